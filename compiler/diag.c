@@ -1,0 +1,96 @@
+/*
+ * diag.c — printing diagnostics (see diag.h for the format).
+ *
+ * The caret line copies the tabs of the source line before the column so
+ * the caret lands under the right character whatever the tab width.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *src_name = "<input>";
+static const char *src_text;
+static size_t src_len;
+static int error_count;
+
+void diag_set_source(const char *name, const char *text, size_t len) {
+    src_name = name;
+    src_text = text;
+    src_len = len;
+}
+
+int diag_error_count(void) { return error_count; }
+void diag_reset(void) { error_count = 0; }
+
+/* Find the start of 1-based `line` in the current source; sets *len to its
+ * length without the newline. NULL when the line does not exist. */
+static const char *find_line(int line, size_t *len) {
+    if (!src_text || line < 1) return NULL;
+    const char *p = src_text, *end = src_text + src_len;
+    for (int l = 1; l < line; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) return NULL;
+        p = nl + 1;
+    }
+    const char *e = p;
+    while (e < end && *e != '\n' && *e != '\r') e++;
+    *len = (size_t)(e - p);
+    return p;
+}
+
+/* Characters (not bytes) in the first `bytes` bytes of UTF-8 text. */
+static int utf8_chars(const char *s, size_t bytes) {
+    int n = 0;
+    for (size_t i = 0; i < bytes; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+    return n;
+}
+
+static bool begin(void) {
+    error_count++;
+    if (error_count > DIAG_MAX_ERRORS) {
+        if (error_count == DIAG_MAX_ERRORS + 1)
+            fprintf(stderr, "%s: too many errors, stopping\n", src_name);
+        return false;
+    }
+    return true;
+}
+
+void diag_error(DiagCode code, int line, int col, const char *fmt, ...) {
+    if (!begin()) return;
+    size_t len = 0;
+    const char *text = find_line(line, &len);
+    if (text && col > (int)len) col = (int)len;
+    int ccol = text && col >= 0 ? utf8_chars(text, (size_t)col) + 1 : (col >= 0 ? col + 1 : 0);
+    if (ccol > 0)
+        fprintf(stderr, "%s:%d:%d: error[E%04d]: ", src_name, line, ccol, (int)code);
+    else
+        fprintf(stderr, "%s:%d: error[E%04d]: ", src_name, line, (int)code);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    if (!text) return;
+    fprintf(stderr, "    %.*s\n", (int)len, text);
+    if (col < 0) return;
+    fputs("    ", stderr);
+    for (int i = 0; i < col; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\t') fputc('\t', stderr);
+        else if ((c & 0xC0) != 0x80) fputc(' ', stderr);
+    }
+    fputs("^\n", stderr);
+}
+
+void diag_error_file(DiagCode code, const char *file, const char *fmt, ...) {
+    if (!begin()) return;
+    fprintf(stderr, "%s: error[E%04d]: ", file, (int)code);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
