@@ -1,0 +1,227 @@
+/*
+ * aithon_rt.h — the one ABI between compiled Python and the Aithon runtime.
+ *
+ * Every function the emitted code calls, and every object layout or global
+ * it touches, is declared here and nowhere else. The compiler's table of
+ * runtime functions is one line of aithon_abi.def, which both this header
+ * and the compiler (compiler/rtabi.c) include: one table, one truth.
+ *
+ * Values
+ *   An ai_value is one 64-bit word:
+ *     ...xxx1  a small int n, stored as (n << 1) | 1 (63-bit signed range);
+ *     ...x000  a pointer to an object (8-byte aligned, never NULL);
+ *     0        AI_ERR: "an exception is pending" (a return value only).
+ *   Tagging preserves signed order, so comparing two small ints is one
+ *   compare of the raw words, and a + b is raw(a) + raw(b) - 1.
+ *
+ * Objects
+ *   Every object starts with one header word: its ai_type pointer, with
+ *   the low 3 bits reserved for the collector (AI_HDR_GC_MASK). Read the
+ *   type with ai_type_of(). None/True/False/Ellipsis/NotImplemented are
+ *   static immortal objects; compare with `is` by address.
+ *
+ * Errors (CPython's and mypyc's convention)
+ *   A function that can raise returns AI_ERR (or -1 for int32_t results)
+ *   after setting the pending exception with ai_raise*(). Each compiled
+ *   caller that sees the error adds its traceback entry with
+ *   ai_traceback_add() and returns AI_ERR in turn. The pending exception
+ *   lives in the current task, so this is safe on green threads.
+ *
+ * Memory
+ *   All objects are allocated by ai_alloc() (or the inline bump fast path
+ *   the compiler may emit on the nursery fields of ai_tls). Nothing else
+ *   allocates Python objects. Objects made at start-up for constants
+ *   (ai_const_*) live in the immortal static heap.
+ *
+ * Threads
+ *   ai_tls is the running worker's block (per OS thread). Compiled code
+ *   must re-derive its address after every call (a task can migrate to
+ *   another worker while it is parked inside a call); the emitter does so
+ *   with a side-effecting inline-asm read of the thread pointer, never
+ *   with a cached LLVM thread_local address.
+ */
+#ifndef AITHON_RT_H
+#define AITHON_RT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define AI_API extern
+
+typedef uint64_t ai_value;
+#define AI_ERR ((ai_value)0)
+
+#define AI_SMALLINT_MAX ((int64_t)(((uint64_t)1 << 62) - 1))
+#define AI_SMALLINT_MIN (-AI_SMALLINT_MAX - 1)
+static inline bool ai_is_smallint(ai_value v) { return (v & 1) != 0; }
+static inline int64_t ai_smallint_get(ai_value v) { return (int64_t)v >> 1; }
+static inline ai_value ai_smallint(int64_t n) { return ((uint64_t)n << 1) | 1; }
+static inline bool ai_smallint_fits(int64_t n) {
+    return n >= AI_SMALLINT_MIN && n <= AI_SMALLINT_MAX;
+}
+
+/* ---- object header and types ------------------------------------------ */
+
+typedef struct ai_type ai_type;
+typedef struct ai_object {
+    uintptr_t hdr;          /* ai_type* | GC bits (low 3) */
+} ai_object;
+
+#define AI_HDR_GC_MASK ((uintptr_t)7)
+
+static inline ai_object *ai_obj(ai_value v) { return (ai_object *)(uintptr_t)v; }
+static inline ai_value ai_val(const void *o) { return (ai_value)(uintptr_t)o; }
+static inline ai_type *ai_type_of_obj(const ai_object *o) {
+    return (ai_type *)(o->hdr & ~AI_HDR_GC_MASK);
+}
+AI_API ai_type ai_int_type;
+static inline ai_type *ai_type_of(ai_value v) {
+    return ai_is_smallint(v) ? &ai_int_type : ai_type_of_obj(ai_obj(v));
+}
+
+/* Function signatures for type slots (NULL slot: operation unsupported). */
+typedef ai_value (*ai_unaryfunc)(ai_value);
+typedef ai_value (*ai_binaryfunc)(ai_value, ai_value);
+/* vectorcall: positional args[0..nargs) followed by one value per keyword
+ * named in kwnames (a tuple of str, or 0 when there are none). */
+typedef ai_value (*ai_vectorcall)(ai_value callable, const ai_value *args,
+                                  int64_t nargs, ai_value kwnames);
+
+struct ai_type {
+    ai_object ob;           /* types are objects (of type `type`) */
+    const char *name;       /* "int", "ZeroDivisionError", … */
+    ai_type *base;          /* single base for now; NULL for object */
+    uint32_t flags;         /* AI_TF_* */
+    uint32_t basicsize;     /* bytes of a fixed-size instance */
+    /* The generic protocol; the runtime fills what each type supports. */
+    ai_unaryfunc repr, str;
+    ai_vectorcall call;
+    /* GC: visit every ai_value field of an object (precise scanning).
+     * NULL for objects without references (str, float, big int). */
+    void (*gc_visit)(ai_object *o, void (*visit)(ai_value *slot, void *ctx), void *ctx);
+    /* size in bytes of object `o` (for variable-sized objects) */
+    size_t (*gc_size)(const ai_object *o);
+    void *slots;            /* runtime-private further slots (object.h) */
+};
+
+enum {
+    AI_TF_IMMORTAL_INSTANCES = 1u << 0, /* None, bool: never collected */
+    AI_TF_EXCEPTION          = 1u << 1, /* BaseException or a subclass */
+    AI_TF_HEAPTYPE           = 1u << 2, /* a class made by compiled code */
+};
+
+/* Immortal singletons. */
+AI_API ai_object ai_none_object, ai_true_object, ai_false_object,
+    ai_ellipsis_object, ai_notimplemented_object;
+#define AI_NONE  ai_val(&ai_none_object)
+#define AI_TRUE  ai_val(&ai_true_object)
+#define AI_FALSE ai_val(&ai_false_object)
+static inline ai_value ai_bool(bool b) { return b ? AI_TRUE : AI_FALSE; }
+
+/* Layouts the emitter may inline. */
+typedef struct ai_float { ai_object ob; double value; } ai_float;
+/* A closure variable: the emitter loads `value` at offset 8 and stores
+ * only through ai_cell_set (the collector's write barrier lives there). */
+typedef struct ai_cell { ai_object ob; ai_value value; } ai_cell;
+/* Tuple items start at this offset (after the header and the length). */
+#define AI_TUPLE_ITEMS_OFFSET 16
+AI_API ai_type ai_float_type, ai_bool_type, ai_str_type, ai_none_type;
+
+/* ---- per-worker thread block ------------------------------------------ */
+
+/* Layout is ABI: the emitter reads these fields at fixed offsets. */
+typedef struct ai_worker_tls {
+    char *stack_limit;      /* +0: lowest usable address of the running
+                               task's stack (with a margin for runtime C
+                               code); prologues raise RecursionError below */
+    volatile int32_t poll;  /* +8: nonzero asks the running task to call
+                               ai_safepoint_slow() at its next poll */
+    int32_t _pad;
+    char *nursery_top;      /* +16: bump pointer of the running actor */
+    char *nursery_end;      /* +24: end of its nursery */
+    void *task;             /* +32: the running task (runtime-private) */
+} ai_worker_tls;
+
+extern __thread ai_worker_tls ai_tls __attribute__((tls_model("initial-exec")));
+
+/* ---- start-up and modules ---------------------------------------------- */
+
+/* Source and names for tracebacks, one per compiled function; emitted as
+ * constants. `source` is the whole module text (shared by its functions),
+ * so a traceback can print the line. */
+typedef struct ai_code_info {
+    const char *filename;   /* as given to aithonc */
+    const char *funcname;   /* "<module>", "f", "C.method" … as CPython */
+    const char *source;     /* NUL-terminated module text, or NULL */
+} ai_code_info;
+
+/* Each compiled module registers its globals (GC roots) at start-up. */
+typedef struct ai_module_info {
+    const char *name;       /* "__main__", "mymod" */
+    ai_value *globals;      /* `nglobals` words; 0 means unbound */
+    int64_t nglobals;
+    const char *const *global_names;
+} ai_module_info;
+
+/* The program's entry, emitted by the compiler: runs the main module's
+ * body. Returns AI_ERR when an exception escaped. The runtime's main()
+ * calls it on the main task and prints the traceback and exits 1. */
+ai_value aithon_program_main(void);
+
+
+/* ---- exceptions and tracebacks ----------------------------------------- */
+
+AI_API ai_type ai_exc_BaseException, ai_exc_Exception, ai_exc_TypeError,
+    ai_exc_ValueError, ai_exc_ZeroDivisionError, ai_exc_NameError,
+    ai_exc_UnboundLocalError, ai_exc_RecursionError, ai_exc_OverflowError,
+    ai_exc_MemoryError, ai_exc_IndexError, ai_exc_KeyError,
+    ai_exc_AttributeError, ai_exc_RuntimeError, ai_exc_NotImplementedError,
+    ai_exc_StopIteration, ai_exc_ArithmeticError, ai_exc_LookupError,
+    ai_exc_AssertionError;
+
+AI_API ai_value ai_raise_fmt(ai_type *exc_type, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Operator codes for ai_inplace (the order of Python's ast operators). */
+enum {
+    AI_OP_ADD, AI_OP_SUB, AI_OP_MUL, AI_OP_MATMUL, AI_OP_TRUEDIV, AI_OP_MOD, AI_OP_POW,
+    AI_OP_LSHIFT, AI_OP_RSHIFT, AI_OP_OR, AI_OP_XOR, AI_OP_AND, AI_OP_FLOORDIV
+};
+
+/* Comparison codes for ai_compare / ai_compare_bool. */
+enum { AI_CMP_LT, AI_CMP_LE, AI_CMP_EQ, AI_CMP_NE, AI_CMP_GT, AI_CMP_GE };
+
+/* ---- calls and functions ----------------------------------------------- */
+
+/* Static description of a compiled `def`, emitted as a constant. */
+typedef struct ai_func_info {
+    const char *name, *qualname;
+    int32_t nparams;        /* positional-or-keyword parameters */
+    int32_t nposonly;       /* of which positional-only */
+    const char *const *param_names;
+    ai_vectorcall entry;    /* generic entry: binds args, calls the body */
+    const ai_code_info *code;
+} ai_func_info;
+
+
+/* ---- the functions (one table, see aithon_abi.def) --------------------- */
+
+#define AI_CT_V    ai_value
+#define AI_CT_I32  int32_t
+#define AI_CT_I64  int64_t
+#define AI_CT_P    void *
+#define AI_CT_D    double
+#define AI_CT_VOID void
+#define AI_FN(ret, name, cparams, kinds) AI_API AI_CT_##ret name cparams;
+#include "aithon_abi.def"
+#undef AI_FN
+
+#ifdef __cplusplus
+}
+#endif
+#endif
