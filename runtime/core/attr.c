@@ -1,0 +1,194 @@
+/*
+ * core/attr.c — attribute access and method calls on builtin types.
+ *
+ * A builtin type lists its methods (ai_method_def) and computed attributes
+ * (ai_getset_def) in its slot table; lookups walk the type's base chain
+ * (bool finds int's methods). A type may also install a custom getattr
+ * (instances of user classes, modules) that is tried first.
+ *
+ *   ai_getattr(o, "append")        → a bound method object (ai_method_type)
+ *   ai_call_method(o, "append", …) → calls the method directly, no bound
+ *                                    method allocated; the call site's
+ *                                    one-word cache remembers the entry
+ *                                    found, valid while the receiver's
+ *                                    type is the entry's owner
+ *   ai_getattr(int, "from_bytes")  → class methods bind to the type;
+ *                                    plain methods read from the type are
+ *                                    unbound (str.upper("x") works)
+ *
+ * Invariants: method tables are static and immutable, so a cache word may
+ * be read and written by several workers with relaxed atomics (a stale
+ * entry is only a missed cache, never a wrong call: the owner is checked).
+ */
+#include "core/object.h"
+
+#include <stdatomic.h>
+
+/* A bound (self != 0) or unbound (self == 0) builtin method. */
+typedef struct ai_method_obj {
+    ai_object ob;
+    const ai_method_def *def;
+    ai_value self;
+} ai_method_obj;
+
+static void method_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    ai_method_obj *m = (ai_method_obj *)o;
+    if (m->self) visit(&m->self, ctx);
+}
+
+static ai_value method_call(ai_value callable, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    ai_method_obj *m = (ai_method_obj *)ai_obj(callable);
+    if (m->self || (m->def->flags & AI_METH_STATIC)) return m->def->fn(m->self, args, nargs, kwnames);
+    /* Unbound: the first argument is the receiver and must be an instance. */
+    if (nargs < 1) {
+        return ai_raise_fmt(&ai_exc_TypeError, "unbound method %s.%s() needs an argument",
+                            m->def->owner->name, m->def->name);
+    }
+    if (!obj_isinstance(args[0], m->def->owner)) {
+        return ai_raise_fmt(&ai_exc_TypeError,
+                            "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                            m->def->name, m->def->owner->name, obj_type_name(args[0]));
+    }
+    return m->def->fn(args[0], args + 1, nargs - 1, kwnames);
+}
+
+static ai_value method_repr(ai_value v) {
+    ai_method_obj *m = (ai_method_obj *)ai_obj(v);
+    strbuf b;
+    sb_init(&b);
+    if (!m->self)
+        sb_printf(&b, "<method '%s' of '%s' objects>", m->def->name, m->def->owner->name);
+    else if (m->def->flags & AI_METH_CLASS)
+        sb_printf(&b, "<built-in method %s of type object at %p>", m->def->name, (void *)ai_obj(m->self));
+    else
+        sb_printf(&b, "<built-in method %s of %s object at %p>", m->def->name, obj_type_name(m->self),
+                  (void *)ai_obj(m->self));
+    return sb_finish(&b);
+}
+
+ai_type ai_method_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "builtin_function_or_method",
+    .basicsize = sizeof(ai_method_obj),
+    .repr = method_repr,
+    .call = method_call,
+    .gc_visit = method_visit,
+    .gc_size = alloc_fixed_size,
+};
+
+static ai_value method_new(const ai_method_def *def, ai_value self) {
+    ai_method_obj *m = (ai_method_obj *)ai_alloc(&ai_method_type, sizeof(ai_method_obj));
+    if (!m) return AI_ERR;
+    m->def = def;
+    m->self = self;
+    return ai_val(m);
+}
+
+/* ---- lookup ------------------------------------------------------------------ */
+
+bool attr_name_is(ai_value name, const char *s) {
+    const ai_strobj *n = str_obj(name);
+    size_t len = strlen(s);
+    if (n->kind != 1 || (size_t)n->len != len) return false;
+    return memcmp(str_data(n), s, len) == 0;
+}
+
+const ai_method_def *attr_find_method(const ai_type *t, ai_value name) {
+    for (; t; t = t->base) {
+        const ai_slots *s = obj_slots_of_type(t);
+        if (!s->methods) continue;
+        for (const ai_method_def *d = s->methods; d->name; d++)
+            if (attr_name_is(name, d->name)) return d;
+    }
+    return NULL;
+}
+
+static const ai_getset_def *find_getset(const ai_type *t, ai_value name) {
+    for (; t; t = t->base) {
+        const ai_slots *s = obj_slots_of_type(t);
+        if (!s->getset) continue;
+        for (const ai_getset_def *g = s->getset; g->name; g++)
+            if (attr_name_is(name, g->name)) return g;
+    }
+    return NULL;
+}
+
+ai_value attr_error(ai_value o, ai_value name) {
+    int64_t n;
+    const char *nm = str_utf8(name, &n);
+    if (obj_is_type(o, &ai_type_type) || (!ai_is_smallint(o) && ai_type_of(o) == &ai_type_type))
+        return ai_raise_fmt(&ai_exc_AttributeError, "type object '%s' has no attribute '%s'",
+                            ((ai_type *)ai_obj(o))->name, nm ? nm : "?");
+    return ai_raise_fmt(&ai_exc_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(o),
+                        nm ? nm : "?");
+}
+
+static bool is_type_object(ai_value o) {
+    return !ai_is_smallint(o) && obj_type_is_sub(ai_type_of_obj(ai_obj(o)), &ai_type_type);
+}
+
+/* Attributes read from a type object: int.from_bytes, str.upper, __name__. */
+static ai_value type_getattr(ai_value o, ai_value name) {
+    ai_type *t = (ai_type *)ai_obj(o);
+    if (attr_name_is(name, "__name__") || attr_name_is(name, "__qualname__")) return str_from_cstr(t->name);
+    const ai_method_def *d = attr_find_method(t, name);
+    if (d) return method_new(d, (d->flags & AI_METH_CLASS) ? o : 0);
+    return attr_error(o, name);
+}
+
+ai_value ai_getattr(ai_value o, ai_value name) {
+    const ai_slots *s = obj_slots(o);
+    if (s->getattr) {
+        ai_value v = s->getattr(o, name);
+        if (v || exc_pending()) return v;
+    }
+    if (is_type_object(o)) return type_getattr(o, name);
+    const ai_method_def *d = attr_find_method(ai_type_of(o), name);
+    if (d) return method_new(d, (d->flags & AI_METH_CLASS) ? ai_val(ai_type_of(o)) : o);
+    const ai_getset_def *g = find_getset(ai_type_of(o), name);
+    if (g) return g->get(o);
+    if (attr_name_is(name, "__class__")) return ai_val(ai_type_of(o));
+    return attr_error(o, name);
+}
+
+static int32_t set_or_del(ai_value o, ai_value name, ai_value v) {
+    const ai_slots *s = obj_slots(o);
+    if (s->setattr) return s->setattr(o, name, v);
+    int64_t n;
+    const char *nm = str_utf8(name, &n);
+    if (is_type_object(o)) {
+        ai_raise_fmt(&ai_exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", nm ? nm : "?",
+                     ((ai_type *)ai_obj(o))->name);
+        return -1;
+    }
+    if (attr_find_method(ai_type_of(o), name) || find_getset(ai_type_of(o), name)) {
+        ai_raise_fmt(&ai_exc_AttributeError, "'%s' object attribute '%s' is read-only", obj_type_name(o),
+                     nm ? nm : "?");
+        return -1;
+    }
+    ai_raise_fmt(&ai_exc_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(o), nm ? nm : "?");
+    return -1;
+}
+
+int32_t ai_setattr(ai_value o, ai_value name, ai_value v) { return set_or_del(o, name, v); }
+int32_t ai_delattr(ai_value o, ai_value name) { return set_or_del(o, name, 0); }
+
+ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs, ai_value kwnames,
+                        void *cache) {
+    const ai_type *t = ai_type_of(o);
+    _Atomic(const ai_method_def *) *slot = cache;
+    /* relaxed: the entry is immutable static data; the owner check below
+     * makes a stale or foreign entry harmless. */
+    const ai_method_def *d = slot ? atomic_load_explicit(slot, memory_order_relaxed) : NULL;
+    if (!d || d->owner != t) {
+        d = NULL;
+        if (!obj_slots_of_type(t)->getattr && !is_type_object(o)) {
+            d = attr_find_method(t, name);
+            if (d && slot && d->owner == t) atomic_store_explicit(slot, d, memory_order_relaxed);
+        }
+    }
+    if (d && !(d->flags & (AI_METH_CLASS | AI_METH_STATIC))) return d->fn(o, args, nargs, kwnames);
+    ai_value f = ai_getattr(o, name);
+    if (!f) return AI_ERR;
+    return ai_call(f, args, nargs, kwnames);
+}

@@ -1,0 +1,604 @@
+/*
+ * core/exc.c — exceptions: the builtin exception types, exception
+ * instances, the pending exception, tracebacks, and printing an escaped
+ * exception the way CPython 3.11's default excepthook does.
+ *
+ * Model (DESIGN.md §3): a call that raises returns AI_ERR with the
+ * exception pending in the current task (ai_task_core.exc). Each compiled
+ * frame that sees the error calls ai_traceback_add(code, line), innermost
+ * frame first, so an instance's traceback array is stored innermost
+ * first and printed in reverse.
+ *
+ * Invariants:
+ *   - exception types are static ai_type objects with AI_TF_EXCEPTION and
+ *     one base (ExceptionGroup's second base, Exception, is not modelled);
+ *   - an instance's `args` is always a tuple;
+ *   - the raising path never recurses deeply and allocates only small
+ *     objects, so RecursionError and MemoryError can be raised when the
+ *     stack or heap is nearly exhausted (MemoryError falls back to a static
+ *     instance when even a small allocation fails).
+ * Not handled yet: attributes of exceptions (e.args from Python code is
+ * the attribute issue's job), OSError's errno/strerror fields, SystemExit
+ * .code (the runtime's exit path reads args directly), the "Did you
+ * mean" suggestions CPython 3.11 prints for NameError/AttributeError, and
+ * exception groups' tree printing.
+ */
+#include "core/object.h"
+
+#include <stdlib.h>
+
+/* ---- the builtin hierarchy -------------------------------------------- */
+
+static ai_value exc_repr(ai_value v);
+static ai_value exc_str_slot(ai_value v);
+static ai_value keyerror_str(ai_value v);
+static ai_value exc_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames);
+static void exc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx);
+
+static const ai_slots exc_slots = {.construct = exc_construct};
+
+#define EXC_TYPE_STR(NAME, BASE, STR)                          \
+    ai_type ai_exc_##NAME = {.ob = {(uintptr_t)&ai_type_type}, \
+                             .name = #NAME,                    \
+                             .base = BASE,                     \
+                             .flags = AI_TF_EXCEPTION,         \
+                             .basicsize = sizeof(ai_exc),      \
+                             .repr = exc_repr,                 \
+                             .str = STR,                       \
+                             .gc_visit = exc_visit,            \
+                             .gc_size = alloc_fixed_size,      \
+                             .slots = (void *)&exc_slots};
+#define EXC_TYPE(NAME, BASE) EXC_TYPE_STR(NAME, &ai_exc_##BASE, exc_str_slot)
+
+/* X(name, base): CPython 3.11's builtin hierarchy, parents first.
+ * (BaseException and KeyError are defined separately below.) */
+// clang-format off
+#define EXC_LIST(X) \
+    X(BaseExceptionGroup, BaseException) \
+    X(GeneratorExit, BaseException) \
+    X(KeyboardInterrupt, BaseException) \
+    X(SystemExit, BaseException) \
+    X(Exception, BaseException) \
+    X(ArithmeticError, Exception) \
+    X(FloatingPointError, ArithmeticError) \
+    X(OverflowError, ArithmeticError) \
+    X(ZeroDivisionError, ArithmeticError) \
+    X(AssertionError, Exception) \
+    X(AttributeError, Exception) \
+    X(BufferError, Exception) \
+    X(EOFError, Exception) \
+    X(ExceptionGroup, BaseExceptionGroup) \
+    X(ImportError, Exception) \
+    X(ModuleNotFoundError, ImportError) \
+    X(LookupError, Exception) \
+    X(IndexError, LookupError) \
+    X(MemoryError, Exception) \
+    X(NameError, Exception) \
+    X(UnboundLocalError, NameError) \
+    X(OSError, Exception) \
+    X(BlockingIOError, OSError) \
+    X(ChildProcessError, OSError) \
+    X(ConnectionError, OSError) \
+    X(BrokenPipeError, ConnectionError) \
+    X(ConnectionAbortedError, ConnectionError) \
+    X(ConnectionRefusedError, ConnectionError) \
+    X(ConnectionResetError, ConnectionError) \
+    X(FileExistsError, OSError) \
+    X(FileNotFoundError, OSError) \
+    X(InterruptedError, OSError) \
+    X(IsADirectoryError, OSError) \
+    X(NotADirectoryError, OSError) \
+    X(PermissionError, OSError) \
+    X(ProcessLookupError, OSError) \
+    X(TimeoutError, OSError) \
+    X(ReferenceError, Exception) \
+    X(RuntimeError, Exception) \
+    X(NotImplementedError, RuntimeError) \
+    X(RecursionError, RuntimeError) \
+    X(StopAsyncIteration, Exception) \
+    X(StopIteration, Exception) \
+    X(SyntaxError, Exception) \
+    X(IndentationError, SyntaxError) \
+    X(TabError, IndentationError) \
+    X(SystemError, Exception) \
+    X(TypeError, Exception) \
+    X(ValueError, Exception) \
+    X(UnicodeError, ValueError) \
+    X(UnicodeDecodeError, UnicodeError) \
+    X(UnicodeEncodeError, UnicodeError) \
+    X(UnicodeTranslateError, UnicodeError) \
+    X(Warning, Exception) \
+    X(BytesWarning, Warning) \
+    X(DeprecationWarning, Warning) \
+    X(EncodingWarning, Warning) \
+    X(FutureWarning, Warning) \
+    X(ImportWarning, Warning) \
+    X(PendingDeprecationWarning, Warning) \
+    X(ResourceWarning, Warning) \
+    X(RuntimeWarning, Warning) \
+    X(SyntaxWarning, Warning) \
+    X(UnicodeWarning, Warning) \
+    X(UserWarning, Warning)
+// clang-format on
+
+EXC_TYPE_STR(BaseException, &ai_object_type, exc_str_slot)
+EXC_TYPE_STR(KeyError, &ai_exc_LookupError, keyerror_str)
+EXC_LIST(EXC_TYPE)
+
+#define EXC_PTR(NAME, BASE) &ai_exc_##NAME,
+ai_type *const exc_all_types[] = {&ai_exc_BaseException, &ai_exc_KeyError, EXC_LIST(EXC_PTR)};
+const int exc_ntypes = (int)(sizeof exc_all_types / sizeof exc_all_types[0]);
+
+/* ---- instances --------------------------------------------------------- */
+
+static void exc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    ai_exc *e = (ai_exc *)o;
+    visit(&e->args, ctx);
+    visit(&e->tb, ctx);
+    visit(&e->cause, ctx);
+    visit(&e->context, ctx);
+}
+
+static inline ai_exc *exc_obj(ai_value v) { return (ai_exc *)ai_obj(v); }
+
+ai_value exc_new(ai_type *t, ai_value args) {
+    ai_exc *e = ai_alloc(t, sizeof(ai_exc));
+    if (!e) return AI_ERR;
+    e->args = args ? args : tuple_new(0);
+    return ai_val(e);
+}
+
+static ai_value exc_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    ai_type *t = (ai_type *)ai_obj(cls);
+    if (kwnames && tuple_obj(kwnames)->len > 0)
+        return ai_raise_fmt(&ai_exc_TypeError, "%s() takes no keyword arguments", t->name);
+    ai_value tup = ai_tuple_pack(args, nargs);
+    if (!tup) return AI_ERR;
+    return exc_new(t, tup);
+}
+
+ai_value exc_str(ai_value v) {
+    ai_tuple *a = tuple_obj(exc_obj(v)->args);
+    if (a->len == 0) return str_from_ascii("", 0);
+    if (a->len == 1) return ai_str(a->items[0]);
+    return ai_str(exc_obj(v)->args);
+}
+
+static ai_value exc_str_slot(ai_value v) { return exc_str(v); }
+
+/* KeyError shows the key's repr, so that KeyError('') is not blank. */
+static ai_value keyerror_str(ai_value v) {
+    ai_tuple *a = tuple_obj(exc_obj(v)->args);
+    if (a->len == 1) return ai_repr(a->items[0]);
+    return exc_str(v);
+}
+
+static ai_value exc_repr(ai_value v) {
+    ai_tuple *a = tuple_obj(exc_obj(v)->args);
+    ai_value inner = a->len == 1 ? ai_repr(a->items[0]) : ai_repr(exc_obj(v)->args);
+    if (!inner) return AI_ERR;
+    strbuf b;
+    sb_init(&b);
+    sb_adds(&b, obj_type_name(v));
+    if (a->len == 1) {
+        sb_addc(&b, '(');
+        sb_add_str(&b, inner);
+        sb_addc(&b, ')');
+    } else {
+        sb_add_str(&b, inner); /* "()" or "(1, 2)" */
+    }
+    return sb_finish(&b);
+}
+
+/* ---- the pending exception -------------------------------------------- */
+
+ai_task_core *(*exc_task_of)(void *task);
+
+/* Threads that run no task (a unit test's main, a worker in its scheduler
+ * context) keep their exception state here. */
+static __thread ai_task_core thread_core;
+
+ai_task_core *exc_task(void) {
+    void *t = ai_tls.task;
+    if (!t) return &thread_core;
+    return exc_task_of ? exc_task_of(t) : (ai_task_core *)t;
+}
+
+ai_value exc_pending(void) { return exc_task()->exc; }
+void exc_clear(void) { exc_task()->exc = 0; }
+
+bool exc_pending_is(ai_type *t) {
+    ai_value e = exc_task()->exc;
+    return e && obj_isinstance(e, t);
+}
+
+ai_value exc_set_pending(ai_value e) {
+    ai_task_core *task = exc_task();
+    ai_value h = task->handled;
+    ai_exc *x = exc_obj(e);
+    if (h && h != e && !x->context) {
+        /* Implicit chaining; refuse to make a cycle through h's chain. */
+        bool cycle = false;
+        for (ai_value c = exc_obj(h)->context; c; c = exc_obj(c)->context)
+            if (c == e) {
+                cycle = true;
+                break;
+            }
+        if (!cycle) x->context = h;
+    }
+    task->exc = e;
+    return AI_ERR;
+}
+
+ai_value exc_raise_args(ai_type *t, ai_value args) {
+    ai_value e = exc_new(t, args);
+    if (!e) return AI_ERR;
+    return exc_set_pending(e);
+}
+
+ai_value ai_raise_msg(ai_type *t, const char *msg) {
+    ai_value args;
+    if (msg) {
+        ai_value s = str_from_utf8(msg, (int64_t)strlen(msg));
+        if (!s) return AI_ERR;
+        args = ai_tuple_pack(&s, 1);
+    } else {
+        args = tuple_new(0);
+    }
+    if (!args) return AI_ERR;
+    return exc_raise_args(t, args);
+}
+
+ai_value ai_raise_fmt(ai_type *t, const char *fmt, ...) {
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) return ai_raise_msg(t, fmt);
+    if ((size_t)n < sizeof small) return ai_raise_msg(t, small);
+    char *big = malloc((size_t)n + 1);
+    if (!big) return exc_nomem();
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    ai_value r = ai_raise_msg(t, big);
+    free(big);
+    return r;
+}
+
+ai_value ai_raise_name_error(const char *name) {
+    return ai_raise_fmt(&ai_exc_NameError, "name '%s' is not defined", name);
+}
+
+ai_value ai_raise_unbound_local(const char *name) {
+    return ai_raise_fmt(&ai_exc_UnboundLocalError,
+                        "cannot access local variable '%s' where it is not "
+                        "associated with a value",
+                        name);
+}
+
+ai_value ai_raise_unbound_free(const char *name) {
+    return ai_raise_fmt(&ai_exc_NameError,
+                        "cannot access free variable '%s' where it is not associated with a "
+                        "value in enclosing scope",
+                        name);
+}
+
+ai_value exc_recursion(const char *suffix) {
+    /* Runs in the stack margin below the task's limit: a few small
+     * allocations, no recursion. */
+    return ai_raise_fmt(&ai_exc_RecursionError, "maximum recursion depth exceeded%s", suffix);
+}
+
+ai_value ai_raise_recursion(void) { return exc_recursion(""); }
+
+/* The last-resort MemoryError. It is static, so its fields may point into
+ * the heap of whichever actor raised it: the collector must treat it as a
+ * root. */
+static ai_tuple nomem_args = {{(uintptr_t)&ai_tuple_type}, 0};
+static ai_exc nomem_exc = {
+    {(uintptr_t)&ai_exc_MemoryError}, (ai_value)(uintptr_t)&nomem_args, 0, 0, 0, 0};
+
+ai_value exc_nomem(void) {
+    /* Most MemoryErrors come from one huge request (a huge repeat or
+     * shift): a small instance can usually still be had. The flag stops
+     * the recursion when even that fails (ai_alloc calls us again). */
+    static __thread bool in_nomem;
+    ai_task_core *task = exc_task();
+    ai_exc *e = NULL;
+    if (!in_nomem) {
+        in_nomem = true;
+        e = ai_alloc(&ai_exc_MemoryError, sizeof(ai_exc));
+        in_nomem = false;
+    }
+    if (e) {
+        e->args = ai_val(&nomem_args);
+    } else {
+        e = &nomem_exc;
+        e->tb = e->cause = e->context = 0;
+        e->suppress_context = 0;
+    }
+    task->exc = ai_val(e);
+    return AI_ERR;
+}
+
+/* ---- tracebacks -------------------------------------------------------- */
+
+typedef struct exc_tb {
+    ai_object ob;
+    int64_t len, cap;
+    ai_tb_entry e[];
+} exc_tb;
+
+static size_t tb_size(const ai_object *o) {
+    return sizeof(exc_tb) + (size_t)((const exc_tb *)o)->cap * sizeof(ai_tb_entry);
+}
+
+static ai_type exc_tb_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "traceback",
+    .base = &ai_object_type,
+    .basicsize = sizeof(exc_tb),
+    .gc_size = tb_size,
+};
+
+void ai_traceback_add(const ai_code_info *code, int32_t line) {
+    ai_task_core *task = exc_task();
+    ai_value ev = task->exc;
+    if (!ev) return;
+    ai_exc *e = exc_obj(ev);
+    exc_tb *tb = e->tb ? (exc_tb *)ai_obj(e->tb) : NULL;
+    if (!tb || tb->len == tb->cap) {
+        int64_t cap = tb ? tb->cap * 2 : 8;
+        exc_tb *n = ai_alloc(&exc_tb_type, sizeof(exc_tb) + (size_t)cap * sizeof(ai_tb_entry));
+        if (!n) {
+            /* Out of memory: drop the frame, keep the original error. */
+            task->exc = ev;
+            return;
+        }
+        n->cap = cap;
+        if (tb) {
+            memcpy(n->e, tb->e, (size_t)tb->len * sizeof(ai_tb_entry));
+            n->len = tb->len;
+        }
+        e->tb = ai_val(n);
+        tb = n;
+    }
+    tb->e[tb->len].code = code;
+    tb->e[tb->len].line = line;
+    tb->len++;
+}
+
+/* ---- raise, catch, re-raise (try/except support) ----------------------- */
+
+static bool is_exc_class(ai_value v) {
+    return obj_is_type(v, &ai_type_type) && (((ai_type *)ai_obj(v))->flags & AI_TF_EXCEPTION);
+}
+
+/* An exception instance from `raise X` operand: instance or class. */
+static ai_value exc_instantiate(ai_value v, const char *what) {
+    if (is_exc_class(v)) {
+        ai_value e = ai_call(v, NULL, 0, 0);
+        if (!e) return AI_ERR;
+        if (!obj_isinstance(e, &ai_exc_BaseException))
+            return ai_raise_fmt(&ai_exc_TypeError,
+                                "calling %s should have returned an instance of "
+                                "BaseException, not %s",
+                                ((ai_type *)ai_obj(v))->name, obj_type_name(e));
+        return e;
+    }
+    if (obj_isinstance(v, &ai_exc_BaseException)) return v;
+    return ai_raise_fmt(&ai_exc_TypeError, "%s must derive from BaseException", what);
+}
+
+ai_value ai_raise(ai_value exc, ai_value cause) {
+    ai_value e = exc_instantiate(exc, "exceptions");
+    if (!e) return AI_ERR;
+    if (cause) {
+        ai_value c = 0;
+        if (cause != AI_NONE) {
+            c = exc_instantiate(cause, "exception causes");
+            if (!c) return AI_ERR;
+        }
+        exc_obj(e)->cause = c;
+        exc_obj(e)->suppress_context = 1;
+    }
+    return exc_set_pending(e);
+}
+
+ai_value ai_reraise(void) {
+    ai_task_core *task = exc_task();
+    if (!task->handled) return ai_raise_msg(&ai_exc_RuntimeError, "No active exception to reraise");
+    task->exc = task->handled;
+    return AI_ERR;
+}
+
+ai_value ai_exc_fetch(void) {
+    ai_task_core *task = exc_task();
+    ai_value e = task->exc;
+    task->exc = 0;
+    return e;
+}
+
+void ai_exc_restore(ai_value exc) { exc_task()->exc = exc; }
+
+ai_value ai_exc_swap_handled(ai_value exc) {
+    ai_task_core *task = exc_task();
+    ai_value prev = task->handled;
+    task->handled = exc;
+    return prev;
+}
+
+int32_t ai_exc_matches(ai_value exc, ai_value types) {
+    if (tuple_check(types)) {
+        ai_tuple *t = tuple_obj(types);
+        for (int64_t i = 0; i < t->len; i++)
+            if (!is_exc_class(t->items[i])) goto bad;
+        for (int64_t i = 0; i < t->len; i++)
+            if (obj_isinstance(exc, (ai_type *)ai_obj(t->items[i]))) return 1;
+        return 0;
+    }
+    if (!is_exc_class(types)) goto bad;
+    return obj_isinstance(exc, (ai_type *)ai_obj(types));
+bad:
+    ai_raise_msg(&ai_exc_TypeError,
+                 "catching classes that do not inherit from BaseException is not allowed");
+    return -1;
+}
+
+/* ---- printing (CPython 3.11's default excepthook) ---------------------- */
+
+/* CPython prints at most the innermost 1000 entries (sys.tracebacklimit's
+ * default) and collapses runs of identical frames after 3. */
+#define TB_LIMIT         1000
+#define TB_REPEAT_CUTOFF 3
+
+/* Line `line` (1-based) of `src`, without leading spaces/tabs/form feeds
+ * and without its line ending (trailing blanks are kept, as CPython does).
+ * A one-entry cache makes the repeated frames of a deep recursion cheap. */
+static bool source_line(const char *src, int32_t line, const char **p, size_t *n) {
+    static __thread const char *c_src, *c_pos;
+    static __thread int32_t c_line;
+    if (!src || line < 1) return false;
+    const char *s = src;
+    int32_t cur = 1;
+    if (c_src == src && c_line <= line && c_line > 0) {
+        s = c_pos;
+        cur = c_line;
+    }
+    while (cur < line) {
+        const char *nl = strchr(s, '\n');
+        if (!nl) return false;
+        s = nl + 1;
+        cur++;
+    }
+    c_src = src, c_pos = s, c_line = line;
+    if (!*s) return false;
+    const char *e = strchr(s, '\n');
+    if (!e) e = s + strlen(s);
+    while (s < e && (*s == ' ' || *s == '\t' || *s == '\f')) s++;
+    if (e > s && e[-1] == '\r') e--;
+    *p = s;
+    *n = (size_t)(e - s);
+    return true;
+}
+
+static void tb_flush(strbuf *b, bool force) {
+    if (b->len >= 16384 || (force && b->len)) {
+        bi_stderr_write(b->p, b->len);
+        b->len = 0;
+    }
+}
+
+static void print_frame(strbuf *b, const ai_tb_entry *en) {
+    const ai_code_info *c = en->code;
+    sb_printf(b, "  File \"%s\", line %d, in %s\n", c && c->filename ? c->filename : "<unknown>",
+              (int)en->line, c && c->funcname ? c->funcname : "<unknown>");
+    const char *p;
+    size_t n;
+    if (c && source_line(c->source, en->line, &p, &n)) {
+        sb_adds(b, "    ");
+        sb_add(b, p, n);
+        sb_addc(b, '\n');
+    }
+    tb_flush(b, false);
+}
+
+static void print_repeated(strbuf *b, int64_t cnt) {
+    cnt -= TB_REPEAT_CUTOFF;
+    sb_printf(b, "  [Previous line repeated %lld more time%s]\n", (long long)cnt,
+              cnt > 1 ? "s" : "");
+}
+
+static bool same_frame(const ai_tb_entry *a, const ai_tb_entry *b) {
+    if (a->line != b->line) return false;
+    if (a->code == b->code) return true;
+    if (!a->code || !b->code) return false;
+    return strcmp(a->code->filename, b->code->filename) == 0 &&
+           strcmp(a->code->funcname, b->code->funcname) == 0;
+}
+
+static void print_one(strbuf *b, ai_value ev) {
+    ai_exc *e = exc_obj(ev);
+    exc_tb *tb = e->tb ? (exc_tb *)ai_obj(e->tb) : NULL;
+    if (tb && tb->len > 0) {
+        sb_adds(b, "Traceback (most recent call last):\n");
+        /* Entries are innermost first; print outermost first, skipping
+         * the outermost ones beyond the limit. */
+        int64_t start = tb->len > TB_LIMIT ? TB_LIMIT - 1 : tb->len - 1;
+        const ai_tb_entry *last = NULL;
+        int64_t cnt = 0;
+        for (int64_t i = start; i >= 0; i--) {
+            const ai_tb_entry *en = &tb->e[i];
+            if (!last || !same_frame(last, en)) {
+                if (cnt > TB_REPEAT_CUTOFF) print_repeated(b, cnt);
+                last = en;
+                cnt = 0;
+            }
+            cnt++;
+            if (cnt <= TB_REPEAT_CUTOFF) print_frame(b, en);
+        }
+        if (cnt > TB_REPEAT_CUTOFF) print_repeated(b, cnt);
+    }
+    /* The last line: "Type: message", or "Type" when str(exc) is empty. */
+    ai_task_core *task = exc_task();
+    ai_value saved = task->exc;
+    task->exc = 0;
+    ai_value msg = ai_str(ev);
+    const char *m = NULL;
+    int64_t mlen = 0;
+    if (msg) m = str_utf8(msg, &mlen);
+    sb_adds(b, obj_type_name(ev));
+    if (!m) {
+        sb_adds(b, ": <exception str() failed>");
+    } else if (mlen > 0) {
+        sb_adds(b, ": ");
+        sb_add(b, m, (size_t)mlen);
+    }
+    sb_addc(b, '\n');
+    task->exc = saved;
+}
+
+void exc_print(ai_value exc) {
+    /* Collect the chain (newest first), stopping at a cycle. */
+    enum { MAXCHAIN = 64 };
+    ai_value chain[MAXCHAIN];
+    int kind[MAXCHAIN]; /* how chain[i] relates to chain[i-1]: 1 cause, 2 context */
+    int n = 0;
+    ai_value cur = exc;
+    kind[0] = 0;
+    while (cur && n < MAXCHAIN) {
+        for (int i = 0; i < n; i++)
+            if (chain[i] == cur) goto done;
+        chain[n++] = cur;
+        ai_exc *e = exc_obj(cur);
+        if (n < MAXCHAIN) kind[n] = 0;
+        if (e->cause) {
+            if (n < MAXCHAIN) kind[n] = 1;
+            cur = e->cause;
+        } else if (e->context && !e->suppress_context) {
+            if (n < MAXCHAIN) kind[n] = 2;
+            cur = e->context;
+        } else {
+            cur = 0;
+        }
+    }
+done:;
+    strbuf b;
+    sb_init(&b);
+    for (int i = n - 1; i >= 0; i--) {
+        print_one(&b, chain[i]);
+        if (i > 0) {
+            if (kind[i] == 1)
+                sb_adds(&b, "\nThe above exception was the direct cause of the "
+                            "following exception:\n\n");
+            else
+                sb_adds(&b, "\nDuring handling of the above exception, another "
+                            "exception occurred:\n\n");
+        }
+        tb_flush(&b, false);
+    }
+    tb_flush(&b, true);
+    sb_free(&b);
+}

@@ -1,0 +1,63 @@
+/*
+ * core/item.c — the subscript protocol (o[k], o[k] = v, del o[k]), calls
+ * with unpacked arguments, and in-place operators.
+ *
+ * Each dispatches through the receiver type's slots (core/object.h) and
+ * raises CPython's TypeError when the slot is missing.
+ */
+#include "core/object.h"
+
+#include <stddef.h>
+
+ai_value ai_getitem(ai_value o, ai_value key) {
+    const ai_slots *s = obj_slots(o);
+    if (s->getitem) return s->getitem(o, key);
+    if (obj_isinstance(o, &ai_type_type))
+        return ai_raise_fmt(&ai_exc_TypeError, "type '%s' is not subscriptable", ((ai_type *)ai_obj(o))->name);
+    return ai_raise_fmt(&ai_exc_TypeError, "'%s' object is not subscriptable", obj_type_name(o));
+}
+
+int32_t ai_setitem(ai_value o, ai_value key, ai_value v) {
+    const ai_slots *s = obj_slots(o);
+    if (s->setitem) return s->setitem(o, key, v);
+    ai_raise_fmt(&ai_exc_TypeError, "'%s' object does not support item assignment", obj_type_name(o));
+    return -1;
+}
+
+int32_t ai_delitem(ai_value o, ai_value key) {
+    const ai_slots *s = obj_slots(o);
+    if (s->setitem) return s->setitem(o, key, 0);
+    ai_raise_fmt(&ai_exc_TypeError, "'%s' object does not support item deletion", obj_type_name(o));
+    return -1;
+}
+
+ai_value ai_call_ex(ai_value callable, ai_value args, ai_value kwargs) {
+    if (kwargs) return ai_raise_msg(&ai_exc_NotImplementedError, "f(**kwargs) is not implemented yet");
+    ai_tuple *t = tuple_obj(args);
+    return ai_call(callable, t->items, t->len, 0);
+}
+
+/* In-place operators: a type with an in-place method (list +=) gets it
+ * through its `inplace` hook once containers exist; numbers and str fall
+ * back to the binary operator, as CPython does. */
+ai_value ai_inplace(ai_value a, ai_value b, int32_t op) {
+    switch (op) {
+    case AI_OP_ADD: return ai_add(a, b);
+    case AI_OP_SUB: return ai_sub(a, b);
+    case AI_OP_MUL: return ai_mul(a, b);
+    case AI_OP_MATMUL: return ai_matmul(a, b);
+    case AI_OP_TRUEDIV: return ai_truediv(a, b);
+    case AI_OP_MOD: return ai_mod(a, b);
+    case AI_OP_POW: return ai_pow(a, b);
+    case AI_OP_LSHIFT: return ai_lshift(a, b);
+    case AI_OP_RSHIFT: return ai_rshift(a, b);
+    case AI_OP_OR: return ai_or(a, b);
+    case AI_OP_XOR: return ai_xor(a, b);
+    case AI_OP_AND: return ai_and(a, b);
+    default: return ai_floordiv(a, b);
+    }
+}
+
+/* The emitter reads tuple items and cell values at fixed offsets. */
+_Static_assert(offsetof(ai_tuple, items) == AI_TUPLE_ITEMS_OFFSET, "tuple layout is ABI");
+_Static_assert(offsetof(ai_cell, value) == 8, "cell layout is ABI");

@@ -1,0 +1,172 @@
+/*
+ * core/module.c — the module registry and the program's life cycle:
+ * start the runtime, run the main module on the main task's big stack,
+ * report an escaped exception, and produce the exit status.
+ *
+ * The main task runs on a pthread whose stack we map ourselves (256 MiB,
+ * MAP_NORESERVE, so only touched pages cost memory) with a PROT_NONE guard
+ * page at the bottom. ai_tls.stack_limit is set STACK_MARGIN above the low
+ * end: compiled prologues raise RecursionError below it, and the margin is
+ * left for the runtime's own C code (including raising that error and
+ * printing the traceback).
+ *
+ * Exit status: 0 on success; 1 after printing the traceback of an escaped
+ * exception; SystemExit follows CPython (None → 0, an int → that status,
+ * anything else is printed to stderr and gives 1).
+ *
+ * Not handled yet: the scheduler (runtime/sched/ will own the workers;
+ * this file then hands the main task to it instead of a bare pthread),
+ * sys.argv (argc/argv are kept in rt_argc/rt_argv for it), signals.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem, MAP_NORESERVE, recursive mutexes */
+#endif
+#include "core/alloc.h"
+#include "core/object.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+int rt_argc;
+char **rt_argv;
+
+/* ---- registry ----------------------------------------------------------- */
+
+/* Modules register once at start-up, possibly from several threads later;
+ * a mutex keeps the list consistent (it is read by the collector). */
+static pthread_mutex_t mod_lock = PTHREAD_MUTEX_INITIALIZER;
+static const ai_module_info **mods;
+static int64_t nmods, capmods;
+
+void ai_module_register(const ai_module_info *m) {
+    pthread_mutex_lock(&mod_lock);
+    if (nmods == capmods) {
+        int64_t cap = capmods ? capmods * 2 : 16;
+        const ai_module_info **n = realloc(mods, (size_t)cap * sizeof *n);
+        if (!n) {
+            pthread_mutex_unlock(&mod_lock);
+            fputs("aithon: out of memory registering a module\n", stderr);
+            abort();
+        }
+        mods = n;
+        capmods = cap;
+    }
+    mods[nmods++] = m;
+    pthread_mutex_unlock(&mod_lock);
+}
+
+void mod_each(void (*fn)(const ai_module_info *m, void *ctx), void *ctx) {
+    pthread_mutex_lock(&mod_lock);
+    for (int64_t i = 0; i < nmods; i++) fn(mods[i], ctx);
+    pthread_mutex_unlock(&mod_lock);
+}
+
+/* ---- safepoints --------------------------------------------------------- */
+
+int32_t ai_safepoint_slow(void) {
+    /* No scheduler or collector yet: just acknowledge the request. The
+     * scheduler will yield here when the time slice is up, and the
+     * actor's collector will run here when its nursery is full. */
+    ai_tls.poll = 0;
+    return 0;
+}
+
+/* ---- running the program ------------------------------------------------ */
+
+#define MAIN_STACK_SIZE ((size_t)256 << 20)
+#define STACK_MARGIN    ((size_t)256 << 10)
+
+static ai_task_core main_task_core;
+
+typedef struct run_ctx {
+    ai_value (*entry)(void);
+    char *stack_lo; /* lowest usable byte (above the guard page) */
+    int status;
+} run_ctx;
+
+/* SystemExit(code): CPython's handling of an escaped SystemExit. */
+static int system_exit_status(ai_value exc) {
+    ai_tuple *a = tuple_obj(((ai_exc *)ai_obj(exc))->args);
+    ai_value code = a->len == 0 ? AI_NONE : a->len == 1 ? a->items[0] : ai_val(a);
+    if (code == AI_NONE) return 0;
+    if (int_check(code)) {
+        int64_t n;
+        if (!int_to_i64(code, &n)) return -1 & 0xff;
+        return (int)(n & 0xff);
+    }
+    ai_value s = ai_str(code);
+    int64_t len;
+    const char *p = s ? str_utf8(s, &len) : NULL;
+    if (p) {
+        bi_stderr_write(p, (size_t)len);
+        bi_stderr_write("\n", 1);
+    }
+    return 1;
+}
+
+static int finish(ai_value result) {
+    bi_stdout_flush();
+    if (result) return 0;
+    ai_task_core *task = exc_task();
+    ai_value exc = task->exc;
+    task->exc = 0;
+    if (!exc) {
+        bi_stderr_write("aithon: error returned without an exception set\n", 48);
+        return 1;
+    }
+    if (obj_isinstance(exc, &ai_exc_SystemExit)) return system_exit_status(exc);
+    exc_print(exc);
+    return 1;
+}
+
+static void *main_thread(void *arg) {
+    run_ctx *rc = arg;
+    if (rc->stack_lo) ai_tls.stack_limit = rc->stack_lo + STACK_MARGIN;
+    ai_tls.task = &main_task_core;
+    alloc_heap_enter(&alloc_main_heap);
+    ai_value r = rc->entry();
+    rc->status = finish(r);
+    bi_stdout_flush();
+    return NULL;
+}
+
+int mod_run_main(int argc, char **argv, ai_value (*entry)(void)) {
+    rt_argc = argc;
+    rt_argv = argv;
+    run_ctx rc = {entry, NULL, 1};
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0) page = 4096;
+
+    /* Try a big stack first; smaller ones if the address space is
+     * limited (ulimit -v). */
+    static const size_t sizes[] = {MAIN_STACK_SIZE, (size_t)64 << 20, (size_t)16 << 20};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        size_t size = sizes[i];
+        void *base = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+        if (base == MAP_FAILED) continue;
+        /* Guard page: running off the end faults instead of corrupting. */
+        mprotect(base, (size_t)page, PROT_NONE);
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setstack(&attr, base, size);
+        rc.stack_lo = (char *)base + page;
+        pthread_t th;
+        int err = pthread_create(&th, &attr, main_thread, &rc);
+        pthread_attr_destroy(&attr);
+        if (err != 0) {
+            munmap(base, size);
+            continue;
+        }
+        pthread_join(th, NULL);
+        munmap(base, size);
+        return rc.status;
+    }
+    /* No thread could be made: run on this thread's stack, without a
+     * known limit (deep recursion then crashes instead of raising). */
+    rc.stack_lo = NULL;
+    main_thread(&rc);
+    return rc.status;
+}

@@ -1,0 +1,588 @@
+/*
+ * core/object.h — the runtime's internal object model: what every runtime
+ * file may know that compiled code may not.
+ *
+ * aithon_rt.h is the ABI (value tagging, the one-word header, struct
+ * ai_type). This header adds, for the runtime's own files:
+ *   - ai_slots: the per-type protocol table hung off ai_type.slots (number
+ *     operators, rich comparison, hash, truth, len, contains, sequence
+ *     concat/repeat, constructor). A NULL slot means "not supported"; a
+ *     number or comparison slot returns NotImplemented for operand pairs it
+ *     does not handle, and the dispatcher in core/ops.c tries the other
+ *     operand, exactly like CPython's binary_op1 / do_richcompare.
+ *   - the layouts of the core object types (str, tuple, big int, function,
+ *     builtin function, exception) and the prototypes each file exports.
+ *
+ * Invariants every runtime file keeps:
+ *   - An int value is either a tagged small int or a big-int object whose
+ *     value lies OUTSIDE the small range (never both for one number), so
+ *     equality of ints never needs to compare a tagged int with an object.
+ *   - A str object is canonical: its width (1, 2 or 4 bytes per code point)
+ *     is the smallest that holds its largest code point, so two equal
+ *     strings have identical bytes.
+ *   - Every type defined here has gc_visit (if it holds ai_values) and
+ *     gc_size filled in: the collector (a later issue) scans precisely.
+ *   - Runtime C code that can recurse on user data (repr of nested tuples,
+ *     comparison) checks obj_stack_ok() first and raises RecursionError.
+ *
+ * Naming: ai_ for the ABI, <file>_ for cross-file internals (int_, str_,
+ * exc_, alloc_, ...), obj_ for the generic protocol in core/ops.c.
+ */
+#ifndef AITHON_CORE_OBJECT_H
+#define AITHON_CORE_OBJECT_H
+
+#include "aithon_rt.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- the protocol table ------------------------------------------------ */
+
+typedef ai_value (*ai_richcmpfunc)(ai_value a, ai_value b, int32_t op);
+
+/* A method of a builtin type: called with the receiver first, then the
+ * call's arguments in vectorcall form (kwnames: tuple of str or 0).
+ * Tables of them end with a {NULL} entry; `owner` is the type whose table
+ * holds the entry (call sites cache the entry and check the owner). */
+typedef ai_value (*ai_methodfunc)(ai_value self, const ai_value *args, int64_t nargs,
+                                  ai_value kwnames);
+enum { AI_METH_CLASS = 1 /* receives the type: int.from_bytes */, AI_METH_STATIC = 2 };
+typedef struct ai_method_def {
+    const char *name;
+    ai_methodfunc fn;
+    const ai_type *owner;
+    int flags;
+} ai_method_def;
+
+/* A computed attribute of a builtin type (int.real, slice.start …). */
+typedef struct ai_getset_def {
+    const char *name;
+    ai_value (*get)(ai_value self);
+} ai_getset_def;
+
+typedef struct ai_slots {
+    /* Binary number operators. Called with (a, b) where a or b (or both)
+     * has this type; return NotImplemented for a pair they do not handle. */
+    ai_binaryfunc add, sub, mul, truediv, floordiv, mod, pow;
+    ai_binaryfunc lshift, rshift, and_, or_, xor_, matmul;
+    ai_binaryfunc divmod;
+    ai_unaryfunc neg, pos, invert, abs;
+    /* Sequence `+` and `*`, tried after the number slots fail (so that
+     * 'a' + 1 gets str's own message, as in CPython). concat raises its
+     * own TypeError; repeat gets a count already converted from an int. */
+    ai_binaryfunc concat;
+    ai_value (*repeat)(ai_value seq, int64_t n);
+    /* AI_CMP_* op; NotImplemented when the pair is not comparable here. */
+    ai_richcmpfunc richcompare;
+    /* hash: -1 means an exception is pending (a real -1 maps to -2).
+     * NULL: hash by identity; an unhashable type (list, dict) installs a
+     * slot that raises "unhashable type: 'list'". */
+    int64_t (*hash)(ai_value v);
+    /* truth value: 1/0, -1 on error; NULL: use len, else true. */
+    int32_t (*truthy)(ai_value v);
+    /* len: -1 on error. NULL: "object of type 'X' has no len()". */
+    int64_t (*len)(ai_value v);
+    /* `item in container`: 1/0, -1 on error. */
+    int32_t (*contains)(ai_value container, ai_value item);
+    /* Calling the type object itself (int("5"), ValueError("x")): the
+     * callable passed in is the type. NULL: "cannot create 'X' instances". */
+    ai_vectorcall construct;
+    /* __index__: return the int (tagged or big) this value stands for, or
+     * AI_ERR. NULL: not an integer-like type. */
+    ai_unaryfunc index;
+    /* iter(v): a new iterator (or v itself for iterators). NULL: "'X'
+     * object is not iterable". */
+    ai_unaryfunc iter;
+    /* next(it): 1 with the item in *out, 0 when exhausted (no
+     * StopIteration is raised), -1 on error. NULL: not an iterator. */
+    int32_t (*next)(ai_value it, ai_value *out);
+    /* o[key]; AI_ERR with the exception set. NULL: "'X' object is not
+     * subscriptable". */
+    ai_binaryfunc getitem;
+    /* o[key] = v, or del o[key] when v == 0: 0 ok, -1 error. NULL: "'X'
+     * object does not support item assignment" / "… item deletion". */
+    int32_t (*setitem)(ai_value o, ai_value key, ai_value v);
+    /* Methods and computed attributes (NULL-name terminated), searched
+     * along the base chain by core/attr.c. */
+    const ai_method_def *methods;
+    const ai_getset_def *getset;
+    /* Custom attribute lookup (instances, modules) tried before the
+     * tables: returns the value, or AI_ERR with AttributeError set, or 0
+     * with NO exception set to fall back to the tables. */
+    ai_binaryfunc getattr;
+    /* o.name = v, or del o.name when v == 0. NULL: builtin types refuse. */
+    int32_t (*setattr)(ai_value o, ai_value name, ai_value v);
+    /* In-place operator (x += y, op an AI_OP_* code) for mutable types
+     * (list +=, list *=, set |=): returns the result (usually o itself),
+     * AI_ERR, or NotImplemented to fall back to the binary operator.
+     * NULL: always fall back. Tried by ai_inplace in core/item.c. */
+    ai_value (*inplace)(ai_value o, ai_value other, int32_t op);
+} ai_slots;
+
+extern const ai_slots obj_empty_slots;
+
+static inline const ai_slots *obj_slots_of_type(const ai_type *t) {
+    return t->slots ? (const ai_slots *)t->slots : &obj_empty_slots;
+}
+static inline const ai_slots *obj_slots(ai_value v) { return obj_slots_of_type(ai_type_of(v)); }
+
+/* ---- core type objects ------------------------------------------------ */
+
+extern ai_type ai_type_type, ai_object_type, ai_tuple_type, ai_bytes_type, ai_range_type,
+    ai_function_type, ai_builtin_function_type, ai_ellipsis_type, ai_notimplemented_type,
+    ai_rawbuf_type;
+
+#define AI_NOTIMPL  ai_val(&ai_notimplemented_object)
+#define AI_ELLIPSIS ai_val(&ai_ellipsis_object)
+
+static inline bool obj_is_type(ai_value v, const ai_type *t) {
+    return !ai_is_smallint(v) && ai_type_of_obj(ai_obj(v)) == t;
+}
+/* Is t the type `base` or a subtype of it? (single inheritance chain) */
+static inline bool obj_type_is_sub(const ai_type *t, const ai_type *base) {
+    for (; t; t = t->base)
+        if (t == base) return true;
+    return false;
+}
+static inline bool obj_isinstance(ai_value v, const ai_type *base) {
+    return obj_type_is_sub(ai_type_of(v), base);
+}
+static inline const char *obj_type_name(ai_value v) { return ai_type_of(v)->name; }
+
+/* ---- stack depth ------------------------------------------------------ */
+
+/* True while the current C frame is above the running task's stack limit.
+ * The frame address is used (not a local's address) because ASan may move
+ * locals to a fake stack. A NULL limit (a thread the runtime did not start,
+ * e.g. a unit test's main) means "no limit known". */
+static inline bool obj_stack_ok(void) {
+    return (char *)__builtin_frame_address(0) >= ai_tls.stack_limit;
+}
+
+/* ---- tasks: where the pending exception lives ------------------------- */
+
+/* Per-task exception state. ai_tls.task points at the running task; by
+ * default the task IS an ai_task_core (the runtime's main task in
+ * core/module.c is one). A scheduler whose task struct embeds an
+ * ai_task_core elsewhere installs exc_task_of to map its task to it.
+ * With no task running (ai_tls.task NULL), a per-thread state is used. */
+typedef struct ai_task_core {
+    ai_value exc;           /* the pending exception, or 0 */
+    ai_value handled;       /* the exception being handled (for implicit
+                               __context__ and bare `raise`), or 0 */
+} ai_task_core;
+
+extern ai_task_core *(*exc_task_of)(void *task);
+ai_task_core *exc_task(void);
+
+/* ---- layouts ---------------------------------------------------------- */
+
+/* str: PEP 393-style, immutable. Data (len + 1 code units, the last one
+ * 0) follows the header. `hash` is -1 until computed; it is read and
+ * written with relaxed atomics because immortal constants are shared by
+ * all workers. */
+typedef struct ai_strobj {
+    ai_object ob;
+    int64_t len; /* in code points */
+    int64_t hash;
+    uint8_t kind;  /* 1, 2 or 4 bytes per code point */
+    uint8_t ascii; /* all code points < 128: data is valid UTF-8 */
+    uint8_t _pad[6];
+} ai_strobj;
+
+static inline ai_strobj *str_obj(ai_value v) { return (ai_strobj *)ai_obj(v); }
+static inline void *str_data(const ai_strobj *s) { return (void *)(s + 1); }
+static inline uint32_t str_char(const ai_strobj *s, int64_t i) {
+    switch (s->kind) {
+    case 1: return ((const uint8_t *)str_data(s))[i];
+    case 2: return ((const uint16_t *)str_data(s))[i];
+    default: return ((const uint32_t *)str_data(s))[i];
+    }
+}
+
+typedef struct ai_tuple {
+    ai_object ob;
+    int64_t len;
+    ai_value items[];
+} ai_tuple;
+
+static inline ai_tuple *tuple_obj(ai_value v) { return (ai_tuple *)ai_obj(v); }
+
+/* A big int: sign-magnitude, 64-bit limbs least significant first.
+ * |size| limbs are in use (the top one nonzero), sign(size) is the sign;
+ * `alloc` limbs were allocated (results are computed in place and may use
+ * fewer limbs than reserved). The value never fits a tagged small int. */
+typedef struct ai_bigint {
+    ai_object ob;
+    int64_t size;
+    int64_t alloc;
+    uint64_t limbs[];
+} ai_bigint;
+
+typedef struct ai_bytes {
+    ai_object ob;
+    int64_t len;
+    int64_t hash; /* -1 until computed */
+    /* len bytes + a NUL follow */
+} ai_bytes;
+
+typedef struct ai_function {
+    ai_object ob;
+    const ai_func_info *info;
+    ai_value defaults; /* tuple, or 0 for none */
+    ai_value closure;  /* tuple of cells (free variables, in the order the
+                          compiler numbered them), or 0 */
+} ai_function;
+
+extern ai_type ai_cell_type;
+
+typedef struct ai_builtin_fn {
+    ai_object ob;
+    const char *name; /* "print" */
+    ai_vectorcall fn; /* called with the builtin object as callable */
+    ai_value self;    /* bound receiver for builtin methods, or 0 */
+} ai_builtin_fn;
+
+/* Builtin function objects made at compile time (immortal, static). */
+#define AI_BUILTIN_FN(cname, pyname, func) \
+    ai_builtin_fn cname = {{(uintptr_t)&ai_builtin_function_type}, pyname, func, 0}
+
+/* One traceback entry; arrays of them live in a tb object (exc.c). */
+typedef struct ai_tb_entry {
+    const ai_code_info *code;
+    int32_t line;
+} ai_tb_entry;
+
+typedef struct ai_exc {
+    ai_object ob;
+    ai_value args;    /* a tuple */
+    ai_value tb;      /* traceback object (exc.c) or 0 */
+    ai_value cause;   /* __cause__ or 0 */
+    ai_value context; /* __context__ or 0 */
+    int64_t suppress_context;
+} ai_exc;
+
+/* Raw, reference-free scratch memory in the actor's heap. */
+typedef struct ai_rawbuf {
+    ai_object ob;
+    int64_t size; /* bytes of data following the header */
+} ai_rawbuf;
+
+/* ---- alloc.c (see alloc.h for the heap itself) ------------------------ */
+
+void *alloc_static(ai_type *t, size_t size);
+/* A zeroed reference-free buffer of n bytes in the actor's heap. */
+void *alloc_raw(size_t n);
+size_t alloc_fixed_size(const ai_object *o); /* gc_size of fixed types */
+
+/* ---- exc.c ------------------------------------------------------------ */
+
+extern ai_type ai_exc_BaseExceptionGroup, ai_exc_GeneratorExit, ai_exc_KeyboardInterrupt,
+    ai_exc_SystemExit, ai_exc_FloatingPointError, ai_exc_BufferError, ai_exc_EOFError,
+    ai_exc_ExceptionGroup, ai_exc_ImportError, ai_exc_ModuleNotFoundError, ai_exc_OSError,
+    ai_exc_BlockingIOError, ai_exc_ChildProcessError, ai_exc_ConnectionError,
+    ai_exc_BrokenPipeError, ai_exc_ConnectionAbortedError, ai_exc_ConnectionRefusedError,
+    ai_exc_ConnectionResetError, ai_exc_FileExistsError, ai_exc_FileNotFoundError,
+    ai_exc_InterruptedError, ai_exc_IsADirectoryError, ai_exc_NotADirectoryError,
+    ai_exc_PermissionError, ai_exc_ProcessLookupError, ai_exc_TimeoutError, ai_exc_ReferenceError,
+    ai_exc_StopAsyncIteration, ai_exc_SyntaxError, ai_exc_IndentationError, ai_exc_TabError,
+    ai_exc_SystemError, ai_exc_UnicodeError, ai_exc_UnicodeDecodeError, ai_exc_UnicodeEncodeError,
+    ai_exc_UnicodeTranslateError, ai_exc_Warning, ai_exc_BytesWarning, ai_exc_DeprecationWarning,
+    ai_exc_EncodingWarning, ai_exc_FutureWarning, ai_exc_ImportWarning,
+    ai_exc_PendingDeprecationWarning, ai_exc_ResourceWarning, ai_exc_RuntimeWarning,
+    ai_exc_SyntaxWarning, ai_exc_UnicodeWarning, ai_exc_UserWarning;
+
+/* Every builtin exception type, for ai_builtin's name lookup. */
+extern ai_type *const exc_all_types[];
+extern const int exc_ntypes;
+
+/* A new exception instance of type t with args tuple `args` (0: ()). */
+ai_value exc_new(ai_type *t, ai_value args);
+/* Make `exc` (an instance) the pending exception; returns AI_ERR. */
+ai_value exc_set_pending(ai_value exc);
+/* The pending exception, or 0; does not clear it. */
+ai_value exc_pending(void);
+/* Raise a MemoryError without allocating (a static instance). */
+ai_value exc_nomem(void);
+/* Raise with args = (a tuple of values); e.g. OverflowError(34, '...'). */
+ai_value exc_raise_args(ai_type *t, ai_value args);
+/* True if the pending exception is an instance of t. */
+bool exc_pending_is(ai_type *t);
+void exc_clear(void);
+/* str(exc) as CPython's BaseException.__str__ does. */
+ai_value exc_str(ai_value exc);
+/* Print exc (with its chain) as CPython's default excepthook to stderr. */
+void exc_print(ai_value exc);
+/* RecursionError "maximum recursion depth exceeded<suffix>". */
+ai_value exc_recursion(const char *suffix);
+
+/* ---- module.c --------------------------------------------------------- */
+
+extern int rt_argc;
+extern char **rt_argv;
+/* Start the runtime, run `entry` on the main task's big stack, print an
+ * escaped exception, and return the process exit status. */
+int mod_run_main(int argc, char **argv, ai_value (*entry)(void));
+/* Call fn for every registered module (the collector's roots). */
+void mod_each(void (*fn)(const ai_module_info *m, void *ctx), void *ctx);
+
+/* ---- call.c ----------------------------------------------------------- */
+
+ai_value call_builtin_new(const char *name, ai_vectorcall fn, ai_value self);
+/* Argument-count helpers for builtins, with CPython's messages. */
+int call_no_kwargs(const char *fname, ai_value kwnames);
+int call_exact_args(const char *fname, int64_t nargs, int64_t want);
+
+/* ---- builtins.c ------------------------------------------------------- */
+
+/* The builtins namespace is the union of several tables, one per area of
+ * the runtime, each ending with {NULL, 0}: ai_builtin() searches them in
+ * order. An area adds its builtins to its own table, in its own file. */
+typedef struct bi_entry {
+    const char *name;
+    ai_value value;
+} bi_entry;
+extern const bi_entry bi_table_seq[];   /* objects/list.c: list, sorted, enumerate, zip … */
+extern const bi_entry bi_table_map[];   /* objects/dict.c: dict, set, frozenset … */
+extern const bi_entry bi_table_text[];  /* objects/format.c: format, bin, hex, input, open … */
+
+/* Buffered UTF-8 output to stdout; stderr writes go straight through. */
+void bi_stdout_write(const char *p, size_t n);
+void bi_stdout_flush(void);
+void bi_stderr_write(const char *p, size_t n);
+/* Hook for print(file=...) once sys.stderr/file objects exist: return
+ * AI_NONE after writing, AI_ERR on error. NULL: file= is refused. */
+extern ai_value (*bi_print_file_hook)(ai_value file, const ai_value *args, int64_t nargs,
+                                      ai_value sep, ai_value end, bool flush);
+
+/* ---- ops.c: the generic protocol -------------------------------------- */
+
+int64_t obj_hash(ai_value v);
+/* a == b as a C truth value: 1/0, -1 on error (identity first). */
+int32_t obj_eq(ai_value a, ai_value b);
+/* "'<' not supported between instances of 'A' and 'B'" */
+ai_value obj_cmp_unsupported(ai_value a, ai_value b, int32_t op);
+extern const char *const obj_cmp_opname[6];
+/* A value that must be an int (incl. bool, or __index__): as int64. *ok
+ * is set false when it is a big int that does not fit (no error raised).
+ * Returns -1 with an error pending for a non-int ("'float' object cannot
+ * be interpreted as an integer"); check exc when -1 is returned. */
+int64_t obj_index_i64(ai_value v, bool *fits, bool *err);
+/* divmod() and abs() through the slots, with CPython's TypeErrors. */
+ai_value obj_divmod(ai_value a, ai_value b);
+ai_value obj_abs(ai_value a);
+/* Default repr "<X object at 0x...>". */
+ai_value obj_default_repr(ai_value v);
+/* Swapped comparison op: < ↔ >, <= ↔ >=. */
+static inline int32_t obj_cmp_swap(int32_t op) {
+    static const int8_t sw[6] = {AI_CMP_GT, AI_CMP_GE, AI_CMP_EQ, AI_CMP_NE, AI_CMP_LT, AI_CMP_LE};
+    return sw[op];
+}
+/* Compare two C values by op (for types that compare like numbers). */
+#define OBJ_CMP_RESULT(op, c)       \
+    ((op) == AI_CMP_LT   ? (c) < 0  \
+     : (op) == AI_CMP_LE ? (c) <= 0 \
+     : (op) == AI_CMP_EQ ? (c) == 0 \
+     : (op) == AI_CMP_NE ? (c) != 0 \
+     : (op) == AI_CMP_GT ? (c) > 0  \
+                         : (c) >= 0)
+
+/* ---- objects/int.c ---------------------------------------------------- */
+
+extern const ai_slots int_slots;
+static inline bool int_check(ai_value v) {
+    /* int, bool (a subtype), big ints */
+    return ai_is_smallint(v) || obj_type_is_sub(ai_type_of_obj(ai_obj(v)), &ai_int_type);
+}
+/* Normalise bool → tagged 0/1; ints unchanged. v must pass int_check. */
+static inline ai_value int_unbool(ai_value v) {
+    if (v == AI_TRUE) return ai_smallint(1);
+    if (v == AI_FALSE) return ai_smallint(0);
+    return v;
+}
+/* Sign: -1, 0, 1. v must pass int_check. */
+int int_sign(ai_value v);
+/* Compare two ints: -1, 0, 1. */
+int int_cmp(ai_value a, ai_value b);
+/* int → int64 if it fits (returns false otherwise, no error). */
+bool int_to_i64(ai_value v, int64_t *out);
+/* int → double, correctly rounded; false + OverflowError when too big. */
+bool int_to_double(ai_value v, double *out);
+/* A finite double's integer part as an int (exact). */
+ai_value int_from_double(double d);
+/* Exact comparison of an int with a double; returns a bool result. */
+bool int_cmp_double(ai_value i, double d, int32_t op);
+ai_value int_from_u64(uint64_t u, bool negative);
+/* str(int) as a str object; ValueError past the 4300-digit limit. */
+ai_value int_to_str(ai_value v);
+/* Decimal text of v into a malloc'd buffer (no limit check): for
+ * constants, debugging and print's fast path. NULL on OOM. */
+char *int_to_decimal_malloc(ai_value v, size_t *len);
+/* Parse an int from ASCII/Unicode text as int(text, base) does; `s` is
+ * the original str object for messages. */
+ai_value int_parse(ai_value s, int base);
+int64_t int_hash(ai_value v);
+extern int64_t int_max_str_digits; /* sys.set_int_max_str_digits */
+/* int(x) for the `int` type's constructor. */
+ai_value int_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames);
+/* Number-slot entry points shared with bool. */
+ai_value int_add(ai_value a, ai_value b);
+ai_value int_and(ai_value a, ai_value b);
+ai_value int_or(ai_value a, ai_value b);
+ai_value int_xor(ai_value a, ai_value b);
+ai_value int_pow_mod(ai_value base, ai_value exp, ai_value mod);
+ai_value int_repr(ai_value v);
+
+/* ---- objects/float.c -------------------------------------------------- */
+
+static inline double float_get(ai_value v) { return ((ai_float *)ai_obj(v))->value; }
+static inline bool float_check(ai_value v) { return obj_isinstance(v, &ai_float_type); }
+/* Shortest round-trip repr, as CPython ("0.1", "1e+16", "inf"). Writes
+ * at most 32 bytes (NUL included) into buf; returns the length. */
+int float_repr_buf(double d, char buf[32]);
+int64_t float_hash_double(double d, ai_value self);
+/* Convert a number (int/bool/float) to double, with OverflowError. */
+bool float_coerce(ai_value v, double *out, bool *is_number);
+ai_value float_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames);
+/* float(str) */
+ai_value float_parse(ai_value s);
+/* Python's float % and // (shared with divmod). */
+void float_divmod_raw(double a, double b, double *div, double *mod);
+ai_value float_pow_raw(double a, double b);
+ai_value float_round(double x, ai_value ndigits);
+
+/* ---- objects/str.c ---------------------------------------------------- */
+
+ai_value str_new_kind(int kind, int64_t len); /* uninitialised data */
+ai_value str_from_utf8(const char *s, int64_t len);
+ai_value str_from_cstr(const char *s);
+ai_value str_from_ascii(const char *s, int64_t len);
+/* NUL-terminated UTF-8 for a str (lone surrogates encoded as 3 bytes);
+ * points into the string itself when it is ASCII. NULL on OOM. */
+const char *str_utf8(ai_value s, int64_t *len);
+/* Encode for output: like str_utf8 but raises UnicodeEncodeError on
+ * lone surrogates. */
+const char *str_utf8_strict(ai_value s, int64_t *len);
+bool str_eq(const ai_strobj *a, const ai_strobj *b);
+int str_cmp(const ai_strobj *a, const ai_strobj *b);
+ai_value str_concat(ai_value a, ai_value b);
+ai_value str_repr(ai_value s);
+int64_t str_hash(ai_value s);
+ai_value str_from_codepoint(uint32_t cp);
+/* Is code point c printable in repr()'s sense (Unicode 14.0)? */
+bool str_isprintable(uint32_t c);
+/* Python's str.isspace() for one code point. */
+bool str_is_space(uint32_t c);
+/* A malloc'd ASCII copy of s without surrounding whitespace, for number
+ * parsing; decimal digits of other scripts become ASCII digits. NULL with
+ * *len == -1 (no error raised) when s holds another non-ASCII code
+ * point; NULL with *len == 0 when out of memory. */
+char *str_ascii_strip_malloc(ai_value s, int64_t *len);
+static inline bool str_check(ai_value v) { return obj_isinstance(v, &ai_str_type); }
+
+/* A growable UTF-8 byte buffer for building text in C (repr, messages).
+ * Backed by malloc; sb_finish turns it into a str object and frees it. */
+typedef struct strbuf {
+    char *p;
+    size_t len, cap;
+    bool oom; /* an append failed: sb_finish raises MemoryError */
+    char small[256];
+} strbuf;
+void sb_init(strbuf *b);
+void sb_free(strbuf *b);
+void sb_add(strbuf *b, const char *s, size_t n);
+static inline void sb_adds(strbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
+void sb_addc(strbuf *b, uint32_t cp); /* one code point as UTF-8 */
+void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append a str value's text. */
+void sb_add_str(strbuf *b, ai_value s);
+/* The buffer as a str object (AI_ERR on OOM); frees the buffer. */
+ai_value sb_finish(strbuf *b);
+
+/* ---- objects/tuple.c -------------------------------------------------- */
+
+extern ai_tuple tuple_empty_obj; /* the immortal () */
+ai_value tuple_new(int64_t n);   /* items zero (to be filled) */
+static inline bool tuple_check(ai_value v) { return obj_isinstance(v, &ai_tuple_type); }
+ai_value tuple_pack2(ai_value a, ai_value b);
+
+/* An iterator over a str or tuple: the sequence and the next index. */
+typedef struct seq_iter {
+    ai_object ob;
+    ai_value seq;
+    int64_t index;
+} seq_iter;
+void seq_iter_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx);
+ai_value obj_iter_self(ai_value it); /* the iter slot of iterators */
+
+/* ---- objects/bytes.c -------------------------------------------------- */
+
+ai_value bytes_from(const char *data, int64_t len, bool immortal);
+
+/* ---- core/attr.c ------------------------------------------------------- */
+
+extern ai_type ai_method_type;    /* a builtin method bound to its receiver */
+/* Find method `name` (a str) along t's base chain; NULL if none. */
+const ai_method_def *attr_find_method(const ai_type *t, ai_value name);
+/* AttributeError "'int' object has no attribute 'x'" (type objects:
+ * "type object 'int' has no attribute 'x'"). */
+ai_value attr_error(ai_value o, ai_value name);
+/* Is `name` (a str) equal to the C string s? */
+bool attr_name_is(ai_value name, const char *s);
+
+/* ---- objects/type.c --------------------------------------------------- */
+
+ai_value type_repr(ai_value t);
+
+/* ---- objects/list.c, slice.c, sort.c, iterobjects.c: sequences ------- */
+
+extern ai_type ai_list_type, ai_slice_type;
+
+/* list: len items in use out of cap slots. `items` is the data of an
+ * ai_rawbuf (runtime-allocated, reference-free for the collector: the
+ * list's gc_visit reports the buffer and each item in use), or NULL when
+ * cap <= 0. cap == -1 marks a list being sorted (see sort.c). */
+typedef struct ai_list {
+    ai_object ob;
+    int64_t len;
+    int64_t cap;
+    ai_value *items;
+} ai_list;
+
+static inline ai_list *list_obj(ai_value v) { return (ai_list *)ai_obj(v); }
+static inline bool list_check(ai_value v) { return obj_isinstance(v, &ai_list_type); }
+/* A new empty list with room for `cap` items. */
+ai_value list_new(int64_t cap);
+/* list(iterable): a new list of the iterable's items. */
+ai_value list_from_iter(ai_value iterable);
+/* l.sort(key=key, reverse=reverse) (key 0 or None: no key): 0 / -1. */
+int32_t list_sort(ai_value list, ai_value key, bool reverse);
+
+/* Recursion guard for container reprs ([[...]], {'a': {...}}): returns 1
+ * when v's repr is already in progress on this thread (print the "..."
+ * form), 0 when v was entered (call repr_leave(v) when done), -1 on
+ * error (MemoryError pending). */
+int repr_enter(ai_value v);
+void repr_leave(ai_value v);
+
+/* slice objects (ai_slice_new); absent bounds are None. */
+typedef struct ai_slice {
+    ai_object ob;
+    ai_value start, stop, step;
+} ai_slice;
+static inline bool slice_check(ai_value v) { return obj_is_type(v, &ai_slice_type); }
+/* Resolve a slice against a sequence of length len, as CPython's
+ * PySlice_Unpack + PySlice_AdjustIndices: *start/*stop clamped, *step
+ * nonzero, *slicelen the number of items selected. 0 ok, -1 with the
+ * exception set ("slice step cannot be zero", "slice indices must be
+ * integers or None or have an __index__ method"). */
+int slice_indices(ai_value slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step,
+                  int64_t *slicelen);
+/* An integer subscript (int, bool or __index__) as int64 for indexing:
+ * 0 ok, -1 with the exception set ("cannot fit 'int' into an index-sized
+ * integer"). The caller checked that key is integer-like (index slot or
+ * a small int) and picks its own TypeError otherwise. */
+int seq_index_of(ai_value key, int64_t *out);
+
+#endif

@@ -1,0 +1,251 @@
+/*
+ * objects/slice.c — slice objects (a[i:j:k] builds one with ai_slice_new)
+ * and the index helpers every sequence shares.
+ *
+ * A slice only stores its three bounds, any values at all (None when
+ * absent); they are interpreted when a sequence resolves the slice
+ * against its length with slice_indices(), which follows CPython's two
+ * steps exactly: read the bounds (step None → 1, a zero step refused,
+ * huge bounds clamped to the int64 range) and then clamp them to
+ * [0, len] (or [-1, len-1] for negative steps) and count the items.
+ * slice.indices(len) does the same and returns the triple.
+ *
+ * Protocol: repr "slice(1, None, None)", ==/< as the tuple (start, stop,
+ * step), unhashable (as in 3.11), start/stop/step attributes, indices().
+ * Not handled: slice.indices() with a length beyond the int64 range
+ * (OverflowError instead of CPython's exact big-int answer).
+ */
+#include "core/object.h"
+
+static void slice_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    ai_slice *s = (ai_slice *)o;
+    visit(&s->start, ctx);
+    visit(&s->stop, ctx);
+    visit(&s->step, ctx);
+}
+
+ai_value ai_slice_new(ai_value start, ai_value stop, ai_value step) {
+    ai_slice *s = ai_alloc(&ai_slice_type, sizeof(ai_slice));
+    if (!s) return AI_ERR;
+    s->start = start ? start : AI_NONE;
+    s->stop = stop ? stop : AI_NONE;
+    s->step = step ? step : AI_NONE;
+    return ai_val(s);
+}
+
+/* ---- resolving against a length -------------------------------------------- */
+
+static bool int_like(ai_value v) { return ai_is_smallint(v) || obj_slots(v)->index; }
+
+/* A bound as int64, clamped (CPython's _PyEval_SliceIndex). */
+static int bound(ai_value v, int64_t *out) {
+    if (!int_like(v)) {
+        ai_raise_msg(&ai_exc_TypeError,
+                     "slice indices must be integers or None or have an __index__ method");
+        return -1;
+    }
+    bool fits, err;
+    int64_t n = obj_index_i64(v, &fits, &err);
+    if (err) return -1;
+    *out = n; /* already clamped to INT64_MIN/MAX when it does not fit */
+    return 0;
+}
+
+/* Read the bounds (PySlice_Unpack): 0 / -1. */
+static int slice_unpack(const ai_slice *s, int64_t *start, int64_t *stop, int64_t *step) {
+    if (s->step == AI_NONE) {
+        *step = 1;
+    } else {
+        if (bound(s->step, step) < 0) return -1;
+        if (*step == 0) {
+            ai_raise_msg(&ai_exc_ValueError, "slice step cannot be zero");
+            return -1;
+        }
+        /* So that -step never overflows. */
+        if (*step < -INT64_MAX) *step = -INT64_MAX;
+    }
+    if (s->start == AI_NONE)
+        *start = *step < 0 ? INT64_MAX : 0;
+    else if (bound(s->start, start) < 0)
+        return -1;
+    if (s->stop == AI_NONE)
+        *stop = *step < 0 ? INT64_MIN : INT64_MAX;
+    else if (bound(s->stop, stop) < 0)
+        return -1;
+    return 0;
+}
+
+/* Clamp to the sequence and count (PySlice_AdjustIndices). */
+static int64_t slice_adjust(int64_t len, int64_t *start, int64_t *stop, int64_t step) {
+    if (*start < 0) {
+        *start += len;
+        if (*start < 0) *start = step < 0 ? -1 : 0;
+    } else if (*start >= len) {
+        *start = step < 0 ? len - 1 : len;
+    }
+    if (*stop < 0) {
+        *stop += len;
+        if (*stop < 0) *stop = step < 0 ? -1 : 0;
+    } else if (*stop >= len) {
+        *stop = step < 0 ? len - 1 : len;
+    }
+    if (step < 0) {
+        if (*stop < *start) return (*start - *stop - 1) / (-step) + 1;
+    } else if (*start < *stop) {
+        return (*stop - *start - 1) / step + 1;
+    }
+    return 0;
+}
+
+int slice_indices(ai_value slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step,
+                  int64_t *slicelen) {
+    if (slice_unpack((const ai_slice *)ai_obj(slice), start, stop, step) < 0) return -1;
+    *slicelen = slice_adjust(len, start, stop, *step);
+    return 0;
+}
+
+int seq_index_of(ai_value key, int64_t *out) {
+    if (ai_is_smallint(key)) {
+        *out = ai_smallint_get(key);
+        return 0;
+    }
+    bool fits, err;
+    int64_t n = obj_index_i64(key, &fits, &err);
+    if (err) return -1;
+    if (!fits) {
+        ai_raise_fmt(&ai_exc_IndexError, "cannot fit '%s' into an index-sized integer",
+                     obj_type_name(key));
+        return -1;
+    }
+    *out = n;
+    return 0;
+}
+
+/* ---- the type ------------------------------------------------------------------ */
+
+static ai_slice *slice_obj(ai_value v) { return (ai_slice *)ai_obj(v); }
+
+static ai_value slice_repr(ai_value v) {
+    ai_slice *s = slice_obj(v);
+    strbuf b;
+    sb_init(&b);
+    sb_adds(&b, "slice(");
+    ai_value parts[3] = {s->start, s->stop, s->step};
+    for (int i = 0; i < 3; i++) {
+        ai_value r = ai_repr(parts[i]);
+        if (!r) {
+            sb_free(&b);
+            return AI_ERR;
+        }
+        if (i > 0) sb_adds(&b, ", ");
+        sb_add_str(&b, r);
+    }
+    sb_addc(&b, ')');
+    return sb_finish(&b);
+}
+
+static ai_value slice_richcompare(ai_value a, ai_value b, int32_t op) {
+    if (!slice_check(a) || !slice_check(b)) return AI_NOTIMPL;
+    if (a == b && (op == AI_CMP_EQ || op == AI_CMP_NE)) return ai_bool(op == AI_CMP_EQ);
+    /* Ordered as the tuples (start, stop, step). */
+    ai_slice *x = slice_obj(a), *y = slice_obj(b);
+    ai_value tx = ai_tuple_pack((ai_value[]){x->start, x->stop, x->step}, 3);
+    ai_value ty = tx ? ai_tuple_pack((ai_value[]){y->start, y->stop, y->step}, 3) : 0;
+    if (!ty) return AI_ERR;
+    return ai_compare(tx, ty, op);
+}
+
+static int64_t slice_hash(ai_value v) {
+    (void)v;
+    ai_raise_msg(&ai_exc_TypeError, "unhashable type: 'slice'");
+    return -1;
+}
+
+static ai_value slice_construct(ai_value cls, const ai_value *args, int64_t nargs,
+                                ai_value kwnames) {
+    (void)cls;
+    if (call_no_kwargs("slice", kwnames) < 0) return AI_ERR;
+    if (nargs < 1)
+        return ai_raise_fmt(&ai_exc_TypeError, "slice expected at least 1 argument, got %lld",
+                            (long long)nargs);
+    if (nargs > 3)
+        return ai_raise_fmt(&ai_exc_TypeError, "slice expected at most 3 arguments, got %lld",
+                            (long long)nargs);
+    if (nargs == 1) return ai_slice_new(AI_NONE, args[0], AI_NONE);
+    return ai_slice_new(args[0], args[1], nargs == 3 ? args[2] : AI_NONE);
+}
+
+static ai_value get_start(ai_value v) { return slice_obj(v)->start; }
+static ai_value get_stop(ai_value v) { return slice_obj(v)->stop; }
+static ai_value get_step(ai_value v) { return slice_obj(v)->step; }
+
+/* v as an int value (int, bool or __index__), or AI_ERR. */
+static ai_value as_int(ai_value v, const char *msg) {
+    if (ai_is_smallint(v)) return v;
+    ai_unaryfunc ix = obj_slots(v)->index;
+    if (!ix) {
+        if (msg) return ai_raise_msg(&ai_exc_TypeError, msg);
+        return ai_raise_fmt(&ai_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                            obj_type_name(v));
+    }
+    return int_unbool(ix(v));
+}
+
+static ai_value m_indices(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("slice.indices", kw) < 0) return AI_ERR;
+    if (nargs != 1)
+        return ai_raise_fmt(&ai_exc_TypeError, "slice.indices() takes exactly one argument (%lld given)",
+                            (long long)nargs);
+    ai_value lenv = as_int(args[0], NULL);
+    if (!lenv) return AI_ERR;
+    if (int_sign(lenv) < 0) return ai_raise_msg(&ai_exc_ValueError, "length should not be negative");
+    int64_t len;
+    if (!int_to_i64(lenv, &len))
+        return ai_raise_msg(&ai_exc_OverflowError, "Python int too large to convert to C ssize_t");
+    ai_slice *s = slice_obj(self);
+    /* The step is reported as given (an int of any size); only its sign
+     * matters for the clamping, which the int64 resolution does exactly. */
+    ai_value stepv = ai_smallint(1);
+    if (s->step != AI_NONE) {
+        stepv = as_int(s->step,
+                       "slice indices must be integers or None or have an __index__ method");
+        if (!stepv) return AI_ERR;
+    }
+    int64_t start, stop, step;
+    if (slice_unpack(s, &start, &stop, &step) < 0) return AI_ERR;
+    slice_adjust(len, &start, &stop, step);
+    ai_value a = ai_int_from_i64(start), b = a ? ai_int_from_i64(stop) : 0;
+    if (!b) return AI_ERR;
+    return ai_tuple_pack((ai_value[]){a, b, stepv}, 3);
+}
+
+static const ai_method_def slice_methods[] = {
+    {"indices", m_indices, &ai_slice_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+static const ai_getset_def slice_getset[] = {
+    {"start", get_start},
+    {"stop", get_stop},
+    {"step", get_step},
+    {NULL, NULL},
+};
+
+static const ai_slots slice_slots = {
+    .richcompare = slice_richcompare,
+    .hash = slice_hash,
+    .construct = slice_construct,
+    .methods = slice_methods,
+    .getset = slice_getset,
+};
+
+ai_type ai_slice_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "slice",
+    .base = &ai_object_type,
+    .basicsize = sizeof(ai_slice),
+    .repr = slice_repr,
+    .gc_visit = slice_visit,
+    .gc_size = alloc_fixed_size,
+    .slots = (void *)&slice_slots,
+};

@@ -1,0 +1,230 @@
+/*
+ * objects/tuple.c — the immutable sequence `tuple`.
+ *
+ * Layout (core/object.h): a length and the items inline. Tuples carry
+ * defaults and keyword-name lists for calls, exception args, divmod
+ * results. The empty tuple is one static immortal object.
+ *
+ * Protocol: repr ("(1,)", "(1, 2)"), == and ordering (lexicographic, items
+ * compared with == first as CPython does), hash (CPython's xxHash-based
+ * tuple hash, so hash((1, 2)) matches CPython), len, `in`, `+` and `*`.
+ * Invariant: items are never 0 once the tuple is visible to Python code
+ * (tuple_new's zeroed items must all be filled by the creator).
+ * Not handled yet: indexing and slicing (the subscript issue),
+ * count()/index().
+ */
+#include "core/object.h"
+
+#include <stdlib.h>
+
+ai_tuple tuple_empty_obj = {{(uintptr_t)&ai_tuple_type}, 0};
+
+static size_t tuple_size(const ai_object *o) {
+    return sizeof(ai_tuple) + (size_t)((const ai_tuple *)o)->len * sizeof(ai_value);
+}
+
+static void tuple_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    ai_tuple *t = (ai_tuple *)o;
+    for (int64_t i = 0; i < t->len; i++) visit(&t->items[i], ctx);
+}
+
+ai_value tuple_new(int64_t n) {
+    if (n == 0) return ai_val(&tuple_empty_obj);
+    if (n < 0 || (uint64_t)n > ((uint64_t)1 << 40)) return exc_nomem();
+    ai_tuple *t = ai_alloc(&ai_tuple_type, sizeof(ai_tuple) + (size_t)n * sizeof(ai_value));
+    if (!t) return AI_ERR;
+    t->len = n;
+    return ai_val(t);
+}
+
+ai_value ai_tuple_pack(const ai_value *items, int64_t n) {
+    ai_value v = tuple_new(n);
+    if (!v || n == 0) return v;
+    memcpy(tuple_obj(v)->items, items, (size_t)n * sizeof(ai_value));
+    return v;
+}
+
+ai_value tuple_pack2(ai_value a, ai_value b) {
+    ai_value v = tuple_new(2);
+    if (!v) return AI_ERR;
+    tuple_obj(v)->items[0] = a;
+    tuple_obj(v)->items[1] = b;
+    return v;
+}
+
+static ai_value tuple_repr(ai_value v) {
+    ai_tuple *t = tuple_obj(v);
+    if (t->len == 0) return str_from_ascii("()", 2);
+    strbuf b;
+    sb_init(&b);
+    sb_addc(&b, '(');
+    for (int64_t i = 0; i < t->len; i++) {
+        if (i > 0) sb_adds(&b, ", ");
+        ai_value r = ai_repr(t->items[i]);
+        if (!r) {
+            sb_free(&b);
+            return AI_ERR;
+        }
+        sb_add_str(&b, r);
+    }
+    if (t->len == 1) sb_addc(&b, ',');
+    sb_addc(&b, ')');
+    return sb_finish(&b);
+}
+
+static int64_t tuple_hash(ai_value v) {
+    /* xxHash's round applied to each item's hash, as CPython 3.8+. */
+    const uint64_t P1 = 11400714785074694791ULL, P2 = 14029467366897019727ULL,
+                   P5 = 2870177450012600261ULL;
+    ai_tuple *t = tuple_obj(v);
+    uint64_t acc = P5;
+    for (int64_t i = 0; i < t->len; i++) {
+        int64_t h = obj_hash(t->items[i]);
+        if (h == -1) return -1;
+        acc += (uint64_t)h * P2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= P1;
+    }
+    acc += (uint64_t)t->len ^ (P5 ^ 3527539ULL);
+    if (acc == (uint64_t)-1) return 1546275796;
+    return (int64_t)acc;
+}
+
+static ai_value tuple_richcompare(ai_value a, ai_value b, int32_t op) {
+    if (!tuple_check(a) || !tuple_check(b)) return AI_NOTIMPL;
+    ai_tuple *x = tuple_obj(a), *y = tuple_obj(b);
+    if ((op == AI_CMP_EQ || op == AI_CMP_NE) && x->len != y->len) return ai_bool(op == AI_CMP_NE);
+    int64_t n = x->len < y->len ? x->len : y->len, i = 0;
+    for (; i < n; i++) {
+        int32_t eq = obj_eq(x->items[i], y->items[i]);
+        if (eq < 0) return AI_ERR;
+        if (!eq) break;
+    }
+    if (i == n) {
+        int c = (x->len > y->len) - (x->len < y->len);
+        return ai_bool(OBJ_CMP_RESULT(op, c));
+    }
+    if (op == AI_CMP_EQ) return AI_FALSE;
+    if (op == AI_CMP_NE) return AI_TRUE;
+    return ai_compare(x->items[i], y->items[i], op);
+}
+
+static int64_t tuple_len(ai_value v) { return tuple_obj(v)->len; }
+
+static int32_t tuple_contains(ai_value c, ai_value item) {
+    ai_tuple *t = tuple_obj(c);
+    for (int64_t i = 0; i < t->len; i++) {
+        int32_t eq = obj_eq(t->items[i], item);
+        if (eq != 0) return eq;
+    }
+    return 0;
+}
+
+static ai_value tuple_concat(ai_value a, ai_value b) {
+    if (!tuple_check(b))
+        return ai_raise_fmt(&ai_exc_TypeError, "can only concatenate tuple (not \"%s\") to tuple",
+                            obj_type_name(b));
+    ai_tuple *x = tuple_obj(a), *y = tuple_obj(b);
+    if (y->len == 0) return a;
+    if (x->len == 0) return b;
+    ai_value r = tuple_new(x->len + y->len);
+    if (!r) return AI_ERR;
+    memcpy(tuple_obj(r)->items, x->items, (size_t)x->len * sizeof(ai_value));
+    memcpy(tuple_obj(r)->items + x->len, y->items, (size_t)y->len * sizeof(ai_value));
+    return r;
+}
+
+static ai_value tuple_repeat(ai_value a, int64_t n) {
+    ai_tuple *x = tuple_obj(a);
+    if (n <= 0 || x->len == 0) return tuple_new(0);
+    if (n == 1) return a;
+    if (x->len > INT64_MAX / n) return exc_nomem();
+    ai_value r = tuple_new(x->len * n);
+    if (!r) return AI_ERR;
+    for (int64_t i = 0; i < n; i++)
+        memcpy(tuple_obj(r)->items + i * x->len, x->items, (size_t)x->len * sizeof(ai_value));
+    return r;
+}
+
+static ai_value tuple_construct(ai_value cls, const ai_value *args, int64_t nargs,
+                                ai_value kwnames) {
+    (void)cls;
+    if (call_no_kwargs("tuple", kwnames) < 0) return AI_ERR;
+    if (nargs > 1)
+        return ai_raise_fmt(&ai_exc_TypeError, "tuple expected at most 1 argument, got %lld",
+                            (long long)nargs);
+    if (nargs == 0) return tuple_new(0);
+    if (tuple_check(args[0])) return args[0];
+    /* Any iterable: collect into a malloc'd array, then copy once. */
+    ai_value it = ai_iter(args[0]);
+    if (!it) return AI_ERR;
+    int64_t n = 0, cap = 16;
+    ai_value *buf = malloc((size_t)cap * sizeof *buf), item;
+    if (!buf) return exc_nomem();
+    int32_t rc;
+    while ((rc = ai_for_next(it, &item)) == 1) {
+        if (n == cap) {
+            ai_value *nb = realloc(buf, (size_t)(cap *= 2) * sizeof *buf);
+            if (!nb) {
+                free(buf);
+                return exc_nomem();
+            }
+            buf = nb;
+        }
+        buf[n++] = item;
+    }
+    ai_value r = rc < 0 ? AI_ERR : ai_tuple_pack(buf, n);
+    free(buf);
+    return r;
+}
+
+/* ---- iteration ---------------------------------------------------------- */
+
+static int32_t tuple_iter_next(ai_value it, ai_value *out) {
+    seq_iter *si = (seq_iter *)ai_obj(it);
+    ai_tuple *t = tuple_obj(si->seq);
+    if (si->index >= t->len) return 0;
+    *out = t->items[si->index++];
+    return 1;
+}
+
+static const ai_slots tuple_iter_slots = {.iter = obj_iter_self, .next = tuple_iter_next};
+
+static ai_type tuple_iter_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "tuple_iterator",
+    .base = &ai_object_type,
+    .basicsize = sizeof(seq_iter),
+    .gc_visit = seq_iter_visit,
+    .gc_size = alloc_fixed_size,
+    .slots = (void *)&tuple_iter_slots,
+};
+
+static ai_value tuple_iter(ai_value v) {
+    seq_iter *it = ai_alloc(&tuple_iter_type, sizeof(seq_iter));
+    if (!it) return AI_ERR;
+    it->seq = v;
+    return ai_val(it);
+}
+
+static const ai_slots tuple_slots = {
+    .concat = tuple_concat,
+    .repeat = tuple_repeat,
+    .richcompare = tuple_richcompare,
+    .hash = tuple_hash,
+    .len = tuple_len,
+    .contains = tuple_contains,
+    .construct = tuple_construct,
+    .iter = tuple_iter,
+};
+
+ai_type ai_tuple_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "tuple",
+    .base = &ai_object_type,
+    .basicsize = sizeof(ai_tuple),
+    .repr = tuple_repr,
+    .gc_visit = tuple_visit,
+    .gc_size = tuple_size,
+    .slots = (void *)&tuple_slots,
+};

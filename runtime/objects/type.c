@@ -1,0 +1,75 @@
+/*
+ * objects/type.c — the types `type` and `object`.
+ *
+ * Every ai_type is an object whose header points at ai_type_type, so a
+ * type is a value: `int`, `ValueError` and user classes can be passed,
+ * compared by identity, printed ("<class 'int'>") and called. Calling a
+ * type goes through ai_type_type's call slot, which runs the target
+ * type's `construct` slot (core/object.h); `type(x)` with one argument
+ * returns x's type.
+ *
+ * Invariants: types made by the runtime are static and immortal; their
+ * `slots` pointer may be NULL (no protocol support beyond identity).
+ * Not handled yet: type(name, bases, dict), heap types (user classes; the
+ * class machinery will fill AI_TF_HEAPTYPE types and a module name for
+ * their repr), metaclasses (out of scope by design), `object` attributes.
+ */
+#include "core/object.h"
+
+static ai_value type_call(ai_value callable, const ai_value *args, int64_t nargs,
+                          ai_value kwnames) {
+    ai_type *t = (ai_type *)ai_obj(callable);
+    if (t == &ai_type_type) {
+        int64_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
+        if (nargs == 1 && nkw == 0) return ai_val(ai_type_of(args[0]));
+        if (nargs == 3)
+            return ai_raise_msg(&ai_exc_NotImplementedError,
+                                "type() with 3 arguments is not supported");
+        return ai_raise_msg(&ai_exc_TypeError, "type() takes 1 or 3 arguments");
+    }
+    const ai_slots *s = obj_slots_of_type(t);
+    if (!s->construct)
+        return ai_raise_fmt(&ai_exc_TypeError, "cannot create '%s' instances", t->name);
+    return s->construct(callable, args, nargs, kwnames);
+}
+
+ai_value type_repr(ai_value v) {
+    ai_type *t = (ai_type *)ai_obj(v);
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "<class '%s'>", t->name);
+    return sb_finish(&b);
+}
+
+ai_type ai_type_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "type",
+    .base = &ai_object_type,
+    .basicsize = sizeof(ai_type),
+    .repr = type_repr,
+    .call = type_call,
+    .gc_size = alloc_fixed_size,
+    /* gc_visit: static types hold no heap values; heap types (user
+     * classes) will get their own visitor when they exist. */
+};
+
+static ai_value object_construct(ai_value cls, const ai_value *args, int64_t nargs,
+                                 ai_value kwnames) {
+    (void)args;
+    if (nargs > 0 || (kwnames && tuple_obj(kwnames)->len > 0))
+        return ai_raise_msg(&ai_exc_TypeError, "object() takes no arguments");
+    ai_type *t = (ai_type *)ai_obj(cls);
+    ai_object *o = ai_alloc(t, t->basicsize);
+    return o ? ai_val(o) : AI_ERR;
+}
+
+static const ai_slots object_slots = {.construct = object_construct};
+
+ai_type ai_object_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "object",
+    .base = NULL,
+    .basicsize = sizeof(ai_object),
+    .gc_size = alloc_fixed_size,
+    .slots = (void *)&object_slots,
+};
