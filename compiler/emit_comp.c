@@ -1,0 +1,171 @@
+/*
+ * emit_comp.c — comprehensions and generator expressions, inline.
+ *
+ * [elt for x in it if c for y in it2] becomes nested loops in the
+ * enclosing function, with no function object and no call: the result
+ * container is created first, the first iterable is evaluated in the
+ * enclosing scope (as Python specifies), and the comprehension's own
+ * variables live in a Frame of their own (emit_names.c), so they do not
+ * leak and names free in the comprehension read the enclosing function's
+ * variables directly.
+ *
+ * A generator expression that is the only argument of sum(), any() or all()
+ * (the builtins, not shadowed) is folded into the loop: no generator, no
+ * list, and any()/all() stop at the first decisive item as the real
+ * generator would. As the argument of any other call it is materialised
+ * into a list first: equivalent for consumers that read it to the end
+ * (list, tuple, sorted, min, max, str.join, dict …); the difference — the
+ * whole sequence is computed before the consumer starts — is documented in
+ * docs/language.md. Anywhere else a generator expression is refused until
+ * generators exist.
+ */
+#include <string.h>
+
+#include "emit_internal.h"
+
+typedef enum { SINK_LIST, SINK_SET, SINK_DICT, SINK_SUM, SINK_ANY, SINK_ALL } SinkKind;
+
+typedef struct {
+    SinkKind kind;
+    LLVMValueRef acc;           /* alloca: the container or the running result */
+    LLVMBasicBlockRef done;     /* after the whole comprehension */
+} Sink;
+
+static void sink_item(Emitter *e, const Expr *x, Sink *sk) {
+    int line = x->pos.line;
+    LLVMValueRef acc = LLVMBuildLoad2(e->b, e->i64, sk->acc, "acc");
+    switch (sk->kind) {
+    case SINK_LIST: {
+        LLVMValueRef v = emit_expr(e, x->u.comp.elt);
+        emit_check_i32(e, emit_rt(e, RT_ai_list_append, (LLVMValueRef[]){acc, v}, 2), line);
+        return;
+    }
+    case SINK_SET: {
+        LLVMValueRef v = emit_expr(e, x->u.comp.elt);
+        emit_check_i32(e, emit_rt(e, RT_ai_set_add, (LLVMValueRef[]){acc, v}, 2), line);
+        return;
+    }
+    case SINK_DICT: {
+        LLVMValueRef k = emit_expr(e, x->u.comp.key);
+        LLVMValueRef v = emit_expr(e, x->u.comp.value);
+        emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){acc, k, v}, 3), line);
+        return;
+    }
+    case SINK_SUM: {
+        LLVMValueRef v = emit_expr(e, x->u.comp.elt);
+        LLVMBuildStore(e->b, emit_binop(e, OP_ADD, acc, v, line), sk->acc);
+        return;
+    }
+    case SINK_ANY: case SINK_ALL: {
+        LLVMValueRef c = emit_cond(e, x->u.comp.elt);
+        LLVMBasicBlockRef decided = emit_block(e, "decided"), go = emit_block(e, "go");
+        bool any = sk->kind == SINK_ANY;
+        LLVMBuildCondBr(e->b, c, any ? decided : go, any ? go : decided);
+        LLVMPositionBuilderAtEnd(e->b, decided);
+        LLVMBuildStore(e->b, emit_constant(e, &(Constant){.kind = any ? CONST_TRUE : CONST_FALSE}), sk->acc);
+        LLVMBuildBr(e->b, sk->done);
+        LLVMPositionBuilderAtEnd(e->b, go);
+        return;
+    }
+    }
+}
+
+/* The body of generator `gi`: bind its target, test its conditions, then
+ * either nest the next generator or deliver the element. */
+static void comp_body(Emitter *e, const Expr *x, int gi, ForLoop *fl, Sink *sk) {
+    const ComprehensionList *gens = &x->u.comp.generators;
+    const Comprehension *g = gens->v[gi];
+    emit_store_target(e, g->target, LLVMBuildLoad2(e->b, e->i64, fl->item_slot, "item"));
+    for (int i = 0; i < g->ifs.n; i++) {
+        LLVMValueRef c = emit_cond(e, g->ifs.v[i]);
+        LLVMBasicBlockRef pass = emit_block(e, "comp.if");
+        LLVMBuildCondBr(e->b, c, pass, fl->latch);
+        LLVMPositionBuilderAtEnd(e->b, pass);
+    }
+    if (gi + 1 < gens->n) {
+        if (gens->v[gi + 1]->is_async) {
+            unsupported(e, x->pos, "an asynchronous comprehension");
+            return;
+        }
+        ForLoop inner;
+        emit_for_begin(e, gens->v[gi + 1]->iter, &inner, fl->latch);
+        comp_body(e, x, gi + 1, &inner, sk);
+    } else {
+        sink_item(e, x, sk);
+    }
+    emit_for_end(e, fl);
+}
+
+static LLVMValueRef run_comprehension(Emitter *e, const Expr *x, Sink *sk) {
+    const ComprehensionList *gens = &x->u.comp.generators;
+    if (gens->v[0]->is_async) {
+        unsupported(e, x->pos, "an asynchronous comprehension");
+        return emit_i64(e, 1);
+    }
+    Scope *cs = scope_of(e->scopes, x);
+    sk->done = emit_block(e, "comp.done");
+    Frame fr;
+    emit_frame_init(e, &fr, cs, e->fn->frame);
+    emit_frame_cells(e, &fr);
+    ForLoop fl;
+    emit_for_begin(e, gens->v[0]->iter, &fl, sk->done);     /* outer scope */
+    Frame *saved = e->fn->frame;
+    e->fn->frame = &fr;
+    comp_body(e, x, 0, &fl, sk);
+    e->fn->frame = saved;
+    LLVMPositionBuilderAtEnd(e->b, sk->done);
+    return LLVMBuildLoad2(e->b, e->i64, sk->acc, "comp");
+}
+
+static LLVMValueRef new_container(Emitter *e, SinkKind k, int line) {
+    RtFn f = k == SINK_LIST ? RT_ai_list_new : k == SINK_SET ? RT_ai_set_new : RT_ai_dict_new;
+    LLVMValueRef c = emit_rt(e, f, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
+    emit_check(e, c, line);
+    return c;
+}
+
+static LLVMValueRef comprehension_into(Emitter *e, const Expr *x, SinkKind kind) {
+    Sink sk = {.kind = kind, .acc = emit_alloca(e, e->i64, "acc")};
+    LLVMBuildStore(e->b, new_container(e, kind, x->pos.line), sk.acc);
+    return run_comprehension(e, x, &sk);
+}
+
+LLVMValueRef emit_comprehension(Emitter *e, const Expr *x) {
+    switch (x->kind) {
+    case E_LISTCOMP: return comprehension_into(e, x, SINK_LIST);
+    case E_SETCOMP: return comprehension_into(e, x, SINK_SET);
+    case E_DICTCOMP: return comprehension_into(e, x, SINK_DICT);
+    default: break;
+    }
+    unsupported(e, x->pos, "a generator expression (other than as a function argument)");
+    return emit_i64(e, 1);
+}
+
+LLVMValueRef emit_call_arg(Emitter *e, const Expr *arg) {
+    if (arg->kind == E_GENERATOREXP) return comprehension_into(e, arg, SINK_LIST);
+    return emit_expr(e, arg);
+}
+
+LLVMValueRef emit_genexp_call(Emitter *e, const Expr *call) {
+    const Expr *f = call->u.call.func;
+    if (f->kind != E_NAME || call->u.call.args.n < 1 || call->u.call.args.v[0]->kind != E_GENERATOREXP)
+        return NULL;
+    const char *name = f->u.name.id;
+    SinkKind kind;
+    if (strcmp(name, "sum") == 0) kind = SINK_SUM;
+    else if (strcmp(name, "any") == 0) kind = SINK_ANY;
+    else if (strcmp(name, "all") == 0) kind = SINK_ALL;
+    else return NULL;
+    Symbol *sym;
+    Frame *fr;
+    if (emit_name_home(e, name, &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, name)) return NULL;
+    int np = call->u.call.args.n, nk = call->u.call.keywords.n;
+    /* sum() with a start value goes to the real builtin (it refuses str
+     * starts before iterating, among other checks). */
+    if (np != 1 || nk != 0) return NULL;
+    Sink sk = {.kind = kind, .acc = emit_alloca(e, e->i64, "acc")};
+    LLVMValueRef init = kind == SINK_SUM ? emit_i64(e, 1)   /* tagged 0 */
+                      : emit_constant(e, &(Constant){.kind = kind == SINK_ANY ? CONST_FALSE : CONST_TRUE});
+    LLVMBuildStore(e->b, init, sk.acc);
+    return run_comprehension(e, call->u.call.args.v[0], &sk);
+}

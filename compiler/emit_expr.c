@@ -1,0 +1,578 @@
+/*
+ * emit_expr.c — expressions.
+ *
+ * emit_expr() yields an i64 ai_value; emit_cond() yields an i1 for the
+ * places that only need a truth value (if, while, and/or/not chains), so a
+ * comparison in a condition never materialises a bool object.
+ *
+ * Arithmetic and comparisons get an inline fast path when both operands
+ * are tagged small ints (bit 0 set in both): tagging preserves order, and
+ * a + b is raw(a) + raw(b) - 1, checked with llvm.sadd.with.overflow; on
+ * overflow or any other operand type the runtime's ai_add & co. take over
+ * (big ints, floats, str, TypeErrors). True division, power and shifts
+ * always go to the runtime.
+ *
+ * Names: locals are allocas (0 = unbound → UnboundLocalError); globals are
+ * slots of the module array (0 = unbound → builtin of that name, else
+ * NameError). A global name bound by exactly one top-level def and never
+ * rebound is called directly, arguments bound at compile time.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "aithon_rt.h"
+#include "emit_internal.h"
+
+/* ---- small-int helpers ---------------------------------------------------------- */
+
+static LLVMValueRef both_small(Emitter *e, LLVMValueRef l, LLVMValueRef r) {
+    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildAnd(e->b, l, r, ""), emit_i64(e, 1), "");
+    return LLVMBuildICmp(e->b, LLVMIntNE, t, emit_i64(e, 0), "small");
+}
+
+static LLVMValueRef is_small(Emitter *e, LLVMValueRef v) {
+    return LLVMBuildICmp(e->b, LLVMIntNE, LLVMBuildAnd(e->b, v, emit_i64(e, 1), ""), emit_i64(e, 0), "");
+}
+
+LLVMValueRef emit_box_i64(Emitter *e, LLVMValueRef raw) {
+    return LLVMBuildOr(e->b, LLVMBuildShl(e->b, raw, emit_i64(e, 1), ""), emit_i64(e, 1), "");
+}
+
+static LLVMValueRef overflow_op(Emitter *e, const char *intrinsic, LLVMValueRef a, LLVMValueRef b,
+                                LLVMValueRef *ovf) {
+    LLVMTypeRef st = LLVMStructTypeInContext(e->ctx, (LLVMTypeRef[]){e->i64, e->i1}, 2, 0);
+    LLVMTypeRef ft = LLVMFunctionType(st, (LLVMTypeRef[]){e->i64, e->i64}, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, intrinsic);
+    if (!fn) fn = LLVMAddFunction(e->m, intrinsic, ft);
+    LLVMValueRef res = LLVMBuildCall2(e->b, ft, fn, (LLVMValueRef[]){a, b}, 2, "");
+    *ovf = LLVMBuildExtractValue(e->b, res, 1, "ovf");
+    return LLVMBuildExtractValue(e->b, res, 0, "");
+}
+
+static const RtFn binop_rt[OP__COUNT] = {
+    [OP_ADD] = RT_ai_add, [OP_SUB] = RT_ai_sub, [OP_MULT] = RT_ai_mul, [OP_MATMULT] = RT_ai_matmul,
+    [OP_DIV] = RT_ai_truediv, [OP_MOD] = RT_ai_mod, [OP_POW] = RT_ai_pow, [OP_LSHIFT] = RT_ai_lshift,
+    [OP_RSHIFT] = RT_ai_rshift, [OP_BITOR] = RT_ai_or, [OP_BITXOR] = RT_ai_xor,
+    [OP_BITAND] = RT_ai_and, [OP_FLOORDIV] = RT_ai_floordiv,
+};
+
+/* Fast path of `op` on two tagged small ints; sets *ovf (i1) when the
+ * result does not fit (the slow path then recomputes it). NULL when the
+ * operator has no fast path. */
+static LLVMValueRef small_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, LLVMValueRef *ovf) {
+    LLVMValueRef one = emit_i64(e, 1);
+    switch (op) {
+    case OP_ADD: return overflow_op(e, "llvm.sadd.with.overflow.i64", l, LLVMBuildSub(e->b, r, one, ""), ovf);
+    case OP_SUB: return overflow_op(e, "llvm.ssub.with.overflow.i64", l, LLVMBuildSub(e->b, r, one, ""), ovf);
+    case OP_MULT: {
+        LLVMValueRef p = overflow_op(e, "llvm.smul.with.overflow.i64", LLVMBuildSub(e->b, l, one, ""),
+                                     LLVMBuildAShr(e->b, r, one, ""), ovf);
+        return LLVMBuildOr(e->b, p, one, "");
+    }
+    case OP_BITAND: *ovf = LLVMConstInt(e->i1, 0, 0); return LLVMBuildAnd(e->b, l, r, "");
+    case OP_BITOR: *ovf = LLVMConstInt(e->i1, 0, 0); return LLVMBuildOr(e->b, l, r, "");
+    case OP_BITXOR:
+        *ovf = LLVMConstInt(e->i1, 0, 0);
+        return LLVMBuildOr(e->b, LLVMBuildXor(e->b, l, r, ""), one, "");
+    case OP_FLOORDIV: case OP_MOD: {
+        /* Python floors: adjust C's truncating division when the
+         * remainder is nonzero and has the other sign from the divisor.
+         * y == 0 goes to the slow path (ZeroDivisionError); x = min, y = -1
+         * overflows the small-int range and is caught when retagging. */
+        LLVMValueRef x = LLVMBuildAShr(e->b, l, one, "x"), y = LLVMBuildAShr(e->b, r, one, "y");
+        LLVMValueRef yzero = LLVMBuildICmp(e->b, LLVMIntEQ, y, emit_i64(e, 0), "");
+        LLVMValueRef ysafe = LLVMBuildSelect(e->b, yzero, one, y, "");
+        LLVMValueRef q = LLVMBuildSDiv(e->b, x, ysafe, "q"), m = LLVMBuildSRem(e->b, x, ysafe, "m");
+        LLVMValueRef adjust = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntNE, m, emit_i64(e, 0), ""),
+                                           LLVMBuildICmp(e->b, LLVMIntSLT, LLVMBuildXor(e->b, m, ysafe, ""),
+                                                         emit_i64(e, 0), ""), "adj");
+        LLVMValueRef res;
+        if (op == OP_FLOORDIV) res = LLVMBuildSub(e->b, q, LLVMBuildZExt(e->b, adjust, e->i64, ""), "");
+        else res = LLVMBuildAdd(e->b, m, LLVMBuildSelect(e->b, adjust, ysafe, emit_i64(e, 0), ""), "");
+        LLVMValueRef o1;
+        LLVMValueRef twice = overflow_op(e, "llvm.sadd.with.overflow.i64", res, res, &o1);
+        *ovf = LLVMBuildOr(e->b, o1, yzero, "");
+        return LLVMBuildOr(e->b, twice, one, "");
+    }
+    default: return NULL;
+    }
+}
+
+/* `inplace`: the slow path is ai_inplace (list += extends in place). */
+static LLVMValueRef binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, int line, bool inplace) {
+    LLVMBasicBlockRef fast = emit_block(e, "fast"), slow = emit_block(e, "slow"), done = emit_block(e, "done");
+    LLVMValueRef ovf;
+    bool has_fast = op == OP_ADD || op == OP_SUB || op == OP_MULT || op == OP_BITAND ||
+                    op == OP_BITOR || op == OP_BITXOR || op == OP_FLOORDIV || op == OP_MOD;
+    LLVMValueRef fres = NULL;
+    LLVMBasicBlockRef fast_end = NULL;
+    if (has_fast) {
+        LLVMBuildCondBr(e->b, both_small(e, l, r), fast, slow);
+        LLVMPositionBuilderAtEnd(e->b, fast);
+        fres = small_binop(e, op, l, r, &ovf);
+        fast_end = LLVMGetInsertBlock(e->b);
+        emit_br_unlikely(e, ovf, slow, done);
+    } else {
+        LLVMBuildBr(e->b, slow);
+        LLVMPositionBuilderAtEnd(e->b, fast);
+        LLVMBuildUnreachable(e->b);
+    }
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef sres = inplace ? emit_rt(e, RT_ai_inplace, (LLVMValueRef[]){l, r, emit_i32(e, (int32_t)op)}, 3)
+                                : emit_rt(e, binop_rt[op], (LLVMValueRef[]){l, r}, 2);
+    emit_check(e, sres, line);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    if (!has_fast) return sres;
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fres, sres}, (LLVMBasicBlockRef[]){fast_end, slow_end}, 2);
+    return phi;
+}
+
+LLVMValueRef emit_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, int line) {
+    return binop(e, op, l, r, line, false);
+}
+
+/* BinOp and AI_OP_* list Python's operators in the same order. */
+_Static_assert((int)OP_ADD == (int)AI_OP_ADD && (int)OP_DIV == (int)AI_OP_TRUEDIV &&
+                   (int)OP_BITOR == (int)AI_OP_OR && (int)OP_BITAND == (int)AI_OP_AND &&
+                   (int)OP_FLOORDIV == (int)AI_OP_FLOORDIV,
+               "BinOp must match AI_OP_*");
+
+LLVMValueRef emit_inplace(Emitter *e, int op, LLVMValueRef l, LLVMValueRef r, int line) {
+    return binop(e, (BinOp)op, l, r, line, true);
+}
+
+/* ---- comparisons and truth ------------------------------------------------------- */
+
+static int cmp_code(CmpOp op) {
+    switch (op) {
+    case CMP_LT: return 0;
+    case CMP_LTE: return 1;
+    case CMP_EQ: return 2;
+    case CMP_NOTEQ: return 3;
+    case CMP_GT: return 4;
+    default: return 5;
+    }
+}
+
+static LLVMIntPredicate cmp_pred(CmpOp op) {
+    switch (op) {
+    case CMP_LT: return LLVMIntSLT;
+    case CMP_LTE: return LLVMIntSLE;
+    case CMP_EQ: return LLVMIntEQ;
+    case CMP_NOTEQ: return LLVMIntNE;
+    case CMP_GT: return LLVMIntSGT;
+    default: return LLVMIntSGE;
+    }
+}
+
+static LLVMValueRef bool_value(Emitter *e, LLVMValueRef cond) {
+    return LLVMBuildSelect(e->b, cond, emit_constant(e, &(Constant){.kind = CONST_TRUE}),
+                           emit_constant(e, &(Constant){.kind = CONST_FALSE}), "");
+}
+
+/* One comparison `l op r` as an i1 (truth of the result). */
+static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, int line) {
+    switch (op) {
+    case CMP_IS: return LLVMBuildICmp(e->b, LLVMIntEQ, l, r, "is");
+    case CMP_ISNOT: return LLVMBuildICmp(e->b, LLVMIntNE, l, r, "isnot");
+    case CMP_IN: case CMP_NOTIN: {
+        LLVMValueRef c = emit_rt(e, RT_ai_contains, (LLVMValueRef[]){r, l}, 2);
+        emit_check_i32(e, c, line);
+        return LLVMBuildICmp(e->b, op == CMP_IN ? LLVMIntNE : LLVMIntEQ, c, emit_i32(e, 0), "");
+    }
+    default: break;
+    }
+    LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), slow = emit_block(e, "cmp.slow"),
+                      done = emit_block(e, "cmp");
+    LLVMBuildCondBr(e->b, both_small(e, l, r), fast, slow);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    LLVMValueRef fres = LLVMBuildICmp(e->b, cmp_pred(op), l, r, "");
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef c = emit_rt(e, RT_ai_compare_bool, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
+    emit_check_i32(e, c, line);
+    LLVMValueRef sres = LLVMBuildICmp(e->b, LLVMIntNE, c, emit_i32(e, 0), "");
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fres, sres}, (LLVMBasicBlockRef[]){fast, slow_end}, 2);
+    return phi;
+}
+
+/* One comparison as a value (the rich-comparison result object). */
+static LLVMValueRef compare_value(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, int line) {
+    if (op == CMP_IS || op == CMP_ISNOT || op == CMP_IN || op == CMP_NOTIN)
+        return bool_value(e, compare_cond(e, op, l, r, line));
+    LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), slow = emit_block(e, "cmp.slow"),
+                      done = emit_block(e, "cmp");
+    LLVMBuildCondBr(e->b, both_small(e, l, r), fast, slow);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    LLVMValueRef fres = bool_value(e, LLVMBuildICmp(e->b, cmp_pred(op), l, r, ""));
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef sres = emit_rt(e, RT_ai_compare, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
+    emit_check(e, sres, line);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fres, sres}, (LLVMBasicBlockRef[]){fast, slow_end}, 2);
+    return phi;
+}
+
+LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line) {
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+    LLVMBasicBlockRef slow = emit_block(e, "truth.slow"), done = emit_block(e, "truth");
+    LLVMValueRef fast = LLVMBuildICmp(e->b, LLVMIntNE, v, emit_i64(e, 1), "");  /* small: != 0 */
+    LLVMBuildCondBr(e->b, is_small(e, v), done, slow);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef t = emit_rt(e, RT_ai_truthy, &v, 1);
+    emit_check_i32(e, t, line);
+    LLVMValueRef st = LLVMBuildICmp(e->b, LLVMIntNE, t, emit_i32(e, 0), "");
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fast, st}, (LLVMBasicBlockRef[]){here, slow_end}, 2);
+    return phi;
+}
+
+/* a < b < c: each operand evaluated once, short-circuit on the first false. */
+static LLVMValueRef compare_chain_cond(Emitter *e, const Expr *x) {
+    LLVMValueRef l = emit_expr(e, x->u.compare.left);
+    int n = x->u.compare.n;
+    if (n == 1) return compare_cond(e, x->u.compare.ops[0], l, emit_expr(e, x->u.compare.comparators.v[0]), x->pos.line);
+    LLVMBasicBlockRef done = emit_block(e, "chain");
+    LLVMValueRef phi_vals[64];
+    LLVMBasicBlockRef phi_bbs[64];
+    int np = 0;
+    for (int i = 0; i < n; i++) {
+        LLVMValueRef r = emit_expr(e, x->u.compare.comparators.v[i]);
+        LLVMValueRef c = compare_cond(e, x->u.compare.ops[i], l, r, x->pos.line);
+        if (i == n - 1 || np >= 63) {
+            phi_vals[np] = c;
+            phi_bbs[np++] = LLVMGetInsertBlock(e->b);
+            LLVMBuildBr(e->b, done);
+            break;
+        }
+        LLVMBasicBlockRef next = emit_block(e, "chain.next");
+        phi_vals[np] = LLVMConstInt(e->i1, 0, 0);
+        phi_bbs[np++] = LLVMGetInsertBlock(e->b);
+        LLVMBuildCondBr(e->b, c, next, done);
+        LLVMPositionBuilderAtEnd(e->b, next);
+        l = r;
+    }
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "");
+    LLVMAddIncoming(phi, phi_vals, phi_bbs, (unsigned)np);
+    return phi;
+}
+
+static LLVMValueRef compare_chain_value(Emitter *e, const Expr *x) {
+    LLVMValueRef l = emit_expr(e, x->u.compare.left);
+    int n = x->u.compare.n;
+    LLVMBasicBlockRef done = emit_block(e, "chain");
+    LLVMValueRef vals[64];
+    LLVMBasicBlockRef bbs[64];
+    int np = 0;
+    for (int i = 0; i < n && np < 64; i++) {
+        LLVMValueRef r = emit_expr(e, x->u.compare.comparators.v[i]);
+        LLVMValueRef v = compare_value(e, x->u.compare.ops[i], l, r, x->pos.line);
+        if (i == n - 1 || np == 63) {
+            vals[np] = v;
+            bbs[np++] = LLVMGetInsertBlock(e->b);
+            LLVMBuildBr(e->b, done);
+            break;
+        }
+        LLVMValueRef t = emit_truthy(e, v, x->pos.line);
+        LLVMBasicBlockRef next = emit_block(e, "chain.next");
+        vals[np] = v;
+        bbs[np++] = LLVMGetInsertBlock(e->b);
+        LLVMBuildCondBr(e->b, t, next, done);
+        LLVMPositionBuilderAtEnd(e->b, next);
+        l = r;
+    }
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
+    LLVMAddIncoming(phi, vals, bbs, (unsigned)np);
+    return phi;
+}
+
+/* and/or as an i1. */
+static LLVMValueRef boolop_cond(Emitter *e, const Expr *x) {
+    bool is_and = x->u.boolop.op == BOOL_AND;
+    LLVMBasicBlockRef done = emit_block(e, is_and ? "and" : "or");
+    int n = x->u.boolop.values.n;
+    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)n);
+    LLVMBasicBlockRef *bbs = arena_alloc(e->arena, sizeof(LLVMBasicBlockRef) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        LLVMValueRef c = emit_cond(e, x->u.boolop.values.v[i]);
+        vals[i] = c;
+        bbs[i] = LLVMGetInsertBlock(e->b);
+        if (i == n - 1) {
+            LLVMBuildBr(e->b, done);
+        } else {
+            LLVMBasicBlockRef next = emit_block(e, "next");
+            if (is_and) LLVMBuildCondBr(e->b, c, next, done);
+            else LLVMBuildCondBr(e->b, c, done, next);
+            LLVMPositionBuilderAtEnd(e->b, next);
+        }
+    }
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "");
+    LLVMAddIncoming(phi, vals, bbs, (unsigned)n);
+    return phi;
+}
+
+/* and/or as a value: the first operand that decides, as Python does. */
+static LLVMValueRef boolop_value(Emitter *e, const Expr *x) {
+    bool is_and = x->u.boolop.op == BOOL_AND;
+    LLVMBasicBlockRef done = emit_block(e, is_and ? "and" : "or");
+    int n = x->u.boolop.values.n;
+    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)n);
+    LLVMBasicBlockRef *bbs = arena_alloc(e->arena, sizeof(LLVMBasicBlockRef) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        LLVMValueRef v = emit_expr(e, x->u.boolop.values.v[i]);
+        if (i == n - 1) {
+            vals[i] = v;
+            bbs[i] = LLVMGetInsertBlock(e->b);
+            LLVMBuildBr(e->b, done);
+            break;
+        }
+        LLVMValueRef t = emit_truthy(e, v, x->pos.line);
+        vals[i] = v;
+        bbs[i] = LLVMGetInsertBlock(e->b);
+        LLVMBasicBlockRef next = emit_block(e, "next");
+        if (is_and) LLVMBuildCondBr(e->b, t, next, done);
+        else LLVMBuildCondBr(e->b, t, done, next);
+        LLVMPositionBuilderAtEnd(e->b, next);
+    }
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
+    LLVMAddIncoming(phi, vals, bbs, (unsigned)n);
+    return phi;
+}
+
+LLVMValueRef emit_cond(Emitter *e, const Expr *x) {
+    switch (x->kind) {
+    case E_COMPARE: return compare_chain_cond(e, x);
+    case E_BOOLOP: return boolop_cond(e, x);
+    case E_UNARYOP:
+        if (x->u.unaryop.op == UOP_NOT) return LLVMBuildNot(e->b, emit_cond(e, x->u.unaryop.operand), "not");
+        break;
+    case E_CONSTANT:
+        if (x->u.constant.kind == CONST_TRUE) return LLVMConstInt(e->i1, 1, 0);
+        if (x->u.constant.kind == CONST_FALSE || x->u.constant.kind == CONST_NONE)
+            return LLVMConstInt(e->i1, 0, 0);
+        break;
+    default: break;
+    }
+    return emit_truthy(e, emit_expr(e, x), x->pos.line);
+}
+
+/* ---- unary operators ------------------------------------------------------------- */
+
+static LLVMValueRef emit_unary(Emitter *e, const Expr *x) {
+    if (x->u.unaryop.op == UOP_NOT) return bool_value(e, LLVMBuildNot(e->b, emit_cond(e, x->u.unaryop.operand), ""));
+    LLVMValueRef v = emit_expr(e, x->u.unaryop.operand);
+    RtFn slow_fn = x->u.unaryop.op == UOP_USUB ? RT_ai_neg : x->u.unaryop.op == UOP_UADD ? RT_ai_pos : RT_ai_invert;
+    LLVMBasicBlockRef fast = emit_block(e, "fast"), slow = emit_block(e, "slow"), done = emit_block(e, "done");
+    LLVMBuildCondBr(e->b, is_small(e, v), fast, slow);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    LLVMValueRef fres, ovf = LLVMConstInt(e->i1, 0, 0);
+    if (x->u.unaryop.op == UOP_USUB) fres = overflow_op(e, "llvm.ssub.with.overflow.i64", emit_i64(e, 2), v, &ovf);
+    else if (x->u.unaryop.op == UOP_UADD) fres = v;
+    else fres = LLVMBuildXor(e->b, v, emit_i64(e, -2), "");
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(e->b);
+    emit_br_unlikely(e, ovf, slow, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef sres = emit_rt(e, slow_fn, &v, 1);
+    emit_check(e, sres, x->pos.line);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fres, sres}, (LLVMBasicBlockRef[]){fast_end, slow_end}, 2);
+    return phi;
+}
+
+/* ---- calls ------------------------------------------------------------------------ */
+
+static bool has_star_args(const Expr *call) {
+    for (int i = 0; i < call->u.call.args.n; i++)
+        if (call->u.call.args.v[i]->kind == E_STARRED) return true;
+    for (int i = 0; i < call->u.call.keywords.n; i++)
+        if (!call->u.call.keywords.v[i]->arg) return true;
+    return false;
+}
+
+static LLVMValueRef generic_call(Emitter *e, LLVMValueRef callee, const Expr *x) {
+    int np = x->u.call.args.n, nk = x->u.call.keywords.n;
+    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + nk + 1));
+    for (int i = 0; i < np; i++) vals[i] = emit_call_arg(e, x->u.call.args.v[i]);
+    for (int i = 0; i < nk; i++) vals[np + i] = emit_expr(e, x->u.call.keywords.v[i]->value);
+    LLVMValueRef kwn = emit_kwnames(e, &x->u.call.keywords, x->pos.line);
+    LLVMValueRef args[] = {callee, emit_value_array(e, vals, np + nk), emit_i64(e, np), kwn};
+    LLVMValueRef r = emit_rt(e, RT_ai_call, args, 4);
+    emit_check(e, r, x->pos.line);
+    return r;
+}
+
+static LLVMValueRef emit_print(Emitter *e, const Expr *x) {
+    int np = x->u.call.args.n;
+    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + 1));
+    for (int i = 0; i < np; i++) vals[i] = emit_call_arg(e, x->u.call.args.v[i]);
+    LLVMValueRef kw[4] = {emit_i64(e, 0), emit_i64(e, 0), emit_i64(e, 0), emit_i64(e, 0)};
+    static const char *const kwn[4] = {"sep", "end", "file", "flush"};
+    for (int i = 0; i < x->u.call.keywords.n; i++)
+        for (int k = 0; k < 4; k++)
+            if (strcmp(x->u.call.keywords.v[i]->arg, kwn[k]) == 0)
+                kw[k] = emit_expr(e, x->u.call.keywords.v[i]->value);
+    LLVMValueRef args[] = {emit_value_array(e, vals, np), emit_i64(e, np), kw[0], kw[1], kw[2], kw[3]};
+    LLVMValueRef r = emit_rt(e, RT_ai_print, args, 6);
+    emit_check(e, r, x->pos.line);
+    return r;
+}
+
+static bool print_keywords_ok(const Expr *x) {
+    for (int i = 0; i < x->u.call.keywords.n; i++) {
+        const char *k = x->u.call.keywords.v[i]->arg;
+        if (strcmp(k, "sep") && strcmp(k, "end") && strcmp(k, "file") && strcmp(k, "flush")) return false;
+        for (int j = 0; j < i; j++)
+            if (strcmp(k, x->u.call.keywords.v[j]->arg) == 0) return false;
+    }
+    return true;
+}
+
+/* Direct call of a known top-level def; NULL when the arguments cannot be
+ * bound at compile time (the generic path then raises CPython's error). */
+static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x) {
+    const Arguments *a = fd->def->u.funcdef.args;
+    int n = fd->nparams, np = x->u.call.args.n, nposonly = a->posonlyargs.n;
+    if (np > n) return NULL;
+    int *src = arena_alloc(e->arena, sizeof(int) * (size_t)(n + 1));   /* param → arg index, -1 none */
+    for (int i = 0; i < n; i++) src[i] = i < np ? i : -1;
+    for (int k = 0; k < x->u.call.keywords.n; k++) {
+        const char *name = x->u.call.keywords.v[k]->arg;
+        int found = -1;
+        for (int i = nposonly; i < n; i++)
+            if (strcmp(a->args.v[i - nposonly]->name, name) == 0) found = i;
+        if (found < 0 || src[found] >= 0) return NULL;
+        src[found] = np + k;
+    }
+    for (int i = 0; i < n; i++)
+        if (src[i] < 0 && i < n - fd->ndefaults) return NULL;
+    /* Evaluate in source order, then place. */
+    int nargs = np + x->u.call.keywords.n;
+    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(nargs + 1));
+    for (int i = 0; i < np; i++) vals[i] = emit_call_arg(e, x->u.call.args.v[i]);
+    for (int k = 0; k < x->u.call.keywords.n; k++) vals[np + k] = emit_expr(e, x->u.call.keywords.v[k]->value);
+    /* The def must have run (calling before it is a NameError). */
+    LLVMValueRef fobj = LLVMBuildLoad2(e->b, e->i64, emit_global_slot(e, gidx), "");
+    LLVMBasicBlockRef miss = emit_block(e, "undefined"), go = emit_block(e, "call");
+    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, fobj, emit_i64(e, 0), ""), miss, go);
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    const char *name = fd->def->u.funcdef.name;
+    emit_rt(e, RT_ai_raise_name_error, (LLVMValueRef[]){emit_cstring(e, name, strlen(name) + 1)}, 1);
+    emit_goto_unwind(e, x->pos.line);
+    LLVMBuildUnreachable(e->b);
+    LLVMPositionBuilderAtEnd(e->b, go);
+    LLVMValueRef *cargs = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        if (src[i] >= 0) cargs[i] = vals[src[i]];
+        else cargs[i] = LLVMBuildLoad2(e->b, e->i64, fd->default_globals[i - (n - fd->ndefaults)], "dflt");
+    }
+    LLVMValueRef r = LLVMBuildCall2(e->b, fd->body_type, fd->fn, cargs, (unsigned)n, "");
+    emit_check(e, r, x->pos.line);
+    return r;
+}
+
+static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
+    if (has_star_args(x)) {
+        unsupported(e, x->pos, "'*' or '**' unpacking in a call");
+        return emit_i64(e, 1);
+    }
+    const Expr *f = x->u.call.func;
+    LLVMValueRef folded = emit_genexp_call(e, x);
+    if (folded) return folded;
+    if (f->kind == E_ATTRIBUTE) return emit_method_call(e, x);
+    if (f->kind == E_NAME) {
+        Symbol *sym;
+        Frame *fr;
+        const char *name = f->u.name.id;
+        if (emit_name_home(e, name, &sym, &fr) == NAME_GLOBAL) {
+            if (strcmp(name, "print") == 0 && emit_never_bound_global(e, name) && print_keywords_ok(x))
+                return emit_print(e, x);
+            int g = emit_global_index(e, name);
+            if (e->global_func[g]) {
+                LLVMValueRef r = direct_call(e, e->global_func[g], g, x);
+                if (r) return r;
+            }
+        }
+    }
+    return generic_call(e, emit_expr(e, f), x);
+}
+
+/* ---- dispatch ---------------------------------------------------------------------- */
+
+LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
+    e->fn->cur_line = x->pos.line;
+    switch (x->kind) {
+    case E_CONSTANT:
+        if (x->u.constant.kind == CONST_IMAG) break;
+        return emit_constant(e, &x->u.constant);
+    case E_NAME: return emit_load_name(e, x->u.name.id, x->pos);
+    case E_BINOP: {
+        LLVMValueRef l = emit_expr(e, x->u.binop.left);
+        LLVMValueRef r = emit_expr(e, x->u.binop.right);
+        return emit_binop(e, x->u.binop.op, l, r, x->pos.line);
+    }
+    case E_UNARYOP: return emit_unary(e, x);
+    case E_BOOLOP: return boolop_value(e, x);
+    case E_COMPARE: return compare_chain_value(e, x);
+    case E_CALL: return emit_call(e, x);
+    case E_LAMBDA: {
+        FuncDef *fd = emit_declare_function(e, x, true);
+        if (!fd) return emit_i64(e, 1);
+        return emit_make_function(e, fd, &x->u.lambda.args->defaults, x->pos);
+    }
+    case E_ATTRIBUTE: return emit_attribute_load(e, x);
+    case E_SUBSCRIPT: return emit_subscript_load(e, x);
+    case E_LIST: case E_TUPLE: case E_SET: case E_DICT: return emit_display(e, x);
+    case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: case E_GENERATOREXP: return emit_comprehension(e, x);
+    case E_IFEXP: {
+        LLVMValueRef c = emit_cond(e, x->u.ifexp.test);
+        LLVMBasicBlockRef tb = emit_block(e, "then"), fb = emit_block(e, "else"), done = emit_block(e, "ifexp");
+        LLVMBuildCondBr(e->b, c, tb, fb);
+        LLVMPositionBuilderAtEnd(e->b, tb);
+        LLVMValueRef tv = emit_expr(e, x->u.ifexp.body);
+        LLVMBasicBlockRef tend = LLVMGetInsertBlock(e->b);
+        LLVMBuildBr(e->b, done);
+        LLVMPositionBuilderAtEnd(e->b, fb);
+        LLVMValueRef fv = emit_expr(e, x->u.ifexp.orelse);
+        LLVMBasicBlockRef fend = LLVMGetInsertBlock(e->b);
+        LLVMBuildBr(e->b, done);
+        LLVMPositionBuilderAtEnd(e->b, done);
+        LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
+        LLVMAddIncoming(phi, (LLVMValueRef[]){tv, fv}, (LLVMBasicBlockRef[]){tend, fend}, 2);
+        return phi;
+    }
+    default: break;
+    }
+    static const char *const what[E__COUNT] = {
+        [E_NAMEDEXPR] = "an assignment expression (':=')", [E_LAMBDA] = "'lambda'",
+        [E_DICT] = "a dict display", [E_SET] = "a set display", [E_LISTCOMP] = "a list comprehension",
+        [E_SETCOMP] = "a set comprehension", [E_DICTCOMP] = "a dict comprehension",
+        [E_GENERATOREXP] = "a generator expression", [E_AWAIT] = "'await'", [E_YIELD] = "'yield'",
+        [E_YIELDFROM] = "'yield from'", [E_FORMATTEDVALUE] = "an f-string", [E_JOINEDSTR] = "an f-string",
+        [E_ATTRIBUTE] = "attribute access", [E_SUBSCRIPT] = "subscripting", [E_STARRED] = "a starred expression",
+        [E_LIST] = "a list display", [E_TUPLE] = "a tuple", [E_SLICE] = "a slice",
+        [E_CONSTANT] = "a complex number (imaginary literal)",
+    };
+    unsupported(e, x->pos, what[x->kind] ? what[x->kind] : ast_expr_kind_name(x->kind));
+    return emit_i64(e, 1);
+}

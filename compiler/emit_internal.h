@@ -1,0 +1,194 @@
+/*
+ * emit_internal.h — the emitter's shared state and helpers.
+ *
+ * Conventions inside the emitter
+ *  - Every Python value in the IR is an i64 ai_value (see aithon_rt.h).
+ *    0 means "an exception is pending": after every runtime call that can
+ *    raise, emit_check() branches to the function's unwind block, which
+ *    adds this frame to the traceback and returns 0 to the caller.
+ *  - Local variables live in allocas (mem2reg turns them into registers);
+ *    0 in a local means unbound. Module globals live in one array of i64
+ *    registered with the runtime (GC roots); 0 there means unbound too.
+ *  - Constants (str, big int, float) are created once at start-up by the
+ *    `$consts` function into private globals; expressions load them.
+ *  - The builder is always positioned in a block without a terminator;
+ *    after a `return`/`break`/`continue` the emitter opens a fresh,
+ *    unreachable block so later statements still have somewhere to go.
+ */
+#ifndef AITHON_EMIT_INTERNAL_H
+#define AITHON_EMIT_INTERNAL_H
+
+#include <llvm-c/Core.h>
+
+#include "diag.h"
+#include "emit.h"
+#include "rtabi.h"
+
+typedef struct Loop Loop;
+struct Loop {
+    LLVMBasicBlockRef break_bb, continue_bb;
+    Loop *outer;
+};
+
+/* A compiled `def` known at compile time (for direct calls). */
+typedef struct FuncDef {
+    const Stmt *def;            /* the def statement, or NULL for a lambda */
+    const char *name;
+    const Arguments *args;
+    const StmtList *body;       /* def */
+    const Expr *lambda_body;    /* lambda */
+    const ExprList *decorators;
+    bool is_async, has_closure;
+    SrcSpan pos;
+    Scope *scope;
+    LLVMValueRef fn;            /* ai_value body([closure,] p0, …) */
+    LLVMTypeRef body_type;
+    LLVMValueRef entry;         /* generic vectorcall entry */
+    LLVMValueRef info;          /* ai_func_info constant */
+    LLVMValueRef code_info;     /* ai_code_info constant */
+    const Arg **params;         /* positional parameters, in order */
+    bool defined;               /* body emitted */
+    int nparams;
+    int ndefaults;
+    LLVMValueRef *default_globals;  /* when called directly: the default values */
+} FuncDef;
+
+/* The variables of one scope being emitted: a function's own, or an
+ * inlined comprehension's (whose `outer` is the frame around it). */
+typedef struct Frame Frame;
+struct Frame {
+    Scope *scope;
+    LLVMValueRef *slots;        /* alloca per LOCAL/CELL symbol, by Symbol.index */
+    Frame *outer;
+};
+
+typedef enum { NAME_LOCAL, NAME_CELL, NAME_FREE, NAME_GLOBAL, NAME_UNSUPPORTED } NameHome;
+
+typedef struct FnState {
+    Scope *scope;               /* the function's own scope */
+    Frame base;                 /* its variables */
+    Frame *frame;               /* the innermost frame (comprehensions) */
+    LLVMValueRef closure;       /* closure tuple (hidden first param) or NULL */
+    FuncDef *def;               /* NULL for the module body */
+    LLVMValueRef fn;
+    LLVMBasicBlockRef entry;    /* allocas go here */
+    LLVMBasicBlockRef unwind;   /* lazily made; phi of the failing line */
+    LLVMValueRef unwind_line;
+    LLVMValueRef code_info;     /* ai_code_info constant of this function */
+    Loop *loop;
+    int cur_line;
+} FnState;
+
+typedef struct Emitter {
+    Arena *arena;
+    const Module *mod;
+    ScopeTable *scopes;
+    Scope *modscope;
+    const EmitOptions *opt;
+
+    LLVMContextRef ctx;
+    LLVMModuleRef m;
+    LLVMBuilderRef b;
+    LLVMTypeRef i1, i8, i32, i64, f64, ptr, voidt;
+    RtAbi abi;
+
+    /* module globals: one slot per module-level symbol */
+    LLVMValueRef globals;       /* placeholder, replaced by the real array at the end */
+    const char **global_names;
+    int nglobals, capglobals;
+    bool *global_rebound;       /* by global index: assigned other than by its one top-level def */
+    FuncDef **global_func;      /* by global index: the def when directly callable */
+
+    /* constants */
+    LLVMValueRef consts_fn;     /* i64 $consts(): creates constants, 0 on error */
+    LLVMBuilderRef cb;          /* builder positioned in $consts */
+    const char **const_keys;
+    LLVMValueRef *const_vals;
+    int nconsts, capconsts;
+    LLVMValueRef source_str;    /* the module's text, for tracebacks */
+    LLVMValueRef filename_str;
+
+    FnState *fn;                /* the function being emitted */
+    LLVMValueRef tls_asm;       /* inline asm returning &ai_tls */
+    LLVMTypeRef tls_asm_type;
+    LLVMValueRef frameaddr_fn;
+    unsigned prof_kind;         /* metadata kind id of !prof */
+    LLVMValueRef unlikely_md;   /* branch weights favouring the fall-through */
+} Emitter;
+
+/* emit_module.c */
+LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len);
+LLVMValueRef emit_const_str(Emitter *e, const char *s, size_t len);
+LLVMValueRef emit_constant(Emitter *e, const Constant *c);
+int emit_global_index(Emitter *e, const char *name);
+LLVMValueRef emit_global_slot(Emitter *e, int index);
+LLVMValueRef emit_alloca(Emitter *e, LLVMTypeRef t, const char *name);
+LLVMValueRef emit_rt(Emitter *e, RtFn id, LLVMValueRef *args, unsigned n);
+void emit_check(Emitter *e, LLVMValueRef v, int line);          /* v == 0 → unwind */
+void emit_check_i32(Emitter *e, LLVMValueRef v, int line);      /* v < 0 → unwind */
+void emit_goto_unwind(Emitter *e, int line);
+void emit_br_unlikely(Emitter *e, LLVMValueRef cond, LLVMBasicBlockRef then_bb,
+                      LLVMBasicBlockRef else_bb);
+LLVMBasicBlockRef emit_block(Emitter *e, const char *name);
+bool emit_block_open(Emitter *e);         /* current block has no terminator */
+void emit_safepoint(Emitter *e, int line);
+LLVMValueRef emit_i64(Emitter *e, int64_t v);
+LLVMValueRef emit_i32(Emitter *e, int32_t v);
+LLVMValueRef emit_ptr_value(Emitter *e, LLVMValueRef global);  /* ptrtoint → i64 */
+FuncDef *emit_declare_function(Emitter *e, const void *node, bool is_lambda);
+void emit_define_function(Emitter *e, FuncDef *fd);
+void emit_default_globals(Emitter *e, FuncDef *fd);
+void unsupported(Emitter *e, SrcSpan pos, const char *what);
+
+LLVMValueRef emit_kwnames(Emitter *e, const KeywordList *kws, int line);
+
+LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *defaults, SrcSpan pos);
+
+/* emit_data.c */
+LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n);
+LLVMValueRef emit_display(Emitter *e, const Expr *x);
+LLVMValueRef emit_list_of(Emitter *e, const ExprList *elts, int line);
+LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x);
+LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x);
+LLVMValueRef emit_method_call(Emitter *e, const Expr *call);
+void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v);
+void emit_delete_target(Emitter *e, const Expr *t);
+void emit_augassign(Emitter *e, const Stmt *s);
+
+/* emit_stmt.c */
+void emit_stmts(Emitter *e, const StmtList *body);
+typedef struct ForLoop {
+    LLVMValueRef item_slot;     /* the current item */
+    LLVMBasicBlockRef header, body, latch;
+    int line;
+} ForLoop;
+void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
+void emit_for_end(Emitter *e, ForLoop *fl);
+
+/* emit_comp.c */
+LLVMValueRef emit_comprehension(Emitter *e, const Expr *x);
+/* sum/any/all/… over a generator expression without a generator: NULL
+ * when `call` is not such a call. */
+LLVMValueRef emit_genexp_call(Emitter *e, const Expr *call);
+
+/* emit_expr.c */
+LLVMValueRef emit_expr(Emitter *e, const Expr *x);
+LLVMValueRef emit_cond(Emitter *e, const Expr *x);      /* i1 */
+LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line);
+
+/* emit_names.c */
+NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out);
+bool emit_never_bound_global(Emitter *e, const char *name);
+bool emit_is_builtin_name(const char *name);
+LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos);
+void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos);
+LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos);
+void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer);
+void emit_frame_cells(Emitter *e, Frame *f);
+LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos);
+LLVMValueRef emit_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, int line);
+LLVMValueRef emit_box_i64(Emitter *e, LLVMValueRef raw);  /* raw small int → tagged */
+LLVMValueRef emit_inplace(Emitter *e, int op, LLVMValueRef l, LLVMValueRef r, int line);  /* x op= y */
+LLVMValueRef emit_call_arg(Emitter *e, const Expr *arg);  /* an argument (genexp → list) */
+
+#endif

@@ -1,0 +1,703 @@
+/*
+ * emit_module.c — module-level emission: set-up, constants, globals,
+ * function definitions, prologues, safepoints and the program entry.
+ *
+ * What one compiled module looks like in IR:
+ *
+ *   @__main__.globals  [N x i64]  module globals (GC roots), 0 = unbound
+ *   @k.N               i64        constants, filled by $consts at start-up
+ *   $consts()                     creates every constant (ai_const_*)
+ *   <qualname>(i64 …)             one body function per `def`, called
+ *                                 directly when the callee is known
+ *   <qualname>$entry(…)           its generic vectorcall entry
+ *   __main__$body()               the module's top-level code
+ *   aithon_program_main()         $consts, register the module, $body
+ *
+ * Prologue of every function (and the poll at every loop back-edge):
+ * the address of the worker's ai_tls block comes from a side-effecting
+ * inline asm read of the thread pointer (never a cached thread_local
+ * address: a green thread may resume on another worker after any call);
+ * one compare of the frame address with ai_tls.stack_limit and one load
+ * of ai_tls.poll, a single well-predicted branch to the slow path.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+
+#include "emit_internal.h"
+
+/* ---- small helpers -------------------------------------------------------- */
+
+void unsupported(Emitter *e, SrcSpan pos, const char *what) {
+    diag_error(E_UNSUPPORTED, pos.line, pos.col, "%s is not supported yet", what);
+    (void)e;
+}
+
+LLVMValueRef emit_i64(Emitter *e, int64_t v) { return LLVMConstInt(e->i64, (unsigned long long)v, 1); }
+LLVMValueRef emit_i32(Emitter *e, int32_t v) { return LLVMConstInt(e->i32, (unsigned long long)v, 1); }
+
+LLVMValueRef emit_ptr_value(Emitter *e, LLVMValueRef global) {
+    return LLVMConstPtrToInt(global, e->i64);
+}
+
+LLVMBasicBlockRef emit_block(Emitter *e, const char *name) {
+    return LLVMAppendBasicBlockInContext(e->ctx, e->fn->fn, name);
+}
+
+bool emit_block_open(Emitter *e) {
+    return LLVMGetBasicBlockTerminator(LLVMGetInsertBlock(e->b)) == NULL;
+}
+
+LLVMValueRef emit_alloca(Emitter *e, LLVMTypeRef t, const char *name) {
+    LLVMBuilderRef tmp = LLVMCreateBuilderInContext(e->ctx);
+    LLVMValueRef first = LLVMGetFirstInstruction(e->fn->entry);
+    if (first) LLVMPositionBuilderBefore(tmp, first);
+    else LLVMPositionBuilderAtEnd(tmp, e->fn->entry);
+    LLVMValueRef a = LLVMBuildAlloca(tmp, t, name);
+    LLVMDisposeBuilder(tmp);
+    return a;
+}
+
+LLVMValueRef emit_rt(Emitter *e, RtFn id, LLVMValueRef *args, unsigned n) {
+    LLVMTypeRef ty;
+    LLVMValueRef fn = rtabi_get(&e->abi, e->m, id, &ty);
+    return LLVMBuildCall2(e->b, ty, fn, args, n, "");
+}
+
+void emit_br_unlikely(Emitter *e, LLVMValueRef cond, LLVMBasicBlockRef then_bb,
+                      LLVMBasicBlockRef else_bb) {
+    LLVMValueRef br = LLVMBuildCondBr(e->b, cond, then_bb, else_bb);
+    LLVMSetMetadata(br, e->prof_kind, e->unlikely_md);
+}
+
+static LLVMBasicBlockRef unwind_block(Emitter *e) {
+    FnState *f = e->fn;
+    if (!f->unwind) {
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+        f->unwind = emit_block(e, "unwind");
+        LLVMPositionBuilderAtEnd(e->b, f->unwind);
+        f->unwind_line = LLVMBuildPhi(e->b, e->i32, "line");
+        LLVMValueRef args[] = {f->code_info, f->unwind_line};
+        emit_rt(e, RT_ai_traceback_add, args, 2);
+        LLVMBuildRet(e->b, emit_i64(e, 0));
+        LLVMPositionBuilderAtEnd(e->b, here);
+    }
+    return f->unwind;
+}
+
+/* Branch to the unwind block from the current block when `failed`. */
+static void branch_unwind_if(Emitter *e, LLVMValueRef failed, int line) {
+    LLVMBasicBlockRef uw = unwind_block(e);
+    LLVMBasicBlockRef cont = emit_block(e, "ok");
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+    emit_br_unlikely(e, failed, uw, cont);
+    LLVMValueRef l = emit_i32(e, line);
+    LLVMAddIncoming(e->fn->unwind_line, &l, &here, 1);
+    LLVMPositionBuilderAtEnd(e->b, cont);
+}
+
+void emit_check(Emitter *e, LLVMValueRef v, int line) {
+    branch_unwind_if(e, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), "err"), line);
+}
+
+void emit_check_i32(Emitter *e, LLVMValueRef v, int line) {
+    branch_unwind_if(e, LLVMBuildICmp(e->b, LLVMIntSLT, v, emit_i32(e, 0), "err"), line);
+}
+
+void emit_goto_unwind(Emitter *e, int line) {
+    LLVMBasicBlockRef uw = unwind_block(e);
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, uw);
+    LLVMValueRef l = emit_i32(e, line);
+    LLVMAddIncoming(e->fn->unwind_line, &l, &here, 1);
+    LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead"));
+}
+
+/* &ai_tls of the running worker, read afresh (see the file comment). */
+static LLVMValueRef tls_block(Emitter *e) {
+    if (!e->tls_asm) {
+        char *triple = LLVMGetDefaultTargetTriple();
+        const char *code;
+        if (strncmp(triple, "x86_64", 6) == 0)
+            code = "movq %fs:0, $0\n\tleaq ai_tls@tpoff($0), $0";
+        else if (strncmp(triple, "aarch64", 7) == 0)
+            code = "mrs $0, tpidr_el0\n\tadd $0, $0, #:tprel_hi12:ai_tls, lsl #12\n\t"
+                   "add $0, $0, #:tprel_lo12_nc:ai_tls";
+        else {
+            fprintf(stderr, "aithonc: unsupported target %s\n", triple);
+            exit(2);
+        }
+        LLVMDisposeMessage(triple);
+        e->tls_asm_type = LLVMFunctionType(e->ptr, NULL, 0, 0);
+        e->tls_asm = LLVMGetInlineAsm(e->tls_asm_type, (char *)code, strlen(code), "=r", 2,
+                                      /*sideeffect*/ 1, /*alignstack*/ 0, LLVMInlineAsmDialectATT,
+                                      /*canThrow*/ 0);
+    }
+    return LLVMBuildCall2(e->b, e->tls_asm_type, e->tls_asm, NULL, 0, "tls");
+}
+
+static LLVMValueRef load_poll(Emitter *e, LLVMValueRef tls) {
+    LLVMValueRef p = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 8)}, 1, "");
+    LLVMValueRef v = LLVMBuildLoad2(e->b, e->i32, p, "poll");
+    LLVMSetVolatile(v, 1);
+    return v;
+}
+
+void emit_safepoint(Emitter *e, int line) {
+    LLVMValueRef poll = load_poll(e, tls_block(e));
+    LLVMBasicBlockRef slow = emit_block(e, "safepoint"), cont = emit_block(e, "go");
+    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntNE, poll, emit_i32(e, 0), ""), slow, cont);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    emit_check_i32(e, emit_rt(e, RT_ai_safepoint_slow, NULL, 0), line);
+    LLVMBuildBr(e->b, cont);
+    LLVMPositionBuilderAtEnd(e->b, cont);
+}
+
+/* Stack-depth check and poll at function entry. A failing check returns
+ * 0 without adding a frame: as in CPython, the frame was never entered. */
+static void emit_prologue(Emitter *e) {
+    LLVMValueRef tls = tls_block(e);
+    LLVMValueRef limit = LLVMBuildLoad2(e->b, e->ptr, tls, "stack_limit");
+    LLVMValueRef fa = LLVMBuildCall2(e->b, LLVMGlobalGetValueType(e->frameaddr_fn), e->frameaddr_fn,
+                                     (LLVMValueRef[]){emit_i32(e, 0)}, 1, "fp");
+    LLVMValueRef deep = LLVMBuildICmp(e->b, LLVMIntULT, fa, limit, "deep");
+    LLVMValueRef poll = LLVMBuildICmp(e->b, LLVMIntNE, load_poll(e, tls), emit_i32(e, 0), "");
+    LLVMBasicBlockRef slow = emit_block(e, "prologue.slow"), body = emit_block(e, "body");
+    emit_br_unlikely(e, LLVMBuildOr(e->b, deep, poll, ""), slow, body);
+
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMBasicBlockRef overflow = emit_block(e, "overflow"), safepoint = emit_block(e, "poll");
+    LLVMBuildCondBr(e->b, deep, overflow, safepoint);
+    LLVMPositionBuilderAtEnd(e->b, overflow);
+    LLVMBuildRet(e->b, emit_rt(e, RT_ai_raise_recursion, NULL, 0));
+    LLVMPositionBuilderAtEnd(e->b, safepoint);
+    LLVMValueRef r = emit_rt(e, RT_ai_safepoint_slow, NULL, 0);
+    LLVMBasicBlockRef fail = emit_block(e, "poll.fail");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, r, emit_i32(e, 0), ""), fail, body);
+    LLVMPositionBuilderAtEnd(e->b, fail);
+    LLVMBuildRet(e->b, emit_i64(e, 0));
+    LLVMPositionBuilderAtEnd(e->b, body);
+}
+
+/* ---- strings and constants --------------------------------------------------- */
+
+LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len) {
+    LLVMValueRef init = LLVMConstStringInContext(e->ctx, s, (unsigned)len, 0);
+    LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), ".str");
+    LLVMSetInitializer(g, init);
+    LLVMSetGlobalConstant(g, 1);
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
+    LLVMSetAlignment(g, 1);
+    return g;
+}
+
+/* A pool constant: `key` identifies it (dedup); on first use `make(args)`
+ * is emitted into $consts to create it. Returns its private global. */
+static LLVMValueRef pool_global(Emitter *e, const char *key, size_t keylen, RtFn make, LLVMValueRef *args,
+                                unsigned nargs) {
+    for (int i = 0; i < e->nconsts; i++)
+        if (memcmp(e->const_keys[i], &keylen, sizeof keylen) == 0 &&
+            memcmp(e->const_keys[i] + sizeof keylen, key, keylen) == 0)
+            return e->const_vals[i];
+    int cap = e->capconsts;
+    e->const_keys = arena_grow(e->arena, e->const_keys, &cap, e->nconsts + 1, sizeof(char *));
+    e->const_vals = arena_grow(e->arena, e->const_vals, &e->capconsts, e->nconsts + 1, sizeof(LLVMValueRef));
+    char *k = arena_alloc(e->arena, sizeof keylen + keylen);
+    memcpy(k, &keylen, sizeof keylen);
+    memcpy(k + sizeof keylen, key, keylen);
+    int idx = e->nconsts++;
+    e->const_keys[idx] = k;
+    LLVMValueRef g = LLVMAddGlobal(e->m, e->i64, "k");
+    LLVMSetInitializer(g, emit_i64(e, 0));
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    e->const_vals[idx] = g;
+    /* creation code in $consts: v = make(args); if (!v) return 0; g = v */
+    LLVMTypeRef ty;
+    LLVMValueRef fn = rtabi_get(&e->abi, e->m, make, &ty);
+    LLVMValueRef v = LLVMBuildCall2(e->cb, ty, fn, args, nargs, "");
+    LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(e->ctx, e->consts_fn, "fail");
+    LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(e->ctx, e->consts_fn, "ok");
+    LLVMBuildCondBr(e->cb, LLVMBuildICmp(e->cb, LLVMIntEQ, v, emit_i64(e, 0), ""), fail, ok);
+    LLVMPositionBuilderAtEnd(e->cb, fail);
+    LLVMBuildRet(e->cb, emit_i64(e, 0));
+    LLVMPositionBuilderAtEnd(e->cb, ok);
+    LLVMBuildStore(e->cb, v, g);
+    return g;
+}
+
+static LLVMValueRef pool_load(Emitter *e, LLVMValueRef g) {
+    LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, g, "k");
+    LLVMSetMetadata(v, LLVMGetMDKindIDInContext(e->ctx, "invariant.load", 14),
+                    LLVMMetadataAsValue(e->ctx, LLVMMDNodeInContext2(e->ctx, NULL, 0)));
+    return v;
+}
+
+static LLVMValueRef pool_constant(Emitter *e, const char *key, size_t keylen, RtFn make,
+                                  LLVMValueRef *args, unsigned nargs) {
+    return pool_load(e, pool_global(e, key, keylen, make, args, nargs));
+}
+
+static LLVMValueRef str_global(Emitter *e, const char *s, size_t len) {
+    char *key = arena_alloc(e->arena, len + 1);
+    key[0] = 's';
+    memcpy(key + 1, s, len);
+    LLVMValueRef args[] = {emit_cstring(e, s, len), emit_i64(e, (int64_t)len)};
+    return pool_global(e, key, len + 1, RT_ai_const_str, args, 2);
+}
+
+LLVMValueRef emit_const_str(Emitter *e, const char *s, size_t len) { return pool_load(e, str_global(e, s, len)); }
+
+/* The tuple of keyword names of a call, a constant; 0 when there are none. */
+LLVMValueRef emit_kwnames(Emitter *e, const KeywordList *kws, int line) {
+    (void)line;
+    if (kws->n == 0) return emit_i64(e, 0);
+    size_t keylen = 1;
+    for (int i = 0; i < kws->n; i++) keylen += strlen(kws->v[i]->arg) + 1;
+    char *key = arena_alloc(e->arena, keylen);
+    char *p = key;
+    *p++ = 't';
+    LLVMValueRef *gs = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)kws->n);
+    for (int i = 0; i < kws->n; i++) {
+        size_t n = strlen(kws->v[i]->arg);
+        memcpy(p, kws->v[i]->arg, n + 1);
+        p += n + 1;
+        gs[i] = str_global(e, kws->v[i]->arg, n);
+    }
+    /* The strs exist by now (created earlier in $consts); pack them there. */
+    LLVMValueRef arr = LLVMBuildArrayAlloca(e->cb, e->i64, emit_i64(e, kws->n), "names");
+    for (int i = 0; i < kws->n; i++)
+        LLVMBuildStore(e->cb, LLVMBuildLoad2(e->cb, e->i64, gs[i], ""),
+                       LLVMBuildGEP2(e->cb, e->i64, arr, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
+    LLVMValueRef args[] = {arr, emit_i64(e, kws->n)};
+    return pool_constant(e, key, keylen, RT_ai_tuple_pack, args, 2);
+}
+
+static LLVMValueRef singleton(Emitter *e, const char *name) {
+    LLVMValueRef g = LLVMGetNamedGlobal(e->m, name);
+    if (!g) g = LLVMAddGlobal(e->m, e->i64, name);   /* layout is the runtime's business */
+    return emit_ptr_value(e, g);
+}
+
+LLVMValueRef emit_constant(Emitter *e, const Constant *c) {
+    switch (c->kind) {
+    case CONST_NONE: return singleton(e, "ai_none_object");
+    case CONST_TRUE: return singleton(e, "ai_true_object");
+    case CONST_FALSE: return singleton(e, "ai_false_object");
+    case CONST_ELLIPSIS: return singleton(e, "ai_ellipsis_object");
+    case CONST_INT: {
+        if (!c->big && c->ival >= -(INT64_C(1) << 62) && c->ival < (INT64_C(1) << 62))
+            return emit_i64(e, (int64_t)(((uint64_t)c->ival << 1) | 1));
+        const char *digits = c->big ? c->big : arena_printf(e->arena, "%lld", (long long)c->ival);
+        char *key = arena_printf(e->arena, "i%s", digits);
+        LLVMValueRef args[] = {emit_cstring(e, digits, strlen(digits) + 1)};
+        return pool_constant(e, key, strlen(key), RT_ai_const_int, args, 1);
+    }
+    case CONST_FLOAT: {
+        char key[1 + sizeof(double)];
+        key[0] = 'f';
+        memcpy(key + 1, &c->fval, sizeof(double));
+        LLVMValueRef args[] = {LLVMConstReal(e->f64, c->fval)};
+        return pool_constant(e, key, sizeof key, RT_ai_const_float, args, 1);
+    }
+    case CONST_STR: return emit_const_str(e, c->str, c->len);
+    case CONST_BYTES: {
+        char *key = arena_alloc(e->arena, c->len + 1);
+        key[0] = 'b';
+        memcpy(key + 1, c->str, c->len);
+        LLVMValueRef args[] = {emit_cstring(e, c->str, c->len), emit_i64(e, (int64_t)c->len)};
+        return pool_constant(e, key, c->len + 1, RT_ai_const_bytes, args, 2);
+    }
+    case CONST_IMAG: break;
+    }
+    return emit_i64(e, 1);
+}
+
+/* ---- globals ------------------------------------------------------------------- */
+
+int emit_global_index(Emitter *e, const char *name) {
+    for (int i = 0; i < e->nglobals; i++)
+        if (strcmp(e->global_names[i], name) == 0) return i;
+    int cap = e->capglobals;
+    e->global_names = arena_grow(e->arena, e->global_names, &cap, e->nglobals + 1, sizeof(char *));
+    cap = e->capglobals;
+    e->global_rebound = arena_grow(e->arena, e->global_rebound, &cap, e->nglobals + 1, sizeof(bool));
+    e->global_func = arena_grow(e->arena, e->global_func, &e->capglobals, e->nglobals + 1,
+                                sizeof(FuncDef *));
+    e->global_names[e->nglobals] = name;
+    e->global_rebound[e->nglobals] = false;
+    e->global_func[e->nglobals] = NULL;
+    return e->nglobals++;
+}
+
+LLVMValueRef emit_global_slot(Emitter *e, int index) {
+    return LLVMBuildGEP2(e->b, e->i64, e->globals, (LLVMValueRef[]){emit_i64(e, index)}, 1, "");
+}
+
+/* Mark module globals that are bound other than by exactly one top-level
+ * def (those cannot be called directly). */
+static void find_rebound(Emitter *e, Scope *s) {
+    for (int i = 0; i < s->nsyms; i++) {
+        Symbol *sym = s->syms[i];
+        if (s->kind == SCOPE_MODULE) {
+            int g = emit_global_index(e, sym->name);
+            if ((sym->flags & (SYMF_OTHER | SYMF_DELETED)) || sym->def_count != 1 || !sym->def_at_top ||
+                !sym->def_stmt || sym->def_stmt->kind != S_FUNCTIONDEF)
+                e->global_rebound[g] = true;
+        } else if (sym->kind == SYM_GLOBAL_EXPLICIT && (sym->flags & SYMF_ASSIGNED)) {
+            e->global_rebound[emit_global_index(e, sym->name)] = true;
+        }
+    }
+    for (int i = 0; i < s->nchildren; i++) find_rebound(e, s->children[i]);
+}
+
+/* ---- functions ------------------------------------------------------------------ */
+
+static LLVMValueRef code_info(Emitter *e, const char *funcname) {
+    LLVMValueRef fields[] = {e->filename_str, emit_cstring(e, funcname, strlen(funcname) + 1),
+                             e->source_str};
+    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 3, 0);
+    LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), "code");
+    LLVMSetInitializer(g, init);
+    LLVMSetGlobalConstant(g, 1);
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    return g;
+}
+
+/* Begin emitting a function body: new FnState, entry block, allocas for
+ * every local. Returns the caller's state for end_function. */
+typedef struct { FnState *fn; LLVMBasicBlockRef block; } Resume;
+
+static Resume begin_function(Emitter *e, FnState *f, Scope *scope, LLVMValueRef fn,
+                             const char *funcname) {
+    Resume r = {e->fn, e->fn ? LLVMGetInsertBlock(e->b) : NULL};
+    memset(f, 0, sizeof *f);
+    f->scope = scope;
+    f->fn = fn;
+    e->fn = f;
+    if (funcname) f->code_info = code_info(e, funcname);
+    f->entry = emit_block(e, "entry");
+    LLVMPositionBuilderAtEnd(e->b, f->entry);
+    if (scope->kind == SCOPE_MODULE) f->base.scope = scope;
+    else emit_frame_init(e, &f->base, scope, NULL);
+    f->frame = &f->base;
+    return r;
+}
+
+static void end_function(Emitter *e, Resume r) {
+    if (emit_block_open(e)) {
+        if (e->fn->scope->kind == SCOPE_MODULE) LLVMBuildRet(e->b, singleton(e, "ai_none_object"));
+        else LLVMBuildRet(e->b, singleton(e, "ai_none_object"));
+    }
+    e->fn = r.fn;
+    if (r.block) LLVMPositionBuilderAtEnd(e->b, r.block);
+}
+
+/* Why a def or lambda cannot be compiled yet, or NULL. */
+static const char *def_unsupported(const FuncDef *fd) {
+    const Arguments *a = fd->args;
+    if (fd->is_async) return "'async def'";
+    if (fd->decorators && fd->decorators->n) return "a decorator";
+    if (a->kwonlyargs.n) return "a keyword-only parameter";
+    if (a->vararg) return "a '*args' parameter";
+    if (a->kwarg) return "a '**kwargs' parameter";
+    if (fd->scope->is_generator) return "a generator function ('yield')";
+    if (fd->scope->parent && fd->scope->parent->kind == SCOPE_CLASS) return "a method";
+    return NULL;
+}
+
+/* What a def statement or a lambda expression defines. */
+static FuncDef *funcdef_of(Emitter *e, const void *node, bool is_lambda) {
+    FuncDef *fd = arena_alloc(e->arena, sizeof(FuncDef));
+    fd->scope = scope_of(e->scopes, node);
+    if (is_lambda) {
+        const Expr *x = node;
+        fd->name = "<lambda>";
+        fd->args = x->u.lambda.args;
+        fd->lambda_body = x->u.lambda.body;
+        fd->pos = x->pos;
+    } else {
+        const Stmt *st = node;
+        fd->def = st;
+        fd->name = st->u.funcdef.name;
+        fd->args = st->u.funcdef.args;
+        fd->body = &st->u.funcdef.body;
+        fd->decorators = &st->u.funcdef.decorators;
+        fd->is_async = st->kind == S_ASYNCFUNCTIONDEF;
+        fd->pos = st->pos;
+    }
+    return fd;
+}
+
+/* Create the LLVM functions and the ai_func_info of a def, without its
+ * body (so calls emitted before the body is can already be direct). */
+FuncDef *emit_declare_function(Emitter *e, const void *node, bool is_lambda) {
+    FuncDef *fd = funcdef_of(e, node, is_lambda);
+    Scope *scope = fd->scope;
+    const char *why = def_unsupported(fd);
+    if (why) {
+        unsupported(e, fd->pos, why);
+        return NULL;
+    }
+    const Arguments *a = fd->args;
+    fd->has_closure = scope->has_free;
+    fd->nparams = a->posonlyargs.n + a->args.n;
+    fd->ndefaults = a->defaults.n;
+    fd->params = arena_alloc(e->arena, sizeof(Arg *) * (size_t)(fd->nparams + 1));
+    for (int i = 0; i < a->posonlyargs.n; i++) fd->params[i] = a->posonlyargs.v[i];
+    for (int i = 0; i < a->args.n; i++) fd->params[a->posonlyargs.n + i] = a->args.v[i];
+
+    /* body(closure?, params…): the closure tuple comes first when the
+     * function has free variables. */
+    int first = fd->has_closure ? 1 : 0;
+    LLVMTypeRef *ptys = arena_alloc(e->arena, sizeof(LLVMTypeRef) * (size_t)(fd->nparams + 2));
+    for (int i = 0; i < fd->nparams + first; i++) ptys[i] = e->i64;
+    fd->body_type = LLVMFunctionType(e->i64, ptys, (unsigned)(fd->nparams + first), 0);
+    fd->fn = LLVMAddFunction(e->m, scope->qualname, fd->body_type);
+    LLVMSetLinkage(fd->fn, LLVMInternalLinkage);
+
+    /* The generic entry: bind (callable, args, nargs, kwnames), call the body. */
+    LLVMTypeRef ety = LLVMFunctionType(e->i64, (LLVMTypeRef[]){e->i64, e->ptr, e->i64, e->i64}, 4, 0);
+    fd->entry = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$entry", scope->qualname), ety);
+    LLVMSetLinkage(fd->entry, LLVMInternalLinkage);
+
+    /* ai_func_info { name, qualname, nparams, nposonly, param_names, entry, code } */
+    LLVMValueRef *names = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(fd->nparams + 1));
+    for (int i = 0; i < fd->nparams; i++)
+        names[i] = emit_cstring(e, fd->params[i]->name, strlen(fd->params[i]->name) + 1);
+    LLVMValueRef names_arr = LLVMConstArray2(e->ptr, names, (uint64_t)fd->nparams);
+    LLVMValueRef names_g = LLVMAddGlobal(e->m, LLVMTypeOf(names_arr), "params");
+    LLVMSetInitializer(names_g, names_arr);
+    LLVMSetGlobalConstant(names_g, 1);
+    LLVMSetLinkage(names_g, LLVMPrivateLinkage);
+    fd->code_info = code_info(e, scope->qualname);
+    LLVMValueRef info_fields[] = {
+        emit_cstring(e, fd->name, strlen(fd->name) + 1),
+        emit_cstring(e, scope->qualname, strlen(scope->qualname) + 1),
+        emit_i32(e, fd->nparams), emit_i32(e, a->posonlyargs.n), names_g, fd->entry, fd->code_info};
+    LLVMValueRef info = LLVMConstStructInContext(e->ctx, info_fields, 7, 0);
+    fd->info = LLVMAddGlobal(e->m, LLVMTypeOf(info), "funcinfo");
+    LLVMSetInitializer(fd->info, info);
+    LLVMSetGlobalConstant(fd->info, 1);
+    LLVMSetLinkage(fd->info, LLVMPrivateLinkage);
+    return fd;
+}
+
+/* Give a declared def hidden globals holding its default values, so direct
+ * calls can fill omitted arguments (the def statement stores them). */
+void emit_default_globals(Emitter *e, FuncDef *fd) {
+    fd->default_globals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(fd->ndefaults + 1));
+    for (int i = 0; i < fd->ndefaults; i++) {
+        fd->default_globals[i] = LLVMAddGlobal(e->m, e->i64, "default");
+        LLVMSetInitializer(fd->default_globals[i], emit_i64(e, 0));
+        LLVMSetLinkage(fd->default_globals[i], LLVMInternalLinkage);
+    }
+}
+
+void emit_define_function(Emitter *e, FuncDef *fd) {
+    if (fd->defined) return;
+    fd->defined = true;
+    Scope *scope = fd->scope;
+    FnState f;
+    Resume r = begin_function(e, &f, scope, fd->fn, NULL);
+    f.def = fd;
+    f.code_info = fd->code_info;
+    int first = fd->has_closure ? 1 : 0;
+    if (first) f.closure = LLVMGetParam(fd->fn, 0);
+    for (int i = 0; i < fd->nparams; i++) {
+        Symbol *sym = scope_lookup(scope, fd->params[i]->name);
+        LLVMBuildStore(e->b, LLVMGetParam(fd->fn, (unsigned)(i + first)), f.base.slots[sym->index]);
+    }
+    emit_prologue(e);
+    e->fn->cur_line = fd->pos.line;
+    emit_frame_cells(e, &f.base);
+    if (fd->lambda_body) {
+        LLVMBuildRet(e->b, emit_expr(e, fd->lambda_body));
+        LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead"));
+    } else {
+        emit_stmts(e, fd->body);
+    }
+    end_function(e, r);
+
+    /* Body of the generic entry (no frame of its own: binding errors are
+     * reported at the caller's line, as CPython does). Fast path: exactly
+     * nparams positional arguments and no keywords. */
+    LLVMBasicBlockRef saved = e->fn ? LLVMGetInsertBlock(e->b) : NULL;
+    LLVMValueRef entry = fd->entry;
+    int n = fd->nparams;
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, entry, "entry"));
+    LLVMValueRef out = LLVMBuildAlloca(e->b, LLVMArrayType2(e->i64, (uint64_t)(n > 0 ? n : 1)), "bound");
+    LLVMBasicBlockRef exact = LLVMAppendBasicBlockInContext(e->ctx, entry, "exact");
+    LLVMBasicBlockRef bind = LLVMAppendBasicBlockInContext(e->ctx, entry, "bind");
+    LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(e->ctx, entry, "fail");
+    LLVMBasicBlockRef call = LLVMAppendBasicBlockInContext(e->ctx, entry, "call");
+    LLVMValueRef simple = LLVMBuildAnd(e->b,
+        LLVMBuildICmp(e->b, LLVMIntEQ, LLVMGetParam(entry, 2), emit_i64(e, n), ""),
+        LLVMBuildICmp(e->b, LLVMIntEQ, LLVMGetParam(entry, 3), emit_i64(e, 0), ""), "");
+    LLVMBuildCondBr(e->b, simple, exact, bind);
+    LLVMPositionBuilderAtEnd(e->b, exact);
+    for (int i = 0; i < n; i++) {
+        LLVMValueRef src = LLVMBuildGEP2(e->b, e->i64, LLVMGetParam(entry, 1), (LLVMValueRef[]){emit_i64(e, i)}, 1, "");
+        LLVMValueRef dst = LLVMBuildGEP2(e->b, e->i64, out, (LLVMValueRef[]){emit_i64(e, i)}, 1, "");
+        LLVMBuildStore(e->b, LLVMBuildLoad2(e->b, e->i64, src, ""), dst);
+    }
+    LLVMBuildBr(e->b, call);
+    LLVMPositionBuilderAtEnd(e->b, bind);
+    LLVMValueRef bargs[] = {LLVMGetParam(entry, 0), LLVMGetParam(entry, 1), LLVMGetParam(entry, 2),
+                            LLVMGetParam(entry, 3), out};
+    LLVMTypeRef bty;
+    LLVMValueRef bindfn = rtabi_get(&e->abi, e->m, RT_ai_bind_args, &bty);
+    LLVMValueRef rc = LLVMBuildCall2(e->b, bty, bindfn, bargs, 5, "rc");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, rc, emit_i32(e, 0), ""), fail, call);
+    LLVMPositionBuilderAtEnd(e->b, fail);
+    LLVMBuildRet(e->b, emit_i64(e, 0));
+    LLVMPositionBuilderAtEnd(e->b, call);
+    LLVMValueRef *cargs = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(n + 2));
+    if (first) {
+        cargs[0] = emit_rt(e, RT_ai_function_closure, (LLVMValueRef[]){LLVMGetParam(entry, 0)}, 1);
+    }
+    for (int i = 0; i < n; i++) {
+        LLVMValueRef p = LLVMBuildGEP2(e->b, e->i64, out, (LLVMValueRef[]){emit_i64(e, i)}, 1, "");
+        cargs[i + first] = LLVMBuildLoad2(e->b, e->i64, p, "");
+    }
+    LLVMBuildRet(e->b, LLVMBuildCall2(e->b, fd->body_type, fd->fn, cargs, (unsigned)(n + first), ""));
+    if (saved) LLVMPositionBuilderAtEnd(e->b, saved);
+}
+
+/* The statement part of a def (or a lambda's value): emit the body if not
+ * yet done, evaluate the defaults, build the closure and the function
+ * object. */
+LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *defs, SrcSpan pos) {
+    emit_define_function(e, fd);
+    LLVMValueRef tuple = emit_i64(e, 0);
+    if (defs->n) {
+        LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)defs->n);
+        for (int i = 0; i < defs->n; i++) {
+            vals[i] = emit_expr(e, defs->v[i]);
+            if (fd->default_globals) LLVMBuildStore(e->b, vals[i], fd->default_globals[i]);
+        }
+        tuple = emit_rt(e, RT_ai_tuple_pack, (LLVMValueRef[]){emit_value_array(e, vals, defs->n), emit_i64(e, defs->n)}, 2);
+        emit_check(e, tuple, pos.line);
+    }
+    LLVMValueRef closure = emit_closure_for(e, fd->scope, pos);
+    LLVMValueRef f = emit_rt(e, RT_ai_function_new, (LLVMValueRef[]){fd->info, tuple, closure}, 3);
+    emit_check(e, f, pos.line);
+    return f;
+}
+
+/* Top-level defs that are never rebound are called directly: declare them
+ * all before any code is emitted, so call order does not matter. */
+static void predeclare_functions(Emitter *e) {
+    for (int i = 0; i < e->mod->body.n; i++) {
+        const Stmt *s = e->mod->body.v[i];
+        if (s->kind != S_FUNCTIONDEF) continue;
+        int g = emit_global_index(e, s->u.funcdef.name);
+        if (e->global_rebound[g]) continue;
+        if (def_unsupported(funcdef_of(e, s, false))) continue;   /* reported at the def */
+        FuncDef *fd = emit_declare_function(e, s, false);
+        emit_default_globals(e, fd);
+        e->global_func[g] = fd;
+    }
+}
+
+/* ---- the program ---------------------------------------------------------------- */
+
+LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeTable *scopes,
+                           const EmitOptions *opt) {
+    Emitter em = {0}, *e = &em;
+    e->arena = a;
+    e->mod = m;
+    e->scopes = scopes;
+    e->modscope = scope_module(scopes);
+    e->opt = opt;
+    e->ctx = ctx;
+    e->m = LLVMModuleCreateWithNameInContext(m->filename, ctx);
+    e->b = LLVMCreateBuilderInContext(ctx);
+    e->i1 = LLVMInt1TypeInContext(ctx);
+    e->i8 = LLVMInt8TypeInContext(ctx);
+    e->i32 = LLVMInt32TypeInContext(ctx);
+    e->i64 = LLVMInt64TypeInContext(ctx);
+    e->f64 = LLVMDoubleTypeInContext(ctx);
+    e->ptr = LLVMPointerTypeInContext(ctx, 0);
+    e->voidt = LLVMVoidTypeInContext(ctx);
+    e->prof_kind = LLVMGetMDKindIDInContext(ctx, "prof", 4);
+    LLVMMetadataRef w[] = {
+        LLVMMDStringInContext2(ctx, "branch_weights", 14),
+        LLVMValueAsMetadata(emit_i32(e, 1)),
+        LLVMValueAsMetadata(emit_i32(e, 2000)),
+    };
+    e->unlikely_md = LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, w, 3));
+    e->frameaddr_fn = LLVMAddFunction(e->m, "llvm.frameaddress.p0",
+                                      LLVMFunctionType(e->ptr, (LLVMTypeRef[]){e->i32}, 1, 0));
+
+    e->filename_str = emit_cstring(e, m->filename, strlen(m->filename) + 1);
+    e->source_str = emit_cstring(e, m->source, m->source_len + 1);
+    /* Placeholder for the globals array; its size is known at the end. */
+    e->globals = LLVMAddGlobal(e->m, e->i64, "__main__.globals.tmp");
+    find_rebound(e, e->modscope);
+
+    /* $consts: filled as constants are met. */
+    e->consts_fn = LLVMAddFunction(e->m, "__main__$consts", LLVMFunctionType(e->i64, NULL, 0, 0));
+    LLVMSetLinkage(e->consts_fn, LLVMInternalLinkage);
+    e->cb = LLVMCreateBuilderInContext(ctx);
+    LLVMPositionBuilderAtEnd(e->cb, LLVMAppendBasicBlockInContext(ctx, e->consts_fn, "entry"));
+
+    /* The module body. */
+    LLVMValueRef body = LLVMAddFunction(e->m, "__main__$body", LLVMFunctionType(e->i64, NULL, 0, 0));
+    LLVMSetLinkage(body, LLVMInternalLinkage);
+    predeclare_functions(e);
+    FnState f;
+    Resume r = begin_function(e, &f, e->modscope, body, "<module>");
+    emit_stmts(e, &m->body);
+    end_function(e, r);
+    LLVMBuildRet(e->cb, emit_i64(e, 1));
+    LLVMDisposeBuilder(e->cb);
+
+    /* The real globals array and the module's registration record. */
+    LLVMTypeRef arr_t = LLVMArrayType2(e->i64, (uint64_t)(e->nglobals ? e->nglobals : 1));
+    LLVMValueRef globals = LLVMAddGlobal(e->m, arr_t, "__main__.globals");
+    LLVMSetInitializer(globals, LLVMConstNull(arr_t));
+    LLVMSetLinkage(globals, LLVMInternalLinkage);
+    LLVMReplaceAllUsesWith(e->globals, globals);
+    LLVMDeleteGlobal(e->globals);
+    e->globals = globals;
+    LLVMValueRef *gnames = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(e->nglobals + 1));
+    for (int i = 0; i < e->nglobals; i++)
+        gnames[i] = emit_cstring(e, e->global_names[i], strlen(e->global_names[i]) + 1);
+    LLVMValueRef gn_arr = LLVMConstArray2(e->ptr, gnames, (uint64_t)e->nglobals);
+    LLVMValueRef gn = LLVMAddGlobal(e->m, LLVMTypeOf(gn_arr), "__main__.global_names");
+    LLVMSetInitializer(gn, gn_arr);
+    LLVMSetGlobalConstant(gn, 1);
+    LLVMSetLinkage(gn, LLVMPrivateLinkage);
+    LLVMValueRef mi_fields[] = {emit_cstring(e, "__main__", 9), globals, emit_i64(e, e->nglobals), gn};
+    LLVMValueRef mi_init = LLVMConstStructInContext(ctx, mi_fields, 4, 0);
+    LLVMValueRef mi = LLVMAddGlobal(e->m, LLVMTypeOf(mi_init), "__main__.module");
+    LLVMSetInitializer(mi, mi_init);
+    LLVMSetGlobalConstant(mi, 1);
+    LLVMSetLinkage(mi, LLVMPrivateLinkage);
+
+    /* aithon_program_main: constants, registration, body. */
+    LLVMValueRef pm = LLVMAddFunction(e->m, "aithon_program_main", LLVMFunctionType(e->i64, NULL, 0, 0));
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(ctx, pm, "entry"));
+    LLVMValueRef ok = LLVMBuildCall2(e->b, LLVMGlobalGetValueType(e->consts_fn), e->consts_fn, NULL, 0, "");
+    LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(ctx, pm, "fail");
+    LLVMBasicBlockRef run = LLVMAppendBasicBlockInContext(ctx, pm, "run");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, ok, emit_i64(e, 0), ""), fail, run);
+    LLVMPositionBuilderAtEnd(e->b, fail);
+    LLVMBuildRet(e->b, emit_i64(e, 0));
+    LLVMPositionBuilderAtEnd(e->b, run);
+    LLVMTypeRef regty;
+    LLVMValueRef reg = rtabi_get(&e->abi, e->m, RT_ai_module_register, &regty);
+    LLVMBuildCall2(e->b, regty, reg, (LLVMValueRef[]){mi}, 1, "");
+    LLVMBuildRet(e->b, LLVMBuildCall2(e->b, LLVMGlobalGetValueType(body), body, NULL, 0, ""));
+    LLVMDisposeBuilder(e->b);
+
+    if (diag_error_count()) {
+        LLVMDisposeModule(e->m);
+        return NULL;
+    }
+    return e->m;
+}

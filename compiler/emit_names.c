@@ -1,0 +1,271 @@
+/*
+ * emit_names.c — reading and writing names.
+ *
+ * Where a name lives is decided by the scope pass (scope.c); here each kind
+ * becomes IR:
+ *
+ *   local   an alloca of the function (0 = unbound → UnboundLocalError)
+ *   cell    a local shared with inner functions: the alloca holds a cell
+ *           object made at function entry; its value is read inline at
+ *           offset 8 and written through ai_cell_set (the GC barrier)
+ *   free    a variable of an enclosing function: the cell comes from the
+ *           function's closure tuple (a hidden first parameter)
+ *   global  a slot of the module's globals array (0 = unbound → the
+ *           builtin of that name, else NameError); a name no code binds
+ *           and that names a builtin is looked up once and cached
+ *
+ * Comprehensions are emitted inline in the enclosing function, each with
+ * a Frame of its own: a name free in a comprehension frame is resolved in
+ * the frame around it, so it reads the enclosing function's variable
+ * directly (no cell needed unless a real closure captures it).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "emit_internal.h"
+
+static const char *const builtin_names[] = {
+    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray",
+    "bytes", "callable", "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir",
+    "divmod", "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr",
+    "globals", "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass",
+    "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct",
+    "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set",
+    "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars",
+    "zip", "__import__", "__build_class__", "__name__", "__debug__",
+    /* exceptions */
+    "BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError",
+    "BufferError", "EOFError", "FloatingPointError", "GeneratorExit", "ImportError",
+    "ModuleNotFoundError", "IndexError", "KeyError", "KeyboardInterrupt", "LookupError",
+    "MemoryError", "NameError", "NotImplementedError", "OSError", "OverflowError",
+    "RecursionError", "ReferenceError", "RuntimeError", "StopIteration", "StopAsyncIteration",
+    "SyntaxError", "IndentationError", "TabError", "SystemError", "SystemExit", "TypeError",
+    "UnboundLocalError", "UnicodeError", "UnicodeEncodeError", "UnicodeDecodeError",
+    "ValueError", "ZeroDivisionError", "FileNotFoundError", "FileExistsError", "PermissionError",
+    "TimeoutError", "ConnectionError", "IsADirectoryError", "NotADirectoryError",
+    "InterruptedError", "ChildProcessError", "ProcessLookupError", "BlockingIOError",
+    "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
+    "ConnectionResetError", "Warning", "UserWarning", "DeprecationWarning",
+    "PendingDeprecationWarning", "SyntaxWarning", "RuntimeWarning", "FutureWarning",
+    "ImportWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning", "EncodingWarning",
+    "BaseExceptionGroup", "ExceptionGroup", "NotImplemented", "Ellipsis", "EnvironmentError",
+    "IOError",
+};
+
+bool emit_is_builtin_name(const char *name) {
+    for (size_t i = 0; i < sizeof builtin_names / sizeof *builtin_names; i++)
+        if (strcmp(builtin_names[i], name) == 0) return true;
+    return false;
+}
+
+/* ---- names ----------------------------------------------------------------- */
+
+/* Where `name` lives, seen from the innermost frame: walks outward
+ * through inlined comprehension frames for free names. */
+NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out) {
+    Frame *f = e->fn->frame;
+    for (;;) {
+        Scope *s = f->scope;
+        Symbol *sym = scope_lookup(s, name);
+        *sym_out = sym;
+        *frame_out = f;
+        if (s->kind == SCOPE_MODULE || !sym) return NAME_GLOBAL;
+        switch (sym->kind) {
+        case SYM_LOCAL: return NAME_LOCAL;
+        case SYM_CELL: return NAME_CELL;
+        case SYM_GLOBAL_EXPLICIT: case SYM_GLOBAL_IMPLICIT: return NAME_GLOBAL;
+        case SYM_FREE:
+            if (f->outer) {
+                f = f->outer;
+                continue;
+            }
+            return s->kind == SCOPE_CLASS ? NAME_UNSUPPORTED : NAME_FREE;
+        }
+        return NAME_UNSUPPORTED;
+    }
+}
+
+/* Is `name` a global that no code ever binds (so it can only be a builtin)? */
+bool emit_never_bound_global(Emitter *e, const char *name) {
+    Symbol *ms = scope_lookup(e->modscope, name);
+    if (ms && (ms->flags & SYMF_ASSIGNED)) return false;
+    int g = emit_global_index(e, name);
+    return !e->global_rebound[g];
+}
+
+/* The builtin `name`, looked up once and cached in a private global. */
+static LLVMValueRef cached_builtin(Emitter *e, const char *name, int line) {
+    char gname[128];
+    snprintf(gname, sizeof gname, "builtin.%s", name);
+    LLVMValueRef g = LLVMGetNamedGlobal(e->m, gname);
+    if (!g) {
+        g = LLVMAddGlobal(e->m, e->i64, gname);
+        LLVMSetInitializer(g, emit_i64(e, 0));
+        LLVMSetLinkage(g, LLVMInternalLinkage);
+    }
+    LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, g, name);
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+    LLVMBasicBlockRef miss = emit_block(e, "builtin.miss"), done = emit_block(e, "builtin");
+    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), ""), miss, done);
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    LLVMValueRef looked = emit_rt(e, RT_ai_builtin, (LLVMValueRef[]){emit_cstring(e, name, strlen(name) + 1)}, 1);
+    emit_check(e, looked, line);
+    LLVMBuildStore(e->b, looked, g);
+    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, name);
+    LLVMAddIncoming(phi, (LLVMValueRef[]){v, looked}, (LLVMBasicBlockRef[]){here, miss_end}, 2);
+    return phi;
+}
+
+static LLVMValueRef load_global(Emitter *e, const char *name, int line) {
+    if (emit_is_builtin_name(name) && emit_never_bound_global(e, name)) return cached_builtin(e, name, line);
+    int g = emit_global_index(e, name);
+    LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, emit_global_slot(e, g), name);
+    LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+    LLVMBasicBlockRef miss = emit_block(e, "unbound"), done = emit_block(e, "bound");
+    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), ""), miss, done);
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    LLVMValueRef cname = emit_cstring(e, name, strlen(name) + 1);
+    if (!emit_is_builtin_name(name)) {
+        emit_rt(e, RT_ai_raise_name_error, &cname, 1);
+        emit_goto_unwind(e, line);
+        LLVMBuildUnreachable(e->b);
+        LLVMPositionBuilderAtEnd(e->b, done);
+        return v;
+    }
+    LLVMValueRef b = emit_rt(e, RT_ai_builtin, &cname, 1);
+    emit_check(e, b, line);
+    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, name);
+    LLVMAddIncoming(phi, (LLVMValueRef[]){v, b}, (LLVMBasicBlockRef[]){here, miss_end}, 2);
+    return phi;
+}
+
+static LLVMValueRef cell_value_ptr(Emitter *e, LLVMValueRef cell) {
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, cell, e->ptr, "");
+    return LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, 8)}, 1, "");
+}
+
+/* The cell of free variable `sym` of the running function (from its closure). */
+static LLVMValueRef free_cell(Emitter *e, Symbol *sym) {
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, e->fn->closure, e->ptr, "closure");
+    LLVMValueRef at = LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, 16 + 8 * sym->index)}, 1, "");
+    return LLVMBuildLoad2(e->b, e->i64, at, sym->name);
+}
+
+/* The cell object holding `name` (a cell or free variable), for building
+ * an inner function's closure. */
+LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos) {
+    Symbol *sym;
+    Frame *f;
+    switch (emit_name_home(e, name, &sym, &f)) {
+    case NAME_CELL: return LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
+    case NAME_FREE: return free_cell(e, sym);
+    default: break;
+    }
+    diag_error(E_INTERNAL, pos.line, pos.col, "internal error: '%s' is not a cell", name);
+    return emit_i64(e, 1);
+}
+
+static LLVMValueRef check_bound(Emitter *e, LLVMValueRef v, RtFn raise, const char *name, int line) {
+    LLVMBasicBlockRef miss = emit_block(e, "unbound"), done = emit_block(e, "bound");
+    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), ""), miss, done);
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    emit_rt(e, raise, (LLVMValueRef[]){emit_cstring(e, name, strlen(name) + 1)}, 1);
+    emit_goto_unwind(e, line);
+    LLVMBuildUnreachable(e->b);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    return v;
+}
+
+LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) {
+    Symbol *sym;
+    Frame *f;
+    switch (emit_name_home(e, name, &sym, &f)) {
+    case NAME_GLOBAL: return load_global(e, name, pos.line);
+    case NAME_LOCAL: {
+        LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
+        if ((sym->flags & SYMF_PARAM) && !(sym->flags & SYMF_DELETED)) return v;
+        return check_bound(e, v, RT_ai_raise_unbound_local, name, pos.line);
+    }
+    case NAME_CELL: {
+        LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
+        LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, cell), name);
+        return check_bound(e, v, RT_ai_raise_unbound_local, name, pos.line);
+    }
+    case NAME_FREE: {
+        LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, free_cell(e, sym)), name);
+        return check_bound(e, v, RT_ai_raise_unbound_free, name, pos.line);
+    }
+    case NAME_UNSUPPORTED: break;
+    }
+    unsupported(e, pos, "a name of an enclosing class body");
+    return emit_i64(e, 1);
+}
+
+void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos) {
+    Symbol *sym;
+    Frame *f;
+    switch (emit_name_home(e, name, &sym, &f)) {
+    case NAME_GLOBAL: LLVMBuildStore(e->b, v, emit_global_slot(e, emit_global_index(e, name))); return;
+    case NAME_LOCAL: LLVMBuildStore(e->b, v, f->slots[sym->index]); return;
+    case NAME_CELL:
+        emit_rt(e, RT_ai_cell_set, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name), v}, 2);
+        return;
+    case NAME_FREE: emit_rt(e, RT_ai_cell_set, (LLVMValueRef[]){free_cell(e, sym), v}, 2); return;
+    case NAME_UNSUPPORTED: break;
+    }
+    unsupported(e, pos, "assignment to a name of an enclosing class body");
+}
+
+/* Allocate the variables of `scope` for a new frame: an alloca per local
+ * or cell (cells get their cell object now), and the closure index of
+ * each free variable. Params are stored by the caller before cells are
+ * made, see emit_frame_cells. */
+void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer) {
+    f->scope = scope;
+    f->outer = outer;
+    f->slots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(scope->nsyms + 1));
+    int next = 0, nfree = 0;
+    for (int i = 0; i < scope->nsyms; i++) {
+        Symbol *sym = scope->syms[i];
+        if (sym->kind == SYM_FREE) {
+            sym->index = nfree++;
+            continue;
+        }
+        if (sym->kind != SYM_LOCAL && sym->kind != SYM_CELL) continue;
+        sym->index = next;
+        f->slots[next] = emit_alloca(e, e->i64, sym->name);
+        LLVMBuildStore(e->b, emit_i64(e, 0), f->slots[next]);
+        next++;
+    }
+}
+
+/* Turn the frame's cell variables into cells (keeping a parameter's value). */
+void emit_frame_cells(Emitter *e, Frame *f) {
+    for (int i = 0; i < f->scope->nsyms; i++) {
+        Symbol *sym = f->scope->syms[i];
+        if (sym->kind != SYM_CELL) continue;
+        LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], "");
+        LLVMValueRef cell = emit_rt(e, RT_ai_cell_new, &v, 1);
+        emit_check(e, cell, e->fn->cur_line);
+        LLVMBuildStore(e->b, cell, f->slots[sym->index]);
+    }
+}
+
+/* The closure tuple for a new function of scope `inner`: its free
+ * variables' cells, in the order emit_frame_init numbers them. 0 if none. */
+LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos) {
+    if (!inner->has_free) return emit_i64(e, 0);
+    LLVMValueRef cells[256];
+    int n = 0;
+    for (int i = 0; i < inner->nsyms && n < 256; i++)
+        if (inner->syms[i]->kind == SYM_FREE) cells[n++] = emit_cell_of(e, inner->syms[i]->name, pos);
+    LLVMValueRef t = emit_rt(e, RT_ai_tuple_pack, (LLVMValueRef[]){emit_value_array(e, cells, n), emit_i64(e, n)}, 2);
+    emit_check(e, t, pos.line);
+    return t;
+}

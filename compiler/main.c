@@ -1,0 +1,426 @@
+/*
+ * main.c — the aithonc driver.
+ *
+ * Pipeline: read → parse (parse.c) → scopes (scope.c) → emit (emit_*.c)
+ * → LLVMVerifyModule → optimise (LLVMRunPasses "default<On>") → object
+ * file → link with the system C compiler against the runtime archive.
+ *
+ * The runtime archive and stdlib are found relative to this executable:
+ * <dir of aithonc>/../lib/aithon/, which is both the build tree's layout
+ * (build/bin, build/lib/aithon) and an installed one (PREFIX/bin,
+ * PREFIX/lib/aithon). $AITHON_LIBDIR overrides it; $CC picks the linker
+ * driver (default cc); $AITHON_LDFLAGS adds link flags (used by `make
+ * check` to link the sanitizer runtimes).
+ *
+ * Exit status: 0 success, 1 errors in the program, 2 usage or I/O
+ * errors, 3 internal errors; with --run, the program's own status.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "emit.h"
+#include "parse.h"
+#include "scope.h"
+
+#define AITHON_VERSION "0.1.0"
+
+typedef enum { OUT_EXE, OUT_OBJ, OUT_ASM, OUT_LLVM } OutputKind;
+
+typedef struct {
+    const char *input;
+    const char *output;
+    OutputKind kind;
+    int opt_level;
+    bool debug, verbose, run, parse_only, dump_ast;
+    char **run_args;            /* argv for --run, after the input */
+    int nrun_args;
+    const char **parse_files;
+    int nparse_files;
+} Options;
+
+static void usage(FILE *out) {
+    fputs("usage: aithonc FILE.py [options]\n"
+          "       aithonc --parse-only FILE.py...\n"
+          "\n"
+          "Compile a Python 3 program into a native executable.\n"
+          "\n"
+          "options:\n"
+          "  -o PATH         output file (default: FILE without .py; '-' for stdout\n"
+          "                  with --emit-llvm or -S)\n"
+          "  --emit-llvm     write LLVM IR (FILE.ll) instead of an executable\n"
+          "  -S              write assembly (FILE.s)\n"
+          "  -c              write an object file (FILE.o)\n"
+          "  -O0 -O1 -O2 -O3 optimisation level (default -O2)\n"
+          "  -g              accepted; DWARF line info is not emitted yet\n"
+          "  --run [ARGS]    compile to a temporary file and run it with ARGS\n"
+          "  -v              print the link command\n"
+          "  --parse-only    parse the files and report syntax errors only\n"
+          "  --dump-ast      print the syntax tree of FILE\n"
+          "  --version       print the version\n"
+          "  --help          print this help\n",
+          out);
+}
+
+static void die_usage(const char *msg, const char *arg) {
+    fprintf(stderr, "aithonc: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+    fputs("try 'aithonc --help'\n", stderr);
+    exit(2);
+}
+
+static Options parse_options(int argc, char **argv) {
+    Options o = {.opt_level = 2, .kind = OUT_EXE};
+    o.parse_files = calloc((size_t)argc, sizeof(char *));
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            exit(0);
+        } else if (strcmp(a, "--version") == 0) {
+            printf("aithonc %s (LLVM %d)\n", AITHON_VERSION, LLVM_VERSION_MAJOR);
+            exit(0);
+        } else if (strcmp(a, "-o") == 0) {
+            if (++i >= argc) die_usage("-o needs a file name", NULL);
+            o.output = argv[i];
+        } else if (strcmp(a, "--emit-llvm") == 0) {
+            o.kind = OUT_LLVM;
+        } else if (strcmp(a, "-S") == 0) {
+            o.kind = OUT_ASM;
+        } else if (strcmp(a, "-c") == 0) {
+            o.kind = OUT_OBJ;
+        } else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3]) {
+            o.opt_level = a[2] - '0';
+        } else if (strcmp(a, "-g") == 0) {
+            o.debug = true;
+        } else if (strcmp(a, "-v") == 0) {
+            o.verbose = true;
+        } else if (strcmp(a, "--parse-only") == 0) {
+            o.parse_only = true;
+        } else if (strcmp(a, "--dump-ast") == 0) {
+            o.dump_ast = true;
+        } else if (strcmp(a, "--run") == 0) {
+            o.run = true;
+            if (!o.input) {
+                if (++i >= argc) die_usage("--run needs a file", NULL);
+                o.input = argv[i];
+            }
+            o.run_args = argv + i + 1;
+            o.nrun_args = argc - i - 1;
+            break;
+        } else if (a[0] == '-' && a[1]) {
+            die_usage("unknown option", a);
+        } else if (o.parse_only) {
+            o.parse_files[o.nparse_files++] = a;
+        } else if (!o.input) {
+            o.input = a;
+        } else {
+            die_usage("more than one input file", a);
+        }
+    }
+    if (o.parse_only && o.input) o.parse_files[o.nparse_files++] = o.input;
+    if (!o.input && !o.nparse_files) die_usage("no input file", NULL);
+    return o;
+}
+
+static bool io_failed;      /* an input could not be read (exit status 2) */
+
+/* Read a whole file; NULL (with errno) on failure. */
+static char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    for (;;) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) break;
+        cap *= 2;
+        buf = realloc(buf, cap + 1);
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Parse one file into `arena`; NULL after reporting errors. */
+static Module *load_module(Arena *arena, const char *path) {
+    size_t len;
+    char *src = read_file(path, &len);
+    if (!src) {
+        diag_error_file(E_IO, path, "cannot read file: %s", strerror(errno));
+        io_failed = true;
+        return NULL;
+    }
+    char *text = arena_strndup(arena, src, len);
+    free(src);
+    int before = diag_error_count();
+    Module *m = parse_module(arena, path, text, len);
+    return diag_error_count() > before ? NULL : m;
+}
+
+/* ---- finding the runtime and linking ---------------------------------------- */
+
+static const char *runtime_dir(void) {
+    const char *env = getenv("AITHON_LIBDIR");
+    if (env && *env) return env;
+    static char dir[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 32);
+    if (n <= 0) return "/usr/local/lib/aithon";
+    dir[n] = '\0';
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0';             /* …/bin */
+    strcat(dir, "/../lib/aithon");
+    return dir;
+}
+
+static int run_command(char **argv, bool verbose) {
+    if (verbose) {
+        for (char **a = argv; *a; a++) fprintf(stderr, "%s%s", a == argv ? "" : " ", *a);
+        fputc('\n', stderr);
+    }
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        execvp(argv[0], argv);
+        fprintf(stderr, "aithonc: cannot run %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return -1;
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
+static int link_executable(const char *obj, const char *out, bool verbose) {
+    const char *dir = runtime_dir();
+    static char archive[PATH_MAX + 32];
+    snprintf(archive, sizeof archive, "%s/libaithonrt.a", dir);
+    struct stat st;
+    if (stat(archive, &st) != 0) {
+        fprintf(stderr, "aithonc: runtime library not found: %s (set AITHON_LIBDIR)\n", archive);
+        return 2;
+    }
+    const char *cc = getenv("CC");
+    char *argv[64];
+    int n = 0;
+    argv[n++] = (char *)(cc && *cc ? cc : "cc");
+    argv[n++] = "-o";
+    argv[n++] = (char *)out;
+    argv[n++] = (char *)obj;
+    argv[n++] = archive;
+    argv[n++] = "-lgmp";
+    argv[n++] = "-lffi";
+    argv[n++] = "-lm";
+    argv[n++] = "-lpthread";
+    /* Extra flags, split on spaces ($AITHON_LDFLAGS). */
+    char *extra = getenv("AITHON_LDFLAGS") ? strdup(getenv("AITHON_LDFLAGS")) : NULL;
+    for (char *tok = extra ? strtok(extra, " ") : NULL; tok && n < 62; tok = strtok(NULL, " "))
+        argv[n++] = tok;
+    argv[n] = NULL;
+    int rc = run_command(argv, verbose);
+    free(extra);
+    if (rc != 0) {
+        fprintf(stderr, "aithonc: linking failed (status %d)\n", rc);
+        return 2;
+    }
+    return 0;
+}
+
+/* ---- LLVM back end -------------------------------------------------------------- */
+
+static LLVMTargetMachineRef make_target_machine(int opt_level) {
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
+    LLVMInitializeNativeAsmParser();
+    char *triple = LLVMGetDefaultTargetTriple();
+    LLVMTargetRef target;
+    char *err = NULL;
+    if (LLVMGetTargetFromTriple(triple, &target, &err)) {
+        fprintf(stderr, "aithonc: %s\n", err);
+        exit(3);
+    }
+    static const LLVMCodeGenOptLevel levels[] = {LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
+                                                 LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
+    LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, "generic", "", levels[opt_level],
+                                                      LLVMRelocPIC, LLVMCodeModelDefault);
+    LLVMDisposeMessage(triple);
+    return tm;
+}
+
+static char *default_output(const char *input, const char *ext) {
+    const char *base = strrchr(input, '/');
+    base = base ? base + 1 : input;
+    size_t n = strlen(base);
+    if (n > 3 && strcmp(base + n - 3, ".py") == 0) n -= 3;
+    char *out = malloc(n + strlen(ext) + 1);
+    memcpy(out, base, n);
+    strcpy(out + n, ext);
+    return out;
+}
+
+static int compile(const Options *o) {
+    Arena arena;
+    arena_init(&arena);
+    Module *m = load_module(&arena, o->input);
+    if (!m) return io_failed ? 2 : 1;
+    if (o->dump_ast) {
+        ast_dump(stdout, m);
+        return 0;
+    }
+    ScopeTable *scopes = scope_build(&arena, m);
+    if (diag_error_count()) return 1;
+
+    LLVMContextRef ctx = LLVMContextCreate();
+    EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug};
+    LLVMModuleRef mod = emit_program(&arena, ctx, m, scopes, &eo);
+    if (!mod) return 1;
+
+    LLVMTargetMachineRef tm = make_target_machine(o->opt_level);
+    char *triple = LLVMGetTargetMachineTriple(tm);
+    LLVMSetTarget(mod, triple);
+    LLVMDisposeMessage(triple);
+    LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
+    LLVMSetModuleDataLayout(mod, layout);
+
+    char *err = NULL;
+    if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &err)) {
+        fprintf(stderr, "%s: error[E0999]: internal compiler error: invalid IR\n%s\n", o->input, err);
+        if (getenv("AITHON_DUMP_BAD_IR")) LLVMDumpModule(mod);
+        return 3;
+    }
+    LLVMDisposeMessage(err);
+
+    LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+    char pipeline[32];
+    snprintf(pipeline, sizeof pipeline, "default<O%d>", o->opt_level);
+    LLVMErrorRef perr = LLVMRunPasses(mod, pipeline, tm, pbo);
+    LLVMDisposePassBuilderOptions(pbo);
+    if (perr) {
+        char *msg = LLVMGetErrorMessage(perr);
+        fprintf(stderr, "aithonc: optimisation failed: %s\n", msg);
+        LLVMDisposeErrorMessage(msg);
+        return 3;
+    }
+
+    int rc = 0;
+    if (o->kind == OUT_LLVM) {
+        const char *out = o->output ? o->output : default_output(o->input, ".ll");
+        if (strcmp(out, "-") == 0) {
+            char *ir = LLVMPrintModuleToString(mod);
+            fputs(ir, stdout);
+            LLVMDisposeMessage(ir);
+        } else if (LLVMPrintModuleToFile(mod, out, &err)) {
+            fprintf(stderr, "aithonc: cannot write %s: %s\n", out, err);
+            rc = 2;
+        }
+    } else if (o->kind == OUT_ASM || o->kind == OUT_OBJ) {
+        const char *out = o->output ? o->output : default_output(o->input, o->kind == OUT_ASM ? ".s" : ".o");
+        LLVMCodeGenFileType ft = o->kind == OUT_ASM ? LLVMAssemblyFile : LLVMObjectFile;
+        if (strcmp(out, "-") == 0 && o->kind == OUT_ASM) {
+            LLVMMemoryBufferRef buf;
+            if (LLVMTargetMachineEmitToMemoryBuffer(tm, mod, ft, &err, &buf)) {
+                fprintf(stderr, "aithonc: %s\n", err);
+                return 3;
+            }
+            fwrite(LLVMGetBufferStart(buf), 1, LLVMGetBufferSize(buf), stdout);
+            LLVMDisposeMemoryBuffer(buf);
+        } else if (LLVMTargetMachineEmitToFile(tm, mod, (char *)out, ft, &err)) {
+            fprintf(stderr, "aithonc: cannot write %s: %s\n", out, err);
+            rc = 2;
+        }
+    } else {
+        const char *out = o->output ? o->output : default_output(o->input, "");
+        char obj[] = "/tmp/aithonc-XXXXXX.o";
+        int fd = mkstemps(obj, 2);
+        if (fd < 0) {
+            perror("aithonc: temporary file");
+            return 2;
+        }
+        close(fd);
+        if (LLVMTargetMachineEmitToFile(tm, mod, obj, LLVMObjectFile, &err)) {
+            fprintf(stderr, "aithonc: cannot write object: %s\n", err);
+            rc = 2;
+        } else {
+            rc = link_executable(obj, out, o->verbose);
+        }
+        unlink(obj);
+    }
+    LLVMDisposeModule(mod);
+    LLVMDisposeTargetData(layout);
+    LLVMDisposeTargetMachine(tm);
+    LLVMContextDispose(ctx);
+    arena_free(&arena);
+    return rc;
+}
+
+static int parse_only(const Options *o) {
+    int failed = 0;
+    for (int i = 0; i < o->nparse_files; i++) {
+        Arena arena;
+        arena_init(&arena);
+        diag_reset();
+        if (!load_module(&arena, o->parse_files[i])) failed++;
+        arena_free(&arena);
+    }
+    return failed ? 1 : 0;
+}
+
+static int compile_and_run(Options *o) {
+    char exe[] = "/tmp/aithon-run-XXXXXX";
+    int fd = mkstemp(exe);
+    if (fd < 0) {
+        perror("aithonc: temporary file");
+        return 2;
+    }
+    close(fd);
+    o->output = exe;
+    o->kind = OUT_EXE;
+    int rc = compile(o);
+    if (rc != 0) {
+        unlink(exe);
+        return rc;
+    }
+    char **argv = calloc((size_t)o->nrun_args + 2, sizeof(char *));
+    argv[0] = exe;
+    for (int i = 0; i < o->nrun_args; i++) argv[i + 1] = o->run_args[i];
+    pid_t pid = fork();
+    if (pid == 0) {
+        execv(exe, argv);
+        _exit(127);
+    }
+    int status = 0;
+    while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    unlink(exe);
+    free(argv);
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    return 128 + WTERMSIG(status);
+}
+
+int main(int argc, char **argv) {
+    Options o = parse_options(argc, argv);
+    if (o.parse_only) return parse_only(&o);
+    if (o.run) return compile_and_run(&o);
+    return compile(&o);
+}
