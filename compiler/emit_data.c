@@ -284,3 +284,33 @@ void emit_augassign(Emitter *e, const Stmt *s) {
     default: unsupported(e, t->pos, "this augmented assignment target"); return;
     }
 }
+
+/* ---- f-strings ------------------------------------------------------------------ */
+
+/* f"a{x!r:>{w}}b": each replacement field is converted (!s/!r/!a), then
+ * formatted with its spec (itself an f-string), and the parts joined. */
+LLVMValueRef emit_fstring(Emitter *e, const Expr *x) {
+    const ExprList *vals = &x->u.joinedstr.values;
+    if (vals->n == 0) return emit_const_str(e, "", 0);
+    LLVMValueRef *parts = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)vals->n);
+    for (int i = 0; i < vals->n; i++) {
+        const Expr *p = vals->v[i];
+        if (p->kind != E_FORMATTEDVALUE) {
+            parts[i] = emit_expr(e, p);
+            continue;
+        }
+        LLVMValueRef v = emit_expr(e, p->u.formatted.value);
+        int conv = p->u.formatted.conversion;
+        if (conv == 's' || conv == 'r' || conv == 'a') {
+            v = emit_rt(e, conv == 's' ? RT_ai_str : conv == 'r' ? RT_ai_repr : RT_ai_ascii, &v, 1);
+            emit_check(e, v, p->pos.line);
+        }
+        LLVMValueRef spec = p->u.formatted.format_spec ? emit_fstring(e, p->u.formatted.format_spec) : emit_i64(e, 0);
+        parts[i] = emit_rt(e, RT_ai_format, (LLVMValueRef[]){v, spec}, 2);
+        emit_check(e, parts[i], p->pos.line);
+    }
+    if (vals->n == 1) return parts[0];
+    LLVMValueRef r = emit_rt(e, RT_ai_str_join_n, (LLVMValueRef[]){emit_value_array(e, parts, vals->n), emit_i64(e, vals->n)}, 2);
+    emit_check(e, r, x->pos.line);
+    return r;
+}

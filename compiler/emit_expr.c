@@ -451,6 +451,7 @@ static bool print_keywords_ok(const Expr *x) {
 /* Direct call of a known top-level def; NULL when the arguments cannot be
  * bound at compile time (the generic path then raises CPython's error). */
 static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x) {
+    if (!fd->simple) return NULL;
     const Arguments *a = fd->def->u.funcdef.args;
     int n = fd->nparams, np = x->u.call.args.n, nposonly = a->posonlyargs.n;
     if (np > n) return NULL;
@@ -491,11 +492,36 @@ static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x
     return r;
 }
 
-static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
-    if (has_star_args(x)) {
-        unsupported(e, x->pos, "'*' or '**' unpacking in a call");
-        return emit_i64(e, 1);
+/* f(*a, k=v, **kw): the positional arguments as a tuple, the keywords as
+ * a dict (0 when there are none), then ai_call_ex. */
+static LLVMValueRef star_call(Emitter *e, const Expr *x) {
+    const Expr *f = x->u.call.func;
+    LLVMValueRef callee;
+    if (f->kind == E_ATTRIBUTE) callee = emit_attribute_load(e, f);
+    else callee = emit_expr(e, f);
+    LLVMValueRef list = emit_list_of(e, &x->u.call.args, x->pos.line);
+    LLVMValueRef args = emit_rt(e, RT_ai_list_to_tuple, &list, 1);
+    emit_check(e, args, x->pos.line);
+    LLVMValueRef kwargs = emit_i64(e, 0);
+    if (x->u.call.keywords.n) {
+        kwargs = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
+        emit_check(e, kwargs, x->pos.line);
+        for (int i = 0; i < x->u.call.keywords.n; i++) {
+            const Keyword *k = x->u.call.keywords.v[i];
+            LLVMValueRef v = emit_expr(e, k->value);
+            LLVMValueRef rc = k->arg
+                ? emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){kwargs, emit_const_str(e, k->arg, strlen(k->arg)), v}, 3)
+                : emit_rt(e, RT_ai_dict_merge, (LLVMValueRef[]){kwargs, v}, 2);
+            emit_check_i32(e, rc, k->value->pos.line);
+        }
     }
+    LLVMValueRef r = emit_rt(e, RT_ai_call_ex, (LLVMValueRef[]){callee, args, kwargs}, 3);
+    emit_check(e, r, x->pos.line);
+    return r;
+}
+
+static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
+    if (has_star_args(x)) return star_call(e, x);
     const Expr *f = x->u.call.func;
     LLVMValueRef folded = emit_genexp_call(e, x);
     if (folded) return folded;
@@ -544,6 +570,12 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
     case E_SUBSCRIPT: return emit_subscript_load(e, x);
     case E_LIST: case E_TUPLE: case E_SET: case E_DICT: return emit_display(e, x);
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: case E_GENERATOREXP: return emit_comprehension(e, x);
+    case E_JOINEDSTR: return emit_fstring(e, x);
+    case E_FORMATTEDVALUE: {
+        ExprList one = {1, (Expr **)&x};
+        Expr js = {.kind = E_JOINEDSTR, .pos = x->pos, .u.joinedstr.values = one};
+        return emit_fstring(e, &js);
+    }
     case E_IFEXP: {
         LLVMValueRef c = emit_cond(e, x->u.ifexp.test);
         LLVMBasicBlockRef tb = emit_block(e, "then"), fb = emit_block(e, "else"), done = emit_block(e, "ifexp");

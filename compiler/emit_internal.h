@@ -19,6 +19,7 @@
 #define AITHON_EMIT_INTERNAL_H
 
 #include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
 
 #include "diag.h"
 #include "emit.h"
@@ -46,9 +47,12 @@ typedef struct FuncDef {
     LLVMValueRef entry;         /* generic vectorcall entry */
     LLVMValueRef info;          /* ai_func_info constant */
     LLVMValueRef code_info;     /* ai_code_info constant */
-    const Arg **params;         /* positional parameters, in order */
+    const Arg **params;         /* parameter slots: positional, kw-only, *args, **kwargs */
     bool defined;               /* body emitted */
-    int nparams;
+    bool simple;                /* positional parameters only */
+    int nslots;                 /* all parameter slots */
+    int nkwonly;
+    int nparams;                /* positional parameters */
     int ndefaults;
     LLVMValueRef *default_globals;  /* when called directly: the default values */
 } FuncDef;
@@ -77,6 +81,7 @@ typedef struct FnState {
     LLVMValueRef code_info;     /* ai_code_info constant of this function */
     Loop *loop;
     int cur_line;
+    LLVMMetadataRef di_sp;      /* -g: the function's DISubprogram */
 } FnState;
 
 typedef struct Emitter {
@@ -112,6 +117,8 @@ typedef struct Emitter {
     LLVMValueRef tls_asm;       /* inline asm returning &ai_tls */
     LLVMTypeRef tls_asm_type;
     LLVMValueRef frameaddr_fn;
+    LLVMDIBuilderRef dib;       /* -g only */
+    LLVMMetadataRef di_file, di_cu, di_fnty;
     unsigned prof_kind;         /* metadata kind id of !prof */
     LLVMValueRef unlikely_md;   /* branch weights favouring the fall-through */
 } Emitter;
@@ -139,6 +146,8 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, bool is_lambda);
 void emit_define_function(Emitter *e, FuncDef *fd);
 void emit_default_globals(Emitter *e, FuncDef *fd);
 void unsupported(Emitter *e, SrcSpan pos, const char *what);
+/* -g: attribute the instructions emitted from now on to this position. */
+void emit_debug_loc(Emitter *e, SrcSpan pos);
 
 LLVMValueRef emit_kwnames(Emitter *e, const KeywordList *kws, int line);
 
@@ -154,6 +163,7 @@ LLVMValueRef emit_method_call(Emitter *e, const Expr *call);
 void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v);
 void emit_delete_target(Emitter *e, const Expr *t);
 void emit_augassign(Emitter *e, const Stmt *s);
+LLVMValueRef emit_fstring(Emitter *e, const Expr *x);
 
 /* emit_stmt.c */
 void emit_stmts(Emitter *e, const StmtList *body);

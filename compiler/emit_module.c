@@ -29,6 +29,48 @@
 
 #include "emit_internal.h"
 
+/* ---- debug info (-g) ------------------------------------------------------ */
+
+void emit_debug_loc(Emitter *e, SrcSpan pos) {
+    if (!e->dib || !e->fn || !e->fn->di_sp) return;
+    LLVMMetadataRef loc = LLVMDIBuilderCreateDebugLocation(e->ctx, (unsigned)pos.line, (unsigned)pos.col + 1,
+                                                           e->fn->di_sp, NULL);
+    LLVMSetCurrentDebugLocation2(e->b, loc);
+}
+
+static void debug_init(Emitter *e, const Module *m) {
+    e->dib = LLVMCreateDIBuilder(e->m);
+    const char *path = m->filename, *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dir = slash ? arena_strndup(e->arena, path, (size_t)(slash - path)) : ".";
+    e->di_file = LLVMDIBuilderCreateFile(e->dib, base, strlen(base), dir, strlen(dir));
+    e->di_cu = LLVMDIBuilderCreateCompileUnit(e->dib, LLVMDWARFSourceLanguagePython, e->di_file, "aithonc", 7,
+                                              e->opt->opt_level > 0, "", 0, 0, "", 0, LLVMDWARFEmissionFull,
+                                              0, 0, 0, "", 0, "", 0);
+    e->di_fnty = LLVMDIBuilderCreateSubroutineType(e->dib, e->di_file, NULL, 0, LLVMDIFlagZero);
+    LLVMAddModuleFlag(e->m, LLVMModuleFlagBehaviorWarning, "Debug Info Version", 18,
+                      LLVMValueAsMetadata(emit_i32(e, (int32_t)LLVMDebugMetadataVersion())));
+    LLVMAddModuleFlag(e->m, LLVMModuleFlagBehaviorWarning, "Dwarf Version", 13,
+                      LLVMValueAsMetadata(emit_i32(e, 5)));
+}
+
+/* Give the function being begun a DISubprogram named as Python names it. */
+static void debug_function(Emitter *e, const char *name, int line) {
+    if (!e->dib) return;
+    const char *link = LLVMGetValueName(e->fn->fn);
+    e->fn->di_sp = LLVMDIBuilderCreateFunction(e->dib, e->di_file, name, strlen(name), link, strlen(link),
+                                               e->di_file, (unsigned)line, e->di_fnty, 1, 1, (unsigned)line,
+                                               LLVMDIFlagZero, e->opt->opt_level > 0);
+    LLVMSetSubprogram(e->fn->fn, e->fn->di_sp);
+    emit_debug_loc(e, (SrcSpan){line, 0, line, 0});
+}
+
+/* Code emitted outside any Python function (entries, start-up) has no
+ * source position. */
+static void debug_none(Emitter *e) {
+    if (e->dib) LLVMSetCurrentDebugLocation2(e->b, NULL);
+}
+
 /* ---- small helpers -------------------------------------------------------- */
 
 void unsupported(Emitter *e, SrcSpan pos, const char *what) {
@@ -369,11 +411,12 @@ static LLVMValueRef code_info(Emitter *e, const char *funcname) {
 
 /* Begin emitting a function body: new FnState, entry block, allocas for
  * every local. Returns the caller's state for end_function. */
-typedef struct { FnState *fn; LLVMBasicBlockRef block; } Resume;
+typedef struct { FnState *fn; LLVMBasicBlockRef block; LLVMMetadataRef loc; } Resume;
 
 static Resume begin_function(Emitter *e, FnState *f, Scope *scope, LLVMValueRef fn,
                              const char *funcname) {
-    Resume r = {e->fn, e->fn ? LLVMGetInsertBlock(e->b) : NULL};
+    Resume r = {e->fn, e->fn ? LLVMGetInsertBlock(e->b) : NULL,
+                e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL};
     memset(f, 0, sizeof *f);
     f->scope = scope;
     f->fn = fn;
@@ -381,6 +424,10 @@ static Resume begin_function(Emitter *e, FnState *f, Scope *scope, LLVMValueRef 
     if (funcname) f->code_info = code_info(e, funcname);
     f->entry = emit_block(e, "entry");
     LLVMPositionBuilderAtEnd(e->b, f->entry);
+    const void *node = scope->node;
+    int line = scope->kind == SCOPE_MODULE ? 1
+             : scope->kind == SCOPE_LAMBDA ? ((const Expr *)node)->pos.line : ((const Stmt *)node)->pos.line;
+    debug_function(e, scope->kind == SCOPE_MODULE ? "<module>" : scope->qualname, line);
     if (scope->kind == SCOPE_MODULE) f->base.scope = scope;
     else emit_frame_init(e, &f->base, scope, NULL);
     f->frame = &f->base;
@@ -394,6 +441,7 @@ static void end_function(Emitter *e, Resume r) {
     }
     e->fn = r.fn;
     if (r.block) LLVMPositionBuilderAtEnd(e->b, r.block);
+    if (e->dib) LLVMSetCurrentDebugLocation2(e->b, r.loc);
 }
 
 /* Why a def or lambda cannot be compiled yet, or NULL. */
@@ -401,9 +449,7 @@ static const char *def_unsupported(const FuncDef *fd) {
     const Arguments *a = fd->args;
     if (fd->is_async) return "'async def'";
     if (fd->decorators && fd->decorators->n) return "a decorator";
-    if (a->kwonlyargs.n) return "a keyword-only parameter";
-    if (a->vararg) return "a '*args' parameter";
-    if (a->kwarg) return "a '**kwargs' parameter";
+    (void)a;
     if (fd->scope->is_generator) return "a generator function ('yield')";
     if (fd->scope->parent && fd->scope->parent->kind == SCOPE_CLASS) return "a method";
     return NULL;
@@ -445,17 +491,25 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, bool is_lambda) {
     const Arguments *a = fd->args;
     fd->has_closure = scope->has_free;
     fd->nparams = a->posonlyargs.n + a->args.n;
+    fd->nkwonly = a->kwonlyargs.n;
     fd->ndefaults = a->defaults.n;
-    fd->params = arena_alloc(e->arena, sizeof(Arg *) * (size_t)(fd->nparams + 1));
-    for (int i = 0; i < a->posonlyargs.n; i++) fd->params[i] = a->posonlyargs.v[i];
-    for (int i = 0; i < a->args.n; i++) fd->params[a->posonlyargs.n + i] = a->args.v[i];
+    /* Parameter slots: positionals, keyword-only, *args, **kwargs. */
+    fd->nslots = fd->nparams + fd->nkwonly + (a->vararg ? 1 : 0) + (a->kwarg ? 1 : 0);
+    fd->params = arena_alloc(e->arena, sizeof(Arg *) * (size_t)(fd->nslots + 1));
+    int np = 0;
+    for (int i = 0; i < a->posonlyargs.n; i++) fd->params[np++] = a->posonlyargs.v[i];
+    for (int i = 0; i < a->args.n; i++) fd->params[np++] = a->args.v[i];
+    for (int i = 0; i < a->kwonlyargs.n; i++) fd->params[np++] = a->kwonlyargs.v[i];
+    if (a->vararg) fd->params[np++] = a->vararg;
+    if (a->kwarg) fd->params[np++] = a->kwarg;
+    fd->simple = fd->nslots == fd->nparams;
 
     /* body(closure?, params…): the closure tuple comes first when the
      * function has free variables. */
     int first = fd->has_closure ? 1 : 0;
-    LLVMTypeRef *ptys = arena_alloc(e->arena, sizeof(LLVMTypeRef) * (size_t)(fd->nparams + 2));
-    for (int i = 0; i < fd->nparams + first; i++) ptys[i] = e->i64;
-    fd->body_type = LLVMFunctionType(e->i64, ptys, (unsigned)(fd->nparams + first), 0);
+    LLVMTypeRef *ptys = arena_alloc(e->arena, sizeof(LLVMTypeRef) * (size_t)(fd->nslots + 2));
+    for (int i = 0; i < fd->nslots + first; i++) ptys[i] = e->i64;
+    fd->body_type = LLVMFunctionType(e->i64, ptys, (unsigned)(fd->nslots + first), 0);
     fd->fn = LLVMAddFunction(e->m, scope->qualname, fd->body_type);
     LLVMSetLinkage(fd->fn, LLVMInternalLinkage);
 
@@ -464,11 +518,12 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, bool is_lambda) {
     fd->entry = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$entry", scope->qualname), ety);
     LLVMSetLinkage(fd->entry, LLVMInternalLinkage);
 
-    /* ai_func_info { name, qualname, nparams, nposonly, param_names, entry, code } */
-    LLVMValueRef *names = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(fd->nparams + 1));
-    for (int i = 0; i < fd->nparams; i++)
+    /* ai_func_info { name, qualname, nparams, nposonly, param_names, entry,
+     * code, nkwonly, flags } */
+    LLVMValueRef *names = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(fd->nslots + 1));
+    for (int i = 0; i < fd->nslots; i++)
         names[i] = emit_cstring(e, fd->params[i]->name, strlen(fd->params[i]->name) + 1);
-    LLVMValueRef names_arr = LLVMConstArray2(e->ptr, names, (uint64_t)fd->nparams);
+    LLVMValueRef names_arr = LLVMConstArray2(e->ptr, names, (uint64_t)fd->nslots);
     LLVMValueRef names_g = LLVMAddGlobal(e->m, LLVMTypeOf(names_arr), "params");
     LLVMSetInitializer(names_g, names_arr);
     LLVMSetGlobalConstant(names_g, 1);
@@ -477,8 +532,9 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, bool is_lambda) {
     LLVMValueRef info_fields[] = {
         emit_cstring(e, fd->name, strlen(fd->name) + 1),
         emit_cstring(e, scope->qualname, strlen(scope->qualname) + 1),
-        emit_i32(e, fd->nparams), emit_i32(e, a->posonlyargs.n), names_g, fd->entry, fd->code_info};
-    LLVMValueRef info = LLVMConstStructInContext(e->ctx, info_fields, 7, 0);
+        emit_i32(e, fd->nparams), emit_i32(e, a->posonlyargs.n), names_g, fd->entry, fd->code_info,
+        emit_i32(e, fd->nkwonly), emit_i32(e, (a->vararg ? 1 : 0) | (a->kwarg ? 2 : 0))};
+    LLVMValueRef info = LLVMConstStructInContext(e->ctx, info_fields, 9, 0);
     fd->info = LLVMAddGlobal(e->m, LLVMTypeOf(info), "funcinfo");
     LLVMSetInitializer(fd->info, info);
     LLVMSetGlobalConstant(fd->info, 1);
@@ -507,7 +563,7 @@ void emit_define_function(Emitter *e, FuncDef *fd) {
     f.code_info = fd->code_info;
     int first = fd->has_closure ? 1 : 0;
     if (first) f.closure = LLVMGetParam(fd->fn, 0);
-    for (int i = 0; i < fd->nparams; i++) {
+    for (int i = 0; i < fd->nslots; i++) {
         Symbol *sym = scope_lookup(scope, fd->params[i]->name);
         LLVMBuildStore(e->b, LLVMGetParam(fd->fn, (unsigned)(i + first)), f.base.slots[sym->index]);
     }
@@ -526,8 +582,10 @@ void emit_define_function(Emitter *e, FuncDef *fd) {
      * reported at the caller's line, as CPython does). Fast path: exactly
      * nparams positional arguments and no keywords. */
     LLVMBasicBlockRef saved = e->fn ? LLVMGetInsertBlock(e->b) : NULL;
+    LLVMMetadataRef saved_loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
+    debug_none(e);
     LLVMValueRef entry = fd->entry;
-    int n = fd->nparams;
+    int n = fd->nslots;
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, entry, "entry"));
     LLVMValueRef out = LLVMBuildAlloca(e->b, LLVMArrayType2(e->i64, (uint64_t)(n > 0 ? n : 1)), "bound");
     LLVMBasicBlockRef exact = LLVMAppendBasicBlockInContext(e->ctx, entry, "exact");
@@ -535,7 +593,7 @@ void emit_define_function(Emitter *e, FuncDef *fd) {
     LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(e->ctx, entry, "fail");
     LLVMBasicBlockRef call = LLVMAppendBasicBlockInContext(e->ctx, entry, "call");
     LLVMValueRef simple = LLVMBuildAnd(e->b,
-        LLVMBuildICmp(e->b, LLVMIntEQ, LLVMGetParam(entry, 2), emit_i64(e, n), ""),
+        LLVMBuildICmp(e->b, LLVMIntEQ, LLVMGetParam(entry, 2), emit_i64(e, fd->simple ? n : -1), ""),
         LLVMBuildICmp(e->b, LLVMIntEQ, LLVMGetParam(entry, 3), emit_i64(e, 0), ""), "");
     LLVMBuildCondBr(e->b, simple, exact, bind);
     LLVMPositionBuilderAtEnd(e->b, exact);
@@ -565,6 +623,7 @@ void emit_define_function(Emitter *e, FuncDef *fd) {
     }
     LLVMBuildRet(e->b, LLVMBuildCall2(e->b, fd->body_type, fd->fn, cargs, (unsigned)(n + first), ""));
     if (saved) LLVMPositionBuilderAtEnd(e->b, saved);
+    if (e->dib) LLVMSetCurrentDebugLocation2(e->b, saved_loc);
 }
 
 /* The statement part of a def (or a lambda's value): emit the body if not
@@ -582,9 +641,20 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *defs, S
         tuple = emit_rt(e, RT_ai_tuple_pack, (LLVMValueRef[]){emit_value_array(e, vals, defs->n), emit_i64(e, defs->n)}, 2);
         emit_check(e, tuple, pos.line);
     }
+    const ExprList *kwd = &fd->args->kw_defaults;
+    LLVMValueRef kwtuple = NULL;
+    for (int i = 0; i < kwd->n; i++) {
+        if (!kwd->v[i]) continue;
+        LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)kwd->n);
+        for (int j = 0; j < kwd->n; j++) vals[j] = kwd->v[j] ? emit_expr(e, kwd->v[j]) : emit_i64(e, 0);
+        kwtuple = emit_rt(e, RT_ai_tuple_pack, (LLVMValueRef[]){emit_value_array(e, vals, kwd->n), emit_i64(e, kwd->n)}, 2);
+        emit_check(e, kwtuple, pos.line);
+        break;
+    }
     LLVMValueRef closure = emit_closure_for(e, fd->scope, pos);
     LLVMValueRef f = emit_rt(e, RT_ai_function_new, (LLVMValueRef[]){fd->info, tuple, closure}, 3);
     emit_check(e, f, pos.line);
+    if (kwtuple) emit_rt(e, RT_ai_function_set_kwdefaults, (LLVMValueRef[]){f, kwtuple}, 2);
     return f;
 }
 
@@ -596,7 +666,10 @@ static void predeclare_functions(Emitter *e) {
         if (s->kind != S_FUNCTIONDEF) continue;
         int g = emit_global_index(e, s->u.funcdef.name);
         if (e->global_rebound[g]) continue;
-        if (def_unsupported(funcdef_of(e, s, false))) continue;   /* reported at the def */
+        FuncDef *probe = funcdef_of(e, s, false);
+        if (def_unsupported(probe)) continue;   /* reported at the def */
+        const Arguments *a = s->u.funcdef.args;
+        if (a->kwonlyargs.n || a->vararg || a->kwarg) continue;   /* called through ai_call */
         FuncDef *fd = emit_declare_function(e, s, false);
         emit_default_globals(e, fd);
         e->global_func[g] = fd;
@@ -633,6 +706,7 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeT
     e->frameaddr_fn = LLVMAddFunction(e->m, "llvm.frameaddress.p0",
                                       LLVMFunctionType(e->ptr, (LLVMTypeRef[]){e->i32}, 1, 0));
 
+    if (opt->debug_info) debug_init(e, m);
     e->filename_str = emit_cstring(e, m->filename, strlen(m->filename) + 1);
     e->source_str = emit_cstring(e, m->source, m->source_len + 1);
     /* Placeholder for the globals array; its size is known at the end. */
@@ -680,6 +754,7 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeT
     LLVMSetLinkage(mi, LLVMPrivateLinkage);
 
     /* aithon_program_main: constants, registration, body. */
+    debug_none(e);
     LLVMValueRef pm = LLVMAddFunction(e->m, "aithon_program_main", LLVMFunctionType(e->i64, NULL, 0, 0));
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(ctx, pm, "entry"));
     LLVMValueRef ok = LLVMBuildCall2(e->b, LLVMGlobalGetValueType(e->consts_fn), e->consts_fn, NULL, 0, "");
@@ -694,6 +769,10 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeT
     LLVMBuildCall2(e->b, regty, reg, (LLVMValueRef[]){mi}, 1, "");
     LLVMBuildRet(e->b, LLVMBuildCall2(e->b, LLVMGlobalGetValueType(body), body, NULL, 0, ""));
     LLVMDisposeBuilder(e->b);
+    if (e->dib) {
+        LLVMDIBuilderFinalize(e->dib);
+        LLVMDisposeDIBuilder(e->dib);
+    }
 
     if (diag_error_count()) {
         LLVMDisposeModule(e->m);

@@ -203,6 +203,7 @@ static void dead_block(Emitter *e) { LLVMPositionBuilderAtEnd(e->b, emit_block(e
 
 static void emit_stmt(Emitter *e, const Stmt *s) {
     e->fn->cur_line = s->pos.line;
+    emit_debug_loc(e, s->pos);
     switch (s->kind) {
     case S_EXPR: emit_expr(e, s->u.expr.value); return;
     case S_ASSIGN: {

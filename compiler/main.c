@@ -66,7 +66,7 @@ static void usage(FILE *out) {
           "  -S              write assembly (FILE.s)\n"
           "  -c              write an object file (FILE.o)\n"
           "  -O0 -O1 -O2 -O3 optimisation level (default -O2)\n"
-          "  -g              accepted; DWARF line info is not emitted yet\n"
+          "  -g              emit DWARF line info (gdb and perf show Python lines)\n"
           "  --run [ARGS]    compile to a temporary file and run it with ARGS\n"
           "  -v              print the link command\n"
           "  --parse-only    parse the files and report syntax errors only\n"

@@ -26,6 +26,7 @@
 static void func_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     visit(&((ai_function *)o)->defaults, ctx);
     visit(&((ai_function *)o)->closure, ctx);
+    visit(&((ai_function *)o)->kwdefaults, ctx);
 }
 
 static ai_value func_call(ai_value callable, const ai_value *args, int64_t nargs,
@@ -63,6 +64,10 @@ ai_value ai_function_new(const ai_func_info *info, ai_value defaults, ai_value c
 }
 
 ai_value ai_function_closure(ai_value f) { return ((ai_function *)ai_obj(f))->closure; }
+
+void ai_function_set_kwdefaults(ai_value f, ai_value kwdefaults) {
+    ((ai_function *)ai_obj(f))->kwdefaults = kwdefaults;
+}
 
 /* ---- cells: variables shared between a function and its closures ------ */
 
@@ -147,70 +152,106 @@ static int32_t bind_kw_error(const ai_func_info *info, ai_value kwnames, ai_valu
     return raise_from_sb(&b);
 }
 
+static int32_t raise_missing(const ai_func_info *info, const ai_value *out, int64_t from, int64_t to,
+                             const char *kind) {
+    int nmissing = 0;
+    for (int64_t j = from; j < to; j++)
+        if (!out[j]) nmissing++;
+    if (!nmissing) return 0;
+    const char **names = malloc((size_t)nmissing * sizeof *names);
+    if (!names) {
+        exc_nomem();
+        return -1;
+    }
+    int m = 0;
+    for (int64_t j = from; j < to; j++)
+        if (!out[j]) names[m++] = info->param_names[j];
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "%s() missing %d required %s argument%s: ", info->qualname, nmissing, kind,
+              nmissing == 1 ? "" : "s");
+    add_name_list(&b, names, nmissing);
+    free(names);
+    return raise_from_sb(&b);
+}
+
+static int32_t too_many_positional(const ai_func_info *info, int64_t nargs, int64_t nd, int64_t kwonly_given) {
+    int32_t np = info->nparams;
+    strbuf b;
+    sb_init(&b);
+    if (nd > 0)
+        sb_printf(&b, "%s() takes from %lld to %d positional arguments but %lld", info->qualname,
+                  (long long)(np - nd), (int)np, (long long)nargs);
+    else
+        sb_printf(&b, "%s() takes %d positional argument%s but %lld", info->qualname, (int)np, np == 1 ? "" : "s",
+                  (long long)nargs);
+    if (kwonly_given)
+        sb_printf(&b, " positional argument%s (and %lld keyword-only argument%s) were given", nargs == 1 ? "" : "s",
+                  (long long)kwonly_given, kwonly_given == 1 ? "" : "s");
+    else
+        sb_adds(&b, nargs == 1 ? " was given" : " were given");
+    return raise_from_sb(&b);
+}
+
 int32_t ai_bind_args(ai_value func, const ai_value *args, int64_t nargs, ai_value kwnames,
                      ai_value *out) {
     ai_function *f = (ai_function *)ai_obj(func);
     const ai_func_info *info = f->info;
-    int32_t np = info->nparams;
+    int32_t np = info->nparams, nkw = info->nkwonly, nnamed = np + nkw;
+    bool varargs = info->flags & AI_FUNC_VARARGS, varkw = info->flags & AI_FUNC_VARKW;
     ai_tuple *defs = f->defaults ? tuple_obj(f->defaults) : NULL;
     int64_t nd = defs ? defs->len : 0;
     if (nd > np) nd = np;
+    int32_t vslot = nnamed, kslot = nnamed + (varargs ? 1 : 0);
 
-    for (int32_t i = 0; i < np; i++) out[i] = 0;
+    for (int32_t i = 0; i < nnamed; i++) out[i] = 0;
     int64_t npos = nargs < np ? nargs : np;
     for (int64_t i = 0; i < npos; i++) out[i] = args[i];
+    if (varargs) {
+        int64_t extra = nargs > np ? nargs - np : 0;
+        out[vslot] = ai_tuple_pack(args + np, extra);
+        if (!out[vslot]) return -1;
+    }
+    if (varkw) {
+        out[kslot] = ai_dict_new(NULL, 0);
+        if (!out[kslot]) return -1;
+    }
 
+    int64_t kwonly_given = 0;
     if (kwnames) {
         ai_tuple *kw = tuple_obj(kwnames);
         for (int64_t k = 0; k < kw->len; k++) {
             ai_value name = kw->items[k];
             int32_t j = info->nposonly;
-            for (; j < np; j++)
+            for (; j < nnamed; j++)
                 if (name_is(name, info->param_names[j])) break;
-            if (j == np) return bind_kw_error(info, kwnames, name);
+            if (j == nnamed) {
+                if (varkw) {
+                    if (ai_setitem(out[kslot], name, args[nargs + k]) < 0) return -1;
+                    continue;
+                }
+                return bind_kw_error(info, kwnames, name);
+            }
             if (out[j]) {
                 ai_raise_fmt(&ai_exc_TypeError, "%s() got multiple values for argument '%s'",
                              info->qualname, info->param_names[j]);
                 return -1;
             }
+            if (j >= np) kwonly_given++;
             out[j] = args[nargs + k];
         }
     }
 
-    if (nargs > np) {
-        const char *given = nargs == 1 ? "was" : "were";
-        if (nd > 0)
-            ai_raise_fmt(&ai_exc_TypeError,
-                         "%s() takes from %lld to %d positional arguments but %lld %s given",
-                         info->qualname, (long long)(np - nd), (int)np, (long long)nargs, given);
-        else
-            ai_raise_fmt(&ai_exc_TypeError, "%s() takes %d positional argument%s but %lld %s given",
-                         info->qualname, (int)np, np == 1 ? "" : "s", (long long)nargs, given);
-        return -1;
-    }
+    if (nargs > np && !varargs) return too_many_positional(info, nargs, nd, kwonly_given);
 
     for (int64_t j = np - nd; j < np; j++)
         if (!out[j]) out[j] = defs->items[j - (np - nd)];
-
-    int nmissing = 0;
-    for (int64_t j = 0; j < np - nd; j++)
-        if (!out[j]) nmissing++;
-    if (nmissing) {
-        const char **names = malloc((size_t)nmissing * sizeof *names);
-        if (!names) {
-            exc_nomem();
-            return -1;
-        }
-        int m = 0;
-        for (int64_t j = 0; j < np - nd; j++)
-            if (!out[j]) names[m++] = info->param_names[j];
-        strbuf b;
-        sb_init(&b);
-        sb_printf(&b, "%s() missing %d required positional argument%s: ", info->qualname, nmissing,
-                  nmissing == 1 ? "" : "s");
-        add_name_list(&b, names, nmissing);
-        free(names);
-        return raise_from_sb(&b);
+    if (raise_missing(info, out, 0, np - nd, "positional") < 0) return -1;
+    if (nkw) {
+        ai_tuple *kd = f->kwdefaults ? tuple_obj(f->kwdefaults) : NULL;
+        for (int32_t j = 0; j < nkw; j++)
+            if (!out[np + j] && kd && kd->items[j]) out[np + j] = kd->items[j];
+        if (raise_missing(info, out, np, nnamed, "keyword-only") < 0) return -1;
     }
     return 0;
 }

@@ -37,10 +37,18 @@ ai_value ai_call_ex(ai_value callable, ai_value args, ai_value kwargs) {
     return ai_call(callable, t->items, t->len, 0);
 }
 
-/* In-place operators: a type with an in-place method (list +=) gets it
- * through its `inplace` hook once containers exist; numbers and str fall
- * back to the binary operator, as CPython does. */
+/* In-place operators: a type with an in-place method (list +=, set |=)
+ * gets it through its `inplace` slot, which may decline with
+ * NotImplemented; numbers and str fall back to the binary operator, as
+ * CPython does. */
 ai_value ai_inplace(ai_value a, ai_value b, int32_t op) {
+    if (!ai_is_smallint(a)) {
+        const ai_slots *s = obj_slots(a);
+        if (s->inplace) {
+            ai_value r = s->inplace(a, b, op);
+            if (r != AI_NOTIMPL) return r;
+        }
+    }
     switch (op) {
     case AI_OP_ADD: return ai_add(a, b);
     case AI_OP_SUB: return ai_sub(a, b);

@@ -233,6 +233,8 @@ typedef struct ai_function {
     ai_value defaults; /* tuple, or 0 for none */
     ai_value closure;  /* tuple of cells (free variables, in the order the
                           compiler numbered them), or 0 */
+    ai_value kwdefaults; /* tuple aligned with the keyword-only params
+                            (0 = required), or 0 */
 } ai_function;
 
 extern ai_type ai_cell_type;
@@ -558,6 +560,9 @@ ai_value list_new(int64_t cap);
 ai_value list_from_iter(ai_value iterable);
 /* l.sort(key=key, reverse=reverse) (key 0 or None: no key): 0 / -1. */
 int32_t list_sort(ai_value list, ai_value key, bool reverse);
+/* The same from sort()'s keyword-only arguments (kwargs[i] named by
+ * kwnames[i]), with CPython's TypeErrors: for list.sort and sorted(). */
+int32_t list_sort_kw(ai_value list, const ai_value *kwargs, ai_value kwnames);
 
 /* Recursion guard for container reprs ([[...]], {'a': {...}}): returns 1
  * when v's repr is already in progress on this thread (print the "..."
@@ -573,16 +578,99 @@ typedef struct ai_slice {
 } ai_slice;
 static inline bool slice_check(ai_value v) { return obj_is_type(v, &ai_slice_type); }
 /* Resolve a slice against a sequence of length len, as CPython's
- * PySlice_Unpack + PySlice_AdjustIndices: *start/*stop clamped, *step
- * nonzero, *slicelen the number of items selected. 0 ok, -1 with the
+ * PySlice_Unpack + PySlice_AdjustIndices: start and stop clamped, step
+ * nonzero, slicelen the number of items selected. 0 ok, -1 with the
  * exception set ("slice step cannot be zero", "slice indices must be
  * integers or None or have an __index__ method"). */
 int slice_indices(ai_value slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step,
                   int64_t *slicelen);
+/* The same with ints of any size (CPython's _PySlice_GetLongIndices):
+ * len is a non-negative int; out[0..3) get start, stop, step as ints
+ * (the step unclamped). For range slicing and slice.indices(). 0 / -1. */
+int slice_indices_big(ai_value slice, ai_value len, ai_value out[3]);
 /* An integer subscript (int, bool or __index__) as int64 for indexing:
  * 0 ok, -1 with the exception set ("cannot fit 'int' into an index-sized
  * integer"). The caller checked that key is integer-like (index slot or
  * a small int) and picks its own TypeError otherwise. */
 int seq_index_of(ai_value key, int64_t *out);
+
+/* ---- objects/dict.c, dictviews.c, set.c: mappings and sets ------------ */
+
+extern ai_type ai_dict_type, ai_set_type, ai_frozenset_type, ai_dict_keys_type,
+    ai_dict_values_type, ai_dict_items_type;
+
+static inline bool dict_check(ai_value v) { return obj_isinstance(v, &ai_dict_type); }
+/* set or frozenset (or a subtype of either) */
+static inline bool anyset_check(ai_value v) {
+    return obj_isinstance(v, &ai_set_type) || obj_isinstance(v, &ai_frozenset_type);
+}
+
+/* The hash used by dict and set lookups: obj_hash, with the small-int and
+ * str cases inline (their hashes never raise). -1: an error is pending. */
+static inline int64_t map_hash(ai_value v) {
+    if (ai_is_smallint(v)) {
+        int64_t n = ai_smallint_get(v);
+        /* Python's numeric hash is n mod 2**61 - 1; smaller ints are their own hash. */
+        if (n > -(((int64_t)1 << 61) - 1) && n < ((int64_t)1 << 61) - 1) return n == -1 ? -2 : n;
+        return int_hash(v);
+    }
+    if (ai_type_of_obj(ai_obj(v)) == &ai_str_type) return str_hash(v);
+    return obj_hash(v);
+}
+
+/* Key equality without calling out when the answer is known: 1 equal,
+ * 0 different, -2 "ask obj_eq". Two small ints are equal only when
+ * identical; two exact strs compare by content. */
+static inline int map_key_eq_fast(ai_value stored, ai_value key) {
+    if (stored == key) return 1;
+    if (ai_is_smallint(stored) || ai_is_smallint(key))
+        return ai_is_smallint(stored) && ai_is_smallint(key) ? 0 : -2;
+    if (ai_type_of_obj(ai_obj(stored)) == &ai_str_type && ai_type_of_obj(ai_obj(key)) == &ai_str_type)
+        return str_eq(str_obj(stored), str_obj(key));
+    return -2;
+}
+
+/* "name expected at least 1 argument, got 0" / "… at most 2 arguments,
+ * got 3" (CPython's PyArg_UnpackTuple wording): 0 ok, -1 raised. */
+int map_arg_range(const char *name, int64_t nargs, int64_t min, int64_t max);
+
+/* dict (objects/dict.c) */
+ai_value dict_new(void);
+int64_t dict_len(ai_value d);
+/* d[key] with the key's hash known: 1 found (*out set), 0 missing, -1 error. */
+int32_t dict_get(ai_value d, ai_value key, ai_value *out);
+int32_t dict_get_hash(ai_value d, ai_value key, int64_t hash, ai_value *out);
+/* d[key] = v: 0 / -1. */
+int32_t dict_set(ai_value d, ai_value key, ai_value v);
+/* del d[key]: 1 removed, 0 missing (no error raised), -1 error. */
+int32_t dict_del(ai_value d, ai_value key);
+/* Walk the live entries in order: start with *pos = 0; false at the end.
+ * Any of key/value/hash may be NULL. Safe if d changes between calls. */
+bool dict_next(ai_value d, int64_t *pos, ai_value *key, ai_value *value, int64_t *hash);
+/* d.update(arg): a mapping (dict, or anything with keys()) or an
+ * iterable of pairs, with CPython's errors. 0 / -1. */
+int32_t dict_update_arg(ai_value d, ai_value arg);
+ai_value dict_copy(ai_value d);
+/* Iterators over a dict (kind: DICT_IT_*), forward or reversed. */
+enum { DICT_IT_KEYS, DICT_IT_VALUES, DICT_IT_ITEMS };
+ai_value dict_iter_new(ai_value d, int kind, bool reversed);
+/* The view objects (objects/dictviews.c). */
+ai_value dictview_new(ai_value d, int kind);
+
+/* set and frozenset (objects/set.c) */
+/* A new set or frozenset (t) of the iterable's items (0: empty). */
+ai_value set_new(ai_type *t, ai_value iterable);
+int64_t set_len(ai_value s);
+/* key in s, without the set → frozenset retry of `in`: 1/0/-1. */
+int32_t set_contains_key(ai_value s, ai_value key);
+/* s.difference_update(other), s.symmetric_difference_update(other),
+ * s.intersection(other) for the dict views' set operations. */
+int32_t set_difference_update(ai_value s, ai_value other);
+int32_t set_symmetric_difference_update(ai_value s, ai_value other);
+ai_value set_intersection(ai_value s, ai_value other);
+/* What CPython builds for a display of n >= 3 constants, {1, 2, 3}: a
+ * frozenset constant merged into a new set (its table layout, hence
+ * iteration order, can differ from adding the items one by one). */
+ai_value set_from_const_display(const ai_value *items, int64_t n);
 
 #endif

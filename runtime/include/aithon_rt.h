@@ -201,12 +201,19 @@ enum { AI_CMP_LT, AI_CMP_LE, AI_CMP_EQ, AI_CMP_NE, AI_CMP_GT, AI_CMP_GE };
 /* Static description of a compiled `def`, emitted as a constant. */
 typedef struct ai_func_info {
     const char *name, *qualname;
-    int32_t nparams;        /* positional-or-keyword parameters */
+    int32_t nparams;        /* positional parameters (incl. positional-only) */
     int32_t nposonly;       /* of which positional-only */
+    /* nparams positional names, then nkwonly keyword-only names, then the
+     * *args name and the **kwargs name when the flags say they exist. */
     const char *const *param_names;
     ai_vectorcall entry;    /* generic entry: binds args, calls the body */
     const ai_code_info *code;
+    int32_t nkwonly;        /* keyword-only parameters */
+    int32_t flags;          /* AI_FUNC_* */
 } ai_func_info;
+
+/* ai_func_info.flags */
+enum { AI_FUNC_VARARGS = 1, AI_FUNC_VARKW = 2 };
 
 
 /* ---- the functions (one table, see aithon_abi.def) --------------------- */
