@@ -68,6 +68,31 @@ struct Frame {
 
 typedef enum { NAME_LOCAL, NAME_CELL, NAME_FREE, NAME_GLOBAL, NAME_UNSUPPORTED } NameHome;
 
+/* Where exceptions go: each try/with pushes one. `unwind` (made on first
+ * use) adds this frame's traceback entry for the line in its phi, then
+ * branches to `dispatch` (the except/finally/with code, or for the
+ * function's base handler a `return 0`). */
+typedef struct Handler Handler;
+struct Handler {
+    LLVMBasicBlockRef unwind, dispatch;
+    LLVMValueRef unwind_line;
+    Handler *outer;
+};
+
+/* What leaving a try/except/with block early (return, break, continue)
+ * must do on the way out. */
+typedef enum { EXIT_FINALLY, EXIT_RESTORE_HANDLED, EXIT_WITH } ExitKind;
+typedef struct TryCtx TryCtx;
+struct TryCtx {
+    ExitKind kind;
+    const StmtList *finalbody;  /* EXIT_FINALLY */
+    LLVMValueRef slot;          /* EXIT_RESTORE_HANDLED: the previous handled
+                                   exception; EXIT_WITH: the __exit__ method */
+    Handler *handler_outside;   /* in effect outside the block */
+    Loop *loop;                 /* innermost loop when the block began */
+    TryCtx *outer;
+};
+
 typedef struct FnState {
     Scope *scope;               /* the function's own scope */
     Frame base;                 /* its variables */
@@ -76,8 +101,9 @@ typedef struct FnState {
     FuncDef *def;               /* NULL for the module body */
     LLVMValueRef fn;
     LLVMBasicBlockRef entry;    /* allocas go here */
-    LLVMBasicBlockRef unwind;   /* lazily made; phi of the failing line */
-    LLVMValueRef unwind_line;
+    Handler base_handler;       /* the function's own: return 0 */
+    Handler *handler;           /* innermost */
+    TryCtx *tries;              /* innermost try/except/with being emitted */
     LLVMValueRef code_info;     /* ai_code_info constant of this function */
     Loop *loop;
     int cur_line;
@@ -133,7 +159,8 @@ LLVMValueRef emit_alloca(Emitter *e, LLVMTypeRef t, const char *name);
 LLVMValueRef emit_rt(Emitter *e, RtFn id, LLVMValueRef *args, unsigned n);
 void emit_check(Emitter *e, LLVMValueRef v, int line);          /* v == 0 → unwind */
 void emit_check_i32(Emitter *e, LLVMValueRef v, int line);      /* v < 0 → unwind */
-void emit_goto_unwind(Emitter *e, int line);
+void emit_goto_unwind(Emitter *e, int line);          /* raise here (adds the frame) */
+LLVMBasicBlockRef emit_dispatch_block(Emitter *e);    /* re-raise (frame already added) */
 void emit_br_unlikely(Emitter *e, LLVMValueRef cond, LLVMBasicBlockRef then_bb,
                       LLVMBasicBlockRef else_bb);
 LLVMBasicBlockRef emit_block(Emitter *e, const char *name);
@@ -174,6 +201,15 @@ typedef struct ForLoop {
 } ForLoop;
 void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
 void emit_for_end(Emitter *e, ForLoop *fl);
+
+/* emit_try.c */
+void emit_try(Emitter *e, const Stmt *s);
+void emit_with(Emitter *e, const Stmt *s);
+void emit_raise(Emitter *e, const Stmt *s);
+void emit_assert(Emitter *e, const Stmt *s);
+/* Run the exit actions of the try/with blocks being left by a return
+ * (loop == NULL: all of them) or by a break/continue of `loop`. */
+void emit_exit_blocks(Emitter *e, Loop *loop);
 
 /* emit_comp.c */
 LLVMValueRef emit_comprehension(Emitter *e, const Expr *x);

@@ -115,19 +115,39 @@ void emit_br_unlikely(Emitter *e, LLVMValueRef cond, LLVMBasicBlockRef then_bb,
     LLVMSetMetadata(br, e->prof_kind, e->unlikely_md);
 }
 
-static LLVMBasicBlockRef unwind_block(Emitter *e) {
-    FnState *f = e->fn;
-    if (!f->unwind) {
+/* Where an exception goes from here without adding a traceback entry
+ * (re-raise, no except clause matched): the innermost handler's dispatch
+ * block, or the function's exit that returns 0. */
+LLVMBasicBlockRef emit_dispatch_block(Emitter *e) {
+    Handler *h = e->fn->handler;
+    if (!h->dispatch) {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
-        f->unwind = emit_block(e, "unwind");
-        LLVMPositionBuilderAtEnd(e->b, f->unwind);
-        f->unwind_line = LLVMBuildPhi(e->b, e->i32, "line");
-        LLVMValueRef args[] = {f->code_info, f->unwind_line};
-        emit_rt(e, RT_ai_traceback_add, args, 2);
+        h->dispatch = emit_block(e, "raise");
+        LLVMPositionBuilderAtEnd(e->b, h->dispatch);
         LLVMBuildRet(e->b, emit_i64(e, 0));
         LLVMPositionBuilderAtEnd(e->b, here);
     }
-    return f->unwind;
+    return h->dispatch;
+}
+
+/* Where an exception raised here goes: a block that adds this frame's
+ * traceback entry (the phi carries the line) and then dispatches. */
+static LLVMBasicBlockRef unwind_block(Emitter *e) {
+    Handler *h = e->fn->handler;
+    if (!h->unwind) {
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+        LLVMBasicBlockRef dispatch = emit_dispatch_block(e);
+        LLVMMetadataRef loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
+        h->unwind = emit_block(e, "unwind");
+        LLVMPositionBuilderAtEnd(e->b, h->unwind);
+        h->unwind_line = LLVMBuildPhi(e->b, e->i32, "line");
+        LLVMValueRef args[] = {e->fn->code_info, h->unwind_line};
+        emit_rt(e, RT_ai_traceback_add, args, 2);
+        LLVMBuildBr(e->b, dispatch);
+        LLVMPositionBuilderAtEnd(e->b, here);
+        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, loc);
+    }
+    return h->unwind;
 }
 
 /* Branch to the unwind block from the current block when `failed`. */
@@ -137,7 +157,7 @@ static void branch_unwind_if(Emitter *e, LLVMValueRef failed, int line) {
     LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
     emit_br_unlikely(e, failed, uw, cont);
     LLVMValueRef l = emit_i32(e, line);
-    LLVMAddIncoming(e->fn->unwind_line, &l, &here, 1);
+    LLVMAddIncoming(e->fn->handler->unwind_line, &l, &here, 1);
     LLVMPositionBuilderAtEnd(e->b, cont);
 }
 
@@ -154,7 +174,7 @@ void emit_goto_unwind(Emitter *e, int line) {
     LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, uw);
     LLVMValueRef l = emit_i32(e, line);
-    LLVMAddIncoming(e->fn->unwind_line, &l, &here, 1);
+    LLVMAddIncoming(e->fn->handler->unwind_line, &l, &here, 1);
     LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead"));
 }
 
@@ -422,6 +442,7 @@ static Resume begin_function(Emitter *e, FnState *f, Scope *scope, LLVMValueRef 
     f->fn = fn;
     e->fn = f;
     if (funcname) f->code_info = code_info(e, funcname);
+    f->handler = &f->base_handler;
     f->entry = emit_block(e, "entry");
     LLVMPositionBuilderAtEnd(e->b, f->entry);
     const void *node = scope->node;
@@ -435,9 +456,13 @@ static Resume begin_function(Emitter *e, FnState *f, Scope *scope, LLVMValueRef 
 }
 
 static void end_function(Emitter *e, Resume r) {
-    if (emit_block_open(e)) {
-        if (e->fn->scope->kind == SCOPE_MODULE) LLVMBuildRet(e->b, singleton(e, "ai_none_object"));
-        else LLVMBuildRet(e->b, singleton(e, "ai_none_object"));
+    if (emit_block_open(e)) LLVMBuildRet(e->b, singleton(e, "ai_none_object"));
+    /* Blocks opened after a jump (code after return/raise/break) that
+     * nothing reaches: close them. */
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(e->fn->fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+        if (LLVMGetBasicBlockTerminator(bb)) continue;
+        LLVMPositionBuilderAtEnd(e->b, bb);
+        LLVMBuildUnreachable(e->b);
     }
     e->fn = r.fn;
     if (r.block) LLVMPositionBuilderAtEnd(e->b, r.block);

@@ -218,21 +218,33 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     case S_IF: emit_if(e, s); return;
     case S_WHILE: emit_while(e, s); return;
     case S_FOR: case S_ASYNCFOR: emit_for(e, s); return;
-    case S_BREAK:
-        if (e->fn->loop) LLVMBuildBr(e->b, e->fn->loop->break_bb);
-        dead_block(e);
-        return;
-    case S_CONTINUE:
-        if (e->fn->loop) LLVMBuildBr(e->b, e->fn->loop->continue_bb);
+    case S_BREAK: case S_CONTINUE:
+        if (e->fn->loop) {
+            emit_exit_blocks(e, e->fn->loop);
+            if (emit_block_open(e))
+                LLVMBuildBr(e->b, s->kind == S_BREAK ? e->fn->loop->break_bb : e->fn->loop->continue_bb);
+        }
         dead_block(e);
         return;
     case S_RETURN: {
         LLVMValueRef v = s->u.ret.value ? emit_expr(e, s->u.ret.value)
                                         : emit_constant(e, &(Constant){.kind = CONST_NONE});
-        LLVMBuildRet(e->b, v);
+        if (e->fn->tries) {
+            /* finally bodies run after the value is computed */
+            LLVMValueRef slot = emit_alloca(e, e->i64, "retval");
+            LLVMBuildStore(e->b, v, slot);
+            emit_exit_blocks(e, NULL);
+            if (emit_block_open(e)) LLVMBuildRet(e->b, LLVMBuildLoad2(e->b, e->i64, slot, ""));
+        } else {
+            LLVMBuildRet(e->b, v);
+        }
         dead_block(e);
         return;
     }
+    case S_TRY: case S_TRYSTAR: emit_try(e, s); return;
+    case S_WITH: case S_ASYNCWITH: emit_with(e, s); return;
+    case S_RAISE: emit_raise(e, s); return;
+    case S_ASSERT: emit_assert(e, s); return;
     case S_FUNCTIONDEF: emit_def(e, s); return;
     case S_GLOBAL: case S_NONLOCAL: case S_PASS: return;
     case S_DELETE:

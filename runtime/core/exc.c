@@ -430,6 +430,38 @@ ai_value ai_exc_swap_handled(ai_value exc) {
     return prev;
 }
 
+ai_value ai_with_exit_method(ai_value mgr) {
+    ai_value name = str_from_cstr("__exit__");
+    if (!name) return AI_ERR;
+    bool has_enter = attr_find_method(ai_type_of(mgr), str_from_cstr("__enter__")) != NULL;
+    ai_value f = ai_getattr(mgr, name);
+    if (!f || !has_enter) {
+        bool custom = obj_slots(mgr)->getattr != NULL;
+        if (f && custom) return f;      /* instances of classes: __enter__ checked when called */
+        if (!f && custom && !exc_pending_is(&ai_exc_AttributeError)) return AI_ERR;
+        exc_clear();
+        return ai_raise_fmt(&ai_exc_TypeError, "'%s' object does not support the context manager protocol",
+                            obj_type_name(mgr));
+    }
+    return f;
+}
+
+int32_t ai_with_exit(ai_value exitf, ai_value exc) {
+    ai_value tb = exc_obj(exc)->tb;
+    ai_value args[3] = {ai_val(ai_type_of(exc)), exc, tb ? tb : AI_NONE};
+    ai_value r = ai_call(exitf, args, 3, 0);
+    if (!r) return -1;
+    return ai_truthy(r);
+}
+
+ai_value ai_raise_assertion(ai_value msg) {
+    ai_value args = msg ? ai_tuple_pack(&msg, 1) : ai_val(&tuple_empty_obj);
+    if (!args) return AI_ERR;
+    ai_value e = exc_new(&ai_exc_AssertionError, args);
+    if (!e) return AI_ERR;
+    return exc_set_pending(e);
+}
+
 int32_t ai_exc_matches(ai_value exc, ai_value types) {
     if (tuple_check(types)) {
         ai_tuple *t = tuple_obj(types);

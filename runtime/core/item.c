@@ -8,6 +8,7 @@
 #include "core/object.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 
 ai_value ai_getitem(ai_value o, ai_value key) {
     const ai_slots *s = obj_slots(o);
@@ -31,10 +32,34 @@ int32_t ai_delitem(ai_value o, ai_value key) {
     return -1;
 }
 
+/* f(*args, **kwargs): the dict's items become trailing values named by a
+ * kwnames tuple, as in a vectorcall. */
 ai_value ai_call_ex(ai_value callable, ai_value args, ai_value kwargs) {
-    if (kwargs) return ai_raise_msg(&ai_exc_NotImplementedError, "f(**kwargs) is not implemented yet");
     ai_tuple *t = tuple_obj(args);
-    return ai_call(callable, t->items, t->len, 0);
+    if (!kwargs) return ai_call(callable, t->items, t->len, 0);
+    ai_value keys = list_from_iter(kwargs);
+    if (!keys) return AI_ERR;
+    int64_t nk = list_obj(keys)->len, n = t->len;
+    ai_value *vec = malloc(sizeof(ai_value) * (size_t)(n + nk + 1));
+    if (!vec) return exc_nomem();
+    ai_value names = tuple_new(nk), r = AI_ERR;
+    if (!names) goto out;
+    memcpy(vec, t->items, sizeof(ai_value) * (size_t)n);
+    for (int64_t i = 0; i < nk; i++) {
+        ai_value k = list_obj(keys)->items[i];
+        if (!str_check(k)) {
+            ai_raise_msg(&ai_exc_TypeError, "keywords must be strings");
+            goto out;
+        }
+        ai_value v = ai_getitem(kwargs, k);
+        if (!v) goto out;
+        tuple_obj(names)->items[i] = k;
+        vec[n + i] = v;
+    }
+    r = ai_call(callable, vec, n, nk ? names : 0);
+out:
+    free(vec);
+    return r;
 }
 
 /* In-place operators: a type with an in-place method (list +=, set |=)

@@ -1,18 +1,24 @@
-# expect-error: 9:5: E0301: 'try' is not supported yet
-# expect-error: 13:13: E0301: a list display is not supported yet
-# expect-error: 14:12: E0301: a tuple is not supported yet
-# expect-error: 14:5: E0301: unpacking assignment is not supported yet
+# expect-error: 7:1: E0301: a generator function ('yield') is not supported yet
+# expect-error: 14:5: E0301: 'match' is not supported yet
+# expect-error: 20:1: E0301: 'class' is not supported yet
 # Several unsupported constructs are all reported in one run.
 
 
-def risky(n):
-    try:
-        return 10 // n
-    except ZeroDivisionError:
-        return 0
-    items = [1, 2, 3]
-    a, b = 1, 2
-    return a
+def countdown(n):
+    while n > 0:
+        yield n
+        n -= 1
 
 
-print(risky(0))
+def describe(x):
+    match x:
+        case 0:
+            return "zero"
+    return "other"
+
+
+class Point:
+    pass
+
+
+print(describe(0))

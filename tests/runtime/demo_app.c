@@ -55,7 +55,7 @@ static ai_value div_entry(ai_value self, const ai_value *args, int64_t nargs, ai
     if (ai_bind_args(self, args, nargs, kw, p) < 0) return AI_ERR;
     return div_body(p[0], p[1]);
 }
-static const ai_func_info div_info = {"div", "div", 2, 0, div_params, div_entry, &code_div};
+static const ai_func_info div_info = {"div", "div", 2, 0, div_params, div_entry, &code_div, 0, 0};
 
 static ai_value main_body(ai_value n, ai_value scale) {
     (void)scale;
@@ -90,7 +90,7 @@ static ai_value main_entry(ai_value self, const ai_value *args, int64_t nargs, a
     if (ai_bind_args(self, args, nargs, kw, p) < 0) return AI_ERR;
     return main_body(p[0], p[1]);
 }
-static const ai_func_info main_info = {"main", "main", 2, 0, main_params, main_entry, &code_main};
+static const ai_func_info main_info = {"main", "main", 2, 0, main_params, main_entry, &code_main, 0, 0};
 
 ai_value aithon_program_main(void) {
     ai_module_register(&module);

@@ -19,13 +19,13 @@ static ai_value entry(ai_value self, const ai_value *args, int64_t nargs, ai_val
 static const char *const ab[] = {"a", "b"};
 static const char *const abcd[] = {"a", "b", "c", "d"};
 static const ai_code_info code = {"t.py", "f", NULL};
-static const ai_func_info f_info = {"f", "f", 2, 0, ab, entry, &code};
-static const ai_func_info g_info = {"g", "g", 2, 0, ab, entry, &code};
-static const ai_func_info h_info = {"h", "h", 0, 0, NULL, entry, &code};
-static const ai_func_info k_info = {"k", "k", 1, 0, ab, entry, &code};
-static const ai_func_info m_info = {"m", "m", 4, 0, abcd, entry, &code};
-static const ai_func_info p_info = {"p", "p", 3, 2, abcd, entry, &code};
-static const ai_func_info meth_info = {"meth", "C.meth", 2, 0, ab, entry, &code};
+static const ai_func_info f_info = {"f", "f", 2, 0, ab, entry, &code, 0, 0};
+static const ai_func_info g_info = {"g", "g", 2, 0, ab, entry, &code, 0, 0};
+static const ai_func_info h_info = {"h", "h", 0, 0, NULL, entry, &code, 0, 0};
+static const ai_func_info k_info = {"k", "k", 1, 0, ab, entry, &code, 0, 0};
+static const ai_func_info m_info = {"m", "m", 4, 0, abcd, entry, &code, 0, 0};
+static const ai_func_info p_info = {"p", "p", 3, 2, abcd, entry, &code, 0, 0};
+static const ai_func_info meth_info = {"meth", "C.meth", 2, 0, ab, entry, &code, 0, 0};
 
 static ai_value kwtuple(const char *names) {
     /* "a,b" → ('a', 'b') */
