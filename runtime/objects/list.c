@@ -124,6 +124,19 @@ int32_t ai_list_extend(ai_value list, ai_value iterable) {
     }
     ai_value it = ai_iter(iterable);
     if (!it) return -1;
+    /* Reserve by len() when the type has one (range, str, dict), as
+     * CPython's length hint does; its errors propagate (list(range(10**20))
+     * is an OverflowError, not an endless loop). */
+    const ai_slots *s = obj_slots(iterable);
+    if (s->len) {
+        int64_t hint = s->len(iterable);
+        if (hint < 0) return -1;
+        if (hint > LIST_MAX_LEN) {
+            exc_nomem();
+            return -1;
+        }
+        if (list_reserve(l, l->len + hint) < 0) return -1;
+    }
     ai_value x;
     int32_t rc;
     while ((rc = ai_for_next(it, &x)) == 1)
@@ -132,22 +145,11 @@ int32_t ai_list_extend(ai_value list, ai_value iterable) {
 }
 
 ai_value list_from_iter(ai_value iterable) {
-    if (list_check(iterable)) return list_from_array(list_obj(iterable)->items, list_obj(iterable)->len);
+    if (list_check(iterable))
+        return list_from_array(list_obj(iterable)->items, list_obj(iterable)->len);
     if (tuple_check(iterable))
         return list_from_array(tuple_obj(iterable)->items, tuple_obj(iterable)->len);
-    /* Reserve by len() when the type knows it cheaply (range, str). */
-    const ai_slots *s = obj_slots(iterable);
-    int64_t hint = 0;
-    if (s->len && s->iter) {
-        hint = s->len(iterable);
-        if (hint < 0) {
-            if (!exc_pending_is(&ai_exc_OverflowError)) return AI_ERR;
-            exc_clear();
-            hint = 0;
-        }
-        if (hint > LIST_MAX_LEN) hint = 0;
-    }
-    ai_value r = list_new(hint);
+    ai_value r = list_new(0);
     if (!r) return AI_ERR;
     return ai_list_extend(r, iterable) < 0 ? AI_ERR : r;
 }
@@ -183,7 +185,8 @@ int repr_enter(ai_value v) {
 void repr_leave(ai_value v) {
     for (int64_t i = repr_n - 1; i >= 0; i--)
         if (repr_stack[i] == v) {
-            memmove(repr_stack + i, repr_stack + i + 1, (size_t)(repr_n - i - 1) * sizeof *repr_stack);
+            memmove(repr_stack + i, repr_stack + i + 1,
+                    (size_t)(repr_n - i - 1) * sizeof *repr_stack);
             repr_n--;
             return;
         }
@@ -359,32 +362,33 @@ static ai_value list_getitem(ai_value o, ai_value key) {
 /* The items of v as an array for slice assignment: a list or tuple is
  * used in place (a copy when it is `self`, which the assignment moves);
  * anything else is collected into a new list. *keep holds the object
- * owning the array. NULL with the exception set on error. */
-static const ai_value *assign_source(ai_value self, ai_value v, const char *not_iterable,
-                                     int64_t *n, ai_value *keep) {
+ * owning the array. 0, or -1 with the exception set. */
+static int assign_source(ai_value self, ai_value v, const char *not_iterable, const ai_value **src,
+                         int64_t *n, ai_value *keep) {
     if (v == self || (!list_check(v) && !tuple_check(v))) {
         if (!obj_slots(v)->iter) {
             ai_raise_msg(&ai_exc_TypeError, not_iterable);
-            return NULL;
+            return -1;
         }
         v = list_from_iter(v);
-        if (!v) return NULL;
+        if (!v) return -1;
     }
     *keep = v;
     if (list_check(v)) {
         *n = list_obj(v)->len;
-        return list_obj(v)->items;
+        *src = list_obj(v)->items;
+    } else {
+        *n = tuple_obj(v)->len;
+        *src = tuple_obj(v)->items;
     }
-    *n = tuple_obj(v)->len;
-    return tuple_obj(v)->items;
+    return 0;
 }
 
 /* l[lo:hi] = src[0..n) (n == 0 and src NULL: deletion); lo <= hi. */
 static int list_replace(ai_list *l, int64_t lo, int64_t hi, const ai_value *src, int64_t n) {
     int64_t d = n - (hi - lo);
     if (d > 0 && list_reserve(l, l->len + d) < 0) return -1;
-    if (d != 0)
-        memmove(l->items + hi + d, l->items + hi, (size_t)(l->len - hi) * sizeof(ai_value));
+    if (d != 0) memmove(l->items + hi + d, l->items + hi, (size_t)(l->len - hi) * sizeof(ai_value));
     if (n > 0) memcpy(l->items + lo, src, (size_t)n * sizeof(ai_value));
     l->len += d;
     return 0;
@@ -399,8 +403,8 @@ static int32_t list_set_slice(ai_value o, ai_value key, ai_value v) {
         if (!v) return list_replace(l, start, stop, NULL, 0);
         ai_value keep;
         int64_t m;
-        const ai_value *src = assign_source(o, v, "can only assign an iterable", &m, &keep);
-        if (!src) return -1;
+        const ai_value *src;
+        if (assign_source(o, v, "can only assign an iterable", &src, &m, &keep) < 0) return -1;
         /* The source's iteration may have run code that changed l. */
         if (start > l->len) start = l->len;
         if (stop > l->len) stop = l->len;
@@ -423,8 +427,9 @@ static int32_t list_set_slice(ai_value o, ai_value key, ai_value v) {
     }
     ai_value keep;
     int64_t m;
-    const ai_value *src = assign_source(o, v, "must assign iterable to extended slice", &m, &keep);
-    if (!src) return -1;
+    const ai_value *src;
+    if (assign_source(o, v, "must assign iterable to extended slice", &src, &m, &keep) < 0)
+        return -1;
     if (m != n) {
         ai_raise_fmt(&ai_exc_ValueError,
                      "attempt to assign sequence of size %lld to extended slice of size %lld",
@@ -713,34 +718,8 @@ static ai_value m_copy(ai_value self, const ai_value *args, int64_t nargs, ai_va
 }
 
 static ai_value m_sort(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
-    (void)args;
     if (nargs > 0) return ai_raise_msg(&ai_exc_TypeError, "sort() takes no positional arguments");
-    ai_value key = 0, rev = 0;
-    int64_t nkw = kw ? tuple_obj(kw)->len : 0;
-    for (int64_t k = 0; k < nkw; k++) {
-        ai_value name = tuple_obj(kw)->items[k];
-        if (attr_name_is(name, "key")) {
-            key = args[nargs + k];
-        } else if (attr_name_is(name, "reverse")) {
-            rev = args[nargs + k];
-        } else {
-            int64_t n;
-            const char *p = str_utf8(name, &n);
-            return ai_raise_fmt(&ai_exc_TypeError, "'%s' is an invalid keyword argument for sort()",
-                                p ? p : "?");
-        }
-    }
-    bool reverse = false;
-    if (rev) {
-        /* reverse= is an int flag in CPython: 1.5 and None are refused. */
-        bool fits, err;
-        int64_t n = obj_index_i64(rev, &fits, &err);
-        if (err) return AI_ERR;
-        if (!fits || n < INT32_MIN || n > INT32_MAX)
-            return ai_raise_msg(&ai_exc_OverflowError, "Python int too large to convert to C int");
-        reverse = n != 0;
-    }
-    return list_sort(self, key, reverse) < 0 ? AI_ERR : AI_NONE;
+    return list_sort_kw(self, args, kw) < 0 ? AI_ERR : AI_NONE;
 }
 
 static ai_value m_reversed(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
@@ -814,8 +793,9 @@ int32_t ai_unpack(ai_value v, int64_t n, ai_value *out) {
             ai_raise_fmt(&ai_exc_ValueError, "too many values to unpack (expected %lld)",
                          (long long)n);
         else
-            ai_raise_fmt(&ai_exc_ValueError, "not enough values to unpack (expected %lld, got %lld)",
-                         (long long)n, (long long)len);
+            ai_raise_fmt(&ai_exc_ValueError,
+                         "not enough values to unpack (expected %lld, got %lld)", (long long)n,
+                         (long long)len);
         return -1;
     }
     if (!obj_slots(v)->iter) return unpack_not_iterable(v);
@@ -825,8 +805,9 @@ int32_t ai_unpack(ai_value v, int64_t n, ai_value *out) {
         int32_t rc = ai_for_next(it, &out[i]);
         if (rc < 0) return -1;
         if (rc == 0) {
-            ai_raise_fmt(&ai_exc_ValueError, "not enough values to unpack (expected %lld, got %lld)",
-                         (long long)n, (long long)i);
+            ai_raise_fmt(&ai_exc_ValueError,
+                         "not enough values to unpack (expected %lld, got %lld)", (long long)n,
+                         (long long)i);
             return -1;
         }
     }

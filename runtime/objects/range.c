@@ -8,9 +8,14 @@
  * once at construction. The iterator runs on int64 counters when start,
  * step and the last value fit, and on int objects otherwise.
  *
+ * Indexing takes ints of any size (range(10**20)[-1] works); slicing
+ * gives a new range (slice_indices_big resolves the slice exactly);
+ * reversed() is a range iterator running backwards; index()/count() are
+ * arithmetic for ints and a scan for other values; start/stop/step are
+ * attributes.
+ *
  * Invariants: step != 0; len >= 0 and equals the number of values.
- * Not handled yet: indexing and slicing, reversed(), .index()/.count(),
- * the start/stop/step attributes (the attribute issue).
+ * Not handled: nothing known.
  */
 #include "core/object.h"
 
@@ -41,13 +46,23 @@ static ai_value range_length(ai_value start, ai_value stop, ai_value step) {
     return n ? ai_add(n, ai_smallint(1)) : AI_ERR;
 }
 
+/* A range of ints (start, stop, step != 0). */
+static ai_value range_new(ai_value start, ai_value stop, ai_value step) {
+    ai_value len = range_length(start, stop, step);
+    if (!len) return AI_ERR;
+    ai_range *r = ai_alloc(&ai_range_type, sizeof(ai_range));
+    if (!r) return AI_ERR;
+    r->start = start, r->stop = stop, r->step = step, r->len = len;
+    return ai_val(r);
+}
+
 static ai_value to_index(ai_value v) {
     if (ai_is_smallint(v)) return v;
     ai_unaryfunc ix = obj_slots(v)->index;
     if (!ix)
         return ai_raise_fmt(&ai_exc_TypeError, "'%s' object cannot be interpreted as an integer",
                             obj_type_name(v));
-    return ix(v);
+    return int_unbool(ix(v));
 }
 
 static ai_value range_construct(ai_value cls, const ai_value *args, int64_t nargs,
@@ -70,12 +85,7 @@ static ai_value range_construct(ai_value cls, const ai_value *args, int64_t narg
     }
     if (int_sign(v[2]) == 0)
         return ai_raise_msg(&ai_exc_ValueError, "range() arg 3 must not be zero");
-    ai_value len = range_length(v[0], v[1], v[2]);
-    if (!len) return AI_ERR;
-    ai_range *r = ai_alloc(&ai_range_type, sizeof(ai_range));
-    if (!r) return AI_ERR;
-    r->start = v[0], r->stop = v[1], r->step = v[2], r->len = len;
-    return ai_val(r);
+    return range_new(v[0], v[1], v[2]);
 }
 
 static ai_value range_repr(ai_value v) {
@@ -221,11 +231,11 @@ static ai_type longrange_iter_type = {
     .slots = (void *)&range_iter_slots,
 };
 
-static ai_value range_iter(ai_value v) {
-    ai_range *r = range_obj(v);
+/* An iterator over len values from bstart by bstep: on int64 counters
+ * when every value fits, else on int objects. */
+static ai_value make_iter(ai_value bstart, ai_value bstep, ai_value blen) {
     int64_t start, step, len, last;
-    bool small = int_to_i64(r->start, &start) && int_to_i64(r->step, &step) &&
-                 int_to_i64(r->len, &len) &&
+    bool small = int_to_i64(bstart, &start) && int_to_i64(bstep, &step) && int_to_i64(blen, &len) &&
                  (len == 0 || (!__builtin_mul_overflow(len - 1, step, &last) &&
                                !__builtin_add_overflow(start, last, &last)));
     range_iter_obj *it =
@@ -234,10 +244,140 @@ static ai_value range_iter(ai_value v) {
     if (small) {
         it->cur = start, it->step = step, it->left = len;
     } else {
-        it->bcur = r->start, it->bstep = r->step, it->bleft = r->len;
+        it->bcur = bstart, it->bstep = bstep, it->bleft = blen;
     }
     return ai_val(it);
 }
+
+static ai_value range_iter(ai_value v) {
+    ai_range *r = range_obj(v);
+    return make_iter(r->start, r->step, r->len);
+}
+
+/* ---- subscripts, methods, attributes ------------------------------------------ */
+
+/* start + i * step for an int i already within [0, len). */
+static ai_value range_item(ai_range *r, ai_value i) {
+    ai_value off = ai_mul(i, r->step);
+    return off ? ai_add(r->start, off) : AI_ERR;
+}
+
+static ai_value range_getitem(ai_value o, ai_value key) {
+    ai_range *r = range_obj(o);
+    if (slice_check(key)) {
+        ai_value ix[3];
+        if (slice_indices_big(key, r->len, ix) < 0) return AI_ERR;
+        ai_value start = range_item(r, ix[0]), stop = start ? range_item(r, ix[1]) : 0;
+        ai_value step = stop ? ai_mul(ix[2], r->step) : 0;
+        return step ? range_new(start, stop, step) : AI_ERR;
+    }
+    if (!ai_is_smallint(key) && !obj_slots(key)->index)
+        return ai_raise_fmt(&ai_exc_TypeError, "range indices must be integers or slices, not %s",
+                            obj_type_name(key));
+    ai_value i = to_index(key);
+    if (!i) return AI_ERR;
+    if (int_sign(i) < 0 && !(i = ai_add(i, r->len))) return AI_ERR;
+    if (int_sign(i) < 0 || int_cmp(i, r->len) >= 0)
+        return ai_raise_msg(&ai_exc_IndexError, "range object index out of range");
+    return range_item(r, i);
+}
+
+static int meth_one_arg(const char *name, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs(name, kw) < 0) return -1;
+    if (nargs == 1) return 0;
+    ai_raise_fmt(&ai_exc_TypeError, "%s() takes exactly one argument (%lld given)", name,
+                 (long long)nargs);
+    return -1;
+}
+
+/* Non-int values: compare against each value in turn. Returns the count
+ * of equal values (stopping at the first when `first`), its index in
+ * *where, or -1 on error. */
+static int64_t range_scan(ai_value o, ai_value x, bool first, int64_t *where) {
+    ai_value it = ai_iter(o), v;
+    if (!it) return -1;
+    int64_t n = 0, i = 0;
+    int32_t rc;
+    for (; (rc = ai_for_next(it, &v)) == 1; i++) {
+        int32_t eq = obj_eq(v, x);
+        if (eq < 0) return -1;
+        if (eq) {
+            if (first) {
+                *where = i;
+                return 1;
+            }
+            n++;
+        }
+    }
+    return rc < 0 ? -1 : n;
+}
+
+static ai_value m_count(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (meth_one_arg("range.count", nargs, kw) < 0) return AI_ERR;
+    ai_value x = args[0];
+    if (int_check(x)) {
+        int32_t has = range_has_int(range_obj(self), int_unbool(x));
+        return has < 0 ? AI_ERR : ai_smallint(has);
+    }
+    int64_t where, n = range_scan(self, x, false, &where);
+    return n < 0 ? AI_ERR : ai_int_from_i64(n);
+}
+
+static ai_value m_index(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (meth_one_arg("range.index", nargs, kw) < 0) return AI_ERR;
+    ai_range *r = range_obj(self);
+    ai_value x = args[0];
+    if (int_check(x)) {
+        ai_value xi = int_unbool(x);
+        int32_t has = range_has_int(r, xi);
+        if (has < 0) return AI_ERR;
+        if (has) {
+            ai_value d = ai_sub(xi, r->start);
+            return d ? ai_floordiv(d, r->step) : AI_ERR;
+        }
+        ai_value rep = ai_repr(x);
+        const char *p = rep ? str_utf8(rep, NULL) : NULL;
+        if (!p) return AI_ERR;
+        return ai_raise_fmt(&ai_exc_ValueError, "%s is not in range", p);
+    }
+    int64_t where, n = range_scan(self, x, true, &where);
+    if (n < 0) return AI_ERR;
+    if (n) return ai_int_from_i64(where);
+    return ai_raise_msg(&ai_exc_ValueError, "sequence.index(x): x not in sequence");
+}
+
+static ai_value m_reversed(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    (void)args;
+    if (call_no_kwargs("range.__reversed__", kw) < 0) return AI_ERR;
+    if (nargs != 0)
+        return ai_raise_fmt(&ai_exc_TypeError,
+                            "range.__reversed__() takes no arguments (%lld given)",
+                            (long long)nargs);
+    ai_range *r = range_obj(self);
+    if (r->len == ai_smallint(0)) return make_iter(r->start, ai_neg(r->step), r->len);
+    ai_value last_i = ai_sub(r->len, ai_smallint(1));
+    ai_value last = last_i ? range_item(r, last_i) : 0;
+    ai_value step = last ? ai_neg(r->step) : 0;
+    return step ? make_iter(last, step, r->len) : AI_ERR;
+}
+
+static ai_value get_start(ai_value v) { return range_obj(v)->start; }
+static ai_value get_stop(ai_value v) { return range_obj(v)->stop; }
+static ai_value get_step(ai_value v) { return range_obj(v)->step; }
+
+static const ai_method_def range_methods[] = {
+    {"count", m_count, &ai_range_type, 0},
+    {"index", m_index, &ai_range_type, 0},
+    {"__reversed__", m_reversed, &ai_range_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+static const ai_getset_def range_getset[] = {
+    {"start", get_start},
+    {"stop", get_stop},
+    {"step", get_step},
+    {NULL, NULL},
+};
 
 static const ai_slots range_slots = {
     .richcompare = range_richcompare,
@@ -247,6 +387,9 @@ static const ai_slots range_slots = {
     .contains = range_contains,
     .construct = range_construct,
     .iter = range_iter,
+    .getitem = range_getitem,
+    .methods = range_methods,
+    .getset = range_getset,
 };
 
 ai_type ai_range_type = {

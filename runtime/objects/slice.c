@@ -12,8 +12,9 @@
  *
  * Protocol: repr "slice(1, None, None)", ==/< as the tuple (start, stop,
  * step), unhashable (as in 3.11), start/stop/step attributes, indices().
- * Not handled: slice.indices() with a length beyond the int64 range
- * (OverflowError instead of CPython's exact big-int answer).
+ * slice_indices_big() does the same with ints of any size, for
+ * slice.indices() and range slicing, whose answers are exact.
+ * Not handled: slice subclasses.
  */
 #include "core/object.h"
 
@@ -104,6 +105,48 @@ int slice_indices(ai_value slice, int64_t len, int64_t *start, int64_t *stop, in
     return 0;
 }
 
+/* A bound clamped into [lo, hi] after counting negatives from the end. */
+static ai_value big_bound(ai_value v, ai_value len, ai_value lo, ai_value hi) {
+    if (!int_like(v))
+        return ai_raise_msg(&ai_exc_TypeError,
+                            "slice indices must be integers or None or have an __index__ method");
+    ai_value i = ai_is_smallint(v) ? v : int_unbool(obj_slots(v)->index(v));
+    if (!i) return AI_ERR;
+    if (int_sign(i) < 0 && !(i = ai_add(i, len))) return AI_ERR;
+    if (int_cmp(i, lo) < 0) return lo;
+    if (int_cmp(i, hi) > 0) return hi;
+    return i;
+}
+
+int slice_indices_big(ai_value slice, ai_value len, ai_value out[3]) {
+    const ai_slice *s = (const ai_slice *)ai_obj(slice);
+    ai_value step = ai_smallint(1);
+    if (s->step != AI_NONE) {
+        if (!int_like(s->step)) {
+            ai_raise_msg(&ai_exc_TypeError,
+                         "slice indices must be integers or None or have an __index__ method");
+            return -1;
+        }
+        step = ai_is_smallint(s->step) ? s->step : int_unbool(obj_slots(s->step)->index(s->step));
+        if (!step) return -1;
+        if (int_sign(step) == 0) {
+            ai_raise_msg(&ai_exc_ValueError, "slice step cannot be zero");
+            return -1;
+        }
+    }
+    bool neg = int_sign(step) < 0;
+    /* Valid positions: [0, len] going up, [-1, len-1] going down. */
+    ai_value lo = neg ? ai_smallint(-1) : ai_smallint(0);
+    ai_value hi = neg ? ai_sub(len, ai_smallint(1)) : len;
+    if (!hi) return -1;
+    ai_value start = s->start == AI_NONE ? (neg ? hi : lo) : big_bound(s->start, len, lo, hi);
+    if (!start) return -1;
+    ai_value stop = s->stop == AI_NONE ? (neg ? lo : hi) : big_bound(s->stop, len, lo, hi);
+    if (!stop) return -1;
+    out[0] = start, out[1] = stop, out[2] = step;
+    return 0;
+}
+
 int seq_index_of(ai_value key, int64_t *out) {
     if (ai_is_smallint(key)) {
         *out = ai_smallint_get(key);
@@ -179,44 +222,25 @@ static ai_value get_start(ai_value v) { return slice_obj(v)->start; }
 static ai_value get_stop(ai_value v) { return slice_obj(v)->stop; }
 static ai_value get_step(ai_value v) { return slice_obj(v)->step; }
 
-/* v as an int value (int, bool or __index__), or AI_ERR. */
-static ai_value as_int(ai_value v, const char *msg) {
-    if (ai_is_smallint(v)) return v;
-    ai_unaryfunc ix = obj_slots(v)->index;
-    if (!ix) {
-        if (msg) return ai_raise_msg(&ai_exc_TypeError, msg);
-        return ai_raise_fmt(&ai_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                            obj_type_name(v));
-    }
-    return int_unbool(ix(v));
-}
-
 static ai_value m_indices(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
     if (call_no_kwargs("slice.indices", kw) < 0) return AI_ERR;
     if (nargs != 1)
-        return ai_raise_fmt(&ai_exc_TypeError, "slice.indices() takes exactly one argument (%lld given)",
+        return ai_raise_fmt(&ai_exc_TypeError,
+                            "slice.indices() takes exactly one argument (%lld given)",
                             (long long)nargs);
-    ai_value lenv = as_int(args[0], NULL);
-    if (!lenv) return AI_ERR;
-    if (int_sign(lenv) < 0) return ai_raise_msg(&ai_exc_ValueError, "length should not be negative");
-    int64_t len;
-    if (!int_to_i64(lenv, &len))
-        return ai_raise_msg(&ai_exc_OverflowError, "Python int too large to convert to C ssize_t");
-    ai_slice *s = slice_obj(self);
-    /* The step is reported as given (an int of any size); only its sign
-     * matters for the clamping, which the int64 resolution does exactly. */
-    ai_value stepv = ai_smallint(1);
-    if (s->step != AI_NONE) {
-        stepv = as_int(s->step,
-                       "slice indices must be integers or None or have an __index__ method");
-        if (!stepv) return AI_ERR;
+    ai_value len = args[0];
+    if (!ai_is_smallint(len)) {
+        ai_unaryfunc ix = obj_slots(len)->index;
+        if (!ix)
+            return ai_raise_fmt(&ai_exc_TypeError,
+                                "'%s' object cannot be interpreted as an integer",
+                                obj_type_name(len));
+        if (!(len = int_unbool(ix(len)))) return AI_ERR;
     }
-    int64_t start, stop, step;
-    if (slice_unpack(s, &start, &stop, &step) < 0) return AI_ERR;
-    slice_adjust(len, &start, &stop, step);
-    ai_value a = ai_int_from_i64(start), b = a ? ai_int_from_i64(stop) : 0;
-    if (!b) return AI_ERR;
-    return ai_tuple_pack((ai_value[]){a, b, stepv}, 3);
+    if (int_sign(len) < 0) return ai_raise_msg(&ai_exc_ValueError, "length should not be negative");
+    ai_value out[3];
+    if (slice_indices_big(self, len, out) < 0) return AI_ERR;
+    return ai_tuple_pack(out, 3);
 }
 
 static const ai_method_def slice_methods[] = {

@@ -5,17 +5,17 @@
  * defaults and keyword-name lists for calls, exception args, divmod
  * results. The empty tuple is one static immortal object.
  *
- * Protocol: repr ("(1,)", "(1, 2)"), == and ordering (lexicographic, items
+ * Protocol: repr ("(1,)", "(1, 2)", "(...)" for a tuple reached again
+ * through a list inside it), == and ordering (lexicographic, items
  * compared with == first as CPython does), hash (CPython's xxHash-based
- * tuple hash, so hash((1, 2)) matches CPython), len, `in`, `+` and `*`.
+ * tuple hash, so hash((1, 2)) matches CPython), len, `in`, `+` and `*`,
+ * indexing and slicing with any step (t[:] is t itself), count() and
+ * index(), tuple(iterable).
  * Invariant: items are never 0 once the tuple is visible to Python code
  * (tuple_new's zeroed items must all be filled by the creator).
- * Not handled yet: indexing and slicing (the subscript issue),
- * count()/index().
+ * Not handled: tuple subclasses (namedtuple-style types).
  */
 #include "core/object.h"
-
-#include <stdlib.h>
 
 ai_tuple tuple_empty_obj = {{(uintptr_t)&ai_tuple_type}, 0};
 
@@ -55,6 +55,10 @@ ai_value tuple_pack2(ai_value a, ai_value b) {
 static ai_value tuple_repr(ai_value v) {
     ai_tuple *t = tuple_obj(v);
     if (t->len == 0) return str_from_ascii("()", 2);
+    /* A tuple cannot hold itself directly, but can through a list. */
+    int in = repr_enter(v);
+    if (in < 0) return AI_ERR;
+    if (in > 0) return str_from_ascii("(...)", 5);
     strbuf b;
     sb_init(&b);
     sb_addc(&b, '(');
@@ -63,12 +67,14 @@ static ai_value tuple_repr(ai_value v) {
         ai_value r = ai_repr(t->items[i]);
         if (!r) {
             sb_free(&b);
+            repr_leave(v);
             return AI_ERR;
         }
         sb_add_str(&b, r);
     }
     if (t->len == 1) sb_addc(&b, ',');
     sb_addc(&b, ')');
+    repr_leave(v);
     return sb_finish(&b);
 }
 
@@ -155,28 +161,95 @@ static ai_value tuple_construct(ai_value cls, const ai_value *args, int64_t narg
                             (long long)nargs);
     if (nargs == 0) return tuple_new(0);
     if (tuple_check(args[0])) return args[0];
-    /* Any iterable: collect into a malloc'd array, then copy once. */
-    ai_value it = ai_iter(args[0]);
-    if (!it) return AI_ERR;
-    int64_t n = 0, cap = 16;
-    ai_value *buf = malloc((size_t)cap * sizeof *buf), item;
-    if (!buf) return exc_nomem();
-    int32_t rc;
-    while ((rc = ai_for_next(it, &item)) == 1) {
-        if (n == cap) {
-            ai_value *nb = realloc(buf, (size_t)(cap *= 2) * sizeof *buf);
-            if (!nb) {
-                free(buf);
-                return exc_nomem();
-            }
-            buf = nb;
-        }
-        buf[n++] = item;
-    }
-    ai_value r = rc < 0 ? AI_ERR : ai_tuple_pack(buf, n);
-    free(buf);
-    return r;
+    ai_value l = list_from_iter(args[0]);
+    return l ? ai_list_to_tuple(l) : AI_ERR;
 }
+
+/* ---- subscripts and methods ------------------------------------------------ */
+
+static ai_value tuple_getitem(ai_value o, ai_value key) {
+    ai_tuple *t = tuple_obj(o);
+    int64_t i;
+    if (ai_is_smallint(key)) {
+        i = ai_smallint_get(key);
+    } else if (slice_check(key)) {
+        int64_t start, stop, step, n;
+        if (slice_indices(key, t->len, &start, &stop, &step, &n) < 0) return AI_ERR;
+        if (n == t->len && step == 1) return o; /* immutable: share it */
+        ai_value r = tuple_new(n);
+        if (!r) return AI_ERR;
+        for (int64_t k = 0; k < n; k++) tuple_obj(r)->items[k] = t->items[start + k * step];
+        return r;
+    } else if (obj_slots(key)->index) {
+        if (seq_index_of(key, &i) < 0) return AI_ERR;
+    } else {
+        return ai_raise_fmt(&ai_exc_TypeError, "tuple indices must be integers or slices, not %s",
+                            obj_type_name(key));
+    }
+    if (i < 0) i += t->len;
+    if (i < 0 || i >= t->len) return ai_raise_msg(&ai_exc_IndexError, "tuple index out of range");
+    return t->items[i];
+}
+
+static ai_value m_count(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("tuple.count", kw) < 0) return AI_ERR;
+    if (nargs != 1)
+        return ai_raise_fmt(&ai_exc_TypeError,
+                            "tuple.count() takes exactly one argument (%lld given)",
+                            (long long)nargs);
+    ai_tuple *t = tuple_obj(self);
+    int64_t c = 0;
+    for (int64_t i = 0; i < t->len; i++) {
+        int32_t eq = obj_eq(t->items[i], args[0]);
+        if (eq < 0) return AI_ERR;
+        c += eq;
+    }
+    return ai_smallint(c);
+}
+
+/* A start/stop argument of index(), negative from the end. */
+static int index_bound(ai_value v, int64_t len, int64_t *out) {
+    if (!ai_is_smallint(v) && !obj_slots(v)->index) {
+        ai_raise_msg(&ai_exc_TypeError,
+                     "slice indices must be integers or have an __index__ method");
+        return -1;
+    }
+    bool fits, err;
+    int64_t n = obj_index_i64(v, &fits, &err);
+    if (err) return -1;
+    if (n < 0) {
+        n += len;
+        if (n < 0) n = 0;
+    }
+    *out = n;
+    return 0;
+}
+
+static ai_value m_index(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("tuple.index", kw) < 0) return AI_ERR;
+    if (nargs < 1)
+        return ai_raise_fmt(&ai_exc_TypeError, "index expected at least 1 argument, got %lld",
+                            (long long)nargs);
+    if (nargs > 3)
+        return ai_raise_fmt(&ai_exc_TypeError, "index expected at most 3 arguments, got %lld",
+                            (long long)nargs);
+    ai_tuple *t = tuple_obj(self);
+    int64_t start = 0, stop = t->len;
+    if (nargs > 1 && index_bound(args[1], t->len, &start) < 0) return AI_ERR;
+    if (nargs > 2 && index_bound(args[2], t->len, &stop) < 0) return AI_ERR;
+    for (int64_t i = start; i < stop && i < t->len; i++) {
+        int32_t eq = obj_eq(t->items[i], args[0]);
+        if (eq < 0) return AI_ERR;
+        if (eq) return ai_smallint(i);
+    }
+    return ai_raise_msg(&ai_exc_ValueError, "tuple.index(x): x not in tuple");
+}
+
+static const ai_method_def tuple_methods[] = {
+    {"count", m_count, &ai_tuple_type, 0},
+    {"index", m_index, &ai_tuple_type, 0},
+    {NULL, NULL, NULL, 0},
+};
 
 /* ---- iteration ---------------------------------------------------------- */
 
@@ -216,6 +289,8 @@ static const ai_slots tuple_slots = {
     .contains = tuple_contains,
     .construct = tuple_construct,
     .iter = tuple_iter,
+    .getitem = tuple_getitem,
+    .methods = tuple_methods,
 };
 
 ai_type ai_tuple_type = {
