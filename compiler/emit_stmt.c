@@ -198,6 +198,64 @@ static void emit_def(Emitter *e, const Stmt *s) {
     emit_store_name(e, s->u.funcdef.name, f, s->pos);
 }
 
+/* The modules the runtime provides (runtime/modules/module.c's table);
+ * any other import is refused at compile time. */
+static const char *const runtime_modules[] = {"sys", "math", "time", "random"};
+
+static bool known_module(const char *name) {
+    for (size_t i = 0; i < sizeof runtime_modules / sizeof *runtime_modules; i++)
+        if (strcmp(runtime_modules[i], name) == 0) return true;
+    return false;
+}
+
+static LLVMValueRef import_module(Emitter *e, const char *name, SrcSpan pos) {
+    if (!known_module(name)) {
+        diag_error(E_IMPORT, pos.line, pos.col,
+                   "no module named '%s' (imports are resolved at compile time; see docs/language.md)", name);
+        return NULL;
+    }
+    LLVMValueRef m = emit_rt(e, RT_ai_import, (LLVMValueRef[]){emit_cstring(e, name, strlen(name) + 1)}, 1);
+    emit_check(e, m, pos.line);
+    return m;
+}
+
+static void emit_import(Emitter *e, const Stmt *s) {
+    for (int i = 0; i < s->u.import.names.n; i++) {
+        const Alias *al = s->u.import.names.v[i];
+        if (strchr(al->name, '.')) {
+            unsupported(e, al->pos, "importing a submodule");
+            continue;
+        }
+        LLVMValueRef m = import_module(e, al->name, al->pos);
+        if (m) emit_store_name(e, al->asname ? al->asname : al->name, m, al->pos);
+    }
+}
+
+static void emit_import_from(Emitter *e, const Stmt *s) {
+    const char *mod = s->u.importfrom.module;
+    if (s->u.importfrom.level > 0) {
+        unsupported(e, s->pos, "a relative import");
+        return;
+    }
+    if (strcmp(mod, "__future__") == 0) return;     /* features Aithon always has */
+    if (strchr(mod, '.')) {
+        unsupported(e, s->pos, "importing from a submodule");
+        return;
+    }
+    LLVMValueRef m = import_module(e, mod, s->pos);
+    if (!m) return;
+    for (int i = 0; i < s->u.importfrom.names.n; i++) {
+        const Alias *al = s->u.importfrom.names.v[i];
+        if (strcmp(al->name, "*") == 0) {
+            unsupported(e, al->pos, "'from … import *'");
+            continue;
+        }
+        LLVMValueRef v = emit_rt(e, RT_ai_import_from, (LLVMValueRef[]){m, emit_const_str(e, al->name, strlen(al->name))}, 2);
+        emit_check(e, v, al->pos.line);
+        emit_store_name(e, al->asname ? al->asname : al->name, v, al->pos);
+    }
+}
+
 /* After return/break/continue: later statements go to an unreachable block. */
 static void dead_block(Emitter *e) { LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead")); }
 
@@ -245,6 +303,8 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     case S_WITH: case S_ASYNCWITH: emit_with(e, s); return;
     case S_RAISE: emit_raise(e, s); return;
     case S_ASSERT: emit_assert(e, s); return;
+    case S_IMPORT: emit_import(e, s); return;
+    case S_IMPORTFROM: emit_import_from(e, s); return;
     case S_FUNCTIONDEF: emit_def(e, s); return;
     case S_GLOBAL: case S_NONLOCAL: case S_PASS: return;
     case S_DELETE:

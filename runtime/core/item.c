@@ -66,14 +66,7 @@ out:
  * gets it through its `inplace` slot, which may decline with
  * NotImplemented; numbers and str fall back to the binary operator, as
  * CPython does. */
-ai_value ai_inplace(ai_value a, ai_value b, int32_t op) {
-    if (!ai_is_smallint(a)) {
-        const ai_slots *s = obj_slots(a);
-        if (s->inplace) {
-            ai_value r = s->inplace(a, b, op);
-            if (r != AI_NOTIMPL) return r;
-        }
-    }
+static ai_value binary_fallback(ai_value a, ai_value b, int32_t op) {
     switch (op) {
     case AI_OP_ADD: return ai_add(a, b);
     case AI_OP_SUB: return ai_sub(a, b);
@@ -89,6 +82,30 @@ ai_value ai_inplace(ai_value a, ai_value b, int32_t op) {
     case AI_OP_AND: return ai_and(a, b);
     default: return ai_floordiv(a, b);
     }
+}
+
+ai_value ai_inplace(ai_value a, ai_value b, int32_t op) {
+    if (!ai_is_smallint(a)) {
+        const ai_slots *s = obj_slots(a);
+        if (s->inplace) {
+            ai_value r = s->inplace(a, b, op);
+            if (r != AI_NOTIMPL) return r;
+        }
+    }
+    ai_value r = binary_fallback(a, b, op);
+    if (r || !exc_pending_is(&ai_exc_TypeError)) return r;
+    /* CPython names the augmented operator: "for +=: 'list' and 'int'". */
+    static const char *const sym[] = {"+", "-", "*", "@", "/", "%", "**", "<<", ">>", "|", "^", "&", "//"};
+    char plain[256];
+    snprintf(plain, sizeof plain, "unsupported operand type(s) for %s: '%s' and '%s'", sym[op], obj_type_name(a),
+             obj_type_name(b));
+    int64_t n;
+    ai_value msg = exc_str(exc_pending());
+    const char *text = msg ? str_utf8(msg, &n) : NULL;
+    if (!text || strcmp(text, plain) != 0) return AI_ERR;
+    exc_clear();
+    return ai_raise_fmt(&ai_exc_TypeError, "unsupported operand type(s) for %s=: '%s' and '%s'", sym[op],
+                        obj_type_name(a), obj_type_name(b));
 }
 
 /* The emitter reads tuple items and cell values at fixed offsets. */

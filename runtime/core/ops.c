@@ -125,13 +125,9 @@ static ai_value seq_repeat(ai_value seq, ai_value n, const ai_slots *s) {
     ai_value i = ns->index(n);
     if (!i) return AI_ERR;
     int64_t count;
-    if (!int_to_i64(i, &count)) {
-        if (int_sign(i) < 0)
-            count = 0;
-        else
-            return ai_raise_fmt(&ai_exc_OverflowError,
-                                "cannot fit '%s' into an index-sized integer", obj_type_name(n));
-    }
+    if (!int_to_i64(i, &count))   /* either sign, as CPython */
+        return ai_raise_fmt(&ai_exc_OverflowError, "cannot fit '%s' into an index-sized integer",
+                            obj_type_name(n));
     return s->repeat(seq, count);
 }
 
@@ -265,9 +261,20 @@ int32_t ai_truthy(ai_value v) {
 int32_t ai_contains(ai_value container, ai_value item) {
     const ai_slots *s = obj_slots(container);
     if (s->contains) return s->contains(container, item);
-    ai_raise_fmt(&ai_exc_TypeError, "argument of type '%s' is not iterable",
-                 obj_type_name(container));
-    return -1;
+    if (!s->iter) {
+        ai_raise_fmt(&ai_exc_TypeError, "argument of type '%s' is not iterable",
+                     obj_type_name(container));
+        return -1;
+    }
+    /* No contains slot: compare with each item, as CPython's fallback. */
+    ai_value it = ai_iter(container), v;
+    if (!it) return -1;
+    int32_t rc;
+    while ((rc = ai_for_next(it, &v)) > 0) {
+        int32_t eq = obj_eq(v, item);
+        if (eq != 0) return eq;
+    }
+    return rc;
 }
 
 int64_t obj_hash(ai_value v) {
