@@ -225,10 +225,7 @@ void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v) {
 
 void emit_delete_target(Emitter *e, const Expr *t) {
     switch (t->kind) {
-    case E_NAME:
-        emit_load_name(e, t->u.name.id, t->pos);    /* raises if unbound */
-        emit_store_name(e, t->u.name.id, emit_i64(e, 0), t->pos);
-        return;
+    case E_NAME: emit_delete_name(e, t->u.name.id, t->pos, true); return;
     case E_TUPLE: case E_LIST:
         for (int i = 0; i < t->u.list.elts.n; i++) emit_delete_target(e, t->u.list.elts.v[i]);
         return;

@@ -525,6 +525,8 @@ static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
     const Expr *f = x->u.call.func;
     LLVMValueRef folded = emit_genexp_call(e, x);
     if (folded) return folded;
+    LLVMValueRef sup = emit_super_call(e, x);
+    if (sup) return sup;
     if (f->kind == E_ATTRIBUTE) return emit_method_call(e, x);
     if (f->kind == E_NAME) {
         Symbol *sym;

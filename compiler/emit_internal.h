@@ -40,6 +40,7 @@ typedef struct FuncDef {
     const Expr *lambda_body;    /* lambda */
     const ExprList *decorators;
     bool is_async, has_closure;
+    LLVMValueRef class_global;  /* a method: the global holding its class */
     SrcSpan pos;
     Scope *scope;
     LLVMValueRef fn;            /* ai_value body([closure,] p0, …) */
@@ -63,10 +64,11 @@ typedef struct Frame Frame;
 struct Frame {
     Scope *scope;
     LLVMValueRef *slots;        /* alloca per LOCAL/CELL symbol, by Symbol.index */
+    LLVMValueRef ns;            /* class body: the namespace dict */
     Frame *outer;
 };
 
-typedef enum { NAME_LOCAL, NAME_CELL, NAME_FREE, NAME_GLOBAL, NAME_UNSUPPORTED } NameHome;
+typedef enum { NAME_LOCAL, NAME_CELL, NAME_FREE, NAME_GLOBAL, NAME_CLASS, NAME_UNSUPPORTED } NameHome;
 
 /* Where exceptions go: each try/with pushes one. `unwind` (made on first
  * use) adds this frame's traceback entry for the line in its phi, then
@@ -108,6 +110,7 @@ typedef struct FnState {
     Loop *loop;
     int cur_line;
     LLVMMetadataRef di_sp;      /* -g: the function's DISubprogram */
+    LLVMValueRef class_global;  /* a method: the global holding its class (super()) */
 } FnState;
 
 typedef struct Emitter {
@@ -143,6 +146,7 @@ typedef struct Emitter {
     LLVMValueRef tls_asm;       /* inline asm returning &ai_tls */
     LLVMTypeRef tls_asm_type;
     LLVMValueRef frameaddr_fn;
+    LLVMValueRef class_global;  /* the class whose body is being emitted */
     LLVMDIBuilderRef dib;       /* -g only */
     LLVMMetadataRef di_file, di_cu, di_fnty;
     unsigned prof_kind;         /* metadata kind id of !prof */
@@ -202,6 +206,14 @@ typedef struct ForLoop {
 void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
 void emit_for_end(Emitter *e, ForLoop *fl);
 
+/* emit_class.c */
+void emit_class(Emitter *e, const Stmt *s);
+/* Apply decorators (values in source order) to v, innermost first. */
+LLVMValueRef emit_decorate(Emitter *e, LLVMValueRef *decos, int n, LLVMValueRef v, int line);
+LLVMValueRef *emit_decorators(Emitter *e, const ExprList *decos);
+/* super() with no arguments in a method; NULL when `call` is not that. */
+LLVMValueRef emit_super_call(Emitter *e, const Expr *call);
+
 /* emit_try.c */
 void emit_try(Emitter *e, const Stmt *s);
 void emit_with(Emitter *e, const Stmt *s);
@@ -229,6 +241,7 @@ bool emit_is_builtin_name(const char *name);
 LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos);
 void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos);
 LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos);
+void emit_delete_name(Emitter *e, const char *name, SrcSpan pos, bool check);
 void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer);
 void emit_frame_cells(Emitter *e, Frame *f);
 LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos);

@@ -473,10 +473,8 @@ static void end_function(Emitter *e, Resume r) {
 static const char *def_unsupported(const FuncDef *fd) {
     const Arguments *a = fd->args;
     if (fd->is_async) return "'async def'";
-    if (fd->decorators && fd->decorators->n) return "a decorator";
     (void)a;
     if (fd->scope->is_generator) return "a generator function ('yield')";
-    if (fd->scope->parent && fd->scope->parent->kind == SCOPE_CLASS) return "a method";
     return NULL;
 }
 
@@ -515,6 +513,7 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, bool is_lambda) {
     }
     const Arguments *a = fd->args;
     fd->has_closure = scope->has_free;
+    if (scope->parent && scope->parent->kind == SCOPE_CLASS) fd->class_global = e->class_global;
     fd->nparams = a->posonlyargs.n + a->args.n;
     fd->nkwonly = a->kwonlyargs.n;
     fd->ndefaults = a->defaults.n;
@@ -586,6 +585,7 @@ void emit_define_function(Emitter *e, FuncDef *fd) {
     Resume r = begin_function(e, &f, scope, fd->fn, NULL);
     f.def = fd;
     f.code_info = fd->code_info;
+    f.class_global = fd->class_global;
     int first = fd->has_closure ? 1 : 0;
     if (first) f.closure = LLVMGetParam(fd->fn, 0);
     for (int i = 0; i < fd->nslots; i++) {
@@ -695,6 +695,7 @@ static void predeclare_functions(Emitter *e) {
         if (def_unsupported(probe)) continue;   /* reported at the def */
         const Arguments *a = s->u.funcdef.args;
         if (a->kwonlyargs.n || a->vararg || a->kwarg) continue;   /* called through ai_call */
+        if (s->u.funcdef.decorators.n) continue;                  /* the name holds the decorator's result */
         FuncDef *fd = emit_declare_function(e, s, false);
         emit_default_globals(e, fd);
         e->global_func[g] = fd;

@@ -69,6 +69,15 @@ NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **
         Symbol *sym = scope_lookup(s, name);
         *sym_out = sym;
         *frame_out = f;
+        if (s->kind == SCOPE_CLASS) {
+            /* Bound in the class body: its namespace (then globals). A
+             * name the body does not bind belongs to the frame around. */
+            if (sym && sym->kind == SYM_LOCAL) return NAME_CLASS;
+            if ((!sym || sym->kind == SYM_FREE) && f->outer) {
+                f = f->outer;
+                continue;
+            }
+        }
         if (s->kind == SCOPE_MODULE || !sym) return NAME_GLOBAL;
         switch (sym->kind) {
         case SYM_LOCAL: return NAME_LOCAL;
@@ -79,7 +88,7 @@ NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **
                 f = f->outer;
                 continue;
             }
-            return s->kind == SCOPE_CLASS ? NAME_UNSUPPORTED : NAME_FREE;
+            return NAME_FREE;
         }
         return NAME_UNSUPPORTED;
     }
@@ -201,9 +210,24 @@ LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) {
         LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, free_cell(e, sym)), name);
         return check_bound(e, v, RT_ai_raise_unbound_free, name, pos.line);
     }
+    case NAME_CLASS: {
+        /* ns[name] if the body bound it by now, else the global. */
+        LLVMValueRef v = emit_rt(e, RT_ai_ns_lookup, (LLVMValueRef[]){f->ns, emit_const_str(e, name, strlen(name))}, 2);
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+        LLVMBasicBlockRef miss = emit_block(e, "ns.miss"), done = emit_block(e, "ns");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), ""), miss, done);
+        LLVMPositionBuilderAtEnd(e->b, miss);
+        LLVMValueRef g = load_global(e, name, pos.line);
+        LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
+        LLVMBuildBr(e->b, done);
+        LLVMPositionBuilderAtEnd(e->b, done);
+        LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, name);
+        LLVMAddIncoming(phi, (LLVMValueRef[]){v, g}, (LLVMBasicBlockRef[]){here, miss_end}, 2);
+        return phi;
+    }
     case NAME_UNSUPPORTED: break;
     }
-    unsupported(e, pos, "a name of an enclosing class body");
+    unsupported(e, pos, "this name");
     return emit_i64(e, 1);
 }
 
@@ -217,9 +241,31 @@ void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos) 
         emit_rt(e, RT_ai_cell_set, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name), v}, 2);
         return;
     case NAME_FREE: emit_rt(e, RT_ai_cell_set, (LLVMValueRef[]){free_cell(e, sym), v}, 2); return;
+    case NAME_CLASS: {
+        LLVMValueRef key = emit_const_str(e, name, strlen(name));
+        LLVMValueRef rc = v ? emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){f->ns, key, v}, 3)
+                            : emit_rt(e, RT_ai_delitem, (LLVMValueRef[]){f->ns, key}, 2);
+        emit_check_i32(e, rc, pos.line);
+        return;
+    }
     case NAME_UNSUPPORTED: break;
     }
-    unsupported(e, pos, "assignment to a name of an enclosing class body");
+    unsupported(e, pos, "assignment to this name");
+}
+
+/* del name (check: raise if unbound, as `del` does; the implicit unbind
+ * at the end of an except clause does not check). */
+void emit_delete_name(Emitter *e, const char *name, SrcSpan pos, bool check) {
+    Symbol *sym;
+    Frame *f;
+    if (emit_name_home(e, name, &sym, &f) == NAME_CLASS) {
+        LLVMValueRef key = emit_const_str(e, name, strlen(name));
+        if (!check) emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){f->ns, key, emit_constant(e, &(Constant){.kind = CONST_NONE})}, 3);
+        emit_check_i32(e, emit_rt(e, RT_ai_delitem, (LLVMValueRef[]){f->ns, key}, 2), pos.line);
+        return;
+    }
+    if (check) emit_load_name(e, name, pos);
+    emit_store_name(e, name, emit_i64(e, 0), pos);
 }
 
 /* Allocate the variables of `scope` for a new frame: an alloca per local

@@ -192,9 +192,11 @@ static void emit_def(Emitter *e, const Stmt *s) {
         FuncDef *pre = e->global_func[emit_global_index(e, s->u.funcdef.name)];
         if (pre && pre->def == s) fd = pre;
     }
+    LLVMValueRef *decos = emit_decorators(e, &s->u.funcdef.decorators);
     if (!fd) fd = emit_declare_function(e, s, false);
     if (!fd) return;
     LLVMValueRef f = emit_make_function(e, fd, &s->u.funcdef.args->defaults, s->pos);
+    f = emit_decorate(e, decos, s->u.funcdef.decorators.n, f, s->pos.line);
     emit_store_name(e, s->u.funcdef.name, f, s->pos);
 }
 
@@ -306,6 +308,7 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     case S_IMPORT: emit_import(e, s); return;
     case S_IMPORTFROM: emit_import_from(e, s); return;
     case S_FUNCTIONDEF: emit_def(e, s); return;
+    case S_CLASSDEF: emit_class(e, s); return;
     case S_GLOBAL: case S_NONLOCAL: case S_PASS: return;
     case S_DELETE:
         for (int i = 0; i < s->u.del.targets.n; i++) emit_delete_target(e, s->u.del.targets.v[i]);

@@ -107,12 +107,12 @@ static void emit_handlers(Emitter *e, const Stmt *s, LLVMBasicBlockRef normal_ex
         e->fn->tries = ctx.outer;
         if (emit_block_open(e)) {
             emit_rt(e, RT_ai_exc_swap_handled, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, ctx.slot, "")}, 1);
-            if (h->name) emit_store_name(e, h->name, emit_i64(e, 0), h->pos);   /* `del name` */
+            if (h->name) emit_delete_name(e, h->name, h->pos, false);   /* `del name` */
             LLVMBuildBr(e->b, normal_exit);
         }
         LLVMPositionBuilderAtEnd(e->b, cleanup_bb);
         emit_rt(e, RT_ai_exc_swap_handled, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, ctx.slot, "")}, 1);
-        if (h->name) emit_store_name(e, h->name, emit_i64(e, 0), h->pos);
+        if (h->name) emit_delete_name(e, h->name, h->pos, false);
         LLVMBuildBr(e->b, emit_dispatch_block(e));
         if (!next) {
             LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead"));

@@ -1,6 +1,6 @@
 # expect-error: 7:1: E0301: a generator function ('yield') is not supported yet
 # expect-error: 14:5: E0301: 'match' is not supported yet
-# expect-error: 20:1: E0301: 'class' is not supported yet
+# expect-error: 20:1: E0301: 'async def' is not supported yet
 # Several unsupported constructs are all reported in one run.
 
 
@@ -17,8 +17,8 @@ def describe(x):
     return "other"
 
 
-class Point:
-    pass
+async def fetch():
+    return 1
 
 
 print(describe(0))

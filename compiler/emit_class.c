@@ -1,0 +1,98 @@
+/*
+ * emit_class.c — class statements, decorators and zero-argument super().
+ *
+ * class C(B): body
+ *   1. the decorators, then the bases are evaluated (CPython's order);
+ *   2. a namespace dict is made with __module__ and __qualname__;
+ *   3. the body runs inline in the enclosing function, in a Frame whose
+ *      names live in that dict (emit_names.c: NAME_CLASS) — methods are
+ *      ordinary function objects stored there;
+ *   4. ai_class_new(name, qualname, bases, ns) makes the class, which is
+ *      also stored in a private global so that methods can find it for
+ *      super(); the decorators are applied; the name is bound.
+ *
+ * Known limit: the private global holds the class made by the latest
+ * execution of the statement; a class statement run several times (in a
+ * function) whose methods use super() sees the newest class. Metaclasses
+ * and class keywords (metaclass=…) are refused.
+ */
+#include <string.h>
+
+#include "emit_internal.h"
+
+LLVMValueRef *emit_decorators(Emitter *e, const ExprList *decos) {
+    if (!decos->n) return NULL;
+    LLVMValueRef *v = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)decos->n);
+    for (int i = 0; i < decos->n; i++) v[i] = emit_expr(e, decos->v[i]);
+    return v;
+}
+
+LLVMValueRef emit_decorate(Emitter *e, LLVMValueRef *decos, int n, LLVMValueRef v, int line) {
+    for (int i = n - 1; i >= 0; i--) {
+        LLVMValueRef arr = emit_value_array(e, &v, 1);
+        v = emit_rt(e, RT_ai_call, (LLVMValueRef[]){decos[i], arr, emit_i64(e, 1), emit_i64(e, 0)}, 4);
+        emit_check(e, v, line);
+    }
+    return v;
+}
+
+void emit_class(Emitter *e, const Stmt *s) {
+    int line = s->pos.line;
+    if (s->u.classdef.keywords.n) {
+        unsupported(e, s->pos, "a class keyword argument (metaclass=…)");
+        return;
+    }
+    Scope *cs = scope_of(e->scopes, s);
+    LLVMValueRef *decos = emit_decorators(e, &s->u.classdef.decorators);
+    LLVMValueRef list = emit_list_of(e, &s->u.classdef.bases, line);
+    LLVMValueRef bases = emit_rt(e, RT_ai_list_to_tuple, &list, 1);
+    emit_check(e, bases, line);
+
+    LLVMValueRef ns = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
+    emit_check(e, ns, line);
+    LLVMValueRef name = emit_const_str(e, s->u.classdef.name, strlen(s->u.classdef.name));
+    LLVMValueRef qualname = emit_const_str(e, cs->qualname, strlen(cs->qualname));
+    emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__module__", 10),
+                                                                emit_const_str(e, "__main__", 8)}, 3), line);
+    emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__qualname__", 12), qualname}, 3),
+                   line);
+
+    LLVMValueRef cls_global = LLVMAddGlobal(e->m, e->i64, "class");
+    LLVMSetInitializer(cls_global, emit_i64(e, 0));
+    LLVMSetLinkage(cls_global, LLVMInternalLinkage);
+
+    Frame fr = {.scope = cs, .ns = ns, .outer = e->fn->frame};
+    Frame *saved = e->fn->frame;
+    LLVMValueRef saved_class = e->class_global;
+    e->fn->frame = &fr;
+    e->class_global = cls_global;
+    emit_stmts(e, &s->u.classdef.body);
+    e->fn->frame = saved;
+    e->class_global = saved_class;
+    emit_debug_loc(e, s->pos);
+
+    LLVMValueRef cls = emit_rt(e, RT_ai_class_new, (LLVMValueRef[]){name, qualname, bases, ns}, 4);
+    emit_check(e, cls, line);
+    LLVMBuildStore(e->b, cls, cls_global);
+    cls = emit_decorate(e, decos, s->u.classdef.decorators.n, cls, line);
+    emit_store_name(e, s->u.classdef.name, cls, s->pos);
+}
+
+LLVMValueRef emit_super_call(Emitter *e, const Expr *call) {
+    const Expr *f = call->u.call.func;
+    if (f->kind != E_NAME || strcmp(f->u.name.id, "super") != 0) return NULL;
+    if (call->u.call.args.n || call->u.call.keywords.n) return NULL;
+    Symbol *sym;
+    Frame *fr;
+    if (emit_name_home(e, "super", &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, "super")) return NULL;
+    FuncDef *fd = e->fn->def;
+    if (!fd || !e->fn->class_global || fd->nslots == 0 || e->fn->frame != &e->fn->base) {
+        unsupported(e, call->pos, "super() without arguments outside a method");
+        return emit_i64(e, 1);
+    }
+    LLVMValueRef cls = LLVMBuildLoad2(e->b, e->i64, e->fn->class_global, "class");
+    LLVMValueRef self = emit_load_name(e, fd->params[0]->name, call->pos);
+    LLVMValueRef r = emit_rt(e, RT_ai_super, (LLVMValueRef[]){cls, self}, 2);
+    emit_check(e, r, call->pos.line);
+    return r;
+}
