@@ -74,8 +74,40 @@ static LLVMValueRef build_tuple(Emitter *e, const ExprList *elts, int line) {
     return t;
 }
 
-static LLVMValueRef build_set(Emitter *e, const ExprList *elts, int line) {
+/* Does CPython's AST optimiser turn x into a constant? (A literal, a
+ * signed literal like -1, a tuple of those.) */
+static bool folds_to_constant(const Expr *x) {
+    switch (x->kind) {
+    case E_CONSTANT: return x->u.constant.kind != CONST_IMAG;
+    case E_UNARYOP:
+        return x->u.unaryop.op != UOP_NOT && x->u.unaryop.operand->kind == E_CONSTANT &&
+               (x->u.unaryop.operand->u.constant.kind == CONST_INT ||
+                x->u.unaryop.operand->u.constant.kind == CONST_FLOAT);
+    case E_TUPLE:
+        for (int i = 0; i < x->u.list.elts.n; i++)
+            if (!folds_to_constant(x->u.list.elts.v[i])) return false;
+        return true;
+    default: return false;
+    }
+}
+
+/* CPython folds a display of 3+ constants into a frozenset. */
+static bool constant_set(const ExprList *elts) {
+    if (elts->n < 3) return false;
+    for (int i = 0; i < elts->n; i++)
+        if (!folds_to_constant(elts->v[i])) return false;
+    return true;
+}
+
+static LLVMValueRef build_set(Emitter *e, const ExprList *elts, int line, bool fold) {
     int n = elts->n, prefix = 0;
+    if (fold && constant_set(elts)) {
+        LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)n);
+        for (int i = 0; i < n; i++) vals[i] = emit_expr(e, elts->v[i]);
+        LLVMValueRef set = emit_rt(e, RT_ai_set_new_const, (LLVMValueRef[]){emit_value_array(e, vals, n), emit_i64(e, n)}, 2);
+        emit_check(e, set, line);
+        return set;
+    }
     while (prefix < n && elts->v[prefix]->kind != E_STARRED) prefix++;
     LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(prefix + 1));
     for (int i = 0; i < prefix; i++) vals[i] = emit_expr(e, elts->v[i]);
@@ -118,13 +150,20 @@ LLVMValueRef emit_display(Emitter *e, const Expr *x) {
     switch (x->kind) {
     case E_LIST: return build_list(e, &x->u.list.elts, x->pos.line);
     case E_TUPLE: return build_tuple(e, &x->u.list.elts, x->pos.line);
-    case E_SET: return build_set(e, &x->u.set.elts, x->pos.line);
+    case E_SET: return build_set(e, &x->u.set.elts, x->pos.line, true);
     default: return build_dict(e, x);
     }
 }
 
 /* A list from `elts` — also the args tuple of f(*a, b) via ai_list_to_tuple. */
 LLVMValueRef emit_list_of(Emitter *e, const ExprList *elts, int line) { return build_list(e, elts, line); }
+
+/* A set display iterated by a for loop or a comprehension: CPython then
+ * iterates the folded frozenset itself, whose order is the plain one. */
+LLVMValueRef emit_iterable(Emitter *e, const Expr *x) {
+    if (x->kind == E_SET) return build_set(e, &x->u.set.elts, x->pos.line, false);
+    return emit_expr(e, x);
+}
 
 /* ---- attributes, subscripts, slices ------------------------------------------------ */
 

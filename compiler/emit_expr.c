@@ -573,6 +573,13 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
     case E_LIST: case E_TUPLE: case E_SET: case E_DICT: return emit_display(e, x);
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: case E_GENERATOREXP: return emit_comprehension(e, x);
     case E_JOINEDSTR: return emit_fstring(e, x);
+    case E_YIELD: case E_YIELDFROM: {
+        const Expr *v = x->kind == E_YIELD ? x->u.yield.value : x->u.yieldfrom.value;
+        LLVMValueRef val = v ? emit_expr(e, v) : emit_constant(e, &(Constant){.kind = CONST_NONE});
+        LLVMValueRef r = emit_rt(e, x->kind == E_YIELD ? RT_ai_yield : RT_ai_yield_from, &val, 1);
+        emit_check(e, r, x->pos.line);
+        return r;
+    }
     case E_FORMATTEDVALUE: {
         ExprList one = {1, (Expr **)&x};
         Expr js = {.kind = E_JOINEDSTR, .pos = x->pos, .u.joinedstr.values = one};

@@ -29,6 +29,8 @@ typedef struct Loop Loop;
 struct Loop {
     LLVMBasicBlockRef break_bb, continue_bb;
     Loop *outer;
+    LLVMValueRef temp_iter;     /* for over a fresh iterator (a call): released
+                                   when the loop is left early; else NULL */
 };
 
 /* A compiled `def` known at compile time (for direct calls). */
@@ -44,6 +46,8 @@ typedef struct FuncDef {
     SrcSpan pos;
     Scope *scope;
     LLVMValueRef fn;            /* ai_value body([closure,] p0, …) */
+    LLVMValueRef genbody, thunk;  /* a generator function: its body, and
+                                     thunk(ptr slots) that calls it */
     LLVMTypeRef body_type;
     LLVMValueRef entry;         /* generic vectorcall entry */
     LLVMValueRef info;          /* ai_func_info constant */
@@ -188,6 +192,7 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *default
 LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n);
 LLVMValueRef emit_display(Emitter *e, const Expr *x);
 LLVMValueRef emit_list_of(Emitter *e, const ExprList *elts, int line);
+LLVMValueRef emit_iterable(Emitter *e, const Expr *x);   /* the iterable of a for/comprehension */
 LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x);
 LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x);
 LLVMValueRef emit_method_call(Emitter *e, const Expr *call);
@@ -200,6 +205,7 @@ LLVMValueRef emit_fstring(Emitter *e, const Expr *x);
 void emit_stmts(Emitter *e, const StmtList *body);
 typedef struct ForLoop {
     LLVMValueRef item_slot;     /* the current item */
+    LLVMValueRef iter;          /* the iterator (0 for a counted range) */
     LLVMBasicBlockRef header, body, latch;
     int line;
 } ForLoop;
@@ -222,6 +228,9 @@ void emit_assert(Emitter *e, const Stmt *s);
 /* Run the exit actions of the try/with blocks being left by a return
  * (loop == NULL: all of them) or by a break/continue of `loop`. */
 void emit_exit_blocks(Emitter *e, Loop *loop);
+/* Release the temporary iterators of the loops being left: `upto` and
+ * every loop inside it (upto NULL: all, for a return). */
+void emit_release_loops(Emitter *e, Loop *upto);
 
 /* emit_comp.c */
 LLVMValueRef emit_comprehension(Emitter *e, const Expr *x);

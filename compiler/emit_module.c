@@ -474,7 +474,7 @@ static const char *def_unsupported(const FuncDef *fd) {
     const Arguments *a = fd->args;
     if (fd->is_async) return "'async def'";
     (void)a;
-    if (fd->scope->is_generator) return "a generator function ('yield')";
+    if (fd->scope->is_generator && fd->scope->is_coroutine) return "an asynchronous generator";
     return NULL;
 }
 
@@ -536,6 +536,15 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, bool is_lambda) {
     fd->body_type = LLVMFunctionType(e->i64, ptys, (unsigned)(fd->nslots + first), 0);
     fd->fn = LLVMAddFunction(e->m, scope->qualname, fd->body_type);
     LLVMSetLinkage(fd->fn, LLVMInternalLinkage);
+    if (scope->is_generator) {
+        /* fn only makes the generator; the body runs later on its own
+         * stack, entered through the thunk with the arguments saved. */
+        fd->genbody = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$gen", scope->qualname), fd->body_type);
+        LLVMSetLinkage(fd->genbody, LLVMInternalLinkage);
+        fd->thunk = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$thunk", scope->qualname),
+                                    LLVMFunctionType(e->i64, (LLVMTypeRef[]){e->ptr}, 1, 0));
+        LLVMSetLinkage(fd->thunk, LLVMInternalLinkage);
+    }
 
     /* The generic entry: bind (callable, args, nargs, kwnames), call the body. */
     LLVMTypeRef ety = LLVMFunctionType(e->i64, (LLVMTypeRef[]){e->i64, e->ptr, e->i64, e->i64}, 4, 0);
@@ -577,20 +586,49 @@ void emit_default_globals(Emitter *e, FuncDef *fd) {
     }
 }
 
+/* A generator function's callable part: save the arguments (and the
+ * closure) in a new generator; and the thunk that later unpacks them and
+ * runs the body. */
+static void emit_generator_starter(Emitter *e, FuncDef *fd) {
+    LLVMBasicBlockRef saved = e->fn ? LLVMGetInsertBlock(e->b) : NULL;
+    LLVMMetadataRef saved_loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
+    debug_none(e);
+    unsigned n = (unsigned)(fd->nslots + (fd->has_closure ? 1 : 0));
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, fd->fn, "entry"));
+    LLVMValueRef arr = LLVMBuildAlloca(e->b, LLVMArrayType2(e->i64, n ? n : 1), "slots");
+    for (unsigned i = 0; i < n; i++)
+        LLVMBuildStore(e->b, LLVMGetParam(fd->fn, i),
+                       LLVMBuildGEP2(e->b, e->i64, arr, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
+    LLVMTypeRef ty;
+    LLVMValueRef mk = rtabi_get(&e->abi, e->m, RT_ai_gen_new, &ty);
+    LLVMBuildRet(e->b, LLVMBuildCall2(e->b, ty, mk, (LLVMValueRef[]){fd->info, fd->thunk, arr, emit_i64(e, n)}, 4, ""));
+
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, fd->thunk, "entry"));
+    LLVMValueRef *args = arena_alloc(e->arena, sizeof(LLVMValueRef) * (n + 1));
+    for (unsigned i = 0; i < n; i++)
+        args[i] = LLVMBuildLoad2(e->b, e->i64,
+                                 LLVMBuildGEP2(e->b, e->i64, LLVMGetParam(fd->thunk, 0), (LLVMValueRef[]){emit_i64(e, i)}, 1, ""), "");
+    LLVMBuildRet(e->b, LLVMBuildCall2(e->b, fd->body_type, fd->genbody, args, n, ""));
+    if (saved) LLVMPositionBuilderAtEnd(e->b, saved);
+    if (e->dib) LLVMSetCurrentDebugLocation2(e->b, saved_loc);
+}
+
 void emit_define_function(Emitter *e, FuncDef *fd) {
     if (fd->defined) return;
     fd->defined = true;
     Scope *scope = fd->scope;
+    int first = fd->has_closure ? 1 : 0;
+    if (fd->genbody) emit_generator_starter(e, fd);
+    LLVMValueRef body_fn = fd->genbody ? fd->genbody : fd->fn;
     FnState f;
-    Resume r = begin_function(e, &f, scope, fd->fn, NULL);
+    Resume r = begin_function(e, &f, scope, body_fn, NULL);
     f.def = fd;
     f.code_info = fd->code_info;
     f.class_global = fd->class_global;
-    int first = fd->has_closure ? 1 : 0;
-    if (first) f.closure = LLVMGetParam(fd->fn, 0);
+    if (first) f.closure = LLVMGetParam(body_fn, 0);
     for (int i = 0; i < fd->nslots; i++) {
         Symbol *sym = scope_lookup(scope, fd->params[i]->name);
-        LLVMBuildStore(e->b, LLVMGetParam(fd->fn, (unsigned)(i + first)), f.base.slots[sym->index]);
+        LLVMBuildStore(e->b, LLVMGetParam(body_fn, (unsigned)(i + first)), f.base.slots[sym->index]);
     }
     emit_prologue(e);
     e->fn->cur_line = fd->pos.line;

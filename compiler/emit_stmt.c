@@ -35,7 +35,7 @@ static void emit_if(Emitter *e, const Stmt *s) {
 /* Run `body` inside a loop whose continue target is `cont` and break
  * target `brk`. */
 static void loop_body(Emitter *e, const StmtList *body, LLVMBasicBlockRef cont, LLVMBasicBlockRef brk) {
-    Loop loop = {brk, cont, e->fn->loop};
+    Loop loop = {brk, cont, e->fn->loop, NULL};
     e->fn->loop = &loop;
     emit_stmts(e, body);
     e->fn->loop = loop.outer;
@@ -116,7 +116,7 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
         LLVMAddIncoming(phi, (LLVMValueRef[]){emit_i64(e, 0), git}, (LLVMBasicBlockRef[]){here, gen_end}, 2);
         it = phi;
     } else {
-        LLVMValueRef v = emit_expr(e, iter);
+        LLVMValueRef v = emit_iterable(e, iter);
         it = emit_rt(e, RT_ai_iter, &v, 1);
         emit_check(e, it, line);
     }
@@ -153,6 +153,15 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
     emit_check_i32(e, rc, line);
     LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, rc, emit_i32(e, 0), ""), fl->body, exhausted);
     LLVMPositionBuilderAtEnd(e->b, fl->body);
+    fl->iter = it;
+}
+
+void emit_release_loops(Emitter *e, Loop *upto) {
+    for (Loop *l = e->fn->loop; l; l = l->outer) {
+        if (l->temp_iter)
+            emit_check_i32(e, emit_rt(e, RT_ai_iter_release, &l->temp_iter, 1), e->fn->cur_line);
+        if (l == upto) break;
+    }
 }
 
 /* Close a loop body: fall through to the latch (safepoint, next item). */
@@ -173,7 +182,8 @@ static void emit_for(Emitter *e, const Stmt *s) {
     ForLoop fl;
     emit_for_begin(e, s->u.for_.iter, &fl, else_bb);
     emit_store_target(e, s->u.for_.target, LLVMBuildLoad2(e->b, e->i64, fl.item_slot, "item"));
-    Loop loop = {after, fl.latch, e->fn->loop};
+    Loop loop = {after, fl.latch, e->fn->loop, NULL};
+    if (s->u.for_.iter->kind == E_CALL) loop.temp_iter = fl.iter;
     e->fn->loop = &loop;
     emit_stmts(e, &s->u.for_.body);
     e->fn->loop = loop.outer;
@@ -281,6 +291,7 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     case S_BREAK: case S_CONTINUE:
         if (e->fn->loop) {
             emit_exit_blocks(e, e->fn->loop);
+            if (s->kind == S_BREAK && emit_block_open(e)) emit_release_loops(e, e->fn->loop);
             if (emit_block_open(e))
                 LLVMBuildBr(e->b, s->kind == S_BREAK ? e->fn->loop->break_bb : e->fn->loop->continue_bb);
         }
@@ -294,8 +305,10 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
             LLVMValueRef slot = emit_alloca(e, e->i64, "retval");
             LLVMBuildStore(e->b, v, slot);
             emit_exit_blocks(e, NULL);
+            if (emit_block_open(e)) emit_release_loops(e, NULL);
             if (emit_block_open(e)) LLVMBuildRet(e->b, LLVMBuildLoad2(e->b, e->i64, slot, ""));
         } else {
+            emit_release_loops(e, NULL);
             LLVMBuildRet(e->b, v);
         }
         dead_block(e);

@@ -320,14 +320,17 @@ typedef struct {
     ExprList values;
     int cap;
     StrBuf lit;
-    SrcSpan pos;    /* of this JoinedStr */
-    SrcSpan cpos;   /* of its Constant parts */
-    SrcSpan full;   /* of the whole string group: FormattedValue parts */
+    SrcSpan pos;    /* of this JoinedStr, and of a Constant ending it */
+    SrcSpan full;   /* of the whole string group: FormattedValue parts and
+                       the Constants before them */
 } FBuilder;
 
-static void fb_flush(Parser *p, FBuilder *fb) {
+/* CPython 3.11 gives literal parts odd spans: the whole string group's
+ * when a field follows, the builder's own when they end it (a format
+ * spec's own token). `pos` is the one that applies. */
+static void fb_flush(Parser *p, FBuilder *fb, SrcSpan pos) {
     if (fb->lit.n == 0) return;
-    Expr *c = parse_new_expr(p, E_CONSTANT, fb->cpos);
+    Expr *c = parse_new_expr(p, E_CONSTANT, pos);
     c->u.constant.kind = CONST_STR;
     c->u.constant.str = sb_finish(p, &fb->lit);
     c->u.constant.len = fb->lit.n;
@@ -336,7 +339,7 @@ static void fb_flush(Parser *p, FBuilder *fb) {
 }
 
 static Expr *fb_finish(Parser *p, FBuilder *fb) {
-    fb_flush(p, fb);
+    fb_flush(p, fb, fb->pos);
     Expr *j = parse_new_expr(p, E_JOINEDSTR, fb->pos);
     j->u.joinedstr.values = fb->values;
     return j;
@@ -485,11 +488,8 @@ static void fstring_field(Parser *p, FBuilder *fb, const char **sp, const char *
     if (*s == ':') {
         s++;
         if (s >= e) fstring_error(p, t, s, "f-string: expecting '}'");
-        /* CPython 3.11 gives a format spec the span of its own token, and
-         * its literal parts the span from the group's start to that token's end */
-        SrcSpan tok = parse_span_tok(t);
-        SrcSpan cpos = {fb->full.line, fb->full.col, tok.end_line, tok.end_col};
-        FBuilder sfb = {{0, NULL}, 0, {NULL, 0, 0}, tok, cpos, fb->full};
+        /* CPython 3.11 gives a format spec the span of its own token */
+        FBuilder sfb = {{0, NULL}, 0, {NULL, 0, 0}, parse_span_tok(t), fb->full};
         fstring_parts(p, &sfb, &s, e, raw, lvl + 1, t, body);
         spec = fb_finish(p, &sfb);
     }
@@ -501,7 +501,7 @@ static void fstring_field(Parser *p, FBuilder *fb, const char **sp, const char *
         sb_put(p, &fb->lit, expr_start, (size_t)(text_end - expr_start));
         if (conversion == -1 && !spec) conversion = 'r';
     }
-    fb_flush(p, fb);
+    fb_flush(p, fb, fb->full);
     Expr *fv = parse_new_expr(p, E_FORMATTEDVALUE, fb->full);
     fv->u.formatted.value = value;
     fv->u.formatted.conversion = conversion;
@@ -564,7 +564,7 @@ Expr *parse_strings(Parser *p) {
     if (any_bytes && any_str) parse_error_tok(p, &p->toks[start], "cannot mix bytes and nonbytes literals");
     Token *last = &p->toks[end - 1];
     SrcSpan span = {p->toks[start].line, p->toks[start].col, last->end_line, last->end_col};
-    FBuilder fb = {{0, NULL}, 0, {NULL, 0, 0}, span, span, span};
+    FBuilder fb = {{0, NULL}, 0, {NULL, 0, 0}, span, span};
     for (int i = start; i < end; i++) {
         const Token *t = &p->toks[i];
         int q = (t->str_flags & STR_TRIPLE) ? 3 : 1;

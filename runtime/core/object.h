@@ -522,6 +522,10 @@ ai_value obj_iter_self(ai_value it); /* the iter slot of iterators */
 
 ai_value bytes_from(const char *data, int64_t len, bool immortal);
 
+/* ---- objects/gen.c ---------------------------------------------------- */
+
+extern ai_type ai_gen_type;
+
 /* ---- core/attr.c ------------------------------------------------------- */
 
 extern ai_type ai_method_type;    /* a builtin method bound to its receiver */

@@ -9,7 +9,7 @@
  *
  * Which modules exist is known at compile time: the compiler refuses an
  * import the runtime cannot satisfy (mod_names() lists them for tests).
- * Modules written in Python (stdlib/*.py) are compiled with the program
+ * Modules written in Python (stdlib/NAME.py) are compiled with the program
  * and do not go through this table.
  *
  * Not handled yet: per-actor module state (today a module object is
