@@ -12,18 +12,17 @@
  * A generator expression that is the only argument of sum(), any() or all()
  * (the builtins, not shadowed) is folded into the loop: no generator, no
  * list, and any()/all() stop at the first decisive item as the real
- * generator would. As the argument of any other call it is materialised
- * into a list first: equivalent for consumers that read it to the end
- * (list, tuple, sorted, min, max, str.join, dict …); the difference — the
- * whole sequence is computed before the consumer starts — is documented in
- * docs/language.md. Anywhere else a generator expression is refused until
- * generators exist.
+ * generator would. As the argument of a consumer that reads it to the end
+ * (list, tuple, sorted, min, max, str.join, dict …) it becomes a list built
+ * inline. Anywhere else it is a real generator: a small generator function
+ * (parameter ".0", the first iterable's iterator) run on its own stack
+ * (objects/gen.c).
  */
 #include <string.h>
 
 #include "emit_internal.h"
 
-typedef enum { SINK_LIST, SINK_SET, SINK_DICT, SINK_SUM, SINK_ANY, SINK_ALL } SinkKind;
+typedef enum { SINK_LIST, SINK_SET, SINK_DICT, SINK_SUM, SINK_ANY, SINK_ALL, SINK_YIELD } SinkKind;
 
 typedef struct {
     SinkKind kind;
@@ -33,6 +32,11 @@ typedef struct {
 
 static void sink_item(Emitter *e, const Expr *x, Sink *sk) {
     int line = x->pos.line;
+    if (sk->kind == SINK_YIELD) {
+        LLVMValueRef v = emit_expr(e, x->u.comp.elt);
+        emit_check(e, emit_rt(e, RT_ai_yield, &v, 1), line);
+        return;
+    }
     LLVMValueRef acc = LLVMBuildLoad2(e->b, e->i64, sk->acc, "acc");
     switch (sk->kind) {
     case SINK_LIST: {
@@ -56,6 +60,7 @@ static void sink_item(Emitter *e, const Expr *x, Sink *sk) {
         LLVMBuildStore(e->b, emit_binop(e, OP_ADD, acc, v, line), sk->acc);
         return;
     }
+    case SINK_YIELD: return;
     case SINK_ANY: case SINK_ALL: {
         LLVMValueRef c = emit_cond(e, x->u.comp.elt);
         LLVMBasicBlockRef decided = emit_block(e, "decided"), go = emit_block(e, "go");
@@ -130,19 +135,68 @@ static LLVMValueRef comprehension_into(Emitter *e, const Expr *x, SinkKind kind)
     return run_comprehension(e, x, &sk);
 }
 
+/* (elt for x in it …) as a value: a generator whose function gets
+ * iter(it) — evaluated now, in this scope — as its parameter ".0". */
+static LLVMValueRef genexp_value(Emitter *e, const Expr *x) {
+    const Comprehension *g0 = x->u.comp.generators.v[0];
+    if (g0->is_async) {
+        unsupported(e, x->pos, "an asynchronous generator expression");
+        return emit_i64(e, 1);
+    }
+    FuncDef *fd = emit_declare_function(e, x, FUNC_GENEXP);
+    if (!fd) return emit_i64(e, 1);
+    emit_define_function(e, fd);
+    LLVMValueRef v = emit_iterable(e, g0->iter);
+    LLVMValueRef it = emit_rt(e, RT_ai_iter, &v, 1);
+    emit_check(e, it, x->pos.line);
+    LLVMValueRef args[2];
+    unsigned n = 0;
+    if (fd->has_closure) args[n++] = emit_closure_for(e, fd->scope, x->pos);
+    args[n++] = it;
+    LLVMValueRef gen = LLVMBuildCall2(e->b, fd->body_type, fd->fn, args, n, "gen");
+    emit_check(e, gen, x->pos.line);
+    return gen;
+}
+
+void emit_genexp_body(Emitter *e, const Expr *x) {
+    Sink sk = {.kind = SINK_YIELD, .done = emit_block(e, "gen.done")};
+    Expr it = {.kind = E_NAME, .pos = x->pos};
+    it.u.name.id = ".0";
+    it.u.name.ctx = CTX_LOAD;
+    ForLoop fl;
+    emit_for_begin(e, &it, &fl, sk.done);
+    comp_body(e, x, 0, &fl, &sk);
+    LLVMPositionBuilderAtEnd(e->b, sk.done);
+}
+
 LLVMValueRef emit_comprehension(Emitter *e, const Expr *x) {
     switch (x->kind) {
     case E_LISTCOMP: return comprehension_into(e, x, SINK_LIST);
     case E_SETCOMP: return comprehension_into(e, x, SINK_SET);
     case E_DICTCOMP: return comprehension_into(e, x, SINK_DICT);
-    default: break;
+    default: return genexp_value(e, x);
     }
-    unsupported(e, x->pos, "a generator expression (other than as a function argument)");
-    return emit_i64(e, 1);
+}
+
+/* Consumers that read a generator expression to its end anyway: giving
+ * them a list built inline is equivalent, and faster than a generator. */
+static const char *const full_consumers[] = {"list", "tuple", "set", "frozenset", "sorted", "min", "max", "dict"};
+
+bool emit_consumes_fully(Emitter *e, const Expr *call) {
+    const Expr *f = call->u.call.func;
+    if (f->kind == E_ATTRIBUTE) return strcmp(f->u.attribute.attr, "join") == 0 && call->u.call.args.n == 1;
+    if (f->kind != E_NAME) return false;
+    for (size_t i = 0; i < sizeof full_consumers / sizeof *full_consumers; i++) {
+        if (strcmp(f->u.name.id, full_consumers[i]) != 0) continue;
+        Symbol *sym;
+        Frame *fr;
+        return emit_name_home(e, f->u.name.id, &sym, &fr) == NAME_GLOBAL && emit_never_bound_global(e, f->u.name.id);
+    }
+    return false;
 }
 
 LLVMValueRef emit_call_arg(Emitter *e, const Expr *arg) {
-    if (arg->kind == E_GENERATOREXP) return comprehension_into(e, arg, SINK_LIST);
+    if (arg->kind == E_GENERATOREXP && e->genexp_as_list) return comprehension_into(e, arg, SINK_LIST);
     return emit_expr(e, arg);
 }
 

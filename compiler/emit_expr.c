@@ -520,7 +520,17 @@ static LLVMValueRef star_call(Emitter *e, const Expr *x) {
     return r;
 }
 
+static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x);
+
 static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
+    bool saved = e->genexp_as_list;
+    e->genexp_as_list = emit_consumes_fully(e, x);
+    LLVMValueRef r = emit_call_inner(e, x);
+    e->genexp_as_list = saved;
+    return r;
+}
+
+static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
     if (has_star_args(x)) return star_call(e, x);
     const Expr *f = x->u.call.func;
     LLVMValueRef folded = emit_genexp_call(e, x);
@@ -564,7 +574,7 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
     case E_COMPARE: return compare_chain_value(e, x);
     case E_CALL: return emit_call(e, x);
     case E_LAMBDA: {
-        FuncDef *fd = emit_declare_function(e, x, true);
+        FuncDef *fd = emit_declare_function(e, x, FUNC_LAMBDA);
         if (!fd) return emit_i64(e, 1);
         return emit_make_function(e, fd, &x->u.lambda.args->defaults, x->pos);
     }

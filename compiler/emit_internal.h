@@ -40,6 +40,7 @@ typedef struct FuncDef {
     const Arguments *args;
     const StmtList *body;       /* def */
     const Expr *lambda_body;    /* lambda */
+    const Expr *genexp;         /* generator expression */
     const ExprList *decorators;
     bool is_async, has_closure;
     LLVMValueRef class_global;  /* a method: the global holding its class */
@@ -151,6 +152,7 @@ typedef struct Emitter {
     LLVMTypeRef tls_asm_type;
     LLVMValueRef frameaddr_fn;
     LLVMValueRef class_global;  /* the class whose body is being emitted */
+    bool genexp_as_list;        /* emitting the arguments of a full consumer */
     LLVMDIBuilderRef dib;       /* -g only */
     LLVMMetadataRef di_file, di_cu, di_fnty;
     unsigned prof_kind;         /* metadata kind id of !prof */
@@ -177,7 +179,8 @@ void emit_safepoint(Emitter *e, int line);
 LLVMValueRef emit_i64(Emitter *e, int64_t v);
 LLVMValueRef emit_i32(Emitter *e, int32_t v);
 LLVMValueRef emit_ptr_value(Emitter *e, LLVMValueRef global);  /* ptrtoint → i64 */
-FuncDef *emit_declare_function(Emitter *e, const void *node, bool is_lambda);
+typedef enum { FUNC_DEF, FUNC_LAMBDA, FUNC_GENEXP } FuncKind;
+FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind);
 void emit_define_function(Emitter *e, FuncDef *fd);
 void emit_default_globals(Emitter *e, FuncDef *fd);
 void unsupported(Emitter *e, SrcSpan pos, const char *what);
@@ -237,6 +240,10 @@ LLVMValueRef emit_comprehension(Emitter *e, const Expr *x);
 /* sum/any/all/… over a generator expression without a generator: NULL
  * when `call` is not such a call. */
 LLVMValueRef emit_genexp_call(Emitter *e, const Expr *call);
+/* The body of a generator expression's function (its iterator is ".0"). */
+void emit_genexp_body(Emitter *e, const Expr *x);
+/* Does `call` read its generator-expression argument to the end? */
+bool emit_consumes_fully(Emitter *e, const Expr *call);
 
 /* emit_expr.c */
 LLVMValueRef emit_expr(Emitter *e, const Expr *x);

@@ -479,10 +479,25 @@ static const char *def_unsupported(const FuncDef *fd) {
 }
 
 /* What a def statement or a lambda expression defines. */
-static FuncDef *funcdef_of(Emitter *e, const void *node, bool is_lambda) {
+static FuncDef *funcdef_of(Emitter *e, const void *node, FuncKind kind) {
     FuncDef *fd = arena_alloc(e->arena, sizeof(FuncDef));
     fd->scope = scope_of(e->scopes, node);
-    if (is_lambda) {
+    if (kind == FUNC_GENEXP) {
+        /* def <genexpr>(.0): for … in .0: yield elt */
+        const Expr *x = node;
+        Arguments *args = arena_alloc(e->arena, sizeof(Arguments));
+        Arg *it = arena_alloc(e->arena, sizeof(Arg));
+        it->name = ".0";
+        it->pos = x->pos;
+        args->args.n = 1;
+        args->args.v = arena_alloc(e->arena, sizeof(Arg *));
+        args->args.v[0] = it;
+        if (!scope_lookup(fd->scope, ".0")) scope_add_param(e->arena, fd->scope, ".0");
+        fd->name = "<genexpr>";
+        fd->args = args;
+        fd->genexp = x;
+        fd->pos = x->pos;
+    } else if (kind == FUNC_LAMBDA) {
         const Expr *x = node;
         fd->name = "<lambda>";
         fd->args = x->u.lambda.args;
@@ -503,8 +518,8 @@ static FuncDef *funcdef_of(Emitter *e, const void *node, bool is_lambda) {
 
 /* Create the LLVM functions and the ai_func_info of a def, without its
  * body (so calls emitted before the body is can already be direct). */
-FuncDef *emit_declare_function(Emitter *e, const void *node, bool is_lambda) {
-    FuncDef *fd = funcdef_of(e, node, is_lambda);
+FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
+    FuncDef *fd = funcdef_of(e, node, kind);
     Scope *scope = fd->scope;
     const char *why = def_unsupported(fd);
     if (why) {
@@ -636,6 +651,8 @@ void emit_define_function(Emitter *e, FuncDef *fd) {
     if (fd->lambda_body) {
         LLVMBuildRet(e->b, emit_expr(e, fd->lambda_body));
         LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead"));
+    } else if (fd->genexp) {
+        emit_genexp_body(e, fd->genexp);
     } else {
         emit_stmts(e, fd->body);
     }
@@ -729,12 +746,12 @@ static void predeclare_functions(Emitter *e) {
         if (s->kind != S_FUNCTIONDEF) continue;
         int g = emit_global_index(e, s->u.funcdef.name);
         if (e->global_rebound[g]) continue;
-        FuncDef *probe = funcdef_of(e, s, false);
+        FuncDef *probe = funcdef_of(e, s, FUNC_DEF);
         if (def_unsupported(probe)) continue;   /* reported at the def */
         const Arguments *a = s->u.funcdef.args;
         if (a->kwonlyargs.n || a->vararg || a->kwarg) continue;   /* called through ai_call */
         if (s->u.funcdef.decorators.n) continue;                  /* the name holds the decorator's result */
-        FuncDef *fd = emit_declare_function(e, s, false);
+        FuncDef *fd = emit_declare_function(e, s, FUNC_DEF);
         emit_default_globals(e, fd);
         e->global_func[g] = fd;
     }

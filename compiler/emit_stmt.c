@@ -203,7 +203,7 @@ static void emit_def(Emitter *e, const Stmt *s) {
         if (pre && pre->def == s) fd = pre;
     }
     LLVMValueRef *decos = emit_decorators(e, &s->u.funcdef.decorators);
-    if (!fd) fd = emit_declare_function(e, s, false);
+    if (!fd) fd = emit_declare_function(e, s, FUNC_DEF);
     if (!fd) return;
     LLVMValueRef f = emit_make_function(e, fd, &s->u.funcdef.args->defaults, s->pos);
     f = emit_decorate(e, decos, s->u.funcdef.decorators.n, f, s->pos.line);

@@ -633,3 +633,10 @@ ScopeTable *scope_build(Arena *a, const Module *m) {
     resolve(a, t->module);
     return t;
 }
+
+Symbol *scope_add_param(Arena *a, Scope *s, const char *name) {
+    Symbol *sym = add_sym(a, s, name);
+    sym->flags |= SYMF_PARAM | SYMF_ASSIGNED;
+    sym->kind = SYM_LOCAL;
+    return sym;
+}

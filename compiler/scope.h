@@ -82,6 +82,9 @@ ScopeTable *scope_build(Arena *a, const Module *m);
 Scope *scope_module(ScopeTable *t);
 /* The scope made for a def/class Stmt, a lambda/comprehension Expr. */
 Scope *scope_of(ScopeTable *t, const void *node);
+/* Add a parameter the source does not name (a generator expression's
+ * iterator, ".0"), bound as a local of `s`. */
+Symbol *scope_add_param(Arena *a, Scope *s, const char *name);
 /* The symbol `name` in scope `s`, or NULL. */
 Symbol *scope_lookup(const Scope *s, const char *name);
 

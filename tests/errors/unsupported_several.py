@@ -1,6 +1,6 @@
 # expect-error: 8:5: E0301: 'match' is not supported yet
 # expect-error: 14:1: E0301: 'async def' is not supported yet
-# expect-error: 18:11: E0301: a generator expression (other than as a function argument) is not supported yet
+# expect-error: 18:1: E0301: a class keyword argument (metaclass=…) is not supported yet
 # Several unsupported constructs are all reported in one run.
 
 
@@ -15,5 +15,6 @@ async def fetch():
     return 1
 
 
-squares = (n * n for n in range(5))
+class Meta(type, metaclass=type):
+    pass
 print(describe(0))
