@@ -49,6 +49,96 @@ static LLVMValueRef overflow_op(Emitter *e, const char *intrinsic, LLVMValueRef 
     return LLVMBuildExtractValue(e->b, res, 0, "");
 }
 
+/* ---- float fast paths ---------------------------------------------------------- */
+
+static LLVMValueRef float_type_word(Emitter *e) {
+    LLVMValueRef g = LLVMGetNamedGlobal(e->m, "ai_float_type");
+    if (!g) g = LLVMAddGlobal(e->m, e->i64, "ai_float_type");
+    return emit_ptr_value(e, g);
+}
+
+/* A float object holding d, allocated inline by bumping the running
+ * actor's nursery (ai_tls+16/+24, alloc.h invariants A1–A3); the runtime's
+ * ai_float_box when the nursery is full. */
+static LLVMValueRef box_float(Emitter *e, LLVMValueRef d, int line) {
+    LLVMValueRef tls = emit_tls_block(e);
+    LLVMValueRef topp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 16)}, 1, "");
+    LLVMValueRef endp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 24)}, 1, "");
+    LLVMValueRef top = LLVMBuildLoad2(e->b, e->i64, topp, "top");
+    LLVMValueRef end = LLVMBuildLoad2(e->b, e->i64, endp, "end");
+    LLVMValueRef next = LLVMBuildAdd(e->b, top, emit_i64(e, 16), "");
+    LLVMValueRef fits = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntULE, next, end, ""),
+                                     LLVMBuildICmp(e->b, LLVMIntNE, top, emit_i64(e, 0), ""), "");
+    LLVMBasicBlockRef here_ok = emit_block(e, "box"), slow = emit_block(e, "box.slow"), done = emit_block(e, "boxed");
+    LLVMBuildCondBr(e->b, fits, here_ok, slow);
+    LLVMPositionBuilderAtEnd(e->b, here_ok);
+    LLVMBuildStore(e->b, next, topp);
+    LLVMValueRef obj = LLVMBuildIntToPtr(e->b, top, e->ptr, "");
+    LLVMBuildStore(e->b, float_type_word(e), obj);
+    LLVMBuildStore(e->b, d, LLVMBuildGEP2(e->b, e->i8, obj, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""));
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef boxed = emit_rt(e, RT_ai_float_box, &d, 1);
+    emit_check(e, boxed, line);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "f");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){top, boxed}, (LLVMBasicBlockRef[]){here_ok, slow_end}, 2);
+    return phi;
+}
+
+/* v as a double when it is a float, or a small int that converts exactly
+ * (|n| < 2**53: then comparisons and int/int division agree with
+ * CPython's exact rules); otherwise branch to `slow`. */
+static LLVMValueRef float_operand(Emitter *e, LLVMValueRef v, LLVMBasicBlockRef slow) {
+    LLVMBasicBlockRef as_int = emit_block(e, "f.int"), as_obj = emit_block(e, "f.obj"),
+                      int_ok = emit_block(e, "f.intok"), flt = emit_block(e, "f.flt"), join = emit_block(e, "f.val");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, LLVMBuildAnd(e->b, v, emit_i64(e, 1), ""), emit_i64(e, 0), ""),
+                    as_int, as_obj);
+    LLVMPositionBuilderAtEnd(e->b, as_int);
+    LLVMValueRef n = LLVMBuildAShr(e->b, v, emit_i64(e, 1), "");
+    LLVMValueRef exact = LLVMBuildICmp(e->b, LLVMIntULT, LLVMBuildAdd(e->b, n, emit_i64(e, INT64_C(1) << 53), ""),
+                                       emit_i64(e, INT64_C(1) << 54), "");
+    LLVMBuildCondBr(e->b, exact, int_ok, slow);
+    LLVMPositionBuilderAtEnd(e->b, int_ok);
+    LLVMValueRef di = LLVMBuildSIToFP(e->b, n, e->f64, "");
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, as_obj);
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, v, e->ptr, "");
+    LLVMValueRef hdr = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~INT64_C(7)), "");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, hdr, float_type_word(e), ""), flt, slow);
+    LLVMPositionBuilderAtEnd(e->b, flt);
+    LLVMValueRef df = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "");
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "d");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){di, df}, (LLVMBasicBlockRef[]){int_ok, flt}, 2);
+    return phi;
+}
+
+static bool has_float_path(BinOp op) { return op == OP_ADD || op == OP_SUB || op == OP_MULT || op == OP_DIV; }
+
+/* l op r on doubles (a float on one side at least, or true division),
+ * boxed; branches to `slow` for anything else or a zero divisor. */
+static LLVMValueRef float_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, LLVMBasicBlockRef slow, int line) {
+    LLVMValueRef dl = float_operand(e, l, slow);
+    LLVMValueRef dr = float_operand(e, r, slow);
+    LLVMValueRef res;
+    switch (op) {
+    case OP_ADD: res = LLVMBuildFAdd(e->b, dl, dr, ""); break;
+    case OP_SUB: res = LLVMBuildFSub(e->b, dl, dr, ""); break;
+    case OP_MULT: res = LLVMBuildFMul(e->b, dl, dr, ""); break;
+    default: {
+        LLVMBasicBlockRef div = emit_block(e, "f.div");
+        LLVMBuildCondBr(e->b, LLVMBuildFCmp(e->b, LLVMRealOEQ, dr, LLVMConstReal(e->f64, 0.0), ""), slow, div);
+        LLVMPositionBuilderAtEnd(e->b, div);
+        res = LLVMBuildFDiv(e->b, dl, dr, "");
+    }
+    }
+    return box_float(e, res, line);
+}
+
 static const RtFn binop_rt[OP__COUNT] = {
     [OP_ADD] = RT_ai_add, [OP_SUB] = RT_ai_sub, [OP_MULT] = RT_ai_mul, [OP_MATMULT] = RT_ai_matmul,
     [OP_DIV] = RT_ai_truediv, [OP_MOD] = RT_ai_mod, [OP_POW] = RT_ai_pow, [OP_LSHIFT] = RT_ai_lshift,
@@ -98,35 +188,44 @@ static LLVMValueRef small_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueR
     }
 }
 
-/* `inplace`: the slow path is ai_inplace (list += extends in place). */
+/* `inplace`: the slow path is ai_inplace (list += extends in place).
+ * Paths: two small ints (inline, overflow → slow), then doubles (a float
+ * involved, or true division), then the runtime. */
 static LLVMValueRef binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, int line, bool inplace) {
-    LLVMBasicBlockRef fast = emit_block(e, "fast"), slow = emit_block(e, "slow"), done = emit_block(e, "done");
-    LLVMValueRef ovf;
+    LLVMBasicBlockRef slow = emit_block(e, "slow"), done = emit_block(e, "done");
     bool has_fast = op == OP_ADD || op == OP_SUB || op == OP_MULT || op == OP_BITAND ||
                     op == OP_BITOR || op == OP_BITXOR || op == OP_FLOORDIV || op == OP_MOD;
-    LLVMValueRef fres = NULL;
-    LLVMBasicBlockRef fast_end = NULL;
+    LLVMValueRef vals[3];
+    LLVMBasicBlockRef bbs[3];
+    int n = 0;
+    LLVMBasicBlockRef other = has_float_path(op) ? emit_block(e, "float") : slow;
     if (has_fast) {
-        LLVMBuildCondBr(e->b, both_small(e, l, r), fast, slow);
+        LLVMBasicBlockRef fast = emit_block(e, "fast");
+        LLVMBuildCondBr(e->b, both_small(e, l, r), fast, other);
         LLVMPositionBuilderAtEnd(e->b, fast);
-        fres = small_binop(e, op, l, r, &ovf);
-        fast_end = LLVMGetInsertBlock(e->b);
+        LLVMValueRef ovf;
+        vals[n] = small_binop(e, op, l, r, &ovf);
+        bbs[n++] = LLVMGetInsertBlock(e->b);
         emit_br_unlikely(e, ovf, slow, done);
     } else {
-        LLVMBuildBr(e->b, slow);
-        LLVMPositionBuilderAtEnd(e->b, fast);
-        LLVMBuildUnreachable(e->b);
+        LLVMBuildBr(e->b, other);
+    }
+    if (has_float_path(op)) {
+        LLVMPositionBuilderAtEnd(e->b, other);
+        vals[n] = float_binop(e, op, l, r, slow, line);
+        bbs[n++] = LLVMGetInsertBlock(e->b);
+        LLVMBuildBr(e->b, done);
     }
     LLVMPositionBuilderAtEnd(e->b, slow);
     LLVMValueRef sres = inplace ? emit_rt(e, RT_ai_inplace, (LLVMValueRef[]){l, r, emit_i32(e, (int32_t)op)}, 3)
                                 : emit_rt(e, binop_rt[op], (LLVMValueRef[]){l, r}, 2);
     emit_check(e, sres, line);
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    vals[n] = sres;
+    bbs[n++] = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
-    if (!has_fast) return sres;
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){fres, sres}, (LLVMBasicBlockRef[]){fast_end, slow_end}, 2);
+    LLVMAddIncoming(phi, vals, bbs, (unsigned)n);
     return phi;
 }
 
@@ -168,6 +267,16 @@ static LLVMIntPredicate cmp_pred(CmpOp op) {
     }
 }
 
+/* Comparison of two doubles with Python's NaN rules: every ordered
+ * comparison with a NaN is false, != is true. */
+static LLVMValueRef float_compare(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, LLVMBasicBlockRef slow) {
+    LLVMValueRef dl = float_operand(e, l, slow);
+    LLVMValueRef dr = float_operand(e, r, slow);
+    LLVMRealPredicate p = op == CMP_LT ? LLVMRealOLT : op == CMP_LTE ? LLVMRealOLE : op == CMP_EQ ? LLVMRealOEQ
+                        : op == CMP_NOTEQ ? LLVMRealUNE : op == CMP_GT ? LLVMRealOGT : LLVMRealOGE;
+    return LLVMBuildFCmp(e->b, p, dl, dr, "");
+}
+
 static LLVMValueRef bool_value(Emitter *e, LLVMValueRef cond) {
     return LLVMBuildSelect(e->b, cond, emit_constant(e, &(Constant){.kind = CONST_TRUE}),
                            emit_constant(e, &(Constant){.kind = CONST_FALSE}), "");
@@ -185,11 +294,15 @@ static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValue
     }
     default: break;
     }
-    LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), slow = emit_block(e, "cmp.slow"),
-                      done = emit_block(e, "cmp");
-    LLVMBuildCondBr(e->b, both_small(e, l, r), fast, slow);
+    LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), flt = emit_block(e, "cmp.float"),
+                      slow = emit_block(e, "cmp.slow"), done = emit_block(e, "cmp");
+    LLVMBuildCondBr(e->b, both_small(e, l, r), fast, flt);
     LLVMPositionBuilderAtEnd(e->b, fast);
     LLVMValueRef fres = LLVMBuildICmp(e->b, cmp_pred(op), l, r, "");
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, flt);
+    LLVMValueRef dres = float_compare(e, op, l, r, slow);
+    LLVMBasicBlockRef flt_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     LLVMValueRef c = emit_rt(e, RT_ai_compare_bool, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
@@ -199,7 +312,7 @@ static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValue
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){fres, sres}, (LLVMBasicBlockRef[]){fast, slow_end}, 2);
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fres, dres, sres}, (LLVMBasicBlockRef[]){fast, flt_end, slow_end}, 3);
     return phi;
 }
 

@@ -176,6 +176,7 @@ void emit_br_unlikely(Emitter *e, LLVMValueRef cond, LLVMBasicBlockRef then_bb,
 LLVMBasicBlockRef emit_block(Emitter *e, const char *name);
 bool emit_block_open(Emitter *e);         /* current block has no terminator */
 void emit_safepoint(Emitter *e, int line);
+LLVMValueRef emit_tls_block(Emitter *e);   /* &ai_tls of the running worker (ptr) */
 LLVMValueRef emit_i64(Emitter *e, int64_t v);
 LLVMValueRef emit_i32(Emitter *e, int32_t v);
 LLVMValueRef emit_ptr_value(Emitter *e, LLVMValueRef global);  /* ptrtoint → i64 */

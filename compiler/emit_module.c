@@ -179,7 +179,7 @@ void emit_goto_unwind(Emitter *e, int line) {
 }
 
 /* &ai_tls of the running worker, read afresh (see the file comment). */
-static LLVMValueRef tls_block(Emitter *e) {
+LLVMValueRef emit_tls_block(Emitter *e) {
     if (!e->tls_asm) {
         char *triple = LLVMGetDefaultTargetTriple();
         const char *code;
@@ -209,7 +209,7 @@ static LLVMValueRef load_poll(Emitter *e, LLVMValueRef tls) {
 }
 
 void emit_safepoint(Emitter *e, int line) {
-    LLVMValueRef poll = load_poll(e, tls_block(e));
+    LLVMValueRef poll = load_poll(e, emit_tls_block(e));
     LLVMBasicBlockRef slow = emit_block(e, "safepoint"), cont = emit_block(e, "go");
     emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntNE, poll, emit_i32(e, 0), ""), slow, cont);
     LLVMPositionBuilderAtEnd(e->b, slow);
@@ -221,7 +221,7 @@ void emit_safepoint(Emitter *e, int line) {
 /* Stack-depth check and poll at function entry. A failing check returns
  * 0 without adding a frame: as in CPython, the frame was never entered. */
 static void emit_prologue(Emitter *e) {
-    LLVMValueRef tls = tls_block(e);
+    LLVMValueRef tls = emit_tls_block(e);
     LLVMValueRef limit = LLVMBuildLoad2(e->b, e->ptr, tls, "stack_limit");
     LLVMValueRef fa = LLVMBuildCall2(e->b, LLVMGlobalGetValueType(e->frameaddr_fn), e->frameaddr_fn,
                                      (LLVMValueRef[]){emit_i32(e, 0)}, 1, "fp");
