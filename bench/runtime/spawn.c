@@ -55,7 +55,7 @@ static void root(void *arg)
 {
     (void)arg;
     root_actor = actor_self();
-    spawn_all(N / 10);          /* warm-up: stacks, malloc arenas */
+    spawn_all(N);               /* warm-up: stacks, malloc arenas */
     double best = 1e18;
     for (int r = 0; r < 3; r++) {
         double v = spawn_all(N);

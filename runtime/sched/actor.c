@@ -142,15 +142,31 @@ _Noreturn void actor_exit(int32_t code, void *reason)
     sched_task_exit();
 }
 
-/* Reap hook: the task is off its stack for good. */
+/* Reap hook: the task is off its stack for good. Drop the running
+ * reference and recycle the stack; if that was the last reference (the
+ * spawner let go of its handle long ago: the common case), the actor's
+ * block goes along with the stack as its spare (stack.h) for the next
+ * spawn to reuse. */
 static void reap_task(task_t *t)
 {
-    actor_release(t->actor);
+    actor_t *a = t->actor;
+    stack_mem_t st = t->stack;
+    st.spare = NULL;
+    /* acq_rel: as in actor_release */
+    if (atomic_fetch_sub_explicit(&a->refs, 1, memory_order_acq_rel) == 1) {
+        sched_actor_delta(-1);
+        if (st.slab)
+            st.spare = a;
+        else
+            free(a);            /* the root's block: its stack is unmapped */
+    }
+    sched_stack_free(&st);
 }
 
-static actor_t *make(void (*fn)(void *), void *arg, const stack_mem_t *st, uint32_t flags)
+static actor_t *make(void (*fn)(void *), void *arg, stack_mem_t *st, uint32_t flags)
 {
-    actor_t *a = malloc(sizeof *a);
+    actor_t *a = st->spare ? st->spare : malloc(sizeof *a);
+    st->spare = NULL;
     if (!a)
         return NULL;
     mbox_init(&a->mbox);
@@ -181,8 +197,10 @@ actor_t *actor_spawn(void (*fn)(void *arg), void *arg)
     if (!sched_stack_alloc(&st))
         return NULL;
     actor_t *a = make(fn, arg, &st, 0);
-    if (!a)
-        return NULL;            /* the stack is lost to this worker: rare */
+    if (!a) {
+        sched_stack_free(&st);
+        return NULL;
+    }
     sched_spawn(&a->task);
     return a;
 }
@@ -249,6 +267,8 @@ static bool join_commit(task_t *t, void *arg)
 
 int32_t actor_wait(actor_t *a)
 {
+    if (a == actor_self())
+        return -1;              /* would wait forever */
     if (sched_current()) {
         while (actor_is_alive(a))
             sched_park(join_commit, a);

@@ -83,7 +83,9 @@ void actor_release(actor_t *a);
 _Noreturn void actor_exit(int32_t code, void *reason);
 
 bool actor_is_alive(const actor_t *a);
-/* Park the calling task until `a` has ended; its exit code. */
+/* Park the calling task until `a` has ended; its exit code. From a
+ * foreign thread, polls every millisecond. -1 at once if `a` is the
+ * caller itself. */
 int32_t actor_wait(actor_t *a);
 int32_t actor_exit_code(const actor_t *a);
 void *actor_exit_reason(const actor_t *a);

@@ -126,6 +126,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sched/actor.h"
@@ -142,8 +143,10 @@
 #define TICK_NS 1000000             /* ticker period: slices are 1–2 ms */
 #define GLOBAL_FAIRNESS 61          /* look at the global queue every Nth pick */
 #define STEAL_ROUNDS 4
-#define SHUTDOWN_GRACE_NS 200000000 /* wait this long for workers to stop */
+#define SHUTDOWN_GRACE_NS 500000000 /* for a worker stuck in a task to stop */
+#define SHUTDOWN_MAX_NS 5000000000LL /* for any worker to stop */
 #define ID_BLOCK 1024
+#define SPAWN_SLICE 128             /* spawns that use up a time slice */
 #define SCAVENGE_TICKS 256          /* ticker: look at the warm stacks… */
 #define STACK_MAX_IDLE_NS 1000000000 /* …and release those idle for 1 s */
 
@@ -195,6 +198,7 @@ typedef struct worker {
     _Atomic uint32_t tick;          /* slice counter: owner stores, ticker
                                        loads (relaxed: a hint) */
     _Atomic uint32_t in_task;       /* 1 while running a task (relaxed) */
+    _Atomic uint32_t exited;        /* 1 once the thread left its loop */
     _Atomic uint32_t preempt;       /* ticker sets, owner clears (relaxed) */
     uint32_t ticker_seen;           /* ticker only */
     _Atomic uint32_t wake_word;     /* futex word: 1 = woken by a submitter;
@@ -203,6 +207,7 @@ typedef struct worker {
     bool on_idle;                   /* protected by S.idle_lock */
     struct worker *idle_next;       /* protected by S.idle_lock */
     uint32_t schedtick;             /* owner only */
+    uint32_t spawns;                /* owner only: spawns in this slice */
     int32_t budget;                 /* seeded mode: polls left in the slice */
     uint64_t rng;                   /* owner only */
     uint64_t id_next, id_end;       /* owner only: block of actor ids */
@@ -437,6 +442,18 @@ static void task_start(void *p);
 
 void sched_spawn(task_t *t)
 {
+    /* Spawning charges the spawner's time slice (BEAM charges reductions
+     * for the same reason): a task that spawns SPAWN_SLICE actors in one
+     * slice has its slice ended, so it yields at its next poll or park and
+     * the children it queued run. Without this, a spawner outruns the
+     * workers running its children and the backlog — each child holding a
+     * stack and a block, cold in cache — grows without bound. */
+    worker_t *w = cur_worker();
+    if (w && !(w->current->flags & TASK_F_SCHED) && ++w->spawns >= SPAWN_SLICE) {
+        /* relaxed: the same hint the ticker gives (see ticker_main) */
+        atomic_store_explicit(&w->preempt, 1, memory_order_relaxed);
+        __atomic_store_n(&sched_tls()->poll, 1, __ATOMIC_RELAXED);
+    }
     /* The initial frame is built by the worker that first runs the task
      * (switch_to): writing it touches the stack's first page, and a fresh
      * page costs a kernel page fault — better paid in parallel by the
@@ -549,6 +566,7 @@ static task_t *new_slice(worker_t *w, task_t *t)
     atomic_store_explicit(&w->tick, atomic_load_explicit(&w->tick, memory_order_relaxed) + 1,
                           memory_order_relaxed);
     atomic_store_explicit(&w->preempt, 0, memory_order_relaxed);
+    w->spawns = 0;
     return t;
 }
 
@@ -667,17 +685,18 @@ static void reap(worker_t *w, task_t *t)
         lo = t->stack.lo;
     ASAN_UNPOISON_MEMORY_REGION(lo, (size_t)(t->stack.hi - lo));
 #endif
-    if (t->stack.slab)
-        stack_free(&w->stacks, &t->stack);
-    else
-        stack_free_main(&t->stack);
     task_fini(t);
     bool is_main = t->flags & TASK_F_MAIN;
     /* DEAD: stale wakers' CASes fail from now on. relaxed: nobody waits
      * for this store; the task memory stays valid while referenced */
     atomic_store_explicit(&t->state, TASK_DEAD, memory_order_relaxed);
-    if (t->reap)
-        t->reap(t);             /* may free t */
+    if (t->reap) {
+        t->reap(t);             /* recycles the stack; may free t */
+    } else if (t->stack.slab) {
+        stack_free(&w->stacks, &t->stack);
+    } else {
+        stack_free_main(&t->stack);
+    }
     if (is_main) {
         /* release: the main thread reads the root's exit code after it */
         atomic_store_explicit(&S.main_done, 1, memory_order_release);
@@ -747,7 +766,15 @@ static bool sleep_commit(task_t *t, void *arg)
 
 void sched_sleep(int64_t ns)
 {
-    if (ns <= 0 || !sched_current()) {
+    if (!sched_current()) {
+        /* a foreign thread (or a worker's own loop): no task to park */
+        if (ns > 0) {
+            struct timespec ts = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };
+            nanosleep(&ts, NULL);
+        }
+        return;
+    }
+    if (ns <= 0) {
         sched_yield_task();
         return;
     }
@@ -798,6 +825,22 @@ bool sched_stack_alloc(stack_mem_t *out)
     bool ok = stack_alloc(&S.outside_stacks, out);
     pthread_mutex_unlock(&S.outside_lock);
     return ok;
+}
+
+void sched_stack_free(stack_mem_t *s)
+{
+    if (!s->slab) {
+        stack_free_main(s);
+        return;
+    }
+    worker_t *w = cur_worker();
+    if (w) {
+        stack_free(&w->stacks, s);
+        return;
+    }
+    pthread_mutex_lock(&S.outside_lock);
+    stack_free(&S.outside_stacks, s);
+    pthread_mutex_unlock(&S.outside_lock);
 }
 
 uint64_t sched_next_id(void)
@@ -959,7 +1002,8 @@ static void idle_sleep(worker_t *w)
     if (atomic_exchange_explicit(&w->wake_word, 0, memory_order_acquire)) {
         w->spinning = true;     /* counted for us by the submitter */
     } else if (!unidle(w)) {
-        /* popped while we timed out: the wake word is on its way */
+        /* popped while we timed out: the wake word is on its way.
+         * acquire: as above */
         while (!atomic_exchange_explicit(&w->wake_word, 0, memory_order_acquire))
             sched_yield();      /* POSIX: the submitter holds idle_lock */
         w->spinning = true;
@@ -1056,6 +1100,9 @@ static void *worker_main(void *arg)
 
     stack_cache_flush(&w->stacks);
     tls_worker = NULL;
+    /* release: our last writes (statistics) before the main thread frees
+     * this worker */
+    atomic_store_explicit(&w->exited, 1, memory_order_release);
     /* release: the main thread reads our statistics after seeing live
      * drop (acquire) */
     atomic_fetch_sub_explicit(&S.live, 1, memory_order_release);
@@ -1105,15 +1152,24 @@ static void *ticker_main(void *arg)
         if (atomic_load_explicit(&S.nidle, memory_order_seq_cst) == S.nworkers) {
             atomic_store_explicit(&S.ticker_parked, 1, memory_order_seq_cst);
             /* Everybody sleeps. So do we — for good, unless warm stacks
-             * remain to be given back: then once more, a second later. */
+             * remain to be given back: then until the oldest of them has
+             * been idle for STACK_MAX_IDLE_NS (at least 50 ms apart).
+             * seq_cst loads: the same Dekker pairing; ticker_parked is
+             * cleared by a worker's poke (or shutdown) to wake us */
             while (atomic_load_explicit(&S.nidle, memory_order_seq_cst) == S.nworkers &&
                    !atomic_load_explicit(&S.shutdown, memory_order_seq_cst) &&
                    atomic_load_explicit(&S.ticker_parked, memory_order_seq_cst)) {
-                bool warm = stack_pool_warm() != 0;
-                futex_wait(&S.ticker_parked, 1, warm ? STACK_MAX_IDLE_NS : -1);
-                if (warm)
+                int64_t oldest = stack_pool_oldest(), timeout = -1;
+                if (oldest >= 0) {
+                    timeout = oldest + STACK_MAX_IDLE_NS - stack_clock();
+                    if (timeout < 50000000)
+                        timeout = 50000000;
+                }
+                futex_wait(&S.ticker_parked, 1, timeout);
+                if (oldest >= 0)
                     stack_pool_scavenge(STACK_MAX_IDLE_NS);
             }
+            /* seq_cst: as above; we are ticking again */
             atomic_store_explicit(&S.ticker_parked, 0, memory_order_seq_cst);
         }
     }
@@ -1289,14 +1345,26 @@ int sched_run_main(void (*fn)(void *), void *arg)
         futex_wake(&S.ticker_parked, 1);
         futex_wake(&S.ticker_word, 1);
     }
-    int64_t give_up = timer_now() + SHUTDOWN_GRACE_NS;
-    if (S.seeded)
-        give_up = INT64_MAX;    /* virtual clock: count real waits instead */
-    int waits = 0;
+    /* Wait for the workers to leave their loops. One that is not running
+     * a task only needs the CPU (on a loaded machine that can take a
+     * while): wait for it however long. One inside a task leaves at the
+     * task's next scheduling point; if that does not come within the
+     * grace period (a task in a long C call), leave it running. Never
+     * wait more than SHUTDOWN_MAX_NS in all: exit must not hang. */
+    int64_t start = stack_clock();                          /* real time */
+    int64_t give_up = start + SHUTDOWN_GRACE_NS;
     uint32_t live;
     /* acquire: pairs with the workers' release decrement */
     while ((live = atomic_load_explicit(&S.live, memory_order_acquire)) != 0) {
-        if (timer_now() >= give_up || ++waits > 200)
+        bool stuck = false;
+        for (int i = 0; i < S.nworkers; i++)
+            /* acquire: pairs with worker_main's release of `exited`;
+             * relaxed for in_task: a hint */
+            if (!atomic_load_explicit(&S.w[i]->exited, memory_order_acquire) &&
+                atomic_load_explicit(&S.w[i]->in_task, memory_order_relaxed))
+                stuck = true;
+        int64_t now = stack_clock();
+        if ((stuck && now >= give_up) || now - start >= SHUTDOWN_MAX_NS)
             break;
         futex_wait(&S.live, live, 1000000);
     }

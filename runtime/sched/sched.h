@@ -9,9 +9,11 @@
  *   actor on a 256 MiB stack, and returns when fn returns. Actors still
  *   alive then are abandoned, as daemon threads are at exit: the workers
  *   stop at their next scheduling point and the process is expected to
- *   exit soon (the root's return is the program's end). If every worker
- *   stops within a short grace period the scheduler frees its memory and
- *   sched_run_main may be called again (the tests do).
+ *   exit soon (the root's return is the program's end). A worker outside
+ *   any task is waited for (it only needs CPU time); a worker still inside
+ *   a task gets 500 ms to reach a scheduling point, then is left running
+ *   (at most 5 s in all). If every worker stopped, the scheduler frees its
+ *   memory and sched_run_main may be called again (the tests do).
  *
  * Environment
  *   AITHON_THREADS=N      number of workers (default: CPUs available)
@@ -114,12 +116,18 @@ bool sched_wake(task_t *t, uint32_t kinds);
 
 /* Start a new task (task_init'ed, RUNNABLE). It goes into the current
  * worker's run-next slot (so a freshly spawned child runs soon, depth
- * first, as in Go), or the global queue from outside the workers. */
+ * first, as in Go), or the global queue from outside the workers. Every
+ * 128th spawn in one time slice ends the slice: the spawner yields at its
+ * next poll or park (spawn backpressure, see sched_spawn in sched.c). */
 void sched_spawn(task_t *t);
 
-/* End the running task: never returns. Its stack is recycled and
- * t->reap(t) called by whoever runs next. */
+/* End the running task: never returns. Whoever runs next calls
+ * t->reap(t), which must recycle the stack (sched_stack_free); without a
+ * reap hook the scheduler recycles it itself. */
 _Noreturn void sched_task_exit(void);
+
+/* Give a stack back to the current worker's cache (main stack: unmapped). */
+void sched_stack_free(stack_mem_t *s);
 
 /* A task stack: from the current worker's cache, or (outside workers)
  * from a shared locked cache. False when address space ran out. */
@@ -151,7 +159,7 @@ typedef struct sched_stats {
     uint64_t stolen;            /* tasks moved by them */
     uint64_t parks;             /* worker sleeps on the futex */
     uint64_t wakeups;           /* futex wakes of idle workers */
-    uint64_t preemptions;       /* time slices ended by the ticker */
+    uint64_t preemptions;       /* yields at a safepoint for an ended slice */
     uint64_t global_pushes;     /* tasks through the global queue */
 } sched_stats_t;
 

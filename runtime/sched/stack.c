@@ -55,15 +55,16 @@ typedef struct warm {
 
 /* The pool. Every field is protected by `lock`, except stack_sz which is
  * written only while no stack exists (stack_set_size / reset) and read
- * freely after, and warm_n's atomic shadow (see stack_pool_warm). */
+ * freely after, and warm_seen (an atomic shadow of the warm count). */
 static struct {
     pthread_mutex_t lock;
     size_t stack_sz;
     stack_slab_t *all;          /* every slab, for reset and stats */
     stack_slab_t *partial;      /* slabs with free or uncarved stacks */
-    warm_t *warm;               /* LIFO: oldest at [0] */
-    uint32_t warm_n, warm_cap;
-    _Atomic uint32_t warm_seen; /* = warm_n, for lock-free peeking */
+    warm_t *warm;               /* [warm_lo, warm_n): oldest at warm_lo,
+                                   newest at warm_n - 1 (the LIFO's top) */
+    uint32_t warm_lo, warm_n, warm_cap;
+    _Atomic uint32_t warm_seen; /* = warm_count(), for lock-free peeking */
     uint64_t slabs, carved, in_pool;
     uint64_t madvise_calls;
 } pool = { .lock = PTHREAD_MUTEX_INITIALIZER, .stack_sz = STACK_DEFAULT_SIZE };
@@ -149,6 +150,7 @@ static void fill(stack_mem_t *m, stack_slab_t *s, uint32_t i)
     m->hi = m->lo + pool.stack_sz;
     m->low_water = m->hi;
     m->slab = s;
+    m->spare = NULL;
 }
 
 /* Take up to `want` stacks from the pool into out[]: warm ones first
@@ -156,8 +158,10 @@ static void fill(stack_mem_t *m, stack_slab_t *s, uint32_t i)
 static uint32_t pool_take(stack_mem_t *out, uint32_t want)
 {
     uint32_t got = 0;
-    while (got < want && pool.warm_n)
+    while (got < want && pool.warm_n > pool.warm_lo)
         out[got++] = pool.warm[--pool.warm_n].s;
+    if (pool.warm_n == pool.warm_lo)
+        pool.warm_lo = pool.warm_n = 0;
     while (got < want) {
         stack_slab_t *s = pool.partial;
         if (!s) {
@@ -202,6 +206,10 @@ static void pool_release(stack_mem_t *v, uint32_t n)
 {
     if (!n)
         return;
+    for (uint32_t i = 0; i < n; i++) {
+        free(v[i].spare);
+        v[i].spare = NULL;
+    }
     qsort(v, n, sizeof *v, cmp_lo);
     char *run_lo = v[0].lo, *run_hi = v[0].hi;
     for (uint32_t i = 1; i < n; i++) {
@@ -231,14 +239,42 @@ static void pool_release(stack_mem_t *v, uint32_t n)
     pthread_mutex_unlock(&pool.lock);
 }
 
+static uint32_t warm_count(void) { return pool.warm_n - pool.warm_lo; }
+
 /* Take the `k` oldest warm stacks out of the warm pool into out[].
- * pool.lock held. */
+ * pool.lock held. O(k): the window's bottom moves up. */
 static void warm_take_oldest(stack_mem_t *out, uint32_t k)
 {
     for (uint32_t i = 0; i < k; i++)
-        out[i] = pool.warm[i].s;
-    memmove(pool.warm, pool.warm + k, (pool.warm_n - k) * sizeof *pool.warm);
-    pool.warm_n -= k;
+        out[i] = pool.warm[pool.warm_lo + i].s;
+    pool.warm_lo += k;
+    if (pool.warm_lo == pool.warm_n)
+        pool.warm_lo = pool.warm_n = 0;
+}
+
+/* Make room for n more at the top: slide the window down (amortised: only
+ * when the dead space below it is at least as big as the window) or grow.
+ * False if out of memory. pool.lock held. */
+static bool warm_reserve(uint32_t n)
+{
+    if (pool.warm_n + n <= pool.warm_cap)
+        return true;
+    uint32_t live = warm_count();
+    if (pool.warm_lo >= live && live + n <= pool.warm_cap) {
+        memmove(pool.warm, pool.warm + pool.warm_lo, live * sizeof *pool.warm);
+        pool.warm_lo = 0;
+        pool.warm_n = live;
+        return true;
+    }
+    uint32_t cap = pool.warm_cap ? pool.warm_cap * 2 : 256;
+    while (cap < pool.warm_n + n)
+        cap *= 2;
+    warm_t *w = realloc(pool.warm, cap * sizeof *w);
+    if (!w)
+        return false;
+    pool.warm = w;
+    pool.warm_cap = cap;
+    return true;
 }
 
 /* Give `n` stacks to the warm pool; if that makes it too big, release its
@@ -249,35 +285,25 @@ static void pool_give(const stack_mem_t *v, uint32_t n)
     uint32_t nspill = 0;
     int64_t now = mono_ns();
     pthread_mutex_lock(&pool.lock);
-    if (pool.warm_n + n > pool.warm_cap) {
-        uint32_t cap = pool.warm_cap ? pool.warm_cap * 2 : 256;
-        while (cap < pool.warm_n + n)
-            cap *= 2;
-        warm_t *w = realloc(pool.warm, cap * sizeof *w);
-        if (w) {
-            pool.warm = w;
-            pool.warm_cap = cap;
-        }
-    }
-    uint32_t fit = pool.warm_cap - pool.warm_n;
-    for (uint32_t i = 0; i < n; i++) {
-        if (i < fit) {
+    if (warm_reserve(n)) {
+        for (uint32_t i = 0; i < n; i++) {
             pool.warm[pool.warm_n].s = v[i];
             pool.warm[pool.warm_n].since = now;
             pool.warm_n++;
-        } else {
-            spill[nspill++] = v[i];         /* no memory to track it warm */
         }
+    } else {
+        for (uint32_t i = 0; i < n; i++)
+            spill[nspill++] = v[i];         /* no memory to track them warm */
     }
-    if (pool.warm_n > STACK_WARM_MAX) {
-        uint32_t k = pool.warm_n - STACK_WARM_MAX;
+    if (warm_count() > STACK_WARM_MAX) {
+        uint32_t k = warm_count() - STACK_WARM_MAX;
         if (k > STACK_CACHE_MAX - nspill)
             k = STACK_CACHE_MAX - nspill;
         warm_take_oldest(spill + nspill, k);
         nspill += k;
     }
     /* relaxed: a hint for stack_pool_warm */
-    atomic_store_explicit(&pool.warm_seen, pool.warm_n, memory_order_relaxed);
+    atomic_store_explicit(&pool.warm_seen, warm_count(), memory_order_relaxed);
     pthread_mutex_unlock(&pool.lock);
     pool_release(spill, nspill);
 }
@@ -288,21 +314,33 @@ uint32_t stack_pool_warm(void)
     return atomic_load_explicit(&pool.warm_seen, memory_order_relaxed);
 }
 
+int64_t stack_pool_oldest(void)
+{
+    pthread_mutex_lock(&pool.lock);
+    int64_t t = warm_count() ? pool.warm[pool.warm_lo].since : -1;
+    pthread_mutex_unlock(&pool.lock);
+    return t;
+}
+
+int64_t stack_clock(void) { return mono_ns(); }
+
 void stack_pool_scavenge(int64_t max_age_ns)
 {
     int64_t now = mono_ns();
     for (;;) {
-        stack_mem_t batch[STACK_CACHE_MAX];
+        enum { SCAVENGE_BATCH = 1024 };
+        stack_mem_t batch[SCAVENGE_BATCH];
         uint32_t k = 0;
         pthread_mutex_lock(&pool.lock);
-        while (k < pool.warm_n && k < STACK_CACHE_MAX && now - pool.warm[k].since >= max_age_ns)
+        while (k < warm_count() && k < SCAVENGE_BATCH &&
+               now - pool.warm[pool.warm_lo + k].since >= max_age_ns)
             k++;
         warm_take_oldest(batch, k);
         /* relaxed: a hint */
-        atomic_store_explicit(&pool.warm_seen, pool.warm_n, memory_order_relaxed);
+        atomic_store_explicit(&pool.warm_seen, warm_count(), memory_order_relaxed);
         pthread_mutex_unlock(&pool.lock);
         pool_release(batch, k);
-        if (k < STACK_CACHE_MAX)
+        if (k < SCAVENGE_BATCH)
             return;
     }
 }
@@ -313,7 +351,7 @@ bool stack_alloc(stack_cache_t *c, stack_mem_t *out)
         pthread_mutex_lock(&pool.lock);
         c->n = pool_take(c->s, STACK_BATCH);
         /* relaxed: a hint */
-        atomic_store_explicit(&pool.warm_seen, pool.warm_n, memory_order_relaxed);
+        atomic_store_explicit(&pool.warm_seen, warm_count(), memory_order_relaxed);
         pthread_mutex_unlock(&pool.lock);
         if (c->n == 0)
             return false;
@@ -361,6 +399,7 @@ bool stack_alloc_main(stack_mem_t *out, size_t bytes)
     out->hi = out->lo + bytes;
     out->low_water = out->hi;
     out->slab = NULL;
+    out->spare = NULL;
     return true;
 }
 
@@ -374,9 +413,11 @@ void stack_free_main(stack_mem_t *s)
 void stack_pool_reset(void)
 {
     pthread_mutex_lock(&pool.lock);
+    for (uint32_t i = pool.warm_lo; i < pool.warm_n; i++)
+        free(pool.warm[i].s.spare);
     free(pool.warm);
     pool.warm = NULL;
-    pool.warm_n = pool.warm_cap = 0;
+    pool.warm_lo = pool.warm_n = pool.warm_cap = 0;
     atomic_store_explicit(&pool.warm_seen, 0, memory_order_relaxed); /* relaxed: no workers */
     for (stack_slab_t *s = pool.all, *n; s; s = n) {
         n = s->next_all;
@@ -394,7 +435,7 @@ void stack_get_stats(stack_stats_t *out)
     out->slabs = pool.slabs;
     out->stacks_carved = pool.carved;
     out->stacks_in_pool = pool.in_pool;
-    out->stacks_warm = pool.warm_n;
+    out->stacks_warm = warm_count();
     out->stack_size = pool.stack_sz;
     pthread_mutex_unlock(&pool.lock);
     /* relaxed: a statistic */

@@ -77,6 +77,12 @@ typedef struct stack_mem {
     char *hi;
     char *low_water;            /* lowest stack pointer seen (an estimate) */
     struct stack_slab *slab;    /* NULL for the main stack */
+    /* A malloc'd block that travels with the stack while it is free:
+     * actor.c parks a dead actor's block here, so that the next spawn
+     * reuses stack and block together, both still warm, with no malloc,
+     * no cross-thread free, no heap trimming and regrowing. free()'d when
+     * the stack's memory is released. NULL when none. */
+    void *spare;
 } stack_mem_t;
 
 /* A worker's private cache of free stacks. */
@@ -113,6 +119,10 @@ void stack_cache_flush(stack_cache_t *c);
 void stack_pool_scavenge(int64_t max_age_ns);
 /* How many stacks the warm pool holds (a hint, no lock). */
 uint32_t stack_pool_warm(void);
+/* When the oldest warm stack arrived (stack_clock() time), -1 if none. */
+int64_t stack_pool_oldest(void);
+/* The pool's clock: CLOCK_MONOTONIC in ns (never virtual). */
+int64_t stack_clock(void);
 
 /* The root task's big stack: its own mapping, freed with munmap. */
 bool stack_alloc_main(stack_mem_t *out, size_t bytes);

@@ -4,7 +4,8 @@
  *   1. the root spawns them all; each parks in receive;
  *   2. RSS per parked actor is measured (< 5 KiB; page tables reported);
  *   3. every one is sent a message, receives it, replies and ends;
- *   4. RSS comes back near its baseline, no actor is left.
+ *   4. RSS comes back near its baseline (the stacks' memory within about a
+ *      second, by the scavenger), no actor is left.
  * Prints the timings. Not for TSan (it keeps kilobytes per fiber).
  */
 #include "sched_stub.c"
@@ -81,10 +82,16 @@ static void root(void *arg)
     fprintf(stderr, "million: messaged, replied and ended in %.0f ms\n", (t3 - t2) / 1e6);
     CHECK(actor_live_count() == 1, "live %llu after the end", (unsigned long long)actor_live_count());
 
-    /* the memory comes back: stacks through the caches' overflow (madvise),
-     * actor blocks through malloc (trimmed: glibc keeps freed heap pages
-     * until asked) */
-    sched_sleep(10000000);
+    /* the memory comes back: stacks through the warm pool, released by the
+     * ticker's scavenger once unused for a second; actor blocks through
+     * malloc (trimmed: glibc keeps freed heap pages until asked) */
+    for (int i = 0; i < 100; i++) {   /* ~1 s; up to 5 on a loaded machine */
+        stack_stats_t st;
+        stack_get_stats(&st);
+        if (st.stacks_warm == 0)
+            break;
+        sched_sleep(50000000);
+    }
     malloc_trim(0);
     long rss2 = test_rss_kib();
     fprintf(stderr, "million: RSS after the end: +%ld MiB over the baseline (peak +%ld MiB)\n",

@@ -79,7 +79,10 @@ static void root(void *arg)
     actor_wait(s);
     fprintf(stderr, "preempt: sleeper woke %.2f ms late next to a spinner\n",
             atomic_load(&latency_ns) / 1e6);
-    CHECK(TEST_SANITIZED || atomic_load(&latency_ns) < 20000000, "woke %lld ns late",
+    /* 1–2 ms expected on a quiet machine; the bound allows for a loaded
+     * one (other processes take our CPUs). Starvation would be forever:
+     * the watchdog. */
+    CHECK(TEST_SANITIZED || atomic_load(&latency_ns) < 200000000, "woke %lld ns late",
           (long long)atomic_load(&latency_ns));
     actor_release(s);
     actor_release(w);

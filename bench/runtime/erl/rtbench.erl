@@ -26,7 +26,7 @@ best3(F) -> lists:min([F(), F(), F()]).
 
 run("spawn", N0) ->
     N = orr(N0, 1000000),
-    spawn_exit(N div 10),
+    spawn_exit(N),
     result("spawn_exit", best3(fun() -> spawn_exit(N) end), "ns"),
     spawn_wait(N div 10),
     result("spawn_wait", best3(fun() -> spawn_wait(N div 4) end), "ns");

@@ -185,7 +185,7 @@ func main() {
 	switch os.Args[1] {
 	case "spawn":
 		n := or(1000000)
-		spawnExit(n / 10)
+		spawnExit(n)
 		result("spawn_exit", best3(func() float64 { return spawnExit(n) }), "ns")
 		spawnWait(n / 10)
 		result("spawn_wait", best3(func() float64 { return spawnWait(n / 4) }), "ns")
