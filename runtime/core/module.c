@@ -23,6 +23,8 @@
 #endif
 #include "core/alloc.h"
 #include "core/object.h"
+#include "sched/actor.h"
+#include "sched/sched.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -66,11 +68,9 @@ void mod_each(void (*fn)(const ai_module_info *m, void *ctx), void *ctx) {
 /* ---- safepoints --------------------------------------------------------- */
 
 int32_t ai_safepoint_slow(void) {
-    /* No scheduler or collector yet: just acknowledge the request. The
-     * scheduler will yield here when the time slice is up, and the
-     * actor's collector will run here when its nursery is full. */
-    ai_tls.poll = 0;
-    return 0;
+    /* The scheduler's poll: yields when the task's slice is up. (The
+     * collector runs at allocation, the other kind of safepoint.) */
+    return sched_safepoint();
 }
 
 /* ---- running the program ------------------------------------------------ */
@@ -132,10 +132,34 @@ static void *main_thread(void *arg) {
     return NULL;
 }
 
+/* The pending/handled exception of compiled code lives in its task. */
+_Static_assert(sizeof(((task_t *)0)->exc_state) == sizeof(ai_task_core), "task exception state");
+static ai_task_core *task_exc_core(void *task) { return (ai_task_core *)(void *)((task_t *)task)->exc_state; }
+
+static void heap_enter(void *heap) { alloc_heap_enter(heap); }
+static void heap_leave(void *heap) { alloc_heap_leave(heap); }
+
+/* The program's root actor: the main module on the scheduler's big root
+ * stack, its heap the main heap. */
+static void main_root(void *arg) {
+    run_ctx *rc = arg;
+    actor_t *self = actor_self();
+    if (self) self->heap = &alloc_main_heap;
+    alloc_heap_enter(&alloc_main_heap);
+    ai_value r = rc->entry();
+    rc->status = finish(r);
+    bi_stdout_flush();
+}
+
 int mod_run_main(int argc, char **argv, ai_value (*entry)(void)) {
     rt_argc = argc;
     rt_argv = argv;
     run_ctx rc = {entry, NULL, 1};
+    exc_task_of = task_exc_core;
+    sched_set_heap_hooks(heap_enter, heap_leave);
+    if (sched_run_main(main_root, &rc) == 0) return rc.status;
+    /* No scheduler (threads could not start): a plain big-stack thread. */
+    exc_task_of = NULL;
     long page = sysconf(_SC_PAGESIZE);
     if (page <= 0) page = 4096;
 

@@ -26,6 +26,7 @@
  */
 #include "core/object.h"
 #include "sched/context.h"
+#include "sched/sched.h"
 #include "sched/stack.h"
 #include "sched/task.h"
 
@@ -56,9 +57,16 @@ typedef struct ai_gen {
 #endif
 } ai_gen;
 
-/* The generator whose body is running on this thread's current stack. */
-static __thread ai_gen *current_gen;
+/* The generator whose body is running: per task (a task may move to
+ * another OS thread while parked inside a generator body); per thread
+ * only outside any task. */
+static __thread ai_gen *current_gen_no_task;
 static __thread stack_cache_t gen_stacks;
+
+static ai_gen **current_gen_slot(void) {
+    task_t *t = sched_current();
+    return t ? (ai_gen **)&t->gen_current : &current_gen_no_task;
+}
 
 static void gen_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     ai_gen *g = (ai_gen *)o;
@@ -81,11 +89,20 @@ static ai_value gen_repr(ai_value v) {
 #define GEN_MARGIN ((size_t)32 << 10)
 #endif
 
+/* The stack limit in force: ai_tls's, and the running task's copy that
+ * the scheduler reloads when the task resumes after a park. */
+static void set_stack_limit(char *limit) {
+    ai_tls.stack_limit = limit;
+    task_t *t = sched_current();
+    if (t) t->stack_limit = limit;
+}
+
 static void switch_to_body(ai_gen *g) {
     g->caller_limit = ai_tls.stack_limit;
-    ai_tls.stack_limit = g->stack.lo + GEN_MARGIN;
-    g->prev = current_gen;
-    current_gen = g;
+    set_stack_limit(g->stack.lo + GEN_MARGIN);
+    ai_gen **cur = current_gen_slot();
+    g->prev = *cur;
+    *cur = g;
 #if SCHED_ASAN
     __sanitizer_start_switch_fiber(&g->caller_fake_stack, g->stack.lo, (size_t)(g->stack.hi - g->stack.lo));
 #endif
@@ -97,8 +114,8 @@ static void switch_to_body(ai_gen *g) {
 
 /* From the body back to the consumer (the body's stack stays as it is). */
 static void switch_to_caller(ai_gen *g, bool dying) {
-    current_gen = g->prev;
-    ai_tls.stack_limit = g->caller_limit;
+    *current_gen_slot() = g->prev;
+    set_stack_limit(g->caller_limit);
 #if SCHED_ASAN
     __sanitizer_start_switch_fiber(dying ? NULL : &g->fake_stack, g->caller_bottom, g->caller_size);
 #else
@@ -177,7 +194,7 @@ static int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) 
 }
 
 ai_value ai_yield(ai_value v) {
-    ai_gen *g = current_gen;
+    ai_gen *g = *current_gen_slot();
     if (!g) return ai_raise_msg(&ai_exc_RuntimeError, "yield outside a running generator");
     g->transfer = v;
     g->state = GEN_SUSPENDED;

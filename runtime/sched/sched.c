@@ -625,6 +625,20 @@ static task_t *pick_local(worker_t *w)
 
 static void run_after(worker_t *w);
 
+/* Set before the workers start (sched_set_heap_hooks), read-only after. */
+static void (*heap_enter)(void *heap), (*heap_leave)(void *heap);
+
+void sched_set_heap_hooks(void (*enter)(void *heap), void (*leave)(void *heap))
+{
+    heap_enter = enter;
+    heap_leave = leave;
+}
+
+static void *task_heap(const task_t *t)
+{
+    return (t->flags & TASK_F_SCHED) || !t->actor ? NULL : t->actor->heap;
+}
+
 /* Switch from `from` (running on w) to `to`. Returns when someone switches
  * back to `from` — possibly on another worker. */
 static void switch_to(worker_t *w, task_t *from, task_t *to, bool from_dies)
@@ -635,6 +649,15 @@ static void switch_to(worker_t *w, task_t *from, task_t *to, bool from_dies)
     bool to_task = !(to->flags & TASK_F_SCHED);
     tls->task = to_task ? to : NULL;
     tls->stack_limit = to->stack_limit;
+    /* The nursery follows its actor (alloc.h A3): save the leaving actor's
+     * bounds, load the arriving one's. */
+    void *from_heap = task_heap(from), *to_heap = task_heap(to);
+    if (from_heap != to_heap) {
+        if (from_heap && heap_leave)
+            heap_leave(from_heap);
+        if (to_heap && heap_enter)
+            heap_enter(to_heap);
+    }
     /* relaxed: read by the ticker as a hint */
     atomic_store_explicit(&w->in_task, to_task, memory_order_relaxed);
     /* the low-water mark of the stack we leave (stack.h) */

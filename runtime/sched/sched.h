@@ -166,4 +166,10 @@ typedef struct sched_stats {
 /* Totals of the last (or current) run; approximate while running. */
 void sched_get_stats(sched_stats_t *out);
 
+/* The allocator's hooks: called on the worker's thread when a task of an
+ * actor with a heap starts or stops running there, so the actor's nursery
+ * bounds move into and out of that worker's ai_tls (core/alloc.h A3).
+ * Set once, before sched_run_main. */
+void sched_set_heap_hooks(void (*enter)(void *heap), void (*leave)(void *heap));
+
 #endif

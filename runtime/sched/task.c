@@ -17,16 +17,21 @@
  * compiled prologue's check fails (raising RecursionError formats an
  * exception and a traceback). Sanitized builds have much larger frames. */
 #if SCHED_ASAN || SCHED_TSAN
-#define STACK_MARGIN ((size_t)64 << 10)
+#define STACK_MARGIN ((size_t)128 << 10)
+#define BIG_STACK_MARGIN ((size_t)1 << 20)
 #else
-#define STACK_MARGIN ((size_t)16 << 10)
+#define STACK_MARGIN ((size_t)64 << 10)     /* GMP alone may use ~64 KiB */
+#define BIG_STACK_MARGIN ((size_t)256 << 10)
 #endif
 
 void task_init(task_t *t, const stack_mem_t *stack, sched_ctx_entry_fn fn, void *arg)
 {
     t->stack = *stack;
     size_t size = (size_t)(stack->hi - stack->lo);
-    size_t margin = STACK_MARGIN < size / 4 ? STACK_MARGIN : size / 4;
+    /* Big stacks (the root task's) can afford the runtime's deepest C
+     * paths (printing a long traceback, repr of deep nesting). */
+    size_t want = size >= ((size_t)16 << 20) ? BIG_STACK_MARGIN : STACK_MARGIN;
+    size_t margin = want < size / 4 ? want : size / 4;
     t->stack_limit = stack->lo + margin;
     t->fn = fn;
     t->arg = arg;

@@ -101,6 +101,12 @@ struct task {
     uint32_t flags;             /* TASK_F_*, immutable */
     uint32_t seq;               /* seq of the current/last wait; the task's
                                    own (written in its commit, read by it) */
+    void *gen_current;          /* the generator whose body this task is
+                                   running (objects/gen.c); the task's own */
+    uint64_t exc_state[2];      /* the compiled code's pending and handled
+                                   exception (core/exc.c's ai_task_core,
+                                   reached through exc_task_of); the task's
+                                   own */
 #if SCHED_TSAN
     void *tsan_fiber;           /* TSan's notion of this stack of execution */
 #endif
