@@ -149,6 +149,11 @@ static void main_root(void *arg) {
     ai_value r = rc->entry();
     rc->status = finish(r);
     bi_stdout_flush();
+    /* The program ends with its main code: actors still running end with
+     * the process, as daemon threads do (AITHON_API.md, "Program end").
+     * Exiting here spares waiting for every worker to wind down. */
+    fflush(NULL);
+    exit(rc->status);
 }
 
 int mod_run_main(int argc, char **argv, ai_value (*entry)(void)) {
