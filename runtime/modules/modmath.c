@@ -301,7 +301,7 @@ UNARY(expm1, math_1(args[0], expm1, true))
 UNARY(fabs, math_1(args[0], fabs, false))
 UNARY(gamma, math_1a(args[0], c_gamma))
 UNARY(lgamma, math_1a(args[0], c_lgamma))
-UNARY(log1p, math_1(args[0], m_log1p, false))
+UNARY(log1p, math_1(args[0], c_log1p, false))
 UNARY(sin, math_1(args[0], sin, false))
 UNARY(sinh, math_1(args[0], sinh, true))
 UNARY(sqrt, math_1(args[0], sqrt, false))
@@ -925,10 +925,10 @@ static ai_value comb_perm(ai_value nv, ai_value kv, bool perm) {
     if (!k) return AI_ERR;
     if (int_sign(n) < 0) return ai_raise_msg(&ai_exc_ValueError, "n must be a non-negative integer");
     if (int_sign(k) < 0) return ai_raise_msg(&ai_exc_ValueError, "k must be a non-negative integer");
+    if (int_cmp(k, n) > 0) return ai_smallint(0);
     int64_t kk;
     if (perm && !int_to_i64(k, &kk))
         return ai_raise_fmt(&ai_exc_OverflowError, "k must not exceed %lld", (long long)INT64_MAX);
-    if (int_cmp(k, n) > 0) return ai_smallint(0);
     if (!perm) {
         /* comb(n, k) == comb(n, n - k): use the smaller */
         ai_value d = ai_sub(n, k);

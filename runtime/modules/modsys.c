@@ -57,8 +57,11 @@ static const char *const root_names[NROOTS] = {"sys.stdin pending", "sys.intern 
 static pthread_once_t roots_once = PTHREAD_ONCE_INIT;
 static void roots_init(void) { mu_register_roots("sys$state", roots, root_names, NROOTS); }
 
-/* Guards `pending` and the intern table (workers may call in parallel). */
-static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Workers may call in parallel: stdin_lock guards `pending` (and is held
+ * across a blocking read, so reads of stdin are serialised); intern_lock
+ * guards the intern table. */
+static pthread_mutex_t stdin_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t intern_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int64_t recursion_limit = 1000;
 
@@ -192,7 +195,7 @@ METHOD(s_seekable) {
 /* ---- reading stdin ------------------------------------------------------------------- */
 
 /* The next line of stdin with its newline, "" at end of input. Caller
- * holds state_lock. */
+ * holds stdin_lock. */
 static ai_value stdin_line_locked(void) {
     if (roots[ROOT_PENDING]) {
         ai_value r = roots[ROOT_PENDING];
@@ -253,10 +256,10 @@ METHOD(s_readline) {
     int64_t size;
     if (size_arg("readline", args, nargs, kwnames, false, &size) < 0 || !stdin_check(self))
         return AI_ERR;
-    pthread_mutex_lock(&state_lock);
+    pthread_mutex_lock(&stdin_lock);
     ai_value line = stdin_line_locked();
     if (line && size >= 0) line = stdin_split_locked(line, size);
-    pthread_mutex_unlock(&state_lock);
+    pthread_mutex_unlock(&stdin_lock);
     return line;
 }
 
@@ -268,7 +271,7 @@ METHOD(s_read) {
     sb_init(&b);
     int64_t have = 0;
     ai_value r = AI_ERR;
-    pthread_mutex_lock(&state_lock);
+    pthread_mutex_lock(&stdin_lock);
     while (size < 0 || have < size) {
         ai_value line = stdin_line_locked();
         if (!line) goto done;
@@ -284,7 +287,7 @@ METHOD(s_read) {
     r = sb_finish(&b);
     b.p = NULL;
 done:
-    pthread_mutex_unlock(&state_lock);
+    pthread_mutex_unlock(&stdin_lock);
     if (b.p) sb_free(&b);
     return r;
 }
@@ -297,9 +300,9 @@ METHOD(s_readlines) {
     if (!list) return AI_ERR;
     int64_t total = 0;
     for (;;) {
-        pthread_mutex_lock(&state_lock);
+        pthread_mutex_lock(&stdin_lock);
         ai_value line = stdin_line_locked();
-        pthread_mutex_unlock(&state_lock);
+        pthread_mutex_unlock(&stdin_lock);
         if (!line) return AI_ERR;
         int64_t len = str_obj(line)->len;
         if (len == 0) break;
@@ -312,9 +315,9 @@ METHOD(s_readlines) {
 
 static int32_t stream_next(ai_value it, ai_value *out) {
     if (!stdin_check(it)) return -1;
-    pthread_mutex_lock(&state_lock);
+    pthread_mutex_lock(&stdin_lock);
     ai_value line = stdin_line_locked();
-    pthread_mutex_unlock(&state_lock);
+    pthread_mutex_unlock(&stdin_lock);
     if (!line) return -1;
     if (str_obj(line)->len == 0) return 0;
     *out = line;
@@ -517,7 +520,7 @@ FUNC(sys_intern) {
     if (!obj_is_type(s, &ai_str_type))
         return ai_raise_msg(&ai_exc_TypeError, "can't intern str subclass");
     pthread_once(&roots_once, roots_init);
-    pthread_mutex_lock(&state_lock);
+    pthread_mutex_lock(&intern_lock);
     ai_value r = AI_ERR, found;
     if (!roots[ROOT_INTERN] && !(roots[ROOT_INTERN] = dict_new())) goto done;
     int32_t got = dict_get(roots[ROOT_INTERN], s, &found);
@@ -528,7 +531,7 @@ FUNC(sys_intern) {
         r = s;
     }
 done:
-    pthread_mutex_unlock(&state_lock);
+    pthread_mutex_unlock(&intern_lock);
     return r;
 }
 

@@ -39,6 +39,8 @@ void task_init(task_t *t, const stack_mem_t *stack, sched_ctx_entry_fn fn, void 
     t->timer.idx = TIMER_NONE;
     t->timer.heap = NULL;
     t->seq = 0;
+    t->gen_current = NULL;
+    t->exc_state[0] = t->exc_state[1] = 0;   /* no exception pending or handled */
     /* relaxed: the task is not published yet; the run-queue push that
      * publishes it is a release */
     atomic_store_explicit(&t->state, TASK_RUNNABLE, memory_order_relaxed);
