@@ -28,7 +28,7 @@ int32_t ai_setitem(ai_value o, ai_value key, ai_value v) {
 int32_t ai_delitem(ai_value o, ai_value key) {
     const ai_slots *s = obj_slots(o);
     if (s->setitem) return s->setitem(o, key, 0);
-    ai_raise_fmt(&ai_exc_TypeError, "'%s' object does not support item deletion", obj_type_name(o));
+    ai_raise_fmt(&ai_exc_TypeError, "'%s' object doesn't support item deletion", obj_type_name(o));
     return -1;
 }
 

@@ -23,13 +23,17 @@
  * CPython: NotImplementedError here. The hash equals int's for integral
  * values (Python's modular numeric hash).
  *
- * Not handled yet: float methods (is_integer, hex, as_integer_ratio),
- * format specs, complex.
+ * Methods and attributes (is_integer, hex, fromhex …) are at the end of
+ * the file; format specs live in format.c.
+ * Not handled yet: complex.
  */
-#include "core/object.h"
+#include "objects/text.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <strings.h>
 
 /* ---- boxing ------------------------------------------------------------- */
 
@@ -486,6 +490,23 @@ ai_value float_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_v
     if (float_coerce(x, &d, &num)) return ai_float_box(d);
     if (num) return AI_ERR;
     if (str_check(x)) return float_parse(x);
+    int64_t n;
+    const unsigned char *p = bytes_buffer(x, &n);
+    if (p) {
+        /* float(b"1.5"): bytes parse as ASCII; errors show their repr. */
+        bool ascii = true;
+        for (int64_t i = 0; i < n && ascii; i++) ascii = p[i] < 128;
+        if (ascii) {
+            ai_value s = str_from_latin1(p, n);
+            ai_value r = s ? float_parse(s) : AI_ERR;
+            if (r || !exc_pending_is(&ai_exc_ValueError)) return r;
+            exc_clear();
+        }
+        ai_value r = ai_repr(x);
+        const char *u = r ? str_utf8(r, NULL) : NULL;
+        if (!u) return AI_ERR;
+        return ai_raise_fmt(&ai_exc_ValueError, "could not convert string to float: %s", u);
+    }
     return ai_raise_fmt(&ai_exc_TypeError,
                         "float() argument must be a string or a real number, not '%s'",
                         obj_type_name(x));
@@ -544,10 +565,14 @@ ai_value float_round(double x, ai_value ndigits) {
         exc_clear();
         return ai_raise_msg(&ai_exc_OverflowError, "rounded value too large to represent");
     }
-    return ai_float_box(d);
+    /* A result of zero keeps x's sign, as CPython's: round(-0.5, -1) is -0.0. */
+    return ai_float_box(d == 0.0 ? copysign(0.0, x) : d);
 }
 
 /* ---- the type ----------------------------------------------------------------------- */
+
+extern const ai_method_def float_methods[]; /* at the end of this file */
+extern const ai_getset_def float_getset[];
 
 static const ai_slots float_slots = {
     .add = float_add,
@@ -565,6 +590,8 @@ static const ai_slots float_slots = {
     .hash = float_hash,
     .truthy = float_truthy,
     .construct = float_construct,
+    .methods = float_methods,
+    .getset = float_getset,
 };
 
 ai_type ai_float_type = {
@@ -575,4 +602,162 @@ ai_type ai_float_type = {
     .repr = float_repr,
     .gc_size = alloc_fixed_size,
     .slots = (void *)&float_slots,
+};
+
+/* ---- methods and attributes (the text area's additions) ------------------------------ */
+
+/* is_integer, as_integer_ratio, hex, fromhex (a class method), conjugate,
+ * __format__, and the real/imag attributes. hex() and fromhex() use the
+ * exact binary value; glibc's strtod rounds hexadecimal input correctly
+ * (ties to even), which is what fromhex promises. */
+
+#define FLOAT_METHOD(fn) \
+    static ai_value fn(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames)
+
+static int float_no_args(const char *name, const ai_value *args, int64_t nargs,
+                         ai_value kwnames) {
+    argspec a = {name, "float", ARGS_NONE, 0, 0, NULL};
+    return text_args(&a, args, nargs, kwnames, NULL);
+}
+
+FLOAT_METHOD(float_m_is_integer) {
+    (void)self;
+    if (float_no_args("is_integer", args, nargs, kwnames) < 0) return AI_ERR;
+    double d = float_get(self);
+    return ai_bool(isfinite(d) && floor(d) == d);
+}
+
+FLOAT_METHOD(float_m_conjugate) {
+    if (float_no_args("conjugate", args, nargs, kwnames) < 0) return AI_ERR;
+    return obj_is_type(self, &ai_float_type) ? self : ai_float_box(float_get(self));
+}
+
+FLOAT_METHOD(float_m_as_integer_ratio) {
+    if (float_no_args("as_integer_ratio", args, nargs, kwnames) < 0) return AI_ERR;
+    double d = float_get(self);
+    if (isinf(d))
+        return ai_raise_msg(&ai_exc_OverflowError, "cannot convert Infinity to integer ratio");
+    if (isnan(d)) return ai_raise_msg(&ai_exc_ValueError, "cannot convert NaN to integer ratio");
+    /* d = m * 2**e with m an integer of at most 53 bits, then reduced. */
+    int e;
+    double m = frexp(d, &e);
+    for (int i = 0; i < 300 && m != floor(m); i++) {
+        m *= 2.0;
+        e--;
+    }
+    ai_value num = int_from_double(m), den = ai_smallint(1);
+    if (!num) return AI_ERR;
+    if (e > 0)
+        num = ai_lshift(num, ai_smallint(e));
+    else
+        den = ai_lshift(den, ai_smallint(-e));
+    if (!num || !den) return AI_ERR;
+    return tuple_pack2(num, den);
+}
+
+FLOAT_METHOD(float_m_hex) {
+    if (float_no_args("hex", args, nargs, kwnames) < 0) return AI_ERR;
+    double d = float_get(self);
+    if (isnan(d)) return str_from_ascii("nan", 3);
+    if (isinf(d)) return d < 0 ? str_from_ascii("-inf", 4) : str_from_ascii("inf", 3);
+    char buf[40];
+    const char *sign = signbit(d) ? "-" : "";
+    if (d == 0.0) {
+        int n = snprintf(buf, sizeof buf, "%s0x0.0p+0", sign);
+        return str_from_ascii(buf, n);
+    }
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    uint64_t frac = bits & (((uint64_t)1 << 52) - 1);
+    int bexp = (int)((bits >> 52) & 0x7FF);
+    /* Normal: 0x1.<13 hex digits>p<exp>; subnormal: 0x0.<…>p-1022. */
+    int n = snprintf(buf, sizeof buf, "%s0x%d.%013llxp%+d", sign, bexp ? 1 : 0,
+                     (unsigned long long)frac, bexp ? bexp - 1023 : -1022);
+    return str_from_ascii(buf, n);
+}
+
+/* float.fromhex(s): a class method (self is the class). */
+FLOAT_METHOD(float_m_fromhex) {
+    argspec a = {"fromhex", "float", ARGS_ONE, 1, 1, NULL};
+    ai_value s[1];
+    if (text_args(&a, args, nargs, kwnames, s) < 0) return AI_ERR;
+    if (!str_check(s[0]))
+        return ai_raise_msg(&ai_exc_TypeError, "bad argument type for built-in operation");
+    int64_t len;
+    char *t = str_ascii_strip_malloc(s[0], &len);
+    if (!t && len == 0) return exc_nomem();
+    double d = 0;
+    bool ok = false;
+    if (t) {
+        /* Python accepts the digits without "0x"; strtod needs it. */
+        const char *p = t;
+        char sign = 0;
+        if (*p == '+' || *p == '-') sign = *p++;
+        char *buf = malloc(strlen(p) + 4);
+        if (!buf) {
+            free(t);
+            return exc_nomem();
+        }
+        bool word = strncasecmp(p, "inf", 3) == 0 || strncasecmp(p, "nan", 3) == 0;
+        bool has0x = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
+        snprintf(buf, strlen(p) + 4, "%s%s", word || has0x ? "" : "0x", p);
+        const char *digits = buf + ((word || has0x) ? 0 : 2) + (has0x ? 2 : 0);
+        bool valid = word ? (!strcasecmp(p, "inf") || !strcasecmp(p, "infinity") ||
+                             !strcasecmp(p, "nan"))
+                          : (isxdigit((unsigned char)digits[0]) ||
+                             (digits[0] == '.' && isxdigit((unsigned char)digits[1])));
+        if (valid) {
+            char *end;
+            errno = 0;
+            d = strtod(buf, &end);
+            ok = *end == 0;
+            if (ok && errno == ERANGE && isinf(d)) {
+                free(buf);
+                free(t);
+                return ai_raise_msg(&ai_exc_OverflowError,
+                                    "hexadecimal value too large to represent as a float");
+            }
+            if (sign == '-') d = -d;
+        }
+        free(buf);
+        free(t);
+    }
+    if (!ok) return ai_raise_msg(&ai_exc_ValueError, "invalid hexadecimal floating-point string");
+    ai_value r = ai_float_box(d);
+    if (r && ai_obj(self) != (ai_object *)&ai_float_type) return ai_call(self, &r, 1, 0);
+    return r;
+}
+
+FLOAT_METHOD(float_m_format) {
+    argspec a = {"__format__", "float", ARGS_ONE, 1, 1, NULL};
+    ai_value spec[1];
+    if (text_args(&a, args, nargs, kwnames, spec) < 0) return AI_ERR;
+    if (!str_check(spec[0]))
+        return ai_raise_fmt(&ai_exc_TypeError, "__format__() argument must be str, not %s",
+                            obj_type_name(spec[0]));
+    return fmt_float(self, spec[0]);
+}
+
+static ai_value float_g_real(ai_value v) {
+    return obj_is_type(v, &ai_float_type) ? v : ai_float_box(float_get(v));
+}
+static ai_value float_g_imag(ai_value v) {
+    (void)v;
+    return ai_float_box(0.0);
+}
+
+const ai_method_def float_methods[] = {
+    {"is_integer", float_m_is_integer, &ai_float_type, 0},
+    {"as_integer_ratio", float_m_as_integer_ratio, &ai_float_type, 0},
+    {"hex", float_m_hex, &ai_float_type, 0},
+    {"fromhex", float_m_fromhex, &ai_float_type, AI_METH_CLASS},
+    {"conjugate", float_m_conjugate, &ai_float_type, 0},
+    {"__format__", float_m_format, &ai_float_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+const ai_getset_def float_getset[] = {
+    {"real", float_g_real},
+    {"imag", float_g_imag},
+    {NULL, NULL},
 };

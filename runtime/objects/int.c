@@ -17,10 +17,11 @@
  * Decimal conversion both ways honours CPython 3.11's 4300-digit limit
  * (int_max_str_digits, settable later through sys).
  *
- * Not handled yet: int.bit_length() and other methods, hex()/oct()/bin()
- * formatting, int from bytes, __index__ of user classes.
+ * Methods and attributes (bit_length, to_bytes, from_bytes, real …) are
+ * at the end of the file; formatting lives in format.c.
+ * Not handled yet: __index__ of user classes.
  */
-#include "core/object.h"
+#include "objects/text.h"
 
 #include <gmp.h>
 #include <math.h>
@@ -1017,6 +1018,26 @@ static ai_value int_richcompare(ai_value a, ai_value b, int32_t op) {
 static int32_t int_truthy(ai_value v) { return int_sign(v) != 0; }
 static ai_value int_index(ai_value v) { return int_unbool(v); }
 
+/* int(b"42"): bytes parse as ASCII text; errors show the bytes' repr. */
+static ai_value int_parse_bytes(ai_value x, int base) {
+    int64_t n;
+    const unsigned char *p = bytes_buffer(x, &n);
+    bool ascii = true;
+    for (int64_t i = 0; i < n && ascii; i++) ascii = p[i] < 128;
+    if (ascii) {
+        ai_value s = str_from_latin1(p, n);
+        if (!s) return AI_ERR;
+        ai_value r = int_parse(s, base);
+        if (r || !exc_pending_is(&ai_exc_ValueError)) return r;
+        exc_clear();
+    }
+    ai_value r = ai_repr(x);
+    const char *u = r ? str_utf8(r, NULL) : NULL;
+    if (!u) return AI_ERR;
+    return ai_raise_fmt(&ai_exc_ValueError, "invalid literal for int() with base %d: %.200s",
+                        base, u);
+}
+
 ai_value int_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)cls;
     int64_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
@@ -1040,12 +1061,13 @@ ai_value int_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_val
         bool fits, err;
         int64_t b = obj_index_i64(base, &fits, &err);
         if (err) return AI_ERR;
-        if (!str_check(x))
+        bool is_bytes = bytes_buffer(x, &(int64_t){0}) != NULL;
+        if (!str_check(x) && !is_bytes)
             return ai_raise_msg(&ai_exc_TypeError,
                                 "int() can't convert non-string with explicit base");
         if (!fits || b == 1 || b < 0 || b > 36)
             return ai_raise_msg(&ai_exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
-        return int_parse(x, (int)b);
+        return is_bytes ? int_parse_bytes(x, (int)b) : int_parse(x, (int)b);
     }
     if (int_check(x)) return int_unbool(x);
     if (float_check(x)) {
@@ -1057,6 +1079,7 @@ ai_value int_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_val
         return int_from_double(d);
     }
     if (str_check(x)) return int_parse(x, 10);
+    if (bytes_buffer(x, &(int64_t){0})) return int_parse_bytes(x, 10);
     return ai_raise_fmt(&ai_exc_TypeError,
                         "int() argument must be a string, a bytes-like object or a real number, "
                         "not '%s'",
@@ -1071,8 +1094,12 @@ ai_value int_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_val
     .invert = int_invert, .abs = int_abs, .richcompare = int_richcompare, .hash = int_hash, \
     .truthy = int_truthy, .index = int_index
 
+extern const ai_method_def int_methods[]; /* at the end of this file */
+extern const ai_getset_def int_getset[];
+
 const ai_slots int_slots = {
     INT_COMMON_SLOTS, .and_ = int_and, .or_ = int_or, .xor_ = int_xor, .construct = int_construct,
+    .methods = int_methods, .getset = int_getset,
 };
 
 ai_type ai_int_type = {
@@ -1134,4 +1161,223 @@ ai_type ai_bool_type = {
     .repr = bool_repr,
     .gc_size = alloc_fixed_size,
     .slots = (void *)&bool_slots,
+};
+
+/* ---- methods and attributes (the text area's additions) ------------------------------ */
+
+/* bit_length, bit_count, to_bytes, from_bytes, conjugate, as_integer_ratio,
+ * __format__, and the real/imag/numerator/denominator attributes. bool
+ * finds them through its base. Arity errors use text.h's wordings. */
+
+#define INT_METHOD(fn) \
+    static ai_value fn(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames)
+
+static int no_args(ai_value self, const char *name, const ai_value *args, int64_t nargs,
+                   ai_value kwnames) {
+    (void)args;
+    (void)self;
+    argspec a = {name, "int", ARGS_NONE, 0, 0, NULL};
+    return text_args(&a, args, nargs, kwnames, NULL);
+}
+
+INT_METHOD(int_m_bit_length) {
+    if (no_args(self, "bit_length", args, nargs, kwnames) < 0) return AI_ERR;
+    ival x;
+    ival_of(self, &x);
+    return ai_int_from_i64(bitlen(&x));
+}
+
+INT_METHOD(int_m_bit_count) {
+    if (no_args(self, "bit_count", args, nargs, kwnames) < 0) return AI_ERR;
+    ival x;
+    ival_of(self, &x);
+    int64_t c = 0;
+    for (int64_t i = 0; i < x.n; i++) c += __builtin_popcountll(x.d[i]);
+    return ai_int_from_i64(c);
+}
+
+INT_METHOD(int_m_conjugate) {
+    if (no_args(self, "conjugate", args, nargs, kwnames) < 0) return AI_ERR;
+    return int_unbool(self);
+}
+
+INT_METHOD(int_m_as_integer_ratio) {
+    if (no_args(self, "as_integer_ratio", args, nargs, kwnames) < 0) return AI_ERR;
+    return tuple_pack2(int_unbool(self), ai_smallint(1));
+}
+
+INT_METHOD(int_m_format) {
+    argspec a = {"__format__", "int", ARGS_ONE, 1, 1, NULL};
+    ai_value spec[1];
+    if (text_args(&a, args, nargs, kwnames, spec) < 0) return AI_ERR;
+    if (!str_check(spec[0]))
+        return ai_raise_fmt(&ai_exc_TypeError, "__format__() argument must be str, not %s",
+                            obj_type_name(spec[0]));
+    return fmt_int(self, spec[0]);
+}
+
+/* byteorder / signed of to_bytes and from_bytes: 1 little, 0 big. */
+static int byteorder_arg(const char *fname, ai_value v, bool *little) {
+    *little = false;
+    if (!v) return 0;
+    if (!str_check(v)) {
+        ai_raise_fmt(&ai_exc_TypeError, "%s() argument 'byteorder' must be str, not %s", fname,
+                     obj_type_name(v));
+        return -1;
+    }
+    if (attr_name_is(v, "little"))
+        *little = true;
+    else if (!attr_name_is(v, "big")) {
+        ai_raise_msg(&ai_exc_ValueError, "byteorder must be either 'little' or 'big'");
+        return -1;
+    }
+    return 0;
+}
+
+static int bytes_kw_args(const char *fname, const char *first, const ai_value *args,
+                         int64_t nargs, ai_value kwnames, ai_value out[3]) {
+    if (nargs > 2) {
+        ai_raise_fmt(&ai_exc_TypeError, "%s() takes at most 2 positional arguments (%lld given)",
+                     fname, (long long)nargs);
+        return -1;
+    }
+    const char *const kws[] = {first, "byteorder", "signed"};
+    argspec a = {fname, "int", ARGS_KW, 0, 3, kws};
+    if (text_args(&a, args, nargs, kwnames, out) < 0) return -1;
+    return 0;
+}
+
+INT_METHOD(int_m_to_bytes) {
+    ai_value a[3];
+    if (bytes_kw_args("to_bytes", "length", args, nargs, kwnames, a) < 0) return AI_ERR;
+    int64_t len = 1;
+    bool little, sgn = false;
+    if (a[0]) {
+        bool fits, err;
+        len = obj_index_i64(a[0], &fits, &err);
+        if (err) return AI_ERR;
+        if (!fits && len > 0) return exc_nomem();
+    }
+    if (byteorder_arg("to_bytes", a[1], &little) < 0) return AI_ERR;
+    if (a[2]) {
+        int32_t t = ai_truthy(a[2]);
+        if (t < 0) return AI_ERR;
+        sgn = t;
+    }
+    if (len < 0) return ai_raise_msg(&ai_exc_ValueError, "length argument must be non-negative");
+    ival x;
+    ival_of(self, &x);
+    if (x.sign < 0 && !sgn)
+        return ai_raise_msg(&ai_exc_OverflowError, "can't convert negative int to unsigned");
+    /* Bits the value needs: the magnitude's, plus a sign bit when signed
+     * (a negative power of two needs none extra: -128 fits one byte). */
+    int64_t need = bitlen(&x);
+    if (sgn && x.sign != 0) {
+        bool pow2 = false;
+        if (x.sign < 0) {
+            pow2 = true;
+            for (int64_t i = 0; i < x.n && pow2; i++) {
+                mp_limb_t l = x.d[i];
+                pow2 = i == x.n - 1 ? (l & (l - 1)) == 0 : l == 0;
+            }
+        }
+        if (!pow2) need++;
+    }
+    if (need > len * 8) return ai_raise_msg(&ai_exc_OverflowError, "int too big to convert");
+    ai_value r = bytes_new_raw(len);
+    if (!r) return AI_ERR;
+    ival_of(self, &x);
+    unsigned char *d = bytes_data_of(r);
+    /* Little-endian magnitude, then two's complement for a negative. */
+    for (int64_t i = 0; i < len; i++) {
+        int64_t limb = i / 8;
+        d[i] = limb < x.n ? (unsigned char)(x.d[limb] >> ((i % 8) * 8)) : 0;
+    }
+    if (x.sign < 0) {
+        unsigned carry = 1;
+        for (int64_t i = 0; i < len; i++) {
+            unsigned v = (unsigned char)~d[i] + carry;
+            d[i] = (unsigned char)v;
+            carry = v >> 8;
+        }
+    }
+    if (!little)
+        for (int64_t i = 0, j = len - 1; i < j; i++, j--) {
+            unsigned char t = d[i];
+            d[i] = d[j];
+            d[j] = t;
+        }
+    return r;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False): a class
+ * method; self is the class (int or bool). */
+INT_METHOD(int_m_from_bytes) {
+    ai_value a[3];
+    if (bytes_kw_args("from_bytes", "bytes", args, nargs, kwnames, a) < 0) return AI_ERR;
+    if (!a[0])
+        return ai_raise_msg(&ai_exc_TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
+    bool little, sgn = false;
+    if (byteorder_arg("from_bytes", a[1], &little) < 0) return AI_ERR;
+    if (a[2]) {
+        int32_t t = ai_truthy(a[2]);
+        if (t < 0) return AI_ERR;
+        sgn = t;
+    }
+    ai_value src = a[0];
+    int64_t n;
+    const unsigned char *p = bytes_buffer(src, &n);
+    if (!p) {
+        if (str_check(src) || !obj_slots(src)->iter)
+            return ai_raise_fmt(&ai_exc_TypeError, "cannot convert '%s' object to bytes",
+                                obj_type_name(src));
+        src = ai_call(ai_val(&ai_bytes_type), &src, 1, 0);
+        if (!src || !(p = bytes_buffer(src, &n))) return AI_ERR;
+    }
+    int64_t nl = n / 8 + 1;
+    ai_bigint *r = big_alloc(nl);
+    if (!r) return AI_ERR;
+    p = bytes_buffer(src, &n);
+    for (int64_t i = 0; i < n; i++) {
+        unsigned char byte = little ? p[i] : p[n - 1 - i];
+        r->limbs[i / 8] |= (mp_limb_t)byte << ((i % 8) * 8);
+    }
+    bool neg = sgn && n > 0 && ((little ? p[n - 1] : p[0]) & 0x80);
+    ai_value v = big_finish(r, nl, 1);
+    if (neg) {
+        ai_value m = ai_lshift(ai_smallint(1), ai_int_from_i64(n * 8));
+        v = m ? ai_sub(v, m) : AI_ERR;
+    }
+    if (!v) return AI_ERR;
+    if (ai_obj(self) != (ai_object *)&ai_int_type) return ai_call(self, &v, 1, 0);
+    return v;
+}
+
+static ai_value int_g_self(ai_value v) { return int_unbool(v); }
+static ai_value int_g_zero(ai_value v) {
+    (void)v;
+    return ai_smallint(0);
+}
+static ai_value int_g_one(ai_value v) {
+    (void)v;
+    return ai_smallint(1);
+}
+
+const ai_method_def int_methods[] = {
+    {"bit_length", int_m_bit_length, &ai_int_type, 0},
+    {"bit_count", int_m_bit_count, &ai_int_type, 0},
+    {"to_bytes", int_m_to_bytes, &ai_int_type, 0},
+    {"from_bytes", int_m_from_bytes, &ai_int_type, AI_METH_CLASS},
+    {"conjugate", int_m_conjugate, &ai_int_type, 0},
+    {"as_integer_ratio", int_m_as_integer_ratio, &ai_int_type, 0},
+    {"__format__", int_m_format, &ai_int_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+const ai_getset_def int_getset[] = {
+    {"real", int_g_self},
+    {"imag", int_g_zero},
+    {"numerator", int_g_self},
+    {"denominator", int_g_one},
+    {NULL, NULL},
 };

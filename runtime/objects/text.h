@@ -136,8 +136,9 @@ int text_ssize_arg(ai_value v, int64_t *out);
 /* ---- cross-file entry points ------------------------------------------- */
 
 extern const ai_method_def str_methods[]; /* strmethods.c */
-/* str % args (format.c), the str type's mod slot. */
+/* str % args and bytes % args (format.c): the types' mod slots. */
 ai_value fmt_str_mod(ai_value a, ai_value b);
+ai_value fmt_bytes_mod(ai_value a, ai_value b);
 /* str.format(*args, **kw) and format_map (format.c). */
 ai_value fmt_str_format(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames);
 ai_value fmt_str_format_map(ai_value self, const ai_value *args, int64_t nargs,
@@ -155,6 +156,15 @@ ai_value fmt_int_base(ai_value v, int base);
 ai_value text_encode(ai_value s, const char *encoding, const char *errors);
 ai_value text_decode(const unsigned char *p, int64_t n, const char *encoding,
                      const char *errors);
+/* Which codec a name denotes: 0 utf-8, 1 ascii, 2 latin-1, -1 unknown. */
+int text_codec_id(const char *name);
+
+/* textio.c: the input() and open() builtins. */
+extern ai_builtin_fn textio_input_fn, textio_open_fn;
+/* encoding= / errors= arguments (strmethods.c): str or absent, with
+ * CPython's "%s() argument 'encoding' must be str, not int". */
+int text_codec_args(const char *fname, ai_value enc, ai_value errs, const char **e,
+                    const char **r);
 
 /* bytes.c */
 extern ai_type ai_bytearray_type;
