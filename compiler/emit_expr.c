@@ -643,7 +643,33 @@ static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
     return r;
 }
 
+/* Builtins Aithon refuses at compile time: by design (dynamic code) or
+ * not yet. */
+static bool refused_builtin(Emitter *e, const Expr *x) {
+    static const char *const by_design[] = {"eval", "exec", "compile", "__import__", "breakpoint"};
+    static const char *const not_yet[] = {"globals", "locals", "complex", "memoryview", "aiter", "anext"};
+    const Expr *f = x->u.call.func;
+    if (f->kind != E_NAME) return false;
+    const char *name = f->u.name.id;
+    Symbol *sym;
+    Frame *fr;
+    if (emit_name_home(e, name, &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, name)) return false;
+    for (size_t i = 0; i < sizeof by_design / sizeof *by_design; i++)
+        if (strcmp(name, by_design[i]) == 0) {
+            diag_error(E_OUT_OF_SCOPE, x->pos.line, x->pos.col,
+                       "%s() is not supported by Aithon: programs are compiled ahead of time", name);
+            return true;
+        }
+    for (size_t i = 0; i < sizeof not_yet / sizeof *not_yet; i++)
+        if (strcmp(name, not_yet[i]) == 0) {
+            diag_error(E_UNSUPPORTED, x->pos.line, x->pos.col, "%s() is not supported yet", name);
+            return true;
+        }
+    return false;
+}
+
 static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
+    if (refused_builtin(e, x)) return emit_i64(e, 1);
     if (has_star_args(x)) return star_call(e, x);
     const Expr *f = x->u.call.func;
     LLVMValueRef folded = emit_genexp_call(e, x);

@@ -136,6 +136,7 @@ typedef struct Emitter {
     const char **global_names;
     int nglobals, capglobals;
     bool *global_rebound;       /* by global index: assigned other than by its one top-level def */
+    bool *global_assigned;      /* by global index: bound anywhere in the program */
     FuncDef **global_func;      /* by global index: the def when directly callable */
 
     /* constants */

@@ -387,10 +387,13 @@ int emit_global_index(Emitter *e, const char *name) {
     e->global_names = arena_grow(e->arena, e->global_names, &cap, e->nglobals + 1, sizeof(char *));
     cap = e->capglobals;
     e->global_rebound = arena_grow(e->arena, e->global_rebound, &cap, e->nglobals + 1, sizeof(bool));
+    cap = e->capglobals;
+    e->global_assigned = arena_grow(e->arena, e->global_assigned, &cap, e->nglobals + 1, sizeof(bool));
     e->global_func = arena_grow(e->arena, e->global_func, &e->capglobals, e->nglobals + 1,
                                 sizeof(FuncDef *));
     e->global_names[e->nglobals] = name;
     e->global_rebound[e->nglobals] = false;
+    e->global_assigned[e->nglobals] = false;
     e->global_func[e->nglobals] = NULL;
     return e->nglobals++;
 }
@@ -399,18 +402,22 @@ LLVMValueRef emit_global_slot(Emitter *e, int index) {
     return LLVMBuildGEP2(e->b, e->i64, e->globals, (LLVMValueRef[]){emit_i64(e, index)}, 1, "");
 }
 
-/* Mark module globals that are bound other than by exactly one top-level
- * def (those cannot be called directly). */
+/* For each module global: is it bound anywhere (`global_assigned`), and
+ * is it bound other than by exactly one top-level def (`global_rebound`:
+ * then it cannot be called directly)? */
 static void find_rebound(Emitter *e, Scope *s) {
     for (int i = 0; i < s->nsyms; i++) {
         Symbol *sym = s->syms[i];
         if (s->kind == SCOPE_MODULE) {
             int g = emit_global_index(e, sym->name);
+            if (sym->flags & SYMF_ASSIGNED) e->global_assigned[g] = true;
             if ((sym->flags & (SYMF_OTHER | SYMF_DELETED)) || sym->def_count != 1 || !sym->def_at_top ||
                 !sym->def_stmt || sym->def_stmt->kind != S_FUNCTIONDEF)
                 e->global_rebound[g] = true;
         } else if (sym->kind == SYM_GLOBAL_EXPLICIT && (sym->flags & SYMF_ASSIGNED)) {
-            e->global_rebound[emit_global_index(e, sym->name)] = true;
+            int g = emit_global_index(e, sym->name);
+            e->global_rebound[g] = true;
+            e->global_assigned[g] = true;
         }
     }
     for (int i = 0; i < s->nchildren; i++) find_rebound(e, s->children[i]);

@@ -96,10 +96,7 @@ NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **
 
 /* Is `name` a global that no code ever binds (so it can only be a builtin)? */
 bool emit_never_bound_global(Emitter *e, const char *name) {
-    Symbol *ms = scope_lookup(e->modscope, name);
-    if (ms && (ms->flags & SYMF_ASSIGNED)) return false;
-    int g = emit_global_index(e, name);
-    return !e->global_rebound[g];
+    return !e->global_assigned[emit_global_index(e, name)];
 }
 
 /* The builtin `name`, looked up once and cached in a private global. */
