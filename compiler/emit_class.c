@@ -57,6 +57,15 @@ void emit_class(Emitter *e, const Stmt *s) {
     emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__qualname__", 12), qualname}, 3),
                    line);
 
+    /* A docstring becomes __doc__, as in CPython. */
+    const StmtList *body = &s->u.classdef.body;
+    if (body->n && body->v[0]->kind == S_EXPR && body->v[0]->u.expr.value->kind == E_CONSTANT &&
+        body->v[0]->u.expr.value->u.constant.kind == CONST_STR) {
+        const Constant *c = &body->v[0]->u.expr.value->u.constant;
+        emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__doc__", 7),
+                                                                    emit_const_str(e, c->str, c->len)}, 3), line);
+    }
+
     LLVMValueRef cls_global = LLVMAddGlobal(e->m, e->i64, "class");
     LLVMSetInitializer(cls_global, emit_i64(e, 0));
     LLVMSetLinkage(cls_global, LLVMInternalLinkage);

@@ -583,7 +583,7 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     LLVMSetInitializer(names_g, names_arr);
     LLVMSetGlobalConstant(names_g, 1);
     LLVMSetLinkage(names_g, LLVMPrivateLinkage);
-    fd->code_info = code_info(e, scope->qualname);
+    fd->code_info = code_info(e, fd->name);   /* tracebacks name the function as CPython's co_name */
     LLVMValueRef info_fields[] = {
         emit_cstring(e, fd->name, strlen(fd->name) + 1),
         emit_cstring(e, scope->qualname, strlen(scope->qualname) + 1),

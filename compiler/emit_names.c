@@ -96,7 +96,8 @@ NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **
 
 /* Is `name` a global that no code ever binds (so it can only be a builtin)? */
 bool emit_never_bound_global(Emitter *e, const char *name) {
-    return !e->global_assigned[emit_global_index(e, name)];
+    int g = emit_global_index(e, name);     /* may grow the arrays: first */
+    return !e->global_assigned[g];
 }
 
 /* The builtin `name`, looked up once and cached in a private global. */

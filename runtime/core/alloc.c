@@ -1,44 +1,72 @@
 /*
  * core/alloc.c — ai_alloc (the one allocation path for objects), the
- * per-actor heap's chunks, the immortal static heap, and ai_tls itself.
+ * regions of a heap that allocation bumps through, large objects, the
+ * immortal static heap, raw buffers, and ai_tls itself.
  *
  * Input: a type and a size. Output: zeroed, 8-aligned memory whose first
- * word is the type pointer. The invariants (A1–A5) are stated in
- * core/alloc.h; the fast path is a bump of ai_tls.nursery_top, which the
- * emitter may also inline.
+ * word is the type pointer. The invariants (A1–A5) are in core/alloc.h,
+ * the collector's (G1–G6, C1–C4) in gc/gc.h and gc/gcint.h.
  *
- * Not handled yet: collection (the heap only grows until the actor ends),
- * per-actor size accounting and limits, returning unused chunk tails. A
- * chunk tail left behind when a new chunk starts is simply skipped: the
- * collector that walks chunks will have to record where each chunk's
- * objects end (top at the moment the chunk was abandoned).
+ * Paths, fastest first:
+ *   ai_alloc      bump ctop in the C region, set the start bit (C1);
+ *   alloc_nursery bump ai_tls.nursery_top (what compiled code inlines);
+ *   alloc_slow    the region is full: a large object gets its own chunk;
+ *                 a medium one is carved from the first hole it fits; a
+ *                 small one takes the next hole as its new region. Before
+ *                 handing out memory, the heap collects when the bytes
+ *                 handed out since the last collection reached its budget
+ *                 — this is the only place a collection starts (G6).
+ * Under AITHON_GC_STRESS=N both regions stay empty, so every allocation
+ * takes the slow path, which collects every N allocations and carves.
+ *
+ * Not handled: per-actor memory limits; shrinking a heap's address range
+ * bounds (lo/hi only grow).
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* memmem, MAP_NORESERVE, recursive mutexes */
-#endif
 #include "core/alloc.h"
 #include "core/object.h"
+#include "gc/gcint.h"
 
 #include <pthread.h>
 #include <stdlib.h>
-#include <sys/mman.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ALLOC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ALLOC_ASAN 1
+#endif
+#endif
+#if ALLOC_ASAN
+#include <sanitizer/asan_interface.h>
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+/* The collector scans stacks conservatively and does not follow ASan's
+ * fake stacks of other green threads: keep locals on the real stacks
+ * unless the user asks otherwise (ASAN_OPTIONS overrides this). */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void) { return "detect_stack_use_after_return=0"; }
+#else
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 
 __thread ai_worker_tls ai_tls;
 
 alloc_heap alloc_main_heap;
 
-/* The heap whose nursery bounds are in ai_tls on this thread. A thread
- * that never entered a heap (a unit test's main, a helper thread) gets a
- * private one on its first allocation. */
+/* The heap running on this thread. A thread that never entered a heap (a
+ * unit test's main, a helper thread) gets a private one on its first
+ * allocation. */
 static __thread alloc_heap *cur_heap;
 static __thread alloc_heap thread_heap;
 
-#define BLOCK_HDR ((sizeof(alloc_block) + 15) & ~(size_t)15)
-/* Larger requests get a block of their own, so a nearly-full chunk is not
- * abandoned for one big object. */
-#define LARGE_LIMIT (ALLOC_CHUNK_SIZE / 4)
 /* Far beyond any real request; keeps size arithmetic from overflowing. */
 #define MAX_REQUEST ((size_t)1 << 46)
+
+alloc_heap *alloc_current_heap(void) { return cur_heap; }
+
+alloc_heap *alloc_running_heap(void) {
+    if (!cur_heap) alloc_heap_enter(&thread_heap);
+    return cur_heap;
+}
 
 void alloc_heap_enter(alloc_heap *h) {
     cur_heap = h;
@@ -53,101 +81,294 @@ void alloc_heap_leave(alloc_heap *h) {
     if (cur_heap == h) cur_heap = NULL;
 }
 
-/* mmap'd memory is zero (A2); calloc'd memory too. */
-static alloc_block *block_new(size_t size, bool use_mmap) {
-    alloc_block *b;
-    if (use_mmap) {
-        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p == MAP_FAILED) return NULL;
-        b = p;
-    } else {
-        b = calloc(1, size);
-        if (!b) return NULL;
-    }
-    b->size = size;
-    b->is_mmap = use_mmap;
-    return b;
+alloc_heap *alloc_heap_new(void) { return calloc(1, sizeof(alloc_heap)); }
+
+void alloc_heap_free(alloc_heap *h) {
+    if (!h) return;
+    alloc_heap_release(h);
+    if (h != &alloc_main_heap) free(h);
+}
+
+static void heap_ready(alloc_heap *h) {
+    gc_settings_init();
+    h->budget = gc_cfg.min_budget;
+    h->ready = 1;
+}
+
+/* The nursery bounds of h: in ai_tls while h runs on this thread. */
+static bool heap_running(const alloc_heap *h) { return cur_heap == h; }
+
+uint64_t alloc_heap_allocated(const alloc_heap *h) {
+    uint64_t n = h->allocated;
+    char *top = heap_running(h) ? ai_tls.nursery_top : h->top;
+    if (h->nstart && top > h->nstart) n += (uint64_t)(top - h->nstart);
+    if (h->cstart) n += (uint64_t)(h->ctop - h->cstart);
+    return n;
 }
 
 void alloc_heap_release(alloc_heap *h) {
-    alloc_block *b = h->blocks;
-    while (b) {
-        alloc_block *next = b->next;
-        if (b->is_mmap)
-            munmap(b, b->size);
-        else
-            free(b);
-        b = next;
+    gc_run_all_finalizers(h);
+    gc_stats_allocated(alloc_heap_allocated(h));
+    if (heap_running(h)) ai_tls.nursery_top = ai_tls.nursery_end = NULL;
+    for (int list = 0; list < 2; list++) {
+        gc_chunk *c = list ? h->large : h->chunks;
+        while (c) {
+            gc_chunk *next = c->next;
+            gc_chunk_free(c);
+            c = next;
+        }
+    }
+    free(h->holes);
+    free(h->spans);
+    free(h->finals);
+    /* gc_vals buffers and root frames belong to calls abandoned on the
+     * dead actor's stack: nothing will use them any more. */
+    while (h->vals) {
+        gc_valbuf *b = h->vals;
+        h->vals = b->next;
+        free(b);
     }
     memset(h, 0, sizeof *h);
 }
 
-static void *alloc_slow(ai_type *t, size_t size) {
-    if (!cur_heap) {
-        cur_heap = &thread_heap;
-        /* keep whatever bounds ai_tls has (none) */
+/* ---- regions ------------------------------------------------------------------------- */
+
+/* Zero [a, b) for handing out, as far as it may be dirty (C2). */
+static void region_prepare(char *a, char *b) {
+    gc_chunk *c = gc_chunk_base(a);
+    UNPOISON(a, (size_t)(b - a));
+    if (a < c->hwm) memset(a, 0, (size_t)((b < c->hwm ? b : c->hwm) - a));
+    if (b > c->hwm) c->hwm = b;
+}
+
+/* Close the current nursery region: remember what was allocated in it
+ * for the walk (G5). */
+static bool nursery_close(alloc_heap *h) {
+    char *top = heap_running(h) ? ai_tls.nursery_top : h->top;
+    if (h->nstart && top > h->nstart) {
+        if (h->nspans == h->capspans) {
+            size_t cap = h->capspans ? h->capspans * 2 : 16;
+            gc_span *n = realloc(h->spans, cap * sizeof *n);
+            if (!n) return false;
+            h->spans = n;
+            h->capspans = cap;
+        }
+        h->spans[h->nspans++] = (gc_span){h->nstart, top};
+        h->allocated += (uint64_t)(top - h->nstart);
     }
-    alloc_heap *h = cur_heap;
+    h->nstart = NULL;
+    if (heap_running(h)) ai_tls.nursery_top = ai_tls.nursery_end = NULL;
+    h->top = h->end = NULL;
+    return true;
+}
+
+static void cregion_close(alloc_heap *h) {
+    if (h->cstart) h->allocated += (uint64_t)(h->ctop - h->cstart);
+    h->cstart = h->ctop = h->cend = NULL;
+}
+
+void alloc_forget_regions(alloc_heap *h) {
+    /* The collector has walked the nursery spans; the free tails of both
+     * regions are part of the holes the sweep finds. */
+    char *top = heap_running(h) ? ai_tls.nursery_top : h->top;
+    if (h->nstart && top > h->nstart) h->allocated += (uint64_t)(top - h->nstart);
+    cregion_close(h);
+    h->nstart = NULL;
+    if (heap_running(h)) ai_tls.nursery_top = ai_tls.nursery_end = NULL;
+    h->top = h->end = NULL;
+    h->nspans = 0;
+}
+
+/* A new chunk's data area becomes the last hole. */
+static bool grow(alloc_heap *h) {
+    if (h->nholes == h->capholes) {
+        size_t cap = h->capholes ? h->capholes * 2 : 64;
+        gc_hole *n = realloc(h->holes, cap * sizeof *n);
+        if (!n) return false;
+        h->holes = n;
+        h->capholes = cap;
+    }
+    gc_chunk *c = gc_chunk_new(h, GC_CHUNK_SIZE, false);
+    if (!c) return false;
+    c->next = h->chunks;
+    h->chunks = c;
+    h->nchunks++;
+    h->reserved += GC_CHUNK_SIZE;
+    gc_stats_heap(h->reserved);
+    h->holes[h->nholes++] = (gc_hole){(char *)c + GC_DATA_OFF, GC_CHUNK_SIZE - GC_DATA_OFF};
+    return true;
+}
+
+/* Collect if the budget is spent (or stress says so). */
+static void maybe_collect(alloc_heap *h, size_t more) {
+    if (!gc_cfg.enabled || h->collecting) return;
+    if (gc_cfg.stress) {
+        if (++h->stress_count < gc_cfg.stress) return;
+        h->stress_count = 0;
+    } else if (h->since + more < h->budget) {
+        return;
+    }
+    gc_collect_heap(h);
+}
+
+/* Index of the first usable hole with at least `need` bytes, mapping a new
+ * chunk when there is none; -1 when out of memory. */
+static int64_t find_hole(alloc_heap *h, size_t need) {
+    /* Holes used up by carving are dropped from the front. */
+    while (h->hole_next < h->nholes && h->holes[h->hole_next].size < need &&
+           h->holes[h->hole_next].size < GC_MIN_HOLE)
+        h->hole_next++;
+    /* A small request takes the next hole; a medium one looks a little
+     * further before it maps a chunk. */
+    size_t limit = h->nholes - h->hole_next < 64 ? h->nholes : h->hole_next + 64;
+    for (size_t i = h->hole_next; i < limit; i++)
+        if (h->holes[i].size >= need) return (int64_t)i;
+    if (!grow(h)) return -1;
+    return (int64_t)h->nholes - 1; /* need < GC_LARGE_MIN: it fits */
+}
+
+/* Take hole i whole as a region. */
+static void take_hole(alloc_heap *h, size_t i, char **start, char **end) {
+    gc_hole *hl = &h->holes[i];
+    *start = hl->start;
+    *end = hl->start + hl->size;
+    h->since += hl->size;
+    region_prepare(*start, *end);
+    if (i == h->hole_next) {
+        h->hole_next++;
+    } else {
+        hl->size = 0;
+    }
+}
+
+/* `size` bytes from the front of hole i. */
+static char *carve(alloc_heap *h, size_t i, size_t size) {
+    gc_hole *hl = &h->holes[i];
+    char *p = hl->start;
+    hl->start += size;
+    hl->size -= size;
+    h->since += size;
+    h->allocated += size;
+    region_prepare(p, p + size);
+    return p;
+}
+
+static void *alloc_large(alloc_heap *h, ai_type *t, size_t size) {
+    maybe_collect(h, size);
+    size_t span = (GC_LARGE_OFF + size + GC_CHUNK_MASK) & ~(size_t)GC_CHUNK_MASK;
+    gc_chunk *c = gc_chunk_new(h, span, true);
+    if (!c) {
+        exc_nomem();
+        return NULL;
+    }
+    c->next = h->large;
+    h->large = c;
+    ai_object *o = (ai_object *)((char *)c + GC_LARGE_OFF);
+    c->hwm = (char *)o + size;
+    h->since += size;
+    h->allocated += size;
+    h->reserved += gc_chunk_footprint(c);
+    gc_stats_heap(h->reserved);
+    o->hdr = (uintptr_t)t;
+    return o;
+}
+
+static void *alloc_slow(ai_type *t, size_t size) {
+    alloc_heap *h = alloc_running_heap();
+    if (!h->ready) heap_ready(h);
     if (size > MAX_REQUEST) {
         exc_nomem();
         return NULL;
     }
-#ifdef AITHON_ALLOC_DEBUG
-    bool own_block = true;
-#else
-    bool own_block = size > LARGE_LIMIT;
-#endif
-    if (own_block) {
-        alloc_block *b = block_new(BLOCK_HDR + size, size >= ALLOC_CHUNK_SIZE);
-        if (!b) {
-            exc_nomem();
-            return NULL;
-        }
-        b->next = h->blocks;
-        h->blocks = b;
-        h->reserved += b->size;
-        ai_object *o = (ai_object *)((char *)b + BLOCK_HDR);
-        o->hdr = (uintptr_t)t;
-        return o;
+    if (size >= GC_LARGE_MIN) return alloc_large(h, t, size);
+    char *p;
+    if (gc_cfg.stress) {
+        maybe_collect(h, size);
+        int64_t i = find_hole(h, size);
+        if (i < 0) goto oom;
+        p = carve(h, (size_t)i, size);
+    } else if (size > GC_MIN_HOLE) {
+        /* Medium: keep the current region, carve from another hole. */
+        maybe_collect(h, size);
+        int64_t i = find_hole(h, size);
+        if (i < 0) goto oom;
+        p = carve(h, (size_t)i, size);
+    } else {
+        cregion_close(h);
+        maybe_collect(h, size);
+        int64_t i = find_hole(h, size);
+        if (i < 0) goto oom;
+        char *start, *end;
+        take_hole(h, (size_t)i, &start, &end);
+        p = start;
+        h->cstart = start;
+        h->ctop = p + size;
+        h->cend = end;
     }
-    alloc_block *b = block_new(ALLOC_CHUNK_SIZE, true);
-    if (!b) {
-        exc_nomem();
-        return NULL;
-    }
-    b->next = h->blocks;
-    h->blocks = b;
-    h->reserved += b->size;
-    char *p = (char *)b + BLOCK_HDR;
-    ai_tls.nursery_top = p + size;
-    ai_tls.nursery_end = (char *)b + ALLOC_CHUNK_SIZE;
+    gc_set_start(p);
     ((ai_object *)p)->hdr = (uintptr_t)t;
     return p;
+oom:
+    exc_nomem();
+    return NULL;
 }
 
 void *ai_alloc(ai_type *t, size_t size) {
     size = (size + 7) & ~(size_t)7;
     if (size < sizeof(ai_object)) size = sizeof(ai_object);
-#ifndef AITHON_ALLOC_DEBUG
-    uintptr_t top = (uintptr_t)ai_tls.nursery_top;
-    if ((uintptr_t)ai_tls.nursery_end - top >= size && top != 0) {
-        ai_tls.nursery_top = (char *)(top + size);
-        ai_object *o = (ai_object *)top;
-        o->hdr = (uintptr_t)t; /* the rest is already zero (A2) */
-        return o;
+    alloc_heap *h = cur_heap;
+    if (h) {
+        char *p = h->ctop;
+        if ((size_t)(h->cend - p) >= size) {
+            h->ctop = p + size;
+            gc_set_start(p);
+            ((ai_object *)p)->hdr = (uintptr_t)t; /* the rest is already zero (A2) */
+            return p;
+        }
     }
-#endif
     return alloc_slow(t, size);
 }
 
-/* ---- the immortal static heap ----------------------------------------- */
+void *alloc_nursery(ai_type *t, size_t size) {
+    size = (size + 7) & ~(size_t)7;
+    if (size < sizeof(ai_object)) size = sizeof(ai_object);
+    char *top = ai_tls.nursery_top;
+    if (top && (size_t)(ai_tls.nursery_end - top) >= size) {
+        ai_tls.nursery_top = top + size;
+        ((ai_object *)top)->hdr = (uintptr_t)t;
+        return top;
+    }
+    alloc_heap *h = cur_heap;
+    if (!h || !h->ready || gc_cfg.stress || size > GC_MIN_HOLE) return ai_alloc(t, size);
+    if (!nursery_close(h)) {
+        exc_nomem();
+        return NULL;
+    }
+    maybe_collect(h, size);
+    int64_t i = find_hole(h, size);
+    if (i < 0) {
+        exc_nomem();
+        return NULL;
+    }
+    char *start, *end;
+    take_hole(h, (size_t)i, &start, &end);
+    h->nstart = start;
+    ai_tls.nursery_top = start + size;
+    ai_tls.nursery_end = end;
+    ((ai_object *)start)->hdr = (uintptr_t)t;
+    return start;
+}
+
+/* ---- the immortal static heap ----------------------------------------------------------- */
 
 /* Constants are made at start-up, possibly by several threads later (the
  * scheduler's workers), so the static heap takes a lock; it is not a hot
- * path. */
+ * path. Objects whose type has gc_visit are also listed: the collector
+ * visits them as roots (A5). */
 static pthread_mutex_t static_lock = PTHREAD_MUTEX_INITIALIZER;
-static alloc_block *static_blocks;
 static char *static_top, *static_end;
+static ai_object **static_objs;
+static size_t nstatic, capstatic;
 #define STATIC_CHUNK ((size_t)256 << 10)
 
 void *alloc_static(ai_type *t, size_t size) {
@@ -159,31 +380,29 @@ void *alloc_static(ai_type *t, size_t size) {
     }
     pthread_mutex_lock(&static_lock);
     char *p;
-#ifdef AITHON_ALLOC_DEBUG
-    bool own_block = true;
-#else
-    bool own_block = size > STATIC_CHUNK / 4;
-#endif
-    if (own_block) {
-        alloc_block *b = block_new(BLOCK_HDR + size, false);
-        if (!b) goto oom;
-        b->next = static_blocks;
-        static_blocks = b;
-        p = (char *)b + BLOCK_HDR;
+    if (t->gc_visit && nstatic == capstatic) {
+        size_t cap = capstatic ? capstatic * 2 : 256;
+        ai_object **n = realloc(static_objs, cap * sizeof *n);
+        if (!n) goto oom;
+        static_objs = n;
+        capstatic = cap;
+    }
+    if (size > STATIC_CHUNK / 4) {
+        p = calloc(1, size);
+        if (!p) goto oom;
     } else {
         if ((size_t)(static_end - static_top) < size || !static_top) {
-            alloc_block *b = block_new(STATIC_CHUNK, false);
+            char *b = calloc(1, STATIC_CHUNK);
             if (!b) goto oom;
-            b->next = static_blocks;
-            static_blocks = b;
-            static_top = (char *)b + BLOCK_HDR;
-            static_end = (char *)b + STATIC_CHUNK;
+            static_top = b;
+            static_end = b + STATIC_CHUNK;
         }
         p = static_top;
         static_top += size;
     }
-    pthread_mutex_unlock(&static_lock);
     ((ai_object *)p)->hdr = (uintptr_t)t;
+    if (t->gc_visit) static_objs[nstatic++] = (ai_object *)p;
+    pthread_mutex_unlock(&static_lock);
     return p;
 oom:
     pthread_mutex_unlock(&static_lock);
@@ -191,7 +410,13 @@ oom:
     return NULL;
 }
 
-/* ---- raw buffers and fixed sizes -------------------------------------- */
+void alloc_static_each(void (*fn)(ai_object *o, void *ctx), void *ctx) {
+    pthread_mutex_lock(&static_lock);
+    for (size_t i = 0; i < nstatic; i++) fn(static_objs[i], ctx);
+    pthread_mutex_unlock(&static_lock);
+}
+
+/* ---- raw buffers and fixed sizes ------------------------------------------------------ */
 
 size_t alloc_fixed_size(const ai_object *o) { return ai_type_of_obj(o)->basicsize; }
 

@@ -2,52 +2,92 @@
  * core/alloc.h — object memory: the one allocation path (ai_alloc), the
  * per-actor heap behind it, and the immortal static heap for constants.
  *
- * Today: no collection. ai_alloc bumps ai_tls.nursery_top inside the
- * running actor's current chunk (1 MiB, mmap'd); when the chunk is full
- * the slow path maps a new one; an object bigger than a quarter chunk gets
- * a block of its own. A later issue puts the per-actor generational
- * collector (DESIGN.md §7) behind exactly this function: nursery
- * evacuation into an old generation, a large-object space, safepoint-only
- * collection. Nothing else in the runtime allocates Python objects, so
- * nothing else has to change then.
+ * A heap is a set of 1 MiB chunks (gc/gcint.h has their layout) plus
+ * chunks of their own for large objects. Memory is handed out as
+ * REGIONS — runs of free bytes (a fresh chunk, or a hole the last sweep
+ * found between survivors) — and objects are bump-allocated inside the
+ * current region. There are two current regions per heap:
+ *   - the C region (ctop/cend) used by ai_alloc: every object it hands
+ *     out gets its start bit set in its chunk's bitmap at once;
+ *   - the nursery region (ai_tls.nursery_top/end) that compiled code
+ *     bumps inline to box floats (and alloc_nursery in C): the collector
+ *     finds those objects by walking the region (gc/gc.h, G5).
+ * When a region is full the slow path takes the next hole, or a new
+ * chunk, and collects first when the bytes handed out since the last
+ * collection reached the heap's budget (gc/collect.c).
  *
  * Invariants (the collector and the emitter's inline bump path rely on):
  *   A1. Objects are 8-byte aligned; sizes are rounded up to 8.
- *   A2. Every byte in [nursery_top, nursery_end) is zero, so a bump
- *       allocation is already zeroed: ai_alloc and the inline fast path
- *       only write the header. (Chunks come zeroed from mmap; a collector
- *       that reuses a nursery must re-zero it.)
+ *   A2. Every byte in [nursery_top, nursery_end) and [ctop, cend) is
+ *       zero, so a bump allocation is already zeroed: only the header is
+ *       written. (Regions are zeroed when they are handed out.)
  *   A3. nursery_top/nursery_end in ai_tls describe the RUNNING actor's
  *       nursery; the scheduler saves them into the actor's alloc_heap with
  *       alloc_heap_leave() and restores them with alloc_heap_enter().
  *   A4. Every object's type has gc_size (and gc_visit if it holds values),
  *       so the heap can be walked and scanned precisely.
  *   A5. Static-heap objects (ai_const_*, alloc_static) are never freed or
- *       moved; they may be shared by all actors and must be immutable
- *       once published (apart from caches written with atomics).
- *
- * Build with -DAITHON_ALLOC_DEBUG to give every object its own calloc'd
- * block (kept on a list), so ASan sees overflows between objects.
+ *       moved; they may be shared by all actors. They may point into a
+ *       heap (a module's dict, a class's namespace): the collector visits
+ *       them all as roots.
+ * gc/gc.h adds the collector's own invariants (G1–G6).
  */
 #ifndef AITHON_CORE_ALLOC_H
 #define AITHON_CORE_ALLOC_H
 
 #include "aithon_rt.h"
 
-/* A block of memory owned by a heap: a nursery chunk or a large object. */
-typedef struct alloc_block {
-    struct alloc_block *next;
-    size_t size; /* bytes, header included */
-    int is_mmap;
-    int _pad;
-} alloc_block;
+struct gc_chunk;
+struct gc_rootframe;
+struct gc_valbuf;
 
-/* An actor's heap. */
+/* A run of free bytes found by a sweep. */
+typedef struct gc_hole {
+    char *start;
+    size_t size;
+} gc_hole;
+
+/* A nursery region handed out since the last collection: [start, end). */
+typedef struct gc_span {
+    char *start, *end;
+} gc_span;
+
+typedef struct gc_final {
+    struct ai_object *obj;
+    void (*fn)(struct ai_object *obj);
+} gc_final;
+
+/* An actor's heap. All zero is a valid, empty heap. Owned by the actor's
+ * running task: nothing here is locked. */
 typedef struct alloc_heap {
-    char *top, *end;     /* the nursery bounds while the actor is not
-                               running (ai_tls holds them while it runs) */
-    alloc_block *blocks; /* every chunk and large block, newest first */
-    size_t reserved;     /* bytes in `blocks` */
+    char *top, *end;            /* the nursery region while the actor is not
+                                   running (ai_tls holds it while it runs) */
+    char *nstart;               /* where the current nursery region began */
+    char *cstart, *ctop, *cend; /* the C region (ai_alloc) */
+    struct gc_chunk *chunks;    /* normal chunks */
+    struct gc_chunk *large;     /* large-object chunks */
+    gc_hole *holes;             /* the last sweep's holes, address order */
+    size_t nholes, capholes, hole_next;
+    gc_span *spans;             /* nursery regions since the last GC */
+    size_t nspans, capspans;
+    uintptr_t lo, hi;           /* address range of every chunk: a cheap
+                                   first test before the chunk map */
+    size_t since;               /* bytes handed out since the last GC */
+    size_t budget;              /* collect when `since` reaches it */
+    size_t live;                /* bytes that survived the last GC */
+    size_t reserved;            /* bytes of chunks held (a large object:
+                                   its pages only, see gc_chunk_footprint) */
+    size_t nchunks;             /* normal chunks held */
+    struct gc_rootframe *roots; /* gc_roots_push frames */
+    struct gc_valbuf *vals;     /* gc_vals_alloc buffers */
+    gc_final *finals;           /* objects with a finalizer */
+    size_t nfinals, capfinals;
+    uint64_t allocated;         /* bytes of objects ever allocated here
+                                   (up to the last region switch) */
+    uint32_t stress_count;      /* allocations since the last stress GC */
+    uint8_t ready;              /* budget and settings initialised */
+    uint8_t collecting;         /* a collection is running */
+    uint8_t pad[2];
 } alloc_heap;
 
 /* The heap of the program's first actor (the main task). */
@@ -57,8 +97,20 @@ extern alloc_heap alloc_main_heap;
  * ai_tls) / stop running it (saves them back). */
 void alloc_heap_enter(alloc_heap *h);
 void alloc_heap_leave(alloc_heap *h);
-/* Release every block of a heap whose actor has ended. */
+/* Release every chunk of a heap whose actor has ended (finalizers run
+ * first). The heap is empty and reusable afterwards. */
 void alloc_heap_release(alloc_heap *h);
+/* A new empty heap for an actor (malloc'd), NULL when out of memory; and
+ * its release + free (the actor exit hook). */
+alloc_heap *alloc_heap_new(void);
+void alloc_heap_free(alloc_heap *h);
+/* The heap running on this thread (NULL if none entered yet). */
+alloc_heap *alloc_current_heap(void);
+
+/* Allocate from the nursery region (what compiled code bumps inline):
+ * for small objects whose fields are all stored before the next call
+ * (G5), e.g. ai_float_box. */
+void *alloc_nursery(ai_type *t, size_t size);
 
 #define ALLOC_CHUNK_SIZE ((size_t)1 << 20)
 

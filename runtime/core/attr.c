@@ -76,7 +76,7 @@ ai_type ai_method_type = {
     .gc_size = alloc_fixed_size,
 };
 
-static ai_value method_new(const ai_method_def *def, ai_value self) {
+ai_value attr_method_new(const ai_method_def *def, ai_value self) {
     ai_method_obj *m = (ai_method_obj *)ai_alloc(&ai_method_type, sizeof(ai_method_obj));
     if (!m) return AI_ERR;
     m->def = def;
@@ -127,12 +127,23 @@ static bool is_type_object(ai_value o) {
     return !ai_is_smallint(o) && obj_type_is_sub(ai_type_of_obj(ai_obj(o)), &ai_type_type);
 }
 
-/* Attributes read from a type object: int.from_bytes, str.upper, __name__. */
+/* Attributes read from a type object: int.from_bytes, str.upper, __name__;
+ * classes (objects/class.c) first look in their MRO's dicts. */
 static ai_value type_getattr(ai_value o, ai_value name) {
     ai_type *t = (ai_type *)ai_obj(o);
-    if (attr_name_is(name, "__name__") || attr_name_is(name, "__qualname__")) return str_from_cstr(t->name);
+    bool heap = (t->flags & AI_TF_HEAPTYPE) != 0;
+    if (heap) {
+        ai_value v = cls_type_getattr(o, name);
+        if (v || exc_pending()) return v;
+    } else if (attr_name_is(name, "__name__") || attr_name_is(name, "__qualname__")) {
+        return str_from_cstr(t->name);
+    }
     const ai_method_def *d = attr_find_method(t, name);
-    if (d) return method_new(d, (d->flags & AI_METH_CLASS) ? o : 0);
+    if (d) return attr_method_new(d, (d->flags & AI_METH_CLASS) ? o : 0);
+    if (!heap) {
+        ai_value v = cls_type_getattr(o, name);
+        if (v || exc_pending()) return v;
+    }
     return attr_error(o, name);
 }
 
@@ -144,10 +155,13 @@ ai_value ai_getattr(ai_value o, ai_value name) {
     }
     if (is_type_object(o)) return type_getattr(o, name);
     const ai_method_def *d = attr_find_method(ai_type_of(o), name);
-    if (d) return method_new(d, (d->flags & AI_METH_CLASS) ? ai_val(ai_type_of(o)) : o);
+    if (d) return attr_method_new(d, (d->flags & AI_METH_CLASS) ? ai_val(ai_type_of(o)) : o);
     const ai_getset_def *g = find_getset(ai_type_of(o), name);
     if (g) return g->get(o);
     if (attr_name_is(name, "__class__")) return ai_val(ai_type_of(o));
+    /* Dunders a builtin type implements through its slots: (5).__add__. */
+    ai_value w = cls_static_dunder(o, name);
+    if (w || exc_pending()) return w;
     return attr_error(o, name);
 }
 
@@ -157,6 +171,7 @@ static int32_t set_or_del(ai_value o, ai_value name, ai_value v) {
     int64_t n;
     const char *nm = str_utf8(name, &n);
     if (is_type_object(o)) {
+        if (((ai_type *)ai_obj(o))->flags & AI_TF_HEAPTYPE) return cls_type_setattr(o, name, v);
         ai_raise_fmt(&ai_exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", nm ? nm : "?",
                      ((ai_type *)ai_obj(o))->name);
         return -1;
@@ -176,15 +191,22 @@ int32_t ai_delattr(ai_value o, ai_value name) { return set_or_del(o, name, 0); }
 ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs, ai_value kwnames,
                         void *cache) {
     const ai_type *t = ai_type_of(o);
-    _Atomic(const ai_method_def *) *slot = cache;
+    /* Instances of classes, classes and super objects: objects/class.c,
+     * which keeps its own records in the same cache word (tagged with
+     * bit 0, which an ai_method_def pointer never has). */
+    if ((t->flags & AI_TF_HEAPTYPE) || t == &cls_super_type ||
+        (t == &ai_type_type && (((const ai_type *)ai_obj(o))->flags & AI_TF_HEAPTYPE)))
+        return cls_call_method(o, name, args, nargs, kwnames, cache);
+    _Atomic(uintptr_t) *slot = cache;
     /* relaxed: the entry is immutable static data; the owner check below
      * makes a stale or foreign entry harmless. */
-    const ai_method_def *d = slot ? atomic_load_explicit(slot, memory_order_relaxed) : NULL;
+    uintptr_t w = slot ? atomic_load_explicit(slot, memory_order_relaxed) : 0;
+    const ai_method_def *d = (w & 1) ? NULL : (const ai_method_def *)w;
     if (!d || d->owner != t) {
         d = NULL;
         if (!obj_slots_of_type(t)->getattr && !is_type_object(o)) {
             d = attr_find_method(t, name);
-            if (d && slot && d->owner == t) atomic_store_explicit(slot, d, memory_order_relaxed);
+            if (d && slot && d->owner == t) atomic_store_explicit(slot, (uintptr_t)d, memory_order_relaxed);
         }
     }
     if (d && !(d->flags & (AI_METH_CLASS | AI_METH_STATIC))) return d->fn(o, args, nargs, kwnames);

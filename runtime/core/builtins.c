@@ -328,7 +328,7 @@ static ai_value bi_callable(ai_value self, const ai_value *args, int64_t nargs, 
 
 static int class_check(ai_value cls, ai_value v, bool *result) {
     if (obj_is_type(cls, &ai_type_type)) {
-        *result = obj_isinstance(v, (ai_type *)ai_obj(cls));
+        *result = cls_isinstance(v, (ai_type *)ai_obj(cls));
         return 0;
     }
     if (tuple_check(cls)) {
@@ -357,7 +357,7 @@ static ai_value bi_isinstance(ai_value self, const ai_value *args, int64_t nargs
 
 static int subclass_check(ai_type *t, ai_value cls, bool *result) {
     if (obj_is_type(cls, &ai_type_type)) {
-        *result = obj_type_is_sub(t, (ai_type *)ai_obj(cls));
+        *result = cls_is_subtype(t, (ai_type *)ai_obj(cls));
         return 0;
     }
     if (tuple_check(cls)) {
@@ -442,6 +442,8 @@ static ai_value bi_round(ai_value self, const ai_value *args, int64_t nargs, ai_
     ai_value x = a[0], nd = a[1] == AI_NONE ? 0 : a[1];
     if (float_check(x)) return float_round(float_get(x), nd);
     if (int_check(x)) return int_round(int_unbool(x), nd);
+    ai_value r = cls_call_named(x, "__round__", &nd, nd ? 1 : 0); /* class instances */
+    if (r || exc_pending()) return r;
     return ai_raise_fmt(&ai_exc_TypeError, "type %s doesn't define __round__ method",
                         obj_type_name(x));
 }
@@ -527,7 +529,8 @@ static const struct {
 ai_value ai_builtin(const char *name) {
     for (size_t i = 0; i < sizeof builtin_table / sizeof builtin_table[0]; i++)
         if (strcmp(builtin_table[i].name, name) == 0) return builtin_table[i].value;
-    static const bi_entry *const areas[] = {bi_table_seq, bi_table_map, bi_table_text};
+    static const bi_entry *const areas[] = {bi_table_seq, bi_table_map, bi_table_text,
+                                            bi_table_class};
     for (size_t a = 0; a < sizeof areas / sizeof areas[0]; a++)
         for (const bi_entry *e = areas[a]; e->name; e++)
             if (strcmp(e->name, name) == 0) return e->value;

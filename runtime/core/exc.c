@@ -10,20 +10,26 @@
  * first and printed in reverse.
  *
  * Invariants:
- *   - exception types are static ai_type objects with AI_TF_EXCEPTION and
- *     one base (ExceptionGroup's second base, Exception, is not modelled);
+ *   - builtin exception types are static ai_type objects with
+ *     AI_TF_EXCEPTION and one base (ExceptionGroup's second base,
+ *     Exception, is not modelled); classes derived from them in Python
+ *     (objects/class.c) share the ai_exc layout plus a dict word, so
+ *     instances are allocated with the type's basicsize;
  *   - an instance's `args` is always a tuple;
  *   - the raising path never recurses deeply and allocates only small
  *     objects, so RecursionError and MemoryError can be raised when the
  *     stack or heap is nearly exhausted (MemoryError falls back to a static
  *     instance when even a small allocation fails).
- * Not handled yet: attributes of exceptions (e.args from Python code is
- * the attribute issue's job), OSError's errno/strerror fields, SystemExit
+ * Attributes: args, __cause__, __context__, __suppress_context__,
+ * __traceback__ and with_traceback(); builtin exception instances take no
+ * other attributes (CPython gives them a __dict__).
+ * Not handled yet: OSError's errno/strerror fields, SystemExit
  * .code (the runtime's exit path reads args directly), the "Did you
  * mean" suggestions CPython 3.11 prints for NameError/AttributeError, and
  * exception groups' tree printing.
  */
 #include "core/object.h"
+#include "gc/gc.h"
 
 #include <stdlib.h>
 
@@ -34,8 +40,16 @@ static ai_value exc_str_slot(ai_value v);
 static ai_value keyerror_str(ai_value v);
 static ai_value exc_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames);
 static void exc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx);
+static ai_type exc_tb_type;
 
-static const ai_slots exc_slots = {.construct = exc_construct};
+static const ai_getset_def exc_getset[];
+static const ai_method_def exc_methods[];
+static const ai_slots exc_slots = {
+    .construct = exc_construct,
+    .getset = exc_getset,
+    .methods = exc_methods,
+    .setattr = exc_setattr,
+};
 
 #define EXC_TYPE_STR(NAME, BASE, STR)                          \
     ai_type ai_exc_##NAME = {.ob = {(uintptr_t)&ai_type_type}, \
@@ -142,7 +156,8 @@ static void exc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx
 static inline ai_exc *exc_obj(ai_value v) { return (ai_exc *)ai_obj(v); }
 
 ai_value exc_new(ai_type *t, ai_value args) {
-    ai_exc *e = ai_alloc(t, sizeof(ai_exc));
+    /* basicsize: a class derived from an exception adds its dict word. */
+    ai_exc *e = ai_alloc(t, t->basicsize);
     if (!e) return AI_ERR;
     e->args = args ? args : tuple_new(0);
     return ai_val(e);
@@ -188,6 +203,97 @@ static ai_value exc_repr(ai_value v) {
         sb_add_str(&b, inner); /* "()" or "(1, 2)" */
     }
     return sb_finish(&b);
+}
+
+/* ---- attributes ---------------------------------------------------------- */
+
+static ai_value or_none(ai_value v) { return v ? v : AI_NONE; }
+static ai_value exc_get_args(ai_value v) { return exc_obj(v)->args; }
+static ai_value exc_get_cause(ai_value v) { return or_none(exc_obj(v)->cause); }
+static ai_value exc_get_context(ai_value v) { return or_none(exc_obj(v)->context); }
+static ai_value exc_get_suppress(ai_value v) { return ai_bool(exc_obj(v)->suppress_context); }
+static ai_value exc_get_tb(ai_value v) { return or_none(exc_obj(v)->tb); }
+
+static const ai_getset_def exc_getset[] = {
+    {"args", exc_get_args},
+    {"__cause__", exc_get_cause},
+    {"__context__", exc_get_context},
+    {"__suppress_context__", exc_get_suppress},
+    {"__traceback__", exc_get_tb},
+    {NULL, NULL},
+};
+
+static ai_value exc_with_traceback(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("with_traceback", kw) < 0 || call_exact_args("with_traceback", nargs, 1) < 0)
+        return AI_ERR;
+    ai_value tb = args[0];
+    if (tb != AI_NONE && !obj_is_type(tb, &exc_tb_type))
+        return ai_raise_msg(&ai_exc_TypeError, "__traceback__ must be a traceback or None");
+    exc_obj(self)->tb = tb == AI_NONE ? 0 : tb;
+    gc_barrier(ai_obj(self), tb);
+    return self;
+}
+
+static const ai_method_def exc_methods[] = {
+    {"with_traceback", exc_with_traceback, &ai_exc_BaseException, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+int32_t exc_setattr(ai_value o, ai_value name, ai_value v) {
+    ai_exc *e = exc_obj(o);
+    const char *field = NULL;
+    if (attr_name_is(name, "args")) field = "args";
+    else if (attr_name_is(name, "__cause__")) field = "__cause__";
+    else if (attr_name_is(name, "__context__")) field = "__context__";
+    else if (attr_name_is(name, "__suppress_context__")) field = "__suppress_context__";
+    else if (attr_name_is(name, "__traceback__")) field = "__traceback__";
+    if (!field) {
+        attr_error(o, name);
+        return -1;
+    }
+    if (!v) {
+        ai_raise_fmt(&ai_exc_TypeError, "%s may not be deleted", field);
+        return -1;
+    }
+    switch (field[2]) {
+    case 'g': { /* args */
+        ai_value t = tuple_check(v) ? v : list_from_iter(v);
+        if (t && !tuple_check(t)) t = ai_list_to_tuple(t);
+        if (!t) return -1;
+        e->args = t;
+        gc_barrier(e, t);
+        return 0;
+    }
+    case 'c': /* __cause__, __context__ */
+        if (v != AI_NONE && !obj_isinstance(v, &ai_exc_BaseException)) {
+            ai_raise_fmt(&ai_exc_TypeError, "exception %s must be None or derive from BaseException",
+                         field[3] == 'a' ? "cause" : "context");
+            return -1;
+        }
+        if (field[3] == 'a') {
+            e->cause = v == AI_NONE ? 0 : v;
+            gc_barrier(e, v);
+            e->suppress_context = 1;
+        } else {
+            e->context = v == AI_NONE ? 0 : v;
+            gc_barrier(e, v);
+        }
+        return 0;
+    case 's': { /* __suppress_context__ */
+        int32_t t = ai_truthy(v);
+        if (t < 0) return -1;
+        e->suppress_context = t;
+        return 0;
+    }
+    default: /* __traceback__ */
+        if (v != AI_NONE && !obj_is_type(v, &exc_tb_type)) {
+            ai_raise_msg(&ai_exc_TypeError, "__traceback__ must be a traceback or None");
+            return -1;
+        }
+        e->tb = v == AI_NONE ? 0 : v;
+        gc_barrier(e, v);
+        return 0;
+    }
 }
 
 /* ---- the pending exception -------------------------------------------- */
@@ -431,6 +537,16 @@ ai_value ai_exc_swap_handled(ai_value exc) {
 }
 
 ai_value ai_with_exit_method(ai_value mgr) {
+    if (ai_type_of(mgr)->flags & AI_TF_HEAPTYPE) {
+        /* A class instance: both methods looked up on the class, __enter__
+         * first, with CPython 3.11's two messages. */
+        ai_value en = cls_special_method(mgr, "__enter__");
+        if (!en && exc_pending()) return AI_ERR;
+        ai_value ex = en ? cls_special_method(mgr, "__exit__") : 0;
+        if (ex || exc_pending()) return ex;
+        return ai_raise_fmt(&ai_exc_TypeError, "'%s' object does not support the context manager protocol%s",
+                            obj_type_name(mgr), en ? " (missed __exit__ method)" : "");
+    }
     ai_value name = str_from_cstr("__exit__");
     if (!name) return AI_ERR;
     bool has_enter = attr_find_method(ai_type_of(mgr), str_from_cstr("__enter__")) != NULL;
@@ -468,11 +584,11 @@ int32_t ai_exc_matches(ai_value exc, ai_value types) {
         for (int64_t i = 0; i < t->len; i++)
             if (!is_exc_class(t->items[i])) goto bad;
         for (int64_t i = 0; i < t->len; i++)
-            if (obj_isinstance(exc, (ai_type *)ai_obj(t->items[i]))) return 1;
+            if (cls_isinstance(exc, (ai_type *)ai_obj(t->items[i]))) return 1;
         return 0;
     }
     if (!is_exc_class(types)) goto bad;
-    return obj_isinstance(exc, (ai_type *)ai_obj(types));
+    return cls_isinstance(exc, (ai_type *)ai_obj(types));
 bad:
     ai_raise_msg(&ai_exc_TypeError,
                  "catching classes that do not inherit from BaseException is not allowed");
@@ -581,7 +697,7 @@ static void print_one(strbuf *b, ai_value ev) {
     const char *m = NULL;
     int64_t mlen = 0;
     if (msg) m = str_utf8(msg, &mlen);
-    sb_adds(b, obj_type_name(ev));
+    cls_add_exc_name(b, ai_type_of(ev));
     if (!m) {
         sb_adds(b, ": <exception str() failed>");
     } else if (mlen > 0) {

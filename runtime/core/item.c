@@ -6,6 +6,7 @@
  * raises CPython's TypeError when the slot is missing.
  */
 #include "core/object.h"
+#include "gc/gc.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -40,8 +41,8 @@ ai_value ai_call_ex(ai_value callable, ai_value args, ai_value kwargs) {
     ai_value keys = list_from_iter(kwargs);
     if (!keys) return AI_ERR;
     int64_t nk = list_obj(keys)->len, n = t->len;
-    ai_value *vec = malloc(sizeof(ai_value) * (size_t)(n + nk + 1));
-    if (!vec) return exc_nomem();
+    ai_value *vec = gc_vals_alloc(n + nk + 1); /* a __getitem__ may return new values */
+    if (!vec) return AI_ERR;
     ai_value names = tuple_new(nk), r = AI_ERR;
     if (!names) goto out;
     memcpy(vec, t->items, sizeof(ai_value) * (size_t)n);
@@ -58,7 +59,7 @@ ai_value ai_call_ex(ai_value callable, ai_value args, ai_value kwargs) {
     }
     r = ai_call(callable, vec, n, nk ? names : 0);
 out:
-    free(vec);
+    gc_vals_free(vec);
     return r;
 }
 

@@ -677,4 +677,61 @@ ai_value set_intersection(ai_value s, ai_value other);
  * iteration order, can differ from adding the items one by one). */
 ai_value set_from_const_display(const ai_value *items, int64_t n);
 
+
+/* ---- objects/class.c, class_slots.c, class_descr.c: user classes ------ */
+
+/* Builtins of the class machinery: staticmethod, classmethod, property,
+ * super, vars. */
+extern const bi_entry bi_table_class[];
+extern ai_type cls_super_type, cls_method_type; /* super objects, bound methods */
+/* Is t `base` or a subtype of it, along t's MRO (multiple inheritance);
+ * obj_type_is_sub follows only the primary base chain. */
+bool cls_is_subtype(const ai_type *t, const ai_type *base);
+static inline bool cls_isinstance(ai_value v, const ai_type *t) {
+    return cls_is_subtype(ai_type_of(v), t);
+}
+/* Attributes of type objects (C.x, C.__name__, int.__add__): the value,
+ * AI_ERR, or 0 with no exception to fall back to core/attr.c's tables. */
+ai_value cls_type_getattr(ai_value type, ai_value name);
+/* C.x = v / del C.x (v == 0) on a class made by ai_class_new. */
+int32_t cls_type_setattr(ai_value type, ai_value name, ai_value v);
+/* A dunder of a builtin instance reached by name ((5).__add__): a bound
+ * slot wrapper, AI_ERR, or 0 with no exception when there is none. */
+ai_value cls_static_dunder(ai_value o, ai_value name);
+/* ai_call_method for receivers that are class instances, classes or
+ * super objects (core/attr.c dispatches here). */
+ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs,
+                         ai_value kwnames, void *cache);
+/* type(name, bases, dict) */
+ai_value cls_type_new3(ai_value name, ai_value bases, ai_value dict);
+/* o.name(*args) when o is an instance of a class whose MRO defines
+ * `name` (round() → __round__); 0 with no exception otherwise. */
+ai_value cls_call_named(ai_value o, const char *name, const ai_value *args, int64_t nargs);
+/* A special method looked up on o's type, as CPython looks up __enter__
+ * (the instance dict is not consulted), bound to o; 0 with no exception
+ * when the type has none. */
+ai_value cls_special_method(ai_value o, const char *name);
+/* int(x) / float(x) (target int or float) of a class instance through
+ * __int__ / __float__ / __index__; 0 with no exception when x is not an
+ * instance of a class or has none of them. */
+ai_value cls_convert(const ai_type *target, ai_value x);
+/* Give every class a new version stamp, so that no attribute cache entry
+ * or call-site record is trusted again: a collector that moves objects
+ * calls this (those caches hold raw values outside the heap). */
+void cls_flush_caches(void);
+/* The collector's view of type objects (static or classes). */
+void cls_type_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx);
+size_t cls_type_size(const ai_object *o);
+/* "__main__.C" (module-qualified qualname; the bare name for builtins)
+ * into a strbuf, for default reprs and tracebacks. */
+void cls_add_fullname(strbuf *b, const ai_type *t);
+/* The name a traceback prints for an exception's type: the qualname,
+ * prefixed by the module unless it is builtins or __main__. */
+void cls_add_exc_name(strbuf *b, const ai_type *t);
+/* A builtin method bound to self (core/attr.c's method objects). */
+ai_value attr_method_new(const ai_method_def *def, ai_value self);
+/* BaseException fields (args, __cause__, __context__, __traceback__,
+ * __suppress_context__) set from Python: 0 ok, -1 error. */
+int32_t exc_setattr(ai_value o, ai_value name, ai_value v);
+
 #endif

@@ -18,9 +18,9 @@
  * Iteration (ai_iter / ai_for_next) goes through the iter and next
  * slots; an exhausted iterator returns 0 without leaving StopIteration.
  *
- * Not handled yet: user classes' dunder methods (they will be slots
- * filled by the class machinery), in-place operators, iteration-based
- * `in` for types without a contains slot.
+ * User classes take part through the slots too: objects/class_slots.c
+ * installs trampolines that call their dunder methods. Subtype tests here
+ * follow the MRO (cls_is_subtype), for classes with several bases.
  */
 #include "core/object.h"
 
@@ -79,7 +79,7 @@ static ai_value binary_op1(ai_value a, ai_value b, binop op) {
         if (fb == fa) fb = NULL;
     }
     if (fa) {
-        if (fb && obj_type_is_sub(tb, ta)) {
+        if (fb && cls_is_subtype(tb, ta)) {
             ai_value r = fb(a, b);
             if (r != AI_NOTIMPL) return r;
             fb = NULL;
@@ -91,11 +91,15 @@ static ai_value binary_op1(ai_value a, ai_value b, binop op) {
     return AI_NOTIMPL;
 }
 
+static ai_value binop_unsupported(ai_value a, ai_value b, binop op) {
+    return ai_raise_fmt(&ai_exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                        binop_name[op], obj_type_name(a), obj_type_name(b));
+}
+
 static ai_value binary_op(ai_value a, ai_value b, binop op) {
     ai_value r = binary_op1(a, b, op);
     if (r != AI_NOTIMPL) return r;
-    return ai_raise_fmt(&ai_exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
-                        binop_name[op], obj_type_name(a), obj_type_name(b));
+    return binop_unsupported(a, b, op);
 }
 
 ai_value ai_add(ai_value a, ai_value b) {
@@ -107,7 +111,9 @@ ai_value ai_add(ai_value a, ai_value b) {
     if (r != AI_NOTIMPL) return r;
     const ai_slots *sa = obj_slots(a);
     if (sa->concat) return sa->concat(a, b);
-    return binary_op(a, b, OP_ADD);
+    /* Not binary_op: the slots ran already (a class's __add__ must not
+     * be called twice). */
+    return binop_unsupported(a, b, OP_ADD);
 }
 
 ai_value ai_sub(ai_value a, ai_value b) {
@@ -142,7 +148,7 @@ ai_value ai_mul(ai_value a, ai_value b) {
     const ai_slots *sa = obj_slots(a), *sb = obj_slots(b);
     if (sa->repeat) return seq_repeat(a, b, sa);
     if (sb->repeat) return seq_repeat(b, a, sb);
-    return binary_op(a, b, OP_MUL);
+    return binop_unsupported(a, b, OP_MUL);
 }
 
 ai_value ai_truediv(ai_value a, ai_value b) { return binary_op(a, b, OP_TRUEDIV); }
@@ -206,9 +212,11 @@ ai_value ai_compare(ai_value a, ai_value b, int32_t op) {
     if (!obj_stack_ok()) return exc_recursion(" in comparison");
     ai_type *ta = ai_type_of(a), *tb = ai_type_of(b);
     ai_richcmpfunc fa = obj_slots_of_type(ta)->richcompare;
-    ai_richcmpfunc fb = tb != ta ? obj_slots_of_type(tb)->richcompare : NULL;
+    /* The reflected slot is tried even for two operands of one type (a
+     * class with only __lt__ answers a > b through b < a), as CPython. */
+    ai_richcmpfunc fb = obj_slots_of_type(tb)->richcompare;
     bool reflected_done = false;
-    if (fb && ta != tb && obj_type_is_sub(tb, ta)) {
+    if (fb && ta != tb && cls_is_subtype(tb, ta)) {
         reflected_done = true;
         ai_value r = fb(b, a, obj_cmp_swap(op));
         if (r != AI_NOTIMPL) return r;
@@ -318,7 +326,9 @@ int64_t obj_index_i64(ai_value v, bool *fits, bool *err) {
 ai_value obj_default_repr(ai_value v) {
     strbuf b;
     sb_init(&b);
-    sb_printf(&b, "<%s object at %p>", obj_type_name(v), (void *)ai_obj(v));
+    sb_addc(&b, '<');
+    cls_add_fullname(&b, ai_type_of(v)); /* "__main__.C" for classes */
+    sb_printf(&b, " object at %p>", (void *)ai_obj(v));
     return sb_finish(&b);
 }
 

@@ -19,6 +19,7 @@
  * builtin method tables only until classes exist), __length_hint__.
  */
 #include "core/object.h"
+#include "gc/gc.h"
 
 #include <stdlib.h>
 
@@ -191,7 +192,7 @@ static int32_t zip_next(ai_value self, ai_value *out) {
     if (n == 0) return 0;
     /* Items are gathered in C first: a tuple is never seen with holes. */
     ai_value small[8] = {0};
-    ai_value *items = n <= 8 ? small : malloc((size_t)n * sizeof(ai_value));
+    ai_value *items = n <= 8 ? small : gc_vals_alloc(n);
     if (!items) {
         exc_nomem();
         return -1;
@@ -202,7 +203,7 @@ static int32_t zip_next(ai_value self, ai_value *out) {
         if (rc == 0 && z->strict) rc = zip_check_strict(its, i);
     }
     if (rc == 1 && !(*out = ai_tuple_pack(items, n))) rc = -1;
-    if (items != small) free(items);
+    if (items != small) gc_vals_free(items);
     return rc;
 }
 
@@ -257,7 +258,7 @@ static int32_t map_next(ai_value self, ai_value *out) {
     ai_tuple *its = tuple_obj(m->iters);
     int64_t n = its->len;
     ai_value small[8] = {0};
-    ai_value *argv = n <= 8 ? small : malloc((size_t)n * sizeof(ai_value));
+    ai_value *argv = n <= 8 ? small : gc_vals_alloc(n);
     if (!argv) {
         exc_nomem();
         return -1;
@@ -271,7 +272,7 @@ static int32_t map_next(ai_value self, ai_value *out) {
         else
             rc = -1;
     }
-    if (argv != small) free(argv);
+    if (argv != small) gc_vals_free(argv);
     return rc;
 }
 
@@ -402,6 +403,8 @@ static ai_value reversed_construct(ai_value cls, const ai_value *args, int64_t n
     ai_value seq = args[0];
     const ai_method_def *d = find_method(ai_type_of(seq), "__reversed__");
     if (d) return d->fn(seq, NULL, 0, 0);
+    ai_value ur = cls_call_named(seq, "__reversed__", NULL, 0);   /* a class's own */
+    if (ur || exc_pending()) return ur;
     const ai_slots *s = obj_slots(seq);
     if (!s->getitem || !s->len)
         return ai_raise_fmt(&ai_exc_TypeError, "'%s' object is not reversible", obj_type_name(seq));

@@ -10,9 +10,12 @@
  *
  * Invariants: types made by the runtime are static and immortal; their
  * `slots` pointer may be NULL (no protocol support beyond identity).
- * Not handled yet: type(name, bases, dict), heap types (user classes; the
- * class machinery will fill AI_TF_HEAPTYPE types and a module name for
- * their repr), metaclasses (out of scope by design), `object` attributes.
+ * Classes (AI_TF_HEAPTYPE, objects/class.c) are objects of type `type`
+ * too, made at run time in the static heap: their repr is module-
+ * qualified and the collector reaches their namespace through this
+ * type's gc_visit. type(name, bases, dict) makes a class; int(x) and
+ * float(x) of an instance go through its __int__/__float__/__index__.
+ * Not handled: metaclasses (out of scope by design).
  */
 #include "core/object.h"
 
@@ -22,10 +25,13 @@ static ai_value type_call(ai_value callable, const ai_value *args, int64_t nargs
     if (t == &ai_type_type) {
         int64_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
         if (nargs == 1 && nkw == 0) return ai_val(ai_type_of(args[0]));
-        if (nargs == 3)
-            return ai_raise_msg(&ai_exc_NotImplementedError,
-                                "type() with 3 arguments is not supported");
+        if (nargs == 3 && nkw == 0) return cls_type_new3(args[0], args[1], args[2]);
         return ai_raise_msg(&ai_exc_TypeError, "type() takes 1 or 3 arguments");
+    }
+    if ((t == &ai_int_type || t == &ai_float_type) && nargs == 1 && !kwnames) {
+        /* int(x) / float(x) of an instance: its __int__/__float__/__index__. */
+        ai_value r = cls_convert(t, args[0]);
+        if (r || exc_pending()) return r;
     }
     const ai_slots *s = obj_slots_of_type(t);
     if (!s->construct)
@@ -37,7 +43,9 @@ ai_value type_repr(ai_value v) {
     ai_type *t = (ai_type *)ai_obj(v);
     strbuf b;
     sb_init(&b);
-    sb_printf(&b, "<class '%s'>", t->name);
+    sb_adds(&b, "<class '");
+    cls_add_fullname(&b, t);
+    sb_adds(&b, "'>");
     return sb_finish(&b);
 }
 
@@ -48,9 +56,10 @@ ai_type ai_type_type = {
     .basicsize = sizeof(ai_type),
     .repr = type_repr,
     .call = type_call,
-    .gc_size = alloc_fixed_size,
-    /* gc_visit: static types hold no heap values; heap types (user
-     * classes) will get their own visitor when they exist. */
+    /* Static types hold no heap values; classes do (cls_type_visit
+     * tells them apart by AI_TF_HEAPTYPE). */
+    .gc_visit = cls_type_visit,
+    .gc_size = cls_type_size,
 };
 
 static ai_value object_construct(ai_value cls, const ai_value *args, int64_t nargs,

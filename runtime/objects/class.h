@@ -1,0 +1,239 @@
+/*
+ * objects/class.h — what the files of the class machinery share:
+ * class.c (class objects, instances, attribute lookup, method calls),
+ * class_slots.c (the protocol trampolines that call dunder methods) and
+ * class_descr.c (bound methods, staticmethod, classmethod, property,
+ * super, slot wrappers of builtin types, the sequence iterator).
+ *
+ * A user class is a cls_type: an ai_type (so every generic path treats it
+ * like a builtin type) followed by its own ai_slots table, its namespace
+ * dict, its MRO and the dunder methods resolved from that MRO. Instances
+ * have the layout of the nearest builtin base (`solid`: object, list,
+ * dict, or BaseException for exception classes) followed by two words at
+ * `dictoffset`: the instance dict, 0 until the first attribute store, and
+ * the values of __slots__ members (a dict too, 0 until the first).
+ *
+ * Invariants:
+ *   - dunder[i] is the value the MRO gives the dunder named
+ *     cls_dunder_name[i] when a class dict (not a builtin base) provides
+ *     it first, else 0; it is recomputed (with the slots) whenever a
+ *     class dict of the MRO changes that name (cls_mro_changed).
+ *   - version is a stamp from one global counter: it changes (for the
+ *     class and every subclass) whenever a store could change which
+ *     callable a method name resolves to, so a cached (class, version) →
+ *     method record is valid exactly while the stamps match.
+ *   - classes are never freed: they are allocated in the static heap
+ *     (which the collector treats as roots), so the subclass lists and
+ *     call records may hold plain pointers to them.
+ */
+#ifndef AITHON_OBJECTS_CLASS_H
+#define AITHON_OBJECTS_CLASS_H
+
+#include "core/object.h"
+
+#include <stdatomic.h>
+
+/* The dunder methods the runtime resolves per class. Keep the binary
+ * operators in AI_OP_* order with divmod last; the comparisons in
+ * AI_CMP_* order. */
+#define CLS_NBINOP 14 /* 13 AI_OP_* codes + divmod */
+enum {
+    D_INIT, D_NEW, D_CALL, D_REPR, D_STR, D_HASH, D_BOOL, D_LEN, D_ITER, D_NEXT,
+    D_GETITEM, D_SETITEM, D_DELITEM, D_CONTAINS, D_INDEX,
+    D_GETATTR, D_GETATTRIBUTE, D_SETATTR, D_DELATTR, D_GET, D_SET, D_DELETE,
+    D_FORMAT, D_INIT_SUBCLASS, D_SET_NAME,
+    D_LT, D_LE, D_EQ, D_NE, D_GT, D_GE,
+    D_NEG, D_POS, D_INVERT, D_ABS,
+    D_BINOP,                      /* __add__ … __floordiv__, __divmod__ */
+    D_RBINOP = D_BINOP + CLS_NBINOP,  /* __radd__ … */
+    D_IBINOP = D_RBINOP + CLS_NBINOP, /* __iadd__ … (no __idivmod__) */
+    D_COUNT = D_IBINOP + CLS_NBINOP - 1
+};
+
+extern const char *const cls_dunder_name[D_COUNT];
+/* The same names as immortal str objects (made once, see cls_init). */
+extern ai_value cls_dunder_str[D_COUNT];
+void cls_init(void);
+/* Index of a dunder name (a str), or -1. */
+int cls_dunder_index(ai_value name);
+
+/* cflags */
+enum {
+    CLS_SHADOWED = 1,        /* some instance dict may hold a name that the
+                                class resolves to a method: method calls
+                                must look in the instance dict first */
+    CLS_NO_CALL_CACHE = 2,   /* __getattribute__ is overridden */
+    CLS_NO_DICT = 4,         /* __slots__ all along the MRO: instances take
+                                only the slot names */
+};
+
+/* A call-site record (see ai_call_method): immutable once published. */
+enum { REC_FUNC, REC_STATIC, REC_CLASS };
+typedef struct cls_rec {
+    const ai_type *cls; /* compared, never dereferenced */
+    uint64_t version;
+    ai_value fn;        /* used only while `version` is current */
+    int kind;
+    int nkind;          /* the method name: str kind, length, code units */
+    int64_t nlen;
+    char ndata[];
+} cls_rec;
+
+/* One entry of a class's attribute cache (class.c, cls_lookup): what a
+ * name resolved to at `version`. A seqlock (seq odd while written) lets
+ * workers that share a class read entries while another fills one. */
+#define CLS_CACHE_SIZE 64
+typedef struct cls_cache_entry {
+    _Atomic uint64_t seq;
+    _Atomic uint64_t version;
+    _Atomic uintptr_t name; /* the str object looked up (compared by identity) */
+    _Atomic uint64_t hash;  /* and its hash */
+    _Atomic uintptr_t a;    /* the value, or the owner class when reloaded */
+    _Atomic uintptr_t b;    /* dunder index, method def or getset def */
+    _Atomic uint32_t kind;  /* CF_* | CACHE_RELOAD */
+} cls_cache_entry;
+
+typedef struct cls_type {
+    ai_type t;
+    ai_slots slots;
+    ai_value name, qualname; /* str */
+    ai_value dict;           /* the namespace (a dict) */
+    ai_value bases;          /* tuple of types */
+    ai_value mro;            /* tuple of types, this class first */
+    ai_value dunder[D_COUNT];
+    const ai_type *solid;    /* the builtin type whose layout instances share */
+    uint32_t dictoffset;     /* where the instance dict pointer lives */
+    _Atomic uint32_t cflags; /* CLS_* */
+    _Atomic uint64_t version;
+    char *cname;             /* t.name: the UTF-8 __name__ (malloc) */
+    struct cls_type **subs;  /* direct subclasses (malloc; see above) */
+    int32_t nsubs, capsubs;
+    cls_rec **recs;          /* the newest call record per method name */
+    int32_t nrecs, caprecs;
+    _Atomic(cls_cache_entry *) cache; /* CLS_CACHE_SIZE entries (calloc), or NULL */
+} cls_type;
+
+static inline bool cls_check_type(const ai_type *t) { return (t->flags & AI_TF_HEAPTYPE) != 0; }
+static inline cls_type *cls_of(ai_value v) { return (cls_type *)ai_type_of(v); }
+static inline ai_value *cls_dict_slot(ai_value inst, const cls_type *ct) {
+    return (ai_value *)((char *)ai_obj(inst) + ct->dictoffset);
+}
+/* The word after the dict: a dict of __slots__ values, or 0. */
+static inline ai_value *cls_slotvals_slot(ai_value inst, const cls_type *ct) {
+    return (ai_value *)((char *)ai_obj(inst) + ct->dictoffset + sizeof(ai_value));
+}
+
+/* ---- lookup along an MRO (class.c) ------------------------------------- */
+
+/* What a name resolves to on a class: a value from a class dict, a slot
+ * of a builtin type in the MRO (a "slot wrapper", e.g. object.__init__),
+ * or an entry of a builtin type's method/getset table. */
+enum { CF_NONE, CF_VALUE, CF_WRAPPER, CF_METHOD, CF_GETSET };
+typedef struct cls_found {
+    int kind;
+    ai_value value;           /* CF_VALUE */
+    const ai_type *owner;     /* the class where it was found */
+    int idx;                  /* CF_WRAPPER: the dunder index */
+    const ai_method_def *def; /* CF_METHOD */
+    const ai_getset_def *gs;  /* CF_GETSET */
+} cls_found;
+
+/* Search the MRO of t (its tuple for classes, the base chain for builtin
+ * types) from position `start`. 0 ok (out->kind CF_NONE when absent), -1
+ * on error. */
+int cls_lookup(const ai_type *t, int64_t start, ai_value name, cls_found *out);
+/* Does builtin type t itself (not by inheritance) implement dunder idx? */
+bool cls_static_defines(const ai_type *t, int idx);
+/* Bind what was found to an instance (obj, of type tp) or, with obj 0, to
+ * the class tp itself (C.attr), as the descriptor protocol does. */
+ai_value cls_bind(const cls_found *f, ai_value obj, const ai_type *tp);
+/* Call what was found as a method of obj (type tp) without binding. */
+ai_value cls_call_found(const cls_found *f, ai_value obj, const ai_type *tp, const ai_value *args,
+                        int64_t nargs, ai_value kwnames);
+/* f(self, *args): f a function (called directly) or any callable. */
+ai_value cls_call_self(ai_value f, ai_value self, const ai_value *args, int64_t nargs,
+                       ai_value kwnames);
+/* Call a resolved dunder value on self as CPython's slot functions do
+ * (functions get self; staticmethod/classmethod/other descriptors bind
+ * by their own rules). */
+ai_value cls_call_dunder(ai_value f, ai_value self, const ai_value *args, int64_t nargs);
+/* Generic attribute access of instances of classes (object.__getattribute__
+ * / __setattr__): 0-with-no-exception never escapes cls_generic_getattr. */
+ai_value cls_generic_getattr(ai_value o, ai_value name);
+int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v);
+/* Allocate an instance of class `cls` whose builtin layout base is solid
+ * (object.__new__ / BaseException.__new__): args feed an exception's args. */
+ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs);
+/* __module__ + "." + __qualname__ for messages and reprs ("__main__.C"). */
+void cls_add_fullname(strbuf *b, const ai_type *t);
+
+/* ---- the protocol trampolines (class_slots.c) --------------------------- */
+
+/* Fill ct->slots and the ai_type protocol fields from ct->dunder (and the
+ * builtin bases' slots where a builtin type provides a dunder first). */
+void cls_install_slots(cls_type *ct);
+/* "unhashable type: 'C'" */
+int64_t cls_hash_unhashable(ai_value v);
+
+/* ---- descriptors and helper objects (class_descr.c) --------------------- */
+
+extern ai_type cls_member_type; /* a __slots__ entry ("member_descriptor") */
+extern ai_type cls_method_type, cls_staticmethod_type, cls_classmethod_type, cls_property_type,
+    cls_super_type, cls_wrapper_type, cls_method_wrapper_type, cls_seqiter_type;
+
+typedef struct cls_boundmethod {
+    ai_object ob;
+    ai_value func, self;
+} cls_boundmethod;
+typedef struct cls_funcwrap { /* staticmethod, classmethod */
+    ai_object ob;
+    ai_value func;
+} cls_funcwrap;
+typedef struct cls_property {
+    ai_object ob;
+    ai_value fget, fset, fdel, doc; /* 0 or None: absent */
+    ai_value name;                  /* set by __set_name__, or 0 */
+} cls_property;
+typedef struct cls_super {
+    ai_object ob;
+    ai_value type;     /* the class named in super(type, obj) */
+    ai_value obj;      /* the instance (or class) */
+    ai_value obj_type; /* the class whose MRO is searched */
+} cls_super;
+typedef struct cls_wrapper { /* slot wrapper (self 0) / method-wrapper */
+    ai_object ob;
+    const ai_type *owner;
+    int32_t idx;
+    ai_value self;
+} cls_wrapper;
+
+ai_value cls_method_new(ai_value func, ai_value self);
+ai_value cls_wrapper_new(const ai_type *owner, int idx, ai_value self);
+/* Call slot wrapper (owner, idx) with self and args. */
+ai_value cls_wrapper_invoke(const ai_type *owner, int idx, ai_value self, const ai_value *args,
+                            int64_t nargs, ai_value kwnames);
+ai_value cls_property_get(ai_value prop, ai_value obj);
+int32_t cls_property_set(ai_value prop, ai_value obj, ai_value v);
+ai_value cls_seqiter_new(ai_value seq);
+ai_value cls_member_new(ai_value name, const ai_type *owner);
+ai_value cls_member_get(ai_value member, ai_value obj);
+int32_t cls_member_set(ai_value member, ai_value obj, ai_value v);
+/* A super object's attribute lookup / method call. */
+ai_value cls_super_getattr(ai_value sup, ai_value name);
+ai_value cls_super_call_method(ai_value sup, ai_value name, const ai_value *args, int64_t nargs,
+                               ai_value kwnames);
+
+/* Is v a descriptor (a class with __get__) / a data descriptor? */
+static inline bool cls_is_property(ai_value v) { return obj_is_type(v, &cls_property_type); }
+static inline bool cls_is_user_descr(ai_value v) {
+    if (ai_is_smallint(v)) return false;
+    ai_type *t = ai_type_of_obj(ai_obj(v));
+    return cls_check_type(t) && ((cls_type *)t)->dunder[D_GET];
+}
+static inline bool cls_is_user_data_descr(ai_value v) {
+    if (!cls_is_user_descr(v)) return false;
+    cls_type *ct = (cls_type *)ai_type_of_obj(ai_obj(v));
+    return ct->dunder[D_SET] || ct->dunder[D_DELETE];
+}
+
+#endif
