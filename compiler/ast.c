@@ -69,7 +69,8 @@ static const char *ctx_name(ExprCtx c) {
 }
 
 static const char *cmpop_name(CmpOp op) {
-    static const char *const n[] = {"Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "Is", "IsNot", "In", "NotIn"};
+    static const char *const n[] = {"Eq", "NotEq", "Lt", "LtE", "Gt",
+                                    "GtE", "Is", "IsNot", "In", "NotIn"};
     return op >= 0 && op <= CMP_NOTIN ? n[op] : "?";
 }
 

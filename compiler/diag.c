@@ -14,6 +14,9 @@ static const char *src_name = "<input>";
 static const char *src_text;
 static size_t src_len;
 static int error_count;
+static bool quiet;
+
+void diag_set_quiet(bool q) { quiet = q; }
 
 void diag_set_source(const char *name, const char *text, size_t len) {
     src_name = name;
@@ -50,6 +53,7 @@ static int utf8_chars(const char *s, size_t bytes) {
 
 static bool begin(void) {
     error_count++;
+    if (quiet) return false;
     if (error_count > DIAG_MAX_ERRORS) {
         if (error_count == DIAG_MAX_ERRORS + 1)
             fprintf(stderr, "%s: too many errors, stopping\n", src_name);

@@ -68,4 +68,7 @@ void diag_error_file(DiagCode code, const char *file, const char *fmt, ...)
 int diag_error_count(void);
 void diag_reset(void);
 
+/* Count errors but print nothing (the parser's fuzz target). */
+void diag_set_quiet(bool quiet);
+
 #endif

@@ -126,8 +126,8 @@ static const CpRange id_ranges[] = {
     {0x66A, 0x66D, ID_NO},           {0x6D4, 0x6D4, ID_NO},
     {0x6DD, 0x6DD, ID_NONPRINTABLE}, {0x6F0, 0x6F9, ID_CONTINUE},
     {0x70F, 0x70F, ID_NONPRINTABLE}, {0x964, 0x965, ID_NO},
-    {0x966, 0x96F, ID_CONTINUE},     {0x180E, 0x180E, ID_NONPRINTABLE},
-    {0x1680, 0x1680, ID_NONPRINTABLE}, {0x1DC0, 0x1DFF, ID_CONTINUE},
+    {0x966, 0x96F, ID_CONTINUE},     {0x1680, 0x1680, ID_NONPRINTABLE},
+    {0x180E, 0x180E, ID_NONPRINTABLE}, {0x1DC0, 0x1DFF, ID_CONTINUE},
     {0x2000, 0x200F, ID_NONPRINTABLE}, {0x2010, 0x2027, ID_NO},
     {0x2028, 0x202F, ID_NONPRINTABLE}, {0x2030, 0x203E, ID_NO},
     {0x203F, 0x2040, ID_CONTINUE},   {0x2041, 0x2053, ID_NO},
@@ -140,7 +140,8 @@ static const CpRange id_ranges[] = {
     {0x3000, 0x3000, ID_NONPRINTABLE}, {0x3001, 0x3004, ID_NO},
     {0x3008, 0x3020, ID_NO},         {0x3030, 0x3030, ID_NO},
     {0xD800, 0xDFFF, ID_NONPRINTABLE}, {0xE000, 0xF8FF, ID_NONPRINTABLE},
-    {0xFD3E, 0xFD3F, ID_NO},         {0xFE10, 0xFE1F, ID_NO},
+    {0xFD3E, 0xFD3F, ID_NO},         {0xFDD0, 0xFDEF, ID_NONPRINTABLE},
+    {0xFE10, 0xFE1F, ID_NO},
     {0xFE20, 0xFE2F, ID_CONTINUE},   {0xFE30, 0xFE32, ID_NO},
     {0xFE33, 0xFE34, ID_CONTINUE},   {0xFE35, 0xFE4C, ID_NO},
     {0xFE4D, 0xFE4F, ID_CONTINUE},   {0xFE50, 0xFE6F, ID_NO},
@@ -148,8 +149,9 @@ static const CpRange id_ranges[] = {
     {0xFF10, 0xFF19, ID_CONTINUE},   {0xFF1A, 0xFF20, ID_NO},
     {0xFF3B, 0xFF3E, ID_NO},         {0xFF3F, 0xFF3F, ID_CONTINUE},
     {0xFF40, 0xFF40, ID_NO},         {0xFF5B, 0xFF65, ID_NO},
-    {0xFFE0, 0xFFEE, ID_NO},         {0xFFF9, 0xFFFB, ID_NONPRINTABLE},
-    {0xFFFC, 0xFFFF, ID_NO},         {0x1D173, 0x1D17A, ID_NONPRINTABLE},
+    {0xFFE0, 0xFFEE, ID_NO},         {0xFFEF, 0xFFFB, ID_NONPRINTABLE},
+    {0xFFFC, 0xFFFD, ID_NO},         {0xFFFE, 0xFFFF, ID_NONPRINTABLE},
+    {0x1D173, 0x1D17A, ID_NONPRINTABLE},
     {0x1F000, 0x1FAFF, ID_NO},       {0xE0000, 0xE007F, ID_NONPRINTABLE},
     {0xF0000, 0x10FFFF, ID_NONPRINTABLE},
 };
@@ -177,7 +179,8 @@ static bool verify_identifier(Lexer *lx, const char *s, const char *e) {
         if (cls == ID_NONPRINTABLE)
             fail(lx, E_CHAR, lx->line, col_of(lx, p), "invalid non-printable character U+%04X", cp);
         else
-            fail(lx, E_CHAR, lx->line, col_of(lx, p), "invalid character '%.*s' (U+%04X)", n, p, cp);
+            fail(lx, E_CHAR, lx->line, col_of(lx, p), "invalid character '%.*s' (U+%04X)", n, p,
+                 cp);
         return false;
     }
     return true;
@@ -284,7 +287,9 @@ static bool end_of_number(Lexer *lx, const char *kind) {
     case 'n': kw = peekc(lx, 1) == 'o' && peekc(lx, 2) == 't'; break;
     default: break;
     }
-    if (!kw && is_potential_id_char(c)) {
+    /* Only ASCII: after "1" a non-ASCII character starts a new token, as
+     * in CPython 3.11 ("1é" is invalid syntax, "1€" an invalid character). */
+    if (!kw && is_potential_id_char(c) && (unsigned char)c < 0x80) {
         fail(lx, E_NUMBER, lx->line, col_of(lx, lx->cur), "invalid %s literal", kind);
         return false;
     }
@@ -304,28 +309,30 @@ static bool decimal_tail(Lexer *lx) {
     }
 }
 
-/* Digits of a 0x/0o/0b literal after its prefix; `ok` tells which
- * characters are digits of the base. */
+static bool is_radix_digit(char c, int base) {
+    return base == 16 ? is_xdigit(c) : base == 8 ? (c >= '0' && c <= '7') : (c == '0' || c == '1');
+}
+
+/* Digits of a 0x/0o/0b literal after its prefix; a single '_' may
+ * precede each group of digits (0x_1f is valid). */
 static bool radix_digits(Lexer *lx, int base, const char *kind) {
     for (;;) {
         if (peekc(lx, 0) == '_') lx->cur++;
         char c = peekc(lx, 0);
-        bool good = base == 16 ? is_xdigit(c) : base == 8 ? (c >= '0' && c <= '7') : (c == '0' || c == '1');
-        if (!good) {
+        int col = col_of(lx, lx->cur);
+        if (!is_radix_digit(c, base)) {
             if (is_digit(c))
-                fail(lx, E_NUMBER, lx->line, col_of(lx, lx->cur), "invalid digit '%c' in %s literal", c, kind);
+                fail(lx, E_NUMBER, lx->line, col, "invalid digit '%c' in %s literal", c, kind);
             else
-                fail(lx, E_NUMBER, lx->line, col_of(lx, lx->cur), "invalid %s literal", kind);
+                fail(lx, E_NUMBER, lx->line, col, "invalid %s literal", kind);
             return false;
         }
-        do {
-            lx->cur++;
-            c = peekc(lx, 0);
-            good = base == 16 ? is_xdigit(c) : base == 8 ? (c >= '0' && c <= '7') : (c == '0' || c == '1');
-        } while (good);
+        while (is_radix_digit(peekc(lx, 0), base)) lx->cur++;
+        c = peekc(lx, 0);
         if (c == '_') continue;
         if (is_digit(c)) {
-            fail(lx, E_NUMBER, lx->line, col_of(lx, lx->cur), "invalid digit '%c' in %s literal", c, kind);
+            fail(lx, E_NUMBER, lx->line, col_of(lx, lx->cur), "invalid digit '%c' in %s literal", c,
+                 kind);
             return false;
         }
         return end_of_number(lx, kind);
@@ -388,7 +395,6 @@ static bool scan_number(Lexer *lx) {
             if (peekc(lx, 0) != '0') break;
             lx->cur++;
         }
-        const char *zeros_end = lx->cur;
         bool nonzero = false;
         if (is_digit(peekc(lx, 0))) {
             nonzero = true;
@@ -397,7 +403,6 @@ static bool scan_number(Lexer *lx) {
         c = peekc(lx, 0);
         if (c == '.' || c == 'e' || c == 'E' || c == 'j' || c == 'J') return number_rest(lx);
         if (nonzero) {
-            (void)zeros_end;
             fail(lx, E_NUMBER, lx->line, col_of(lx, start),
                  "leading zeros in decimal integer literals are not permitted; "
                  "use an 0o prefix for octal integers");
@@ -439,12 +444,14 @@ static bool scan_string(Lexer *lx, Token *t) {
     if (triple) t->str_flags |= STR_TRIPLE;
     for (;;) {
         if (at_end(lx)) {
+            /* CPython counts a final newline as part of the last line */
+            int at = lx->cur > lx->src && lx->cur[-1] == '\n' ? lx->line - 1 : lx->line;
             if (triple)
                 fail(lx, E_STRING, start_line, start_col,
-                     "unterminated triple-quoted string literal (detected at line %d)", lx->line);
+                     "unterminated triple-quoted string literal (detected at line %d)", at);
             else
                 fail(lx, E_STRING, start_line, start_col,
-                     "unterminated string literal (detected at line %d)", lx->line);
+                     "unterminated string literal (detected at line %d)", at);
             return false;
         }
         char c = *lx->cur++;
@@ -576,7 +583,8 @@ static bool measure_indent(Lexer *lx) {
             lx->pending_dedents++;
         }
         if (col != lx->indent[lx->nindent]) {
-            fail(lx, E_DEDENT, lx->line, ccol, "unindent does not match any outer indentation level");
+            fail(lx, E_DEDENT, lx->line, ccol,
+                 "unindent does not match any outer indentation level");
             return false;
         }
         if (altcol != lx->altindent[lx->nindent]) goto tab_error;
@@ -623,8 +631,8 @@ static Token close_bracket(Lexer *lx, TokKind k, char c, const char *start, int 
         int oline = lx->paren_line[lx->level - 1];
         if (oline != lx->line)
             return fail(lx, E_SYNTAX, lx->line, col,
-                        "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d",
-                        c, open, oline);
+                        "closing parenthesis '%c' does not match opening parenthesis '%c' "
+                        "on line %d", c, open, oline);
         return fail(lx, E_SYNTAX, lx->line, col,
                     "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open);
     }
@@ -702,7 +710,7 @@ Token lex_next(Lexer *lx) {
                 lx->cur += 2;
                 newline_seen(lx);
                 if (at_end(lx))
-                    return fail(lx, E_EOF, lx->line, 0, "unexpected EOF while parsing");
+                    return fail(lx, E_EOF, lx->line - 1, col, "unexpected EOF while parsing");
                 continue;
             }
             if (lx->cur + 1 >= lx->end)

@@ -3,9 +3,9 @@
  * and parse_module(), the entry point (see parse.h, parse_impl.h).
  *
  * Input: the raw bytes of a .py file. prepare_source() honours a PEP 263
- * encoding declaration (UTF-8, Latin-1, ISO-8859-15, CP1252, KOI8-R),
- * drops a BOM, turns "\r\n" and "\r" into "\n" and checks that the text
- * is valid UTF-8 without NUL bytes. The whole file is then tokenized into
+ * encoding declaration (UTF-8, Latin-1, ISO-8859-5, ISO-8859-15, CP1252,
+ * KOI8-R), drops a BOM, turns "\r\n" and "\r" into "\n" and checks that
+ * the text is valid UTF-8 without NUL bytes. The whole file is then tokenized into
  * one array, and parse_stmt.c parses it into a Module.
  *
  * Errors (see parse_impl.h for the longjmp scheme) follow CPython 3.11:
@@ -59,13 +59,20 @@ static const unsigned short cp1252[32] = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x0000, 0x017E, 0x0178,
 };
 
-typedef enum { ENC_UTF8, ENC_LATIN1, ENC_LATIN9, ENC_CP1252, ENC_KOI8R, ENC_UNKNOWN } Encoding;
+typedef enum {
+    ENC_UTF8, ENC_LATIN1, ENC_LATIN9, ENC_CP1252, ENC_KOI8R, ENC_CYRILLIC, ENC_UNKNOWN
+} Encoding;
 
 /* Code point of byte b (>= 0x80) in a single-byte encoding; 0 if undefined. */
 static unsigned sb_decode(Encoding e, unsigned char b) {
     switch (e) {
     case ENC_KOI8R: return koi8r[b - 0x80];
     case ENC_CP1252: return b < 0xA0 ? cp1252[b - 0x80] : b;
+    case ENC_CYRILLIC:  /* ISO-8859-5: Cyrillic is U+0400 + (b - 0xA0), but for three signs */
+        if (b <= 0xA0 || b == 0xAD) return b;
+        if (b == 0xF0) return 0x2116;
+        if (b == 0xFD) return 0xA7;
+        return b + 0x360u;
     case ENC_LATIN9:
         switch (b) {
         case 0xA4: return 0x20AC;
@@ -123,7 +130,8 @@ static bool name_is(const char *name, const char *const *list) {
     for (; *list; list++) {
         size_t n = strlen(*list);
         /* CPython also accepts "utf-8-xxx", "latin-1-xxx"… */
-        if (strcmp(name, *list) == 0 || (strncmp(name, *list, n) == 0 && name[n] == '-')) return true;
+        if (strcmp(name, *list) == 0 || (strncmp(name, *list, n) == 0 && name[n] == '-'))
+            return true;
     }
     return false;
 }
@@ -132,14 +140,17 @@ static Encoding classify_encoding(const char *name) {
     static const char *const utf8[] = {"utf-8", "utf8", "u8", "utf", "ascii", "us-ascii", NULL};
     static const char *const latin1[] = {"latin-1", "iso-8859-1", "iso-latin-1", "latin1",
                                          "iso8859-1", "l1", "latin", "cp819", "8859", NULL};
-    static const char *const latin9[] = {"iso-8859-15", "iso8859-15", "latin-9", "latin9", "l9", NULL};
+    static const char *const latin9[] = {"iso-8859-15", "iso8859-15", "latin-9", "latin9", "l9",
+                                         NULL};
     static const char *const win[] = {"cp1252", "windows-1252", NULL};
     static const char *const koi[] = {"koi8-r", "koi8r", NULL};
+    static const char *const cyr[] = {"iso-8859-5", "iso8859-5", "cyrillic", NULL};
     if (name_is(name, utf8)) return ENC_UTF8;
     if (name_is(name, latin1)) return ENC_LATIN1;
     if (name_is(name, latin9)) return ENC_LATIN9;
     if (name_is(name, win)) return ENC_CP1252;
     if (name_is(name, koi)) return ENC_KOI8R;
+    if (name_is(name, cyr)) return ENC_CYRILLIC;
     return ENC_UNKNOWN;
 }
 
@@ -209,8 +220,8 @@ static char *prepare_source(Arena *a, const char *filename, const char *src, siz
         }
         if (enc == ENC_UNKNOWN) {
             diag_error(E_ENCODING, cline, -1,
-                       "unknown encoding: %s (Aithon reads UTF-8, Latin-1, ISO-8859-15, "
-                       "CP1252 and KOI8-R sources)", name);
+                       "unknown encoding: %s (Aithon reads UTF-8, Latin-1, ISO-8859-5, "
+                       "ISO-8859-15, CP1252 and KOI8-R sources)", name);
             return NULL;
         }
     }
@@ -386,11 +397,6 @@ SrcSpan parse_span_from(Parser *p, int start_tok) {
     return s;
 }
 
-SrcSpan parse_span_join(SrcSpan a, SrcSpan b) {
-    SrcSpan s = {a.line, a.col, b.end_line, b.end_col};
-    return s;
-}
-
 Expr *parse_new_expr(Parser *p, ExprKind k, SrcSpan pos) {
     Expr *e = arena_alloc(p->arena, sizeof *e);
     e->kind = k;
@@ -421,8 +427,9 @@ _Noreturn static void report(Parser *p, DiagCode code, int line, int col, bool f
     /* A bracket opened before this line and never closed ate the rest of
      * the file: that is the real error (CPython does the same). */
     const Token *last = &r->toks[r->ntoks - 1];
+    int seen = cur(p)->line > line ? cur(p)->line : line;   /* CPython: the last token read */
     if (last->kind == T_ERROR && r->lexerr.code == E_EOF && strstr(r->lexerr.msg, "never closed") &&
-        line > r->lexerr.line) {
+        seen > r->lexerr.line) {
         diag_error(r->lexerr.code, r->lexerr.line, r->lexerr.col, "%s", r->lexerr.msg);
         r->fatal = p->fatal = true;
         longjmp(*p->jmp, 1);
@@ -433,29 +440,30 @@ _Noreturn static void report(Parser *p, DiagCode code, int line, int col, bool f
     longjmp(*p->jmp, 1);
 }
 
-_Noreturn static void verror(Parser *p, DiagCode code, int line, int col, bool fatal,
-                             const char *fmt, va_list ap) {
-    char msg[512];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    report(p, code, line, col, fatal, true, msg);
-}
+/* The variadic entry points format their message, end their va_list and
+ * only then unwind (a va_list must not be abandoned by longjmp). */
+#define FORMAT(msg, fmt)                             \
+    va_list ap;                                      \
+    va_start(ap, fmt);                               \
+    vsnprintf(msg, sizeof msg, fmt, ap);             \
+    va_end(ap)
 
 void parse_error_at(Parser *p, DiagCode code, int line, int col, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    verror(p, code, line, col, code == E_INDENT || code == E_TAB || code == E_DEDENT, fmt, ap);
+    char msg[512];
+    FORMAT(msg, fmt);
+    report(p, code, line, col, code == E_INDENT || code == E_TAB || code == E_DEDENT, true, msg);
 }
 
 void parse_error_tok(Parser *p, const Token *t, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    verror(p, E_SYNTAX, t->line, t->col, false, fmt, ap);
+    char msg[512];
+    FORMAT(msg, fmt);
+    report(p, E_SYNTAX, t->line, t->col, false, true, msg);
 }
 
 void parse_error_expr(Parser *p, const Expr *e, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    verror(p, E_SYNTAX, e->pos.line, e->pos.col, false, fmt, ap);
+    char msg[512];
+    FORMAT(msg, fmt);
+    report(p, E_SYNTAX, e->pos.line, e->pos.col, false, true, msg);
 }
 
 void parse_fail(Parser *p) {
@@ -479,7 +487,7 @@ void parse_fail(Parser *p) {
 bool parse_try(Parser *p, bool (*fn)(Parser *p, void *arg), void *arg) {
     jmp_buf jb;
     jmp_buf *outer = p->jmp;
-    int pos = p->pos, depth = p->depth;
+    int pos = p->pos, depth = p->depth, block_depth = p->block_depth;
     bool ok;
     p->jmp = &jb;
     p->speculating++;
@@ -493,6 +501,7 @@ bool parse_try(Parser *p, bool (*fn)(Parser *p, void *arg), void *arg) {
     if (!ok) {
         p->pos = pos;
         p->depth = depth;
+        p->block_depth = block_depth;
     }
     return ok;
 }

@@ -9,9 +9,9 @@
  * Module, possibly partial. The caller checks diag_error_count().
  *
  * The source may start with a UTF-8 BOM, use "\n", "\r\n" or "\r"
- * newlines, and declare a PEP 263 encoding (UTF-8, Latin-1, ISO-8859-15,
- * CP1252 and KOI8-R are understood); Module.source is the normalised
- * UTF-8 text with '\n' newlines that all positions refer to.
+ * newlines, and declare a PEP 263 encoding (UTF-8, Latin-1, ISO-8859-5,
+ * ISO-8859-15, CP1252 and KOI8-R are understood); Module.source is the
+ * normalised UTF-8 text with '\n' newlines that all positions refer to.
  */
 #ifndef AITHON_PARSE_H
 #define AITHON_PARSE_H

@@ -26,6 +26,7 @@ static Expr *lambdef(Parser *p);
 static Expr *atom(Parser *p);
 static Expr *primary(Parser *p);
 static ComprehensionList for_if_clauses(Parser *p);
+static void no_star_in_comp(Parser *p, Expr *elt);
 
 /* Spans run from the first token of the left operand (its parentheses
  * included, as in CPython) to the last token read. */
@@ -411,7 +412,6 @@ static Expr *power(Parser *p) {
     int start = p->pos;
     Expr *a;
     if (kind(p) == T_AWAIT) {
-        int start = p->pos;
         advance(p);
         parse_enter(p);
         Expr *v = primary(p);
@@ -501,6 +501,7 @@ void parse_call_args(Parser *p, ExprList *args, KeywordList *kws, int open_tok, 
             Expr *v = parse_expression(p);
             Expr *e = parse_new_expr(p, E_STARRED, parse_span_from(p, start));
             e->u.starred.value = v;
+            if (at_comprehension(p)) no_star_in_comp(p, e);
             LIST_PUSH(p, *args, acap, e);
         } else if (kind(p) == T_DSTAR) {
             advance(p);
@@ -529,7 +530,8 @@ void parse_call_args(Parser *p, ExprList *args, KeywordList *kws, int open_tok, 
             if (kind(p) == T_EQUAL) {
                 if ((k0 == T_TRUE || k0 == T_FALSE || k0 == T_NONE) && p->pos == start + 1)
                     parse_error_expr(p, e, "cannot assign to %s", parse_expr_name(e));
-                parse_error_expr(p, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
+                parse_error_expr(p, e, "expression cannot contain assignment, "
+                                       "perhaps you meant \"==\"?");
             }
             if (at_comprehension(p)) {
                 if (!genexp) parse_fail(p);
@@ -758,7 +760,8 @@ static Expr *brace_atom(Parser *p) {
         advance(p);
         first = parse_bitwise_or(p);
         if (at_comprehension(p))
-            parse_error_tok(p, &p->toks[start + 1], "dict unpacking cannot be used in dict comprehension");
+            parse_error_tok(p, &p->toks[start + 1],
+                            "dict unpacking cannot be used in dict comprehension");
     } else {
         bool walrus = kind(p) == T_NAME && peek(p, 1)->kind == T_COLONEQUAL;
         first = parse_star_named_expression(p);
@@ -857,7 +860,9 @@ static Expr *star_target(Parser *p) {
     if (kind(p) != T_STAR) return parse_bitwise_or(p);
     int start = p->pos;
     advance(p);
+    parse_enter(p);
     Expr *v = star_target(p);
+    parse_leave(p);
     Expr *e = parse_new_expr(p, E_STARRED, parse_span_from(p, start));
     e->u.starred.value = v;
     return e;
@@ -929,7 +934,8 @@ static Arg *param(Parser *p, bool lambda, bool star) {
     Arg *a = arena_alloc(p->arena, sizeof *a);
     a->name = parse_ident(p, cur(p));
     advance(p);
-    if (!lambda && accept(p, T_COLON)) a->annotation = star ? star_expression(p) : parse_expression(p);
+    if (!lambda && accept(p, T_COLON))
+        a->annotation = star ? star_expression(p) : parse_expression(p);
     a->pos = parse_span_from(p, start);
     return a;
 }

@@ -205,7 +205,8 @@ static void check_meant_equals_first(Parser *p, Expr *first, int start, int firs
 
 /* assignment | star_expressions, told apart after the first expression:
  *   assignment: NAME ':' expression ['=' annotated_rhs]
- *     | ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
+ *     | ('(' single_target ')' | single_subscript_attribute_target) ':' expression
+ *       ['=' annotated_rhs]
  *     | (star_targets '=')+ (yield_expr | star_expressions) !'='
  *     | single_target augassign ~ (yield_expr | star_expressions) */
 static Stmt *expr_or_assign(Parser *p) {
@@ -252,7 +253,8 @@ static Stmt *expr_or_assign(Parser *p) {
         }
         for (int i = 0; i < targets.n; i++) {
             Expr *t = targets.v[i];
-            if (t->kind == E_YIELD || t->kind == E_YIELDFROM || parse_invalid_target(t, TARGET_STAR)) {
+            if (t->kind == E_YIELD || t->kind == E_YIELDFROM ||
+                parse_invalid_target(t, TARGET_STAR)) {
                 check_meant_equals_first(p, targets.v[0], start, first_eq);
                 break;
             }
@@ -373,7 +375,8 @@ static Stmt *import_from(Parser *p) {
             if (paren && kind(p) == T_RPAR && s->u.importfrom.names.n > 0) break;
             if (!paren && s->u.importfrom.names.n > 0 && kind(p) != T_NAME &&
                 (kind(p) == T_NEWLINE || kind(p) == T_SEMI))
-                parse_error_tok(p, cur(p), "trailing comma not allowed without surrounding parentheses");
+                parse_error_tok(p, cur(p),
+                                "trailing comma not allowed without surrounding parentheses");
             int astart = p->pos;
             const char *name = parse_ident(p, parse_expect(p, T_NAME));
             LIST_PUSH(p, s->u.importfrom.names, cap, new_alias(p, astart, name));
@@ -405,13 +408,12 @@ static Stmt *del_stmt(Parser *p) {
     Stmt *s = parse_new_stmt(p, S_DELETE, parse_span_tok(cur(p)));
     int cap = 0;
     do {
-        if (kind(p) == T_STAR) {
-            Expr *e = parse_star_expressions(p);
-            parse_set_target(p, e, TARGET_DEL);
-        }
-        LIST_PUSH(p, s->u.del.targets, cap, parse_expression(p));
+        /* `*x` is read only to be refused: "cannot delete starred" */
+        Expr *t = kind(p) == T_STAR ? parse_star_named_expression(p) : parse_expression(p);
+        LIST_PUSH(p, s->u.del.targets, cap, t);
     } while (accept(p, T_COMMA) && (parse_starts_expr(kind(p)) || kind(p) == T_STAR));
-    for (int i = 0; i < s->u.del.targets.n; i++) parse_set_target(p, s->u.del.targets.v[i], TARGET_DEL);
+    for (int i = 0; i < s->u.del.targets.n; i++)
+        parse_set_target(p, s->u.del.targets.v[i], TARGET_DEL);
     s->pos = parse_span_from(p, start);
     return s;
 }
@@ -500,7 +502,8 @@ static Stmt *if_stmt(Parser *p) {
         Stmt *s = parse_new_stmt(p, S_IF, parse_span_tok(kw));
         s->u.if_.test = parse_named_expression(p);
         parse_expect_colon(p);
-        s->u.if_.body = block(p, kw->kind == T_IF ? "'if' statement" : "'elif' statement", kw->line);
+        const char *what = kw->kind == T_IF ? "'if' statement" : "'elif' statement";
+        s->u.if_.body = block(p, what, kw->line);
         s->pos = span_to_body(p, start);
         if (!top) top = s;
         else {
@@ -695,7 +698,11 @@ static Stmt *funcdef(Parser *p, int start, bool is_async, ExprList decorators) {
     parse_expect(p, T_DEF);
     Stmt *s = parse_new_stmt(p, is_async ? S_ASYNCFUNCTIONDEF : S_FUNCTIONDEF, parse_span_tok(kw));
     s->u.funcdef.name = parse_ident(p, parse_expect(p, T_NAME));
-    parse_expect(p, T_LPAR);
+    if (kind(p) != T_LPAR) {
+        if (kind(p) == T_ERROR) parse_fail(p);
+        parse_error_tok(p, cur(p), "expected '('");
+    }
+    advance(p);
     s->u.funcdef.args = parse_parameters(p, false, T_RPAR);
     parse_expect(p, T_RPAR);
     if (accept(p, T_ARROW)) s->u.funcdef.returns = parse_expression(p);
@@ -755,6 +762,10 @@ static Pattern *new_pattern(Parser *p, PatternKind k, SrcSpan pos) {
     return pt;
 }
 
+static ConstKind singleton_kind(TokKind k) {
+    return k == T_NONE ? CONST_NONE : k == T_TRUE ? CONST_TRUE : CONST_FALSE;
+}
+
 /* signed_number: NUMBER | '-' NUMBER
  * complex_number: signed_real_number ('+' | '-') imaginary_number */
 static Expr *number_literal(Parser *p) {
@@ -802,7 +813,7 @@ static Expr *literal_expr(Parser *p) {
     case T_TRUE:
     case T_FALSE: {
         Expr *e = parse_new_expr(p, E_CONSTANT, parse_span_tok(cur(p)));
-        e->u.constant.kind = kind(p) == T_NONE ? CONST_NONE : kind(p) == T_TRUE ? CONST_TRUE : CONST_FALSE;
+        e->u.constant.kind = singleton_kind(kind(p));
         advance(p);
         return e;
     }
@@ -850,7 +861,8 @@ static Pattern *class_pattern(Parser *p, int start, Expr *cls) {
             Pattern *pos = pattern(p);
             if (pt->u.cls.kwd_attrs.n > 0) {
                 SrcSpan s = pos->pos;
-                parse_error_at(p, E_SYNTAX, s.line, s.col, "positional patterns follow keyword patterns");
+                parse_error_at(p, E_SYNTAX, s.line, s.col,
+                               "positional patterns follow keyword patterns");
             }
             LIST_PUSH(p, pt->u.cls.patterns, pcap, pos);
         }
@@ -932,7 +944,8 @@ static Pattern *closed_pattern(Parser *p) {
                 int cap = 0;
                 LIST_PUSH(p, pt->u.sequence.patterns, cap, first);
                 PatternList rest = pattern_items(p, T_RPAR);
-                for (int i = 0; i < rest.n; i++) LIST_PUSH(p, pt->u.sequence.patterns, cap, rest.v[i]);
+                for (int i = 0; i < rest.n; i++)
+                    LIST_PUSH(p, pt->u.sequence.patterns, cap, rest.v[i]);
             } else {
                 if (first->kind == P_STAR) parse_fail(p);
                 parse_expect(p, T_RPAR);
@@ -965,7 +978,7 @@ static Pattern *closed_pattern(Parser *p) {
     case T_TRUE:
     case T_FALSE: {
         Pattern *pt = new_pattern(p, P_SINGLETON, parse_span_tok(cur(p)));
-        pt->u.singleton.value.kind = kind(p) == T_NONE ? CONST_NONE : kind(p) == T_TRUE ? CONST_TRUE : CONST_FALSE;
+        pt->u.singleton.value.kind = singleton_kind(kind(p));
         advance(p);
         return pt;
     }

@@ -24,7 +24,9 @@
  * not supported yet. Integers beyond int64 are kept as decimal digits
  * (Constant.big), converted from hex/octal/binary here.
  */
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +50,7 @@ static void sb_grow(Parser *p, StrBuf *b, size_t extra) {
 }
 
 static void sb_put(Parser *p, StrBuf *b, const char *s, size_t n) {
+    if (n == 0) return;
     sb_grow(p, b, n);
     memcpy(b->v + b->n, s, n);
     b->n += n;
@@ -206,6 +209,19 @@ static int hex_digits(const char *s, const char *e, int want, unsigned long *v) 
     return k;
 }
 
+_Noreturn static void string_error(Parser *p, const Token *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+_Noreturn static void string_error(Parser *p, const Token *t, const char *fmt, ...) {
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    parse_error_at(p, E_STRING, t->line, t->col, "%s", msg);
+}
+
+#define UERR "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: %s"
+
 /* Append the value of the string-body text [s, e) to b: escape sequences
  * decoded unless raw; bytes literals keep bytes (and must be ASCII).
  * `body` is the start of the whole body, for error positions. */
@@ -214,13 +230,12 @@ static void decode(Parser *p, StrBuf *b, const char *s, const char *e, bool raw,
     if (bytes) {
         for (const char *c = s; c < e; c++)
             if ((unsigned char)*c >= 0x80)
-                parse_error_tok(p, t, "bytes can only contain ASCII literal characters");
+                string_error(p, t, "bytes can only contain ASCII literal characters");
     }
     if (raw) {
         sb_put(p, b, s, (size_t)(e - s));
         return;
     }
-    const char *uerr = "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: %s";
     while (s < e) {
         const char *bs = memchr(s, '\\', (size_t)(e - s));
         if (!bs) {
@@ -249,8 +264,10 @@ static void decode(Parser *p, StrBuf *b, const char *s, const char *e, bool raw,
         case 'v': sb_putc(p, b, '\v'); break;
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
             unsigned v = (unsigned)(c - '0');
-            for (int k = 0; k < 2 && s < e && *s >= '0' && *s <= '7'; k++) v = v * 8 + (unsigned)(*s++ - '0');
-            if (bytes) sb_putc(p, b, (char)(v & 0xFF));   /* CPython 3.11 truncates, with a warning */
+            for (int k = 0; k < 2 && s < e && *s >= '0' && *s <= '7'; k++)
+                v = v * 8 + (unsigned)(*s++ - '0');
+            /* above \377 CPython 3.11 warns, and bytes keep the low 8 bits */
+            if (bytes) sb_putc(p, b, (char)(v & 0xFF));
             else sb_put_cp(p, b, v);
             break;
         }
@@ -258,8 +275,9 @@ static void decode(Parser *p, StrBuf *b, const char *s, const char *e, bool raw,
             unsigned long v;
             int k = hex_digits(s, e, 2, &v);
             if (k < 2) {
-                if (bytes) parse_error_tok(p, t, "(value error) invalid \\x escape at position %d", at);
-                parse_error_tok(p, t, uerr, at, at + 1 + k, "truncated \\xXX escape");
+                if (bytes)
+                    string_error(p, t, "(value error) invalid \\x escape at position %d", at);
+                string_error(p, t, UERR, at, at + 1 + k, "truncated \\xXX escape");
             }
             s += 2;
             if (bytes) sb_putc(p, b, (char)v);
@@ -277,9 +295,10 @@ static void decode(Parser *p, StrBuf *b, const char *s, const char *e, bool raw,
             unsigned long v;
             int k = hex_digits(s, e, want, &v);
             if (k < want)
-                parse_error_tok(p, t, uerr, at, at + 1 + k,
-                                c == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape");
-            if (v > 0x10FFFF) parse_error_tok(p, t, uerr, at, at + 1 + k, "illegal Unicode character");
+                string_error(p, t, UERR, at, at + 1 + k,
+                             c == 'u' ? "truncated \\uXXXX escape"
+                                      : "truncated \\UXXXXXXXX escape");
+            if (v > 0x10FFFF) string_error(p, t, UERR, at, at + 1 + k, "illegal Unicode character");
             s += want;
             sb_put_cp(p, b, (unsigned)v);
             break;
@@ -292,12 +311,12 @@ static void decode(Parser *p, StrBuf *b, const char *s, const char *e, bool raw,
             }
             const char *close = s < e && *s == '{' ? memchr(s, '}', (size_t)(e - s)) : NULL;
             if (!close || close == s + 1)
-                parse_error_tok(p, t, uerr, at, (int)((close ? close : e) - body) - 1,
+                string_error(p, t, UERR, at, (int)((close ? close : e) - body) - 1,
                                 "malformed \\N character escape");
             long cp = lookup_name(s + 1, (size_t)(close - s - 1));
             if (cp < 0)
-                parse_error_tok(p, t,
-                                "(unicode error) \\N{%.*s}: unknown Unicode character name, or "
+                string_error(p, t,
+                             "(unicode error) \\N{%.*s}: unknown Unicode character name, or "
                                 "one Aithon does not support yet (it knows a small table)",
                                 (int)(close - s - 1), s + 1);
             sb_put_cp(p, b, (unsigned)cp);
@@ -410,7 +429,8 @@ static void fstring_field(Parser *p, FBuilder *fb, const char **sp, const char *
     char stack[LEX_MAXLEVEL];
     for (; s < e; s++) {
         char ch = *s;
-        if (ch == '\\') fstring_error(p, t, s, "f-string expression part cannot include a backslash");
+        if (ch == '\\')
+            fstring_error(p, t, s, "f-string expression part cannot include a backslash");
         if (quote) {
             if (ch == quote) {
                 if (string_type == 3) {
@@ -431,11 +451,12 @@ static void fstring_field(Parser *p, FBuilder *fb, const char **sp, const char *
             }
             quote = ch;
         } else if (ch == '[' || ch == '{' || ch == '(') {
-            if (depth >= LEX_MAXLEVEL) fstring_error(p, t, s, "f-string: too many nested parenthesis");
+            if (depth >= LEX_MAXLEVEL)
+                fstring_error(p, t, s, "f-string: too many nested parenthesis");
             stack[depth++] = ch;
         } else if (ch == '#') {
             fstring_error(p, t, s, "f-string expression part cannot include '#'");
-        } else if (depth == 0 && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
+        } else if (depth == 0 && ch && strchr("!:}=<>", ch)) {
             /* '!=', '==', '<=', '>=' and lone '<', '>' do not end the expression */
             if (s + 1 < e && s[1] == '=' && ch != ':' && ch != '}') {
                 s++;
@@ -450,10 +471,11 @@ static void fstring_field(Parser *p, FBuilder *fb, const char **sp, const char *
                 fstring_error(p, t, s, msg);
             }
             char open = stack[--depth];
-            if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') || (open == '{' && ch == '}'))) {
+            if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
+                  (open == '{' && ch == '}'))) {
                 snprintf(msg, sizeof msg,
-                         "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'",
-                         ch, open);
+                         "f-string: closing parenthesis '%c' does not match "
+                         "opening parenthesis '%c'", ch, open);
                 fstring_error(p, t, s, msg);
             }
         }
@@ -481,7 +503,8 @@ static void fstring_field(Parser *p, FBuilder *fb, const char **sp, const char *
         if (s >= e) fstring_error(p, t, s, "f-string: expecting '}'");
         conversion = (unsigned char)*s++;
         if (conversion != 's' && conversion != 'r' && conversion != 'a')
-            fstring_error(p, t, s - 1, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+            fstring_error(p, t, s - 1,
+                          "f-string: invalid conversion character: expected 's', 'r', or 'a'");
     }
     if (s >= e) fstring_error(p, t, s, "f-string: expecting '}'");
     Expr *spec = NULL;
@@ -534,7 +557,8 @@ static void fstring_parts(Parser *p, FBuilder *fb, const char **sp, const char *
                     lit = s;
                     continue;
                 }
-                if (lvl == 0 && ch == '}') fstring_error(p, t, s - 1, "f-string: single '}' is not allowed");
+                if (lvl == 0 && ch == '}')
+                    fstring_error(p, t, s - 1, "f-string: single '}' is not allowed");
                 s--;
                 break;
             }
@@ -561,7 +585,8 @@ Expr *parse_strings(Parser *p) {
         if (f & STR_FSTRING) any_f = true;
         end++;
     }
-    if (any_bytes && any_str) parse_error_tok(p, &p->toks[start], "cannot mix bytes and nonbytes literals");
+    if (any_bytes && any_str)
+        string_error(p, &p->toks[start], "cannot mix bytes and nonbytes literals");
     Token *last = &p->toks[end - 1];
     SrcSpan span = {p->toks[start].line, p->toks[start].col, last->end_line, last->end_col};
     FBuilder fb = {{0, NULL}, 0, {NULL, 0, 0}, span, span};

@@ -1,0 +1,3 @@
+# expect-error: 2:8: E0101: expected ':'
+while x
+    pass

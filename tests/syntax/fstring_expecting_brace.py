@@ -1,0 +1,2 @@
+# expect-error: 2:9: E0109: f-string: expecting '}'
+s = f'{x'

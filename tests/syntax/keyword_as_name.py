@@ -1,0 +1,2 @@
+# expect-error: 2:7: E0101: invalid syntax
+class = 1

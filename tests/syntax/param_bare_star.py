@@ -1,0 +1,3 @@
+# expect-error: 2:7: E0101: named arguments must follow bare *
+def f(*, **kw):
+    pass

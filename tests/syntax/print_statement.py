@@ -1,0 +1,2 @@
+# expect-error: 2:1: E0101: Missing parentheses in call to 'print'. Did you mean print(...)?
+print 'hello'
