@@ -27,6 +27,7 @@
  * the file; format specs live in format.c.
  * Not handled yet: complex.
  */
+#include "core/alloc.h"
 #include "objects/text.h"
 
 #include <ctype.h>
@@ -38,7 +39,9 @@
 /* ---- boxing ------------------------------------------------------------- */
 
 ai_value ai_float_box(double d) {
-    ai_float *f = ai_alloc(&ai_float_type, sizeof(ai_float));
+    /* From the nursery region that compiled code bumps inline, so that
+     * code's next boxes stay on its fast path (core/alloc.h). */
+    ai_float *f = alloc_nursery(&ai_float_type, sizeof(ai_float));
     if (!f) return AI_ERR;
     f->value = d;
     return ai_val(f);

@@ -25,6 +25,7 @@
  * the generator's stack limit saved with it (sched integration).
  */
 #include "core/object.h"
+#include "gc/gc.h"
 #include "sched/context.h"
 #include "sched/sched.h"
 #include "sched/stack.h"
@@ -72,6 +73,29 @@ static void gen_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx
     ai_gen *g = (ai_gen *)o;
     visit(&g->args, ctx);
     if (g->transfer) visit(&g->transfer, ctx);
+    /* A suspended body's frames hold values: its stack is scanned like a
+     * task's (gc/gc.h, G3). A running body's stack is a root instead
+     * (gen_gc_running). */
+    if (g->state == GEN_SUSPENDED && g->sp) gc_visit_conservative(g->sp, g->stack.hi, visit, ctx);
+}
+
+/* The collector found g unreachable: give back the stack of a body that
+ * will never be resumed (its finally blocks do not run). */
+static void gen_finalize(ai_object *o) {
+    ai_gen *g = (ai_gen *)o;
+    if (g->sp && g->state != GEN_RUNNING) {
+        stack_free(&gen_stacks, &g->stack);
+        g->sp = NULL;
+        g->state = GEN_DONE;
+    }
+}
+
+void *gen_gc_running(void *sp, void (*range)(const void *lo, const void *hi, void *ctx), void *ctx) {
+    for (ai_gen *g = *current_gen_slot(); g; g = g->prev) {
+        if ((char *)sp >= g->stack.lo && (char *)sp < g->stack.hi) range(sp, g->stack.hi, ctx);
+        sp = g->caller_sp;
+    }
+    return sp;
 }
 
 static ai_value gen_repr(ai_value v) {
@@ -169,6 +193,7 @@ static int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) 
             ai_raise_msg(&ai_exc_TypeError, "can't send non-None value to a just-started generator");
             return -1;
         }
+        if (gc_finalizer_add(&g->ob, gen_finalize) < 0) return -1;
         if (!stack_alloc(&gen_stacks, &g->stack)) {
             exc_nomem();
             return -1;

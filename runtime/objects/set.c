@@ -17,6 +17,7 @@
  * Not handled: subclasses, __reduce__/__sizeof__, weak references.
  */
 #include "core/object.h"
+#include "gc/gc.h"
 
 #include <stdlib.h>
 
@@ -701,11 +702,11 @@ static ai_value set_repr(ai_value v) {
     }
     /* Snapshot the keys first: a key's repr may mutate the set. */
     int64_t n = so->used, k = 0, pos = 0;
-    ai_value *keys = malloc((size_t)n * sizeof *keys);
+    ai_value *keys = gc_vals_alloc(n); /* roots while they are repr'd */
     if (!keys) {
         repr_leave(v);
         sb_free(&b);
-        return exc_nomem();
+        return AI_ERR;
     }
     set_slot *e;
     while (k < n && set_next(so, &pos, &e)) keys[k++] = e->key;
@@ -715,14 +716,14 @@ static ai_value set_repr(ai_value v) {
         if (i > 0) sb_adds(&b, ", ");
         ai_value r = ai_repr(keys[i]);
         if (!r) {
-            free(keys);
+            gc_vals_free(keys);
             sb_free(&b);
             repr_leave(v);
             return AI_ERR;
         }
         sb_add_str(&b, r);
     }
-    free(keys);
+    gc_vals_free(keys);
     sb_addc(&b, '}');
     if (!exact) sb_addc(&b, ')');
     repr_leave(v);

@@ -18,11 +18,12 @@
  *     back either way, the mutation is dropped.
  *   - When a comparison raises, every merge step copies its temporary
  *     items back, so the list stays a permutation of its items.
- * Not handled: the temporary arrays (keys, merge buffer) are malloc'd and
- * invisible to a future moving collector; it will have to root them
- * (the list's own detached buffer as well).
+ *   - The temporary arrays (keys, merge buffer) come from gc_vals_alloc
+ *     and the detached items are a gc_roots_push frame, so the collector
+ *     sees every item and key while the list looks empty.
  */
 #include "core/object.h"
+#include "gc/gc.h"
 
 #include <stdlib.h>
 
@@ -251,10 +252,11 @@ static int64_t gallop_right(sortstate *s, ai_value key, const ai_value *a, int64
 
 static int ensure_tmp(sortstate *s, int64_t need) {
     if (need <= s->tcap) return 0;
-    free(s->tk);
-    free(s->tv);
-    s->tk = malloc((size_t)need * sizeof(ai_value));
-    s->tv = s->values ? malloc((size_t)need * sizeof(ai_value)) : NULL;
+    gc_vals_free(s->tk);
+    gc_vals_free(s->tv);
+    s->tk = s->tv = NULL;
+    s->tk = gc_vals_alloc(need);
+    s->tv = s->values ? gc_vals_alloc(need) : NULL;
     if (!s->tk || (s->values && !s->tv)) {
         s->tcap = 0;
         exc_nomem();
@@ -543,11 +545,14 @@ int32_t list_sort(ai_value list, ai_value key, bool reverse) {
     l->len = 0;
     l->items = NULL;
     l->cap = -1;
+    /* The detached items are roots until they are put back (gc/gc.h, G4). */
+    gc_rootframe detached;
+    gc_roots_push(&detached, items, n);
     int32_t result = -1;
     sortstate s = {.keys = items, .n = n};
     ai_value *keys = NULL;
     if (key && n > 0) {
-        keys = malloc((size_t)n * sizeof(ai_value));
+        keys = gc_vals_alloc(n);
         if (!keys) {
             exc_nomem();
             goto restore;
@@ -566,9 +571,10 @@ int32_t list_sort(ai_value list, ai_value key, bool reverse) {
     result = timsort(&s) < 0 ? -1 : 0;
     if (reverse) reverse_range(items, n);
 restore:
-    free(keys);
-    free(s.tk);
-    free(s.tv);
+    gc_vals_free(keys);
+    gc_vals_free(s.tk);
+    gc_vals_free(s.tv);
+    gc_roots_pop(&detached);
     bool modified = l->cap != -1;
     l->items = items;
     l->len = n;

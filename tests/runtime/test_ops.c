@@ -5,6 +5,7 @@
  * test_ops_cases.inc): repr of the result or the exact exception text.
  */
 #include "check.h"
+#include "gc/gc.h"
 
 #include <stdint.h>
 
@@ -68,7 +69,7 @@ static ai_value apply(const char *op, ai_value a, ai_value b) {
 
 int main(void) {
     int nvals = (int)(sizeof operands / sizeof operands[0]);
-    ai_value *vals = calloc((size_t)nvals, sizeof *vals);
+    ai_value *vals = gc_vals_alloc(nvals); /* malloc'd values must be visible to the collector */
     for (int i = 0; i < nvals; i++) vals[i] = operand(operands[i]);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const struct op_case *c = &cases[i];
@@ -82,6 +83,6 @@ int main(void) {
         }
         CHECK(exc_pending() == 0);
     }
-    free(vals);
+    gc_vals_free(vals);
     CHECK_DONE();
 }

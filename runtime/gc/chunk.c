@@ -1,0 +1,181 @@
+/*
+ * gc/chunk.c — chunks: aligned memory for the heaps, the global chunk map
+ * that says which heap owns an address, and a small pool of free chunks.
+ *
+ * Input: requests for chunk runs (1 MiB each, or several for a large
+ * object) from core/alloc.c, and chunks given back by sweeps and by heaps
+ * that are released. Output: zeroed, GC_CHUNK_SIZE-aligned memory entered
+ * in the map under its owner.
+ *
+ * Alignment: mmap gives page alignment only, so a run is mapped with one
+ * extra chunk of slack and the misaligned ends are unmapped.
+ * The pool keeps up to POOL_MAX single chunks, already released to the
+ * kernel (MADV_DONTNEED: zero on next touch, no RSS meanwhile), so a heap
+ * that shrinks and grows again does not pay three system calls per chunk.
+ *
+ * The map (gcint.h) is written with relaxed atomics: an entry is only
+ * ever compared against the reader's own heap, and a heap's entries are
+ * written by that heap's task, which is ordered with itself (a task that
+ * moves between workers is handed over through the scheduler's queues,
+ * which synchronise). The second-level tables are created under a lock
+ * and published with release / read with relaxed + dependency order
+ * (written before the first entry that a reader could match).
+ *
+ * Not handled: giving address space back for second-level tables (they
+ * are 256 KiB each and cover 16 GiB).
+ */
+#include "gc/gcint.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define GC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GC_ASAN 1
+#endif
+#endif
+#if GC_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
+_Atomic(gc_map_entry *) *gc_map_l1;
+
+static pthread_mutex_t chunk_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t map_once = PTHREAD_ONCE_INIT;
+
+enum { POOL_MAX = 32 };
+static gc_chunk *pool[POOL_MAX]; /* protected by chunk_lock */
+static int npool;
+
+static void map_init(void) {
+    void *p = mmap(NULL, GC_MAP_L1_SIZE * sizeof(gc_map_entry *), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) {
+        fputs("aithon: cannot map the collector's chunk table\n", stderr);
+        abort();
+    }
+    gc_map_l1 = p;
+}
+
+/* The map entry for chunk slot i, creating its table. NULL when out of
+ * memory. */
+static gc_map_entry *map_slot(uintptr_t i) {
+    _Atomic(gc_map_entry *) *l1 = &gc_map_l1[i >> GC_MAP_L2_BITS];
+    gc_map_entry *l2 = atomic_load_explicit(l1, memory_order_acquire);
+    if (!l2) {
+        pthread_mutex_lock(&chunk_lock);
+        l2 = atomic_load_explicit(l1, memory_order_relaxed);
+        if (!l2) {
+            void *p = mmap(NULL, GC_MAP_L2_SIZE * sizeof(gc_map_entry), PROT_READ | PROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            if (p != MAP_FAILED) {
+                l2 = p;
+                /* release: the zeroed table is visible before the pointer */
+                atomic_store_explicit(l1, l2, memory_order_release);
+            }
+        }
+        pthread_mutex_unlock(&chunk_lock);
+        if (!l2) return NULL;
+    }
+    return &l2[i & (GC_MAP_L2_SIZE - 1)];
+}
+
+static bool map_set(gc_chunk *c, alloc_heap *h) {
+    uintptr_t first = (uintptr_t)c >> GC_CHUNK_LOG, n = c->size >> GC_CHUNK_LOG;
+    for (uintptr_t i = first; i < first + n; i++) {
+        gc_map_entry *e = map_slot(i);
+        if (!e) return false;
+        /* relaxed: see the file comment; chunk first, so an owner match
+         * always finds the chunk */
+        atomic_store_explicit(&e->chunk, c, memory_order_relaxed);
+        atomic_store_explicit(&e->heap, h, memory_order_relaxed);
+    }
+    return true;
+}
+
+static void map_clear(gc_chunk *c) {
+    uintptr_t first = (uintptr_t)c >> GC_CHUNK_LOG, n = c->size >> GC_CHUNK_LOG;
+    for (uintptr_t i = first; i < first + n; i++) {
+        gc_map_entry *l2 = atomic_load_explicit(&gc_map_l1[i >> GC_MAP_L2_BITS], memory_order_relaxed);
+        if (!l2) continue;
+        gc_map_entry *e = &l2[i & (GC_MAP_L2_SIZE - 1)];
+        atomic_store_explicit(&e->heap, NULL, memory_order_relaxed);
+        atomic_store_explicit(&e->chunk, NULL, memory_order_relaxed);
+    }
+}
+
+/* `size` bytes aligned on GC_CHUNK_SIZE, zero; NULL if refused. */
+static void *map_aligned(size_t size) {
+    size_t span = size + GC_CHUNK_SIZE;
+    char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) return NULL;
+    char *a = (char *)(((uintptr_t)p + GC_CHUNK_MASK) & ~(uintptr_t)GC_CHUNK_MASK);
+    if (a > p) munmap(p, (size_t)(a - p));
+    char *end = p + span;
+    if (end > a + size) munmap(a + size, (size_t)(end - (a + size)));
+    if ((uintptr_t)a >> GC_ADDR_BITS) { /* beyond the map: cannot be tracked */
+        munmap(a, size);
+        return NULL;
+    }
+    return a;
+}
+
+gc_chunk *gc_chunk_new(alloc_heap *h, size_t size, bool large) {
+    pthread_once(&map_once, map_init);
+    gc_chunk *c = NULL;
+    if (size == GC_CHUNK_SIZE) {
+        pthread_mutex_lock(&chunk_lock);
+        if (npool) c = pool[--npool];
+        pthread_mutex_unlock(&chunk_lock);
+    }
+    if (!c) {
+        c = map_aligned(size);
+        if (!c) return NULL;
+    }
+#if GC_ASAN
+    ASAN_UNPOISON_MEMORY_REGION(c, size);
+#endif
+    c->heap = h;
+    c->next = NULL;
+    c->size = size;
+    c->is_large = large;
+    c->marked = 0;
+    c->live = 0;
+    c->hwm = large ? NULL : (char *)c + GC_DATA_OFF;
+    if (!map_set(c, h)) {
+        map_clear(c);
+        munmap(c, size);
+        return NULL;
+    }
+    if ((uintptr_t)c < h->lo || !h->lo) h->lo = (uintptr_t)c;
+    if ((uintptr_t)c + size > h->hi) h->hi = (uintptr_t)c + size;
+    return c;
+}
+
+void gc_chunk_free(gc_chunk *c) {
+    map_clear(c);
+    size_t size = c->size;
+    size_t used = c->hwm ? (size_t)(c->hwm - (char *)c) : size; /* the part ever written */
+    if (used > size) used = size;
+    if (size == GC_CHUNK_SIZE) {
+#if GC_ASAN
+        ASAN_UNPOISON_MEMORY_REGION(c, size);
+#endif
+        /* Zero for the next owner (C4), and no longer resident. */
+        size_t len = (used + 4095) & ~(size_t)4095;
+        if (len > size) len = size;
+        madvise(c, len, MADV_DONTNEED);
+        pthread_mutex_lock(&chunk_lock);
+        if (npool < POOL_MAX) {
+            pool[npool++] = c;
+            c = NULL;
+        }
+        pthread_mutex_unlock(&chunk_lock);
+        if (!c) return;
+    }
+    munmap(c, size);
+}

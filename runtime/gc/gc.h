@@ -1,0 +1,124 @@
+/*
+ * gc/gc.h — the per-actor garbage collector: the rules every runtime file
+ * keeps, and the few calls runtime code makes to the collector.
+ *
+ * What is built (docs/runtime-gc.md has the design and the numbers): each
+ * actor's heap (core/alloc.h) is collected by a NON-MOVING mark-sweep
+ * that runs only inside an allocation of the actor's own running task, so
+ * no other actor ever stops and no lock is taken against mutators. Roots
+ * are found conservatively on stacks and in the program's data segment
+ * and precisely everywhere else; heap objects are traced precisely with
+ * their type's gc_visit. The sweep turns the free runs between survivors
+ * into holes that the bump allocators reuse (no free lists); objects of
+ * GC_LARGE_MIN bytes or more get chunks of their own, freed one by one.
+ * Not built: the generational nursery of DESIGN.md §7 (minor copying
+ * collections). Because nothing moves, no write barrier is needed today;
+ * the barrier rules below are kept so that the generational step can be
+ * added without another audit of the runtime.
+ *
+ * Invariants (what the collector relies on; break one and it frees live
+ * objects or reads garbage):
+ *   G1. Every pointer from one object to another is held in an ai_value
+ *       slot that the holder's type reports through gc_visit (a slot may
+ *       hold 0, a small int, an object outside this heap — static,
+ *       immortal, another actor's — or a base pointer into this heap).
+ *       A slot never holds an interior pointer or a stale (freed) object.
+ *   G2. An object's gc_size is right from the moment it is allocated up
+ *       to its death, except between ai_alloc and the first stores of its
+ *       size fields when no allocation happens in between. It may shrink
+ *       (the tail is then free memory and must never be touched again);
+ *       it never grows in place.
+ *   G3. Runtime C code may hold values, base pointers or interior
+ *       pointers (str_data(s), &list->items[i], a rawbuf's data) in
+ *       locals, on any stack of the running actor: stacks are scanned
+ *       conservatively, and an interior pointer keeps its whole object.
+ *       A pointer one past an object's end does NOT keep the object.
+ *   G4. Values kept outside the heap, the stacks and the data segment —
+ *       in malloc'd memory — are invisible unless that memory comes from
+ *       gc_vals_alloc, or is registered with gc_roots_push while it holds
+ *       values. Static-heap objects (alloc_static) are roots: each GC
+ *       visits those whose type has gc_visit, so a constant or class that
+ *       points into a heap keeps its target.
+ *   G5. Objects bump-allocated inline by compiled code from ai_tls's
+ *       nursery region are complete (header and every field gc_size
+ *       reads) before compiled code makes its next call: the collector
+ *       walks that region with gc_size to find them. ai_alloc's objects
+ *       are recorded at allocation and need no walk.
+ *   G6. Collection happens only inside ai_alloc, alloc_raw,
+ *       alloc_nursery, gc_vals_* and gc_collect: a runtime function that
+ *       allocates nothing never sees a collection (and may hold values
+ *       anywhere meanwhile).
+ *
+ * Barrier rules (for the generational step; no-ops today): a store of a
+ * heap value into a field of an object that may be old goes through
+ * gc_barrier(holder, value) after the store. Initialising stores into an
+ * object allocated since the last allocation need none; compiled code
+ * stores closure cells only through ai_cell_set for this reason.
+ */
+#ifndef AITHON_GC_GC_H
+#define AITHON_GC_GC_H
+
+#include "aithon_rt.h"
+
+/* ---- temporary roots ------------------------------------------------------------------ */
+
+/* A frame of temporary roots: `n` slots at `slots` are roots from
+ * gc_roots_push until gc_roots_pop. The frame itself usually lives on the
+ * C stack of the function that pushed it; frames may be popped in any
+ * order. For a buffer that is not a heap object (a list's detached
+ * items while it is sorted, a malloc'd array). */
+typedef struct gc_rootframe {
+    struct gc_rootframe *next, **prevp; /* the running heap's frame list */
+    ai_value *slots;
+    int64_t n;
+} gc_rootframe;
+
+void gc_roots_push(gc_rootframe *f, ai_value *slots, int64_t n);
+void gc_roots_pop(gc_rootframe *f);
+
+/* malloc-like arrays of values that the collector sees (their slots are
+ * roots until gc_vals_free). Zeroed; NULL with MemoryError pending when
+ * out of memory. gc_vals_realloc zeroes the new slots and accepts NULL. */
+ai_value *gc_vals_alloc(int64_t n);
+ai_value *gc_vals_realloc(ai_value *p, int64_t n);
+void gc_vals_free(ai_value *p);
+
+/* ---- for gc_visit functions ---------------------------------------------------------- */
+
+/* Visit every object of the collecting heap that some aligned word of
+ * [lo, hi) points into (base or interior): a suspended generator's stack.
+ * The visitor gets a temporary slot holding the object's base. */
+void gc_visit_conservative(const void *lo, const void *hi, void (*visit)(ai_value *slot, void *ctx),
+                           void *ctx);
+
+/* ---- finalization -------------------------------------------------------------------- */
+
+/* Run fn(o) once o is found unreachable (before its memory is reused),
+ * or when its heap is released. fn must not allocate, raise or touch
+ * other heap objects: it releases what o owns outside the heap (a
+ * generator's stack). 0, or -1 with MemoryError pending. */
+int gc_finalizer_add(ai_object *o, void (*fn)(ai_object *o));
+
+/* ---- hooks the collector needs from other subsystems ------------------------------------ */
+
+/* objects/gen.c: report the stack segments of the generator bodies that
+ * are running on this task, innermost first, from `sp` (the collector's
+ * own stack pointer): range(lo, hi, ctx) for each. Returns the stack
+ * pointer at which the task's own stack is in use (its consumer's saved
+ * context), or `sp` when no generator body is running. */
+void *gen_gc_running(void *sp, void (*range)(const void *lo, const void *hi, void *ctx), void *ctx);
+
+/* ---- control and the write barrier ---------------------------------------------------- */
+
+/* Collect the running heap now (gc.collect(), tests). Returns the bytes
+ * live afterwards. */
+size_t gc_collect(void);
+
+/* The write barrier (see the rules above): nothing to do while the
+ * collector does not move or age objects. */
+static inline void gc_barrier(void *holder, ai_value v) {
+    (void)holder;
+    (void)v;
+}
+
+#endif
