@@ -585,16 +585,19 @@ static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x
     LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(nargs + 1));
     for (int i = 0; i < np; i++) vals[i] = emit_call_arg(e, x->u.call.args.v[i]);
     for (int k = 0; k < x->u.call.keywords.n; k++) vals[np + k] = emit_expr(e, x->u.call.keywords.v[k]->value);
-    /* The def must have run (calling before it is a NameError). */
-    LLVMValueRef fobj = LLVMBuildLoad2(e->b, e->i64, emit_global_slot(e, gidx), "");
-    LLVMBasicBlockRef miss = emit_block(e, "undefined"), go = emit_block(e, "call");
-    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, fobj, emit_i64(e, 0), ""), miss, go);
-    LLVMPositionBuilderAtEnd(e->b, miss);
-    const char *name = fd->def->u.funcdef.name;
-    emit_rt(e, RT_ai_raise_name_error, (LLVMValueRef[]){emit_cstring(e, name, strlen(name) + 1)}, 1);
-    emit_goto_unwind(e, x->pos.line);
-    LLVMBuildUnreachable(e->b);
-    LLVMPositionBuilderAtEnd(e->b, go);
+    /* The def must have run (calling before it is a NameError) — known
+     * when the call is inside the function itself. */
+    if (fd != e->fn->def) {
+        LLVMValueRef fobj = LLVMBuildLoad2(e->b, e->i64, emit_global_slot(e, gidx), "");
+        LLVMBasicBlockRef miss = emit_block(e, "undefined"), go = emit_block(e, "call");
+        emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, fobj, emit_i64(e, 0), ""), miss, go);
+        LLVMPositionBuilderAtEnd(e->b, miss);
+        const char *name = fd->def->u.funcdef.name;
+        emit_rt(e, RT_ai_raise_name_error, (LLVMValueRef[]){emit_cstring(e, name, strlen(name) + 1)}, 1);
+        emit_goto_unwind(e, x->pos.line);
+        LLVMBuildUnreachable(e->b);
+        LLVMPositionBuilderAtEnd(e->b, go);
+    }
     LLVMValueRef *cargs = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(n + 1));
     for (int i = 0; i < n; i++) {
         if (src[i] >= 0) cargs[i] = vals[src[i]];

@@ -151,7 +151,8 @@ typedef struct Emitter {
     FnState *fn;                /* the function being emitted */
     LLVMValueRef tls_asm;       /* inline asm returning &ai_tls */
     LLVMTypeRef tls_asm_type;
-    LLVMValueRef frameaddr_fn;
+    LLVMValueRef frameaddr_fn;  /* llvm.read_register.i64 */
+    LLVMValueRef sp_reg_md;     /* !{!"rsp"} */
     LLVMValueRef class_global;  /* the class whose body is being emitted */
     bool genexp_as_list;        /* emitting the arguments of a full consumer */
     LLVMDIBuilderRef dib;       /* -g only */

@@ -218,26 +218,25 @@ void emit_safepoint(Emitter *e, int line) {
     LLVMPositionBuilderAtEnd(e->b, cont);
 }
 
-/* Stack-depth check and poll at function entry. A failing check returns
- * 0 without adding a frame: as in CPython, the frame was never entered. */
+/* Function entry: one compare of the frame address with
+ * ai_tls.stack_limit. The scheduler asks for a safepoint by raising that
+ * limit (AI_STACK_LIMIT_PREEMPT), so the same compare serves both; the
+ * slow path tells them apart. A real overflow returns 0 without adding a
+ * frame: as in CPython, the frame was never entered. */
 static void emit_prologue(Emitter *e) {
     LLVMValueRef tls = emit_tls_block(e);
     LLVMValueRef limit = LLVMBuildLoad2(e->b, e->ptr, tls, "stack_limit");
-    LLVMValueRef fa = LLVMBuildCall2(e->b, LLVMGlobalGetValueType(e->frameaddr_fn), e->frameaddr_fn,
-                                     (LLVMValueRef[]){emit_i32(e, 0)}, 1, "fp");
+    LLVMSetOrdering(limit, LLVMAtomicOrderingMonotonic);   /* the ticker writes it */
+    LLVMSetAlignment(limit, 8);
+    LLVMValueRef spv = LLVMBuildCall2(e->b, LLVMGlobalGetValueType(e->frameaddr_fn), e->frameaddr_fn,
+                                      &e->sp_reg_md, 1, "sp");
+    LLVMValueRef fa = LLVMBuildIntToPtr(e->b, spv, e->ptr, "fp");
     LLVMValueRef deep = LLVMBuildICmp(e->b, LLVMIntULT, fa, limit, "deep");
-    LLVMValueRef poll = LLVMBuildICmp(e->b, LLVMIntNE, load_poll(e, tls), emit_i32(e, 0), "");
     LLVMBasicBlockRef slow = emit_block(e, "prologue.slow"), body = emit_block(e, "body");
-    emit_br_unlikely(e, LLVMBuildOr(e->b, deep, poll, ""), slow, body);
-
+    emit_br_unlikely(e, deep, slow, body);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    LLVMBasicBlockRef overflow = emit_block(e, "overflow"), safepoint = emit_block(e, "poll");
-    LLVMBuildCondBr(e->b, deep, overflow, safepoint);
-    LLVMPositionBuilderAtEnd(e->b, overflow);
-    LLVMBuildRet(e->b, emit_rt(e, RT_ai_raise_recursion, NULL, 0));
-    LLVMPositionBuilderAtEnd(e->b, safepoint);
-    LLVMValueRef r = emit_rt(e, RT_ai_safepoint_slow, NULL, 0);
-    LLVMBasicBlockRef fail = emit_block(e, "poll.fail");
+    LLVMValueRef r = emit_rt(e, RT_ai_stack_slow, &fa, 1);
+    LLVMBasicBlockRef fail = emit_block(e, "prologue.fail");
     LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, r, emit_i32(e, 0), ""), fail, body);
     LLVMPositionBuilderAtEnd(e->b, fail);
     LLVMBuildRet(e->b, emit_i64(e, 0));
@@ -791,8 +790,17 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeT
         LLVMValueAsMetadata(emit_i32(e, 2000)),
     };
     e->unlikely_md = LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, w, 3));
-    e->frameaddr_fn = LLVMAddFunction(e->m, "llvm.frameaddress.p0",
-                                      LLVMFunctionType(e->ptr, (LLVMTypeRef[]){e->i32}, 1, 0));
+    /* The stack pointer, read without forcing a frame pointer (which
+     * llvm.frameaddress would): llvm.read_register of "rsp"/"sp". */
+    e->frameaddr_fn = LLVMAddFunction(e->m, "llvm.read_register.i64",
+                                      LLVMFunctionType(e->i64, (LLVMTypeRef[]){LLVMMetadataTypeInContext(ctx)}, 1, 0));
+    {
+        char *triple = LLVMGetDefaultTargetTriple();
+        const char *sp = strncmp(triple, "aarch64", 7) == 0 ? "sp" : "rsp";
+        LLVMDisposeMessage(triple);
+        LLVMMetadataRef name = LLVMMDStringInContext2(ctx, sp, strlen(sp));
+        e->sp_reg_md = LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, &name, 1));
+    }
 
     if (opt->debug_info) debug_init(e, m);
     e->filename_str = emit_cstring(e, m->filename, strlen(m->filename) + 1);

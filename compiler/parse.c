@@ -212,7 +212,8 @@ static char *prepare_source(Arena *a, const char *filename, const char *src, siz
     Encoding enc = ENC_UTF8;
     char name[64];
     int cline;
-    if (find_coding(src, len, name, sizeof name, &cline)) {
+    bool declared = find_coding(src, len, name, sizeof name, &cline);
+    if (declared) {
         enc = classify_encoding(name);
         if (bom && !(strcmp(name, "utf-8") == 0 || strncmp(name, "utf-8-", 6) == 0)) {
             diag_error(E_ENCODING, cline, -1, "encoding problem: %s with BOM", name);
@@ -234,9 +235,13 @@ static char *prepare_source(Arena *a, const char *filename, const char *src, siz
     if (enc == ENC_UTF8) {
         size_t bad = utf8_invalid_at((const unsigned char *)src, len);
         if (bad < len) {
-            diag_error(E_ENCODING, line_of(src, bad), -1,
-                       "Non-UTF-8 code starting with '\\x%02x', but no encoding declared; "
-                       "see PEP 263", (unsigned char)src[bad]);
+            if (declared)
+                diag_error(E_ENCODING, line_of(src, bad), -1,
+                           "'%s' codec can't decode byte 0x%02x", name, (unsigned char)src[bad]);
+            else
+                diag_error(E_ENCODING, line_of(src, bad), -1,
+                           "Non-UTF-8 code starting with '\\x%02x', but no encoding declared; "
+                           "see PEP 263", (unsigned char)src[bad]);
             return NULL;
         }
     }

@@ -317,8 +317,9 @@ static void decode(Parser *p, StrBuf *b, const char *s, const char *e, bool raw,
             if (cp < 0)
                 string_error(p, t,
                              "(unicode error) \\N{%.*s}: unknown Unicode character name, or "
-                                "one Aithon does not support yet (it knows a small table)",
-                                (int)(close - s - 1), s + 1);
+                             "one Aithon does not support yet (it knows a small table; "
+                             "write the character itself or a \\u escape)",
+                             (int)(close - s - 1), s + 1);
             sb_put_cp(p, b, (unsigned)cp);
             s = close + 1;
             break;

@@ -73,6 +73,22 @@ int32_t ai_safepoint_slow(void) {
     return sched_safepoint();
 }
 
+int32_t ai_stack_slow(void *fp) {
+    ai_worker_tls *tls = sched_tls();
+    if (__atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED) == AI_STACK_LIMIT_PREEMPT) {
+        task_t *t = sched_current();
+        if (t) __atomic_store_n(&tls->stack_limit, t->stack_limit, __ATOMIC_RELAXED);
+        if (sched_safepoint() < 0) return -1;
+        tls = sched_tls();      /* the task may run on another worker now */
+    }
+    char *limit = __atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED);
+    if ((char *)fp < limit && limit != AI_STACK_LIMIT_PREEMPT) {
+        ai_raise_recursion();
+        return -1;
+    }
+    return 0;
+}
+
 /* ---- running the program ------------------------------------------------ */
 
 #define MAIN_STACK_SIZE ((size_t)256 << 20)

@@ -157,7 +157,10 @@ static inline const char *obj_type_name(ai_value v) { return ai_type_of(v)->name
  * locals to a fake stack. A NULL limit (a thread the runtime did not start,
  * e.g. a unit test's main) means "no limit known". */
 static inline bool obj_stack_ok(void) {
-    return (char *)__builtin_frame_address(0) >= ai_tls.stack_limit;
+    char *limit = __atomic_load_n(&ai_tls.stack_limit, __ATOMIC_RELAXED);
+    /* A pending preemption request (AI_STACK_LIMIT_PREEMPT) is not an
+     * overflow; the next compiled prologue restores the real limit. */
+    return limit == AI_STACK_LIMIT_PREEMPT || (char *)__builtin_frame_address(0) >= limit;
 }
 
 /* ---- tasks: where the pending exception lives ------------------------- */

@@ -135,10 +135,19 @@ AI_API ai_type ai_float_type, ai_bool_type, ai_str_type, ai_none_type;
 /* ---- per-worker thread block ------------------------------------------ */
 
 /* Layout is ABI: the emitter reads these fields at fixed offsets. */
+/* The scheduler asks the running task to stop at its next function entry
+ * by raising ai_tls.stack_limit to this value (as well as `poll`): the
+ * prologue's one stack compare then fails and ai_stack_slow() tells a
+ * preemption request from a real overflow (Go's stackguard trick). */
+#define AI_STACK_LIMIT_PREEMPT ((char *)UINTPTR_MAX)
+
 typedef struct ai_worker_tls {
     char *stack_limit;      /* +0: lowest usable address of the running
                                task's stack (with a margin for runtime C
-                               code); prologues raise RecursionError below */
+                               code); prologues raise RecursionError below;
+                               AI_STACK_LIMIT_PREEMPT: stop at a safepoint.
+                               Written by other threads (the ticker) with
+                               relaxed atomics. */
     volatile int32_t poll;  /* +8: nonzero asks the running task to call
                                ai_safepoint_slow() at its next poll */
     int32_t _pad;

@@ -116,13 +116,14 @@ static ai_value gen_repr(ai_value v) {
 /* The stack limit in force: ai_tls's, and the running task's copy that
  * the scheduler reloads when the task resumes after a park. */
 static void set_stack_limit(char *limit) {
-    ai_tls.stack_limit = limit;
+    /* relaxed: the ticker may raise the limit concurrently (aithon_rt.h) */
+    __atomic_store_n(&ai_tls.stack_limit, limit, __ATOMIC_RELAXED);
     task_t *t = sched_current();
     if (t) t->stack_limit = limit;
 }
 
 static void switch_to_body(ai_gen *g) {
-    g->caller_limit = ai_tls.stack_limit;
+    g->caller_limit = sched_current() ? sched_current()->stack_limit : ai_tls.stack_limit;
     set_stack_limit(g->stack.lo + GEN_MARGIN);
     ai_gen **cur = current_gen_slot();
     g->prev = *cur;

@@ -453,6 +453,8 @@ void sched_spawn(task_t *t)
         /* relaxed: the same hint the ticker gives (see ticker_main) */
         atomic_store_explicit(&w->preempt, 1, memory_order_relaxed);
         __atomic_store_n(&sched_tls()->poll, 1, __ATOMIC_RELAXED);
+        /* relaxed: as poll; prologues see it as a failed stack check */
+        __atomic_store_n(&sched_tls()->stack_limit, AI_STACK_LIMIT_PREEMPT, __ATOMIC_RELAXED);
     }
     /* The initial frame is built by the worker that first runs the task
      * (switch_to): writing it touches the stack's first page, and a fresh
@@ -648,7 +650,8 @@ static void switch_to(worker_t *w, task_t *from, task_t *to, bool from_dies)
     ai_worker_tls *tls = atomic_load_explicit(&w->tls, memory_order_relaxed);
     bool to_task = !(to->flags & TASK_F_SCHED);
     tls->task = to_task ? to : NULL;
-    tls->stack_limit = to->stack_limit;
+    /* relaxed: the ticker may raise it concurrently (aithon_rt.h) */
+    __atomic_store_n(&tls->stack_limit, to->stack_limit, __ATOMIC_RELAXED);
     /* The nursery follows its actor (alloc.h A3): save the leaving actor's
      * bounds, load the arriving one's. */
     void *from_heap = task_heap(from), *to_heap = task_heap(to);
@@ -1168,8 +1171,11 @@ static void *ticker_main(void *arg)
             atomic_store_explicit(&w->preempt, 1, memory_order_relaxed);
             /* acquire: pairs with worker_main's release (a started thread) */
             ai_worker_tls *tls = atomic_load_explicit(&w->tls, memory_order_acquire);
-            if (tls)
+            if (tls) {
                 __atomic_store_n(&tls->poll, 1, __ATOMIC_RELAXED);
+                /* relaxed: as poll; prologues see it as a failed stack check */
+                __atomic_store_n(&tls->stack_limit, AI_STACK_LIMIT_PREEMPT, __ATOMIC_RELAXED);
+            }
         }
         /* seq_cst: pairs with poke_ticker (Dekker on nidle/ticker_parked) */
         if (atomic_load_explicit(&S.nidle, memory_order_seq_cst) == S.nworkers) {
@@ -1359,8 +1365,11 @@ int sched_run_main(void (*fn)(void *), void *arg)
         atomic_store_explicit(&S.w[i]->preempt, 1, memory_order_relaxed);
         /* acquire: pairs with worker_main's release */
         ai_worker_tls *tls = atomic_load_explicit(&S.w[i]->tls, memory_order_acquire);
-        if (tls)
+        if (tls) {
             __atomic_store_n(&tls->poll, 1, __ATOMIC_RELAXED);
+            /* relaxed: as poll; prologues see it as a failed stack check */
+            __atomic_store_n(&tls->stack_limit, AI_STACK_LIMIT_PREEMPT, __ATOMIC_RELAXED);
+        }
     }
     if (S.ticker_started) {
         /* seq_cst: with shutdown above */
