@@ -223,11 +223,28 @@ void emit_safepoint(Emitter *e, int line) {
  * limit (AI_STACK_LIMIT_PREEMPT), so the same compare serves both; the
  * slow path tells them apart. A real overflow returns 0 without adding a
  * frame: as in CPython, the frame was never entered. */
-static void emit_prologue(Emitter *e) {
-    LLVMValueRef tls = emit_tls_block(e);
-    LLVMValueRef limit = LLVMBuildLoad2(e->b, e->ptr, tls, "stack_limit");
-    LLVMSetOrdering(limit, LLVMAtomicOrderingMonotonic);   /* the ticker writes it */
+/* ai_tls.stack_limit (offset 0 of the block), read afresh: on x86-64 one
+ * `movq %fs:ai_tls@tpoff`; elsewhere through the block's address. The
+ * ticker writes it with relaxed atomics; an aligned 8-byte load is atomic. */
+static LLVMValueRef load_stack_limit(Emitter *e) {
+    char *triple = LLVMGetDefaultTargetTriple();
+    bool x86 = strncmp(triple, "x86_64", 6) == 0;
+    LLVMDisposeMessage(triple);
+    if (x86) {
+        static const char code[] = "movq %fs:ai_tls@tpoff, $0";
+        LLVMTypeRef ty = LLVMFunctionType(e->ptr, NULL, 0, 0);
+        LLVMValueRef asm_ = LLVMGetInlineAsm(ty, (char *)code, sizeof code - 1, "=r", 2, 1, 0,
+                                             LLVMInlineAsmDialectATT, 0);
+        return LLVMBuildCall2(e->b, ty, asm_, NULL, 0, "stack_limit");
+    }
+    LLVMValueRef limit = LLVMBuildLoad2(e->b, e->ptr, emit_tls_block(e), "stack_limit");
+    LLVMSetOrdering(limit, LLVMAtomicOrderingMonotonic);
     LLVMSetAlignment(limit, 8);
+    return limit;
+}
+
+static void emit_prologue(Emitter *e) {
+    LLVMValueRef limit = load_stack_limit(e);
     LLVMValueRef spv = LLVMBuildCall2(e->b, LLVMGlobalGetValueType(e->frameaddr_fn), e->frameaddr_fn,
                                       &e->sp_reg_md, 1, "sp");
     LLVMValueRef fa = LLVMBuildIntToPtr(e->b, spv, e->ptr, "fp");
