@@ -299,11 +299,21 @@ static void visit_expr(Collector *c, const Expr *e) {
         visit_expr(c, e->u.compare.left);
         visit_exprs(c, &e->u.compare.comparators);
         break;
-    case E_CALL:
+    case E_CALL: {
         visit_expr(c, e->u.call.func);
         visit_exprs(c, &e->u.call.args);
-        for (int i = 0; i < e->u.call.keywords.n; i++) visit_expr(c, e->u.call.keywords.v[i]->value);
+        const KeywordList *kw = &e->u.call.keywords;
+        for (int i = 0; i < kw->n; i++) {
+            visit_expr(c, kw->v[i]->value);
+            for (int j = 0; kw->v[i]->arg && j < i; j++)
+                if (kw->v[j]->arg && strcmp(kw->v[i]->arg, kw->v[j]->arg) == 0) {
+                    diag_error(E_SYNTAX, kw->v[i]->pos.line, kw->v[i]->pos.col, "keyword argument repeated: %s",
+                               kw->v[i]->arg);
+                    break;
+                }
+        }
         break;
+    }
     case E_FORMATTEDVALUE:
         visit_expr(c, e->u.formatted.value);
         visit_expr(c, e->u.formatted.format_spec);
