@@ -201,7 +201,7 @@ static LLVMValueRef binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, 
     LLVMBasicBlockRef other = has_float_path(op) ? emit_block(e, "float") : slow;
     if (has_fast) {
         LLVMBasicBlockRef fast = emit_block(e, "fast");
-        LLVMBuildCondBr(e->b, both_small(e, l, r), fast, other);
+        emit_br_likely(e, both_small(e, l, r), fast, other);
         LLVMPositionBuilderAtEnd(e->b, fast);
         LLVMValueRef ovf;
         vals[n] = small_binop(e, op, l, r, &ovf);
@@ -296,7 +296,7 @@ static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValue
     }
     LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), flt = emit_block(e, "cmp.float"),
                       slow = emit_block(e, "cmp.slow"), done = emit_block(e, "cmp");
-    LLVMBuildCondBr(e->b, both_small(e, l, r), fast, flt);
+    emit_br_likely(e, both_small(e, l, r), fast, flt);
     LLVMPositionBuilderAtEnd(e->b, fast);
     LLVMValueRef fres = LLVMBuildICmp(e->b, cmp_pred(op), l, r, "");
     LLVMBuildBr(e->b, done);
@@ -322,7 +322,7 @@ static LLVMValueRef compare_value(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValu
         return bool_value(e, compare_cond(e, op, l, r, line));
     LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), slow = emit_block(e, "cmp.slow"),
                       done = emit_block(e, "cmp");
-    LLVMBuildCondBr(e->b, both_small(e, l, r), fast, slow);
+    emit_br_likely(e, both_small(e, l, r), fast, slow);
     LLVMPositionBuilderAtEnd(e->b, fast);
     LLVMValueRef fres = bool_value(e, LLVMBuildICmp(e->b, cmp_pred(op), l, r, ""));
     LLVMBuildBr(e->b, done);

@@ -158,7 +158,8 @@ typedef struct Emitter {
     LLVMDIBuilderRef dib;       /* -g only */
     LLVMMetadataRef di_file, di_cu, di_fnty;
     unsigned prof_kind;         /* metadata kind id of !prof */
-    LLVMValueRef unlikely_md;   /* branch weights favouring the fall-through */
+    LLVMValueRef unlikely_md;   /* branch weights favouring the else branch */
+    LLVMValueRef likely_md;     /* … favouring the then branch */
 } Emitter;
 
 /* emit_module.c */
@@ -175,6 +176,7 @@ void emit_goto_unwind(Emitter *e, int line);          /* raise here (adds the fr
 LLVMBasicBlockRef emit_dispatch_block(Emitter *e);    /* re-raise (frame already added) */
 void emit_br_unlikely(Emitter *e, LLVMValueRef cond, LLVMBasicBlockRef then_bb,
                       LLVMBasicBlockRef else_bb);
+void emit_br_likely(Emitter *e, LLVMValueRef cond, LLVMBasicBlockRef then_bb, LLVMBasicBlockRef else_bb);
 LLVMBasicBlockRef emit_block(Emitter *e, const char *name);
 bool emit_block_open(Emitter *e);         /* current block has no terminator */
 void emit_safepoint(Emitter *e, int line);

@@ -132,6 +132,12 @@ LLVMBasicBlockRef emit_dispatch_block(Emitter *e) {
 
 /* Where an exception raised here goes: a block that adds this frame's
  * traceback entry (the phi carries the line) and then dispatches. */
+/* Small ints are the common case: lay their path out as the fall-through. */
+void emit_br_likely(Emitter *e, LLVMValueRef cond, LLVMBasicBlockRef then_bb, LLVMBasicBlockRef else_bb) {
+    LLVMValueRef br = LLVMBuildCondBr(e->b, cond, then_bb, else_bb);
+    LLVMSetMetadata(br, e->prof_kind, e->likely_md);
+}
+
 static LLVMBasicBlockRef unwind_block(Emitter *e) {
     Handler *h = e->fn->handler;
     if (!h->unwind) {
@@ -807,6 +813,8 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeT
         LLVMValueAsMetadata(emit_i32(e, 2000)),
     };
     e->unlikely_md = LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, w, 3));
+    LLVMMetadataRef wl[] = {w[0], w[2], w[1]};
+    e->likely_md = LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, wl, 3));
     /* The stack pointer, read without forcing a frame pointer (which
      * llvm.frameaddress would): llvm.read_register of "rsp"/"sp". */
     e->frameaddr_fn = LLVMAddFunction(e->m, "llvm.read_register.i64",
