@@ -86,12 +86,14 @@ alloc_heap *alloc_heap_new(void) { return calloc(1, sizeof(alloc_heap)); }
 void alloc_heap_free(alloc_heap *h) {
     if (!h) return;
     alloc_heap_release(h);
+    if (cur_heap == h) cur_heap = NULL; /* later allocations: the thread's heap */
     if (h != &alloc_main_heap) free(h);
 }
 
-static void heap_ready(alloc_heap *h) {
+void alloc_heap_prepare(alloc_heap *h) {
     gc_settings_init();
-    h->budget = gc_cfg.min_budget;
+    h->floor = GC_START_BUDGET < gc_cfg.min_budget ? GC_START_BUDGET : gc_cfg.min_budget;
+    h->budget = h->floor;
     h->ready = 1;
 }
 
@@ -103,6 +105,7 @@ uint64_t alloc_heap_allocated(const alloc_heap *h) {
     char *top = heap_running(h) ? ai_tls.nursery_top : h->top;
     if (h->nstart && top > h->nstart) n += (uint64_t)(top - h->nstart);
     if (h->cstart) n += (uint64_t)(h->ctop - h->cstart);
+    if (h->mstart) n += (uint64_t)(h->mtop - h->mstart);
     return n;
 }
 
@@ -167,12 +170,18 @@ static void cregion_close(alloc_heap *h) {
     h->cstart = h->ctop = h->cend = NULL;
 }
 
+static void mregion_close(alloc_heap *h) {
+    if (h->mstart) h->allocated += (uint64_t)(h->mtop - h->mstart);
+    h->mstart = h->mtop = h->mend = NULL;
+}
+
 void alloc_forget_regions(alloc_heap *h) {
-    /* The collector has walked the nursery spans; the free tails of both
-     * regions are part of the holes the sweep finds. */
+    /* The collection is done with the nursery spans; the free tails of
+     * the regions are part of the holes the sweep found. */
     char *top = heap_running(h) ? ai_tls.nursery_top : h->top;
     if (h->nstart && top > h->nstart) h->allocated += (uint64_t)(top - h->nstart);
     cregion_close(h);
+    mregion_close(h);
     h->nstart = NULL;
     if (heap_running(h)) ai_tls.nursery_top = ai_tls.nursery_end = NULL;
     h->top = h->end = NULL;
@@ -211,18 +220,30 @@ static void maybe_collect(alloc_heap *h, size_t more) {
     gc_collect_heap(h);
 }
 
-/* Index of the first usable hole with at least `need` bytes, mapping a new
- * chunk when there is none; -1 when out of memory. */
-static int64_t find_hole(alloc_heap *h, size_t need) {
-    /* Holes used up by carving are dropped from the front. */
-    while (h->hole_next < h->nholes && h->holes[h->hole_next].size < need &&
-           h->holes[h->hole_next].size < GC_MIN_HOLE)
-        h->hole_next++;
-    /* A small request takes the next hole; a medium one looks a little
-     * further before it maps a chunk. */
-    size_t limit = h->nholes - h->hole_next < 64 ? h->nholes : h->hole_next + 64;
-    for (size_t i = h->hole_next; i < limit; i++)
-        if (h->holes[i].size >= need) return (int64_t)i;
+/* The next hole for a small region (any hole of at least GC_MIN_HOLE
+ * bytes), mapping a new chunk when none is left; -1 when out of memory. */
+static int64_t find_small(alloc_heap *h) {
+    /* Holes used up by carving or by medium regions are skipped. */
+    while (h->hole_next < h->nholes && h->holes[h->hole_next].size < GC_MIN_HOLE) h->hole_next++;
+    if (h->hole_next < h->nholes) return (int64_t)h->hole_next;
+    if (!grow(h)) return -1;
+    return (int64_t)h->nholes - 1;
+}
+
+/* A hole of at least `need` bytes (and GC_MEDIUM_MIN when `medium`):
+ * medium regions resume their search where the last one stopped, so the
+ * many small holes are passed over once per collection; stress mode
+ * looks at every hole. -1 when out of memory. */
+static int64_t find_fit(alloc_heap *h, size_t need, bool medium) {
+    size_t i = h->hole_next;
+    if (medium) {
+        if (need < GC_MEDIUM_MIN) need = GC_MEDIUM_MIN;
+        if (h->hole_med > i) i = h->hole_med;
+    }
+    for (; i < h->nholes; i++)
+        if (h->holes[i].size >= need) break;
+    if (medium) h->hole_med = i;
+    if (i < h->nholes) return (int64_t)i;
     if (!grow(h)) return -1;
     return (int64_t)h->nholes - 1; /* need < GC_LARGE_MIN: it fits */
 }
@@ -275,7 +296,7 @@ static void *alloc_large(alloc_heap *h, ai_type *t, size_t size) {
 
 static void *alloc_slow(ai_type *t, size_t size) {
     alloc_heap *h = alloc_running_heap();
-    if (!h->ready) heap_ready(h);
+    if (!h->ready) alloc_heap_prepare(h);
     if (size > MAX_REQUEST) {
         exc_nomem();
         return NULL;
@@ -284,19 +305,29 @@ static void *alloc_slow(ai_type *t, size_t size) {
     char *p;
     if (gc_cfg.stress) {
         maybe_collect(h, size);
-        int64_t i = find_hole(h, size);
+        int64_t i = find_fit(h, size, false);
         if (i < 0) goto oom;
         p = carve(h, (size_t)i, size);
     } else if (size > GC_MIN_HOLE) {
-        /* Medium: keep the current region, carve from another hole. */
-        maybe_collect(h, size);
-        int64_t i = find_hole(h, size);
-        if (i < 0) goto oom;
-        p = carve(h, (size_t)i, size);
+        /* Medium: keep the C region; bump the medium region. */
+        p = h->mtop;
+        if ((size_t)(h->mend - p) >= size) {
+            h->mtop = p + size;
+        } else {
+            mregion_close(h);
+            maybe_collect(h, size);
+            int64_t i = find_fit(h, size, true);
+            if (i < 0) goto oom;
+            char *start, *end;
+            take_hole(h, (size_t)i, &start, &end);
+            p = h->mstart = start;
+            h->mtop = p + size;
+            h->mend = end;
+        }
     } else {
         cregion_close(h);
         maybe_collect(h, size);
-        int64_t i = find_hole(h, size);
+        int64_t i = find_small(h);
         if (i < 0) goto oom;
         char *start, *end;
         take_hole(h, (size_t)i, &start, &end);
@@ -345,13 +376,24 @@ void *alloc_nursery(ai_type *t, size_t size) {
         return NULL;
     }
     maybe_collect(h, size);
-    int64_t i = find_hole(h, size);
+    int64_t i = find_small(h);
     if (i < 0) {
         exc_nomem();
         return NULL;
     }
+    /* At most GC_NURSERY_MAX bytes, from the front of the hole. */
     char *start, *end;
-    take_hole(h, (size_t)i, &start, &end);
+    gc_hole *hl = &h->holes[i];
+    if (hl->size >= GC_NURSERY_MAX + GC_MIN_HOLE) {
+        start = hl->start;
+        end = start + GC_NURSERY_MAX;
+        hl->start = end;
+        hl->size -= GC_NURSERY_MAX;
+        h->since += GC_NURSERY_MAX;
+        region_prepare(start, end);
+    } else {
+        take_hole(h, (size_t)i, &start, &end);
+    }
     h->nstart = start;
     ai_tls.nursery_top = start + size;
     ai_tls.nursery_end = end;

@@ -64,16 +64,25 @@ typedef struct alloc_heap {
                                    running (ai_tls holds it while it runs) */
     char *nstart;               /* where the current nursery region began */
     char *cstart, *ctop, *cend; /* the C region (ai_alloc) */
+    char *mstart, *mtop, *mend; /* the medium region: ai_alloc's objects
+                                   over GC_MIN_HOLE bytes that do not fit
+                                   the C region */
     struct gc_chunk *chunks;    /* normal chunks */
     struct gc_chunk *large;     /* large-object chunks */
     gc_hole *holes;             /* the last sweep's holes, address order */
-    size_t nholes, capholes, hole_next;
+    size_t nholes, capholes;
+    size_t hole_next;           /* the next hole for a small region */
+    size_t hole_med;            /* where the search for a medium region
+                                   resumes (holes before it are too small) */
     gc_span *spans;             /* nursery regions since the last GC */
     size_t nspans, capspans;
     uintptr_t lo, hi;           /* address range of every chunk: a cheap
                                    first test before the chunk map */
     size_t since;               /* bytes handed out since the last GC */
     size_t budget;              /* collect when `since` reaches it */
+    size_t floor;               /* the least budget: starts small (an actor
+                                   that allocates little stays small) and
+                                   doubles per collection up to the cap */
     size_t live;                /* bytes that survived the last GC */
     size_t reserved;            /* bytes of chunks held (a large object:
                                    its pages only, see gc_chunk_footprint) */

@@ -10,9 +10,9 @@
  * and surplus empty chunks returned to the pool.
  *
  * Steps:
- *   1. Walk the nursery regions handed out since the last collection and
- *      set their objects' start bits (G5): after this every object of the
- *      heap has its start bit, which the conservative lookups need.
+ *   1. Close the nursery spans (regions handed out since the last
+ *      collection): their objects have no start bits yet; a span is walked
+ *      only when a conservative word falls into it (see below).
  *   2. Roots. Conservative (any aligned word that points into an object
  *      of this heap, interior pointers included, marks it): the running
  *      task's stacks — its own and those of the generator bodies it is
@@ -25,7 +25,9 @@
  *   3. Trace with an explicit mark stack through each type's gc_visit
  *      (a suspended generator's visit scans its stack conservatively).
  *   4. Finalizers of unmarked objects run; 5. sweep (start := mark, holes
- *      between survivors); 6. budget = max(min budget, live).
+ *      between survivors); 6. budget = max(floor, live), where a heap's
+ *      floor starts at GC_START_BUDGET and doubles per collection up to
+ *      AITHON_GC_MIN (4 MiB): an actor that allocates little stays small.
  *
  * Not handled: other tasks of the same actor (there is one task per actor
  * today); ASan fake stacks other than the current thread's (the runtime
@@ -205,6 +207,7 @@ static ai_object *find_object(gc_chunk *c, uintptr_t w) {
 }
 
 static void scan_range(marker *m, const void *lo, const void *hi);
+static bool span_walk_at(alloc_heap *h, uintptr_t w);
 
 /* A word that may point into an object of the heap. */
 static inline void mark_word(marker *m, uintptr_t w) {
@@ -229,6 +232,7 @@ static inline void mark_word(marker *m, uintptr_t w) {
         return;
     }
     ai_object *o = find_object(c, w);
+    if (!o && h->nspans && span_walk_at(h, w)) o = find_object(c, w);
     if (o) mark_found(m, c, o);
 }
 
@@ -252,11 +256,9 @@ static void visit_slot(ai_value *slot, void *ctx) {
             if (gc_cfg.verify) gc_fatal("a slot holds an interior pointer", o, m);
             o = (ai_object *)((char *)c + GC_LARGE_OFF);
         }
-    } else if (!gc_test_start(c, o)) {
+    } else if (gc_cfg.verify && !gc_test_start(c, o)) {
         /* Not an object start: a stale or interior pointer (a bug). */
-        if (gc_cfg.verify) gc_fatal("a slot holds a pointer that is not a live object:", o, m);
-        o = find_object(c, (uintptr_t)v);
-        if (!o) return;
+        gc_fatal("a slot holds a pointer that is not a live object:", o, m);
     }
     mark(m, c, o);
 }
@@ -410,7 +412,16 @@ static void scan_roots(marker *m) {
         for (int64_t i = 0; i < b->n; i++) visit_slot(&b->slots[i], m);
 }
 
-/* ---- the nursery walk ------------------------------------------------------------------- */
+/* ---- the nursery spans ------------------------------------------------------------------ */
+
+/* Objects bump-allocated from the nursery have no start bits (G5). A
+ * precise slot needs none: it holds a base pointer, whose mark bit is set
+ * directly. Only a conservative word needs to know where the object
+ * around it begins, so a span is walked — its objects' start bits set —
+ * the first time such a word falls into it (or all of them under verify,
+ * which checks every precise slot against the start bits). Spans are at
+ * most ALLOC_NURSERY_MAX bytes, so a walk is short. The sweep then keeps
+ * the start bits of survivors only (C1). */
 
 static void walk_span(char *p, char *end) {
     while (p < end) {
@@ -423,10 +434,42 @@ static void walk_span(char *p, char *end) {
     }
 }
 
-void gc_walk_nursery(alloc_heap *h, char *top) {
-    for (size_t i = 0; i < h->nspans; i++) walk_span(h->spans[i].start, h->spans[i].end);
-    if (h->nstart && top) walk_span(h->nstart, top);
-    h->nspans = 0;
+static int span_cmp(const void *a, const void *b) {
+    const gc_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Close the spans for this collection: the current region ends at `top`;
+ * sort them for the lookups below. */
+static void spans_prepare(alloc_heap *h, char *top) {
+    if (h->nstart && top && top > h->nstart && h->nspans < h->capspans)
+        h->spans[h->nspans++] = (gc_span){h->nstart, top};
+    else if (h->nstart && top && top > h->nstart)
+        walk_span(h->nstart, top); /* no room to record it: walk it now */
+    if (gc_cfg.verify) {
+        for (size_t i = 0; i < h->nspans; i++) walk_span(h->spans[i].start, h->spans[i].end);
+        h->nspans = 0;
+        return;
+    }
+    if (h->nspans > 1) qsort(h->spans, h->nspans, sizeof *h->spans, span_cmp);
+}
+
+/* Walk the unwalked span that holds w, if any. True if one was walked. */
+static bool span_walk_at(alloc_heap *h, uintptr_t w) {
+    size_t lo = 0, hi = h->nspans;
+    while (lo < hi) { /* the last span starting at or below w */
+        size_t mid = (lo + hi) / 2;
+        if ((uintptr_t)h->spans[mid].start <= w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (!lo) return false;
+    gc_span *sp = &h->spans[lo - 1];
+    if (w >= (uintptr_t)sp->end || sp->end == sp->start) return false;
+    walk_span(sp->start, sp->end);
+    sp->end = sp->start; /* walked */
+    return true;
 }
 
 /* ---- finalizers ---------------------------------------------------------------------------- */
@@ -554,7 +597,7 @@ static void sweep(alloc_heap *h) {
         for (gc_chunk *c = h->chunks; c; c = c->next) note_dead(c, &dead);
 
     size_t live = 0;
-    h->nholes = h->hole_next = 0;
+    h->nholes = h->hole_next = h->hole_med = 0;
     gc_chunk *empty = NULL, **pp = &h->chunks;
     while (*pp) {
         gc_chunk *c = *pp;
@@ -594,7 +637,8 @@ static void sweep(alloc_heap *h) {
 
     /* Budget for the next cycle, and enough empty chunks to serve it. */
     h->live = live;
-    size_t budget = live > gc_cfg.min_budget ? live : gc_cfg.min_budget;
+    if (h->floor < gc_cfg.min_budget) h->floor = h->floor * 2 < gc_cfg.min_budget ? h->floor * 2 : gc_cfg.min_budget;
+    size_t budget = live > h->floor ? live : h->floor;
     h->budget = budget;
     size_t free_bytes = 0;
     for (size_t i = 0; i < h->nholes; i++) free_bytes += h->holes[i].size;
@@ -622,7 +666,7 @@ size_t gc_collect_heap(alloc_heap *h) {
     uint64_t t0 = now_ns();
     size_t since = h->since;
     char *top = alloc_current_heap() == h ? ai_tls.nursery_top : h->top;
-    gc_walk_nursery(h, top);
+    spans_prepare(h, top);
 
     marker m = {.h = h};
 #if GC_ASAN
@@ -637,6 +681,7 @@ size_t gc_collect_heap(alloc_heap *h) {
 
     run_finalizers(h);
     sweep(h);
+    h->nspans = 0;
     alloc_forget_regions(h);
     h->since = 0;
     h->collecting = 0;
@@ -653,9 +698,6 @@ size_t gc_collect(void) {
     alloc_heap *h = alloc_current_heap();
     if (!h) return 0;
     gc_settings_init();
-    if (!h->ready) {
-        h->budget = gc_cfg.min_budget;
-        h->ready = 1;
-    }
+    if (!h->ready) alloc_heap_prepare(h);
     return gc_collect_heap(h);
 }

@@ -32,7 +32,10 @@
  *       pointers (str_data(s), &list->items[i], a rawbuf's data) in
  *       locals, on any stack of the running actor: stacks are scanned
  *       conservatively, and an interior pointer keeps its whole object.
- *       A pointer one past an object's end does NOT keep the object.
+ *       A pointer one past an object's end does NOT keep the object. A
+ *       raw buffer (alloc_raw) kept only through such a pointer is itself
+ *       scanned conservatively: `items = l->items` keeps the items even
+ *       after the list `l` died.
  *   G4. Values kept outside the heap, the stacks and the data segment —
  *       in malloc'd memory — are invisible unless that memory comes from
  *       gc_vals_alloc, or is registered with gc_roots_push while it holds

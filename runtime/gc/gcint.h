@@ -19,10 +19,11 @@
  * their own heap, so relaxed atomics suffice (see gc/chunk.c).
  *
  * Invariants:
- *   C1. In a normal chunk, the start bit of an object is set from its
- *       allocation (ai_alloc) or from the walk of the nursery regions at
- *       the beginning of a collection, until the sweep that finds it dead.
- *       No other start bit is set.
+ *   C1. In a normal chunk, the start bit of an object allocated by ai_alloc
+ *       is set from its allocation until the sweep that finds it dead;
+ *       an object bump-allocated in the nursery gets its start bit when a
+ *       collection walks its span or keeps it alive. No other start bit
+ *       is set.
  *   C2. Every byte of a normal chunk at or above `hwm` is zero and has
  *       never been handed out; holes below it are zeroed when handed out.
  *   C3. Mark bits (and large chunks' `marked`) are all clear outside a
@@ -49,6 +50,14 @@
 /* Objects this big or bigger get a large chunk: smaller ones would leave
  * too much of a region unused when they do not fit its rest. */
 #define GC_LARGE_MIN ((size_t)64 << 10)
+/* A nursery region is at most this big (carved from the front of a
+ * bigger hole): the collector may have to walk one (gc/collect.c). */
+#define GC_NURSERY_MAX ((size_t)32 << 10)
+/* A heap's first budget (bytes handed out before its first collection);
+ * it doubles with each collection up to gc_settings.min_budget. */
+#define GC_START_BUDGET ((size_t)256 << 10)
+/* A medium region comes from a hole at least this big (or a new chunk). */
+#define GC_MEDIUM_MIN ((size_t)16 << 10)
 /* Free runs shorter than this are not worth a region switch: they stay
  * unused until a neighbour dies. */
 #define GC_MIN_HOLE ((size_t)256)
@@ -146,7 +155,7 @@ typedef struct gc_settings {
     bool stats;         /* AITHON_STATS=1: print statistics at exit */
     bool trace;         /* AITHON_GC_TRACE=1: one line per collection */
     uint32_t stress;    /* AITHON_GC_STRESS=N: collect every N allocations */
-    size_t min_budget;  /* bytes handed out between collections, at least */
+    size_t min_budget;  /* the cap of a heap's least budget (AITHON_GC_MIN) */
 } gc_settings;
 
 extern gc_settings gc_cfg;
@@ -154,15 +163,14 @@ void gc_settings_init(void);
 
 /* Collect heap h (the running heap of this thread). Returns live bytes. */
 size_t gc_collect_heap(alloc_heap *h);
-/* Walk h's nursery regions since the last GC and set their start bits;
- * the current region ends at `top`. */
-void gc_walk_nursery(alloc_heap *h, char *top);
 /* Run and forget every finalizer of h (heap release). */
 void gc_run_all_finalizers(alloc_heap *h);
 
 /* The region allocator (core/alloc.c), for the sweep: forget the current
  * regions (their free tails are found again by the sweep). */
 void alloc_forget_regions(alloc_heap *h);
+/* Set a heap's budget and the settings before its first allocation. */
+void alloc_heap_prepare(alloc_heap *h);
 /* The running heap, entering the thread's private heap if none runs. */
 alloc_heap *alloc_running_heap(void);
 /* Call fn for every static-heap object whose type has gc_visit (A5). */

@@ -17,6 +17,7 @@
  * a byte offset; decode error positions count translated bytes), sys.stdin
  * (input() reads fd 0 itself), io.UnsupportedOperation being a ValueError.
  */
+#include "gc/gc.h"
 #include "objects/text.h"
 
 #include <errno.h>
@@ -484,6 +485,19 @@ METHOD(m_writelines) {
     return st < 0 ? AI_ERR : AI_NONE;
 }
 
+/* The collector found an unclosed file unreachable: flush and close it,
+ * as CPython does when a file object is deallocated (gc/gc.h rules for
+ * finalizers: no allocation, no exception). */
+static void file_finalize(ai_object *o) {
+    ai_file *f = (ai_file *)o;
+    fcore *c = f->core;
+    if (!c) return;
+    f->core = NULL;
+    core_flush(c);
+    if (c->closefd) close(c->fd);
+    core_free(c);
+}
+
 static ai_value file_close(ai_value self) {
     ai_file *f = file_obj(self);
     fcore *c = f->core;
@@ -787,6 +801,10 @@ static ai_value bi_open(ai_value self, const ai_value *args, int64_t nargs, ai_v
     }
     core_link(c);
     f->core = c;
+    if (gc_finalizer_add(&f->ob, file_finalize) < 0) {
+        file_close(ai_val(f));
+        return AI_ERR;
+    }
     f->name = name;
     f->mode = mode_v;
     f->kind = kind;
