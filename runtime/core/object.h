@@ -529,6 +529,10 @@ ai_value bytes_from(const char *data, int64_t len, bool immortal);
 
 extern ai_type ai_gen_type;
 
+/* objects/slice.c: the arguments of list.index / tuple.index. */
+int seq_index_args(const char *fname, const ai_value *args, int64_t nargs, ai_value kwnames, int64_t len,
+                   int64_t *start, int64_t *stop);
+
 /* ---- core/attr.c ------------------------------------------------------- */
 
 extern ai_type ai_method_type;    /* a builtin method bound to its receiver */

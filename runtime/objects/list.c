@@ -642,37 +642,10 @@ static ai_value m_clear(ai_value self, const ai_value *args, int64_t nargs, ai_v
     return AI_NONE;
 }
 
-/* A start/stop argument of index(): int-like, clamped to int64, negative
- * values counted from the end. */
-static int slice_bound_arg(ai_value v, int64_t len, int64_t *out) {
-    if (!ai_is_smallint(v) && !obj_slots(v)->index) {
-        ai_raise_msg(&ai_exc_TypeError,
-                     "slice indices must be integers or have an __index__ method");
-        return -1;
-    }
-    bool fits, err;
-    int64_t n = obj_index_i64(v, &fits, &err);
-    if (err) return -1;
-    if (n < 0) {
-        n += len;
-        if (n < 0) n = 0;
-    }
-    *out = n;
-    return 0;
-}
-
 static ai_value m_index(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
-    if (call_no_kwargs("list.index", kw) < 0) return AI_ERR;
-    if (nargs < 1)
-        return ai_raise_fmt(&ai_exc_TypeError, "index expected at least 1 argument, got %lld",
-                            (long long)nargs);
-    if (nargs > 3)
-        return ai_raise_fmt(&ai_exc_TypeError, "index expected at most 3 arguments, got %lld",
-                            (long long)nargs);
     ai_list *l = list_obj(self);
-    int64_t start = 0, stop = INT64_MAX;
-    if (nargs > 1 && slice_bound_arg(args[1], l->len, &start) < 0) return AI_ERR;
-    if (nargs > 2 && slice_bound_arg(args[2], l->len, &stop) < 0) return AI_ERR;
+    int64_t start, stop;
+    if (seq_index_args("list.index", args, nargs, kw, l->len, &start, &stop) < 0) return AI_ERR;
     int64_t i = find_item(l, args[0], start, stop);
     if (i == -2) return AI_ERR;
     if (i >= 0) return ai_smallint(i);

@@ -273,3 +273,40 @@ ai_type ai_slice_type = {
     .gc_size = alloc_fixed_size,
     .slots = (void *)&slice_slots,
 };
+
+/* The arguments of seq.index(value[, start[, stop]]) for a sequence of
+ * `len` items: start/stop are int-like, negative from the end, clamped at
+ * 0; CPython's TypeErrors. `fname` is "list.index" / "tuple.index". */
+static int index_bound_arg(ai_value v, int64_t len, int64_t *out) {
+    if (!ai_is_smallint(v) && !obj_slots(v)->index) {
+        ai_raise_msg(&ai_exc_TypeError, "slice indices must be integers or have an __index__ method");
+        return -1;
+    }
+    bool fits, err;
+    int64_t n = obj_index_i64(v, &fits, &err);
+    if (err) return -1;
+    if (n < 0) {
+        n += len;
+        if (n < 0) n = 0;
+    }
+    *out = n;
+    return 0;
+}
+
+int seq_index_args(const char *fname, const ai_value *args, int64_t nargs, ai_value kwnames, int64_t len,
+                   int64_t *start, int64_t *stop) {
+    if (call_no_kwargs(fname, kwnames) < 0) return -1;
+    if (nargs < 1) {
+        ai_raise_fmt(&ai_exc_TypeError, "index expected at least 1 argument, got %lld", (long long)nargs);
+        return -1;
+    }
+    if (nargs > 3) {
+        ai_raise_fmt(&ai_exc_TypeError, "index expected at most 3 arguments, got %lld", (long long)nargs);
+        return -1;
+    }
+    *start = 0;
+    *stop = INT64_MAX;
+    if (nargs > 1 && index_bound_arg(args[1], len, start) < 0) return -1;
+    if (nargs > 2 && index_bound_arg(args[2], len, stop) < 0) return -1;
+    return 0;
+}

@@ -207,36 +207,10 @@ static ai_value m_count(ai_value self, const ai_value *args, int64_t nargs, ai_v
     return ai_smallint(c);
 }
 
-/* A start/stop argument of index(), negative from the end. */
-static int index_bound(ai_value v, int64_t len, int64_t *out) {
-    if (!ai_is_smallint(v) && !obj_slots(v)->index) {
-        ai_raise_msg(&ai_exc_TypeError,
-                     "slice indices must be integers or have an __index__ method");
-        return -1;
-    }
-    bool fits, err;
-    int64_t n = obj_index_i64(v, &fits, &err);
-    if (err) return -1;
-    if (n < 0) {
-        n += len;
-        if (n < 0) n = 0;
-    }
-    *out = n;
-    return 0;
-}
-
 static ai_value m_index(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
-    if (call_no_kwargs("tuple.index", kw) < 0) return AI_ERR;
-    if (nargs < 1)
-        return ai_raise_fmt(&ai_exc_TypeError, "index expected at least 1 argument, got %lld",
-                            (long long)nargs);
-    if (nargs > 3)
-        return ai_raise_fmt(&ai_exc_TypeError, "index expected at most 3 arguments, got %lld",
-                            (long long)nargs);
     ai_tuple *t = tuple_obj(self);
-    int64_t start = 0, stop = t->len;
-    if (nargs > 1 && index_bound(args[1], t->len, &start) < 0) return AI_ERR;
-    if (nargs > 2 && index_bound(args[2], t->len, &stop) < 0) return AI_ERR;
+    int64_t start, stop;
+    if (seq_index_args("tuple.index", args, nargs, kw, t->len, &start, &stop) < 0) return AI_ERR;
     for (int64_t i = start; i < stop && i < t->len; i++) {
         int32_t eq = obj_eq(t->items[i], args[0]);
         if (eq < 0) return AI_ERR;
