@@ -255,14 +255,15 @@ static bool cache_get(cls_type *ct, ai_value name, uint64_t ver, cls_found *out)
     cls_cache_entry *e = &tab[(uint64_t)name_hash(name) & (CLS_CACHE_SIZE - 1)];
     uint64_t s1 = atomic_load_explicit(&e->seq, memory_order_acquire);
     if (s1 & 1) return false;
-    uintptr_t n = atomic_load_explicit(&e->name, memory_order_relaxed);
-    uint64_t v = atomic_load_explicit(&e->version, memory_order_relaxed);
-    uintptr_t a = atomic_load_explicit(&e->a, memory_order_relaxed);
-    uintptr_t b = atomic_load_explicit(&e->b, memory_order_relaxed);
-    uint32_t kind = atomic_load_explicit(&e->kind, memory_order_relaxed);
-    uint64_t hs = atomic_load_explicit(&e->hash, memory_order_relaxed);
-    /* acquire fence: the field loads above happen before the re-check. */
-    atomic_thread_fence(memory_order_acquire);
+    /* acquire (each): the field loads happen before the re-check of seq
+     * below (an acquire fence would do the same, but TSan cannot model
+     * fences; on x86 acquire loads are plain loads). */
+    uintptr_t n = atomic_load_explicit(&e->name, memory_order_acquire);
+    uint64_t v = atomic_load_explicit(&e->version, memory_order_acquire);
+    uintptr_t a = atomic_load_explicit(&e->a, memory_order_acquire);
+    uintptr_t b = atomic_load_explicit(&e->b, memory_order_acquire);
+    uint32_t kind = atomic_load_explicit(&e->kind, memory_order_acquire);
+    uint64_t hs = atomic_load_explicit(&e->hash, memory_order_acquire);
     if (atomic_load_explicit(&e->seq, memory_order_relaxed) != s1) return false;
     /* The name is compared by identity and hash: the entry does not keep
      * its str alive, so a dead name's address may be reused by another. */
@@ -307,7 +308,6 @@ static void cache_put(cls_type *ct, ai_value name, uint64_t ver, const cls_found
     if ((s & 1) || !atomic_compare_exchange_strong_explicit(&e->seq, &s, s + 1, memory_order_acquire,
                                                             memory_order_relaxed))
         return;
-    atomic_thread_fence(memory_order_release);
     uintptr_t a = (uintptr_t)f->owner, b = 0;
     uint32_t kind = (uint32_t)f->kind;
     switch (f->kind) {
@@ -320,12 +320,15 @@ static void cache_put(cls_type *ct, ai_value name, uint64_t ver, const cls_found
     case CF_GETSET: b = (uintptr_t)f->gs; break;
     default: break;
     }
-    atomic_store_explicit(&e->name, (uintptr_t)name, memory_order_relaxed);
-    atomic_store_explicit(&e->hash, (uint64_t)name_hash(name), memory_order_relaxed);
-    atomic_store_explicit(&e->version, ver, memory_order_relaxed);
-    atomic_store_explicit(&e->a, a, memory_order_relaxed);
-    atomic_store_explicit(&e->b, b, memory_order_relaxed);
-    atomic_store_explicit(&e->kind, kind, memory_order_relaxed);
+    /* release (each): the odd seq taken above is visible before any field
+     * changes (a release fence would do; TSan cannot model fences, and on
+     * x86 release stores are plain stores). */
+    atomic_store_explicit(&e->name, (uintptr_t)name, memory_order_release);
+    atomic_store_explicit(&e->hash, (uint64_t)name_hash(name), memory_order_release);
+    atomic_store_explicit(&e->version, ver, memory_order_release);
+    atomic_store_explicit(&e->a, a, memory_order_release);
+    atomic_store_explicit(&e->b, b, memory_order_release);
+    atomic_store_explicit(&e->kind, kind, memory_order_release);
     atomic_store_explicit(&e->seq, s + 2, memory_order_release);
 }
 

@@ -66,7 +66,11 @@ static long max_depth;
 
 /* What the emitter's prologue does: check the stack, raise below it. */
 static ai_value rec_body(ai_value n, long depth) {
-    if ((char *)__builtin_frame_address(0) < ai_tls.stack_limit) return ai_raise_recursion();
+    /* The compiled prologue: one compare, the slow path sorts preemption
+     * requests from real overflows. */
+    void *fp = __builtin_frame_address(0);
+    if ((char *)fp < __atomic_load_n(&ai_tls.stack_limit, __ATOMIC_RELAXED) && ai_stack_slow(fp) < 0)
+        return AI_ERR;
     if (depth > max_depth) max_depth = depth;
     ai_value n1 = ai_add(n, ai_smallint(1));
     ai_value r = n1 ? rec_body(n1, depth + 1) : AI_ERR;

@@ -26,8 +26,12 @@ static void check_tls(void)
     char here;
     task_t *t = sched_current();
     ai_worker_tls *tls = sched_tls();
-    if (!t || tls->task != t || (char *)&here <= tls->stack_limit ||
-        (char *)&here >= t->stack.hi || tls->stack_limit < t->stack.lo)
+    /* The ticker may raise the limit to AI_STACK_LIMIT_PREEMPT at any
+     * time (relaxed atomics): then the task's own copy is the real one. */
+    char *limit = __atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED);
+    if (limit == AI_STACK_LIMIT_PREEMPT && t) limit = t->stack_limit;
+    if (!t || tls->task != t || (char *)&here <= limit || (char *)&here >= t->stack.hi ||
+        limit < t->stack.lo)
         atomic_fetch_add(&tls_bad, 1);
 }
 
