@@ -56,7 +56,7 @@
 
 /* Functions that read memory the sanitizers consider off limits (other
  * stacks, redzones between globals). */
-#define GC_NO_SANITIZE __attribute__((no_sanitize_address, noinline))
+#define GC_NO_SANITIZE __attribute__((no_sanitize_address, no_sanitize_thread, noinline))
 
 gc_settings gc_cfg;
 
