@@ -209,19 +209,28 @@ static ai_object *find_object(gc_chunk *c, uintptr_t w) {
 static void scan_range(marker *m, const void *lo, const void *hi);
 static bool span_walk_at(alloc_heap *h, uintptr_t w);
 
+/* A word outside the heap's address range: under ASan it may point to
+ * a fake frame holding the locals of a function on this thread's stack. */
+static void mark_other(marker *m, uintptr_t w) {
+#if GC_ASAN
+    void *beg, *end;
+    if (m->fake_stack && w && __asan_addr_is_in_fake_stack(m->fake_stack, (void *)w, &beg, &end)) {
+        void *saved = m->fake_stack;
+        m->fake_stack = NULL; /* one level: fake frames are not nested */
+        scan_range(m, beg, end);
+        m->fake_stack = saved;
+    }
+#else
+    (void)m;
+    (void)w;
+#endif
+}
+
 /* A word that may point into an object of the heap. */
-static inline void mark_word(marker *m, uintptr_t w) {
+static void mark_word(marker *m, uintptr_t w) {
     alloc_heap *h = m->h;
     if (w - h->lo >= h->hi - h->lo) {
-#if GC_ASAN
-        void *beg, *end;
-        if (m->fake_stack && w && __asan_addr_is_in_fake_stack(m->fake_stack, (void *)w, &beg, &end)) {
-            void *saved = m->fake_stack;
-            m->fake_stack = NULL; /* one level: fake frames are not nested */
-            scan_range(m, beg, end);
-            m->fake_stack = saved;
-        }
-#endif
+        mark_other(m, w);
         return;
     }
     gc_chunk *c = gc_map_find(h, w);
@@ -236,11 +245,25 @@ static inline void mark_word(marker *m, uintptr_t w) {
     if (o) mark_found(m, c, o);
 }
 
-/* Every aligned word of [lo, hi), conservatively. */
+/* Every aligned word of [lo, hi), conservatively. The address-range test
+ * is done here, so that most words (small ints, pointers elsewhere) cost
+ * no call. */
 GC_NO_SANITIZE static void scan_range(marker *m, const void *lo, const void *hi) {
     const uintptr_t *p = (const uintptr_t *)(((uintptr_t)lo + 7) & ~(uintptr_t)7);
     const uintptr_t *e = (const uintptr_t *)((uintptr_t)hi & ~(uintptr_t)7);
-    for (; p < e; p++) mark_word(m, *p);
+    uintptr_t base = m->h->lo, span = m->h->hi - m->h->lo;
+#if GC_ASAN
+    bool fake = m->fake_stack != NULL;
+#else
+    const bool fake = false;
+#endif
+    for (; p < e; p++) {
+        uintptr_t w = *p;
+        if (w - base < span)
+            mark_word(m, w);
+        else if (fake)
+            mark_other(m, w);
+    }
 }
 
 /* A precise slot (G1). */
