@@ -92,8 +92,8 @@ void alloc_heap_free(alloc_heap *h) {
 
 void alloc_heap_prepare(alloc_heap *h) {
     gc_settings_init();
-    h->floor = GC_START_BUDGET < gc_cfg.min_budget ? GC_START_BUDGET : gc_cfg.min_budget;
-    h->budget = h->floor;
+    h->budget = GC_START_BUDGET < gc_cfg.nursery ? GC_START_BUDGET : gc_cfg.nursery;
+    h->major_at = GC_MAJOR_FLOOR;
     h->ready = 1;
 }
 
@@ -113,8 +113,8 @@ void alloc_heap_release(alloc_heap *h) {
     gc_run_all_finalizers(h);
     gc_stats_allocated(alloc_heap_allocated(h));
     if (heap_running(h)) ai_tls.nursery_top = ai_tls.nursery_end = NULL;
-    for (int list = 0; list < 2; list++) {
-        gc_chunk *c = list ? h->large : h->chunks;
+    for (int list = 0; list < 3; list++) {
+        gc_chunk *c = list == 2 ? h->large_young : list ? h->large : h->chunks;
         while (c) {
             gc_chunk *next = c->next;
             gc_chunk_free(c);
@@ -124,6 +124,7 @@ void alloc_heap_release(alloc_heap *h) {
     free(h->holes);
     free(h->spans);
     free(h->finals);
+    free(h->remset);
     /* gc_vals buffers and root frames belong to calls abandoned on the
      * dead actor's stack: nothing will use them any more. */
     while (h->vals) {
@@ -136,33 +137,49 @@ void alloc_heap_release(alloc_heap *h) {
 
 /* ---- regions ------------------------------------------------------------------------- */
 
-/* Zero [a, b) for handing out, as far as it may be dirty (C2). */
-static void region_prepare(char *a, char *b) {
+/* Record [a, b) as a region of the young generation: the next minor
+ * collection sweeps it. Adjacent regions of one kind merge. When the
+ * record cannot grow, the next collection is a major one (which sweeps
+ * every chunk and needs no record). */
+static void young_add(alloc_heap *h, char *a, char *b, bool nursery) {
+    gc_chunk_base(a)->young = 1;
+    if (h->nspans) {
+        gc_span *last = &h->spans[h->nspans - 1];
+        if (last->end == a && last->nursery == nursery) {
+            last->end = b;
+            return;
+        }
+    }
+    if (h->nspans == h->capspans) {
+        size_t cap = h->capspans ? h->capspans * 2 : 64;
+        gc_span *n = realloc(h->spans, cap * sizeof *n);
+        if (!n) {
+            h->force_major = 1;
+            return;
+        }
+        h->spans = n;
+        h->capspans = cap;
+    }
+    h->spans[h->nspans++] = (gc_span){a, b, nursery, 0};
+}
+
+/* Zero [a, b) for handing out, as far as it may be dirty (C2), and
+ * record it as young. */
+static void region_prepare(alloc_heap *h, char *a, char *b, bool nursery) {
     gc_chunk *c = gc_chunk_base(a);
     UNPOISON(a, (size_t)(b - a));
     if (a < c->hwm) memset(a, 0, (size_t)((b < c->hwm ? b : c->hwm) - a));
     if (b > c->hwm) c->hwm = b;
+    young_add(h, a, b, nursery);
 }
 
-/* Close the current nursery region: remember what was allocated in it
- * for the walk (G5). */
-static bool nursery_close(alloc_heap *h) {
+/* Close the current nursery region (it stays recorded as young). */
+static void nursery_close(alloc_heap *h) {
     char *top = heap_running(h) ? ai_tls.nursery_top : h->top;
-    if (h->nstart && top > h->nstart) {
-        if (h->nspans == h->capspans) {
-            size_t cap = h->capspans ? h->capspans * 2 : 16;
-            gc_span *n = realloc(h->spans, cap * sizeof *n);
-            if (!n) return false;
-            h->spans = n;
-            h->capspans = cap;
-        }
-        h->spans[h->nspans++] = (gc_span){h->nstart, top};
-        h->allocated += (uint64_t)(top - h->nstart);
-    }
+    if (h->nstart && top > h->nstart) h->allocated += (uint64_t)(top - h->nstart);
     h->nstart = NULL;
     if (heap_running(h)) ai_tls.nursery_top = ai_tls.nursery_end = NULL;
     h->top = h->end = NULL;
-    return true;
 }
 
 static void cregion_close(alloc_heap *h) {
@@ -176,15 +193,11 @@ static void mregion_close(alloc_heap *h) {
 }
 
 void alloc_forget_regions(alloc_heap *h) {
-    /* The collection is done with the nursery spans; the free tails of
-     * the regions are part of the holes the sweep found. */
-    char *top = heap_running(h) ? ai_tls.nursery_top : h->top;
-    if (h->nstart && top > h->nstart) h->allocated += (uint64_t)(top - h->nstart);
+    /* The free tails of the regions are part of the holes the sweep
+     * found; the young regions have all been swept. */
+    nursery_close(h);
     cregion_close(h);
     mregion_close(h);
-    h->nstart = NULL;
-    if (heap_running(h)) ai_tls.nursery_top = ai_tls.nursery_end = NULL;
-    h->top = h->end = NULL;
     h->nspans = 0;
 }
 
@@ -208,7 +221,9 @@ static bool grow(alloc_heap *h) {
     return true;
 }
 
-/* Collect if the budget is spent (or stress says so). */
+/* Collect if the nursery is spent (or stress says so): a minor
+ * collection, which turns into a major one when the old generation has
+ * grown enough (gc/collect.c decides). */
 static void maybe_collect(alloc_heap *h, size_t more) {
     if (!gc_cfg.enabled || h->collecting) return;
     if (gc_cfg.stress) {
@@ -217,7 +232,7 @@ static void maybe_collect(alloc_heap *h, size_t more) {
     } else if (h->since + more < h->budget) {
         return;
     }
-    gc_collect_heap(h);
+    gc_collect_heap(h, false);
 }
 
 /* The next hole for a small region (any hole of at least GC_MIN_HOLE
@@ -249,12 +264,12 @@ static int64_t find_fit(alloc_heap *h, size_t need, bool medium) {
 }
 
 /* Take hole i whole as a region. */
-static void take_hole(alloc_heap *h, size_t i, char **start, char **end) {
+static void take_hole(alloc_heap *h, size_t i, char **start, char **end, bool nursery) {
     gc_hole *hl = &h->holes[i];
     *start = hl->start;
     *end = hl->start + hl->size;
     h->since += hl->size;
-    region_prepare(*start, *end);
+    region_prepare(h, *start, *end, nursery);
     if (i == h->hole_next) {
         h->hole_next++;
     } else {
@@ -270,7 +285,7 @@ static char *carve(alloc_heap *h, size_t i, size_t size) {
     hl->size -= size;
     h->since += size;
     h->allocated += size;
-    region_prepare(p, p + size);
+    region_prepare(h, p, p + size, false);
     return p;
 }
 
@@ -282,8 +297,8 @@ static void *alloc_large(alloc_heap *h, ai_type *t, size_t size) {
         exc_nomem();
         return NULL;
     }
-    c->next = h->large;
-    h->large = c;
+    c->next = h->large_young;
+    h->large_young = c;
     ai_object *o = (ai_object *)((char *)c + GC_LARGE_OFF);
     c->hwm = (char *)o + size;
     h->since += size;
@@ -319,7 +334,7 @@ static void *alloc_slow(ai_type *t, size_t size) {
             int64_t i = find_fit(h, size, true);
             if (i < 0) goto oom;
             char *start, *end;
-            take_hole(h, (size_t)i, &start, &end);
+            take_hole(h, (size_t)i, &start, &end, false);
             p = h->mstart = start;
             h->mtop = p + size;
             h->mend = end;
@@ -330,7 +345,7 @@ static void *alloc_slow(ai_type *t, size_t size) {
         int64_t i = find_small(h);
         if (i < 0) goto oom;
         char *start, *end;
-        take_hole(h, (size_t)i, &start, &end);
+        take_hole(h, (size_t)i, &start, &end, false);
         p = start;
         h->cstart = start;
         h->ctop = p + size;
@@ -371,10 +386,7 @@ void *alloc_nursery(ai_type *t, size_t size) {
     }
     alloc_heap *h = cur_heap;
     if (!h || !h->ready || gc_cfg.stress || size > GC_MIN_HOLE) return ai_alloc(t, size);
-    if (!nursery_close(h)) {
-        exc_nomem();
-        return NULL;
-    }
+    nursery_close(h);
     maybe_collect(h, size);
     int64_t i = find_small(h);
     if (i < 0) {
@@ -390,9 +402,9 @@ void *alloc_nursery(ai_type *t, size_t size) {
         hl->start = end;
         hl->size -= GC_NURSERY_MAX;
         h->since += GC_NURSERY_MAX;
-        region_prepare(start, end);
+        region_prepare(h, start, end, true);
     } else {
-        take_hole(h, (size_t)i, &start, &end);
+        take_hole(h, (size_t)i, &start, &end, true);
     }
     h->nstart = start;
     ai_tls.nursery_top = start + size;
@@ -442,7 +454,9 @@ void *alloc_static(ai_type *t, size_t size) {
         p = static_top;
         static_top += size;
     }
-    ((ai_object *)p)->hdr = (uintptr_t)t;
+    /* Old and remembered for good: the write barrier leaves static
+     * holders alone (they are roots of every collection). */
+    ((ai_object *)p)->hdr = (uintptr_t)t | AI_HDR_OLD | AI_HDR_REMEMBERED;
     if (t->gc_visit) static_objs[nstatic++] = (ai_object *)p;
     pthread_mutex_unlock(&static_lock);
     return p;

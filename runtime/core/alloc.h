@@ -47,9 +47,12 @@ typedef struct gc_hole {
     size_t size;
 } gc_hole;
 
-/* A nursery region handed out since the last collection: [start, end). */
+/* A region handed out since the last collection: [start, end). Every
+ * object in it is young. A nursery region's objects have no start bits
+ * until the collector walks it (`walked`). */
 typedef struct gc_span {
     char *start, *end;
+    uint8_t nursery, walked;
 } gc_span;
 
 typedef struct gc_final {
@@ -68,27 +71,38 @@ typedef struct alloc_heap {
                                    over GC_MIN_HOLE bytes that do not fit
                                    the C region */
     struct gc_chunk *chunks;    /* normal chunks */
-    struct gc_chunk *large;     /* large-object chunks */
+    struct gc_chunk *large;     /* old large-object chunks */
+    struct gc_chunk *large_young; /* large objects made since the last GC */
     gc_hole *holes;             /* the last sweep's holes, address order */
     size_t nholes, capholes;
     size_t hole_next;           /* the next hole for a small region */
     size_t hole_med;            /* where the search for a medium region
                                    resumes (holes before it are too small) */
-    gc_span *spans;             /* nursery regions since the last GC */
+    gc_span *spans;             /* regions handed out since the last GC:
+                                   the young generation */
     size_t nspans, capspans;
     uintptr_t lo, hi;           /* address range of every chunk: a cheap
                                    first test before the chunk map */
     size_t since;               /* bytes handed out since the last GC */
-    size_t budget;              /* collect when `since` reaches it */
-    size_t floor;               /* the least budget: starts small (an actor
-                                   that allocates little stays small) and
+    size_t budget;              /* the nursery size: collect when `since`
+                                   reaches it. Starts small (an actor that
+                                   allocates little stays small) and
                                    doubles per collection up to the cap */
-    size_t live;                /* bytes that survived the last GC */
+    size_t live;                /* bytes live after the last major GC */
+    size_t old_bytes;           /* the old generation: live + promoted since */
+    size_t major_at;            /* a major GC when old_bytes reaches it */
+    size_t finals_old;          /* finals[0..finals_old) are old objects */
+    uint8_t force_major;        /* a young region went unrecorded (OOM) */
+    uint32_t stress_minors;     /* minor GCs since the last major (stress) */
+    uint64_t nminor, nmajor;    /* collections of this heap so far */
     size_t reserved;            /* bytes of chunks held (a large object:
                                    its pages only, see gc_chunk_footprint) */
     size_t nchunks;             /* normal chunks held */
     struct gc_rootframe *roots; /* gc_roots_push frames */
     struct gc_valbuf *vals;     /* gc_vals_alloc buffers */
+    struct ai_object **remset;  /* old objects that may point to young
+                                   ones (gc_remember), each once */
+    size_t nremset, capremset;
     gc_final *finals;           /* objects with a finalizer */
     size_t nfinals, capfinals;
     uint64_t allocated;         /* bytes of objects ever allocated here
@@ -96,7 +110,7 @@ typedef struct alloc_heap {
     uint32_t stress_count;      /* allocations since the last stress GC */
     uint8_t ready;              /* budget and settings initialised */
     uint8_t collecting;         /* a collection is running */
-    uint8_t pad[2];
+    uint8_t pad[1];
 } alloc_heap;
 
 /* The heap of the program's first actor (the main task). */

@@ -18,6 +18,7 @@
  * (ai_func_info has no fields for them yet), bound methods.
  */
 #include "core/object.h"
+#include "gc/gc.h"
 
 #include <stdlib.h>
 
@@ -67,6 +68,7 @@ ai_value ai_function_closure(ai_value f) { return ((ai_function *)ai_obj(f))->cl
 
 void ai_function_set_kwdefaults(ai_value f, ai_value kwdefaults) {
     ((ai_function *)ai_obj(f))->kwdefaults = kwdefaults;
+    gc_barrier(ai_obj(f), kwdefaults);
 }
 
 /* ---- cells: variables shared between a function and its closures ------ */
@@ -96,6 +98,7 @@ void ai_cell_set(ai_value cell, ai_value v) {
     /* The one place compiled code stores into a cell: the collector's
      * write barrier goes here. */
     ((ai_cell *)ai_obj(cell))->value = v;
+    gc_barrier(ai_obj(cell), v);
 }
 
 /* ---- binding ------------------------------------------------------------ */

@@ -330,7 +330,10 @@ ai_value exc_set_pending(ai_value e) {
                 cycle = true;
                 break;
             }
-        if (!cycle) x->context = h;
+        if (!cycle) {
+            x->context = h;
+            gc_barrier(x, h);
+        }
     }
     task->exc = e;
     return AI_ERR;
@@ -469,6 +472,7 @@ void ai_traceback_add(const ai_code_info *code, int32_t line) {
             n->len = tb->len;
         }
         e->tb = ai_val(n);
+        gc_barrier(e, e->tb);
         tb = n;
     }
     tb->e[tb->len].code = code;
@@ -508,6 +512,7 @@ ai_value ai_raise(ai_value exc, ai_value cause) {
             if (!c) return AI_ERR;
         }
         exc_obj(e)->cause = c;
+        gc_barrier(ai_obj(e), c);
         exc_obj(e)->suppress_context = 1;
     }
     return exc_set_pending(e);

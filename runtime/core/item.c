@@ -55,6 +55,7 @@ ai_value ai_call_ex(ai_value callable, ai_value args, ai_value kwargs) {
         ai_value v = ai_getitem(kwargs, k);
         if (!v) goto out;
         tuple_obj(names)->items[i] = k;
+        gc_barrier(ai_obj(names), k);
         vec[n + i] = v;
     }
     r = ai_call(callable, vec, n, nk ? names : 0);

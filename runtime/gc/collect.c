@@ -62,7 +62,9 @@ gc_settings gc_cfg;
 
 /* Default: collection on. AITHON_GC=0 turns it off (nothing is freed). */
 #define GC_DEFAULT_ON 1
-#define GC_MIN_BUDGET ((size_t)4 << 20)
+/* The nursery's default cap: a minor pause is proportional to what
+ * survives plus the roots, and its sweep to the nursery's size. */
+#define GC_NURSERY_CAP ((size_t)1 << 20)
 
 static void stats_atexit(void);
 
@@ -86,7 +88,9 @@ static void settings_once(void) {
     }
     s = getenv("AITHON_GC_VERIFY");
     gc_cfg.verify = gc_cfg.stress || (s && *s && strcmp(s, "0") != 0);
-    gc_cfg.min_budget = parse_size(getenv("AITHON_GC_MIN"), GC_MIN_BUDGET);
+    gc_cfg.nursery = parse_size(getenv("AITHON_GC_NURSERY"), GC_NURSERY_CAP);
+    s = getenv("AITHON_GC_MINOR");
+    gc_cfg.no_minor = s && *s && strcmp(s, "0") == 0;
     s = getenv("AITHON_GC_TRACE");
     gc_cfg.trace = s && *s && strcmp(s, "0") != 0;
     s = getenv("AITHON_STATS");
@@ -116,6 +120,7 @@ static uint64_t now_ns(void) {
 
 typedef struct marker {
     alloc_heap *h;
+    bool minor;        /* trace young objects only (old ones are live) */
     ai_object **stack;
     size_t n, cap;
     ai_object *holder; /* the object being traced (for diagnostics) */
@@ -166,9 +171,14 @@ static inline bool set_mark(gc_chunk *c, ai_object *o) {
     return true;
 }
 
-/* Mark object o (a base in chunk c); queue it if it can hold references. */
+/* Mark object o (a base in chunk c); queue it if it can hold references.
+ * A marked object is old from now on (it survives this collection). A
+ * minor collection does not trace old objects: whatever young object
+ * they point to is reached through the remembered set. */
 static inline void mark(marker *m, gc_chunk *c, ai_object *o) {
+    if (m->minor && (o->hdr & AI_HDR_OLD)) return;
     if (!set_mark(c, o)) return;
+    o->hdr |= AI_HDR_OLD;
     ai_type *t = ai_type_of_obj(o);
     if (t->gc_visit || (t->flags & AI_TF_HEAPTYPE)) push(m, o);
 }
@@ -182,7 +192,11 @@ static inline void mark_found(marker *m, gc_chunk *c, ai_object *o) {
         mark(m, c, o);
         return;
     }
-    if (set_mark(c, o)) push(m, (ai_object *)((uintptr_t)o | 1));
+    if (m->minor && (o->hdr & AI_HDR_OLD)) return;
+    if (set_mark(c, o)) {
+        o->hdr |= AI_HDR_OLD;
+        push(m, (ai_object *)((uintptr_t)o | 1));
+    }
 }
 
 /* The object of normal chunk c that contains address w, or NULL. */
@@ -235,6 +249,7 @@ static void mark_word(marker *m, uintptr_t w) {
     }
     gc_chunk *c = gc_map_find(h, w);
     if (!c) return;
+    if (m->minor && !c->young && !c->is_large) return; /* old objects only */
     if (c->is_large) {
         ai_object *o = (ai_object *)((char *)c + GC_LARGE_OFF);
         if (w >= (uintptr_t)o && w < (uintptr_t)c->hwm) mark_found(m, c, o);
@@ -293,6 +308,18 @@ void gc_visit_conservative(const void *lo, const void *hi, void (*visit)(ai_valu
     if (m) scan_range(m, lo, hi);
 }
 
+/* Mark what object o points to. */
+static void trace(marker *m, ai_object *o) {
+    ai_type *t = ai_type_of_obj(o);
+    m->holder = o;
+    if (t->flags & AI_TF_HEAPTYPE) {
+        ai_value tv = ai_val(t);
+        visit_slot(&tv, m);
+    }
+    if (t->gc_visit) t->gc_visit(o, visit_slot, m);
+    m->holder = NULL;
+}
+
 static void drain(marker *m) {
     while (m->n) {
         ai_object *o = m->stack[--m->n];
@@ -301,15 +328,8 @@ static void drain(marker *m) {
             scan_range(m, b + 1, (char *)(b + 1) + b->size);
             continue;
         }
-        ai_type *t = ai_type_of_obj(o);
-        m->holder = o;
-        if (t->flags & AI_TF_HEAPTYPE) {
-            ai_value tv = ai_val(t);
-            visit_slot(&tv, m);
-        }
-        if (t->gc_visit) t->gc_visit(o, visit_slot, m);
+        trace(m, o);
     }
-    m->holder = NULL;
 }
 
 /* ---- roots ------------------------------------------------------------------------------- */
@@ -433,24 +453,37 @@ static void scan_roots(marker *m) {
         for (int64_t i = 0; i < f->n; i++) visit_slot(&f->slots[i], m);
     for (struct gc_valbuf *b = h->vals; b; b = b->next)
         for (int64_t i = 0; i < b->n; i++) visit_slot(&b->slots[i], m);
+    /* The remembered set: old objects that may point to young ones. A
+     * major collection traces everything anyway. Either way, every
+     * survivor is old afterwards, so the set starts empty again. */
+    for (size_t i = 0; i < h->nremset; i++) {
+        ai_object *o = h->remset[i];
+        o->hdr &= ~AI_HDR_REMEMBERED;
+        if (m->minor) trace(m, o);
+    }
+    h->nremset = 0;
 }
 
-/* ---- the nursery spans ------------------------------------------------------------------ */
+/* ---- the young regions ------------------------------------------------------------------ */
 
-/* Objects bump-allocated from the nursery have no start bits (G5). A
- * precise slot needs none: it holds a base pointer, whose mark bit is set
+/* Every region handed out since the last collection is recorded
+ * (core/alloc.c): together they are the young generation. Objects
+ * bump-allocated in a nursery region have no start bits (G5). A precise
+ * slot needs none: it holds a base pointer, whose mark bit is set
  * directly. Only a conservative word needs to know where the object
- * around it begins, so a span is walked — its objects' start bits set —
- * the first time such a word falls into it (or all of them under verify,
- * which checks every precise slot against the start bits). Spans are at
- * most ALLOC_NURSERY_MAX bytes, so a walk is short. The sweep then keeps
- * the start bits of survivors only (C1). */
+ * around it begins, so a nursery region is walked — its objects' start
+ * bits set — the first time such a word falls into it (or all of them
+ * under verify, which checks every precise slot against the start bits).
+ * Nursery regions are at most GC_NURSERY_MAX bytes, so a walk is short.
+ * The sweep then keeps the start bits of survivors only (C1). */
 
-static void walk_span(char *p, char *end) {
+static void walk_span(gc_span *sp) {
+    char *p = sp->start, *end = sp->end;
+    sp->walked = 1;
     while (p < end) {
         ai_object *o = (ai_object *)p;
         ai_type *t = ai_type_of_obj(o);
-        if (!t) break; /* never: the region is filled up to its top */
+        if (!t) break; /* the unused (zero) tail of the region */
         gc_set_start(o);
         size_t size = t == &ai_float_type ? sizeof(ai_float) : (t->gc_size(o) + 7) & ~(size_t)7;
         p += size < 8 ? 8 : size;
@@ -462,22 +495,16 @@ static int span_cmp(const void *a, const void *b) {
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Close the spans for this collection: the current region ends at `top`;
- * sort them for the lookups below. */
-static void spans_prepare(alloc_heap *h, char *top) {
-    if (h->nstart && top && top > h->nstart && h->nspans < h->capspans)
-        h->spans[h->nspans++] = (gc_span){h->nstart, top};
-    else if (h->nstart && top && top > h->nstart)
-        walk_span(h->nstart, top); /* no room to record it: walk it now */
-    if (gc_cfg.verify) {
-        for (size_t i = 0; i < h->nspans; i++) walk_span(h->spans[i].start, h->spans[i].end);
-        h->nspans = 0;
-        return;
-    }
+/* Sort the young regions for the lookups below. */
+static void spans_prepare(alloc_heap *h) {
     if (h->nspans > 1) qsort(h->spans, h->nspans, sizeof *h->spans, span_cmp);
+    if (gc_cfg.verify)
+        for (size_t i = 0; i < h->nspans; i++)
+            if (h->spans[i].nursery) walk_span(&h->spans[i]);
 }
 
-/* Walk the unwalked span that holds w, if any. True if one was walked. */
+/* Walk the unwalked nursery region that holds w, if any. True if one was
+ * walked. */
 static bool span_walk_at(alloc_heap *h, uintptr_t w) {
     size_t lo = 0, hi = h->nspans;
     while (lo < hi) { /* the last span starting at or below w */
@@ -489,10 +516,25 @@ static bool span_walk_at(alloc_heap *h, uintptr_t w) {
     }
     if (!lo) return false;
     gc_span *sp = &h->spans[lo - 1];
-    if (w >= (uintptr_t)sp->end || sp->end == sp->start) return false;
-    walk_span(sp->start, sp->end);
-    sp->end = sp->start; /* walked */
+    if (w >= (uintptr_t)sp->end || !sp->nursery || sp->walked) return false;
+    walk_span(sp);
     return true;
+}
+
+/* ---- the remembered set ------------------------------------------------------------- */
+
+/* The write barrier's slow path (gc/gc.h): o is old and not remembered. */
+void gc_remember(ai_object *o) {
+    alloc_heap *h = alloc_running_heap();
+    if (h->nremset == h->capremset) {
+        size_t cap = h->capremset ? h->capremset * 2 : 256;
+        ai_object **n = realloc(h->remset, cap * sizeof *n);
+        if (!n) gc_fatal("out of memory for the remembered set at", o, NULL);
+        h->remset = n;
+        h->capremset = cap;
+    }
+    h->remset[h->nremset++] = o;
+    o->hdr |= AI_HDR_REMEMBERED;
 }
 
 /* ---- finalizers ---------------------------------------------------------------------------- */
@@ -515,18 +557,22 @@ int gc_finalizer_add(ai_object *o, void (*fn)(ai_object *)) {
     return 0;
 }
 
-static void run_finalizers(alloc_heap *h) {
-    size_t keep = 0;
-    for (size_t i = 0; i < h->nfinals; i++) {
+/* Run the finalizers of the objects this collection found dead: after a
+ * minor one, the young objects that did not become old (only the young
+ * part of the list is looked at); after a major one, the unmarked. */
+static void run_finalizers(alloc_heap *h, bool minor) {
+    size_t keep = minor ? h->finals_old : 0;
+    for (size_t i = keep; i < h->nfinals; i++) {
         gc_final f = h->finals[i];
         gc_chunk *c = gc_map_find(h, (uintptr_t)f.obj);
-        if (c && !is_marked(c, f.obj)) {
+        bool dead = c && (minor ? !(f.obj->hdr & AI_HDR_OLD) : !is_marked(c, f.obj));
+        if (dead) {
             f.fn(f.obj);
             continue;
         }
         h->finals[keep++] = f;
     }
-    h->nfinals = keep;
+    h->nfinals = h->finals_old = keep;
 }
 
 void gc_run_all_finalizers(alloc_heap *h) {
@@ -551,6 +597,17 @@ static bool add_hole(alloc_heap *h, char *start, size_t size) {
 static size_t obj_size(ai_object *o) {
     size_t size = (ai_type_of_obj(o)->gc_size(o) + 7) & ~(size_t)7;
     return size < 8 ? 8 : size;
+}
+
+/* [a, b) is free after a minor collection: scribble or poison it, and
+ * keep it as a hole if it is worth one. */
+static void free_run(alloc_heap *h, char *a, char *b) {
+    if (b <= a) return;
+    if (gc_cfg.verify) memset(a, 0xdb, (size_t)(b - a));
+#if GC_ASAN
+    ASAN_POISON_MEMORY_REGION(a, (size_t)(b - a));
+#endif
+    if ((size_t)(b - a) >= GC_MIN_HOLE) add_hole(h, a, (size_t)(b - a));
 }
 
 /* Dead objects of this collection, for scribbling (verify) and ASan
@@ -624,6 +681,7 @@ static void sweep(alloc_heap *h) {
     gc_chunk *empty = NULL, **pp = &h->chunks;
     while (*pp) {
         gc_chunk *c = *pp;
+        c->young = 0;
         size_t l = sweep_chunk(h, c);
         live += l;
         if (!l) { /* set aside; decided below */
@@ -644,6 +702,12 @@ static void sweep(alloc_heap *h) {
     free(dead.v);
 
     /* Large objects: survivors stay, the dead go back at once. */
+    while (h->large_young) {
+        gc_chunk *c = h->large_young;
+        h->large_young = c->next;
+        c->next = h->large;
+        h->large = c;
+    }
     pp = &h->large;
     while (*pp) {
         gc_chunk *c = *pp;
@@ -658,11 +722,11 @@ static void sweep(alloc_heap *h) {
         gc_chunk_free(c);
     }
 
-    /* Budget for the next cycle, and enough empty chunks to serve it. */
-    h->live = live;
-    if (h->floor < gc_cfg.min_budget) h->floor = h->floor * 2 < gc_cfg.min_budget ? h->floor * 2 : gc_cfg.min_budget;
-    size_t budget = live > h->floor ? live : h->floor;
-    h->budget = budget;
+    /* The next major collection, and enough empty chunks to serve the
+     * next nursery. */
+    h->live = h->old_bytes = live;
+    h->major_at = live * GC_MAJOR_FACTOR > GC_MAJOR_FLOOR ? live * GC_MAJOR_FACTOR : GC_MAJOR_FLOOR;
+    size_t budget = h->budget;
     size_t free_bytes = 0;
     for (size_t i = 0; i < h->nholes; i++) free_bytes += h->holes[i].size;
     while (empty) {
@@ -681,17 +745,152 @@ static void sweep(alloc_heap *h) {
     }
 }
 
+/* Sweep one young region after a minor collection: start := mark inside
+ * it (every survivor is now old and has its start bit; the dead lose
+ * theirs), marks cleared, and each free run between survivors of at
+ * least GC_MIN_HOLE bytes becomes a hole. Dead memory is scribbled
+ * (verify) or poisoned (ASan) a whole free run at a time, so no dead
+ * object's size is ever read. Returns the bytes that survived. */
+static size_t sweep_span(alloc_heap *h, const gc_span *sp) {
+    gc_chunk *c = gc_chunk_base(sp->start);
+    char *base = (char *)c, *prev = sp->start;
+    size_t g0 = gc_bit_index(sp->start), g1 = gc_bit_index(sp->end - 1) + 1;
+    size_t survived = 0;
+    for (size_t wi = g0 >> 6; wi <= (g1 - 1) >> 6; wi++) {
+        uint64_t range = ~(uint64_t)0;
+        if (wi == g0 >> 6) range &= ~(uint64_t)0 << (g0 & 63);
+        if (wi == (g1 - 1) >> 6 && (g1 & 63)) range &= ~(~(uint64_t)0 << (g1 & 63));
+        uint64_t mk = c->mark[wi] & range;
+        c->start[wi] = (c->start[wi] & ~range) | mk;
+        c->mark[wi] &= ~range;
+        while (mk) {
+            size_t j = (wi << 6) + (size_t)__builtin_ctzll(mk);
+            mk &= mk - 1;
+            char *o = base + (j << 3);
+            if (o < prev) gc_fatal("overlapping objects at", o, NULL);
+            free_run(h, prev, o);
+            size_t size = obj_size((ai_object *)o);
+            survived += size;
+            prev = o + size;
+        }
+    }
+    if (prev > sp->end) gc_fatal("an object runs past its region at", prev, NULL);
+    free_run(h, prev, sp->end);
+    return survived;
+}
+
+static int hole_cmp(const void *a, const void *b) {
+    const gc_hole *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* After a minor collection: the young regions' free runs join the holes
+ * not handed out yet; survivors and dead large objects are accounted. */
+static void sweep_young(alloc_heap *h) {
+    size_t k = 0;
+    for (size_t i = h->hole_next; i < h->nholes; i++)
+        if (h->holes[i].size >= GC_MIN_HOLE) h->holes[k++] = h->holes[i];
+    h->nholes = k;
+    h->hole_next = h->hole_med = 0;
+
+    size_t promoted = 0;
+    for (size_t i = 0; i < h->nspans; i++) promoted += sweep_span(h, &h->spans[i]);
+    for (size_t i = 0; i < h->nspans; i++) gc_chunk_base(h->spans[i].start)->young = 0;
+
+    /* Address order, adjacent holes merged (a region carved from the
+     * front of a hole meets the hole's rest again). */
+    if (h->nholes > 1) {
+        qsort(h->holes, h->nholes, sizeof *h->holes, hole_cmp);
+        size_t n = 0;
+        for (size_t i = 1; i < h->nholes; i++) {
+            gc_hole *last = &h->holes[n];
+            if (last->start + last->size == h->holes[i].start)
+                last->size += h->holes[i].size;
+            else
+                h->holes[++n] = h->holes[i];
+        }
+        h->nholes = n + 1;
+    }
+
+    while (h->large_young) {
+        gc_chunk *c = h->large_young;
+        h->large_young = c->next;
+        if (c->marked) {
+            c->marked = 0;
+            promoted += (size_t)(c->hwm - ((char *)c + GC_LARGE_OFF));
+            c->next = h->large;
+            h->large = c;
+            continue;
+        }
+        h->reserved -= gc_chunk_footprint(c);
+        gc_chunk_free(c);
+    }
+    h->old_bytes += promoted;
+}
+
+/* ---- verifying the write barrier ------------------------------------------------------- */
+
+/* Under AITHON_GC_VERIFY (and stress), before a minor collection marks:
+ * every old object that is not remembered must point to old objects
+ * only; otherwise a store missed its write barrier and the young target
+ * would be freed while still referenced. */
+
+static void check_slot(ai_value *slot, void *ctx) {
+    marker *m = ctx;
+    ai_value v = *slot;
+    if (!v || (v & 1)) return;
+    if (!gc_map_find(m->h, (uintptr_t)v)) return;
+    if (!(ai_obj(v)->hdr & AI_HDR_OLD)) {
+        fprintf(stderr, "aithon: collector: missing write barrier: an old '%s' object at %p holds a young '%s' at %p\n",
+                ai_type_of_obj(m->holder)->name, (void *)m->holder, ai_type_of_obj(ai_obj(v))->name,
+                (void *)ai_obj(v));
+        abort();
+    }
+}
+
+static void check_object(marker *m, ai_object *o) {
+    if ((o->hdr & AI_HDR_GC_BITS) != AI_HDR_OLD) return; /* young, or remembered */
+    ai_type *t = ai_type_of_obj(o);
+    if (!t->gc_visit) return;
+    m->holder = o;
+    t->gc_visit(o, check_slot, m);
+    m->holder = NULL;
+}
+
+static void check_barriers(alloc_heap *h) {
+    marker m = {.h = h};
+    for (gc_chunk *c = h->chunks; c; c = c->next) {
+        char *base = (char *)c;
+        size_t last = c->hwm > base + GC_DATA_OFF ? (gc_bit_index(c->hwm - 1) >> 6) + 1 : 0;
+        for (size_t wi = (GC_DATA_OFF >> 3) >> 6; wi < last; wi++) {
+            uint64_t bits = c->start[wi];
+            while (bits) {
+                size_t j = (wi << 6) + (size_t)__builtin_ctzll(bits);
+                bits &= bits - 1;
+                check_object(&m, (ai_object *)(base + (j << 3)));
+            }
+        }
+    }
+    for (gc_chunk *c = h->large; c; c = c->next) check_object(&m, (ai_object *)((char *)c + GC_LARGE_OFF));
+}
+
 /* ---- a collection -------------------------------------------------------------------------- */
 
-size_t gc_collect_heap(alloc_heap *h) {
-    if (h->collecting) return h->live;
+/* Stress mode: one collection in this many is major. */
+#define GC_STRESS_MAJOR_EVERY 8
+
+size_t gc_collect_heap(alloc_heap *h, bool major) {
+    if (h->collecting) return h->old_bytes;
     h->collecting = 1;
     uint64_t t0 = now_ns();
     size_t since = h->since;
-    char *top = alloc_current_heap() == h ? ai_tls.nursery_top : h->top;
-    spans_prepare(h, top);
+    bool minor = !major && !gc_cfg.no_minor && !h->force_major && h->old_bytes < h->major_at;
+    if (gc_cfg.stress && minor && ++h->stress_minors >= GC_STRESS_MAJOR_EVERY) minor = false;
+    if (!minor) h->stress_minors = 0;
+    spans_prepare(h);
+    if (minor && gc_cfg.verify) check_barriers(h);
 
-    marker m = {.h = h};
+    marker m = {.h = h, .minor = minor};
 #if GC_ASAN
     m.fake_stack = __asan_get_current_fake_stack();
 #endif
@@ -702,25 +901,35 @@ size_t gc_collect_heap(alloc_heap *h) {
     cur_marker = saved;
     free(m.stack);
 
-    run_finalizers(h);
-    sweep(h);
-    h->nspans = 0;
+    run_finalizers(h, minor);
+    if (minor) {
+        sweep_young(h);
+    } else {
+        sweep(h);
+        h->force_major = 0;
+    }
     alloc_forget_regions(h);
     h->since = 0;
+    if (h->budget < gc_cfg.nursery) h->budget = h->budget * 2 < gc_cfg.nursery ? h->budget * 2 : gc_cfg.nursery;
     h->collecting = 0;
+    if (minor) h->nminor++;
+    else h->nmajor++;
     uint64_t pause = now_ns() - t0;
-    if (gc_cfg.stats) gc_stats_collection(pause, h->live, h->reserved);
+    if (gc_cfg.stats) gc_stats_collection(!minor, pause, h->old_bytes, h->reserved);
     if (gc_cfg.trace)
-        fprintf(stderr, "gc: %.3f ms, handed out %zu KiB, live %zu KiB, heap %zu KiB (%zu chunks, %zu holes), budget %zu KiB\n",
-                (double)pause / 1e6, since >> 10, h->live >> 10, h->reserved >> 10, h->nchunks, h->nholes,
-                h->budget >> 10);
-    return h->live;
+        fprintf(stderr, "gc: %s %.3f ms, handed out %zu KiB, old %zu KiB (major at %zu KiB), heap %zu KiB (%zu chunks, %zu holes), nursery %zu KiB\n",
+                minor ? "minor" : "major", (double)pause / 1e6, since >> 10, h->old_bytes >> 10, h->major_at >> 10,
+                h->reserved >> 10, h->nchunks, h->nholes, h->budget >> 10);
+    return h->old_bytes;
 }
 
-size_t gc_collect(void) {
+static size_t collect_now(bool major) {
     alloc_heap *h = alloc_current_heap();
     if (!h) return 0;
     gc_settings_init();
     if (!h->ready) alloc_heap_prepare(h);
-    return gc_collect_heap(h);
+    return gc_collect_heap(h, major);
 }
+
+size_t gc_collect(void) { return collect_now(true); }
+size_t gc_collect_minor(void) { return collect_now(false); }

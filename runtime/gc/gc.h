@@ -113,15 +113,33 @@ void *gen_gc_running(void *sp, void (*range)(const void *lo, const void *hi, voi
 
 /* ---- control and the write barrier ---------------------------------------------------- */
 
-/* Collect the running heap now (gc.collect(), tests). Returns the bytes
- * live afterwards. */
+/* Collect the running heap now (gc.collect(), tests): a major collection.
+ * Returns the bytes live afterwards. gc_collect_minor: a minor one (it
+ * may turn major, as at an allocation); returns the old generation's
+ * size. */
 size_t gc_collect(void);
+size_t gc_collect_minor(void);
 
-/* The write barrier (see the rules above): nothing to do while the
- * collector does not move or age objects. */
+/* The write barrier (see the rules above). The header's GC bits
+ * (aithon_rt.h): AI_HDR_OLD marks an object that survived a collection,
+ * and every static or immortal object; AI_HDR_REMEMBERED an old object
+ * already in its heap's remembered set, and every static object (those
+ * are roots of every collection, so they are never remembered). A store
+ * needs remembering when the holder is old-and-not-remembered and the
+ * value is a young object: one load of each header and a test. */
+void gc_remember(ai_object *holder);
+
 static inline void gc_barrier(void *holder, ai_value v) {
-    (void)holder;
-    (void)v;
+    uintptr_t hh = ((const ai_object *)holder)->hdr;
+    if ((hh & AI_HDR_GC_BITS) == AI_HDR_OLD && v && !(v & 1) && !(ai_obj(v)->hdr & AI_HDR_OLD))
+        gc_remember((ai_object *)holder);
+}
+
+/* For stores of many values at once (a memcpy into an object's slots, a
+ * slot that is not an ai_value, such as a list's item buffer): remember
+ * the holder if it is old, whatever the values are. */
+static inline void gc_barrier_all(void *holder) {
+    if ((((const ai_object *)holder)->hdr & AI_HDR_GC_BITS) == AI_HDR_OLD) gc_remember((ai_object *)holder);
 }
 
 #endif

@@ -53,9 +53,13 @@
 /* A nursery region is at most this big (carved from the front of a
  * bigger hole): the collector may have to walk one (gc/collect.c). */
 #define GC_NURSERY_MAX ((size_t)32 << 10)
-/* A heap's first budget (bytes handed out before its first collection);
- * it doubles with each collection up to gc_settings.min_budget. */
-#define GC_START_BUDGET ((size_t)256 << 10)
+/* A heap's first nursery size (bytes handed out before its first
+ * collection); it doubles with each collection up to gc_settings.nursery. */
+#define GC_START_BUDGET ((size_t)64 << 10)
+/* The old generation may grow to this much before its first major GC;
+ * later majors come when it has grown by GC_MAJOR_FACTOR since the last. */
+#define GC_MAJOR_FLOOR ((size_t)8 << 20)
+#define GC_MAJOR_FACTOR 2
 /* A medium region comes from a hole at least this big (or a new chunk). */
 #define GC_MEDIUM_MIN ((size_t)16 << 10)
 /* Free runs shorter than this are not worth a region switch: they stay
@@ -70,7 +74,11 @@ typedef struct gc_chunk {
     size_t live;                /* bytes that survived the last sweep */
     uint32_t is_large;
     uint32_t marked;            /* large: reached in this collection */
-    uint64_t pad[2];
+    uint32_t young;             /* normal: holds a region handed out since
+                                   the last collection (a minor GC looks
+                                   for young objects only in such chunks) */
+    uint32_t pad0;
+    uint64_t pad[1];
     /* normal chunks only: */
     uint64_t start[GC_BITS_WORDS];
     uint64_t mark[GC_BITS_WORDS];
@@ -155,14 +163,17 @@ typedef struct gc_settings {
     bool stats;         /* AITHON_STATS=1: print statistics at exit */
     bool trace;         /* AITHON_GC_TRACE=1: one line per collection */
     uint32_t stress;    /* AITHON_GC_STRESS=N: collect every N allocations */
-    size_t min_budget;  /* the cap of a heap's least budget (AITHON_GC_MIN) */
+    size_t nursery;     /* the cap of a heap's nursery size (AITHON_GC_NURSERY) */
+    bool no_minor;      /* AITHON_GC_MINOR=0: every collection is major */
 } gc_settings;
 
 extern gc_settings gc_cfg;
 void gc_settings_init(void);
 
-/* Collect heap h (the running heap of this thread). Returns live bytes. */
-size_t gc_collect_heap(alloc_heap *h);
+/* Collect heap h (the running heap of this thread): a minor collection,
+ * or a major one when `major` or the old generation has grown enough.
+ * Returns the bytes live in the old generation afterwards. */
+size_t gc_collect_heap(alloc_heap *h, bool major);
 /* Run and forget every finalizer of h (heap release). */
 void gc_run_all_finalizers(alloc_heap *h);
 
@@ -181,7 +192,7 @@ uint64_t alloc_heap_allocated(const alloc_heap *h);
 
 /* ---- statistics (gc/stats.c) ---------------------------------------------------------- */
 
-void gc_stats_collection(uint64_t pause_ns, size_t live, size_t reserved);
+void gc_stats_collection(bool major, uint64_t pause_ns, size_t live, size_t reserved);
 void gc_stats_heap(size_t reserved);
 void gc_stats_allocated(uint64_t bytes);
 

@@ -73,6 +73,11 @@ typedef struct ai_object {
 } ai_object;
 
 #define AI_HDR_GC_MASK ((uintptr_t)7)
+/* The collector's bits (gc/gc.h): survived a collection (or static), and
+ * in the remembered set (or static). */
+#define AI_HDR_OLD ((uintptr_t)1)
+#define AI_HDR_REMEMBERED ((uintptr_t)2)
+#define AI_HDR_GC_BITS (AI_HDR_OLD | AI_HDR_REMEMBERED)
 
 static inline ai_object *ai_obj(ai_value v) { return (ai_object *)(uintptr_t)v; }
 static inline ai_value ai_val(const void *o) { return (ai_value)(uintptr_t)o; }

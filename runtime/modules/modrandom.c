@@ -28,6 +28,7 @@
  * Not handled: DeprecationWarnings (randrange(5.0) is accepted silently),
  * SystemRandom, subclassing Random.
  */
+#include "gc/gc.h"
 #include "modules/modutil.h"
 #include "modules/sha512.h"
 #include "objects/text.h"
@@ -492,7 +493,10 @@ METHOD(r_getstate) {
     int32_t index = r->index, has = r->has_gauss;
     double g = r->gauss_next;
     rnd_unlock(r);
-    for (int i = 0; i < MT_N; i++) tuple_obj(t)->items[i] = int_from_u64(words[i], false);
+    for (int i = 0; i < MT_N; i++) {
+        tuple_obj(t)->items[i] = int_from_u64(words[i], false);
+        gc_barrier(ai_obj(t), tuple_obj(t)->items[i]);
+    }
     tuple_obj(t)->items[MT_N] = ai_smallint(index);
     ai_value items[3] = {ai_smallint(3), t, has ? box(g) : AI_NONE};
     if (!items[2]) return AI_ERR;

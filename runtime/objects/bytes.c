@@ -18,6 +18,7 @@
  * keep a bytearray's identity (they build a new one).
  */
 #include "objects/text.h"
+#include "gc/gc.h"
 
 #include <stdlib.h>
 
@@ -99,6 +100,7 @@ static int ba_reserve(ai_bytearray *b, int64_t need) {
     if (!d) return -1;
     if (b->len) memcpy(d, b->data, (size_t)b->len);
     b->data = d;
+    gc_barrier_all(b);
     b->cap = cap;
     return 0;
 }

@@ -1165,6 +1165,7 @@ static int finish_class(cls_type *ct) {
                     ((ai_exc *)ai_obj(e))->cause = cause;
                     ((ai_exc *)ai_obj(e))->suppress_context = 1;
                     ((ai_exc *)ai_obj(e))->context = cause;
+                    gc_barrier(ai_obj(e), cause);
                 }
                 return -1;
             }

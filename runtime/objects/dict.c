@@ -18,6 +18,7 @@
  * (__missing__), split-table instance dicts, "dict mutated during update".
  */
 #include "core/object.h"
+#include "gc/gc.h"
 
 #include <stdlib.h>
 
@@ -219,6 +220,7 @@ static int resize(ai_dict *d, int64_t log2) {
     nk->nentries = n;
     nk->usable = nk->capacity - n;
     d->keys = ai_val(nk);
+    gc_barrier_all(d);
     return 0;
 }
 
@@ -233,6 +235,8 @@ static int insert_new(ai_dict *d, ai_value key, int64_t hash, ai_value value) {
     e->hash = hash;
     e->key = key;
     e->value = value;
+    gc_barrier(k, key);
+    gc_barrier(k, value);
     k->nentries++;
     k->usable--;
     d->used++;
@@ -246,6 +250,7 @@ static int setitem_hash(ai_dict *d, ai_value key, int64_t hash, ai_value value) 
     if (ix == IX_ERROR) return -1;
     if (ix >= 0) {
         entries_of(keys_of(d->keys))[ix].value = value;
+        gc_barrier(keys_of(d->keys), value);
         return 0;
     }
     return insert_new(d, key, hash, value);
@@ -274,6 +279,7 @@ static ai_value dict_presized(int64_t n) {
         dict_keys *k = keys_new(log2);
         if (!k) return AI_ERR;
         d->keys = ai_val(k);
+        gc_barrier_all(d);
     }
     return ai_val(d);
 }
@@ -361,6 +367,7 @@ static int merge_dict(ai_dict *a, ai_dict *b) {
         memcpy((char *)k + sizeof(ai_object), (char *)bk + sizeof(ai_object),
                sz - sizeof(ai_object));
         a->keys = ai_val(k);
+        gc_barrier_all(a);
         a->used = b->used;
         return 0;
     }
@@ -477,6 +484,7 @@ ai_value dict_copy(ai_value v) {
         memcpy((char *)nk + sizeof(ai_object), (char *)k + sizeof(ai_object),
                sz - sizeof(ai_object));
         dict_obj(r)->keys = ai_val(nk);
+        gc_barrier_all(ai_obj(r));
         dict_obj(r)->used = d->used;
         return r;
     }

@@ -160,6 +160,7 @@ static void gen_start(void *arg) {
 #endif
     ai_value r = g->thrown ? AI_ERR : g->thunk(tuple_obj(g->args)->items);
     g->transfer = r;
+    gc_barrier(g, r);
     g->state = GEN_DONE;
     switch_to_caller(g, true);
     __builtin_unreachable();
@@ -202,6 +203,7 @@ static int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) 
         g->sp = sched_ctx_init(g->stack.hi, gen_start, g);
     }
     g->transfer = sent;
+    gc_barrier_all(g); /* the body's stack counts as g's slots */
     g->thrown = thrown;
     g->state = GEN_RUNNING;
     switch_to_body(g);
@@ -223,6 +225,10 @@ ai_value ai_yield(ai_value v) {
     ai_gen *g = *current_gen_slot();
     if (!g) return ai_raise_msg(&ai_exc_RuntimeError, "yield outside a running generator");
     g->transfer = v;
+    /* Suspending turns the body's stack (a root while it runs) into g's
+     * slots, and it may hold values allocated since the last collection,
+     * which may have run (and made g old) during this run of the body. */
+    gc_barrier_all(g);
     g->state = GEN_SUSPENDED;
     switch_to_caller(g, false);
     /* Resumed (perhaps on another OS thread later: re-read nothing cached). */

@@ -94,6 +94,7 @@ static int32_t enum_next(ai_value self, ai_value *out) {
     ai_value t = tuple_pack2(idx, item);
     if (!t) return -1;
     e->count = next;
+    gc_barrier(e, next);
     *out = t;
     return 1;
 }
@@ -228,6 +229,7 @@ static ai_value zip_construct(ai_value cls, const ai_value *args, int64_t nargs,
         ai_value it = ai_iter(args[i]);
         if (!it) return AI_ERR;
         tuple_obj(iters)->items[i] = it;
+        gc_barrier(ai_obj(iters), it);
     }
     zip_obj *z = ai_alloc(&ai_zip_type, sizeof(zip_obj));
     if (!z) return AI_ERR;
@@ -287,6 +289,7 @@ static ai_value map_construct(ai_value cls, const ai_value *args, int64_t nargs,
         ai_value it = ai_iter(args[i]);
         if (!it) return AI_ERR;
         tuple_obj(iters)->items[i - 1] = it;
+        gc_barrier(ai_obj(iters), it);
     }
     map_obj *m = ai_alloc(&ai_map_type, sizeof(map_obj));
     if (!m) return AI_ERR;

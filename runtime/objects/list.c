@@ -25,6 +25,7 @@
  * method tables only).
  */
 #include "core/object.h"
+#include "gc/gc.h"
 
 #include <stdlib.h>
 
@@ -66,6 +67,7 @@ static int list_reserve(ai_list *l, int64_t need) {
     if (!nb) return -1;
     if (l->len > 0) memcpy(nb, l->items, (size_t)l->len * sizeof(ai_value));
     l->items = nb;
+    gc_barrier_all(l);
     l->cap = ncap;
     return 0;
 }
@@ -77,6 +79,7 @@ ai_value list_new(int64_t cap) {
         if (cap > LIST_MAX_LEN) return exc_nomem();
         l->items = alloc_raw((size_t)cap * sizeof(ai_value));
         if (!l->items) return AI_ERR;
+        gc_barrier_all(l); /* alloc_raw may have made l old */
         l->cap = cap;
     }
     return ai_val(l);
@@ -97,6 +100,7 @@ int32_t ai_list_append(ai_value list, ai_value item) {
     ai_list *l = list_obj(list);
     if (l->len >= l->cap && list_reserve(l, l->len + 1) < 0) return -1;
     l->items[l->len++] = item;
+    gc_barrier(l, item);
     return 0;
 }
 
@@ -109,6 +113,7 @@ static int list_append_array(ai_list *l, const ai_value *items, int64_t n) {
         if (list_reserve(l, l->len + n) < 0) return -1;
     }
     memmove(l->items + l->len, items, (size_t)n * sizeof(ai_value));
+    gc_barrier_all(l);
     l->len += n;
     return 0;
 }
@@ -390,6 +395,7 @@ static int list_replace(ai_list *l, int64_t lo, int64_t hi, const ai_value *src,
     if (d > 0 && list_reserve(l, l->len + d) < 0) return -1;
     if (d != 0) memmove(l->items + hi + d, l->items + hi, (size_t)(l->len - hi) * sizeof(ai_value));
     if (n > 0) memcpy(l->items + lo, src, (size_t)n * sizeof(ai_value));
+    if (n > 0) gc_barrier_all(l);
     l->len += d;
     return 0;
 }
@@ -445,6 +451,7 @@ static int32_t list_set_slice(ai_value o, ai_value key, ai_value v) {
         return -1;
     }
     for (int64_t k = 0; k < n; k++) l->items[start + k * step] = src[k];
+    gc_barrier_all(l);
     return 0;
 }
 
@@ -465,6 +472,7 @@ static int32_t list_setitem(ai_value o, ai_value key, ai_value v) {
     }
     if (v) {
         l->items[i] = v;
+        gc_barrier(l, v);
         return 0;
     }
     return list_replace(l, i, i + 1, NULL, 0);

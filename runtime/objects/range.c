@@ -18,6 +18,7 @@
  * Not handled: nothing known.
  */
 #include "core/object.h"
+#include "gc/gc.h"
 
 typedef struct ai_range {
     ai_object ob;
@@ -204,7 +205,9 @@ static int32_t range_iter_next(ai_value v, ai_value *out) {
     ai_value next = left ? ai_add(it->bcur, it->bstep) : 0;
     if (!next) return -1;
     it->bleft = left;
+    gc_barrier(it, left);
     it->bcur = next;
+    gc_barrier(it, next);
     *out = x;
     return 1;
 }

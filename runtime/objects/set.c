@@ -56,6 +56,10 @@ static inline ai_setobj *set_obj(ai_value v) { return (ai_setobj *)ai_obj(v); }
 static inline set_slot *slots_of(ai_setobj *so) {
     return so->table ? ((set_table *)ai_obj(so->table))->slots : so->small;
 }
+/* The object whose gc_visit reports the slots: the table, or the set. */
+static inline void *slots_holder(ai_setobj *so) {
+    return so->table ? (void *)ai_obj(so->table) : (void *)so;
+}
 static inline bool is_live(const set_slot *e) { return e->key != 0 && e->key != SET_DUMMY; }
 static inline bool set_exact(ai_value v) { return obj_is_type(v, &ai_set_type); }
 static inline bool frozenset_exact(ai_value v) { return obj_is_type(v, &ai_frozenset_type); }
@@ -192,6 +196,7 @@ static int table_resize(ai_setobj *so, int64_t minused) {
     so->fill = so->used;
     for (int64_t i = 0; i < oldn; i++)
         if (is_live(&old[i])) insert_clean(fresh, (size_t)so->mask, old[i].key, old[i].hash);
+    gc_barrier_all(so); /* the new table, or keys moved into the inline slots */
     return 0;
 }
 
@@ -230,11 +235,13 @@ restart:;
 found_unused:
     if (freeslot) {
         freeslot->key = key;
+        gc_barrier(slots_holder(so), key);
         freeslot->hash = hash;
         so->used++;
         return 0;
     }
     e->key = key;
+    gc_barrier(slots_holder(so), key);
     e->hash = hash;
     so->fill++;
     so->used++;
@@ -297,6 +304,8 @@ static void swap_bodies(ai_setobj *a, ai_setobj *b) {
     memcpy(tmp, a->small, sizeof tmp);
     memcpy(a->small, b->small, sizeof tmp);
     memcpy(b->small, tmp, sizeof tmp);
+    gc_barrier_all(a);
+    gc_barrier_all(b);
     a->hash = b->hash = -1;
 }
 
@@ -313,6 +322,7 @@ static int merge(ai_setobj *so, ai_setobj *other) {
     if (so->fill == 0 && so->mask == other->mask && other->fill == other->used) {
         /* same size, no dummies: the layout carries over slot for slot */
         memcpy(dst, src, (size_t)n * sizeof(set_slot));
+        gc_barrier_all(slots_holder(so));
         so->fill = so->used = other->used;
         return 0;
     }
@@ -320,6 +330,7 @@ static int merge(ai_setobj *so, ai_setobj *other) {
         so->fill = so->used = other->used;
         for (int64_t i = 0; i < n; i++)
             if (is_live(&src[i])) insert_clean(dst, (size_t)so->mask, src[i].key, src[i].hash);
+        gc_barrier_all(slots_holder(so));
         return 0;
     }
     for (int64_t i = 0; i < other->mask + 1; i++) {

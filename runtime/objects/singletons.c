@@ -11,11 +11,14 @@
  */
 #include "core/object.h"
 
-ai_object ai_none_object = {(uintptr_t)&ai_none_type};
-ai_object ai_true_object = {(uintptr_t)&ai_bool_type};
-ai_object ai_false_object = {(uintptr_t)&ai_bool_type};
-ai_object ai_ellipsis_object = {(uintptr_t)&ai_ellipsis_type};
-ai_object ai_notimplemented_object = {(uintptr_t)&ai_notimplemented_type};
+/* Old and remembered (gc/gc.h): storing one never needs remembering. */
+#define IMMORTAL_BITS (AI_HDR_OLD | AI_HDR_REMEMBERED)
+
+ai_object ai_none_object = {(uintptr_t)&ai_none_type + IMMORTAL_BITS};
+ai_object ai_true_object = {(uintptr_t)&ai_bool_type + IMMORTAL_BITS};
+ai_object ai_false_object = {(uintptr_t)&ai_bool_type + IMMORTAL_BITS};
+ai_object ai_ellipsis_object = {(uintptr_t)&ai_ellipsis_type + IMMORTAL_BITS};
+ai_object ai_notimplemented_object = {(uintptr_t)&ai_notimplemented_type + IMMORTAL_BITS};
 
 static ai_value none_repr(ai_value v) {
     (void)v;

@@ -577,6 +577,7 @@ restore:
     gc_roots_pop(&detached);
     bool modified = l->cap != -1;
     l->items = items;
+    gc_barrier_all(l);
     l->len = n;
     l->cap = saved_cap;
     if (modified && result == 0) {

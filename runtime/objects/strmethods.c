@@ -20,6 +20,7 @@
  * the locale-aware parts of the methods (there are none in C locale).
  */
 #include "objects/text.h"
+#include "gc/gc.h"
 
 #include <stdlib.h>
 
@@ -670,10 +671,13 @@ static ai_value partition(ai_value self, ai_value sep, bool rev) {
     ai_value a = str_substr(self, 0, i);
     if (!a) return AI_ERR;
     it[0] = a;
+    gc_barrier(tuple_obj(t), a);
     it[1] = sep;
+    gc_barrier(tuple_obj(t), sep);
     ai_value b = str_substr(self, i + p->len, s->len);
     if (!b) return AI_ERR;
     it[2] = b;
+    gc_barrier(tuple_obj(t), b);
     return t;
 }
 

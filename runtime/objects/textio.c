@@ -810,7 +810,9 @@ static ai_value bi_open(ai_value self, const ai_value *args, int64_t nargs, ai_v
     f->kind = kind;
     if (!b) {
         f->encoding = a[3] && a[3] != AI_NONE ? a[3] : str_from_ascii("UTF-8", 5);
+        gc_barrier(f, f->encoding);
         f->errors = a[4] && a[4] != AI_NONE ? a[4] : str_from_ascii("strict", 6);
+        gc_barrier(f, f->errors);
         if (!f->encoding || !f->errors) return AI_ERR;
     } else {
         f->encoding = f->errors = AI_NONE;

@@ -169,6 +169,7 @@ static actor_t *make(void (*fn)(void *), void *arg, stack_mem_t *st, uint32_t fl
     st->spare = NULL;
     if (!a)
         return NULL;
+    sched_count_spawn();
     mbox_init(&a->mbox);
     a->heap = NULL;
     a->fn = fn;

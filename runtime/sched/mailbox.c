@@ -148,6 +148,7 @@ static void drain_dead(mbox_t *mb)
 void mbox_send(actor_t *to, mbox_msg_t *m)
 {
     mbox_t *mb = &to->mbox;
+    sched_count_send();
     uintptr_t tag = q_push(mb, m);
     if (tag == MBOX_TAG_PARKED)
         sched_wake(&to->task, TASK_WAIT_MBOX);

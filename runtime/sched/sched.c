@@ -214,6 +214,7 @@ typedef struct worker {
     stack_cache_t stacks;           /* owner only */
     timer_heap_t timers;            /* its own lock */
     stat_t switches, steals, stolen, parks, wakeups, preemptions;
+    stat_t spawned, sent;           /* actors spawned, messages sent here */
     _Atomic int64_t actor_delta;    /* owner writes (plain add), others read */
     pthread_t thread;
 } worker_t;
@@ -1233,6 +1234,36 @@ static int cpu_count(void)
     return n > 0 ? (int)n : 1;
 }
 
+/* Counts made on threads that are not workers (a test's main thread):
+ * shared, so a locked add. */
+static _Atomic uint64_t offworker_spawned, offworker_sent;
+
+void sched_count_spawn(void)
+{
+    worker_t *w = tls_worker;
+    if (w)
+        stat_inc(&w->spawned);
+    else /* relaxed: statistics */
+        atomic_fetch_add_explicit(&offworker_spawned, 1, memory_order_relaxed);
+}
+
+void sched_count_send(void)
+{
+    worker_t *w = tls_worker;
+    if (w)
+        stat_inc(&w->sent);
+    else /* relaxed: statistics */
+        atomic_fetch_add_explicit(&offworker_sent, 1, memory_order_relaxed);
+}
+
+void sched_counters(uint64_t *spawned, uint64_t *sent)
+{
+    sched_stats_t st;
+    sched_get_stats(&st);
+    *spawned = st.spawned;
+    *sent = st.sent;
+}
+
 static void collect_stats(sched_stats_t *o)
 {
     memset(o, 0, sizeof *o);
@@ -1245,7 +1276,12 @@ static void collect_stats(sched_stats_t *o)
         o->parks += atomic_load_explicit(&w->parks, memory_order_relaxed);
         o->wakeups += atomic_load_explicit(&w->wakeups, memory_order_relaxed);
         o->preemptions += atomic_load_explicit(&w->preemptions, memory_order_relaxed);
+        o->spawned += atomic_load_explicit(&w->spawned, memory_order_relaxed);
+        o->sent += atomic_load_explicit(&w->sent, memory_order_relaxed);
     }
+    /* relaxed: statistics */
+    o->spawned += atomic_load_explicit(&offworker_spawned, memory_order_relaxed);
+    o->sent += atomic_load_explicit(&offworker_sent, memory_order_relaxed);
     /* relaxed: statistics */
     o->global_pushes = atomic_load_explicit(&S.global_pushes, memory_order_relaxed);
 }

@@ -161,10 +161,17 @@ typedef struct sched_stats {
     uint64_t wakeups;           /* futex wakes of idle workers */
     uint64_t preemptions;       /* yields at a safepoint for an ended slice */
     uint64_t global_pushes;     /* tasks through the global queue */
+    uint64_t spawned;           /* actors spawned */
+    uint64_t sent;              /* messages sent */
 } sched_stats_t;
 
 /* Totals of the last (or current) run; approximate while running. */
 void sched_get_stats(sched_stats_t *out);
+/* Count an actor spawn / a message send (actor.c, mailbox.c), and read
+ * both counts (AITHON_STATS). */
+void sched_count_spawn(void);
+void sched_count_send(void);
+void sched_counters(uint64_t *spawned, uint64_t *sent);
 
 /* The allocator's hooks: called on the worker's thread when a task of an
  * actor with a heap starts or stops running there, so the actor's nursery
