@@ -197,6 +197,7 @@ fuzz:
 
 bench: all
 	$(PYTHON) bench/run_bench.py --build $(BUILD)
+	$(PYTHON) bench/runtime/run.py --build $(BUILD)/rtbench --lib $(BUILD)/lib/aithon/libaithonrt.a --runs 3
 
 # Regenerate expected outputs with CPython 3.11, the oracle.
 golden:

@@ -3,6 +3,7 @@
 
 Builds the C drivers in bench/runtime/ (spawn, pingpong, ring, skynet,
 parked) from the scheduler's sources alone (runtime/sched, runtime/arch),
+and gcpause (minor-collection pauses) with the whole runtime archive,
 builds bench/runtime/go/rtbench.go when `go` is installed and
 bench/runtime/erl/rtbench.erl when `erlc` is, runs all of them in the same
 session and prints one table: each metric for each system, the ratio
@@ -30,7 +31,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
-BENCHES = ['spawn', 'pingpong', 'ring', 'skynet', 'parked']
+BENCHES = ['spawn', 'pingpong', 'ring', 'skynet', 'parked', 'gcpause']
 
 # metric -> (description, unit, target text, target value or None)
 METRICS = [
@@ -41,10 +42,13 @@ METRICS = [
     ('skynet', 'skynet, 1M actors', 'ms', '< Go', 'go'),
     ('parked', 'memory per parked actor (RSS)', 'B', '< 5120 B', 5120.0),
     ('parked_pte', '  + page tables per parked actor', 'B', '', None),
+    ('gc_minor_p99', 'minor GC pause p99 (Go: STW pause; Erlang: minor GC)', 'us', '< 100 us', 100.0),
+    ('gc_minor_max', 'minor GC pause max', 'us', '', None),
+    ('gc_churn', 'churn round (alloc 2-item list + float)', 'ns', '', None),
 ]
 
 QUICK_ARGS = {'spawn': '100000', 'pingpong': '200000', 'ring': '1000000',
-              'skynet': '100000', 'parked': '50000'}
+              'skynet': '100000', 'parked': '50000', 'gcpause': '500000'}
 
 RESULT_RE = re.compile(r'^RESULT (\S+) (\S+) (\S+)$')
 
@@ -68,7 +72,7 @@ def parse(out):
     return res
 
 
-def build_ours(build, cc):
+def build_ours(build, cc, lib):
     arch = platform.machine()
     asm = {'x86_64': 'switch_x86_64.S', 'aarch64': 'switch_aarch64.S',
            'arm64': 'switch_aarch64.S'}.get(arch)
@@ -80,6 +84,14 @@ def build_ours(build, cc):
     exes = {}
     for b in BENCHES:
         exe = os.path.join(build, 'aithon_' + b)
+        if b == 'gcpause':          # the collector: the whole runtime
+            if not os.path.exists(lib):
+                raise RuntimeError('no runtime archive %s (run make)' % lib)
+            sh([cc, '-std=c17', '-O2', '-Wall', '-Wextra', '-Werror', '-D_GNU_SOURCE=',
+                '-I' + os.path.join(ROOT, 'runtime', 'include'), '-I' + os.path.join(ROOT, 'runtime'),
+                os.path.join(HERE, b + '.c'), lib, '-lgmp', '-lffi', '-lm', '-lpthread', '-o', exe])
+            exes[b] = [exe]
+            continue
         sh([cc, '-std=c17', '-O2', '-Wall', '-Wextra', '-Werror',
             '-I' + os.path.join(ROOT, 'runtime', 'include'), '-I' + os.path.join(ROOT, 'runtime'),
             os.path.join(HERE, b + '.c')] + srcs + ['-lpthread', '-o', exe])
@@ -146,6 +158,8 @@ def main():
     ap.add_argument('--threads', type=int, help='workers for every system (AITHON_THREADS, '
                     'GOMAXPROCS, erl +S)')
     ap.add_argument('--cc', default=os.environ.get('CC', 'gcc'))
+    ap.add_argument('--lib', default=os.path.join(ROOT, 'build', 'lib', 'aithon', 'libaithonrt.a'),
+                    help='the runtime archive, for the collector benchmark')
     args = ap.parse_args()
 
     names = BENCHES if not args.only else [n for n in args.only.split(',') if n in BENCHES]
@@ -159,7 +173,7 @@ def main():
     status = 0
     systems = []                        # (name, version, cmds)
     try:
-        systems.append(('Aithon', args.cc, build_ours(build, args.cc)))
+        systems.append(('Aithon', args.cc, build_ours(build, args.cc, args.lib)))
     except Exception as e:              # noqa: BLE001 — report and stop
         print('aithon build failed:', e, file=sys.stderr)
         return 1

@@ -64,7 +64,7 @@ gc_settings gc_cfg;
 #define GC_DEFAULT_ON 1
 /* The nursery's default cap: a minor pause is proportional to what
  * survives plus the roots, and its sweep to the nursery's size. */
-#define GC_NURSERY_CAP ((size_t)1 << 20)
+#define GC_NURSERY_CAP ((size_t)512 << 10)
 
 static void stats_atexit(void);
 
@@ -121,6 +121,8 @@ static uint64_t now_ns(void) {
 typedef struct marker {
     alloc_heap *h;
     bool minor;        /* trace young objects only (old ones are live) */
+    gc_span **nursery; /* the unwalked nursery regions, by address */
+    size_t nnursery;
     ai_object **stack;
     size_t n, cap;
     ai_object *holder; /* the object being traced (for diagnostics) */
@@ -221,7 +223,7 @@ static ai_object *find_object(gc_chunk *c, uintptr_t w) {
 }
 
 static void scan_range(marker *m, const void *lo, const void *hi);
-static bool span_walk_at(alloc_heap *h, uintptr_t w);
+static bool span_walk_at(marker *m, uintptr_t w);
 
 /* A word outside the heap's address range: under ASan it may point to
  * a fake frame holding the locals of a function on this thread's stack. */
@@ -256,7 +258,7 @@ static void mark_word(marker *m, uintptr_t w) {
         return;
     }
     ai_object *o = find_object(c, w);
-    if (!o && h->nspans && span_walk_at(h, w)) o = find_object(c, w);
+    if (!o && m->nnursery && span_walk_at(m, w)) o = find_object(c, w);
     if (o) mark_found(m, c, o);
 }
 
@@ -490,33 +492,47 @@ static void walk_span(gc_span *sp) {
     }
 }
 
-static int span_cmp(const void *a, const void *b) {
-    const gc_span *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
-/* Sort the young regions for the lookups below. */
-static void spans_prepare(alloc_heap *h) {
-    if (h->nspans > 1) qsort(h->spans, h->nspans, sizeof *h->spans, span_cmp);
-    if (gc_cfg.verify)
+/* Index the nursery regions by address for the lookups below (the other
+ * regions need no lookup: their objects have start bits). There are few:
+ * a nursery region is GC_NURSERY_MAX bytes, so insertion sort will do;
+ * the whole region list is never sorted (it may hold thousands of small
+ * regions carved from a fragmented old generation). Under verify, every
+ * nursery region is walked at once instead. */
+static bool spans_prepare(alloc_heap *h, marker *m) {
+    size_t n = 0;
+    for (size_t i = 0; i < h->nspans; i++) n += h->spans[i].nursery;
+    if (!n) return true;
+    if (gc_cfg.verify) {
         for (size_t i = 0; i < h->nspans; i++)
             if (h->spans[i].nursery) walk_span(&h->spans[i]);
+        return true;
+    }
+    m->nursery = malloc(n * sizeof *m->nursery);
+    if (!m->nursery) return false;
+    for (size_t i = 0; i < h->nspans; i++) {
+        gc_span *sp = &h->spans[i];
+        if (!sp->nursery) continue;
+        size_t j = m->nnursery++;
+        for (; j > 0 && m->nursery[j - 1]->start > sp->start; j--) m->nursery[j] = m->nursery[j - 1];
+        m->nursery[j] = sp;
+    }
+    return true;
 }
 
 /* Walk the unwalked nursery region that holds w, if any. True if one was
  * walked. */
-static bool span_walk_at(alloc_heap *h, uintptr_t w) {
-    size_t lo = 0, hi = h->nspans;
-    while (lo < hi) { /* the last span starting at or below w */
+static bool span_walk_at(marker *m, uintptr_t w) {
+    size_t lo = 0, hi = m->nnursery;
+    while (lo < hi) { /* the last region starting at or below w */
         size_t mid = (lo + hi) / 2;
-        if ((uintptr_t)h->spans[mid].start <= w)
+        if ((uintptr_t)m->nursery[mid]->start <= w)
             lo = mid + 1;
         else
             hi = mid;
     }
     if (!lo) return false;
-    gc_span *sp = &h->spans[lo - 1];
-    if (w >= (uintptr_t)sp->end || !sp->nursery || sp->walked) return false;
+    gc_span *sp = m->nursery[lo - 1];
+    if (w >= (uintptr_t)sp->end || sp->walked) return false;
     walk_span(sp);
     return true;
 }
@@ -607,6 +623,10 @@ static void free_run(alloc_heap *h, char *a, char *b) {
 #if GC_ASAN
     ASAN_POISON_MEMORY_REGION(a, (size_t)(b - a));
 #endif
+    if (h->nholes && h->holes[h->nholes - 1].start + h->holes[h->nholes - 1].size == a) {
+        h->holes[h->nholes - 1].size += (size_t)(b - a); /* the run before, in the last region */
+        return;
+    }
     if ((size_t)(b - a) >= GC_MIN_HOLE) add_hole(h, a, (size_t)(b - a));
 }
 
@@ -779,13 +799,12 @@ static size_t sweep_span(alloc_heap *h, const gc_span *sp) {
     return survived;
 }
 
-static int hole_cmp(const void *a, const void *b) {
-    const gc_hole *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
 /* After a minor collection: the young regions' free runs join the holes
- * not handed out yet; survivors and dead large objects are accounted. */
+ * not handed out yet (after them, in address order among themselves:
+ * the regions are sorted, and a run that continues the last hole joins
+ * it); survivors and dead large objects are accounted. No sort of the
+ * whole hole list: that would make a minor pause grow with the old
+ * generation's fragmentation. */
 static void sweep_young(alloc_heap *h) {
     size_t k = 0;
     for (size_t i = h->hole_next; i < h->nholes; i++)
@@ -796,21 +815,6 @@ static void sweep_young(alloc_heap *h) {
     size_t promoted = 0;
     for (size_t i = 0; i < h->nspans; i++) promoted += sweep_span(h, &h->spans[i]);
     for (size_t i = 0; i < h->nspans; i++) gc_chunk_base(h->spans[i].start)->young = 0;
-
-    /* Address order, adjacent holes merged (a region carved from the
-     * front of a hole meets the hole's rest again). */
-    if (h->nholes > 1) {
-        qsort(h->holes, h->nholes, sizeof *h->holes, hole_cmp);
-        size_t n = 0;
-        for (size_t i = 1; i < h->nholes; i++) {
-            gc_hole *last = &h->holes[n];
-            if (last->start + last->size == h->holes[i].start)
-                last->size += h->holes[i].size;
-            else
-                h->holes[++n] = h->holes[i];
-        }
-        h->nholes = n + 1;
-    }
 
     while (h->large_young) {
         gc_chunk *c = h->large_young;
@@ -887,10 +891,13 @@ size_t gc_collect_heap(alloc_heap *h, bool major) {
     bool minor = !major && !gc_cfg.no_minor && !h->force_major && h->old_bytes < h->major_at;
     if (gc_cfg.stress && minor && ++h->stress_minors >= GC_STRESS_MAJOR_EVERY) minor = false;
     if (!minor) h->stress_minors = 0;
-    spans_prepare(h);
+    marker m = {.h = h, .minor = minor};
+    if (!spans_prepare(h, &m)) { /* no memory for the index: walk them all */
+        for (size_t i = 0; i < h->nspans; i++)
+            if (h->spans[i].nursery) walk_span(&h->spans[i]);
+    }
     if (minor && gc_cfg.verify) check_barriers(h);
 
-    marker m = {.h = h, .minor = minor};
 #if GC_ASAN
     m.fake_stack = __asan_get_current_fake_stack();
 #endif
@@ -900,6 +907,7 @@ size_t gc_collect_heap(alloc_heap *h, bool major) {
     drain(&m);
     cur_marker = saved;
     free(m.stack);
+    free(m.nursery);
 
     run_finalizers(h, minor);
     if (minor) {

@@ -120,6 +120,11 @@ void *gen_gc_running(void *sp, void (*range)(const void *lo, const void *hi, voi
 size_t gc_collect(void);
 size_t gc_collect_minor(void);
 
+/* Pause statistics of all heaps so far, minor or major collections
+ * (recorded only under AITHON_STATS=1; the benchmarks set it). */
+void gc_stats_pauses(bool major, uint64_t *count, uint64_t *p99_ns, uint64_t *max_ns);
+void gc_stats_reset_pauses(void);
+
 /* The write barrier (see the rules above). The header's GC bits
  * (aithon_rt.h): AI_HDR_OLD marks an object that survived a collection,
  * and every static or immortal object; AI_HDR_REMEMBERED an old object

@@ -16,6 +16,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #define SUB 8
@@ -89,6 +90,21 @@ static void print_kind(const char *name, const pauses *k) {
     fprintf(stderr, "aithon stats: %s collections %llu, pause max %.3f ms, p99 %.3f ms, mean %.3f ms, total %.1f ms\n",
             name, (unsigned long long)k->n, ms(k->max_ns), ms(p99_of(k)), k->n ? ms(k->total_ns / k->n) : 0.0,
             ms(k->total_ns));
+}
+
+void gc_stats_pauses(bool major, uint64_t *count, uint64_t *p99_ns, uint64_t *max_ns) {
+    pthread_mutex_lock(&stats_lock);
+    const pauses *k = &kinds[major];
+    *count = k->n;
+    *p99_ns = p99_of(k);
+    *max_ns = k->max_ns;
+    pthread_mutex_unlock(&stats_lock);
+}
+
+void gc_stats_reset_pauses(void) {
+    pthread_mutex_lock(&stats_lock);
+    memset(kinds, 0, sizeof kinds);
+    pthread_mutex_unlock(&stats_lock);
 }
 
 void gc_stats_print(uint64_t running_allocated);

@@ -1,7 +1,7 @@
 %% rtbench.erl — the Erlang counterparts of bench/runtime/*.c, for run.py.
 %%
 %%   erlc rtbench.erl
-%%   erl -noshell +P 5000000 -run rtbench main spawn|pingpong|ring|skynet|parked [N]
+%%   erl -noshell +P 5000000 -run rtbench main spawn|pingpong|ring|skynet|parked|gcpause [N]
 %%
 %% Each prints "RESULT <name> <value> <unit>" lines with the same names as
 %% the C drivers, best of three after a warm-up, as they do.
@@ -41,7 +41,57 @@ run("skynet", N0) ->
     skynet_run(N div 10),
     result("skynet", best3(fun() -> skynet_run(N) end), "ms");
 run("parked", N0) ->
-    result("parked", parked(orr(N0, 200000)), "B").
+    result("parked", parked(orr(N0, 200000)), "B");
+run("gcpause", N0) ->
+    gcpause(orr(N0, 5000000)).
+
+%% gcpause: the workload of bench/runtime/gcpause.c in one process — 200,000
+%% old records {I, integer_to_binary(I)}, then N short-lived [I, float(I)]
+%% lists, one in 64 kept in a 1,000-slot ring (the process dictionary).
+%% Minor pauses come from tracing the process's garbage collections.
+gcpause(N) ->
+    Self = self(),
+    Tracer = spawn(fun() -> gc_tracer(Self, undefined, []) end),
+    Worker = spawn(fun() ->
+                       Old = [{I, integer_to_binary(I)} || I <- lists:seq(1, 200000)],
+                       erlang:garbage_collect(),
+                       receive go -> ok end,
+                       T0 = now_ns(),
+                       churn(0, N),
+                       T1 = now_ns(),
+                       Self ! {churn_done, (T1 - T0) / N, length(Old)}
+                   end),
+    erlang:trace(Worker, true, [garbage_collection, monotonic_timestamp, {tracer, Tracer}]),
+    Worker ! go,
+    PerRound = receive {churn_done, P, _} -> P end,
+    DRef = erlang:trace_delivered(Worker),
+    receive {trace_delivered, _, DRef} -> ok end,
+    Tracer ! {report, Self},
+    Pauses = receive {pauses, L} -> lists:sort(L) end,
+    Count = length(Pauses),
+    io:format("gcpause: ~b minor collections in ~b rounds~n", [Count, N]),
+    P99 = lists:nth(max(1, Count - Count div 100), Pauses),
+    result("gc_minor_p99", P99 / 1000, "us"),
+    result("gc_minor_max", lists:last(Pauses) / 1000, "us"),
+    result("gc_churn", PerRound, "ns").
+
+churn(I, N) when I >= N -> ok;
+churn(I, N) ->
+    Tmp = [I, float(I)],
+    case I rem 64 of
+        0 -> put((I div 64) rem 1000, Tmp);
+        _ -> ok
+    end,
+    churn(I + 1, N).
+
+gc_tracer(Owner, Start, Acc) ->
+    receive
+        {trace_ts, _, gc_minor_start, _, T} -> gc_tracer(Owner, T, Acc);
+        {trace_ts, _, gc_minor_end, _, T} when Start =/= undefined ->
+            gc_tracer(Owner, undefined, [erlang:convert_time_unit(T - Start, native, nanosecond) | Acc]);
+        {report, To} -> To ! {pauses, Acc};
+        _ -> gc_tracer(Owner, Start, Acc)
+    end.
 
 %% spawn_exit: N processes that end at once; the last one tells us
 %% (an atomics counter, as the C and Go versions use a shared counter).

@@ -1,7 +1,7 @@
 // rtbench.go — the Go counterparts of bench/runtime/*.c, for run.py.
 //
 //	go build -o rtbench_go rtbench.go
-//	./rtbench_go spawn|pingpong|ring|skynet|parked [N]
+//	./rtbench_go spawn|pingpong|ring|skynet|parked|gcpause [N]
 //
 // Each prints "RESULT <name> <value> <unit>" lines with the same names as
 // the C drivers. Each measures best of three after a warm-up, as they do.
@@ -11,6 +11,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -167,6 +169,38 @@ func parked(n int) float64 {
 	return per
 }
 
+// gcpause: the workload of bench/runtime/gcpause.c — 200,000 old
+// records [i, str(i)], then n short-lived 2-item slices [i, float(i)],
+// one in 64 kept in a 1,000-slot ring. Go's collector is concurrent and
+// not generational: its stop-the-world pauses are what is reported.
+func gcpause(n int) {
+	old := make([][]interface{}, 0)
+	for i := 0; i < 200000; i++ {
+		old = append(old, []interface{}{i, strconv.Itoa(i)})
+	}
+	ring := make([][]interface{}, 1000)
+	runtime.GC()
+	var before debug.GCStats
+	debug.ReadGCStats(&before)
+	t0 := time.Now()
+	for i := 0; i < n; i++ {
+		tmp := []interface{}{i, float64(i)}
+		if i%64 == 0 {
+			ring[(i/64)%1000] = tmp
+		}
+	}
+	el := time.Since(t0)
+	st := debug.GCStats{PauseQuantiles: make([]time.Duration, 101)}
+	debug.ReadGCStats(&st)
+	// PauseQuantiles covers the recent pauses (up to 256), enough here.
+	fmt.Printf("gcpause: %d collections in %d rounds\n", st.NumGC-before.NumGC, n)
+	result("gc_minor_p99", float64(st.PauseQuantiles[99].Nanoseconds())/1000, "us")
+	result("gc_minor_max", float64(st.PauseQuantiles[100].Nanoseconds())/1000, "us")
+	result("gc_churn", float64(el.Nanoseconds())/float64(n), "ns")
+	runtime.KeepAlive(old)
+	runtime.KeepAlive(ring)
+}
+
 func main() {
 	if len(os.Args) < 2 {
 		fmt.Fprintln(os.Stderr, "usage: rtbench_go spawn|pingpong|ring|skynet|parked [N]")
@@ -201,6 +235,8 @@ func main() {
 		result("skynet", best3(func() float64 { return skynetRun(n) }), "ms")
 	case "parked":
 		result("parked", parked(or(200000)), "B")
+	case "gcpause":
+		gcpause(or(5000000))
 	default:
 		fmt.Fprintln(os.Stderr, "unknown benchmark", os.Args[1])
 		os.Exit(2)
