@@ -3,18 +3,22 @@
  * keeps, and the few calls runtime code makes to the collector.
  *
  * What is built (docs/runtime-gc.md has the design and the numbers): each
- * actor's heap (core/alloc.h) is collected by a NON-MOVING mark-sweep
- * that runs only inside an allocation of the actor's own running task, so
- * no other actor ever stops and no lock is taken against mutators. Roots
- * are found conservatively on stacks and in the program's data segment
- * and precisely everywhere else; heap objects are traced precisely with
- * their type's gc_visit. The sweep turns the free runs between survivors
- * into holes that the bump allocators reuse (no free lists); objects of
- * GC_LARGE_MIN bytes or more get chunks of their own, freed one by one.
- * Not built: the generational nursery of DESIGN.md §7 (minor copying
- * collections). Because nothing moves, no write barrier is needed today;
- * the barrier rules below are kept so that the generational step can be
- * added without another audit of the runtime.
+ * actor's heap (core/alloc.h) is collected by a GENERATIONAL, NON-MOVING
+ * collector that runs only inside an allocation of the actor's own
+ * running task, so no other actor ever stops and no lock is taken
+ * against mutators. Young objects are those allocated since the last
+ * collection (in the regions handed out since then); every object that
+ * survives a collection is old (AI_HDR_OLD in its header). A MINOR
+ * collection marks the young objects reachable from the roots and from
+ * the remembered set, and sweeps only the young regions; a MAJOR one
+ * marks and sweeps everything, when the old generation has grown by
+ * GC_MAJOR_FACTOR since the last (gc/gcint.h). Roots are found
+ * conservatively on stacks and in the program's data segment and
+ * precisely everywhere else; heap objects are traced precisely with their
+ * type's gc_visit. Sweeps turn the free runs between survivors into holes
+ * that the bump allocators reuse (no free lists); objects of GC_LARGE_MIN
+ * bytes or more get chunks of their own. Survivors are promoted in place
+ * rather than copied: see docs/runtime-gc.md for why.
  *
  * Invariants (what the collector relies on; break one and it frees live
  * objects or reads garbage):
@@ -52,11 +56,26 @@
  *       allocates nothing never sees a collection (and may hold values
  *       anywhere meanwhile).
  *
- * Barrier rules (for the generational step; no-ops today): a store of a
- * heap value into a field of an object that may be old goes through
- * gc_barrier(holder, value) after the store. Initialising stores into an
- * object allocated since the last allocation need none; compiled code
- * stores closure cells only through ai_cell_set for this reason.
+ *   G7. (The write barrier.) After a store of a value into a slot of an
+ *       object that may be old, call gc_barrier(holder, value), or
+ *       gc_barrier_all(holder) after storing several values or a pointer
+ *       that gc_visit reports as a slot (a list's item buffer, a dict's
+ *       keys block). The holder is the object whose gc_visit reports the
+ *       slot. No barrier is needed for a store into an object allocated
+ *       with no allocation since (no collection can have made it old),
+ *       nor into stack, data-segment, gc_vals or root-frame memory, nor
+ *       into static objects (roots of every collection). Compiled code
+ *       stores only into such places (locals, module globals, fresh
+ *       floats) and into objects through runtime calls, which keep G7;
+ *       closure cells are stored through ai_cell_set for this reason. A
+ *       generator's stack counts as its slots: it is barriered when the
+ *       body is resumed and when it yields.
+ *   G8. Objects whose gc_visit scans memory conservatively (a suspended
+ *       generator) are re-barriered whenever that memory may change.
+ *
+ * AITHON_GC_VERIFY (and stress) checks G7 before every minor collection:
+ * an old, unremembered object that points to a young one aborts with
+ * "missing write barrier" and both types.
  */
 #ifndef AITHON_GC_GC_H
 #define AITHON_GC_GC_H

@@ -30,6 +30,12 @@
  *       collection.
  *   C4. A chunk in the global pool is owned by no heap, is zero (it was
  *       released with MADV_DONTNEED or is fresh) and is absent from the map.
+ *   C5. Every young object lies in a region recorded in its heap's
+ *       `spans` (or the heap has force_major set), in a chunk whose
+ *       `young` is set, or in a chunk of `large_young`. Old objects are
+ *       never inside a recorded region: a region is a hole when handed out.
+ *   C6. An old heap object points to a young one only if it is in the
+ *       remembered set (AI_HDR_REMEMBERED set, listed in `remset`).
  */
 #ifndef AITHON_GC_GCINT_H
 #define AITHON_GC_GCINT_H

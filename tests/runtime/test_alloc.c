@@ -26,11 +26,11 @@ static void test_bump(void) {
     /* (Under AITHON_GC_STRESS each allocation is carved from a hole after
      * a collection: adjacency is not promised then.) */
     if (!getenv("AITHON_GC_STRESS")) CHECK(b == a + 16 && c == b + 16); /* 13 rounds up to 16 */
-    CHECK(((ai_object *)a)->hdr == (uintptr_t)&ai_float_type);
+    CHECK(ai_type_of_obj((ai_object *)a) == &ai_float_type);
     CHECK(all_zero(b + 8, 8));
     /* The nursery region (what compiled code bumps inline) is zero (A2). */
     char *n1 = alloc_nursery(&ai_float_type, 16);
-    CHECK(n1 && ((ai_object *)n1)->hdr == (uintptr_t)&ai_float_type && all_zero(n1 + 8, 8));
+    CHECK(n1 && ai_type_of_obj((ai_object *)n1) == &ai_float_type && all_zero(n1 + 8, 8));
     if (ai_tls.nursery_top)
         CHECK(all_zero(ai_tls.nursery_top, (size_t)(ai_tls.nursery_end - ai_tls.nursery_top)));
     /* Fill several chunks; every object stays zeroed and aligned. */
