@@ -32,7 +32,7 @@
  * Messages are caller-owned memory that embeds an mbox_msg_t. Once sent
  * it belongs to the mailbox; a receive hands it back to the receiver; if
  * the receiver has died it is dropped by calling msg->drop(msg) (if not
- * NULL). (The GC's message fragments will embed this header later.)
+ * NULL). (A gc/message.h fragment embeds this header: its drop frees it.)
  */
 #ifndef AITHON_SCHED_MAILBOX_H
 #define AITHON_SCHED_MAILBOX_H
