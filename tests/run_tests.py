@@ -11,6 +11,9 @@ Kinds of test, all run in parallel:
             the `# expect-error: LINE:COL: ECODE: message` lines the file
             announces; CPython must reject the file at the same line.
   errors    tests/errors/*.py: the same for a full compile.
+  gcstress  tests/lang/*.py again under AITHON_GC_STRESS=1: a collection at
+            every allocation, with the collector's verifier (including its
+            write-barrier check); the output must still match.
   runtime   tests/runtime/test_*.c: C programs linked with the runtime
             archive; exit status 0 passes.
   stdlib    aithonc --parse-only over CPython 3.11's own standard library:
@@ -266,14 +269,16 @@ class Oracle:
 
 # ---- language tests ---------------------------------------------------------------
 
-def test_lang(ctx, path):
+def test_lang(ctx, path, gc_stress=False):
+    """gc_stress: run with AITHON_GC_STRESS=1 (a collection at every
+    allocation, with the collector's verifier and write-barrier check)."""
     d, base = os.path.split(path)
     name = base[:-3]
     out_file = os.path.join(d, name + '.out')
     err_file = os.path.join(d, name + '.err')
     if not os.path.exists(out_file):
         return failed('  missing %s (run `make golden`)' % os.path.relpath(out_file, ROOT))
-    exe = os.path.join(ctx.tmp, os.path.basename(d), name)
+    exe = os.path.join(ctx.tmp, os.path.basename(d) + ('-gcstress' if gc_stress else ''), name)
     os.makedirs(os.path.dirname(exe), exist_ok=True)
 
     rc, out, err = run([ctx.aithonc, base, '-o', exe], cwd=d, timeout=COMPILE_TIMEOUT,
@@ -282,9 +287,11 @@ def test_lang(ctx, path):
         return failed('  compile failed (%s):' % describe_status(rc, COMPILE_TIMEOUT),
                       *tail(err + out))
 
-    rc, out, err = run([exe], cwd=d, timeout=ctx.timeout, env=ctx.env)
+    env = dict(ctx.env, AITHON_GC_STRESS='1') if gc_stress else ctx.env
+    timeout = ctx.timeout * 3 if gc_stress else ctx.timeout
+    rc, out, err = run([exe], cwd=d, timeout=timeout, env=env)
     if rc is None or rc < 0:
-        return failed('  %s' % describe_status(rc, ctx.timeout), *tail(err))
+        return failed('  %s' % describe_status(rc, timeout), *tail(err))
     with open(out_file, 'rb') as f:
         exp_out = f.read()
     exp_rc, exp_err = 0, b''
@@ -514,7 +521,7 @@ def test_stdlib(ctx):
 
 # ---- discovery and the main loop ------------------------------------------------------
 
-KINDS = ('lang', 'syntax', 'errors', 'runtime', 'stdlib')
+KINDS = ('lang', 'gcstress', 'syntax', 'errors', 'runtime', 'stdlib')
 
 
 def listdir(rel, suffix, prefix=''):
@@ -534,6 +541,9 @@ def discover(args):
     if 'lang' in kinds:
         for p in listdir('tests/lang', '.py') + listdir('examples', '.py'):
             tests.append(Test(rel(p), 'lang', test_lang, p))
+    if 'gcstress' in kinds:   # the language tests again, collecting at every allocation
+        for p in listdir('tests/lang', '.py'):
+            tests.append(Test('gc-stress: ' + rel(p), 'gcstress', test_lang, p, True))
     if 'syntax' in kinds:
         for p in listdir('tests/syntax', '.py'):
             tests.append(Test(rel(p), 'syntax', test_diagnostics, p, True))
