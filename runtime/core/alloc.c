@@ -150,15 +150,9 @@ static void young_add(alloc_heap *h, char *a, char *b, bool nursery) {
             return;
         }
     }
-    if (h->nspans == h->capspans) {
-        size_t cap = h->capspans ? h->capspans * 2 : 64;
-        gc_span *n = realloc(h->spans, cap * sizeof *n);
-        if (!n) {
-            h->force_major = 1;
-            return;
-        }
-        h->spans = n;
-        h->capspans = cap;
+    if (!gc_grow((void **)&h->spans, &h->capspans, sizeof *h->spans, h->nspans + 1, 64)) {
+        h->force_major = 1;
+        return;
     }
     h->spans[h->nspans++] = (gc_span){a, b, nursery, 0};
 }
@@ -203,13 +197,7 @@ void alloc_forget_regions(alloc_heap *h) {
 
 /* A new chunk's data area becomes the last hole. */
 static bool grow(alloc_heap *h) {
-    if (h->nholes == h->capholes) {
-        size_t cap = h->capholes ? h->capholes * 2 : 64;
-        gc_hole *n = realloc(h->holes, cap * sizeof *n);
-        if (!n) return false;
-        h->holes = n;
-        h->capholes = cap;
-    }
+    if (!gc_grow((void **)&h->holes, &h->capholes, sizeof *h->holes, h->nholes + 1, 64)) return false;
     gc_chunk *c = gc_chunk_new(h, GC_CHUNK_SIZE, false);
     if (!c) return false;
     c->next = h->chunks;

@@ -40,7 +40,7 @@ static ai_value exc_str_slot(ai_value v);
 static ai_value keyerror_str(ai_value v);
 static ai_value exc_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames);
 static void exc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx);
-static ai_type exc_tb_type;
+ai_type ai_traceback_type;
 
 static const ai_getset_def exc_getset[];
 static const ai_method_def exc_methods[];
@@ -227,7 +227,7 @@ static ai_value exc_with_traceback(ai_value self, const ai_value *args, int64_t 
     if (call_no_kwargs("with_traceback", kw) < 0 || call_exact_args("with_traceback", nargs, 1) < 0)
         return AI_ERR;
     ai_value tb = args[0];
-    if (tb != AI_NONE && !obj_is_type(tb, &exc_tb_type))
+    if (tb != AI_NONE && !obj_is_type(tb, &ai_traceback_type))
         return ai_raise_msg(&ai_exc_TypeError, "__traceback__ must be a traceback or None");
     exc_obj(self)->tb = tb == AI_NONE ? 0 : tb;
     gc_barrier(ai_obj(self), tb);
@@ -286,7 +286,7 @@ int32_t exc_setattr(ai_value o, ai_value name, ai_value v) {
         return 0;
     }
     default: /* __traceback__ */
-        if (v != AI_NONE && !obj_is_type(v, &exc_tb_type)) {
+        if (v != AI_NONE && !obj_is_type(v, &ai_traceback_type)) {
             ai_raise_msg(&ai_exc_TypeError, "__traceback__ must be a traceback or None");
             return -1;
         }
@@ -444,7 +444,7 @@ static size_t tb_size(const ai_object *o) {
     return sizeof(exc_tb) + (size_t)((const exc_tb *)o)->cap * sizeof(ai_tb_entry);
 }
 
-static ai_type exc_tb_type = {
+ai_type ai_traceback_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "traceback",
     .base = &ai_object_type,
@@ -460,7 +460,7 @@ void ai_traceback_add(const ai_code_info *code, int32_t line) {
     exc_tb *tb = e->tb ? (exc_tb *)ai_obj(e->tb) : NULL;
     if (!tb || tb->len == tb->cap) {
         int64_t cap = tb ? tb->cap * 2 : 8;
-        exc_tb *n = ai_alloc(&exc_tb_type, sizeof(exc_tb) + (size_t)cap * sizeof(ai_tb_entry));
+        exc_tb *n = ai_alloc(&ai_traceback_type, sizeof(exc_tb) + (size_t)cap * sizeof(ai_tb_entry));
         if (!n) {
             /* Out of memory: drop the frame, keep the original error. */
             task->exc = ev;

@@ -132,6 +132,10 @@ static inline const ai_slots *obj_slots(ai_value v) { return obj_slots_of_type(a
 extern ai_type ai_type_type, ai_object_type, ai_tuple_type, ai_bytes_type, ai_range_type,
     ai_function_type, ai_builtin_function_type, ai_ellipsis_type, ai_notimplemented_type,
     ai_rawbuf_type;
+/* Internal blocks that only their owner points to (a dict's keys block,
+ * a set's table, an exception's traceback): named here for gc/message.c,
+ * which copies them only where their owner reports them. */
+extern ai_type ai_dict_keysblock_type, ai_set_table_type, ai_traceback_type;
 
 #define AI_NOTIMPL  ai_val(&ai_notimplemented_object)
 #define AI_ELLIPSIS ai_val(&ai_ellipsis_object)

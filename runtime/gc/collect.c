@@ -143,13 +143,8 @@ static _Noreturn void gc_fatal(const char *what, const void *p, const marker *m)
 }
 
 static void push(marker *m, ai_object *o) {
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 1024;
-        ai_object **s = realloc(m->stack, cap * sizeof *s);
-        if (!s) gc_fatal("out of memory for the mark stack at", o, m);
-        m->stack = s;
-        m->cap = cap;
-    }
+    if (!gc_grow((void **)&m->stack, &m->cap, sizeof *m->stack, m->n + 1, 1024))
+        gc_fatal("out of memory for the mark stack at", o, m);
     m->stack[m->n++] = o;
 }
 
@@ -217,9 +212,7 @@ static ai_object *find_object(gc_chunk *c, uintptr_t w) {
     }
     size_t j = (wi << 6) + 63 - (size_t)__builtin_clzll(bits);
     ai_object *o = (ai_object *)(base + (j << 3));
-    size_t size = (ai_type_of_obj(o)->gc_size(o) + 7) & ~(size_t)7;
-    if (size < 8) size = 8;
-    return w < (uintptr_t)o + size ? o : NULL;
+    return w < (uintptr_t)o + gc_obj_size(o) ? o : NULL;
 }
 
 static void scan_range(marker *m, const void *lo, const void *hi);
@@ -487,8 +480,7 @@ static void walk_span(gc_span *sp) {
         ai_type *t = ai_type_of_obj(o);
         if (!t) break; /* the unused (zero) tail of the region */
         gc_set_start(o);
-        size_t size = t == &ai_float_type ? sizeof(ai_float) : (t->gc_size(o) + 7) & ~(size_t)7;
-        p += size < 8 ? 8 : size;
+        p += t == &ai_float_type ? sizeof(ai_float) : gc_obj_size(o);
     }
 }
 
@@ -542,13 +534,8 @@ static bool span_walk_at(marker *m, uintptr_t w) {
 /* The write barrier's slow path (gc/gc.h): o is old and not remembered. */
 void gc_remember(ai_object *o) {
     alloc_heap *h = alloc_running_heap();
-    if (h->nremset == h->capremset) {
-        size_t cap = h->capremset ? h->capremset * 2 : 256;
-        ai_object **n = realloc(h->remset, cap * sizeof *n);
-        if (!n) gc_fatal("out of memory for the remembered set at", o, NULL);
-        h->remset = n;
-        h->capremset = cap;
-    }
+    if (!gc_grow((void **)&h->remset, &h->capremset, sizeof *h->remset, h->nremset + 1, 256))
+        gc_fatal("out of memory for the remembered set at", o, NULL);
     h->remset[h->nremset++] = o;
     o->hdr |= AI_HDR_REMEMBERED;
 }
@@ -559,15 +546,9 @@ int gc_finalizer_add(ai_object *o, void (*fn)(ai_object *)) {
     alloc_heap *h = alloc_current_heap();
     if (!h) return 0; /* not in a heap: immortal */
     if (!gc_map_find(h, (uintptr_t)o)) return 0; /* static: never dies */
-    if (h->nfinals == h->capfinals) {
-        size_t cap = h->capfinals ? h->capfinals * 2 : 16;
-        gc_final *n = realloc(h->finals, cap * sizeof *n);
-        if (!n) {
-            exc_nomem();
-            return -1;
-        }
-        h->finals = n;
-        h->capfinals = cap;
+    if (!gc_grow((void **)&h->finals, &h->capfinals, sizeof *h->finals, h->nfinals + 1, 16)) {
+        exc_nomem();
+        return -1;
     }
     h->finals[h->nfinals++] = (gc_final){o, fn};
     return 0;
@@ -598,21 +579,21 @@ void gc_run_all_finalizers(alloc_heap *h) {
 
 /* ---- sweeping ---------------------------------------------------------------------------- */
 
-static bool add_hole(alloc_heap *h, char *start, size_t size) {
-    if (h->nholes == h->capholes) {
-        size_t cap = h->capholes ? h->capholes * 2 : 64;
-        gc_hole *n = realloc(h->holes, cap * sizeof *n);
-        if (!n) return false; /* the run stays unused until the next sweep */
-        h->holes = n;
-        h->capholes = cap;
-    }
-    h->holes[h->nholes++] = (gc_hole){start, size};
+bool gc_grow(void **p, size_t *cap, size_t elem, size_t want, size_t first) {
+    if (want <= *cap) return true;
+    size_t n = *cap ? *cap * 2 : first;
+    while (n < want) n *= 2;
+    void *q = realloc(*p, n * elem);
+    if (!q) return false;
+    *p = q;
+    *cap = n;
     return true;
 }
 
-static size_t obj_size(ai_object *o) {
-    size_t size = (ai_type_of_obj(o)->gc_size(o) + 7) & ~(size_t)7;
-    return size < 8 ? 8 : size;
+bool gc_add_hole(alloc_heap *h, char *start, size_t size) {
+    if (!gc_grow((void **)&h->holes, &h->capholes, sizeof *h->holes, h->nholes + 1, 64)) return false;
+    h->holes[h->nholes++] = (gc_hole){start, size};
+    return true;
 }
 
 /* [a, b) is free after a minor collection: scribble or poison it, and
@@ -627,7 +608,7 @@ static void free_run(alloc_heap *h, char *a, char *b) {
         h->holes[h->nholes - 1].size += (size_t)(b - a); /* the run before, in the last region */
         return;
     }
-    if ((size_t)(b - a) >= GC_MIN_HOLE) add_hole(h, a, (size_t)(b - a));
+    if ((size_t)(b - a) >= GC_MIN_HOLE) gc_add_hole(h, a, (size_t)(b - a));
 }
 
 /* Dead objects of this collection, for scribbling (verify) and ASan
@@ -647,14 +628,8 @@ static void note_dead(gc_chunk *c, deadlist *d) {
             size_t j = (wi << 6) + (size_t)__builtin_ctzll(dead);
             dead &= dead - 1;
             ai_object *o = (ai_object *)(base + (j << 3));
-            if (d->n == d->cap) {
-                size_t cap = d->cap ? d->cap * 2 : 256;
-                gc_hole *n = realloc(d->v, cap * sizeof *n);
-                if (!n) return;
-                d->v = n;
-                d->cap = cap;
-            }
-            d->v[d->n++] = (gc_hole){(char *)o, obj_size(o)};
+            if (!gc_grow((void **)&d->v, &d->cap, sizeof *d->v, d->n + 1, 256)) return;
+            d->v[d->n++] = (gc_hole){(char *)o, gc_obj_size(o)};
         }
     }
 }
@@ -674,15 +649,15 @@ static size_t sweep_chunk(alloc_heap *h, gc_chunk *c) {
             mk &= mk - 1;
             char *o = base + (j << 3);
             if (o < prev) gc_fatal("overlapping objects at", o, NULL);
-            if ((size_t)(o - prev) >= GC_MIN_HOLE) add_hole(h, prev, (size_t)(o - prev));
-            size_t size = obj_size((ai_object *)o);
+            if ((size_t)(o - prev) >= GC_MIN_HOLE) gc_add_hole(h, prev, (size_t)(o - prev));
+            size_t size = gc_obj_size((ai_object *)o);
             live += size;
             prev = o + size;
         }
     }
     c->live = live;
     if (live && (size_t)(base + GC_CHUNK_SIZE - prev) >= GC_MIN_HOLE)
-        add_hole(h, prev, (size_t)(base + GC_CHUNK_SIZE - prev));
+        gc_add_hole(h, prev, (size_t)(base + GC_CHUNK_SIZE - prev));
     return live;
 }
 
@@ -756,7 +731,7 @@ static void sweep(alloc_heap *h) {
             c->next = h->chunks;
             h->chunks = c;
             char *data = (char *)c + GC_DATA_OFF;
-            if (add_hole(h, data, GC_CHUNK_SIZE - GC_DATA_OFF)) free_bytes += GC_CHUNK_SIZE - GC_DATA_OFF;
+            if (gc_add_hole(h, data, GC_CHUNK_SIZE - GC_DATA_OFF)) free_bytes += GC_CHUNK_SIZE - GC_DATA_OFF;
             continue;
         }
         h->nchunks--;
@@ -789,7 +764,7 @@ static size_t sweep_span(alloc_heap *h, const gc_span *sp) {
             char *o = base + (j << 3);
             if (o < prev) gc_fatal("overlapping objects at", o, NULL);
             free_run(h, prev, o);
-            size_t size = obj_size((ai_object *)o);
+            size_t size = gc_obj_size((ai_object *)o);
             survived += size;
             prev = o + size;
         }

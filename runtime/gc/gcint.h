@@ -117,6 +117,23 @@ static inline bool gc_test_start(const gc_chunk *c, const void *p) {
     return (c->start[i >> 6] >> (i & 63)) & 1;
 }
 
+/* An object's bytes as the allocator rounds them (A1): its extent. */
+static inline size_t gc_obj_size(const ai_object *o) {
+    size_t size = (ai_type_of_obj(o)->gc_size(o) + 7) & ~(size_t)7;
+    return size < sizeof(ai_object) ? sizeof(ai_object) : size;
+}
+
+/* Make room for `want` elements of `elem` bytes in the malloc'd array *p
+ * of capacity *cap (doubling, from `first`). False when out of memory
+ * (the array is unchanged). The one growth rule of the collector's
+ * bookkeeping arrays: holes, regions, the remembered set, finalizers,
+ * mark stacks, message maps. */
+bool gc_grow(void **p, size_t *cap, size_t elem, size_t want, size_t first);
+
+/* Append a hole to h's list; false when out of memory (the run then
+ * stays unused until the next sweep). */
+bool gc_add_hole(alloc_heap *h, char *start, size_t size);
+
 /* ---- the chunk map (gc/chunk.c) ------------------------------------------------------- */
 
 #define GC_ADDR_BITS 48

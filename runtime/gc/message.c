@@ -133,12 +133,6 @@ size_t gc_msg_size(const gc_msg *m) { return m->bytes; }
 
 size_t gc_msg_live_bytes(void) { return atomic_load_explicit(&live_bytes, memory_order_relaxed); }
 
-/* An object's bytes as the allocator rounds them (A1). */
-static size_t obj_bytes(const ai_object *o) {
-    size_t size = (ai_type_of_obj(o)->gc_size(o) + 7) & ~(size_t)7;
-    return size < sizeof(ai_object) ? sizeof(ai_object) : size;
-}
-
 /* The builtin type whose layout instances of t have (a class's `solid`). */
 static const ai_type *solid_of(const ai_type *t) {
     return cls_check_type(t) ? ((const cls_type *)t)->solid : t;
@@ -157,20 +151,6 @@ static bool type_sendable(const ai_type *t) {
            t == &ai_bytearray_type || t == &ai_tuple_type || t == &ai_list_type ||
            t == &ai_dict_type || t == &ai_set_type || t == &ai_frozenset_type ||
            t == &ai_range_type || t == &ai_slice_type || (t->flags & AI_TF_EXCEPTION);
-}
-
-/* The internal block types of dict.c, set.c and exc.c are static there:
- * recognised by name (once, then by address), and only where their owner
- * reports them (internal_child). */
-static _Atomic(const ai_type *) keys_block_type, set_table_type, traceback_type;
-
-static bool is_internal(const ai_type *t, _Atomic(const ai_type *) *cache, const char *name) {
-    const ai_type *c = atomic_load_explicit(cache, memory_order_relaxed);
-    if (c) return t == c;
-    /* A class may be called anything: only the runtime's static types. */
-    if (cls_check_type(t) || !t->name || !t->gc_size || strcmp(t->name, name) != 0) return false;
-    atomic_store_explicit(cache, t, memory_order_relaxed);
-    return true;
 }
 
 /* ---- the packer ----------------------------------------------------------------------- */
@@ -252,20 +232,9 @@ static bool map_grow(packer *P) {
     return true;
 }
 
-static bool grow_array(void **p, size_t *cap, size_t elem, size_t want) {
-    if (want <= *cap) return true;
-    size_t n = *cap ? *cap * 2 : 1024;
-    while (n < want) n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q) return false;
-    *p = q;
-    *cap = n;
-    return true;
-}
-
 /* Append x to the array *a of *n (capacity *cap) size_t; false on OOM. */
 static inline bool append(packer *P, size_t **a, size_t *n, size_t *cap, size_t x) {
-    if (*n == *cap && !grow_array((void **)a, cap, sizeof **a, *n + 1)) {
+    if (*n == *cap && !gc_grow((void **)a, cap, sizeof **a, *n + 1, 1024)) {
         P->nomem = true;
         return false;
     }
@@ -276,11 +245,11 @@ static inline bool append(packer *P, size_t **a, size_t *n, size_t *cap, size_t 
 /* Number the original o and reserve its place in the fragment. */
 static size_t add_object(packer *P, ai_object *o) {
     if ((P->n + 1) * 2 > P->mask + 1 && !map_grow(P)) goto oom;
-    if (P->n == P->cap && !grow_array((void **)&P->objs, &P->cap, sizeof *P->objs, P->n + 1))
+    if (P->n == P->cap && !gc_grow((void **)&P->objs, &P->cap, sizeof *P->objs, P->n + 1, 1024))
         goto oom;
     size_t i = P->n++;
     P->objs[i] = (pobj){o, P->bytes};
-    P->bytes += obj_bytes(o);
+    P->bytes += gc_obj_size(o);
     map_put(P->map, P->mask, (uintptr_t)o, i);
     return i;
 oom:
@@ -330,7 +299,7 @@ static void keyscan_visit(ai_value *slot, void *ctx) {
     if (!ks->stable) return;
     if (k && !(k & 1)) {
         const ai_type *t = ai_type_of_obj(ai_obj(k));
-        if (t != &ai_str_type && is_internal(t, &set_table_type, "set_table")) {
+        if (t == &ai_set_table_type) {
             t->gc_visit(ai_obj(k), keyscan_visit, ctx);
             return;
         }
@@ -361,12 +330,9 @@ static bool needs_rehash(packer *P, ai_object *o, const ai_type *solid) {
 static bool internal_child(const packer *P, const ai_value *slot, const ai_type *t) {
     const ai_type *s = P->solid;
     if (t == &ai_rawbuf_type) return s == &ai_list_type || s == &ai_bytearray_type;
-    if (s == &ai_dict_type) return is_internal(t, &keys_block_type, "dict_keys_block");
-    if (s == &ai_set_type || s == &ai_frozenset_type)
-        return is_internal(t, &set_table_type, "set_table");
-    if (s->flags & AI_TF_EXCEPTION)
-        return slot == &((ai_exc *)P->holder)->tb && !t->gc_visit &&
-               is_internal(t, &traceback_type, "traceback");
+    if (s == &ai_dict_type) return t == &ai_dict_keysblock_type;
+    if (s == &ai_set_type || s == &ai_frozenset_type) return t == &ai_set_table_type;
+    if (s->flags & AI_TF_EXCEPTION) return slot == &((ai_exc *)P->holder)->tb && t == &ai_traceback_type;
     return false;
 }
 
@@ -595,7 +561,7 @@ ai_value gc_msg_unpack(gc_msg *m) {
     for (char *p = data; p < end; k++) {
         ai_object *c = (ai_object *)p;
         ai_type *t = ai_type_of_obj(c);
-        size_t size = obj_bytes(c);
+        size_t size = gc_obj_size(c);
         ai_object *n = ai_alloc(t, size);
         if (!n) {
             /* Neutralise what was made: its slots point into the
@@ -603,7 +569,7 @@ ai_value gc_msg_unpack(gc_msg *m) {
              * (empty, possibly shorter: G2) object of every type here. */
             for (char *q = data; q < p;) {
                 ai_object *o = forwarded(q);
-                size_t sz = obj_bytes(o);
+                size_t sz = gc_obj_size(o);
                 memset((char *)o + sizeof(ai_object), 0, sz - sizeof(ai_object));
                 q += sz;
             }
@@ -621,7 +587,7 @@ ai_value gc_msg_unpack(gc_msg *m) {
     for (char *p = data; p < end; k++) {
         ai_object *n = forwarded(p);
         const ai_type *t = ai_type_of_obj(n);
-        p += obj_bytes(n);
+        p += gc_obj_size(n);
         if (t->gc_visit) {
             t->gc_visit(n, fwd_visit, &f);
             gc_barrier_all(n); /* no-op: n is young (collection is off) */

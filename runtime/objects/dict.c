@@ -98,7 +98,7 @@ static size_t keys_size(const ai_object *o) {
     return sizeof(dict_keys) + index_bytes(k) + (size_t)k->capacity * sizeof(dict_entry);
 }
 
-static ai_type dict_keys_block_type = {
+ai_type ai_dict_keysblock_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "dict_keys_block",
     .base = &ai_object_type,
@@ -123,7 +123,7 @@ static dict_keys *keys_new(int64_t log2) {
     int64_t cap = USABLE_FRACTION(size);
     size_t ib = ((size_t)(width * size) + 7) & ~(size_t)7;
     dict_keys *k =
-        ai_alloc(&dict_keys_block_type, sizeof(dict_keys) + ib + (size_t)cap * sizeof(dict_entry));
+        ai_alloc(&ai_dict_keysblock_type, sizeof(dict_keys) + ib + (size_t)cap * sizeof(dict_entry));
     if (!k) return NULL;
     k->log2size = log2;
     k->width = width;
@@ -362,7 +362,7 @@ static int merge_dict(ai_dict *a, ai_dict *b) {
         (bk->log2size == LOG2_MINSIZE ||
          USABLE_FRACTION(((int64_t)1 << bk->log2size) / 2) < b->used)) {
         size_t sz = keys_size(&bk->ob);
-        dict_keys *k = ai_alloc(&dict_keys_block_type, sz);
+        dict_keys *k = ai_alloc(&ai_dict_keysblock_type, sz);
         if (!k) return -1;
         memcpy((char *)k + sizeof(ai_object), (char *)bk + sizeof(ai_object),
                sz - sizeof(ai_object));
@@ -479,7 +479,7 @@ ai_value dict_copy(ai_value v) {
     if (d->used >= (k->nentries * 2) / 3) {
         /* few holes: clone the table as it is */
         size_t sz = keys_size(&k->ob);
-        dict_keys *nk = ai_alloc(&dict_keys_block_type, sz);
+        dict_keys *nk = ai_alloc(&ai_dict_keysblock_type, sz);
         if (!nk) return AI_ERR;
         memcpy((char *)nk + sizeof(ai_object), (char *)k + sizeof(ai_object),
                sz - sizeof(ai_object));

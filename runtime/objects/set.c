@@ -84,7 +84,7 @@ static size_t table_size(const ai_object *o) {
     return sizeof(set_table) + (size_t)((const set_table *)o)->nslots * sizeof(set_slot);
 }
 
-static ai_type set_table_type = {
+ai_type ai_set_table_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "set_table",
     .base = &ai_object_type,
@@ -185,7 +185,7 @@ static int table_resize(ai_setobj *so, int64_t minused) {
         memset(so->small, 0, sizeof so->small);
     } else {
         set_table *t =
-            ai_alloc(&set_table_type, sizeof(set_table) + (size_t)newsize * sizeof(set_slot));
+            ai_alloc(&ai_set_table_type, sizeof(set_table) + (size_t)newsize * sizeof(set_slot));
         if (!t) return -1;
         t->nslots = newsize;
         newtab = ai_val(t);
