@@ -138,10 +138,61 @@ static Options parse_options(int argc, char **argv) {
 
 static bool io_failed;      /* an input could not be read (exit status 2) */
 
+/* Every source file read in this run, by device and inode: no output may
+ * be written over one of them (names are not compared: `./a.py`, a
+ * symlink or a hard link to a.py are the same file). */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    const char *path;
+} SourceId;
+static SourceId *sources;
+static int nsources, sources_cap;
+
+static void note_source(const char *path, const struct stat *st) {
+    if (nsources == sources_cap) {
+        sources_cap = sources_cap ? 2 * sources_cap : 8;
+        sources = realloc(sources, (size_t)sources_cap * sizeof *sources);
+    }
+    sources[nsources++] = (SourceId){st->st_dev, st->st_ino, path};
+}
+
+/* The source that writing `out` would destroy, or NULL. */
+static const char *source_at(const char *out) {
+    struct stat st;
+    if (stat(out, &st) != 0) return NULL;     /* does not exist yet */
+    for (int i = 0; i < nsources; i++)
+        if (sources[i].dev == st.st_dev && sources[i].ino == st.st_ino) return sources[i].path;
+    return NULL;
+}
+
+/* Refuse an output that would overwrite a source (as gcc does) or that
+ * cannot go where it was asked; 0 when `out` may be written, else the
+ * exit status (2) after the message. */
+static int check_output(const char *out, OutputKind kind) {
+    if (strcmp(out, "-") == 0 && kind == OUT_EXE) {
+        fputs("aithonc: error: cannot write an executable to standard output (-o -); "
+              "use --emit-llvm, -S or -c for that\n",
+              stderr);
+        return 2;
+    }
+    const char *src = strcmp(out, "-") == 0 ? NULL : source_at(out);
+    if (src) {
+        fprintf(stderr,
+                "aithonc: error: output file '%s' is the source file '%s'; "
+                "refusing to overwrite it (choose another name with -o)\n",
+                out, src);
+        return 2;
+    }
+    return 0;
+}
+
 /* Read a whole file; NULL (with errno) on failure. */
 static char *read_file(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0) note_source(path, &st);
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap + 1);
     for (;;) {
@@ -279,6 +330,14 @@ static char *default_output(const char *input, const char *ext) {
     return out;
 }
 
+/* Where the result goes: -o, or the input's name without .py plus the
+ * kind's extension, in the current directory. */
+static const char *output_path(const Options *o) {
+    if (o->output) return o->output;
+    static const char *const ext[] = {[OUT_EXE] = "", [OUT_OBJ] = ".o", [OUT_ASM] = ".s", [OUT_LLVM] = ".ll"};
+    return default_output(o->input, ext[o->kind]);
+}
+
 static int compile(const Options *o) {
     Arena arena;
     arena_init(&arena);
@@ -288,6 +347,11 @@ static int compile(const Options *o) {
         ast_dump(stdout, m);
         return 0;
     }
+    /* Checked before any work and again just before writing (the sources
+     * are all known by then). */
+    const char *out = output_path(o);
+    int bad = check_output(out, o->kind);
+    if (bad) return bad;
     ScopeTable *scopes = scope_build(&arena, m);
     if (diag_error_count()) return 1;
 
@@ -323,9 +387,9 @@ static int compile(const Options *o) {
         return 3;
     }
 
-    int rc = 0;
+    int rc = check_output(out, o->kind);
+    if (rc) return rc;
     if (o->kind == OUT_LLVM) {
-        const char *out = o->output ? o->output : default_output(o->input, ".ll");
         if (strcmp(out, "-") == 0) {
             char *ir = LLVMPrintModuleToString(mod);
             fputs(ir, stdout);
@@ -335,9 +399,8 @@ static int compile(const Options *o) {
             rc = 2;
         }
     } else if (o->kind == OUT_ASM || o->kind == OUT_OBJ) {
-        const char *out = o->output ? o->output : default_output(o->input, o->kind == OUT_ASM ? ".s" : ".o");
         LLVMCodeGenFileType ft = o->kind == OUT_ASM ? LLVMAssemblyFile : LLVMObjectFile;
-        if (strcmp(out, "-") == 0 && o->kind == OUT_ASM) {
+        if (strcmp(out, "-") == 0) {
             LLVMMemoryBufferRef buf;
             if (LLVMTargetMachineEmitToMemoryBuffer(tm, mod, ft, &err, &buf)) {
                 fprintf(stderr, "aithonc: %s\n", err);
@@ -350,7 +413,6 @@ static int compile(const Options *o) {
             rc = 2;
         }
     } else {
-        const char *out = o->output ? o->output : default_output(o->input, "");
         char obj[] = "/tmp/aithonc-XXXXXX.o";
         int fd = mkstemps(obj, 2);
         if (fd < 0) {

@@ -14,6 +14,9 @@ Kinds of test, all run in parallel:
   gcstress  tests/lang/*.py again under AITHON_GC_STRESS=1: a collection at
             every allocation, with the collector's verifier (including its
             write-barrier check); the output must still match.
+  cli       tests/cli/test_*.py: scripts that drive aithonc and compiled
+            programs from the outside (the driver's options, hostile inputs,
+            faults); run as `python3 test_X.py AITHONC TMPDIR`, exit 0 passes.
   runtime   tests/runtime/test_*.c: C programs linked with the runtime
             archive; exit status 0 passes.
   stdlib    aithonc --parse-only over CPython 3.11's own standard library:
@@ -415,6 +418,16 @@ def test_runtime_c(ctx, path):
     return passed()
 
 
+def test_cli(ctx, path):
+    tmp = os.path.join(ctx.tmp, 'cli', os.path.basename(path)[:-3])
+    os.makedirs(tmp, exist_ok=True)
+    rc, out, err = run([sys.executable, path, ctx.aithonc, tmp], cwd=os.path.dirname(path),
+                       timeout=ctx.timeout * 10, env=ctx.compile_env)
+    if rc != 0:
+        return failed('  %s' % describe_status(rc, ctx.timeout * 10), *tail(out + err, 20))
+    return passed()
+
+
 def has_marker(path, marker):
     with open(path, 'rb') as f:
         head = [next(f, b'') for _ in range(20)]
@@ -521,7 +534,7 @@ def test_stdlib(ctx):
 
 # ---- discovery and the main loop ------------------------------------------------------
 
-KINDS = ('lang', 'gcstress', 'syntax', 'errors', 'runtime', 'stdlib')
+KINDS = ('lang', 'gcstress', 'syntax', 'errors', 'cli', 'runtime', 'stdlib')
 
 
 def listdir(rel, suffix, prefix=''):
@@ -550,6 +563,9 @@ def discover(args):
     if 'errors' in kinds:
         for p in listdir('tests/errors', '.py'):
             tests.append(Test(rel(p), 'errors', test_diagnostics, p, False))
+    if 'cli' in kinds:
+        for p in listdir('tests/cli', '.py', 'test_'):
+            tests.append(Test(rel(p), 'cli', test_cli, p))
     if 'runtime' in kinds:
         for p in listdir('tests/runtime', '.c', 'test_'):
             if args.marker and not has_marker(p, args.marker):

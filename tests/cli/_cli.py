@@ -1,0 +1,58 @@
+"""_cli.py — helpers for the cli tests (tests/cli/test_*.py).
+
+Each test is run by tests/run_tests.py as `python3 test_X.py AITHONC TMPDIR`
+from this directory and passes when it exits 0. A test calls check() for
+every expectation; the failures are collected and printed at the end, so
+one run reports every broken expectation, not only the first.
+"""
+
+import os
+import subprocess
+import sys
+
+AITHONC = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else 'aithonc'
+TMP = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else '/tmp/aithon-cli'
+os.makedirs(TMP, exist_ok=True)
+
+_failures = []
+
+
+def check(cond, what, detail=''):
+    if not cond:
+        _failures.append(what + (': ' + detail if detail else ''))
+    return cond
+
+
+def run(args, cwd=TMP, timeout=120, input=None, env=None, preexec_fn=None):
+    """Run a command; (status, stdout, stderr) with text output. A timeout
+    is status None."""
+    try:
+        p = subprocess.run(args, cwd=cwd, input=input, capture_output=True,
+                           timeout=timeout, env=env, preexec_fn=preexec_fn)
+    except subprocess.TimeoutExpired:
+        return None, '', 'timed out after %ss' % timeout
+    return (p.returncode, p.stdout.decode('utf-8', 'replace'),
+            p.stderr.decode('utf-8', 'replace'))
+
+
+def aithonc(*args, **kw):
+    return run([AITHONC] + list(args), **kw)
+
+
+def write(name, text, mode='w'):
+    path = os.path.join(TMP, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, mode) as f:
+        f.write(text)
+    return path
+
+
+def read(name, mode='r'):
+    with open(os.path.join(TMP, name), mode) as f:
+        return f.read()
+
+
+def finish():
+    for f in _failures:
+        print('FAILED: ' + f)
+    sys.exit(1 if _failures else 0)
