@@ -21,11 +21,13 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "effects.h"
 #include "scope.h"
 
 typedef struct {
     int opt_level;          /* 0..3: fast paths are emitted at every level */
     bool debug_info;        /* -g */
+    Effects *effects;       /* which async defs may run as actors (NULL: none) */
 } EmitOptions;
 
 /* Emit `m` (the program's main module) into a new LLVM module in `ctx`.

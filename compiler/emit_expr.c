@@ -563,7 +563,10 @@ static bool print_keywords_ok(const Expr *x) {
 
 /* Direct call of a known top-level def; NULL when the arguments cannot be
  * bound at compile time (the generic path then raises CPython's error). */
-static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x) {
+/* A call of a known module-level def, bound at compile time: `target` is
+ * the function called (fd->fn, or for `await f(…)` of an async def its
+ * behaviour, fd->genbody). NULL when the arguments do not fit. */
+static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x, LLVMValueRef target) {
     if (!fd->simple) return NULL;
     const Arguments *a = fd->def->u.funcdef.args;
     int n = fd->nparams, np = x->u.call.args.n, nposonly = a->posonlyargs.n;
@@ -603,7 +606,31 @@ static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x
         if (src[i] >= 0) cargs[i] = vals[src[i]];
         else cargs[i] = LLVMBuildLoad2(e->b, e->i64, fd->default_globals[i - (n - fd->ndefaults)], "dflt");
     }
-    LLVMValueRef r = LLVMBuildCall2(e->b, fd->body_type, fd->fn, cargs, (unsigned)n, "");
+    LLVMValueRef r = LLVMBuildCall2(e->b, fd->body_type, target, cargs, (unsigned)n, "");
+    emit_check(e, r, x->pos.line);
+    return r;
+}
+
+/* await x. `await f(args)` of a module-level async def that is never
+ * rebound runs f's behaviour directly: the same frames, the same result,
+ * no coroutine object (docs/concurrency.md, "Awaiting a call"). */
+static LLVMValueRef emit_await(Emitter *e, const Expr *x) {
+    const Expr *v = x->u.await_.value;
+    if (v->kind == E_CALL && v->u.call.func->kind == E_NAME) {
+        const char *name = v->u.call.func->u.name.id;
+        Symbol *sym;
+        Frame *fr;
+        if (emit_name_home(e, name, &sym, &fr) == NAME_GLOBAL) {
+            int g = emit_global_index(e, name);
+            FuncDef *fd = e->global_func[g];
+            if (fd && fd->is_async && !fd->scope->is_generator && fd->genbody) {
+                LLVMValueRef r = direct_call(e, fd, g, v, fd->genbody);
+                if (r) return r;
+            }
+        }
+    }
+    LLVMValueRef aw = emit_expr(e, v);
+    LLVMValueRef r = emit_rt(e, RT_ai_await, (LLVMValueRef[]){aw, emit_i32(e, x->pos.line)}, 2);
     emit_check(e, r, x->pos.line);
     return r;
 }
@@ -650,7 +677,7 @@ static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
  * not yet. */
 static bool refused_builtin(Emitter *e, const Expr *x) {
     static const char *const by_design[] = {"eval", "exec", "compile", "__import__", "breakpoint"};
-    static const char *const not_yet[] = {"globals", "locals", "complex", "memoryview", "aiter", "anext"};
+    static const char *const not_yet[] = {"globals", "locals", "complex", "memoryview"};
     const Expr *f = x->u.call.func;
     if (f->kind != E_NAME) return false;
     const char *name = f->u.name.id;
@@ -689,7 +716,7 @@ static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
                 return emit_print(e, x);
             int g = emit_global_index(e, name);
             if (e->global_func[g]) {
-                LLVMValueRef r = direct_call(e, e->global_func[g], g, x);
+                LLVMValueRef r = direct_call(e, e->global_func[g], g, x, e->global_func[g]->fn);
                 if (r) return r;
             }
         }
@@ -725,6 +752,7 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
     case E_LIST: case E_TUPLE: case E_SET: case E_DICT: return emit_display(e, x);
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: case E_GENERATOREXP: return emit_comprehension(e, x);
     case E_JOINEDSTR: return emit_fstring(e, x);
+    case E_AWAIT: return emit_await(e, x);
     case E_YIELD: case E_YIELDFROM: {
         const Expr *v = x->kind == E_YIELD ? x->u.yield.value : x->u.yieldfrom.value;
         LLVMValueRef val = v ? emit_expr(e, v) : emit_constant(e, &(Constant){.kind = CONST_NONE});

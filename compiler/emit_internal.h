@@ -97,6 +97,7 @@ struct TryCtx {
                                    exception; EXIT_WITH: the __exit__ method */
     Handler *handler_outside;   /* in effect outside the block */
     Loop *loop;                 /* innermost loop when the block began */
+    bool is_async;              /* EXIT_WITH of an `async with` */
     TryCtx *outer;
 };
 
@@ -218,6 +219,7 @@ typedef struct ForLoop {
     int line;
 } ForLoop;
 void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
+void emit_async_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
 void emit_for_end(Emitter *e, ForLoop *fl);
 
 /* emit_class.c */

@@ -27,6 +27,7 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 
+#include "aithon_rt.h"
 #include "emit_internal.h"
 
 /* ---- debug info (-g) ------------------------------------------------------ */
@@ -434,7 +435,7 @@ static void find_rebound(Emitter *e, Scope *s) {
             int g = emit_global_index(e, sym->name);
             if (sym->flags & SYMF_ASSIGNED) e->global_assigned[g] = true;
             if ((sym->flags & (SYMF_OTHER | SYMF_DELETED)) || sym->def_count != 1 || !sym->def_at_top ||
-                !sym->def_stmt || sym->def_stmt->kind != S_FUNCTIONDEF)
+                !sym->def_stmt || (sym->def_stmt->kind != S_FUNCTIONDEF && sym->def_stmt->kind != S_ASYNCFUNCTIONDEF))
                 e->global_rebound[g] = true;
         } else if (sym->kind == SYM_GLOBAL_EXPLICIT && (sym->flags & SYMF_ASSIGNED)) {
             int g = emit_global_index(e, sym->name);
@@ -447,10 +448,10 @@ static void find_rebound(Emitter *e, Scope *s) {
 
 /* ---- functions ------------------------------------------------------------------ */
 
-static LLVMValueRef code_info(Emitter *e, const char *funcname) {
+static LLVMValueRef code_info(Emitter *e, const char *funcname, int firstlineno) {
     LLVMValueRef fields[] = {e->filename_str, emit_cstring(e, funcname, strlen(funcname) + 1),
-                             e->source_str};
-    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 3, 0);
+                             e->source_str, emit_i32(e, firstlineno)};
+    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 4, 0);
     LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), "code");
     LLVMSetInitializer(g, init);
     LLVMSetGlobalConstant(g, 1);
@@ -470,7 +471,7 @@ static Resume begin_function(Emitter *e, FnState *f, Scope *scope, LLVMValueRef 
     f->scope = scope;
     f->fn = fn;
     e->fn = f;
-    if (funcname) f->code_info = code_info(e, funcname);
+    if (funcname) f->code_info = code_info(e, funcname, 1);
     f->handler = &f->base_handler;
     f->entry = emit_block(e, "entry");
     LLVMPositionBuilderAtEnd(e->b, f->entry);
@@ -500,10 +501,7 @@ static void end_function(Emitter *e, Resume r) {
 
 /* Why a def or lambda cannot be compiled yet, or NULL. */
 static const char *def_unsupported(const FuncDef *fd) {
-    const Arguments *a = fd->args;
-    if (fd->is_async) return "'async def'";
-    (void)a;
-    if (fd->scope->is_generator && fd->scope->is_coroutine) return "an asynchronous generator";
+    if (fd->genexp && fd->scope->is_coroutine) return "an asynchronous generator expression";
     return NULL;
 }
 
@@ -545,6 +543,17 @@ static FuncDef *funcdef_of(Emitter *e, const void *node, FuncKind kind) {
     return fd;
 }
 
+/* ai_func_info.flags (aithon_rt.h) of a def. */
+static int32_t func_flags(Emitter *e, const FuncDef *fd) {
+    const Arguments *a = fd->args;
+    int32_t f = (a->vararg ? AI_FUNC_VARARGS : 0) | (a->kwarg ? AI_FUNC_VARKW : 0);
+    if (fd->is_async) f |= fd->scope->is_generator ? AI_FUNC_ASYNCGEN : AI_FUNC_COROUTINE;
+    if (fd->is_async && !fd->scope->is_generator && e->opt->effects &&
+        effects_isolated(e->opt->effects, fd->scope, NULL))
+        f |= AI_FUNC_ISOLATED;
+    return f;
+}
+
 /* Create the LLVM functions and the ai_func_info of a def, without its
  * body (so calls emitted before the body is can already be direct). */
 FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
@@ -580,10 +589,13 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     fd->body_type = LLVMFunctionType(e->i64, ptys, (unsigned)(fd->nslots + first), 0);
     fd->fn = LLVMAddFunction(e->m, scope->qualname, fd->body_type);
     LLVMSetLinkage(fd->fn, LLVMInternalLinkage);
-    if (scope->is_generator) {
-        /* fn only makes the generator; the body runs later on its own
-         * stack, entered through the thunk with the arguments saved. */
-        fd->genbody = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$gen", scope->qualname), fd->body_type);
+    if (scope->is_generator || fd->is_async) {
+        /* fn only makes the generator (or the coroutine); the body runs
+         * later — on a stack of its own, or for a coroutine inline in
+         * whoever awaits it — entered through the thunk with the
+         * arguments saved. An async def's body is its actor behaviour. */
+        const char *suffix = fd->is_async && !scope->is_generator ? "$behavior" : "$gen";
+        fd->genbody = LLVMAddFunction(e->m, arena_printf(e->arena, "%s%s", scope->qualname, suffix), fd->body_type);
         LLVMSetLinkage(fd->genbody, LLVMInternalLinkage);
         fd->thunk = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$thunk", scope->qualname),
                                     LLVMFunctionType(e->i64, (LLVMTypeRef[]){e->ptr}, 1, 0));
@@ -605,12 +617,12 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     LLVMSetInitializer(names_g, names_arr);
     LLVMSetGlobalConstant(names_g, 1);
     LLVMSetLinkage(names_g, LLVMPrivateLinkage);
-    fd->code_info = code_info(e, fd->name);   /* tracebacks name the function as CPython's co_name */
+    fd->code_info = code_info(e, fd->name, fd->pos.line);   /* tracebacks name the function as CPython's co_name */
     LLVMValueRef info_fields[] = {
         emit_cstring(e, fd->name, strlen(fd->name) + 1),
         emit_cstring(e, scope->qualname, strlen(scope->qualname) + 1),
         emit_i32(e, fd->nparams), emit_i32(e, a->posonlyargs.n), names_g, fd->entry, fd->code_info,
-        emit_i32(e, fd->nkwonly), emit_i32(e, (a->vararg ? 1 : 0) | (a->kwarg ? 2 : 0))};
+        emit_i32(e, fd->nkwonly), emit_i32(e, func_flags(e, fd))};
     LLVMValueRef info = LLVMConstStructInContext(e->ctx, info_fields, 9, 0);
     fd->info = LLVMAddGlobal(e->m, LLVMTypeOf(info), "funcinfo");
     LLVMSetInitializer(fd->info, info);
@@ -644,7 +656,8 @@ static void emit_generator_starter(Emitter *e, FuncDef *fd) {
         LLVMBuildStore(e->b, LLVMGetParam(fd->fn, i),
                        LLVMBuildGEP2(e->b, e->i64, arr, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
     LLVMTypeRef ty;
-    LLVMValueRef mk = rtabi_get(&e->abi, e->m, RT_ai_gen_new, &ty);
+    RtFn maker = !fd->is_async ? RT_ai_gen_new : fd->scope->is_generator ? RT_ai_asyncgen_new : RT_ai_coro_new;
+    LLVMValueRef mk = rtabi_get(&e->abi, e->m, maker, &ty);
     LLVMBuildRet(e->b, LLVMBuildCall2(e->b, ty, mk, (LLVMValueRef[]){fd->info, fd->thunk, arr, emit_i64(e, n)}, 4, ""));
 
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, fd->thunk, "entry"));
@@ -772,7 +785,7 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *defs, S
 static void predeclare_functions(Emitter *e) {
     for (int i = 0; i < e->mod->body.n; i++) {
         const Stmt *s = e->mod->body.v[i];
-        if (s->kind != S_FUNCTIONDEF) continue;
+        if (s->kind != S_FUNCTIONDEF && s->kind != S_ASYNCFUNCTIONDEF) continue;
         int g = emit_global_index(e, s->u.funcdef.name);
         if (e->global_rebound[g]) continue;
         FuncDef *probe = funcdef_of(e, s, FUNC_DEF);

@@ -172,18 +172,37 @@ void emit_for_end(Emitter *e, ForLoop *fl) {
     LLVMBuildBr(e->b, fl->header);
 }
 
+/* async for: aiter() the iterable, then await __anext__() for each item
+ * (ai_anext does both and turns StopAsyncIteration into the end). */
+void emit_async_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted) {
+    int line = iter->pos.line;
+    fl->line = line;
+    fl->item_slot = emit_alloca(e, e->i64, "item");
+    LLVMValueRef v = emit_expr(e, iter);
+    LLVMValueRef it = emit_rt(e, RT_ai_aiter, &v, 1);
+    emit_check(e, it, line);
+    fl->header = emit_block(e, "afor");
+    fl->body = emit_block(e, "afor.body");
+    fl->latch = emit_block(e, "afor.latch");
+    LLVMBuildBr(e->b, fl->header);
+    LLVMPositionBuilderAtEnd(e->b, fl->header);
+    LLVMValueRef rc = emit_rt(e, RT_ai_anext, (LLVMValueRef[]){it, fl->item_slot}, 2);
+    emit_check_i32(e, rc, line);
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, rc, emit_i32(e, 0), ""), fl->body, exhausted);
+    LLVMPositionBuilderAtEnd(e->b, fl->body);
+    fl->iter = it;
+}
+
 static void emit_for(Emitter *e, const Stmt *s) {
-    if (s->kind == S_ASYNCFOR) {
-        unsupported(e, s->pos, "'async for'");
-        return;
-    }
     LLVMBasicBlockRef after = emit_block(e, "for.end");
     LLVMBasicBlockRef else_bb = s->u.for_.orelse.n ? emit_block(e, "for.else") : after;
     ForLoop fl;
-    emit_for_begin(e, s->u.for_.iter, &fl, else_bb);
+    bool is_async = s->kind == S_ASYNCFOR;
+    if (is_async) emit_async_for_begin(e, s->u.for_.iter, &fl, else_bb);
+    else emit_for_begin(e, s->u.for_.iter, &fl, else_bb);
     emit_store_target(e, s->u.for_.target, LLVMBuildLoad2(e->b, e->i64, fl.item_slot, "item"));
     Loop loop = {after, fl.latch, e->fn->loop, NULL};
-    if (s->u.for_.iter->kind == E_CALL) loop.temp_iter = fl.iter;
+    if (s->u.for_.iter->kind == E_CALL && !is_async) loop.temp_iter = fl.iter;
     e->fn->loop = &loop;
     emit_stmts(e, &s->u.for_.body);
     e->fn->loop = loop.outer;
@@ -212,7 +231,7 @@ static void emit_def(Emitter *e, const Stmt *s) {
 
 /* The modules the runtime provides (runtime/modules/module.c's table);
  * any other import is refused at compile time. */
-static const char *const runtime_modules[] = {"sys", "math", "time", "random"};
+static const char *const runtime_modules[] = {"sys", "math", "time", "random", "asyncio"};
 
 static bool known_module(const char *name) {
     for (size_t i = 0; i < sizeof runtime_modules / sizeof *runtime_modules; i++)
@@ -320,7 +339,7 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     case S_ASSERT: emit_assert(e, s); return;
     case S_IMPORT: emit_import(e, s); return;
     case S_IMPORTFROM: emit_import_from(e, s); return;
-    case S_FUNCTIONDEF: emit_def(e, s); return;
+    case S_FUNCTIONDEF: case S_ASYNCFUNCTIONDEF: emit_def(e, s); return;
     case S_CLASSDEF: emit_class(e, s); return;
     case S_GLOBAL: case S_NONLOCAL: case S_PASS: return;
     case S_DELETE:

@@ -530,7 +530,7 @@ ai_value ai_builtin(const char *name) {
     for (size_t i = 0; i < sizeof builtin_table / sizeof builtin_table[0]; i++)
         if (strcmp(builtin_table[i].name, name) == 0) return builtin_table[i].value;
     static const bi_entry *const areas[] = {bi_table_seq, bi_table_map, bi_table_text,
-                                            bi_table_class};
+                                            bi_table_class, bi_table_async};
     for (size_t a = 0; a < sizeof areas / sizeof areas[0]; a++)
         for (const bi_entry *e = areas[a]; e->name; e++)
             if (strcmp(e->name, name) == 0) return e->value;

@@ -68,7 +68,6 @@ static const ai_slots exc_slots = {
  * (BaseException and KeyError are defined separately below.) */
 // clang-format off
 #define EXC_LIST(X) \
-    X(BaseExceptionGroup, BaseException) \
     X(GeneratorExit, BaseException) \
     X(KeyboardInterrupt, BaseException) \
     X(SystemExit, BaseException) \
@@ -81,7 +80,6 @@ static const ai_slots exc_slots = {
     X(AttributeError, Exception) \
     X(BufferError, Exception) \
     X(EOFError, Exception) \
-    X(ExceptionGroup, BaseExceptionGroup) \
     X(ImportError, Exception) \
     X(ModuleNotFoundError, ImportError) \
     X(LookupError, Exception) \
@@ -139,8 +137,25 @@ EXC_TYPE_STR(BaseException, &ai_object_type, exc_str_slot)
 EXC_TYPE_STR(KeyError, &ai_exc_LookupError, keyerror_str)
 EXC_LIST(EXC_TYPE)
 
+/* The exception groups (PEP 654): their own constructor, str and
+ * attributes, in core/excgroup.c. */
+#define EXC_GROUP_TYPE(NAME, BASE)                             \
+    ai_type ai_exc_##NAME = {.ob = {(uintptr_t)&ai_type_type}, \
+                             .name = #NAME,                    \
+                             .base = BASE,                     \
+                             .flags = AI_TF_EXCEPTION,         \
+                             .basicsize = sizeof(ai_exc),      \
+                             .repr = exc_repr,                 \
+                             .str = excgroup_str,              \
+                             .gc_visit = exc_visit,            \
+                             .gc_size = alloc_fixed_size,      \
+                             .slots = (void *)&excgroup_slots};
+EXC_GROUP_TYPE(BaseExceptionGroup, &ai_exc_BaseException)
+EXC_GROUP_TYPE(ExceptionGroup, &ai_exc_BaseExceptionGroup)
+
 #define EXC_PTR(NAME, BASE) &ai_exc_##NAME,
-ai_type *const exc_all_types[] = {&ai_exc_BaseException, &ai_exc_KeyError, EXC_LIST(EXC_PTR)};
+ai_type *const exc_all_types[] = {&ai_exc_BaseException, &ai_exc_KeyError, &ai_exc_BaseExceptionGroup,
+                                  &ai_exc_ExceptionGroup, EXC_LIST(EXC_PTR)};
 const int exc_ntypes = (int)(sizeof exc_all_types / sizeof exc_all_types[0]);
 
 /* ---- instances --------------------------------------------------------- */

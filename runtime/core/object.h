@@ -302,6 +302,12 @@ extern ai_type ai_exc_BaseExceptionGroup, ai_exc_GeneratorExit, ai_exc_KeyboardI
     ai_exc_PendingDeprecationWarning, ai_exc_ResourceWarning, ai_exc_RuntimeWarning,
     ai_exc_SyntaxWarning, ai_exc_UnicodeWarning, ai_exc_UserWarning;
 
+/* core/excgroup.c: BaseExceptionGroup / ExceptionGroup's slots and str. */
+extern const ai_slots excgroup_slots;
+ai_value excgroup_str(ai_value eg);
+/* The sub-exceptions of a group (a tuple). */
+ai_value excgroup_exceptions(ai_value eg);
+
 /* Every builtin exception type, for ai_builtin's name lookup. */
 extern ai_type *const exc_all_types[];
 extern const int exc_ntypes;
@@ -355,6 +361,7 @@ typedef struct bi_entry {
 extern const bi_entry bi_table_seq[];   /* objects/list.c: list, sorted, enumerate, zip … */
 extern const bi_entry bi_table_map[];   /* objects/dict.c: dict, set, frozenset … */
 extern const bi_entry bi_table_text[];  /* objects/format.c: format, bin, hex, input, open … */
+extern const bi_entry bi_table_async[]; /* objects/coro.c: anext, aiter */
 
 /* Buffered UTF-8 output to stdout; stderr writes go straight through. */
 void bi_stdout_write(const char *p, size_t n);

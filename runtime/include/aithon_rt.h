@@ -112,6 +112,9 @@ struct ai_type {
     /* size in bytes of object `o` (for variable-sized objects) */
     size_t (*gc_size)(const ai_object *o);
     void *slots;            /* runtime-private further slots (object.h) */
+    const char *module;     /* __module__ of a builtin type defined outside
+                               builtins ("asyncio.exceptions"); NULL for
+                               builtins */
 };
 
 enum {
@@ -172,6 +175,7 @@ typedef struct ai_code_info {
     const char *filename;   /* as given to aithonc */
     const char *funcname;   /* "<module>", "f", "C.method" … as CPython */
     const char *source;     /* NUL-terminated module text, or NULL */
+    int32_t firstlineno;    /* the line of the def (or 1 for a module) */
 } ai_code_info;
 
 /* Each compiled module registers its globals (GC roots) at start-up. */
@@ -227,7 +231,14 @@ typedef struct ai_func_info {
 } ai_func_info;
 
 /* ai_func_info.flags */
-enum { AI_FUNC_VARARGS = 1, AI_FUNC_VARKW = 2 };
+enum {
+    AI_FUNC_VARARGS = 1,
+    AI_FUNC_VARKW = 2,
+    AI_FUNC_COROUTINE = 4,  /* an async def: calling it makes a coroutine */
+    AI_FUNC_ASYNCGEN = 8,   /* an async def with yield */
+    AI_FUNC_ISOLATED = 16,  /* the effect analysis (compiler/effects.c)
+                               proved it isolated: it may run as an actor */
+};
 
 
 /* ---- the functions (one table, see aithon_abi.def) --------------------- */

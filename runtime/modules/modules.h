@@ -40,6 +40,6 @@ int mod_add(ai_value module, const char *name, ai_value value);
 int mod_add_fn(ai_value module, ai_builtin_fn *fn);
 
 /* The module definitions, each in its own file (modules/mod<name>.c). */
-extern const mod_def mod_sys, mod_math, mod_time, mod_random;
+extern const mod_def mod_sys, mod_math, mod_time, mod_random, mod_asyncio;
 
 #endif

@@ -96,11 +96,17 @@ bool cls_is_subtype(const ai_type *t, const ai_type *base) {
             if ((const ai_type *)ai_obj(m->items[i]) == base) return true;
         return false;
     }
+    /* ExceptionGroup's second base (Exception) is not in the chain. */
+    if (base == &ai_exc_Exception && obj_type_is_sub(t, &ai_exc_ExceptionGroup)) return true;
     return obj_type_is_sub(t, base);
 }
 
 void cls_add_fullname(strbuf *b, const ai_type *t) {
     if (!cls_check_type(t)) {
+        if (t->module) {
+            sb_adds(b, t->module);
+            sb_addc(b, '.');
+        }
         sb_adds(b, t->name);
         return;
     }
@@ -116,6 +122,10 @@ void cls_add_fullname(strbuf *b, const ai_type *t) {
 
 void cls_add_exc_name(strbuf *b, const ai_type *t) {
     if (!cls_check_type(t)) {
+        if (t->module) {
+            sb_adds(b, t->module);
+            sb_addc(b, '.');
+        }
         sb_adds(b, t->name);
         return;
     }
@@ -811,7 +821,7 @@ static ai_value str_or_none_tuple(ai_value v) { return v ? v : AI_NONE; }
 
 /* Builtin types have no dict; a few of their attributes are computed. */
 static ai_value static_type_attr(ai_type *t, ai_value name) {
-    if (attr_name_is(name, "__module__")) return const_str("builtins");
+    if (attr_name_is(name, "__module__")) return t->module ? str_from_cstr(t->module) : const_str("builtins");
     if (attr_name_is(name, "__doc__")) return AI_NONE;
     if (attr_name_is(name, "__base__")) return t->base ? ai_val(t->base) : AI_NONE;
     if (attr_name_is(name, "__bases__")) {

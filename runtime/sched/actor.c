@@ -172,6 +172,7 @@ static actor_t *make(void (*fn)(void *), void *arg, stack_mem_t *st, uint32_t fl
     sched_count_spawn();
     mbox_init(&a->mbox);
     a->heap = NULL;
+    a->aio = NULL;
     a->fn = fn;
     a->arg = arg;
     a->id = sched_next_id();

@@ -53,6 +53,8 @@ struct actor {
     task_t task;                /* the main task (task.h) */
     void *heap;                 /* the GC's per-actor heap; owned by the
                                    actor's own tasks */
+    void *aio;                  /* its asyncio state (asyncio/aio.h), or
+                                   NULL; owned by the actor's own tasks */
     void (*fn)(void *);         /* behaviour and argument; immutable */
     void *arg;
     uint64_t id;                /* unique, for repr: <0.id.0>; immutable */

@@ -1,5 +1,5 @@
 # expect-error: 8:5: E0301: 'match' is not supported yet
-# expect-error: 14:1: E0301: 'async def' is not supported yet
+# expect-error: 14:1: E0301: 'except*' is not supported yet
 # expect-error: 18:1: E0301: a class keyword argument (metaclass=…) is not supported yet
 # Several unsupported constructs are all reported in one run.
 
@@ -11,10 +11,10 @@ def describe(x):
     return "other"
 
 
-async def fetch():
-    return 1
-
-
+try:
+    pass
+except* ValueError:
+    pass
 class Meta(type, metaclass=type):
     pass
 print(describe(0))
