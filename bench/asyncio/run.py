@@ -105,14 +105,23 @@ def version(cmd):
         return '?'
 
 
+# GNU time, when installed, measures the peak RSS: a child forked from this
+# script starts with the script's own RSS as its high-water mark (Linux
+# carries ru_maxrss across exec), which would floor every measurement at
+# about 15 MiB; GNU time is small, so its children start near zero.
+GNU_TIME = '/usr/bin/time' if os.access('/usr/bin/time', os.X_OK) else None
+
+
 def run_once(cmd, env, cwd):
     """Run cmd once: (wall seconds, peak RSS in KiB, stdout bytes).
 
     Wall-clock time, because the point is parallelism; the peak RSS is
-    the child's own (wait4), so the runs do not mix."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    the child's own (GNU time, else wait4), so the runs do not mix."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(mode='r') as rssf:
+        full = [GNU_TIME, '-f', '%M', '-o', rssf.name, '--'] + cmd if GNU_TIME else cmd
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out,
+        proc = subprocess.Popen(full, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out,
                                 stderr=err, start_new_session=True)
         timed_out = []
 
@@ -133,12 +142,16 @@ def run_once(cmd, env, cwd):
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
+        rss = usage.ru_maxrss
+        if GNU_TIME:
+            lines = rssf.read().split()
+            rss = int(lines[-1]) if lines and lines[-1].isdigit() else rss
     if timed_out:
         raise Failed('timed out after %d s' % TIMEOUT)
     if proc.returncode != 0:
         lines = stderr.decode(errors='replace').strip().splitlines()
         raise Failed('exit status %d%s' % (proc.returncode, ': ' + lines[-1] if lines else ''))
-    return wall, usage.ru_maxrss, stdout
+    return wall, rss, stdout
 
 
 def best_of(cmds, runs, cwd):
