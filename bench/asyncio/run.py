@@ -9,7 +9,8 @@ peers (when `go` and `erlc` are installed), compiles each Python program
 with `BUILD/bin/aithonc -O2`, runs CPython 3.11 (the reference), PyPy
 (when installed), the Aithon binary (AITHON_THREADS unset: all cores),
 Go and Erlang, checks that every output equals CPython's, and prints one
-table: wall time and peak RSS, best of N runs, with the ratios
+table: wall time and peak RSS (through GNU time when /usr/bin/time
+exists), best of N runs, with the ratios
 CPython/Aithon, Go/Aithon and Erlang/Aithon (both metrics are "lower is
 better", so a ratio above 1 means Aithon wins). parallel_cpu also runs
 with one worker (AITHON_THREADS=1, GOMAXPROCS=1, erl +S 1:1) to report
