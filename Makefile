@@ -198,6 +198,7 @@ fuzz:
 bench: all
 	$(PYTHON) bench/run_bench.py --build $(BUILD)
 	$(PYTHON) bench/runtime/run.py --build $(BUILD)/rtbench --lib $(BUILD)/lib/aithon/libaithonrt.a --runs 3
+	$(PYTHON) bench/asyncio/run.py --build $(BUILD) --runs 3
 
 # Regenerate expected outputs with CPython 3.11, the oracle.
 golden:
@@ -235,7 +236,7 @@ help:
 	@echo 'make check      the whole suite under ASan+UBSan (build-asan/)'
 	@echo 'make tsan       runtime unit tests marked // tsan under TSan (build-tsan/)'
 	@echo 'make fuzz       fuzz the parser for FUZZ_SECONDS (default 120)'
-	@echo 'make bench      benchmarks against CPython (and PyPy)'
+	@echo 'make bench      benchmarks against CPython (and PyPy), Go and Erlang'
 	@echo 'make golden     regenerate expected outputs with CPython 3.11'
 	@echo 'make install    install into PREFIX (default /usr/local)'
 	@echo 'make deps       install missing build dependencies'
