@@ -33,6 +33,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "diag.h"
+#include "effects.h"
 #include "emit.h"
 #include "parse.h"
 #include "scope.h"
@@ -46,7 +47,7 @@ typedef struct {
     const char *output;
     OutputKind kind;
     int opt_level;
-    bool debug, verbose, run, parse_only, dump_ast;
+    bool debug, verbose, run, parse_only, dump_ast, explain_actors;
     char **run_args;            /* argv for --run, after the input */
     int nrun_args;
     const char **parse_files;
@@ -71,6 +72,8 @@ static void usage(FILE *out) {
           "  -v              print the link command\n"
           "  --parse-only    parse the files and report syntax errors only\n"
           "  --dump-ast      print the syntax tree of FILE\n"
+          "  --explain-actors  print, for each async def, whether it runs as an\n"
+          "                  isolated actor or as a shared task, and why\n"
           "  --version       print the version\n"
           "  --help          print this help\n",
           out);
@@ -112,6 +115,8 @@ static Options parse_options(int argc, char **argv) {
             o.parse_only = true;
         } else if (strcmp(a, "--dump-ast") == 0) {
             o.dump_ast = true;
+        } else if (strcmp(a, "--explain-actors") == 0) {
+            o.explain_actors = true;
         } else if (strcmp(a, "--run") == 0) {
             o.run = true;
             if (!o.input) {
@@ -350,13 +355,18 @@ static int compile(const Options *o) {
     /* Checked before any work and again just before writing (the sources
      * are all known by then). */
     const char *out = output_path(o);
-    int bad = check_output(out, o->kind);
+    int bad = o->explain_actors ? 0 : check_output(out, o->kind);
     if (bad) return bad;
     ScopeTable *scopes = scope_build(&arena, m);
     if (diag_error_count()) return 1;
+    Effects *effects = effects_analyze(&arena, m, scopes);
+    if (o->explain_actors) {
+        effects_explain(effects, stdout, o->input);
+        return 0;
+    }
 
     LLVMContextRef ctx = LLVMContextCreate();
-    EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug};
+    EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug, .effects = effects};
     LLVMModuleRef mod = emit_program(&arena, ctx, m, scopes, &eo);
     if (!mod) return 1;
 

@@ -193,8 +193,10 @@ ai_value aio_deque_at(ai_value d, int64_t i);  /* i-th from the left */
 bool aio_deque_remove(ai_value d, ai_value v); /* first identical one */
 static inline int64_t aio_deque_len(ai_value d) { return ((aio_deque *)ai_obj(d))->len; }
 
-/* This actor's state (created on first use; never NULL, aborts on OOM). */
+/* This actor's state (created on first use; never NULL, aborts on OOM),
+ * and its release when the actor ends. */
 aio_state *aio_state_get(void);
+void aio_state_free(aio_state *st);
 /* The running loop (0 with RuntimeError "no running event loop"). */
 ai_value aio_running_loop(void);
 
@@ -269,8 +271,19 @@ ai_value aio_run_until_complete(ai_value loop, ai_value awaitable);
 ai_value aio_queue_new_unbounded(void);
 int aio_queue_put_nowait(ai_value q, ai_value item);
 ai_value aio_queue_get(ai_value q);
+/* loop.c, for remote.c: the i-th ready entry after the head; how many
+ * are ready; the first live timer's deadline; pending tasks; one
+ * iteration. */
+bool aio_loop_peek(ai_value loop, int64_t i, ai_value e[4]);
+int64_t aio_loop_ready_count(ai_value loop);
+bool aio_loop_first_timer(ai_value loop, double *when);
+int64_t aio_loop_pending_tasks(ai_value loop);
+int aio_loop_run_iteration(ai_value loop);
 /* remote.c */
 ai_value aio_remote_try_spawn(ai_value loop, ai_value coro, ai_value name);
+bool aio_remote_is_child(aio_state *st);
+int aio_remote_child_boundary(ai_value loop);
+int aio_remote_cancel(ai_value task, ai_value msg);
 int aio_remote_wait(ai_value loop, double timeout);
 void aio_remote_shutdown(ai_value loop);
 /* report.c */

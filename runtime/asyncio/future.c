@@ -448,6 +448,13 @@ int aio_task_cancel(ai_value task, ai_value msg) {
     t->fut.log_tb = false;
     if (t->fut.state != AIO_PENDING) return 0;
     t->num_cancels++;
+    if (t->remote) {
+        /* running as an actor: the cancellation travels to it (0: it has
+         * not started, cancel it here as any task) */
+        int r = aio_remote_cancel(task, msg);
+        if (r) return r;
+        t = aio_tsk(task);
+    }
     if (t->fut_waiter) {
         int c = aio_cancel_any(t->fut_waiter, msg);
         if (c < 0) return -1;

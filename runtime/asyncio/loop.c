@@ -281,13 +281,18 @@ static int run_entry(ai_value e[4]) {
 }
 
 
-/* Begin an iteration: steps 1–3 of the file comment. */
+/* Begin an iteration: steps 1–3 of the file comment. In an isolated
+ * actor's loop, the wait of step 2 is remote.c's: report the iteration
+ * that ended to the parent, then wait for its go-ahead. */
 static int begin_iteration(aio_loop *L) {
     while (L->ntimers && handle_obj(L->timers[0])->cancelled) {
         heap_pop(L);
         L->timer_cancelled--;
     }
-    if (!L->count && !L->stopping) {
+    aio_state *st = aio_state_get();
+    if (st->remote && aio_remote_is_child(st)) {
+        if (aio_remote_child_boundary(ai_val(L)) < 0) return -1;
+    } else if (!L->count && !L->stopping) {
         double timeout = -1;
         if (L->ntimers) {
             timeout = handle_obj(L->timers[0])->when - aio_loop_time(ai_val(L));
@@ -375,6 +380,51 @@ ai_value aio_inline_suspend(ai_value y) {
         return AI_ERR;
     }
     return AI_NONE;
+}
+
+/* ---- what remote.c needs to see ---------------------------------------------------------------- */
+
+bool aio_loop_peek(ai_value loop, int64_t i, ai_value e[4]) {
+    aio_loop *L = loop_obj(loop);
+    if (i < 0 || i >= L->count) return false;
+    memcpy(e, &L->ring[((L->head + i) % L->cap) * 4], 4 * sizeof(ai_value));
+    return true;
+}
+
+int64_t aio_loop_ready_count(ai_value loop) { return loop_obj(loop)->count; }
+
+bool aio_loop_first_timer(ai_value loop, double *when) {
+    aio_loop *L = loop_obj(loop);
+    while (L->ntimers && handle_obj(L->timers[0])->cancelled) {
+        heap_pop(L);
+        L->timer_cancelled--;
+    }
+    if (!L->ntimers) return false;
+    *when = handle_obj(L->timers[0])->when;
+    return true;
+}
+
+int64_t aio_loop_pending_tasks(ai_value loop) {
+    int64_t n = 0, pos = 0;
+    ai_value k;
+    while (dict_next(loop_obj(loop)->tasks, &pos, &k, NULL, NULL))
+        if (aio_fut(k)->state == AIO_PENDING) n++;
+    return n;
+}
+
+/* Run one whole iteration (for an actor's loop that goes on after its
+ * root task is done): 0 / -1. */
+int aio_loop_run_iteration(ai_value loop) {
+    aio_loop *L = loop_obj(loop);
+    L->running = true;
+    L->depth++;
+    int rc = 0;
+    do {
+        if ((rc = loop_step(L)) < 0) break;
+    } while (L->left > 0);
+    L->depth--;
+    L->running = L->depth > 0;
+    return rc;
 }
 
 /* ---- tasks registry ------------------------------------------------------------------------------ */

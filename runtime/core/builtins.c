@@ -22,6 +22,7 @@
 #define _GNU_SOURCE /* memmem, MAP_NORESERVE, recursive mutexes */
 #endif
 #include "core/object.h"
+#include "asyncio/aio.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -83,6 +84,7 @@ static void out_lock_acquire(void) {
 }
 
 static void out_write_locked(const char *p, size_t n) {
+    if (aio_capture_write(1, p, n)) return; /* an isolated actor's output (asyncio/remote.c) */
     if (n > OUTBUF_SIZE - outlen) out_flush_locked();
     if (n >= OUTBUF_SIZE) {
         write_all(1, p, n);
@@ -105,7 +107,10 @@ void bi_stdout_flush(void) {
     pthread_mutex_unlock(&out_lock);
 }
 
-void bi_stderr_write(const char *p, size_t n) { write_all(2, p, n); }
+void bi_stderr_write(const char *p, size_t n) {
+    if (aio_capture_write(2, p, n)) return;
+    write_all(2, p, n);
+}
 
 /* ---- str() and repr() ------------------------------------------------------- */
 

@@ -23,6 +23,7 @@
 #endif
 #include "core/alloc.h"
 #include "core/object.h"
+#include "asyncio/aio.h"
 #include "sched/actor.h"
 #include "sched/sched.h"
 
@@ -155,6 +156,19 @@ static ai_task_core *task_exc_core(void *task) { return (ai_task_core *)(void *)
 static void heap_enter(void *heap) { alloc_heap_enter(heap); }
 static void heap_leave(void *heap) { alloc_heap_leave(heap); }
 
+/* An actor has ended: its asyncio state, then its heap, go (the root's
+ * heap stays: the process ends with it). Runs on the actor's own task. */
+static void actor_end(actor_t *a) {
+    if (a->aio) {
+        aio_state_free(a->aio);
+        a->aio = NULL;
+    }
+    alloc_heap *h = a->heap;
+    if (!h || h == &alloc_main_heap) return;
+    a->heap = NULL; /* the task still switches out once: no heap to leave */
+    alloc_heap_free(h);
+}
+
 /* The program's root actor: the main module on the scheduler's big root
  * stack, its heap the main heap. */
 static void main_root(void *arg) {
@@ -178,6 +192,7 @@ int mod_run_main(int argc, char **argv, ai_value (*entry)(void)) {
     run_ctx rc = {entry, NULL, 1};
     exc_task_of = task_exc_core;
     sched_set_heap_hooks(heap_enter, heap_leave);
+    actor_set_exit_hook(actor_end);
     if (sched_run_main(main_root, &rc) == 0) return rc.status;
     /* No scheduler (threads could not start): a plain big-stack thread. */
     exc_task_of = NULL;
