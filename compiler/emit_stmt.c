@@ -198,8 +198,14 @@ static void emit_for(Emitter *e, const Stmt *s) {
 
 static void emit_def(Emitter *e, const Stmt *s) {
     FuncDef *fd = NULL;
-    if (e->fn->scope->kind == SCOPE_MODULE) {
-        FuncDef *pre = e->global_func[emit_global_index(e, s->u.funcdef.name)];
+    /* A top-level def may have been declared ahead (predeclare_functions).
+     * Only the module's own frame can hold one: a def in a class body is
+     * emitted inline in the module function too, but binds in the class.
+     * The index is computed before global_func is read: emit_global_index
+     * may grow (move) that array. */
+    if (e->fn->frame->scope->kind == SCOPE_MODULE) {
+        int g = emit_global_index(e, s->u.funcdef.name);
+        FuncDef *pre = e->global_func[g];
         if (pre && pre->def == s) fd = pre;
     }
     LLVMValueRef *decos = emit_decorators(e, &s->u.funcdef.decorators);
