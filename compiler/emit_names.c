@@ -32,7 +32,7 @@ static const char *const builtin_names[] = {
     "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct",
     "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set",
     "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars",
-    "zip", "__import__", "__build_class__", "__name__", "__debug__",
+    "zip", "__import__", "__build_class__", "__name__", "__debug__", "__doc__", "__package__",
     /* exceptions */
     "BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError",
     "BufferError", "EOFError", "FloatingPointError", "GeneratorExit", "ImportError",

@@ -352,6 +352,9 @@ typedef struct bi_entry {
     const char *name;
     ai_value value;
 } bi_entry;
+/* Call fn(name, value) for every builtin, in lookup order (the
+ * builtins module's attributes); stops at the first fn < 0. */
+int bi_each(int (*fn)(const char *name, ai_value v, void *ctx), void *ctx);
 extern const bi_entry bi_table_seq[];   /* objects/list.c: list, sorted, enumerate, zip … */
 extern const bi_entry bi_table_map[];   /* objects/dict.c: dict, set, frozenset … */
 extern const bi_entry bi_table_text[];  /* objects/format.c: format, bin, hex, input, open … */

@@ -26,7 +26,7 @@
  * task's stack (a RecursionError is raised when it runs out).
  *
  * Not handled: reassigning sys.stdout does not redirect print() (print
- * without file= always writes fd 1); sys.modules, sys.path, sys.flags,
+ * without file= always writes fd 1); sys.path, sys.flags,
  * sys.implementation, closing the standard streams.
  */
 #include "modules/modutil.h"
@@ -678,7 +678,7 @@ static int init(ai_value m) {
         mod_add(m, "float_info", mu_structseq_new_static(&float_info_type, fi)) < 0 ||
         mod_add(m, "int_info", mu_structseq_new_static(&int_info_type, ii)) < 0 ||
         mod_add(m, "stdin", ai_val(&stdin_obj)) < 0 || mod_add(m, "stdout", ai_val(&stdout_obj)) < 0 ||
-        mod_add(m, "stderr", ai_val(&stderr_obj)) < 0 ||
+        mod_add(m, "stderr", ai_val(&stderr_obj)) < 0 || mod_add(m, "modules", mod_sys_modules()) < 0 ||
         mod_add(m, "__stdin__", ai_val(&stdin_obj)) < 0 ||
         mod_add(m, "__stdout__", ai_val(&stdout_obj)) < 0 ||
         mod_add(m, "__stderr__", ai_val(&stderr_obj)) < 0)

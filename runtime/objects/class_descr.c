@@ -19,6 +19,7 @@
  * carry no docstring yet), super() with one argument (an unbound super),
  * classmethod wrapping another descriptor (deprecated in 3.11).
  */
+#include "modules/modules.h"
 #include "objects/class.h"
 
 #include "gc/gc.h"
@@ -990,7 +991,11 @@ static ai_value bi_dir(ai_value self, const ai_value *args, int64_t nargs, ai_va
     ai_value x = args[0], set = dict_new();
     if (!set) return AI_ERR;
     const ai_type *t = ai_type_of(x);
-    if (t == &ai_type_type) {
+    if (t == &ai_module_type) {
+        /* A module: the names in its namespace, as CPython's module.__dir__. */
+        ai_value d = mod_dict(x);
+        if (!d || dir_add_dict(set, d) < 0) return AI_ERR;
+    } else if (t == &ai_type_type) {
         if (dir_add_type(set, (const ai_type *)ai_obj(x)) < 0) return AI_ERR;
     } else {
         if (cls_check_type(t)) {

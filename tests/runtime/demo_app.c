@@ -29,7 +29,7 @@ static const ai_code_info code_main = {"demo_app.py", "main", SRC};
 enum { G_DIV, G_MAIN, NGLOBALS };
 static ai_value globals[NGLOBALS];
 static const char *const global_names[NGLOBALS] = {"div", "main"};
-static const ai_module_info module = {"__main__", globals, NGLOBALS, global_names};
+static const ai_module_info module = {.name = "__main__", .globals = globals, .nglobals = NGLOBALS, .global_names = global_names};
 
 /* constants */
 static ai_value k_hello, k_sep, k_big, k_tenth, k_negzero, k_1e16, k_end, k_its, k_a, k_2_5,
