@@ -2,16 +2,20 @@
  * emit_module.c — module-level emission: set-up, constants, globals,
  * function definitions, prologues, safepoints and the program entry.
  *
- * What one compiled module looks like in IR:
+ * What one compiled Python module M looks like in IR (every module of the
+ * program goes into the same LLVM module, one Emitter each, emit_unit):
  *
- *   @__main__.globals  [N x i64]  module globals (GC roots), 0 = unbound
- *   @k.N               i64        constants, filled by $consts at start-up
- *   $consts()                     creates every constant (ai_const_*)
- *   <qualname>(i64 …)             one body function per `def`, called
+ *   @M.globals         [N x i64]  module globals (GC roots), 0 = unbound
+ *   @k.N               i64        constants, filled by M$consts
+ *   M$consts()                    creates every constant (ai_const_*)
+ *   M.<qualname>(i64 …)           one body function per `def`, called
  *                                 directly when the callee is known
- *   <qualname>$entry(…)           its generic vectorcall entry
- *   __main__$body()               the module's top-level code
- *   aithon_program_main()         $consts, register the module, $body
+ *                                 (__main__'s keep the bare qualname)
+ *   M.<qualname>$entry(…)         its generic vectorcall entry
+ *   M$body()                      the module's top-level code
+ *   @M.module          ai_module_info: what ai_module_import runs on the
+ *                                 module's first import
+ *   aithon_program_main()         imports __main__
  *
  * Prologue of every function (and the poll at every loop back-edge):
  * the address of the worker's ai_tls block comes from a side-effecting
