@@ -213,7 +213,8 @@ fuzz:
 	                emit) bin=$(FUZZ_EMIT_BIN); corpus=$(FUZZ_CORPUS)-emit;; \
 	                *) echo "fuzz: unknown target $$t (parse, emit)"; exit 2;; esac; \
 	    echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	    $$bin -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    ASAN_OPTIONS=$${ASAN_OPTIONS:-quarantine_size_mb=64} \
+	    $$bin -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=3072 \
 	        -close_fd_mask=3 -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/artifacts/$$t- \
 	        $$corpus || exit 1; done
 
