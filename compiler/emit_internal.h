@@ -151,6 +151,7 @@ typedef struct Emitter {
     int nconsts, capconsts;
     LLVMValueRef source_str;    /* the module's text, for tracebacks */
     LLVMValueRef filename_str;
+    LLVMValueRef modname_str;   /* the module's name, for ai_code_info */
 
     FnState *fn;                /* the function being emitted */
     LLVMValueRef tls_asm;       /* inline asm returning &ai_tls */

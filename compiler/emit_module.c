@@ -452,9 +452,10 @@ static void find_rebound(Emitter *e, Scope *s) {
 /* ---- functions ------------------------------------------------------------------ */
 
 static LLVMValueRef code_info(Emitter *e, const char *funcname) {
+    /* ai_code_info { filename, funcname, source, module } */
     LLVMValueRef fields[] = {e->filename_str, emit_cstring(e, funcname, strlen(funcname) + 1),
-                             e->source_str};
-    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 3, 0);
+                             e->source_str, e->modname_str};
+    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 4, 0);
     LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), "code");
     LLVMSetInitializer(g, init);
     LLVMSetGlobalConstant(g, 1);
@@ -768,6 +769,13 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *defs, S
     LLVMValueRef f = emit_rt(e, RT_ai_function_new, (LLVMValueRef[]){fd->info, tuple, closure}, 3);
     emit_check(e, f, pos.line);
     if (kwtuple) emit_rt(e, RT_ai_function_set_kwdefaults, (LLVMValueRef[]){f, kwtuple}, 2);
+    /* A docstring becomes __doc__. */
+    const StmtList *body = fd->body;
+    if (body && body->n && body->v[0]->kind == S_EXPR && body->v[0]->u.expr.value->kind == E_CONSTANT &&
+        body->v[0]->u.expr.value->u.constant.kind == CONST_STR) {
+        const Constant *c = &body->v[0]->u.expr.value->u.constant;
+        emit_rt(e, RT_ai_function_set_doc, (LLVMValueRef[]){f, emit_const_str(e, c->str, c->len)}, 2);
+    }
     return f;
 }
 
@@ -865,6 +873,7 @@ static void emit_unit(Emitter *e) {
     }
     const char *tb = u->tb_name ? u->tb_name : m->filename;
     e->filename_str = emit_cstring(e, tb, strlen(tb) + 1);
+    e->modname_str = emit_cstring(e, name, strlen(name) + 1);
     e->source_str = emit_cstring(e, m->source, m->source_len + 1);
     /* Placeholder for the globals array; its size is known at the end. */
     e->globals = LLVMAddGlobal(e->m, e->i64, arena_printf(e->arena, "%s.globals.tmp", name));

@@ -66,6 +66,13 @@ static ai_value method_repr(ai_value v) {
     return sb_finish(&b);
 }
 
+static ai_value method_getattr(ai_value o, ai_value name) {
+    ai_method_obj *m = (ai_method_obj *)ai_obj(o);
+    return func_method_getattr(m->def->name, m->def->owner, m->self, name);
+}
+
+static const ai_slots method_slots = {.getattr = method_getattr};
+
 ai_type ai_method_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "builtin_function_or_method",
@@ -74,6 +81,7 @@ ai_type ai_method_type = {
     .call = method_call,
     .gc_visit = method_visit,
     .gc_size = alloc_fixed_size,
+    .slots = (void *)&method_slots,
 };
 
 ai_value attr_method_new(const ai_method_def *def, ai_value self) {

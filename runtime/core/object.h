@@ -242,7 +242,17 @@ typedef struct ai_function {
                           compiler numbered them), or 0 */
     ai_value kwdefaults; /* tuple aligned with the keyword-only params
                             (0 = required), or 0 */
+    ai_value doc;        /* __doc__, or 0 for None */
+    ai_value extra;      /* what Python code set: objects/funcattrs.c, or 0 */
 } ai_function;
+
+/* objects/funcattrs.c: attributes of functions, builtin functions and
+ * builtin methods (__name__, __qualname__, __module__, __doc__,
+ * __defaults__, __dict__, __code__ …). */
+extern const ai_slots func_slots, builtin_fn_slots;
+extern ai_type func_code_type;
+/* A builtin method's attributes: the value, or 0 to look further. */
+ai_value func_method_getattr(const char *mname, const ai_type *owner, ai_value self, ai_value name);
 
 extern ai_type ai_cell_type;
 

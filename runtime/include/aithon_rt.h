@@ -172,6 +172,7 @@ typedef struct ai_code_info {
     const char *filename;   /* as given to aithonc */
     const char *funcname;   /* "<module>", "f", "C.method" … as CPython */
     const char *source;     /* NUL-terminated module text, or NULL */
+    const char *module;     /* the module's name ("__main__", "pkg.mod"), or NULL */
 } ai_code_info;
 
 /* One compiled Python module, emitted by the compiler as a writable

@@ -142,10 +142,23 @@ static const ai_getset_def bm_getset[] = {
     {NULL, NULL},
 };
 
+/* Any other attribute is the function's (CPython's method_getattro):
+ * obj.method.calls, obj.method.__doc__, __wrapped__. */
+static ai_value bm_getattr(ai_value o, ai_value name) {
+    for (const ai_getset_def *g = bm_getset; g->name; g++)
+        if (attr_name_is(name, g->name)) return 0;
+    if (attr_name_is(name, "__class__")) return 0;
+    ai_value v = ai_getattr(bm_func(o), name);
+    if (v || !exc_pending_is(&ai_exc_AttributeError)) return v;
+    exc_clear();
+    return 0;
+}
+
 static const ai_slots bm_slots = {
     .richcompare = bm_richcompare,
     .hash = bm_hash,
     .getset = bm_getset,
+    .getattr = bm_getattr,
 };
 
 ai_type cls_method_type = {
@@ -203,7 +216,16 @@ static const ai_getset_def fw_getset[] = {
     {NULL, NULL},
 };
 
-static const ai_slots fw_slots = {.construct = fw_construct, .getset = fw_getset};
+/* Since 3.10 they carry the wrapped function's __name__, __qualname__,
+ * __doc__ and __module__. */
+static ai_value fw_getattr(ai_value o, ai_value name) {
+    static const char *const copied[] = {"__name__", "__qualname__", "__doc__", "__module__"};
+    for (size_t i = 0; i < sizeof copied / sizeof *copied; i++)
+        if (attr_name_is(name, copied[i])) return ai_getattr(fw_func(o), name);
+    return 0;
+}
+
+static const ai_slots fw_slots = {.construct = fw_construct, .getset = fw_getset, .getattr = fw_getattr};
 
 ai_type cls_staticmethod_type = {
     .ob = {(uintptr_t)&ai_type_type},
