@@ -76,12 +76,9 @@ static ai_value bm_call(ai_value callable, const ai_value *args, int64_t nargs, 
     return cls_call_self(m->func, m->self, args, nargs, kwnames);
 }
 
-/* A function's __name__ / __qualname__ (compiled functions know theirs). */
+/* A function's __name__ / __qualname__ (as Python code may have set them:
+ * objects/funcattrs.c). */
 static ai_value func_name(ai_value f, bool qual) {
-    if (obj_is_type(f, &ai_function_type)) {
-        const ai_func_info *info = ((ai_function *)ai_obj(f))->info;
-        return str_from_cstr(qual ? info->qualname : info->name);
-    }
     if (obj_is_type(f, &ai_builtin_function_type))
         return str_from_cstr(((ai_builtin_fn *)ai_obj(f))->name);
     ai_value n = str_from_cstr(qual ? "__qualname__" : "__name__");
