@@ -118,6 +118,7 @@ enum {
     AI_TF_IMMORTAL_INSTANCES = 1u << 0, /* None, bool: never collected */
     AI_TF_EXCEPTION          = 1u << 1, /* BaseException or a subclass */
     AI_TF_HEAPTYPE           = 1u << 2, /* a class made by compiled code */
+    AI_TF_INTBOX             = 1u << 3, /* a subclass of int: instances box an int */
 };
 
 /* Immortal singletons. */

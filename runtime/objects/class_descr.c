@@ -475,6 +475,17 @@ static ai_value wrapper_new_call(const ai_type *owner, const ai_value *args, int
         if (!s->construct) return ai_raise_fmt(&ai_exc_TypeError, "cannot create '%s' instances", cls->name);
         return s->construct(args[0], args + 1, nargs - 1, kwnames);
     }
+    const ai_type *solid = ((cls_type *)cls)->solid;
+    if (cls_immutable_base(solid)) {
+        /* int.__new__(cls, x), str.__new__(cls, …): the builtin's value, in
+         * an instance of cls. object.__new__ cannot make one (CPython's
+         * "is not safe" error). */
+        if (!cls_is_subtype(owner, solid))
+            return ai_raise_fmt(&ai_exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", on,
+                                cls->name, solid->name);
+        ai_value base = obj_slots_of_type(solid)->construct(ai_val(solid), args + 1, nargs - 1, kwnames);
+        return base ? cls_instance_from(cls, base) : AI_ERR;
+    }
     if (owner == &ai_object_type && (nargs > 1 || nkw_of(kwnames) > 0)) {
         if (overrides(cls, D_NEW))
             return ai_raise_msg(&ai_exc_TypeError,
@@ -520,6 +531,11 @@ static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value
         list_obj(self)->len = 0;
         if (nargs == 1 && ai_list_extend(self, args[0]) < 0) return AI_ERR;
         return AI_NONE;
+    }
+    if (owner == &ai_set_type) {
+        /* set.__init__(iterable=()): clear, then update. */
+        if (call_no_kwargs("set", kwnames) < 0 || map_arg_range("set", nargs, 0, 1) < 0) return AI_ERR;
+        return set_reinit(self, nargs == 1 ? args[0] : 0) < 0 ? AI_ERR : AI_NONE;
     }
     if (owner == &ai_dict_type) {
         /* dict.__init__(mapping_or_pairs=(), **kwargs): an update. */
