@@ -111,6 +111,14 @@ static ai_value module_getattr(ai_value o, ai_value name) {
     return ai_raise_fmt(&ai_exc_AttributeError, "module '%s' has no attribute '%s'", m->name, s ? s : "?");
 }
 
+/* del m.x of a name m does not have: CPython's generic message. */
+static int32_t no_attr_del(ai_value name) {
+    int64_t n;
+    const char *s = str_utf8(name, &n);
+    ai_raise_fmt(&ai_exc_AttributeError, "'module' object has no attribute '%s'", s ? s : "?");
+    return -1;
+}
+
 static int32_t module_setattr(ai_value o, ai_value name, ai_value v) {
     ai_module_obj *m = mod_obj(o);
     ai_value *slot;
@@ -119,16 +127,13 @@ static int32_t module_setattr(ai_value o, ai_value name, ai_value v) {
     if (r == 1) {
         /* A global of compiled code: no barrier needed, the globals array
          * is a root of every collection (gc.h, G7). */
-        if (!v && !*slot) {
-            int64_t n;
-            const char *s = str_utf8(name, &n);
-            ai_raise_fmt(&ai_exc_AttributeError, "module '%s' has no attribute '%s'", m->name, s ? s : "?");
-            return -1;
-        }
+        if (!v && !*slot) return no_attr_del(name);
         *slot = v;
         return 0;
     }
-    return v ? ai_setitem(m->dict, name, v) : ai_delitem(m->dict, name);
+    if (v) return ai_setitem(m->dict, name, v);
+    int32_t rc = dict_del(m->dict, name);
+    return rc < 0 ? -1 : rc == 0 ? no_attr_del(name) : 0;
 }
 
 static ai_value module_repr(ai_value o) {
