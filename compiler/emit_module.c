@@ -837,6 +837,11 @@ static void store_module_dunders(Emitter *e) {
     vals[3] = str_or_none(e, u->package);
     vals[4] = emit_rt(e, RT_ai_import, (LLVMValueRef[]){emit_cstring(e, "builtins", 9)}, 1);
     emit_check(e, vals[4], 1);
+    if (strcmp(u->name, "__main__") != 0) {
+        /* CPython gives imported modules the builtins module's dict. */
+        vals[4] = emit_rt(e, RT_ai_getattr, (LLVMValueRef[]){vals[4], emit_const_str(e, "__dict__", 8)}, 2);
+        emit_check(e, vals[4], 1);
+    }
     int n = 5;
     if (u->is_package) {
         LLVMValueRef dir = str_or_none(e, u->pkgdir);
@@ -850,9 +855,17 @@ static void store_module_dunders(Emitter *e) {
 /* The LLVM name of a symbol of this module: the module's name first
  * ("helper.f", "pkg.sub.C.m"), except in __main__, whose symbols keep
  * their Python names. */
+/* The prefix of a module's symbols: its name, except that LLVM reserves
+ * names starting with "llvm." (a module named llvm gets "_llvm"). */
+static const char *symbol_base(Arena *a, const char *modname) {
+    if (strncmp(modname, "llvm", 4) == 0 && (modname[4] == '.' || modname[4] == '\0'))
+        return arena_printf(a, "_%s", modname);
+    return modname;
+}
+
 const char *emit_symbol(Emitter *e, const char *name) {
     if (!e->unit || strcmp(e->unit->name, "__main__") == 0) return name;
-    return arena_printf(e->arena, "%s.%s", e->unit->name, name);
+    return arena_printf(e->arena, "%s.%s", symbol_base(e->arena, e->unit->name), name);
 }
 
 /* Emit one module: its constants, globals, functions, body and its
@@ -860,7 +873,7 @@ const char *emit_symbol(Emitter *e, const char *name) {
 static void emit_unit(Emitter *e) {
     const Unit *u = e->unit;
     const Module *m = u->ast;
-    const char *name = u->name;
+    const char *name = symbol_base(e->arena, u->name);   /* of symbols; u->name is the module's */
     e->mod = m;
     e->scopes = u->scopes;
     e->modscope = scope_module(u->scopes);
@@ -873,7 +886,7 @@ static void emit_unit(Emitter *e) {
     }
     const char *tb = u->tb_name ? u->tb_name : m->filename;
     e->filename_str = emit_cstring(e, tb, strlen(tb) + 1);
-    e->modname_str = emit_cstring(e, name, strlen(name) + 1);
+    e->modname_str = emit_cstring(e, u->name, strlen(u->name) + 1);
     e->source_str = emit_cstring(e, m->source, m->source_len + 1);
     /* Placeholder for the globals array; its size is known at the end. */
     e->globals = LLVMAddGlobal(e->m, e->i64, arena_printf(e->arena, "%s.globals.tmp", name));
@@ -919,7 +932,7 @@ static void emit_unit(Emitter *e) {
      * body, parent, flags, module, state } */
     LLVMValueRef nul = LLVMConstNull(e->ptr);
     LLVMValueRef mi_fields[] = {
-        emit_cstring(e, name, strlen(name) + 1), globals, emit_i64(e, e->nglobals), gn,
+        emit_cstring(e, u->name, strlen(u->name) + 1), globals, emit_i64(e, e->nglobals), gn,
         u->file ? emit_cstring(e, u->file, strlen(u->file) + 1) : nul, e->consts_fn, body,
         u->parent ? e->unit_infos[u->parent->index] : nul, emit_i64(e, u->is_package ? 1 : 0),
         emit_i64(e, 0), emit_i64(e, 0)};
@@ -977,7 +990,7 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, co
     for (int i = 0; i < prog->nunits; i++) {
         const Unit *u = prog->units[i];
         if (u->kind != UNIT_SOURCE) continue;
-        e->unit_infos[i] = LLVMAddGlobal(e->m, mt, arena_printf(a, "%s.module", u->name));
+        e->unit_infos[i] = LLVMAddGlobal(e->m, mt, arena_printf(a, "%s.module", symbol_base(a, u->name)));
         LLVMSetLinkage(e->unit_infos[i], LLVMInternalLinkage);
     }
     for (int i = 0; i < prog->nunits; i++) {
