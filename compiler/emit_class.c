@@ -3,7 +3,8 @@
  *
  * class C(B): body
  *   1. the decorators, then the bases are evaluated (CPython's order);
- *   2. a namespace dict is made with __module__ and __qualname__;
+ *   2. a namespace dict is made with __module__ (the module's name) and
+ *      __qualname__;
  *   3. the body runs inline in the enclosing function, in a Frame whose
  *      names live in that dict (emit_names.c: NAME_CLASS) — methods are
  *      ordinary function objects stored there;
@@ -53,7 +54,7 @@ void emit_class(Emitter *e, const Stmt *s) {
     LLVMValueRef name = emit_const_str(e, s->u.classdef.name, strlen(s->u.classdef.name));
     LLVMValueRef qualname = emit_const_str(e, cs->qualname, strlen(cs->qualname));
     emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__module__", 10),
-                                                                emit_const_str(e, "__main__", 8)}, 3), line);
+                                                                emit_const_str(e, e->unit->name, strlen(e->unit->name))}, 3), line);
     emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__qualname__", 12), qualname}, 3),
                    line);
 

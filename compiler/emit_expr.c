@@ -739,6 +739,14 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
         return emit_binop(e, x->u.binop.op, l, r, x->pos.line);
     }
     case E_UNARYOP: return emit_unary(e, x);
+    case E_NAMEDEXPR: {
+        /* x := v binds where scope.c put it: in a comprehension, the
+         * enclosing function's (or module's) variable. */
+        LLVMValueRef v = emit_expr(e, x->u.namedexpr.value);
+        const Expr *t = x->u.namedexpr.target;
+        emit_store_name(e, t->u.name.id, v, t->pos);
+        return v;
+    }
     case E_BOOLOP: return boolop_value(e, x);
     case E_COMPARE: return compare_chain_value(e, x);
     case E_CALL: return emit_call(e, x);

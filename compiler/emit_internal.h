@@ -121,6 +121,10 @@ typedef struct FnState {
 
 typedef struct Emitter {
     Arena *arena;
+    const Program *prog;
+    const Unit *unit;           /* the module being emitted */
+    LLVMValueRef *unit_infos;   /* by Unit.index: each source module's ai_module_info */
+    LLVMTypeRef modinfo_t;
     const Module *mod;
     ScopeTable *scopes;
     Scope *modscope;
@@ -148,6 +152,7 @@ typedef struct Emitter {
     int nconsts, capconsts;
     LLVMValueRef source_str;    /* the module's text, for tracebacks */
     LLVMValueRef filename_str;
+    LLVMValueRef modname_str;   /* the module's name, for ai_code_info */
 
     FnState *fn;                /* the function being emitted */
     LLVMValueRef tls_asm;       /* inline asm returning &ai_tls */
@@ -164,6 +169,7 @@ typedef struct Emitter {
 } Emitter;
 
 /* emit_module.c */
+const char *emit_symbol(Emitter *e, const char *name);   /* "helper.f": prefixed by the module */
 LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len);
 LLVMValueRef emit_const_str(Emitter *e, const char *s, size_t len);
 LLVMValueRef emit_constant(Emitter *e, const Constant *c);

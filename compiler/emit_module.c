@@ -2,16 +2,20 @@
  * emit_module.c — module-level emission: set-up, constants, globals,
  * function definitions, prologues, safepoints and the program entry.
  *
- * What one compiled module looks like in IR:
+ * What one compiled Python module M looks like in IR (every module of the
+ * program goes into the same LLVM module, one Emitter each, emit_unit):
  *
- *   @__main__.globals  [N x i64]  module globals (GC roots), 0 = unbound
- *   @k.N               i64        constants, filled by $consts at start-up
- *   $consts()                     creates every constant (ai_const_*)
- *   <qualname>(i64 …)             one body function per `def`, called
+ *   @M.globals         [N x i64]  module globals (GC roots), 0 = unbound
+ *   @k.N               i64        constants, filled by M$consts
+ *   M$consts()                    creates every constant (ai_const_*)
+ *   M.<qualname>(i64 …)           one body function per `def`, called
  *                                 directly when the callee is known
- *   <qualname>$entry(…)           its generic vectorcall entry
- *   __main__$body()               the module's top-level code
- *   aithon_program_main()         $consts, register the module, $body
+ *                                 (__main__'s keep the bare qualname)
+ *   M.<qualname>$entry(…)         its generic vectorcall entry
+ *   M$body()                      the module's top-level code
+ *   @M.module          ai_module_info: what ai_module_import runs on the
+ *                                 module's first import
+ *   aithon_program_main()         imports __main__
  *
  * Prologue of every function (and the poll at every loop back-edge):
  * the address of the worker's ai_tls block comes from a side-effecting
@@ -449,9 +453,10 @@ static void find_rebound(Emitter *e, Scope *s) {
 /* ---- functions ------------------------------------------------------------------ */
 
 static LLVMValueRef code_info(Emitter *e, const char *funcname, int firstlineno) {
+    /* ai_code_info { filename, funcname, source, module, firstlineno } */
     LLVMValueRef fields[] = {e->filename_str, emit_cstring(e, funcname, strlen(funcname) + 1),
-                             e->source_str, emit_i32(e, firstlineno)};
-    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 4, 0);
+                             e->source_str, e->modname_str, emit_i32(e, firstlineno)};
+    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 5, 0);
     LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), "code");
     LLVMSetInitializer(g, init);
     LLVMSetGlobalConstant(g, 1);
@@ -548,8 +553,8 @@ static int32_t func_flags(Emitter *e, const FuncDef *fd) {
     const Arguments *a = fd->args;
     int32_t f = (a->vararg ? AI_FUNC_VARARGS : 0) | (a->kwarg ? AI_FUNC_VARKW : 0);
     if (fd->is_async) f |= fd->scope->is_generator ? AI_FUNC_ASYNCGEN : AI_FUNC_COROUTINE;
-    if (fd->is_async && !fd->scope->is_generator && e->opt->effects &&
-        effects_isolated(e->opt->effects, fd->scope, NULL))
+    if (fd->is_async && !fd->scope->is_generator && e->unit && e->unit->effects &&
+        effects_isolated(e->unit->effects, fd->scope, NULL))
         f |= AI_FUNC_ISOLATED;
     return f;
 }
@@ -587,7 +592,7 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     LLVMTypeRef *ptys = arena_alloc(e->arena, sizeof(LLVMTypeRef) * (size_t)(fd->nslots + 2));
     for (int i = 0; i < fd->nslots + first; i++) ptys[i] = e->i64;
     fd->body_type = LLVMFunctionType(e->i64, ptys, (unsigned)(fd->nslots + first), 0);
-    fd->fn = LLVMAddFunction(e->m, scope->qualname, fd->body_type);
+    fd->fn = LLVMAddFunction(e->m, emit_symbol(e, scope->qualname), fd->body_type);
     LLVMSetLinkage(fd->fn, LLVMInternalLinkage);
     if (scope->is_generator || fd->is_async) {
         /* fn only makes the generator (or the coroutine); the body runs
@@ -595,16 +600,17 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
          * whoever awaits it — entered through the thunk with the
          * arguments saved. An async def's body is its actor behaviour. */
         const char *suffix = fd->is_async && !scope->is_generator ? "$behavior" : "$gen";
-        fd->genbody = LLVMAddFunction(e->m, arena_printf(e->arena, "%s%s", scope->qualname, suffix), fd->body_type);
+        fd->genbody = LLVMAddFunction(e->m, arena_printf(e->arena, "%s%s", emit_symbol(e, scope->qualname), suffix),
+                                      fd->body_type);
         LLVMSetLinkage(fd->genbody, LLVMInternalLinkage);
-        fd->thunk = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$thunk", scope->qualname),
+        fd->thunk = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$thunk", emit_symbol(e, scope->qualname)),
                                     LLVMFunctionType(e->i64, (LLVMTypeRef[]){e->ptr}, 1, 0));
         LLVMSetLinkage(fd->thunk, LLVMInternalLinkage);
     }
 
     /* The generic entry: bind (callable, args, nargs, kwnames), call the body. */
     LLVMTypeRef ety = LLVMFunctionType(e->i64, (LLVMTypeRef[]){e->i64, e->ptr, e->i64, e->i64}, 4, 0);
-    fd->entry = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$entry", scope->qualname), ety);
+    fd->entry = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$entry", emit_symbol(e, scope->qualname)), ety);
     LLVMSetLinkage(fd->entry, LLVMInternalLinkage);
 
     /* ai_func_info { name, qualname, nparams, nposonly, param_names, entry,
@@ -777,6 +783,13 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *defs, S
     LLVMValueRef f = emit_rt(e, RT_ai_function_new, (LLVMValueRef[]){fd->info, tuple, closure}, 3);
     emit_check(e, f, pos.line);
     if (kwtuple) emit_rt(e, RT_ai_function_set_kwdefaults, (LLVMValueRef[]){f, kwtuple}, 2);
+    /* A docstring becomes __doc__. */
+    const StmtList *body = fd->body;
+    if (body && body->n && body->v[0]->kind == S_EXPR && body->v[0]->u.expr.value->kind == E_CONSTANT &&
+        body->v[0]->u.expr.value->u.constant.kind == CONST_STR) {
+        const Constant *c = &body->v[0]->u.expr.value->u.constant;
+        emit_rt(e, RT_ai_function_set_doc, (LLVMValueRef[]){f, emit_const_str(e, c->str, c->len)}, 2);
+    }
     return f;
 }
 
@@ -799,18 +812,158 @@ static void predeclare_functions(Emitter *e) {
     }
 }
 
+/* ---- one module ------------------------------------------------------------------ */
+
+/* The special globals CPython gives every module, set at the start of
+ * its body: __name__, __doc__, __file__, __package__, __builtins__, and
+ * __path__ for a package. Marked bound before any code is emitted, so
+ * reads of them are plain global loads. */
+static const char *const module_dunders[] = {"__name__", "__doc__", "__file__", "__package__", "__builtins__",
+                                             "__path__"};
+
+static void mark_module_dunders(Emitter *e) {
+    int n = e->unit->is_package ? 6 : 5;
+    for (int i = 0; i < n; i++) {
+        int g = emit_global_index(e, module_dunders[i]);
+        e->global_assigned[g] = true;
+        e->global_rebound[g] = true;
+    }
+}
+
+static LLVMValueRef str_or_none(Emitter *e, const char *s) {
+    return s ? emit_const_str(e, s, strlen(s)) : singleton(e, "ai_none_object");
+}
+
+static void store_module_dunders(Emitter *e) {
+    const Unit *u = e->unit;
+    const StmtList *body = &u->ast->body;
+    const char *doc = NULL;
+    size_t doclen = 0;
+    if (body->n && body->v[0]->kind == S_EXPR && body->v[0]->u.expr.value->kind == E_CONSTANT &&
+        body->v[0]->u.expr.value->u.constant.kind == CONST_STR) {
+        doc = body->v[0]->u.expr.value->u.constant.str;
+        doclen = body->v[0]->u.expr.value->u.constant.len;
+    }
+    LLVMValueRef vals[6];
+    vals[0] = str_or_none(e, u->name);
+    vals[1] = doc ? emit_const_str(e, doc, doclen) : singleton(e, "ai_none_object");
+    vals[2] = str_or_none(e, u->file);
+    vals[3] = str_or_none(e, u->package);
+    vals[4] = emit_rt(e, RT_ai_import, (LLVMValueRef[]){emit_cstring(e, "builtins", 9)}, 1);
+    emit_check(e, vals[4], 1);
+    if (strcmp(u->name, "__main__") != 0) {
+        /* CPython gives imported modules the builtins module's dict. */
+        vals[4] = emit_rt(e, RT_ai_getattr, (LLVMValueRef[]){vals[4], emit_const_str(e, "__dict__", 8)}, 2);
+        emit_check(e, vals[4], 1);
+    }
+    int n = 5;
+    if (u->is_package) {
+        LLVMValueRef dir = str_or_none(e, u->pkgdir);
+        vals[n] = emit_rt(e, RT_ai_list_new, (LLVMValueRef[]){emit_value_array(e, &dir, 1), emit_i64(e, 1)}, 2);
+        emit_check(e, vals[n], 1);
+        n++;
+    }
+    for (int i = 0; i < n; i++) LLVMBuildStore(e->b, vals[i], emit_global_slot(e, emit_global_index(e, module_dunders[i])));
+}
+
+/* The LLVM name of a symbol of this module: the module's name first
+ * ("helper.f", "pkg.sub.C.m"), except in __main__, whose symbols keep
+ * their Python names. */
+/* The prefix of a module's symbols: its name, except that LLVM reserves
+ * names starting with "llvm." (a module named llvm gets "_llvm"). */
+static const char *symbol_base(Arena *a, const char *modname) {
+    if (strncmp(modname, "llvm", 4) == 0 && (modname[4] == '.' || modname[4] == '\0'))
+        return arena_printf(a, "_%s", modname);
+    return modname;
+}
+
+const char *emit_symbol(Emitter *e, const char *name) {
+    if (!e->unit || strcmp(e->unit->name, "__main__") == 0) return name;
+    return arena_printf(e->arena, "%s.%s", symbol_base(e->arena, e->unit->name), name);
+}
+
+/* Emit one module: its constants, globals, functions, body and its
+ * ai_module_info (e->unit_infos[index], made by emit_program). */
+static void emit_unit(Emitter *e) {
+    const Unit *u = e->unit;
+    const Module *m = u->ast;
+    const char *name = symbol_base(e->arena, u->name);   /* of symbols; u->name is the module's */
+    e->mod = m;
+    e->scopes = u->scopes;
+    e->modscope = scope_module(u->scopes);
+    diag_set_source(m->filename, m->source, m->source_len);
+    if (e->dib) {
+        const char *path = u->tb_name ? u->tb_name : m->filename, *slash = strrchr(path, '/');
+        const char *base = slash ? slash + 1 : path;
+        const char *dir = slash ? arena_strndup(e->arena, path, (size_t)(slash - path)) : ".";
+        e->di_file = LLVMDIBuilderCreateFile(e->dib, base, strlen(base), dir, strlen(dir));
+    }
+    const char *tb = u->tb_name ? u->tb_name : m->filename;
+    e->filename_str = emit_cstring(e, tb, strlen(tb) + 1);
+    e->modname_str = emit_cstring(e, u->name, strlen(u->name) + 1);
+    e->source_str = emit_cstring(e, m->source, m->source_len + 1);
+    /* Placeholder for the globals array; its size is known at the end. */
+    e->globals = LLVMAddGlobal(e->m, e->i64, arena_printf(e->arena, "%s.globals.tmp", name));
+    find_rebound(e, e->modscope);
+    mark_module_dunders(e);
+
+    /* $consts: filled as constants are met. */
+    e->consts_fn = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$consts", name), LLVMFunctionType(e->i64, NULL, 0, 0));
+    LLVMSetLinkage(e->consts_fn, LLVMInternalLinkage);
+    e->cb = LLVMCreateBuilderInContext(e->ctx);
+    LLVMPositionBuilderAtEnd(e->cb, LLVMAppendBasicBlockInContext(e->ctx, e->consts_fn, "entry"));
+
+    /* The module body. */
+    LLVMValueRef body = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$body", name), LLVMFunctionType(e->i64, NULL, 0, 0));
+    LLVMSetLinkage(body, LLVMInternalLinkage);
+    predeclare_functions(e);
+    FnState f;
+    Resume r = begin_function(e, &f, e->modscope, body, "<module>");
+    store_module_dunders(e);
+    emit_stmts(e, &m->body);
+    end_function(e, r);
+    LLVMBuildRet(e->cb, emit_i64(e, 1));
+    LLVMDisposeBuilder(e->cb);
+    e->cb = NULL;
+
+    /* The real globals array and the module's record. */
+    LLVMTypeRef arr_t = LLVMArrayType2(e->i64, (uint64_t)(e->nglobals ? e->nglobals : 1));
+    LLVMValueRef globals = LLVMAddGlobal(e->m, arr_t, arena_printf(e->arena, "%s.globals", name));
+    LLVMSetInitializer(globals, LLVMConstNull(arr_t));
+    LLVMSetLinkage(globals, LLVMInternalLinkage);
+    LLVMReplaceAllUsesWith(e->globals, globals);
+    LLVMDeleteGlobal(e->globals);
+    e->globals = globals;
+    LLVMValueRef *gnames = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(e->nglobals + 1));
+    for (int i = 0; i < e->nglobals; i++)
+        gnames[i] = emit_cstring(e, e->global_names[i], strlen(e->global_names[i]) + 1);
+    LLVMValueRef gn_arr = LLVMConstArray2(e->ptr, gnames, (uint64_t)e->nglobals);
+    LLVMValueRef gn = LLVMAddGlobal(e->m, LLVMTypeOf(gn_arr), arena_printf(e->arena, "%s.global_names", name));
+    LLVMSetInitializer(gn, gn_arr);
+    LLVMSetGlobalConstant(gn, 1);
+    LLVMSetLinkage(gn, LLVMPrivateLinkage);
+    /* ai_module_info { name, globals, nglobals, global_names, file, consts,
+     * body, parent, flags, module, state } */
+    LLVMValueRef nul = LLVMConstNull(e->ptr);
+    LLVMValueRef mi_fields[] = {
+        emit_cstring(e, u->name, strlen(u->name) + 1), globals, emit_i64(e, e->nglobals), gn,
+        u->file ? emit_cstring(e, u->file, strlen(u->file) + 1) : nul, e->consts_fn, body,
+        u->parent ? e->unit_infos[u->parent->index] : nul, emit_i64(e, u->is_package ? 1 : 0),
+        emit_i64(e, 0), emit_i64(e, 0)};
+    LLVMValueRef info = e->unit_infos[u->index];
+    LLVMSetInitializer(info, LLVMConstNamedStruct(e->modinfo_t, mi_fields, 11));
+}
+
 /* ---- the program ---------------------------------------------------------------- */
 
-LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeTable *scopes,
-                           const EmitOptions *opt) {
+LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt) {
     Emitter em = {0}, *e = &em;
     e->arena = a;
-    e->mod = m;
-    e->scopes = scopes;
-    e->modscope = scope_module(scopes);
+    e->prog = prog;
     e->opt = opt;
     e->ctx = ctx;
-    e->m = LLVMModuleCreateWithNameInContext(m->filename, ctx);
+    const Module *mainm = prog->main->ast;
+    e->m = LLVMModuleCreateWithNameInContext(mainm->filename, ctx);
     e->b = LLVMCreateBuilderInContext(ctx);
     e->i1 = LLVMInt1TypeInContext(ctx);
     e->i8 = LLVMInt8TypeInContext(ctx);
@@ -839,69 +992,37 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeT
         LLVMMetadataRef name = LLVMMDStringInContext2(ctx, sp, strlen(sp));
         e->sp_reg_md = LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, &name, 1));
     }
+    if (opt->debug_info) debug_init(e, mainm);
 
-    if (opt->debug_info) debug_init(e, m);
-    e->filename_str = emit_cstring(e, m->filename, strlen(m->filename) + 1);
-    e->source_str = emit_cstring(e, m->source, m->source_len + 1);
-    /* Placeholder for the globals array; its size is known at the end. */
-    e->globals = LLVMAddGlobal(e->m, e->i64, "__main__.globals.tmp");
-    find_rebound(e, e->modscope);
+    /* Every module's ai_module_info first: modules refer to each other's
+     * (imports, a submodule's parent) in any order. */
+    LLVMTypeRef mt = LLVMStructCreateNamed(ctx, "ai_module_info");
+    LLVMTypeRef fields[] = {e->ptr, e->ptr, e->i64, e->ptr, e->ptr, e->ptr, e->ptr, e->ptr, e->i64, e->i64, e->i64};
+    LLVMStructSetBody(mt, fields, 11, 0);
+    e->modinfo_t = mt;
+    e->unit_infos = arena_alloc(a, sizeof(LLVMValueRef) * (size_t)(prog->nunits + 1));
+    for (int i = 0; i < prog->nunits; i++) {
+        const Unit *u = prog->units[i];
+        if (u->kind != UNIT_SOURCE) continue;
+        e->unit_infos[i] = LLVMAddGlobal(e->m, mt, arena_printf(a, "%s.module", symbol_base(a, u->name)));
+        LLVMSetLinkage(e->unit_infos[i], LLVMInternalLinkage);
+    }
+    for (int i = 0; i < prog->nunits; i++) {
+        const Unit *u = prog->units[i];
+        if (u->kind != UNIT_SOURCE) continue;
+        Emitter ue = *e;        /* the program's settings; the module's own state starts empty */
+        ue.unit = u;
+        emit_unit(&ue);
+        e->abi = ue.abi;
+    }
 
-    /* $consts: filled as constants are met. */
-    e->consts_fn = LLVMAddFunction(e->m, "__main__$consts", LLVMFunctionType(e->i64, NULL, 0, 0));
-    LLVMSetLinkage(e->consts_fn, LLVMInternalLinkage);
-    e->cb = LLVMCreateBuilderInContext(ctx);
-    LLVMPositionBuilderAtEnd(e->cb, LLVMAppendBasicBlockInContext(ctx, e->consts_fn, "entry"));
-
-    /* The module body. */
-    LLVMValueRef body = LLVMAddFunction(e->m, "__main__$body", LLVMFunctionType(e->i64, NULL, 0, 0));
-    LLVMSetLinkage(body, LLVMInternalLinkage);
-    predeclare_functions(e);
-    FnState f;
-    Resume r = begin_function(e, &f, e->modscope, body, "<module>");
-    emit_stmts(e, &m->body);
-    end_function(e, r);
-    LLVMBuildRet(e->cb, emit_i64(e, 1));
-    LLVMDisposeBuilder(e->cb);
-
-    /* The real globals array and the module's registration record. */
-    LLVMTypeRef arr_t = LLVMArrayType2(e->i64, (uint64_t)(e->nglobals ? e->nglobals : 1));
-    LLVMValueRef globals = LLVMAddGlobal(e->m, arr_t, "__main__.globals");
-    LLVMSetInitializer(globals, LLVMConstNull(arr_t));
-    LLVMSetLinkage(globals, LLVMInternalLinkage);
-    LLVMReplaceAllUsesWith(e->globals, globals);
-    LLVMDeleteGlobal(e->globals);
-    e->globals = globals;
-    LLVMValueRef *gnames = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(e->nglobals + 1));
-    for (int i = 0; i < e->nglobals; i++)
-        gnames[i] = emit_cstring(e, e->global_names[i], strlen(e->global_names[i]) + 1);
-    LLVMValueRef gn_arr = LLVMConstArray2(e->ptr, gnames, (uint64_t)e->nglobals);
-    LLVMValueRef gn = LLVMAddGlobal(e->m, LLVMTypeOf(gn_arr), "__main__.global_names");
-    LLVMSetInitializer(gn, gn_arr);
-    LLVMSetGlobalConstant(gn, 1);
-    LLVMSetLinkage(gn, LLVMPrivateLinkage);
-    LLVMValueRef mi_fields[] = {emit_cstring(e, "__main__", 9), globals, emit_i64(e, e->nglobals), gn};
-    LLVMValueRef mi_init = LLVMConstStructInContext(ctx, mi_fields, 4, 0);
-    LLVMValueRef mi = LLVMAddGlobal(e->m, LLVMTypeOf(mi_init), "__main__.module");
-    LLVMSetInitializer(mi, mi_init);
-    LLVMSetGlobalConstant(mi, 1);
-    LLVMSetLinkage(mi, LLVMPrivateLinkage);
-
-    /* aithon_program_main: constants, registration, body. */
+    /* aithon_program_main: import __main__. */
     debug_none(e);
     LLVMValueRef pm = LLVMAddFunction(e->m, "aithon_program_main", LLVMFunctionType(e->i64, NULL, 0, 0));
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(ctx, pm, "entry"));
-    LLVMValueRef ok = LLVMBuildCall2(e->b, LLVMGlobalGetValueType(e->consts_fn), e->consts_fn, NULL, 0, "");
-    LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(ctx, pm, "fail");
-    LLVMBasicBlockRef run = LLVMAppendBasicBlockInContext(ctx, pm, "run");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, ok, emit_i64(e, 0), ""), fail, run);
-    LLVMPositionBuilderAtEnd(e->b, fail);
-    LLVMBuildRet(e->b, emit_i64(e, 0));
-    LLVMPositionBuilderAtEnd(e->b, run);
-    LLVMTypeRef regty;
-    LLVMValueRef reg = rtabi_get(&e->abi, e->m, RT_ai_module_register, &regty);
-    LLVMBuildCall2(e->b, regty, reg, (LLVMValueRef[]){mi}, 1, "");
-    LLVMBuildRet(e->b, LLVMBuildCall2(e->b, LLVMGlobalGetValueType(body), body, NULL, 0, ""));
+    LLVMTypeRef imty;
+    LLVMValueRef im = rtabi_get(&e->abi, e->m, RT_ai_module_import, &imty);
+    LLVMBuildRet(e->b, LLVMBuildCall2(e->b, imty, im, (LLVMValueRef[]){e->unit_infos[prog->main->index]}, 1, ""));
     LLVMDisposeBuilder(e->b);
     if (e->dib) {
         LLVMDIBuilderFinalize(e->dib);

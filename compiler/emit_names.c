@@ -32,7 +32,7 @@ static const char *const builtin_names[] = {
     "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct",
     "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set",
     "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars",
-    "zip", "__import__", "__build_class__", "__name__", "__debug__",
+    "zip", "__import__", "__build_class__", "__name__", "__debug__", "__doc__", "__package__",
     /* exceptions */
     "BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError",
     "BufferError", "EOFError", "FloatingPointError", "GeneratorExit", "ImportError",
@@ -60,12 +60,18 @@ bool emit_is_builtin_name(const char *name) {
 
 /* ---- names ----------------------------------------------------------------- */
 
-/* Where `name` lives, seen from the innermost frame: walks outward
- * through inlined comprehension frames for free names. */
-NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out) {
-    Frame *f = e->fn->frame;
+/* Where `name` lives, seen from frame `f`: walks outward through inlined
+ * comprehension frames for free names. A free name never resolves to a
+ * class body's binding (class scopes do not enclose the functions and
+ * comprehensions inside them), so once the walk follows a free name —
+ * or when `skip_class` asks from the start — class frames are passed by. */
+static NameHome name_home(Frame *f, const char *name, bool skip_class, Symbol **sym_out, Frame **frame_out) {
     for (;;) {
         Scope *s = f->scope;
+        if (skip_class && s->kind == SCOPE_CLASS && f->outer) {
+            f = f->outer;
+            continue;
+        }
         Symbol *sym = scope_lookup(s, name);
         *sym_out = sym;
         *frame_out = f;
@@ -86,12 +92,17 @@ NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **
         case SYM_FREE:
             if (f->outer) {
                 f = f->outer;
+                skip_class = true;
                 continue;
             }
             return NAME_FREE;
         }
         return NAME_UNSUPPORTED;
     }
+}
+
+NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out) {
+    return name_home(e->fn->frame, name, false, sym_out, frame_out);
 }
 
 /* Is `name` a global that no code ever binds (so it can only be a builtin)? */
@@ -169,7 +180,9 @@ static LLVMValueRef free_cell(Emitter *e, Symbol *sym) {
 LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos) {
     Symbol *sym;
     Frame *f;
-    switch (emit_name_home(e, name, &sym, &f)) {
+    /* A method's free variable, its closure made in the class body, is the
+     * enclosing function's: the class's own binding of the name is not. */
+    switch (name_home(e->fn->frame, name, true, &sym, &f)) {
     case NAME_CELL: return LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
     case NAME_FREE: return free_cell(e, sym);
     default: break;

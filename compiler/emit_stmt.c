@@ -217,8 +217,14 @@ static void emit_for(Emitter *e, const Stmt *s) {
 
 static void emit_def(Emitter *e, const Stmt *s) {
     FuncDef *fd = NULL;
-    if (e->fn->scope->kind == SCOPE_MODULE) {
-        FuncDef *pre = e->global_func[emit_global_index(e, s->u.funcdef.name)];
+    /* A top-level def may have been declared ahead (predeclare_functions).
+     * Only the module's own frame can hold one: a def in a class body is
+     * emitted inline in the module function too, but binds in the class.
+     * The index is computed before global_func is read: emit_global_index
+     * may grow (move) that array. */
+    if (e->fn->frame->scope->kind == SCOPE_MODULE) {
+        int g = emit_global_index(e, s->u.funcdef.name);
+        FuncDef *pre = e->global_func[g];
         if (pre && pre->def == s) fd = pre;
     }
     LLVMValueRef *decos = emit_decorators(e, &s->u.funcdef.decorators);
@@ -229,60 +235,139 @@ static void emit_def(Emitter *e, const Stmt *s) {
     emit_store_name(e, s->u.funcdef.name, f, s->pos);
 }
 
-/* The modules the runtime provides (runtime/modules/module.c's table);
- * any other import is refused at compile time. */
-static const char *const runtime_modules[] = {"sys", "math", "time", "random", "asyncio"};
+/* ---- imports ---------------------------------------------------------------------
+ * Every import was resolved at compile time (modules.c). `import m` of a
+ * compiled module calls ai_module_import with m's ai_module_info, which
+ * runs m's body the first time; a C module comes from ai_import. A
+ * module the compiler could not find inside try/except ImportError (the
+ * loader reported every other) raises ModuleNotFoundError here. */
 
-static bool known_module(const char *name) {
-    for (size_t i = 0; i < sizeof runtime_modules / sizeof *runtime_modules; i++)
-        if (strcmp(runtime_modules[i], name) == 0) return true;
-    return false;
+static LLVMValueRef import_unit(Emitter *e, const Unit *t, int line) {
+    LLVMValueRef m;
+    if (t->kind == UNIT_BUILTIN)
+        m = emit_rt(e, RT_ai_import, (LLVMValueRef[]){emit_cstring(e, t->name, strlen(t->name) + 1)}, 1);
+    else
+        m = emit_rt(e, RT_ai_module_import, (LLVMValueRef[]){e->unit_infos[t->index]}, 1);
+    emit_check(e, m, line);
+    return m;
 }
 
-static LLVMValueRef import_module(Emitter *e, const char *name, SrcSpan pos) {
-    if (!known_module(name)) {
-        diag_error(E_IMPORT, pos.line, pos.col,
-                   "no module named '%s' (imports are resolved at compile time; see docs/language.md)", name);
-        return NULL;
+/* Raise what CPython raises for an import of `name` that does not exist:
+ * ModuleNotFoundError for its first missing component. */
+static void import_missing(Emitter *e, const char *name, int line) {
+    const char *missing = name;
+    for (const char *dot = strchr(name, '.'); dot; dot = strchr(dot + 1, '.')) {
+        const char *prefix = arena_strndup(e->arena, name, (size_t)(dot - name));
+        if (!modules_find(e->prog, prefix)) {
+            missing = prefix;
+            break;
+        }
     }
-    LLVMValueRef m = emit_rt(e, RT_ai_import, (LLVMValueRef[]){emit_cstring(e, name, strlen(name) + 1)}, 1);
-    emit_check(e, m, pos.line);
-    return m;
+    /* ai_import raises ModuleNotFoundError for a name it does not know. */
+    emit_check(e, emit_rt(e, RT_ai_import, (LLVMValueRef[]){emit_cstring(e, missing, strlen(missing) + 1)}, 1),
+               line);
 }
 
 static void emit_import(Emitter *e, const Stmt *s) {
     for (int i = 0; i < s->u.import.names.n; i++) {
         const Alias *al = s->u.import.names.v[i];
-        if (strchr(al->name, '.')) {
-            unsupported(e, al->pos, "importing a submodule");
+        const Unit *t = modules_find(e->prog, al->name);
+        if (!t) {
+            import_missing(e, al->name, al->pos.line);
             continue;
         }
-        LLVMValueRef m = import_module(e, al->name, al->pos);
-        if (m) emit_store_name(e, al->asname ? al->asname : al->name, m, al->pos);
+        LLVMValueRef m = import_unit(e, t, al->pos.line);
+        if (al->asname) {
+            emit_store_name(e, al->asname, m, al->pos);
+            continue;
+        }
+        /* import a.b.c binds a (imported first, by the chain). */
+        const char *dot = strchr(al->name, '.');
+        if (dot) {
+            const Unit *top = modules_find(e->prog, arena_strndup(e->arena, al->name, (size_t)(dot - al->name)));
+            m = import_unit(e, top, al->pos.line);
+            emit_store_name(e, top->name, m, al->pos);
+        } else {
+            emit_store_name(e, al->name, m, al->pos);
+        }
+    }
+}
+
+/* from m import *: the names the compiler knows m may export, bound
+ * where m's __all__ (or their being public) says so. */
+static void import_star(Emitter *e, const Unit *t, LLVMValueRef m, const Alias *al) {
+    if (e->fn->frame->scope->kind != SCOPE_MODULE) {
+        unsupported(e, al->pos, "'from … import *' in a class body");
+        return;
+    }
+    const char **names;
+    int n;
+    modules_exports(e->arena, (Unit *)t, &names, &n);
+    if (!n) return;
+    LLVMValueRef *cs = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)n);
+    for (int i = 0; i < n; i++) cs[i] = emit_cstring(e, names[i], strlen(names[i]) + 1);
+    LLVMValueRef arr = LLVMConstArray2(e->ptr, cs, (uint64_t)n);
+    LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(arr), "star.names");
+    LLVMSetInitializer(g, arr);
+    LLVMSetGlobalConstant(g, 1);
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMValueRef out = emit_alloca(e, LLVMArrayType2(e->i64, (uint64_t)n), "star");
+    LLVMValueRef rc = emit_rt(e, RT_ai_import_star, (LLVMValueRef[]){m, g, emit_i64(e, n), out}, 4);
+    emit_check_i32(e, rc, al->pos.line);
+    for (int i = 0; i < n; i++) {
+        LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, out, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""), names[i]);
+        LLVMBasicBlockRef bind = emit_block(e, "star.bind"), next = emit_block(e, "star.next");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntNE, v, emit_i64(e, 0), ""), bind, next);
+        LLVMPositionBuilderAtEnd(e->b, bind);
+        emit_store_name(e, names[i], v, al->pos);
+        LLVMBuildBr(e->b, next);
+        LLVMPositionBuilderAtEnd(e->b, next);
     }
 }
 
 static void emit_import_from(Emitter *e, const Stmt *s) {
     const char *mod = s->u.importfrom.module;
-    if (s->u.importfrom.level > 0) {
-        unsupported(e, s->pos, "a relative import");
+    int level = s->u.importfrom.level;
+    if (level == 0 && strcmp(mod, "__future__") == 0) return;     /* features Aithon always has */
+    const char *why = NULL;
+    const char *abs = modules_absolute(e->arena, e->unit, mod, level, &why);
+    if (!abs) {
+        emit_rt(e, RT_ai_raise_import_error, (LLVMValueRef[]){emit_cstring(e, why, strlen(why) + 1)}, 1);
+        emit_goto_unwind(e, s->pos.line);
         return;
     }
-    if (strcmp(mod, "__future__") == 0) return;     /* features Aithon always has */
-    if (strchr(mod, '.')) {
-        unsupported(e, s->pos, "importing from a submodule");
+    const Unit *t = modules_find(e->prog, abs);
+    if (!t) {
+        import_missing(e, abs, s->pos.line);
         return;
     }
-    LLVMValueRef m = import_module(e, mod, s->pos);
-    if (!m) return;
-    for (int i = 0; i < s->u.importfrom.names.n; i++) {
-        const Alias *al = s->u.importfrom.names.v[i];
+    LLVMValueRef m = import_unit(e, t, s->pos.line);
+    const AliasList *names = &s->u.importfrom.names;
+    /* Submodules named in the list (or, for *, in the package's literal
+     * __all__) are imported first, unless the package has the attribute. */
+    if (t->is_package) {
+        for (int i = 0; i < names->n; i++) {
+            const char **subs = &names->v[i]->name;
+            int nsubs = 1;
+            if (strcmp(names->v[i]->name, "*") == 0) modules_exports(e->arena, (Unit *)t, &subs, &nsubs);
+            for (int k = 0; k < nsubs; k++) {
+                const Unit *sub = modules_find(e->prog, arena_printf(e->arena, "%s.%s", abs, subs[k]));
+                if (!sub || sub->kind != UNIT_SOURCE) continue;
+                LLVMValueRef r = emit_rt(e, RT_ai_import_submodule,
+                                         (LLVMValueRef[]){m, emit_const_str(e, subs[k], strlen(subs[k])),
+                                                          e->unit_infos[sub->index]}, 3);
+                emit_check(e, r, s->pos.line);
+            }
+        }
+    }
+    for (int i = 0; i < names->n; i++) {
+        const Alias *al = names->v[i];
         if (strcmp(al->name, "*") == 0) {
-            unsupported(e, al->pos, "'from … import *'");
+            import_star(e, t, m, al);
             continue;
         }
         LLVMValueRef v = emit_rt(e, RT_ai_import_from, (LLVMValueRef[]){m, emit_const_str(e, al->name, strlen(al->name))}, 2);
-        emit_check(e, v, al->pos.line);
+        emit_check(e, v, s->pos.line);
         emit_store_name(e, al->asname ? al->asname : al->name, v, al->pos);
     }
 }

@@ -1,7 +1,9 @@
 /*
  * main.c — the aithonc driver.
  *
- * Pipeline: read → parse (parse.c) → scopes (scope.c) → emit (emit_*.c)
+ * Pipeline: read → parse (parse.c) and find the imported modules
+ * (modules.c: the main file's directory, -I, $PYTHONPATH, the stdlib) →
+ * scopes (scope.c) → emit (emit_*.c)
  * → LLVMVerifyModule → optimise (LLVMRunPasses "default<On>") → object
  * file → link with the system C compiler against the runtime archive.
  *
@@ -35,6 +37,7 @@
 #include "diag.h"
 #include "effects.h"
 #include "emit.h"
+#include "modules.h"
 #include "parse.h"
 #include "scope.h"
 
@@ -52,6 +55,8 @@ typedef struct {
     int nrun_args;
     const char **parse_files;
     int nparse_files;
+    const char **include_dirs;  /* -I DIR, in order */
+    int ninclude;
 } Options;
 
 static void usage(FILE *out) {
@@ -68,6 +73,8 @@ static void usage(FILE *out) {
           "  -c              write an object file (FILE.o)\n"
           "  -O0 -O1 -O2 -O3 optimisation level (default -O2)\n"
           "  -g              emit DWARF line info (gdb and perf show Python lines)\n"
+          "  -I DIR          search DIR for imported modules (after FILE's directory,\n"
+          "                  before $PYTHONPATH and the stdlib)\n"
           "  --run [ARGS]    compile to a temporary file and run it with ARGS\n"
           "  -v              print the link command\n"
           "  --parse-only    parse the files and report syntax errors only\n"
@@ -88,6 +95,7 @@ static void die_usage(const char *msg, const char *arg) {
 static Options parse_options(int argc, char **argv) {
     Options o = {.opt_level = 2, .kind = OUT_EXE};
     o.parse_files = calloc((size_t)argc, sizeof(char *));
+    o.include_dirs = calloc((size_t)argc, sizeof(char *));
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -99,6 +107,11 @@ static Options parse_options(int argc, char **argv) {
         } else if (strcmp(a, "-o") == 0) {
             if (++i >= argc) die_usage("-o needs a file name", NULL);
             o.output = argv[i];
+        } else if (strcmp(a, "-I") == 0) {
+            if (++i >= argc) die_usage("-I needs a directory", NULL);
+            o.include_dirs[o.ninclude++] = argv[i];
+        } else if (a[0] == '-' && a[1] == 'I' && a[2]) {
+            o.include_dirs[o.ninclude++] = a + 2;
         } else if (strcmp(a, "--emit-llvm") == 0) {
             o.kind = OUT_LLVM;
         } else if (strcmp(a, "-S") == 0) {
@@ -343,31 +356,62 @@ static const char *output_path(const Options *o) {
     return default_output(o->input, ext[o->kind]);
 }
 
+static Module *load_cb(Arena *a, const char *path, void *ctx) {
+    (void)ctx;
+    return load_module(a, path);
+}
+
+/* The import search path after the main file's directory: -I
+ * directories, then $PYTHONPATH's entries (empty ones skipped). */
+static const char **search_dirs(const Options *o, int *n) {
+    const char *pp = getenv("PYTHONPATH");
+    size_t cap = (size_t)o->ninclude + (pp ? strlen(pp) + 1 : 0) + 1;
+    const char **dirs = calloc(cap, sizeof(char *));
+    int k = 0;
+    for (int i = 0; i < o->ninclude; i++) dirs[k++] = o->include_dirs[i];
+    if (pp) {
+        char *copy = strdup(pp);
+        for (char *tok = strtok(copy, ":"); tok; tok = strtok(NULL, ":")) dirs[k++] = tok;
+    }
+    *n = k;
+    return dirs;
+}
+
 static int compile(const Options *o) {
     Arena arena;
     arena_init(&arena);
-    Module *m = load_module(&arena, o->input);
-    if (!m) return io_failed ? 2 : 1;
     if (o->dump_ast) {
+        Module *m = load_module(&arena, o->input);
+        if (!m) return io_failed ? 2 : 1;
         ast_dump(stdout, m);
         return 0;
     }
+    static char stdlib[PATH_MAX + 16];
+    snprintf(stdlib, sizeof stdlib, "%s/stdlib", runtime_dir());
+    LoadOptions lo = {.main_path = o->input, .stdlib_dir = stdlib, .load = load_cb};
+    lo.dirs = search_dirs(o, &lo.ndirs);
+    Program *prog = modules_load(&arena, &lo);
+    if (!prog) return io_failed ? 2 : 1;
+    if (diag_error_count()) return io_failed ? 2 : 1;
     /* Checked before any work and again just before writing (the sources
      * are all known by then). */
     const char *out = output_path(o);
     int bad = o->explain_actors ? 0 : check_output(out, o->kind);
     if (bad) return bad;
-    ScopeTable *scopes = scope_build(&arena, m);
-    if (diag_error_count()) return 1;
-    Effects *effects = effects_analyze(&arena, m, scopes);
+    /* Each module's async defs: isolated or shared (effects.c). */
+    for (int i = 0; i < prog->nunits; i++) {
+        Unit *u = prog->units[i];
+        if (u->kind == UNIT_SOURCE && u->ast) u->effects = effects_analyze(&arena, u->ast, u->scopes);
+    }
     if (o->explain_actors) {
-        effects_explain(effects, stdout, o->input);
+        for (int i = 0; i < prog->nunits; i++)
+            if (prog->units[i]->effects) effects_explain(prog->units[i]->effects, stdout, prog->units[i]->tb_name);
         return 0;
     }
 
     LLVMContextRef ctx = LLVMContextCreate();
-    EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug, .effects = effects};
-    LLVMModuleRef mod = emit_program(&arena, ctx, m, scopes, &eo);
+    EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug};
+    LLVMModuleRef mod = emit_program(&arena, ctx, prog, &eo);
     if (!mod) return 1;
 
     LLVMTargetMachineRef tm = make_target_machine(o->opt_level);

@@ -644,6 +644,13 @@ ScopeTable *scope_build(Arena *a, const Module *m) {
     return t;
 }
 
+Symbol *scope_add_global(Arena *a, Scope *module, const char *name) {
+    Symbol *sym = add_sym(a, module, name);
+    sym->flags |= SYMF_ASSIGNED | SYMF_OTHER;
+    sym->kind = SYM_GLOBAL_EXPLICIT;
+    return sym;
+}
+
 Symbol *scope_add_param(Arena *a, Scope *s, const char *name) {
     Symbol *sym = add_sym(a, s, name);
     sym->flags |= SYMF_PARAM | SYMF_ASSIGNED;

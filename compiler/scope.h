@@ -85,6 +85,9 @@ Scope *scope_of(ScopeTable *t, const void *node);
 /* Add a parameter the source does not name (a generator expression's
  * iterator, ".0"), bound as a local of `s`. */
 Symbol *scope_add_param(Arena *a, Scope *s, const char *name);
+/* Bind `name` in the module scope after resolution (the names a
+ * `from m import *` binds, known once m is analysed: modules.c). */
+Symbol *scope_add_global(Arena *a, Scope *module, const char *name);
 /* The symbol `name` in scope `s`, or NULL. */
 Symbol *scope_lookup(const Scope *s, const char *name);
 

@@ -6,7 +6,9 @@ Kinds of test, all run in parallel:
   lang      tests/lang/NAME.py and examples/NAME.py: compiled with aithonc,
             run; stdout must equal NAME.out byte for byte; NAME.err, when
             present, holds `exit: N` and the expected stderr (else the
-            program must exit 0 with an empty stderr).
+            program must exit 0 with an empty stderr). A directory
+            tests/lang/NAME/ with a main.py is one multi-file program
+            (main.out, main.err beside it).
   syntax    tests/syntax/*.py: `aithonc --parse-only` must exit 1 and print
             the `# expect-error: LINE:COL: ECODE: message` lines the file
             announces; CPython must reject the file at the same line.
@@ -281,7 +283,9 @@ def test_lang(ctx, path, gc_stress=False):
     err_file = os.path.join(d, name + '.err')
     if not os.path.exists(out_file):
         return failed('  missing %s (run `make golden`)' % os.path.relpath(out_file, ROOT))
-    exe = os.path.join(ctx.tmp, os.path.basename(d) + ('-gcstress' if gc_stress else ''), name)
+    # A multi-file test's program is its directory's main.py: one
+    # temporary directory per test directory keeps their executables apart.
+    exe = os.path.join(ctx.tmp, os.path.relpath(d, ROOT).replace(os.sep, '-') + ('-gcstress' if gc_stress else ''), name)
     os.makedirs(os.path.dirname(exe), exist_ok=True)
 
     rc, out, err = run([ctx.aithonc, base, '-o', exe], cwd=d, timeout=COMPILE_TIMEOUT,
@@ -545,6 +549,17 @@ def listdir(rel, suffix, prefix=''):
             if n.endswith(suffix) and n.startswith(prefix) and not n.startswith('_')]
 
 
+def multifile(rel):
+    """The multi-file language tests under `rel`: each subdirectory holding
+    a main.py is one program (main.py and the modules beside it), with its
+    expected output in main.out / main.err."""
+    d = os.path.join(ROOT, rel)
+    if not os.path.isdir(d):
+        return []
+    return [os.path.join(d, n, 'main.py') for n in sorted(os.listdir(d))
+            if not n.startswith(('_', '.')) and os.path.isfile(os.path.join(d, n, 'main.py'))]
+
+
 def discover(args):
     tests = []
     kinds = set(args.kind.split(',')) if args.kind else set(KINDS)
@@ -552,10 +567,10 @@ def discover(args):
     if 'stdlib' in kinds:
         tests.append(Test('stdlib-parse', 'stdlib', test_stdlib))   # longest: start it first
     if 'lang' in kinds:
-        for p in listdir('tests/lang', '.py') + listdir('examples', '.py'):
+        for p in listdir('tests/lang', '.py') + multifile('tests/lang') + listdir('examples', '.py'):
             tests.append(Test(rel(p), 'lang', test_lang, p))
     if 'gcstress' in kinds:   # the language tests again, collecting at every allocation
-        for p in listdir('tests/lang', '.py'):
+        for p in listdir('tests/lang', '.py') + multifile('tests/lang'):
             tests.append(Test('gc-stress: ' + rel(p), 'gcstress', test_lang, p, True))
     if 'syntax' in kinds:
         for p in listdir('tests/syntax', '.py'):

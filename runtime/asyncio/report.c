@@ -205,7 +205,7 @@ static void init_frames(void) {
         if (!sources[i]) return;
         memset(sources[i], '\n', (size_t)line - 1);
         snprintf(sources[i] + line - 1, len - (size_t)line + 1, "    %s\n", frames[i].text);
-        codes[i] = (ai_code_info){paths[i], frames[i].func, sources[i], 1};
+        codes[i] = (ai_code_info){paths[i], frames[i].func, sources[i], "asyncio", 1};
         lines[i] = line;
     }
     free(dir);

@@ -38,7 +38,11 @@ static void method_visit(ai_object *o, void (*visit)(ai_value *, void *), void *
 
 static ai_value method_call(ai_value callable, const ai_value *args, int64_t nargs, ai_value kwnames) {
     ai_method_obj *m = (ai_method_obj *)ai_obj(callable);
-    if (m->self || (m->def->flags & AI_METH_STATIC)) return m->def->fn(m->self, args, nargs, kwnames);
+    bool keep = (m->def->flags & AI_METH_KEEPS_SELF) != 0;
+    if (m->self || (m->def->flags & AI_METH_STATIC)) {
+        ai_value r = m->def->fn(m->self, args, nargs, kwnames);
+        return keep ? r : cls_exact_result(r, m->self, 0);
+    }
     /* Unbound: the first argument is the receiver and must be an instance. */
     if (nargs < 1) {
         return ai_raise_fmt(&ai_exc_TypeError, "unbound method %s.%s() needs an argument",
@@ -49,7 +53,8 @@ static ai_value method_call(ai_value callable, const ai_value *args, int64_t nar
                             "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                             m->def->name, m->def->owner->name, obj_type_name(args[0]));
     }
-    return m->def->fn(args[0], args + 1, nargs - 1, kwnames);
+    ai_value r = m->def->fn(args[0], args + 1, nargs - 1, kwnames);
+    return keep ? r : cls_exact_result(r, args[0], 0);
 }
 
 static ai_value method_repr(ai_value v) {
@@ -66,6 +71,13 @@ static ai_value method_repr(ai_value v) {
     return sb_finish(&b);
 }
 
+static ai_value method_getattr(ai_value o, ai_value name) {
+    ai_method_obj *m = (ai_method_obj *)ai_obj(o);
+    return func_method_getattr(m->def->name, m->def->owner, m->self, name);
+}
+
+static const ai_slots method_slots = {.getattr = method_getattr};
+
 ai_type ai_method_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "builtin_function_or_method",
@@ -74,6 +86,7 @@ ai_type ai_method_type = {
     .call = method_call,
     .gc_visit = method_visit,
     .gc_size = alloc_fixed_size,
+    .slots = (void *)&method_slots,
 };
 
 ai_value attr_method_new(const ai_method_def *def, ai_value self) {

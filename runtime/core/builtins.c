@@ -531,6 +531,40 @@ static const struct {
 };
 #undef V
 
+/* The builtins module's own attributes, found by name lookup like any
+ * builtin (`__name__` after `del __name__` is 'builtins', as in CPython). */
+static const char builtins_doc[] =
+    "Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all "
+    "'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function "
+    "len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in "
+    "modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in of that "
+    "name is also needed.";
+static const char *const module_attrs[][2] = {{"__name__", "builtins"}, {"__doc__", builtins_doc}, {"__package__", ""}};
+
+static ai_value module_attr(const char *name) {
+    if (strcmp(name, "__debug__") == 0) return AI_TRUE;
+    for (size_t i = 0; i < sizeof module_attrs / sizeof module_attrs[0]; i++)
+        if (strcmp(module_attrs[i][0], name) == 0) return str_from_cstr(module_attrs[i][1]);
+    return 0;
+}
+
+int bi_each(int (*fn)(const char *name, ai_value v, void *ctx), void *ctx) {
+    if (fn("__debug__", AI_TRUE, ctx) < 0) return -1;
+    for (size_t i = 0; i < sizeof module_attrs / sizeof module_attrs[0]; i++) {
+        ai_value v = str_from_cstr(module_attrs[i][1]);
+        if (!v || fn(module_attrs[i][0], v, ctx) < 0) return -1;
+    }
+    for (size_t i = 0; i < sizeof builtin_table / sizeof builtin_table[0]; i++)
+        if (fn(builtin_table[i].name, builtin_table[i].value, ctx) < 0) return -1;
+    static const bi_entry *const areas[] = {bi_table_seq, bi_table_map, bi_table_text, bi_table_class};
+    for (size_t a = 0; a < sizeof areas / sizeof areas[0]; a++)
+        for (const bi_entry *e = areas[a]; e->name; e++)
+            if (fn(e->name, e->value, ctx) < 0) return -1;
+    for (int i = 0; i < exc_ntypes; i++)
+        if (fn(exc_all_types[i]->name, ai_val(exc_all_types[i]), ctx) < 0) return -1;
+    return 0;
+}
+
 ai_value ai_builtin(const char *name) {
     for (size_t i = 0; i < sizeof builtin_table / sizeof builtin_table[0]; i++)
         if (strcmp(builtin_table[i].name, name) == 0) return builtin_table[i].value;
@@ -541,6 +575,10 @@ ai_value ai_builtin(const char *name) {
             if (strcmp(e->name, name) == 0) return e->value;
     for (int i = 0; i < exc_ntypes; i++)
         if (strcmp(exc_all_types[i]->name, name) == 0) return ai_val(exc_all_types[i]);
+    if (name[0] == '_' && name[1] == '_') {
+        ai_value v = module_attr(name);
+        if (v || exc_pending()) return v;
+    }
     return ai_raise_name_error(name);
 }
 

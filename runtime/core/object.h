@@ -47,7 +47,13 @@ typedef ai_value (*ai_richcmpfunc)(ai_value a, ai_value b, int32_t op);
  * holds the entry (call sites cache the entry and check the owner). */
 typedef ai_value (*ai_methodfunc)(ai_value self, const ai_value *args, int64_t nargs,
                                   ai_value kwnames);
-enum { AI_METH_CLASS = 1 /* receives the type: int.from_bytes */, AI_METH_STATIC = 2 };
+enum {
+    AI_METH_CLASS = 1,     /* receives the type: int.from_bytes */
+    AI_METH_STATIC = 2,
+    AI_METH_KEEPS_SELF = 4 /* may return its receiver even for a subclass
+                              instance (CPython's str.format with nothing to
+                              replace): no cls_exact_result */
+};
 typedef struct ai_method_def {
     const char *name;
     ai_methodfunc fn;
@@ -242,7 +248,17 @@ typedef struct ai_function {
                           compiler numbered them), or 0 */
     ai_value kwdefaults; /* tuple aligned with the keyword-only params
                             (0 = required), or 0 */
+    ai_value doc;        /* __doc__, or 0 for None */
+    ai_value extra;      /* what Python code set: objects/funcattrs.c, or 0 */
 } ai_function;
+
+/* objects/funcattrs.c: attributes of functions, builtin functions and
+ * builtin methods (__name__, __qualname__, __module__, __doc__,
+ * __defaults__, __dict__, __code__ …). */
+extern const ai_slots func_slots, builtin_fn_slots;
+extern ai_type func_code_type;
+/* A builtin method's attributes: the value, or 0 to look further. */
+ai_value func_method_getattr(const char *mname, const ai_type *owner, ai_value self, ai_value name);
 
 extern ai_type ai_cell_type;
 
@@ -358,6 +374,9 @@ typedef struct bi_entry {
     const char *name;
     ai_value value;
 } bi_entry;
+/* Call fn(name, value) for every builtin, in lookup order (the
+ * builtins module's attributes); stops at the first fn < 0. */
+int bi_each(int (*fn)(const char *name, ai_value v, void *ctx), void *ctx);
 extern const bi_entry bi_table_seq[];   /* objects/list.c: list, sorted, enumerate, zip … */
 extern const bi_entry bi_table_map[];   /* objects/dict.c: dict, set, frozenset … */
 extern const bi_entry bi_table_text[];  /* objects/format.c: format, bin, hex, input, open … */
@@ -411,10 +430,14 @@ static inline bool int_check(ai_value v) {
     /* int, bool (a subtype), big ints */
     return ai_is_smallint(v) || obj_type_is_sub(ai_type_of_obj(ai_obj(v)), &ai_int_type);
 }
-/* Normalise bool → tagged 0/1; ints unchanged. v must pass int_check. */
+/* Normalise bool → tagged 0/1 and an instance of an int subclass (a box:
+ * objects/class.h, CLS_LAYOUT_INTBOX) → its int; ints unchanged. v must
+ * pass int_check. */
 static inline ai_value int_unbool(ai_value v) {
     if (v == AI_TRUE) return ai_smallint(1);
     if (v == AI_FALSE) return ai_smallint(0);
+    if (!ai_is_smallint(v) && (ai_type_of_obj(ai_obj(v))->flags & AI_TF_INTBOX))
+        return ((const ai_value *)ai_obj(v))[1];
     return v;
 }
 /* Sign: -1, 0, 1. v must pass int_check. */
@@ -683,6 +706,8 @@ ai_value dictview_new(ai_value d, int kind);
 /* A new set or frozenset (t) of the iterable's items (0: empty). */
 ai_value set_new(ai_type *t, ai_value iterable);
 int64_t set_len(ai_value s);
+/* set.__init__(iterable) on an existing set: clear, then add the items. 0 / -1. */
+int32_t set_reinit(ai_value s, ai_value iterable);
 /* key in s, without the set → frozenset retry of `in`: 1/0/-1. */
 int32_t set_contains_key(ai_value s, ai_value key);
 /* s.difference_update(other), s.symmetric_difference_update(other),
@@ -746,6 +771,16 @@ void cls_add_fullname(strbuf *b, const ai_type *t);
 /* The name a traceback prints for an exception's type: the qualname,
  * prefixed by the module unless it is builtins or __main__. */
 void cls_add_exc_name(strbuf *b, const ai_type *t);
+/* The result r of a builtin operation or method on a (receiver a,
+ * other operand b): when r is one of them and an instance of a subclass
+ * of an immutable builtin type (str, tuple, int …), an exact copy of its
+ * base value, as CPython's operations return; else r. */
+ai_value cls_exact_result_slow(ai_value r);
+static inline ai_value cls_exact_result(ai_value r, ai_value a, ai_value b) {
+    if (!r || ai_is_smallint(r) || (r != a && r != b)) return r;
+    if (!(ai_type_of_obj(ai_obj(r))->flags & AI_TF_HEAPTYPE)) return r;
+    return cls_exact_result_slow(r);
+}
 /* A builtin method bound to self (core/attr.c's method objects). */
 ai_value attr_method_new(const ai_method_def *def, ai_value self);
 /* BaseException fields (args, __cause__, __context__, __traceback__,

@@ -121,6 +121,7 @@ enum {
     AI_TF_IMMORTAL_INSTANCES = 1u << 0, /* None, bool: never collected */
     AI_TF_EXCEPTION          = 1u << 1, /* BaseException or a subclass */
     AI_TF_HEAPTYPE           = 1u << 2, /* a class made by compiled code */
+    AI_TF_INTBOX             = 1u << 3, /* a subclass of int: instances box an int */
 };
 
 /* Immortal singletons. */
@@ -175,20 +176,34 @@ typedef struct ai_code_info {
     const char *filename;   /* as given to aithonc */
     const char *funcname;   /* "<module>", "f", "C.method" … as CPython */
     const char *source;     /* NUL-terminated module text, or NULL */
+    const char *module;     /* the module's name ("__main__", "pkg.mod"), or NULL */
     int32_t firstlineno;    /* the line of the def (or 1 for a module) */
 } ai_code_info;
 
-/* Each compiled module registers its globals (GC roots) at start-up. */
+/* One compiled Python module, emitted by the compiler as a writable
+ * global. ai_module_import() runs it: makes its constants, registers its
+ * globals (GC roots), makes its module object, runs its body once. The
+ * first four fields are all the collector reads. */
 typedef struct ai_module_info {
-    const char *name;       /* "__main__", "mymod" */
+    const char *name;       /* "__main__", "pkg.mod" */
     ai_value *globals;      /* `nglobals` words; 0 means unbound */
     int64_t nglobals;
     const char *const *global_names;
+    const char *file;       /* __file__ (absolute), or NULL (namespace package) */
+    int64_t (*consts)(void);        /* creates the constants: 1, or 0 with an exception */
+    ai_value (*body)(void);         /* the top-level code: AI_ERR when it raised */
+    struct ai_module_info *parent;  /* the package of a submodule, or NULL */
+    int64_t flags;          /* AI_MODINFO_* */
+    /* Runtime-owned, zero in the emitted constant: */
+    ai_value module;        /* the module object, once made */
+    int64_t state;          /* bit 0 constants made; bit 1 body running */
 } ai_module_info;
 
-/* The program's entry, emitted by the compiler: runs the main module's
- * body. Returns AI_ERR when an exception escaped. The runtime's main()
- * calls it on the main task and prints the traceback and exits 1. */
+enum { AI_MODINFO_PACKAGE = 1 };
+
+/* The program's entry, emitted by the compiler: imports __main__.
+ * Returns AI_ERR when an exception escaped. The runtime's main() calls it
+ * on the main task and prints the traceback and exits 1. */
 ai_value aithon_program_main(void);
 
 

@@ -8,9 +8,9 @@
  * and returns the same object afterwards.
  *
  * Which modules exist is known at compile time: the compiler refuses an
- * import the runtime cannot satisfy (mod_names() lists them for tests).
- * Modules written in Python (stdlib/NAME.py) are compiled with the program
- * and do not go through this table.
+ * import the runtime cannot satisfy (compiler/modules.c lists these).
+ * Modules written in Python (the program's own, stdlib/NAME.py) are
+ * compiled with the program and imported by ai_module_import.
  *
  * Not handled yet: per-actor module state (today a module object is
  * process-wide and must only be mutated by the main actor).
@@ -20,13 +20,26 @@
 
 #include "core/object.h"
 
+/* A module object. A C module keeps its attributes in `dict`. A compiled
+ * module (info != NULL) keeps its globals where its code reads them, in
+ * info->globals: `index` maps each global's name to its slot (a small
+ * int), and `dict` holds only attributes set from outside on names the
+ * module never binds. Module objects are static (immortal). */
 typedef struct ai_module_obj {
     ai_object ob;
     const char *name;
     ai_value dict;          /* attribute name → value */
+    ai_module_info *info;   /* compiled modules; NULL for C modules */
+    ai_value index;         /* compiled: dict name → slot number */
 } ai_module_obj;
 
 extern ai_type ai_module_type;
+
+/* sys.modules: every module imported so far, by name (a dict). */
+ai_value mod_sys_modules(void);
+/* module.__dict__: the dict itself for a C module, a fresh snapshot of
+ * the bound globals (and outside attributes) for a compiled one. */
+ai_value mod_dict(ai_value module);
 
 typedef struct mod_def {
     const char *name;
@@ -40,6 +53,6 @@ int mod_add(ai_value module, const char *name, ai_value value);
 int mod_add_fn(ai_value module, ai_builtin_fn *fn);
 
 /* The module definitions, each in its own file (modules/mod<name>.c). */
-extern const mod_def mod_sys, mod_math, mod_time, mod_random, mod_asyncio;
+extern const mod_def mod_sys, mod_math, mod_time, mod_random, mod_builtins, mod_asyncio;
 
 #endif

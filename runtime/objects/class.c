@@ -15,9 +15,11 @@
  * are written with atomics (seqlock entries, immutable records published
  * by a release store); a class is expected to be changed after creation
  * (C.x = v) by one actor at a time.
- * Not handled: builtin bases other than object, the exceptions, list and
- * dict (int, str … raise NotImplementedError), metaclasses, __class__
- * assignment, class keywords (class C(B, x=1)), __prepare__.
+ * Builtin bases: object, the exceptions, int, float, str, bytes, tuple,
+ * list, dict, set, frozenset (instance layouts: class.h).
+ * Not handled: other builtin bases (complex, bytearray, range …: they
+ * raise NotImplementedError), metaclasses, __class__ assignment, class
+ * keywords (class C(B, x=1)), __prepare__.
  */
 #include "objects/class.h"
 
@@ -476,7 +478,10 @@ ai_value cls_call_found(const cls_found *f, ai_value obj, const ai_type *tp, con
         ai_value self = obj;
         if (d->flags & AI_METH_CLASS) self = ai_val(tp);
         if (d->flags & AI_METH_STATIC) self = 0;
-        return d->fn(self, args, nargs, kwnames);
+        /* A method of an immutable base never returns its receiver: str
+         * methods of a str subclass return str (cls_exact_result). */
+        ai_value r = d->fn(self, args, nargs, kwnames);
+        return d->flags & AI_METH_KEEPS_SELF ? r : cls_exact_result(r, obj, 0);
     }
     default: break;
     }
@@ -678,8 +683,59 @@ ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs) {
         if (!tup) return AI_ERR;
         return exc_new(cls, tup);
     }
+    if (cls_check_type(cls) && ((cls_type *)cls)->solid == &ai_set_type) return set_new(cls, 0);
     ai_object *o = ai_alloc(cls, cls->basicsize);
     return o ? ai_val(o) : AI_ERR;
+}
+
+/* ---- subclasses of immutable builtin types ------------------------------------------ */
+
+bool cls_immutable_base(const ai_type *t) {
+    return t == &ai_int_type || t == &ai_float_type || t == &ai_str_type || t == &ai_bytes_type ||
+           t == &ai_tuple_type || t == &ai_frozenset_type;
+}
+
+ai_value cls_instance_from(ai_type *cls, ai_value base) {
+    cls_type *ct = (cls_type *)cls;
+    const ai_type *solid = ct->solid;
+    if (solid == &ai_frozenset_type) return set_new(cls, base);
+    if (ct->layout == CLS_LAYOUT_INTBOX) {
+        ai_value v = int_unbool(base);
+        ai_value *o = ai_alloc(cls, cls->basicsize);
+        if (!o) return AI_ERR;
+        o[1] = v;       /* fresh object: no barrier (gc.h, G7) */
+        return ai_val(o);
+    }
+    /* float, str, bytes, tuple: the base's layout copied after the header;
+     * for str/bytes/tuple the dict words follow the copy. */
+    size_t size = solid->gc_size(ai_obj(base));
+    size_t total = ct->layout == CLS_LAYOUT_VAR ? ((size + 7) & ~(size_t)7) + 2 * sizeof(ai_value) : cls->basicsize;
+    char *o = ai_alloc(cls, total);
+    if (!o) return AI_ERR;
+    memcpy(o + sizeof(ai_object), (const char *)ai_obj(base) + sizeof(ai_object), size - sizeof(ai_object));
+    return ai_val(o);
+}
+
+ai_value cls_exact_result_slow(ai_value r) {
+    const ai_type *t = ai_type_of_obj(ai_obj(r));
+    if (!cls_check_type(t)) return r;
+    const cls_type *ct = (const cls_type *)t;
+    const ai_type *solid = ct->solid;
+    if (!cls_immutable_base(solid)) return r;
+    if (ct->layout == CLS_LAYOUT_INTBOX) return int_unbool(r);
+    if (solid == &ai_float_type) return ai_float_box(float_get(r));
+    if (solid == &ai_frozenset_type) return set_new(&ai_frozenset_type, r);
+    size_t size = solid->gc_size(ai_obj(r));
+    char *o = ai_alloc((ai_type *)solid, size);
+    if (!o) return AI_ERR;
+    memcpy(o + sizeof(ai_object), (const char *)ai_obj(r) + sizeof(ai_object), size - sizeof(ai_object));
+    return ai_val(o);
+}
+
+/* The size of an instance of a class with a variable-sized base. */
+static size_t inst_var_size(const ai_object *o) {
+    const cls_type *ct = (const cls_type *)ai_type_of_obj(o);
+    return ((ct->solid->gc_size(o) + 7) & ~(size_t)7) + 2 * sizeof(ai_value);
 }
 
 static int64_t nkw_of(ai_value kwnames) { return kwnames ? tuple_obj(kwnames)->len : 0; }
@@ -693,6 +749,11 @@ static ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs,
         obj = cls_call_self(ct->dunder[D_NEW], cls, args, nargs, kwnames);
         if (!obj) return AI_ERR;
         if (!cls_is_subtype(ai_type_of(obj), &ct->t)) return obj;
+    } else if (cls_immutable_base(ct->solid)) {
+        /* The builtin __new__: str(*args) etc., as an instance of cls. */
+        const ai_slots *bs = obj_slots_of_type(ct->solid);
+        ai_value base = bs->construct(ai_val(ct->solid), args, nargs, kwnames);
+        if (!base || !(obj = cls_instance_from(&ct->t, base))) return AI_ERR;
     } else {
         bool excess = nargs > 0 || nkw_of(kwnames) > 0;
         if (ct->solid == &ai_object_type && excess && !ct->dunder[D_INIT])
@@ -725,7 +786,8 @@ static void visit_if(ai_value *slot, void (*visit)(ai_value *, void *), void *ct
 
 static void inst_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     cls_type *ct = (cls_type *)ai_type_of_obj(o);
-    if (ct->solid->gc_visit) ct->solid->gc_visit(o, visit, ctx);
+    if (ct->layout == CLS_LAYOUT_INTBOX) visit_if(&((ai_value *)o)[1], visit, ctx);
+    else if (ct->solid->gc_visit) ct->solid->gc_visit(o, visit, ctx);
     visit_if(cls_dict_slot(ai_val(o), ct), visit, ctx);
     visit_if(cls_slotvals_slot(ai_val(o), ct), visit, ctx);
 }
@@ -1218,10 +1280,9 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
             return ai_raise_msg(&ai_exc_TypeError, "multiple bases have instance lay-out conflict");
         }
     }
-    /* Layouts whose zeroed memory is a valid empty value and that have no
-     * variable-sized part: the instance dict word can follow them. */
+    /* The bases whose instance layouts a class can extend (class.h). */
     if (winner != &ai_object_type && !(winner->flags & AI_TF_EXCEPTION) && winner != &ai_list_type &&
-        winner != &ai_dict_type)
+        winner != &ai_dict_type && winner != &ai_set_type && !cls_immutable_base(winner))
         return ai_raise_fmt(&ai_exc_NotImplementedError,
                             "subclassing the builtin type '%s' is not supported yet", winner->name);
 
@@ -1271,10 +1332,21 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
     ct->t.base = primary;
     ct->t.flags = AI_TF_HEAPTYPE | (winner->flags & AI_TF_EXCEPTION);
     ct->solid = winner;
-    ct->dictoffset = (uint32_t)((winner->basicsize + 7) & ~(size_t)7);
-    ct->t.basicsize = ct->dictoffset + 2 * (uint32_t)sizeof(ai_value);
     ct->t.gc_visit = inst_visit;
     ct->t.gc_size = alloc_fixed_size;
+    if (winner == &ai_int_type) {
+        ct->layout = CLS_LAYOUT_INTBOX;
+        ct->t.flags |= AI_TF_INTBOX;
+        ct->dictoffset = 2 * (uint32_t)sizeof(ai_value);
+    } else if (winner == &ai_str_type || winner == &ai_bytes_type || winner == &ai_tuple_type) {
+        ct->layout = CLS_LAYOUT_VAR;
+        ct->dictoffset = 0;
+        ct->t.gc_size = inst_var_size;
+    } else {
+        ct->dictoffset = (uint32_t)((winner->basicsize + 7) & ~(size_t)7);
+    }
+    ct->t.basicsize = (ct->dictoffset ? ct->dictoffset : (uint32_t)((winner->basicsize + 7) & ~(size_t)7)) +
+                      2 * (uint32_t)sizeof(ai_value);
     ct->t.slots = &ct->slots;
     ct->name = name;
     ct->qualname = qualname;

@@ -19,6 +19,7 @@
  * carry no docstring yet), super() with one argument (an unbound super),
  * classmethod wrapping another descriptor (deprecated in 3.11).
  */
+#include "modules/modules.h"
 #include "objects/class.h"
 
 #include "gc/gc.h"
@@ -75,12 +76,9 @@ static ai_value bm_call(ai_value callable, const ai_value *args, int64_t nargs, 
     return cls_call_self(m->func, m->self, args, nargs, kwnames);
 }
 
-/* A function's __name__ / __qualname__ (compiled functions know theirs). */
+/* A function's __name__ / __qualname__ (as Python code may have set them:
+ * objects/funcattrs.c). */
 static ai_value func_name(ai_value f, bool qual) {
-    if (obj_is_type(f, &ai_function_type)) {
-        const ai_func_info *info = ((ai_function *)ai_obj(f))->info;
-        return str_from_cstr(qual ? info->qualname : info->name);
-    }
     if (obj_is_type(f, &ai_builtin_function_type))
         return str_from_cstr(((ai_builtin_fn *)ai_obj(f))->name);
     ai_value n = str_from_cstr(qual ? "__qualname__" : "__name__");
@@ -141,10 +139,23 @@ static const ai_getset_def bm_getset[] = {
     {NULL, NULL},
 };
 
+/* Any other attribute is the function's (CPython's method_getattro):
+ * obj.method.calls, obj.method.__doc__, __wrapped__. */
+static ai_value bm_getattr(ai_value o, ai_value name) {
+    for (const ai_getset_def *g = bm_getset; g->name; g++)
+        if (attr_name_is(name, g->name)) return 0;
+    if (attr_name_is(name, "__class__")) return 0;
+    ai_value v = ai_getattr(bm_func(o), name);
+    if (v || !exc_pending_is(&ai_exc_AttributeError)) return v;
+    exc_clear();
+    return 0;
+}
+
 static const ai_slots bm_slots = {
     .richcompare = bm_richcompare,
     .hash = bm_hash,
     .getset = bm_getset,
+    .getattr = bm_getattr,
 };
 
 ai_type cls_method_type = {
@@ -202,7 +213,16 @@ static const ai_getset_def fw_getset[] = {
     {NULL, NULL},
 };
 
-static const ai_slots fw_slots = {.construct = fw_construct, .getset = fw_getset};
+/* Since 3.10 they carry the wrapped function's __name__, __qualname__,
+ * __doc__ and __module__. */
+static ai_value fw_getattr(ai_value o, ai_value name) {
+    static const char *const copied[] = {"__name__", "__qualname__", "__doc__", "__module__"};
+    for (size_t i = 0; i < sizeof copied / sizeof *copied; i++)
+        if (attr_name_is(name, copied[i])) return ai_getattr(fw_func(o), name);
+    return 0;
+}
+
+static const ai_slots fw_slots = {.construct = fw_construct, .getset = fw_getset, .getattr = fw_getattr};
 
 ai_type cls_staticmethod_type = {
     .ob = {(uintptr_t)&ai_type_type},
@@ -455,6 +475,17 @@ static ai_value wrapper_new_call(const ai_type *owner, const ai_value *args, int
         if (!s->construct) return ai_raise_fmt(&ai_exc_TypeError, "cannot create '%s' instances", cls->name);
         return s->construct(args[0], args + 1, nargs - 1, kwnames);
     }
+    const ai_type *solid = ((cls_type *)cls)->solid;
+    if (cls_immutable_base(solid)) {
+        /* int.__new__(cls, x), str.__new__(cls, …): the builtin's value, in
+         * an instance of cls. object.__new__ cannot make one (CPython's
+         * "is not safe" error). */
+        if (!cls_is_subtype(owner, solid))
+            return ai_raise_fmt(&ai_exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", on,
+                                cls->name, solid->name);
+        ai_value base = obj_slots_of_type(solid)->construct(ai_val(solid), args + 1, nargs - 1, kwnames);
+        return base ? cls_instance_from(cls, base) : AI_ERR;
+    }
     if (owner == &ai_object_type && (nargs > 1 || nkw_of(kwnames) > 0)) {
         if (overrides(cls, D_NEW))
             return ai_raise_msg(&ai_exc_TypeError,
@@ -500,6 +531,11 @@ static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value
         list_obj(self)->len = 0;
         if (nargs == 1 && ai_list_extend(self, args[0]) < 0) return AI_ERR;
         return AI_NONE;
+    }
+    if (owner == &ai_set_type) {
+        /* set.__init__(iterable=()): clear, then update. */
+        if (call_no_kwargs("set", kwnames) < 0 || map_arg_range("set", nargs, 0, 1) < 0) return AI_ERR;
+        return set_reinit(self, nargs == 1 ? args[0] : 0) < 0 ? AI_ERR : AI_NONE;
     }
     if (owner == &ai_dict_type) {
         /* dict.__init__(mapping_or_pairs=(), **kwargs): an update. */
@@ -990,7 +1026,11 @@ static ai_value bi_dir(ai_value self, const ai_value *args, int64_t nargs, ai_va
     ai_value x = args[0], set = dict_new();
     if (!set) return AI_ERR;
     const ai_type *t = ai_type_of(x);
-    if (t == &ai_type_type) {
+    if (t == &ai_module_type) {
+        /* A module: the names in its namespace, as CPython's module.__dir__. */
+        ai_value d = mod_dict(x);
+        if (!d || dir_add_dict(set, d) < 0) return AI_ERR;
+    } else if (t == &ai_type_type) {
         if (dir_add_type(set, (const ai_type *)ai_obj(x)) < 0) return AI_ERR;
     } else {
         if (cls_check_type(t)) {

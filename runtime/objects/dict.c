@@ -525,7 +525,14 @@ static ai_value dict_getitem(ai_value d, ai_value key) {
     ai_value v;
     int32_t rc = dict_get(d, key, &v);
     if (rc < 0) return AI_ERR;
-    return rc ? v : raise_key_error(key);
+    if (rc) return v;
+    if (!obj_is_type(d, &ai_dict_type)) {
+        /* A subclass may define __missing__(key) (defaultdict's hook). */
+        ai_value m = cls_special_method(d, "__missing__");
+        if (m) return ai_call(m, &key, 1, 0);
+        if (exc_pending()) return AI_ERR;
+    }
+    return raise_key_error(key);
 }
 
 static int32_t dict_setitem(ai_value d, ai_value key, ai_value v) {

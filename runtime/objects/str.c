@@ -587,8 +587,10 @@ ai_value str_concat(ai_value a, ai_value b) {
         return ai_raise_fmt(&ai_exc_TypeError, "can only concatenate str (not \"%s\") to str",
                             obj_type_name(b));
     ai_strobj *x = str_obj(a), *y = str_obj(b);
-    if (y->len == 0) return a;
-    if (x->len == 0) return b;
+    /* An operand is the result only when it is an exact str ('' + s of a
+     * str subclass is a str, as in CPython). */
+    if (y->len == 0 && obj_is_type(a, &ai_str_type)) return a;
+    if (x->len == 0 && obj_is_type(b, &ai_str_type)) return b;
     int kind = x->kind > y->kind ? x->kind : y->kind;
     if (x->len > INT64_MAX / 2 - y->len) return exc_nomem();
     ai_value v = str_new_kind(kind, x->len + y->len);
