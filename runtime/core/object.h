@@ -140,6 +140,12 @@ typedef struct ai_slots {
     /* Messages: non-NULL when instances may be sent to another actor
      * (see ai_msg_ops). The builtin containers need none. */
     const ai_msg_ops *msg;
+    /* The module of a builtin type defined outside `builtins` (the
+     * aithon module's Pid, GenServer, Timeout …): __module__, repr(type)
+     * and traceback names say "aithon.Pid" while __name__ and error
+     * messages say "Pid", as for a class written in Python. NULL:
+     * builtins. */
+    const char *module;
 } ai_slots;
 
 extern const ai_slots obj_empty_slots;
@@ -345,6 +351,14 @@ void exc_clear(void);
 ai_value exc_str(ai_value exc);
 /* Print exc (with its chain) as CPython's default excepthook to stderr. */
 void exc_print(ai_value exc);
+/* The same after a header line (header includes its newline), written
+ * together so that reports of concurrent actors do not interleave while
+ * they fit the 16 KiB buffer. */
+void exc_print_with(const char *header, ai_value exc);
+/* BaseException's protocol table (construct, args, __cause__ …): a
+ * builtin exception type defined elsewhere (the aithon module's) copies
+ * it into its own table and adds its module and attributes. */
+extern const ai_slots exc_slots;
 /* RecursionError "maximum recursion depth exceeded<suffix>". */
 ai_value exc_recursion(const char *suffix);
 

@@ -99,8 +99,15 @@ bool cls_is_subtype(const ai_type *t, const ai_type *base) {
     return obj_type_is_sub(t, base);
 }
 
+/* The module of a builtin type defined outside builtins (ai_slots.module). */
+static const char *static_module(const ai_type *t) {
+    return t->slots ? ((const ai_slots *)t->slots)->module : NULL;
+}
+
 void cls_add_fullname(strbuf *b, const ai_type *t) {
     if (!cls_check_type(t)) {
+        const char *m = static_module(t);
+        if (m) sb_printf(b, "%s.", m);
         sb_adds(b, t->name);
         return;
     }
@@ -116,6 +123,8 @@ void cls_add_fullname(strbuf *b, const ai_type *t) {
 
 void cls_add_exc_name(strbuf *b, const ai_type *t) {
     if (!cls_check_type(t)) {
+        const char *m = static_module(t);
+        if (m) sb_printf(b, "%s.", m);
         sb_adds(b, t->name);
         return;
     }
@@ -811,7 +820,10 @@ static ai_value str_or_none_tuple(ai_value v) { return v ? v : AI_NONE; }
 
 /* Builtin types have no dict; a few of their attributes are computed. */
 static ai_value static_type_attr(ai_type *t, ai_value name) {
-    if (attr_name_is(name, "__module__")) return const_str("builtins");
+    if (attr_name_is(name, "__module__")) {
+        const char *m = static_module(t);
+        return m ? str_from_cstr(m) : const_str("builtins");
+    }
     if (attr_name_is(name, "__doc__")) return AI_NONE;
     if (attr_name_is(name, "__base__")) return t->base ? ai_val(t->base) : AI_NONE;
     if (attr_name_is(name, "__bases__")) {
