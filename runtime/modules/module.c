@@ -7,6 +7,8 @@
  */
 #include "modules/modules.h"
 
+#include "core/alloc.h"
+
 #include <pthread.h>
 
 static const mod_def *const builtin_modules[] = {&mod_sys, &mod_math, &mod_time, &mod_random};
@@ -69,14 +71,21 @@ int mod_add(ai_value module, const char *name, ai_value value) {
 
 int mod_add_fn(ai_value module, ai_builtin_fn *fn) { return mod_add(module, fn->name, ai_val(fn)); }
 
+/* A module and everything its init makes are immortal (alloc.h, the
+ * immortal scope): whichever actor imports it first, every actor reaches
+ * the same objects for the rest of the program, and the first importer's
+ * heap may end before them. */
 static ai_value make_module(const mod_def *def) {
+    alloc_immortal_begin();
     ai_module_obj *m = alloc_static(&ai_module_type, sizeof(ai_module_obj));
-    if (!m) return AI_ERR;
-    m->name = def->name;
-    m->dict = ai_dict_new(NULL, 0);
-    if (!m->dict) return AI_ERR;
-    ai_value v = ai_val(m);
-    if (mod_add(v, "__name__", str_from_cstr(def->name)) < 0 || def->init(v) < 0) return AI_ERR;
+    ai_value v = AI_ERR;
+    if (m) {
+        m->name = def->name;
+        m->dict = ai_dict_new(NULL, 0);
+        if (m->dict && mod_add(ai_val(m), "__name__", str_from_cstr(def->name)) == 0 && def->init(ai_val(m)) == 0)
+            v = ai_val(m);
+    }
+    alloc_immortal_end();
     return v;
 }
 

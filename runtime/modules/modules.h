@@ -12,7 +12,9 @@
  * Modules written in Python (stdlib/NAME.py) are compiled with the program
  * and do not go through this table.
  *
- * Not handled yet: per-actor module state (today a module object is
+ * A module object and what its init makes are immortal (allocated in the
+ * static heap, whichever actor imports first), so every actor may read
+ * them. Not handled yet: per-actor module state (a module object is
  * process-wide and must only be mutated by the main actor).
  */
 #ifndef AITHON_MODULES_H

@@ -24,6 +24,7 @@
 #include "gc/gc.h"
 #include "gc/gcint.h"
 #include "gc/message.h"
+#include "modules/modules.h"
 #include "objects/class.h"
 #include "sched/actor.h"
 #include "sched/sched.h"
@@ -601,6 +602,15 @@ static void idle_actor(void *arg) {
     ai_list_new(NULL, 0);
 }
 
+/* The first import of a module happens in this actor, whose heap goes
+ * when it ends: the module must not live there (modules are immortal). */
+static void importer_actor(void *arg) {
+    (void)arg;
+    own_heap();
+    ai_value m = ai_import("random");
+    ACHECK(m && !in_heap(actor_self()->heap, ((ai_module_obj *)ai_obj(m))->dict));
+}
+
 static ai_value actors_main(void) {
     actor_set_exit_hook(free_heap);
     root_actor = actor_self();
@@ -656,6 +666,16 @@ static ai_value actors_main(void) {
     CHECK(actor_wait(idle) == ACTOR_EXIT_NORMAL);
     actor_release(idle);
     CHECK(gc_msg_live_bytes() == live);
+
+    /* A module first imported by an actor that has ended since. */
+    actor_t *imp = actor_spawn(importer_actor, NULL);
+    CHECK(actor_wait(imp) == ACTOR_EXIT_NORMAL);
+    actor_release(imp);
+    churn(100);
+    ai_value rnd = ai_import("random");
+    ai_value seed = I(5);
+    CHECK(rnd && ai_call(ai_getattr(rnd, N("seed")), &seed, 1, 0) == AI_NONE);
+    CHECK_STREQ(R(ai_call(ai_getattr(rnd, N("randrange")), (ai_value[]){I(1000)}, 1, 0)), "637");
 
     CHECK(atomic_load(&actor_failures) == 0);
     CHECK(exc_pending() == 0);
