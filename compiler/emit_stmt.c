@@ -212,7 +212,7 @@ static void emit_def(Emitter *e, const Stmt *s) {
 
 /* The modules the runtime provides (runtime/modules/module.c's table);
  * any other import is refused at compile time. */
-static const char *const runtime_modules[] = {"sys", "math", "time", "random"};
+static const char *const runtime_modules[] = {"sys", "math", "time", "random", "aithon"};
 
 static bool known_module(const char *name) {
     for (size_t i = 0; i < sizeof runtime_modules / sizeof *runtime_modules; i++)

@@ -21,6 +21,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem, MAP_NORESERVE, recursive mutexes */
 #endif
+#include "actors/actors.h"
 #include "core/alloc.h"
 #include "core/object.h"
 #include "sched/actor.h"
@@ -69,8 +70,10 @@ void mod_each(void (*fn)(const ai_module_info *m, void *ctx), void *ctx) {
 
 int32_t ai_safepoint_slow(void) {
     /* The scheduler's poll: yields when the task's slice is up. (The
-     * collector runs at allocation, the other kind of safepoint.) */
-    return sched_safepoint();
+     * collector runs at allocation, the other kind of safepoint.) Then
+     * an exit signal may end the running process (actors/actors.h). */
+    if (sched_safepoint() < 0) return -1;
+    return proc_safepoint();
 }
 
 int32_t ai_stack_slow(void *fp) {
@@ -78,7 +81,7 @@ int32_t ai_stack_slow(void *fp) {
     if (__atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED) == AI_STACK_LIMIT_PREEMPT) {
         task_t *t = sched_current();
         if (t) __atomic_store_n(&tls->stack_limit, t->stack_limit, __ATOMIC_RELAXED);
-        if (sched_safepoint() < 0) return -1;
+        if (sched_safepoint() < 0 || proc_safepoint() < 0) return -1;
         tls = sched_tls();      /* the task may run on another worker now */
     }
     char *limit = __atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED);
@@ -155,6 +158,15 @@ static ai_task_core *task_exc_core(void *task) { return (ai_task_core *)(void *)
 static void heap_enter(void *heap) { alloc_heap_enter(heap); }
 static void heap_leave(void *heap) { alloc_heap_leave(heap); }
 
+/* An actor has ended (on its task, after its watchers): its heap goes at
+ * once. The task still switches out once: it must find no heap to leave. */
+static void heap_exit(actor_t *a) {
+    alloc_heap *h = a->heap;
+    if (!h || h == &alloc_main_heap) return;
+    a->heap = NULL;
+    alloc_heap_free(h);
+}
+
 /* The program's root actor: the main module on the scheduler's big root
  * stack, its heap the main heap. */
 static void main_root(void *arg) {
@@ -178,6 +190,7 @@ int mod_run_main(int argc, char **argv, ai_value (*entry)(void)) {
     run_ctx rc = {entry, NULL, 1};
     exc_task_of = task_exc_core;
     sched_set_heap_hooks(heap_enter, heap_leave);
+    actor_set_exit_hook(heap_exit);
     if (sched_run_main(main_root, &rc) == 0) return rc.status;
     /* No scheduler (threads could not start): a plain big-stack thread. */
     exc_task_of = NULL;

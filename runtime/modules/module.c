@@ -11,7 +11,7 @@
 
 #include <pthread.h>
 
-static const mod_def *const builtin_modules[] = {&mod_sys, &mod_math, &mod_time, &mod_random};
+static const mod_def *const builtin_modules[] = {&mod_sys, &mod_math, &mod_time, &mod_random, &mod_aithon};
 enum { NMODULES = sizeof builtin_modules / sizeof builtin_modules[0] };
 
 /* The made modules, by index in builtin_modules; written once under the

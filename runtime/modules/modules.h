@@ -43,5 +43,7 @@ int mod_add_fn(ai_value module, ai_builtin_fn *fn);
 
 /* The module definitions, each in its own file (modules/mod<name>.c). */
 extern const mod_def mod_sys, mod_math, mod_time, mod_random;
+/* runtime/actors/modaithon.c: the explicit actor API */
+extern const mod_def mod_aithon;
 
 #endif
