@@ -23,6 +23,13 @@
  * one load of the process's signal counter. */
 int32_t proc_safepoint(void);
 
+/* How core/module.c reaches it: NULL until the aithon module is imported
+ * (no process exists before), then proc_safepoint. A pointer rather than
+ * a call, so that the core does not link the process layer (and with it
+ * every builtin module) into programs and tests that never use it.
+ * Written once with release, read with acquire. */
+extern int32_t (*_Atomic proc_safepoint_hook)(void);
+
 /* time.sleep(ns seconds) for the running task: parks it (the worker runs
  * other tasks), and for a process, ends early when an exit signal ends
  * it (-1, exception pending). 0 when the time is up. Outside any task

@@ -368,6 +368,9 @@ static int init(ai_value m) {
         !act_s_EXIT || !act_s_DOWN)
         return -1;
     if (gs_init_names() < 0) return -1;
+    /* release: the constants above are made before any safepoint can
+     * call into the process layer */
+    atomic_store_explicit(&proc_safepoint_hook, proc_safepoint, memory_order_release);
     exc_type_init(&act_Timeout, &timeout_slots);
     exc_type_init(&act_NoProc, &noproc_slots);
     exc_type_init(&act_CallError, &callerror_slots);

@@ -28,6 +28,7 @@
 #include "sched/sched.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -68,12 +69,20 @@ void mod_each(void (*fn)(const ai_module_info *m, void *ctx), void *ctx) {
 
 /* ---- safepoints --------------------------------------------------------- */
 
+int32_t (*_Atomic proc_safepoint_hook)(void);
+
+/* An exit signal may end the running process (actors/actors.h). */
+static int32_t process_poll(void) {
+    /* acquire: pairs with the release store made when aithon is imported */
+    int32_t (*hook)(void) = atomic_load_explicit(&proc_safepoint_hook, memory_order_acquire);
+    return hook ? hook() : 0;
+}
+
 int32_t ai_safepoint_slow(void) {
     /* The scheduler's poll: yields when the task's slice is up. (The
-     * collector runs at allocation, the other kind of safepoint.) Then
-     * an exit signal may end the running process (actors/actors.h). */
+     * collector runs at allocation, the other kind of safepoint.) */
     if (sched_safepoint() < 0) return -1;
-    return proc_safepoint();
+    return process_poll();
 }
 
 int32_t ai_stack_slow(void *fp) {
@@ -81,7 +90,7 @@ int32_t ai_stack_slow(void *fp) {
     if (__atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED) == AI_STACK_LIMIT_PREEMPT) {
         task_t *t = sched_current();
         if (t) __atomic_store_n(&tls->stack_limit, t->stack_limit, __ATOMIC_RELAXED);
-        if (sched_safepoint() < 0 || proc_safepoint() < 0) return -1;
+        if (sched_safepoint() < 0 || process_poll() < 0) return -1;
         tls = sched_tls();      /* the task may run on another worker now */
     }
     char *limit = __atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED);
