@@ -246,8 +246,10 @@ static bool add_restart(sup *s) {
     int64_t now = timer_now(), threshold = now - s->period_ns;
     int64_t k = 0;
     while (k < s->nrestarts && s->restarts[k] < threshold) k++;
-    memmove(s->restarts, s->restarts + k, (size_t)(s->nrestarts - k) * sizeof *s->restarts);
-    s->nrestarts -= k;
+    if (k) {
+        memmove(s->restarts, s->restarts + k, (size_t)(s->nrestarts - k) * sizeof *s->restarts);
+        s->nrestarts -= k;
+    }
     if (s->nrestarts == s->caprestarts) {
         int64_t cap = s->caprestarts ? s->caprestarts * 2 : 8;
         int64_t *r = realloc(s->restarts, (size_t)cap * sizeof *r);
