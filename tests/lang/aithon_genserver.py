@@ -115,3 +115,17 @@ try:
 except aithon.CallError as exc:
     print("stop:", type(exc.reason).__name__, exc.reason)
 print("named gone:", aithon.whereis("named"))
+
+
+# start_link: the server's crash reaches the linked caller as an exit
+# signal (here trapped, so it is a message).
+class Bomb(aithon.GenServer):
+    def handle_cast(self, request):
+        raise RuntimeError("boom: " + request)
+
+
+aithon.trap_exits(True)
+b = Bomb.start_link()
+aithon.cast(b, "lit")
+tag, who, reason = aithon.receive(match=lambda m: m[0] == "EXIT")
+print(tag, who == b, repr(reason))

@@ -79,3 +79,13 @@ got = aithon.receive(match=lambda m: isinstance(m, dict))
 print(got["pid"] == pid, got["ref"] == ref, {ref: 1}[got["ref"]])
 aithon.send(pid, "done")
 print(aithon.receive()[3])
+
+# The DOWN caused by a process's end comes after everything it sent.
+def chatty(parent, n):
+    for i in range(n):
+        aithon.send(parent, ("msg", i))
+    raise RuntimeError("said %d things" % n)
+
+
+pid, ref = aithon.spawn_monitor(chatty, me, 5)
+print([aithon.receive() for _ in range(6)])

@@ -72,3 +72,11 @@ try:
     aithon.register("ghost", pid2)
 except aithon.NoProc as exc:
     print("NoProc:", exc)
+
+# ... and before its EXIT is delivered to a linked process that traps.
+aithon.trap_exits(True)
+p3 = aithon.spawn_link(service, "linked-echo")
+wait_for("linked-echo")
+aithon.send("linked-echo", "crash")
+msg = aithon.receive(match=lambda m: m[0] == "EXIT")
+print(msg[0], msg[1] == p3, aithon.whereis("linked-echo"))
