@@ -350,7 +350,7 @@ def _copy(v, memo=None):
         r.__context__ = _copy(v.__context__, memo)
         r.__suppress_context__ = v.__suppress_context__
         return r
-    if t.__module__ not in ('builtins', __name__) and hasattr(v, '__dict__'):
+    if t.__module__ not in ('builtins', __name__) and (hasattr(v, '__dict__') or _slot_names(t)):
         # an instance of a user class (based on object, list or dict)
         if isinstance(v, list):
             r = memo[k] = list.__new__(t)
@@ -363,10 +363,23 @@ def _copy(v, memo=None):
             r = memo[k] = object.__new__(t)
         else:
             raise _unsendable(v)
-        for a, b in v.__dict__.items():
+        for a, b in getattr(v, '__dict__', {}).items():
             r.__dict__[a] = _copy(b, memo)
+        for a in _slot_names(t):
+            if hasattr(v, a):
+                object.__setattr__(r, a, _copy(getattr(v, a), memo))
         return r
     raise _unsendable(v)
+
+
+def _slot_names(t):
+    names = []
+    for k in t.__mro__:
+        slots = k.__dict__.get('__slots__', ())
+        if isinstance(slots, str):
+            slots = (slots,)
+        names.extend(n for n in slots if n not in ('__dict__', '__weakref__'))
+    return names
 
 
 _BUILTIN_BASES = (int, float, str, bytes, tuple, set, frozenset, bytearray)
