@@ -321,13 +321,35 @@ def test_lang(ctx, path, gc_stress=False):
     return failed(*problems) if problems else passed()
 
 
+# Modules of Aithon's runtime that CPython lacks: a test that imports one
+# gets tests/support/ (where the reference implementation lives) on
+# CPython's path for its golden run.
+SUPPORT_DIR = os.path.join(ROOT, 'tests', 'support')
+SUPPORT_IMPORT_RE = re.compile(rb'^\s*(?:import|from)\s+aithon\b', re.M)
+
+
+def golden_command(path):
+    """(cmd, env) for CPython's run of a test: `python3 -E -s -B -X utf8
+    NAME.py`, or, for a test that imports a module of tests/support/, the
+    same without -E, with PYTHONPATH=tests/support and every other PYTHON*
+    variable removed from the environment (what -E would have ignored)."""
+    base = os.path.basename(path)
+    with open(path, 'rb') as f:
+        needs_support = SUPPORT_IMPORT_RE.search(f.read()) is not None
+    if not needs_support:
+        return [sys.executable, '-E', '-s', '-B', '-X', 'utf8', base], None
+    env = {k: v for k, v in os.environ.items() if not k.startswith('PYTHON')}
+    env['PYTHONPATH'] = SUPPORT_DIR
+    return [sys.executable, '-s', '-B', '-X', 'utf8', base], env
+
+
 def golden(ctx, path):
     """Write NAME.out (and NAME.err when CPython exits non-zero or writes to
     stderr) from CPython 3.11's run of NAME.py in its own directory."""
     d, base = os.path.split(path)
     name = base[:-3]
-    cmd = [sys.executable, '-E', '-s', '-B', '-X', 'utf8', base]
-    rc, out, err = run(cmd, cwd=d, timeout=120)
+    cmd, env = golden_command(path)
+    rc, out, err = run(cmd, cwd=d, timeout=120, env=env)
     if rc is None:
         return failed('  CPython timed out')
     with open(os.path.join(d, name + '.out'), 'wb') as f:

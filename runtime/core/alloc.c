@@ -63,9 +63,29 @@ static __thread alloc_heap thread_heap;
 
 alloc_heap *alloc_current_heap(void) { return cur_heap; }
 
+/* Depth of alloc_immortal_begin scopes on this thread, and the heap that
+ * was running when the outermost began. */
+static __thread int immortal_depth;
+static __thread alloc_heap *immortal_saved;
+
 alloc_heap *alloc_running_heap(void) {
+    /* In an immortal scope no heap runs: what still needs one (gc_vals
+     * buffers) hangs off the thread's own heap without entering it. */
+    if (immortal_depth) return &thread_heap;
     if (!cur_heap) alloc_heap_enter(&thread_heap);
     return cur_heap;
+}
+
+void alloc_immortal_begin(void) {
+    if (immortal_depth++ > 0) return;
+    immortal_saved = cur_heap;
+    if (cur_heap) alloc_heap_leave(cur_heap);
+}
+
+void alloc_immortal_end(void) {
+    if (--immortal_depth > 0) return;
+    if (immortal_saved) alloc_heap_enter(immortal_saved);
+    immortal_saved = NULL;
 }
 
 void alloc_heap_enter(alloc_heap *h) {
@@ -298,6 +318,7 @@ static void *alloc_large(alloc_heap *h, ai_type *t, size_t size) {
 }
 
 static void *alloc_slow(ai_type *t, size_t size) {
+    if (immortal_depth) return alloc_static(t, size);
     alloc_heap *h = alloc_running_heap();
     if (!h->ready) alloc_heap_prepare(h);
     if (size > MAX_REQUEST) {

@@ -44,7 +44,7 @@ ai_type ai_traceback_type;
 
 static const ai_getset_def exc_getset[];
 static const ai_method_def exc_methods[];
-static const ai_slots exc_slots = {
+const ai_slots exc_slots = {
     .construct = exc_construct,
     .getset = exc_getset,
     .methods = exc_methods,
@@ -728,7 +728,9 @@ static void print_one(strbuf *b, ai_value ev) {
     task->exc = saved;
 }
 
-void exc_print(ai_value exc) {
+void exc_print(ai_value exc) { exc_print_with(NULL, exc); }
+
+void exc_print_with(const char *header, ai_value exc) {
     /* Collect the chain (newest first), stopping at a cycle. */
     enum { MAXCHAIN = 64 };
     ai_value chain[MAXCHAIN];
@@ -755,6 +757,7 @@ void exc_print(ai_value exc) {
 done:;
     strbuf b;
     sb_init(&b);
+    if (header) sb_adds(&b, header);
     for (int i = n - 1; i >= 0; i--) {
         print_one(&b, chain[i]);
         if (i > 0) {

@@ -21,6 +21,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem, MAP_NORESERVE, recursive mutexes */
 #endif
+#include "actors/actors.h"
 #include "core/alloc.h"
 #include "core/object.h"
 #include "asyncio/aio.h"
@@ -28,6 +29,7 @@
 #include "sched/sched.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -68,10 +70,20 @@ void mod_each(void (*fn)(const ai_module_info *m, void *ctx), void *ctx) {
 
 /* ---- safepoints --------------------------------------------------------- */
 
+int32_t (*_Atomic proc_safepoint_hook)(void);
+
+/* An exit signal may end the running process (actors/actors.h). */
+static int32_t process_poll(void) {
+    /* acquire: pairs with the release store made when aithon is imported */
+    int32_t (*hook)(void) = atomic_load_explicit(&proc_safepoint_hook, memory_order_acquire);
+    return hook ? hook() : 0;
+}
+
 int32_t ai_safepoint_slow(void) {
     /* The scheduler's poll: yields when the task's slice is up. (The
      * collector runs at allocation, the other kind of safepoint.) */
-    return sched_safepoint();
+    if (sched_safepoint() < 0) return -1;
+    return process_poll();
 }
 
 int32_t ai_stack_slow(void *fp) {
@@ -79,7 +91,7 @@ int32_t ai_stack_slow(void *fp) {
     if (__atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED) == AI_STACK_LIMIT_PREEMPT) {
         task_t *t = sched_current();
         if (t) __atomic_store_n(&tls->stack_limit, t->stack_limit, __ATOMIC_RELAXED);
-        if (sched_safepoint() < 0) return -1;
+        if (sched_safepoint() < 0 || process_poll() < 0) return -1;
         tls = sched_tls();      /* the task may run on another worker now */
     }
     char *limit = __atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED);

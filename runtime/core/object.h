@@ -67,6 +67,25 @@ typedef struct ai_getset_def {
     ai_value (*get)(ai_value self);
 } ai_getset_def;
 
+/* How a message between actors (gc/message.c) copies an object of a
+ * type that is not one of the builtin containers: its bytes are copied
+ * (the type must hold no ai_value slots except those its gc_visit
+ * reports, which are copied too) and, for a type whose objects hold a
+ * counted reference to something outside every heap (a process handle),
+ * these hooks move that reference along. Any hook may be NULL (plain
+ * data: a Ref). None of them may allocate in a heap or raise. */
+typedef struct ai_msg_ops {
+    /* A byte copy of o was made in a message fragment: take a reference
+     * for the copy (called on the copy). */
+    void (*retain)(ai_object *copy);
+    /* A fragment copy is dropped without being unpacked: give its
+     * reference back. */
+    void (*release)(ai_object *copy);
+    /* The copy became object o of the running heap, which now owns the
+     * reference (typically: register a finalizer that releases it). */
+    void (*adopt)(ai_object *o);
+} ai_msg_ops;
+
 typedef struct ai_slots {
     /* Binary number operators. Called with (a, b) where a or b (or both)
      * has this type; return NotImplemented for a pair they do not handle. */
@@ -124,6 +143,9 @@ typedef struct ai_slots {
      * AI_ERR, or NotImplemented to fall back to the binary operator.
      * NULL: always fall back. Tried by ai_inplace in core/item.c. */
     ai_value (*inplace)(ai_value o, ai_value other, int32_t op);
+    /* Messages: non-NULL when instances may be sent to another actor
+     * (see ai_msg_ops). The builtin containers need none. */
+    const ai_msg_ops *msg;
 } ai_slots;
 
 extern const ai_slots obj_empty_slots;
@@ -345,6 +367,14 @@ void exc_clear(void);
 ai_value exc_str(ai_value exc);
 /* Print exc (with its chain) as CPython's default excepthook to stderr. */
 void exc_print(ai_value exc);
+/* The same after a header line (header includes its newline), written
+ * together so that reports of concurrent actors do not interleave while
+ * they fit the 16 KiB buffer. */
+void exc_print_with(const char *header, ai_value exc);
+/* BaseException's protocol table (construct, args, __cause__ …): a
+ * builtin exception type defined elsewhere (the aithon module's) copies
+ * it into its own table and adds its module and attributes. */
+extern const ai_slots exc_slots;
 /* RecursionError "maximum recursion depth exceeded<suffix>". */
 ai_value exc_recursion(const char *suffix);
 

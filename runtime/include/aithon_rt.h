@@ -112,9 +112,12 @@ struct ai_type {
     /* size in bytes of object `o` (for variable-sized objects) */
     size_t (*gc_size)(const ai_object *o);
     void *slots;            /* runtime-private further slots (object.h) */
-    const char *module;     /* __module__ of a builtin type defined outside
-                               builtins ("asyncio.exceptions"); NULL for
-                               builtins */
+    const char *module;     /* the module of a builtin type defined outside
+                               builtins (asyncio's Future, aithon's Pid):
+                               __module__, repr(type) and traceback names
+                               say "aithon.Pid" while __name__ and error
+                               messages say "Pid", as for a class written in
+                               Python. NULL: builtins */
 };
 
 enum {

@@ -16,11 +16,12 @@
  * computed once at import from January and July of the current year, as
  * CPython does.
  *
- * Not handled: sleep() blocks the OS thread with nanosleep; once the
- * scheduler is wired it must park the green thread instead (a timer wakes
- * it) so other tasks on the worker keep running. strptime, tzset(),
+ * sleep() parks the calling green thread on a timer (actors/actors.h,
+ * proc_sleep), so other tasks on its worker keep running.
+ * Not handled: strptime, tzset(),
  * get_clock_info, clock_gettime()/clock_settime() are not provided.
  */
+#include "actors/actors.h"
 #include "modules/modutil.h"
 #include "objects/text.h"
 
@@ -102,11 +103,9 @@ FUNC(t_sleep) {
     int64_t ns;
     if (!timeout_ns(args[0], &ns)) return AI_ERR;
     if (ns < 0) return ai_raise_msg(&ai_exc_ValueError, "sleep length must be non-negative");
-    /* TODO(scheduler): park the green thread on a timer instead of
-     * blocking the worker's OS thread. */
-    struct timespec req = {(time_t)(ns / 1000000000), (long)(ns % 1000000000)}, rem;
-    while (nanosleep(&req, &rem) != 0 && errno == EINTR) req = rem;
-    return AI_NONE;
+    /* Parks the green thread (the worker runs other tasks); an aithon
+     * process that an exit signal ends wakes early (actors/actors.h). */
+    return proc_sleep(ns) < 0 ? AI_ERR : AI_NONE;
 }
 static AI_BUILTIN_FN(bf_sleep, "sleep", t_sleep);
 

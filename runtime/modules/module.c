@@ -29,10 +29,12 @@
  */
 #include "modules/modutil.h"
 
+#include "core/alloc.h"
+
 #include <pthread.h>
 
-static const mod_def *const builtin_modules[] = {&mod_sys, &mod_math, &mod_time, &mod_random, &mod_builtins,
-                                                 &mod_asyncio};
+static const mod_def *const builtin_modules[] = {&mod_sys,      &mod_math,    &mod_time, &mod_random,
+                                                 &mod_builtins, &mod_asyncio, &mod_aithon};
 enum { NMODULES = sizeof builtin_modules / sizeof builtin_modules[0] };
 
 /* The made C modules, by index in builtin_modules; written once under the
@@ -175,14 +177,22 @@ static int add_builtin(const char *name, ai_value v, void *module) { return mod_
 static int builtins_init(ai_value module) { return bi_each(add_builtin, &module); }
 const mod_def mod_builtins = {"builtins", builtins_init};
 
+/* A module and everything its init makes are immortal (alloc.h, the
+ * immortal scope): whichever actor imports it first, every actor reaches
+ * the same objects for the rest of the program, and the first importer's
+ * heap may end before them. */
 static ai_value make_module(const mod_def *def) {
+    alloc_immortal_begin();
     ai_module_obj *m = alloc_static(&ai_module_type, sizeof(ai_module_obj));
-    if (!m) return AI_ERR;
-    m->name = def->name;
-    m->dict = ai_dict_new(NULL, 0);
-    if (!m->dict) return AI_ERR;
-    ai_value v = ai_val(m);
-    if (mod_add(v, "__name__", str_from_cstr(def->name)) < 0 || def->init(v) < 0) return AI_ERR;
+    ai_value v = AI_ERR;
+    if (m) {
+        m->name = def->name;
+        m->dict = ai_dict_new(NULL, 0);
+        if (m->dict && mod_add(ai_val(m), "__name__", str_from_cstr(def->name)) == 0 && def->init(ai_val(m)) == 0)
+            v = ai_val(m);
+    }
+    alloc_immortal_end();
+    if (!v) return AI_ERR;
     ai_value mods = mod_sys_modules();
     ai_value key = str_from_cstr(def->name);
     if (!mods || !key || dict_set(mods, key, v) < 0) return AI_ERR;

@@ -12,7 +12,9 @@
  * Modules written in Python (the program's own, stdlib/NAME.py) are
  * compiled with the program and imported by ai_module_import.
  *
- * Not handled yet: per-actor module state (today a module object is
+ * A module object and what its init makes are immortal (allocated in the
+ * static heap, whichever actor imports first), so every actor may read
+ * them. Not handled yet: per-actor module state (a module object is
  * process-wide and must only be mutated by the main actor).
  */
 #ifndef AITHON_MODULES_H
@@ -54,5 +56,7 @@ int mod_add_fn(ai_value module, ai_builtin_fn *fn);
 
 /* The module definitions, each in its own file (modules/mod<name>.c). */
 extern const mod_def mod_sys, mod_math, mod_time, mod_random, mod_builtins, mod_asyncio;
+/* runtime/actors/modaithon.c: the explicit actor API */
+extern const mod_def mod_aithon;
 
 #endif
