@@ -106,7 +106,8 @@ typedef struct aio_task {
     bool must_cancel;
     bool inline_root;       /* runs on the loop's stack (see above) */
     bool inline_woken;      /* inline root: its step is due */
-    bool registered;        /* in the loop's live task list */
+    bool registered;        /* in the loop's list of pending tasks */
+    ai_value tprev, tnext;  /* that list's links */
     ai_value inline_exc;    /* inline root: what to throw in (0: none) */
 } aio_task;
 

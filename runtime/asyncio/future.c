@@ -74,7 +74,7 @@ static void future_visit(ai_object *o, void (*visit)(ai_value *, void *), void *
         if (*slots[i]) visit(slots[i], ctx);
     if (ai_type_of_obj(o) == &aio_task_type) {
         aio_task *t = (aio_task *)o;
-        ai_value *ts[] = {&t->coro, &t->name, &t->fut_waiter, &t->remote, &t->inline_exc};
+        ai_value *ts[] = {&t->coro, &t->name, &t->fut_waiter, &t->remote, &t->inline_exc, &t->tprev, &t->tnext};
         for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
             if (*ts[i]) visit(ts[i], ctx);
     }

@@ -16,10 +16,15 @@
  * and the next run resumes the same iteration: `left` counts the
  * callbacks of the current iteration still to run.
  *
- * Ready queue: a ring of 4-value entries (fn, a, b, handle) in malloc'd
- * memory that the loop object's gc_visit reports (the loop is barriered
- * as a whole when entries are stored). Timers: a binary heap of
- * TimerHandle objects ordered by (when, seq).
+ * Ready queue: a FIFO of 4-value entries (fn, a, b, handle) kept in a
+ * chain of SEGMENTS, small heap objects of SEG_ENTRIES entries each. A
+ * push writes into the last segment only (and barriers it alone), so a
+ * minor collection rescans the segment being filled, not a queue of
+ * 100,000 tasks made a moment ago: the loop itself holds four words.
+ * Timers: a binary heap of TimerHandle objects ordered by (when, seq),
+ * in malloc'd memory that the loop's gc_visit reports. Pending tasks are
+ * an intrusive doubly-linked list through the tasks themselves (all_tasks
+ * needs them; a dict would be rescanned whole at every collection).
  *
  * Errors: a callback that fails with KeyboardInterrupt or SystemExit
  * stops the run with that exception pending (as CPython re-raises them);
@@ -70,16 +75,45 @@ static ai_value handle_new(ai_type *t, ai_value loop, ai_value fn, ai_value a, a
 
 /* ---- the loop object ------------------------------------------------------------- */
 
+enum { SEG_ENTRIES = 64 };
+
+typedef struct ready_seg {
+    ai_object ob;
+    ai_value next;              /* the next segment, or 0 */
+    int64_t pad;
+    ai_value e[SEG_ENTRIES * 4];
+} ready_seg;
+
+static void seg_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    ready_seg *g = (ready_seg *)o;
+    if (g->next) visit(&g->next, ctx);
+    for (int i = 0; i < SEG_ENTRIES * 4; i++)
+        if (g->e[i]) visit(&g->e[i], ctx);
+}
+
+static ai_type ready_seg_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "ready_segment",
+    .module = "_asyncio",
+    .base = &ai_object_type,
+    .basicsize = sizeof(ready_seg),
+    .repr = obj_default_repr,
+    .gc_visit = seg_visit,
+    .gc_size = alloc_fixed_size,
+};
+
 typedef struct aio_loop {
     ai_object ob;
-    ai_value *ring;             /* cap entries of 4 values (malloc'd) */
-    int64_t head, count, cap;   /* entries [head, head+count) mod cap */
+    ai_value head_seg, tail_seg; /* the ready FIFO's segments */
+    int64_t head_i, tail_i;     /* next entry to pop / to push in them */
+    int64_t count;              /* entries in the FIFO */
     int64_t left;               /* callbacks left in the current iteration */
     ai_value *timers;           /* heap of TimerHandles (malloc'd) */
     int64_t ntimers, captimers;
     uint64_t seq;
     int64_t timer_cancelled;    /* cancelled handles still in the heap */
-    ai_value tasks;             /* dict: pending tasks (all_tasks) */
+    ai_value task_head;         /* pending tasks: a list through them */
+    int64_t npending;
     bool running, stopping, closed, debug;
     int32_t depth;              /* nested runs in progress */
 } aio_loop;
@@ -88,29 +122,27 @@ static aio_loop *loop_obj(ai_value v) { return (aio_loop *)ai_obj(v); }
 
 static void loop_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     aio_loop *L = (aio_loop *)o;
-    for (int64_t i = 0; i < L->count; i++) {
-        ai_value *e = &L->ring[((L->head + i) % L->cap) * 4];
-        for (int k = 0; k < 4; k++)
-            if (e[k]) visit(&e[k], ctx);
-    }
+    if (L->head_seg) visit(&L->head_seg, ctx);
+    if (L->tail_seg) visit(&L->tail_seg, ctx);
     for (int64_t i = 0; i < L->ntimers; i++) visit(&L->timers[i], ctx);
-    if (L->tasks) visit(&L->tasks, ctx);
+    if (L->task_head) visit(&L->task_head, ctx);
 }
 
 static void loop_finalize(ai_object *o) {
     aio_loop *L = (aio_loop *)o;
-    free(L->ring);
     free(L->timers);
-    L->ring = L->timers = NULL;
-    L->count = L->ntimers = L->cap = L->captimers = 0;
+    L->timers = NULL;
+    L->ntimers = L->captimers = 0;
+}
+
+static void lset(aio_loop *L, ai_value *slot, ai_value v) {
+    *slot = v;
+    gc_barrier(L, v);
 }
 
 ai_value aio_loop_new(void) {
-    ai_value tasks = dict_new();
-    if (!tasks) return AI_ERR;
     aio_loop *L = ai_alloc(&aio_loop_type, sizeof(aio_loop));
     if (!L) return AI_ERR;
-    L->tasks = tasks;
     if (gc_finalizer_add(&L->ob, loop_finalize) < 0) return AI_ERR;
     return ai_val(L);
 }
@@ -124,32 +156,32 @@ double aio_loop_time(ai_value loop) {
 
 /* ---- the ready queue ---------------------------------------------------------------- */
 
-static int ring_grow(aio_loop *L) {
-    int64_t ncap = L->cap ? L->cap * 2 : 64;
-    ai_value *n = calloc((size_t)ncap * 4, sizeof(ai_value));
-    if (!n) {
-        exc_nomem();
-        return -1;
-    }
-    for (int64_t i = 0; i < L->count; i++)
-        memcpy(&n[i * 4], &L->ring[((L->head + i) % L->cap) * 4], 4 * sizeof(ai_value));
-    free(L->ring);
-    L->ring = n;
-    L->head = 0;
-    L->cap = ncap;
-    return 0;
-}
-
 int aio_call_soon(ai_value loop, ai_value fn, ai_value a, ai_value b, ai_value handle) {
     aio_loop *L = loop_obj(loop);
-    if (L->count == L->cap && ring_grow(L) < 0) return -1;
-    ai_value *e = &L->ring[((L->head + L->count) % L->cap) * 4];
+    if (!L->tail_seg || L->tail_i == SEG_ENTRIES) {
+        ready_seg *g = ai_alloc(&ready_seg_type, sizeof(ready_seg));
+        if (!g) return -1;
+        L = loop_obj(loop);
+        if (L->tail_seg) {
+            ready_seg *t = (ready_seg *)ai_obj(L->tail_seg);
+            t->next = ai_val(g);
+            gc_barrier(t, ai_val(g));
+        } else {
+            lset(L, &L->head_seg, ai_val(g));
+            L->head_i = 0;
+        }
+        lset(L, &L->tail_seg, ai_val(g));
+        L->tail_i = 0;
+    }
+    ready_seg *g = (ready_seg *)ai_obj(L->tail_seg);
+    ai_value *e = &g->e[L->tail_i * 4];
     e[0] = fn;
     e[1] = a;
     e[2] = b;
     e[3] = handle;
+    gc_barrier_all(g);
+    L->tail_i++;
     L->count++;
-    gc_barrier_all(L);
     return 0;
 }
 
@@ -160,11 +192,22 @@ ai_value aio_call_soon_handle(ai_value loop, ai_value fn, ai_value a, ai_value b
 }
 
 static void ring_pop(aio_loop *L, ai_value out[4]) {
-    ai_value *e = &L->ring[L->head * 4];
+    ready_seg *g = (ready_seg *)ai_obj(L->head_seg);
+    ai_value *e = &g->e[L->head_i * 4];
     memcpy(out, e, 4 * sizeof(ai_value));
     memset(e, 0, 4 * sizeof(ai_value));
-    L->head = (L->head + 1) % L->cap;
     L->count--;
+    if (++L->head_i == SEG_ENTRIES || L->count == 0) {
+        if (L->count == 0 && g->next == 0 && L->head_seg == L->tail_seg) {
+            /* empty: reuse this segment from its start */
+            L->head_i = L->tail_i = 0;
+        } else if (L->head_i == SEG_ENTRIES) {
+            L->head_seg = g->next; /* an older segment or 0: no barrier needed for 0 */
+            gc_barrier(L, L->head_seg);
+            L->head_i = 0;
+            if (!L->head_seg) L->tail_seg = 0, L->tail_i = 0;
+        }
+    }
 }
 
 /* ---- timers ------------------------------------------------------------------------------ */
@@ -291,7 +334,16 @@ static int begin_iteration(aio_loop *L) {
     }
     aio_state *st = aio_state_get();
     if (st->remote && aio_remote_is_child(st)) {
-        if (aio_remote_child_boundary(ai_val(L)) < 0) return -1;
+        int r = aio_remote_child_boundary(ai_val(L));
+        if (r < 0) return -1;
+        if (r > 0) {
+            /* the child has ended: drop what is left, stop the run */
+            ai_value e[4];
+            while (L->count) ring_pop(L, e);
+            L->stopping = true;
+            L->left = 0;
+            return 0;
+        }
     } else if (!L->count && !L->stopping) {
         double timeout = -1;
         if (L->ntimers) {
@@ -300,7 +352,7 @@ static int begin_iteration(aio_loop *L) {
         }
         if (aio_remote_wait(ai_val(L), timeout) < 0) return -1;
     }
-    double end = aio_loop_time(ai_val(L)) + 1e-9;
+    double end = L->ntimers ? aio_loop_time(ai_val(L)) + 1e-9 : 0;
     while (L->ntimers) {
         aio_handle *h = handle_obj(L->timers[0]);
         if (h->when >= end) break;
@@ -387,7 +439,13 @@ ai_value aio_inline_suspend(ai_value y) {
 bool aio_loop_peek(ai_value loop, int64_t i, ai_value e[4]) {
     aio_loop *L = loop_obj(loop);
     if (i < 0 || i >= L->count) return false;
-    memcpy(e, &L->ring[((L->head + i) % L->cap) * 4], 4 * sizeof(ai_value));
+    ai_value seg = L->head_seg;
+    int64_t k = L->head_i + i;
+    while (k >= SEG_ENTRIES) {
+        seg = ((ready_seg *)ai_obj(seg))->next;
+        k -= SEG_ENTRIES;
+    }
+    memcpy(e, &((ready_seg *)ai_obj(seg))->e[k * 4], 4 * sizeof(ai_value));
     return true;
 }
 
@@ -404,13 +462,7 @@ bool aio_loop_first_timer(ai_value loop, double *when) {
     return true;
 }
 
-int64_t aio_loop_pending_tasks(ai_value loop) {
-    int64_t n = 0, pos = 0;
-    ai_value k;
-    while (dict_next(loop_obj(loop)->tasks, &pos, &k, NULL, NULL))
-        if (aio_fut(k)->state == AIO_PENDING) n++;
-    return n;
-}
+int64_t aio_loop_pending_tasks(ai_value loop) { return loop_obj(loop)->npending; }
 
 /* Run one whole iteration (for an actor's loop that goes on after its
  * root task is done): 0 / -1. */
@@ -429,24 +481,40 @@ int aio_loop_run_iteration(ai_value loop) {
 
 /* ---- tasks registry ------------------------------------------------------------------------------ */
 
+static void tset(ai_value t, ai_value *slot, ai_value v) {
+    *slot = v;
+    gc_barrier(ai_obj(t), v);
+}
+
 void aio_loop_add_task(ai_value loop, ai_value task) {
-    if (dict_set(loop_obj(loop)->tasks, task, AI_NONE) < 0) exc_clear();
-    else aio_tsk(task)->registered = true;
+    aio_loop *L = loop_obj(loop);
+    aio_task *t = aio_tsk(task);
+    if (t->registered) return;
+    t->registered = true;
+    t->tprev = 0;
+    tset(task, &t->tnext, L->task_head);
+    if (L->task_head) tset(L->task_head, &aio_tsk(L->task_head)->tprev, task);
+    lset(L, &L->task_head, task);
+    L->npending++;
 }
 
 void aio_loop_remove_task(ai_value loop, ai_value task) {
-    if (!aio_tsk(task)->registered) return;
-    aio_tsk(task)->registered = false;
-    if (dict_del(loop_obj(loop)->tasks, task) < 0) exc_clear();
+    aio_task *t = aio_tsk(task);
+    if (!t->registered) return;
+    t->registered = false;
+    aio_loop *L = loop_obj(loop);
+    if (t->tprev) tset(t->tprev, &aio_tsk(t->tprev)->tnext, t->tnext);
+    else lset(L, &L->task_head, t->tnext);
+    if (t->tnext) tset(t->tnext, &aio_tsk(t->tnext)->tprev, t->tprev);
+    t->tprev = t->tnext = 0;
+    L->npending--;
 }
 
 ai_value aio_loop_tasks(ai_value loop) {
     ai_value s = set_new(&ai_set_type, 0);
     if (!s) return AI_ERR;
-    int64_t pos = 0;
-    ai_value k;
-    while (dict_next(loop_obj(loop)->tasks, &pos, &k, NULL, NULL))
-        if (aio_fut(k)->state == AIO_PENDING && ai_set_add(s, k) < 0) return AI_ERR;
+    for (ai_value t = loop_obj(loop)->task_head; t; t = aio_tsk(t)->tnext)
+        if (aio_fut(t)->state == AIO_PENDING && ai_set_add(s, t) < 0) return AI_ERR;
     return s;
 }
 

@@ -651,15 +651,36 @@ static void report(remote_actor *ra, ai_value loop, bool finished) {
     mbox_send(ra->parent, &ev->hdr);
 }
 
+/* Is there nothing left that anyone could see: the root is done, no task
+ * is pending, no timer is set, and no Python callback is due? Then the
+ * child ends now rather than at its next slot (a leaf of a tree of tasks
+ * ends with its first iteration). */
+static bool nothing_left(remote_actor *ra, ai_value loop) {
+    if (!ra->root || aio_fut(ra->root)->state == AIO_PENDING || aio_loop_pending_tasks(loop)) return false;
+    double when;
+    if (aio_loop_first_timer(loop, &when)) return false;
+    ai_value e[4];
+    for (int64_t i = 0; aio_loop_peek(loop, i, e); i++)
+        if (e[0] == AIO_CB(AIO_CB_PYCALL) || e[0] == AIO_CB(AIO_CB_PYCALL1)) return false;
+    return true;
+}
+
 /* The child loop's iteration boundary (loop.c calls it where a loop
  * would wait): report the iteration that ended, then wait for GO,
- * applying cancellations that arrive meanwhile. */
+ * applying cancellations that arrive meanwhile. 1: nothing is left, the
+ * child has sent its last event and its loop must stop. */
 int aio_remote_child_boundary(ai_value loop) {
     aio_state *st = aio_state_get();
     remote_actor *ra = st->remote;
     if (!ra->first_done) {
         ra->first_done = true; /* the spawn was the first GO */
         return 0;
+    }
+    if (ra->finished) return 1;
+    if (nothing_left(ra, loop)) {
+        report(ra, loop, true);
+        ra->finished = true;
+        return 1;
     }
     report(ra, loop, false);
     bool go = false;
@@ -716,6 +737,7 @@ static void child_main(void *arg) {
          * cancellation from the parent brings a GO). */
         for (;;) {
             double when;
+            if (ra->finished) break;
             if (!aio_loop_ready_count(loop) && !aio_loop_first_timer(loop, &when) && !aio_loop_pending_tasks(loop))
                 break;
             if (aio_loop_run_iteration(loop) < 0) exc_clear();
@@ -735,7 +757,8 @@ static void child_main(void *arg) {
         }
         exc_clear();
     }
-    report(ra, loop, true);
+    if (!ra->finished) report(ra, loop, true);
+    ra->finished = true;
     gc_roots_pop(&ra->frame);
     st->loop = 0;
     actor_release(sa->parent);

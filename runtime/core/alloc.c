@@ -285,6 +285,26 @@ static void take_hole(alloc_heap *h, size_t i, char **start, char **end, bool nu
     }
 }
 
+/* A region of at most `max` bytes (at least `need`) from hole i: its
+ * front when the hole is much bigger, else the whole hole. Regions stay
+ * small so that a heap writes — and its chunk's high-water mark covers —
+ * only what it uses: an actor that allocates a few KiB touches a few
+ * pages, and its chunk can be recycled warm (gc/chunk.c). */
+static void take_front(alloc_heap *h, size_t i, size_t need, size_t max, char **start, char **end, bool nursery) {
+    gc_hole *hl = &h->holes[i];
+    if (max < need) max = need;
+    if (hl->size >= max + GC_MIN_HOLE) {
+        *start = hl->start;
+        *end = *start + max;
+        hl->start = *end;
+        hl->size -= max;
+        h->since += max;
+        region_prepare(h, *start, *end, nursery);
+    } else {
+        take_hole(h, i, start, end, nursery);
+    }
+}
+
 /* `size` bytes from the front of hole i. */
 static char *carve(alloc_heap *h, size_t i, size_t size) {
     gc_hole *hl = &h->holes[i];
@@ -343,7 +363,7 @@ static void *alloc_slow(ai_type *t, size_t size) {
             int64_t i = find_fit(h, size, true);
             if (i < 0) goto oom;
             char *start, *end;
-            take_hole(h, (size_t)i, &start, &end, false);
+            take_front(h, (size_t)i, size, GC_MEDIUM_REGION, &start, &end, false);
             p = h->mstart = start;
             h->mtop = p + size;
             h->mend = end;
@@ -354,7 +374,7 @@ static void *alloc_slow(ai_type *t, size_t size) {
         int64_t i = find_small(h);
         if (i < 0) goto oom;
         char *start, *end;
-        take_hole(h, (size_t)i, &start, &end, false);
+        take_front(h, (size_t)i, size, GC_NURSERY_MAX, &start, &end, false);
         p = start;
         h->cstart = start;
         h->ctop = p + size;
@@ -404,17 +424,7 @@ void *alloc_nursery(ai_type *t, size_t size) {
     }
     /* At most GC_NURSERY_MAX bytes, from the front of the hole. */
     char *start, *end;
-    gc_hole *hl = &h->holes[i];
-    if (hl->size >= GC_NURSERY_MAX + GC_MIN_HOLE) {
-        start = hl->start;
-        end = start + GC_NURSERY_MAX;
-        hl->start = end;
-        hl->size -= GC_NURSERY_MAX;
-        h->since += GC_NURSERY_MAX;
-        region_prepare(h, start, end, true);
-    } else {
-        take_hole(h, (size_t)i, &start, &end, true);
-    }
+    take_front(h, (size_t)i, size, GC_NURSERY_MAX, &start, &end, true);
     h->nstart = start;
     ai_tls.nursery_top = start + size;
     ai_tls.nursery_end = end;

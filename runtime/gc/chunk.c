@@ -9,9 +9,17 @@
  *
  * Alignment: mmap gives page alignment only, so a run is mapped with one
  * extra chunk of slack and the misaligned ends are unmapped.
- * The pool keeps up to POOL_MAX single chunks, already released to the
- * kernel (MADV_DONTNEED: zero on next touch, no RSS meanwhile), so a heap
- * that shrinks and grows again does not pay three system calls per chunk.
+ * The pool keeps up to POOL_MAX single chunks so that a heap that shrinks
+ * and grows again — or an actor that ends while another starts, the
+ * common case: every actor's heap begins with one chunk — does not pay
+ * for system calls and page faults per chunk. A normal chunk is zeroed by
+ * hand as far as its owner wrote it (its high-water mark) and pooled
+ * WARM, its pages still resident: no madvise (whose TLB shootdown
+ * interrupts every other worker) and no page faults for the next owner.
+ * Warm chunks are capped by the bytes they keep resident (WARM_MAX_BYTES);
+ * past that, and for large chunks, a chunk is released to the kernel
+ * (MADV_DONTNEED: zero on next touch, no RSS meanwhile) before it is
+ * pooled.
  *
  * The map (gcint.h) is written with relaxed atomics: an entry is only
  * ever compared against the reader's own heap, and a heap's entries are
@@ -28,7 +36,9 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -47,9 +57,15 @@ _Atomic(gc_map_entry *) *gc_map_l1;
 static pthread_mutex_t chunk_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t map_once = PTHREAD_ONCE_INIT;
 
-enum { POOL_MAX = 32 };
+enum { POOL_MAX = 1024 };
+/* Resident bytes the warm chunks of the pool may keep in all (zeroing a
+ * chunk by hand costs less than the page faults that refill a released
+ * one, and no other thread is interrupted). */
+#define WARM_MAX_BYTES ((size_t)64 << 20)
 static gc_chunk *pool[POOL_MAX]; /* protected by chunk_lock */
+static size_t pool_resident[POOL_MAX];
 static int npool;
+static size_t warm_bytes; /* sum of pool_resident; chunk_lock */
 
 static void map_init(void) {
     void *p = mmap(NULL, GC_MAP_L1_SIZE * sizeof(gc_map_entry *), PROT_READ | PROT_WRITE,
@@ -129,7 +145,10 @@ gc_chunk *gc_chunk_new(alloc_heap *h, size_t size, bool large) {
     gc_chunk *c = NULL;
     if (size == GC_CHUNK_SIZE) {
         pthread_mutex_lock(&chunk_lock);
-        if (npool) c = pool[--npool];
+        if (npool) {
+            c = pool[--npool];
+            warm_bytes -= pool_resident[npool];
+        }
         pthread_mutex_unlock(&chunk_lock);
     }
     if (!c) {
@@ -165,12 +184,37 @@ void gc_chunk_free(gc_chunk *c) {
 #if GC_ASAN
         ASAN_UNPOISON_MEMORY_REGION(c, size);
 #endif
-        /* Zero for the next owner (C4), and no longer resident. */
+        size_t resident = 0;
+        bool warm = false;
+        if (!c->is_large) {
+            /* Zero by hand what was written (C4): the data, and the bitmap
+             * words that cover it (mark bits are clear already, C3). */
+            size_t first = GC_DATA_OFF / 8 / 64, last = (used / 8 + 63) / 64;
+            if (last > GC_BITS_WORDS) last = GC_BITS_WORDS;
+            memset(&c->start[first], 0, (last - first) * sizeof(uint64_t));
+            memset(&c->mark[first], 0, (last - first) * sizeof(uint64_t));
+            memset((char *)c + GC_DATA_OFF, 0, used - GC_DATA_OFF);
+            memset(c, 0, offsetof(gc_chunk, start));
+            resident = used;
+            warm = true;
+        }
+        pthread_mutex_lock(&chunk_lock);
+        if (warm && warm_bytes + resident > WARM_MAX_BYTES) warm = false;
+        if (warm && npool < POOL_MAX) {
+            pool_resident[npool] = resident;
+            pool[npool++] = c;
+            warm_bytes += resident;
+            c = NULL;
+        }
+        pthread_mutex_unlock(&chunk_lock);
+        if (!c) return;
+        /* Cold: zero for the next owner (C4), and no longer resident. */
         size_t len = (used + 4095) & ~(size_t)4095;
         if (len > size) len = size;
         madvise(c, len, MADV_DONTNEED);
         pthread_mutex_lock(&chunk_lock);
         if (npool < POOL_MAX) {
+            pool_resident[npool] = 0;
             pool[npool++] = c;
             c = NULL;
         }

@@ -66,8 +66,10 @@
  * later majors come when it has grown by GC_MAJOR_FACTOR since the last. */
 #define GC_MAJOR_FLOOR ((size_t)8 << 20)
 #define GC_MAJOR_FACTOR 2
-/* A medium region comes from a hole at least this big (or a new chunk). */
+/* A medium region comes from a hole at least this big (or a new chunk),
+ * and takes at most GC_MEDIUM_REGION of it (or what the object needs). */
 #define GC_MEDIUM_MIN ((size_t)16 << 10)
+#define GC_MEDIUM_REGION ((size_t)64 << 10)
 /* Free runs shorter than this are not worth a region switch: they stay
  * unused until a neighbour dies. */
 #define GC_MIN_HOLE ((size_t)256)

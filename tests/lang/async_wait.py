@@ -23,7 +23,7 @@ def names(fs):
 
 
 async def main():
-    ts = [asyncio.create_task(job(n, d)) for n, d in [("a", 0.03), ("b", 0.01), ("c", 0.02)]]
+    ts = [asyncio.create_task(job(n, d)) for n, d in [("a", 0.15), ("b", 0.05), ("c", 0.1)]]
     done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)
     print(names(done), len(pending))
     done, pending = await asyncio.wait(pending)
