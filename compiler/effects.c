@@ -111,6 +111,8 @@ typedef struct Global {
     bool immutable;             /* never changes (constant, def, class, import) */
     bool rebound;               /* assigned more than once or in a function */
     const char *module;         /* bound by `import m`: the module's name */
+    const char *from_module;    /* bound by `from m import x`: m and x */
+    const char *from_name;
 } Global;
 
 struct Effects {
@@ -371,7 +373,13 @@ static void collect_globals(Effects *fx) {
             for (int k = 0; k < s->u.importfrom.names.n; k++) {
                 const Alias *al = s->u.importfrom.names.v[k];
                 Global *gi = global_of(fx, al->asname ? al->asname : al->name);
-                if (gi) count[gi - fx->globals]++;
+                if (!gi) continue;
+                count[gi - fx->globals]++;
+                if (s->u.importfrom.level == 0 && s->u.importfrom.module) {
+                    gi->from_module = s->u.importfrom.module;
+                    gi->from_name = al->name;
+                    gi->immutable = true;
+                }
             }
             continue;
         case S_ASSIGN:
@@ -439,6 +447,7 @@ typedef struct Var {
     Origin o;
     Fn *fn_value;               /* bound only to this def/lambda */
     bool fn_many;               /* bound to something else too */
+    const char *module;         /* bound by `import m` (inside the function) */
 } Var;
 
 typedef struct Ctx {
@@ -845,10 +854,12 @@ static Origin call(Ctx *c, const Expr *x) {
             bool is_global = !sym || sym->kind == SYM_GLOBAL_IMPLICIT || sym->kind == SYM_GLOBAL_EXPLICIT ||
                              c->scope->kind == SCOPE_MODULE;
             Global *g = is_global ? global_of(c->fx, recv->u.name.id) : NULL;
-            if (g && g->module) {
+            const char *module = g ? g->module : NULL;
+            if (!is_global && sym && (sym->kind == SYM_LOCAL || sym->kind == SYM_CELL)) module = var(c, recv->u.name.id)->module;
+            if (module) {
                 call_args(c, x, args, MAXARGS, &nargs, &all);
                 const char *why = NULL;
-                if (!module_call_ok(g->module, m, &why))
+                if (!module_call_ok(module, m, &why))
                     impure_at(c, x->pos, "calls %s.%s, which %s", recv->u.name.id, m, why);
                 /* functions handed to functools/itertools … are called */
                 for (int i = 0; i < x->u.call.args.n; i++) {
@@ -950,6 +961,13 @@ static Origin call(Ctx *c, const Expr *x) {
             return o_fresh_holding(all);
         }
         if (g->module) return o_fresh_holding(all); /* calling a module: TypeError */
+        if (g->from_module) {
+            /* from math import sqrt: as math.sqrt(...) */
+            const char *why = NULL;
+            if (!module_call_ok(g->from_module, g->from_name, &why))
+                impure_at(c, x->pos, "calls %s (%s.%s), which %s", name, g->from_module, g->from_name, why);
+            return o_fresh_holding(all);
+        }
         impure_at(c, x->pos, "calls '%s', which may hold any function", name);
         return O_OUT;
     }
@@ -1267,7 +1285,12 @@ static void stmt(Ctx *c, const Stmt *s) {
         for (int i = 0; i < names->n; i++) {
             const Alias *al = names->v[i];
             const char *nm = al->asname ? al->asname : al->name;
-            if (strcmp(nm, "*") && !strchr(nm, '.')) store_name(c, nm, al->pos, O_NONE, NULL);
+            if (!strcmp(nm, "*") || strchr(nm, '.')) continue;
+            store_name(c, nm, al->pos, O_NONE, NULL);
+            Symbol *sym = scope_lookup(c->scope, nm);
+            if (s->kind == S_IMPORT && sym && (sym->kind == SYM_LOCAL || sym->kind == SYM_CELL) &&
+                c->scope->kind != SCOPE_MODULE)
+                var(c, nm)->module = al->name;
         }
         return;
     }
