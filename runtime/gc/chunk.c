@@ -7,9 +7,21 @@
  * that are released. Output: zeroed, GC_CHUNK_SIZE-aligned memory entered
  * in the map under its owner.
  *
- * Alignment: mmap gives page alignment only, so a run is mapped with one
- * extra chunk of slack and the misaligned ends are unmapped.
- * The pool keeps up to POOL_MAX single chunks so that a heap that shrinks
+ * Alignment: mmap gives page alignment only, so a mapping is made with
+ * one extra chunk of slack and the misaligned ends are unmapped.
+ *
+ * Single chunks (every heap's first, and most of all) are carved from
+ * ARENAS: one aligned mapping of ARENA_CHUNKS chunks at a time, never
+ * unmapped piecewise. One mapping per chunk would cost a kernel VMA each
+ * (trimmed mappings are not adjacent, so the kernel cannot merge them),
+ * and Linux caps a process at vm.max_map_count (65530) of those: 65,000
+ * live actors would exhaust it and the next malloc would fail. A freed
+ * single chunk is pooled warm (below) or, released with MADV_DONTNEED
+ * (which does not split the VMA), kept on the cold list for reuse: it
+ * costs address space only. Runs of several chunks (large objects) are
+ * mapped and unmapped on their own.
+ *
+ * The pool keeps up to POOL_MAX warm single chunks so that a heap that shrinks
  * and grows again — or an actor that ends while another starts, the
  * common case: every actor's heap begins with one chunk — does not pay
  * for system calls and page faults per chunk. A normal chunk is zeroed by
@@ -66,6 +78,13 @@ static gc_chunk *pool[POOL_MAX]; /* protected by chunk_lock */
 static size_t pool_resident[POOL_MAX];
 static int npool;
 static size_t warm_bytes; /* sum of pool_resident; chunk_lock */
+
+/* Arenas and the cold list (all under chunk_lock). */
+enum { ARENA_CHUNKS = 64 };
+static char *arena_next;          /* the next uncarved chunk of the arena */
+static size_t arena_left;         /* chunks left in it */
+static gc_chunk **cold;           /* released single chunks (zero, not resident) */
+static size_t ncold, capcold;
 
 static void map_init(void) {
     void *p = mmap(NULL, GC_MAP_L1_SIZE * sizeof(gc_map_entry *), PROT_READ | PROT_WRITE,
@@ -140,21 +159,45 @@ static void *map_aligned(size_t size) {
     return a;
 }
 
+/* A zero single chunk: warm from the pool, cold from the list, or carved
+ * from the arena (a new arena when it is used up). Under chunk_lock. */
+static gc_chunk *single_chunk_locked(void) {
+    if (npool) {
+        warm_bytes -= pool_resident[npool - 1];
+        return pool[--npool];
+    }
+    if (ncold) return cold[--ncold];
+    if (!arena_left) {
+        char *a = map_aligned((size_t)ARENA_CHUNKS * GC_CHUNK_SIZE);
+        if (!a) return NULL;
+        arena_next = a;
+        arena_left = ARENA_CHUNKS;
+    }
+    gc_chunk *c = (gc_chunk *)(void *)arena_next;
+    arena_next += GC_CHUNK_SIZE;
+    arena_left--;
+    return c;
+}
+
+/* Give a (zero, released or warm-zeroed) single chunk back for reuse.
+ * Under chunk_lock. When the list cannot grow the chunk's address space
+ * is lost (it is not resident: a leak of addresses, not memory). */
+static void cold_push_locked(gc_chunk *c) {
+    if (ncold == capcold && !gc_grow((void **)&cold, &capcold, sizeof *cold, ncold + 1, 256)) return;
+    cold[ncold++] = c;
+}
+
 gc_chunk *gc_chunk_new(alloc_heap *h, size_t size, bool large) {
     pthread_once(&map_once, map_init);
-    gc_chunk *c = NULL;
+    gc_chunk *c;
     if (size == GC_CHUNK_SIZE) {
         pthread_mutex_lock(&chunk_lock);
-        if (npool) {
-            c = pool[--npool];
-            warm_bytes -= pool_resident[npool];
-        }
+        c = single_chunk_locked();
         pthread_mutex_unlock(&chunk_lock);
-    }
-    if (!c) {
+    } else {
         c = map_aligned(size);
-        if (!c) return NULL;
     }
+    if (!c) return NULL;
 #if GC_ASAN
     ASAN_UNPOISON_MEMORY_REGION(c, size);
 #endif
@@ -167,7 +210,8 @@ gc_chunk *gc_chunk_new(alloc_heap *h, size_t size, bool large) {
     c->hwm = large ? NULL : (char *)c + GC_DATA_OFF;
     if (!map_set(c, h)) {
         map_clear(c);
-        munmap(c, size);
+        c->hwm = (char *)c + GC_DATA_OFF;
+        gc_chunk_free(c);
         return NULL;
     }
     if ((uintptr_t)c < h->lo || !h->lo) h->lo = (uintptr_t)c;
@@ -213,13 +257,9 @@ void gc_chunk_free(gc_chunk *c) {
         if (len > size) len = size;
         madvise(c, len, MADV_DONTNEED);
         pthread_mutex_lock(&chunk_lock);
-        if (npool < POOL_MAX) {
-            pool_resident[npool] = 0;
-            pool[npool++] = c;
-            c = NULL;
-        }
+        cold_push_locked(c);
         pthread_mutex_unlock(&chunk_lock);
-        if (!c) return;
+        return;
     }
     munmap(c, size);
 }
