@@ -99,7 +99,7 @@ enum { AIO_FUT_PLAIN, AIO_FUT_GATHER, AIO_FUT_TASK };
 typedef struct aio_task {
     aio_future fut;
     ai_value coro;          /* the coroutine (an ai_gen) */
-    ai_value name;          /* str */
+    ai_value name;          /* str, or the int N of "Task-N" until read */
     ai_value fut_waiter;    /* the future it waits for, or 0 */
     ai_value remote;        /* remote.c's state when it runs as an actor */
     int64_t num_cancels;    /* cancelling() */
@@ -110,6 +110,9 @@ typedef struct aio_task {
     ai_value tprev, tnext;  /* that list's links */
     ai_value inline_exc;    /* inline root: what to throw in (0: none) */
 } aio_task;
+
+/* The task's name (a str; "Task-N" is made on first use). NULL on error. */
+ai_value aio_task_name(aio_task *t);
 
 extern ai_type aio_future_type, aio_task_type, aio_handle_type, aio_timerhandle_type,
     aio_loop_type;

@@ -255,10 +255,8 @@ ai_value aio_task_new(ai_value loop, ai_value coro, ai_value name) {
     t->fut.kind = AIO_FUT_TASK;
     aio_state *st = aio_state_get();
     if (!name) {
-        char buf[40];
-        snprintf(buf, sizeof buf, "Task-%lld", (long long)++st->task_counter);
-        name = str_from_cstr(buf);
-        if (!name) return AI_ERR;
+        /* "Task-N", spelled out only when asked for (task_name) */
+        name = ai_smallint(++st->task_counter);
     } else if (!str_check(name)) {
         name = ai_str(name);
         if (!name) return AI_ERR;
@@ -271,6 +269,17 @@ ai_value aio_task_new(ai_value loop, ai_value coro, ai_value name) {
     if (aio_call_soon(loop, AIO_CB(AIO_CB_TASK_STEP), tv, 0, 0) < 0) return AI_ERR;
     aio_loop_add_task(loop, tv);
     return tv;
+}
+
+/* A task's name: the str it was given, or "Task-N" made from the number
+ * it holds until then (most names are never read). NULL on error. */
+ai_value aio_task_name(aio_task *t) {
+    if (!ai_is_smallint(t->name)) return t->name;
+    char buf[40];
+    snprintf(buf, sizeof buf, "Task-%lld", (long long)ai_smallint_get(t->name));
+    ai_value n = str_from_cstr(buf);
+    if (n) fset(&t->fut, &t->name, n);
+    return n;
 }
 
 static void enter_task(ai_value task) { aio_state_get()->current = task; }
@@ -625,7 +634,8 @@ static ai_value task_repr_str(ai_value v) {
     if (t->fut.state == AIO_PENDING && t->must_cancel) sb_adds(&b, "cancelling");
     else sb_adds(&b, names[t->fut.state]);
     sb_adds(&b, " name=");
-    if (!add_repr(&b, t->name)) goto fail;
+    ai_value name = aio_task_name(t);
+    if (!name || !add_repr(&b, name)) goto fail;
     sb_adds(&b, " coro=<");
     if (t->coro) coro_describe(&b, t->coro);
     sb_addc(&b, '>');
@@ -794,7 +804,7 @@ static ai_value g_blocking(ai_value self) { return ai_bool(aio_fut(self)->blocki
 
 METHOD(t_get_name) {
     NOARGS("get_name");
-    return aio_tsk(self)->name;
+    return aio_task_name(aio_tsk(self));
 }
 
 METHOD(t_set_name) {

@@ -301,7 +301,8 @@ static bool spawn_one(ai_value task) {
     remote_actor *ra = remote_actor_get(st);
     spawn_args *sa = calloc(1, sizeof *sa);
     int64_t n;
-    const char *nm = str_utf8(aio_tsk(task)->name, &n);
+    ai_value tname = aio_task_name(aio_tsk(task));
+    const char *nm = tname ? str_utf8(tname, &n) : NULL;
     if (!sa || !nm || !(sa->name = strdup(nm))) {
         free(sa);
         gc_msg_free(args);

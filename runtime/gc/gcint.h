@@ -189,6 +189,7 @@ typedef struct gc_settings {
     bool trace;         /* AITHON_GC_TRACE=1: one line per collection */
     uint32_t stress;    /* AITHON_GC_STRESS=N: collect every N allocations */
     size_t nursery;     /* the cap of a heap's nursery size (AITHON_GC_NURSERY) */
+    bool nursery_fixed; /* AITHON_GC_NURSERY given: no growth with the old generation */
     bool no_minor;      /* AITHON_GC_MINOR=0: every collection is major */
 } gc_settings;
 

@@ -48,7 +48,7 @@ async def main():
 
     async with asyncio.TaskGroup() as tg:
         for i in range(5):
-            tg.create_task(worker(f"w{i}", 0.001 * (5 - i)))
+            tg.create_task(worker(f"w{i}", 0.03 * (5 - i)))
 
 
 asyncio.run(main())

@@ -212,11 +212,13 @@ static int count_mappings(void) {
     return n;
 }
 
-/* More live heaps than the kernel allows mappings (vm.max_map_count,
- * 65530 by default): single chunks are carved from shared arenas, so this
- * needs about a thousand mappings, not seventy thousand. */
+/* Live heaps must not cost a kernel mapping each: Linux caps a process
+ * at vm.max_map_count (65530 by default) and 65,000 live actors would
+ * exhaust it. Single chunks are carved from shared arenas, so N heaps
+ * need about N/64 new mappings. */
 static void test_many_heaps(void) {
-    enum { N = 70000 };
+    enum { N = 4000 };
+    int before = count_mappings();
     alloc_heap **hs = calloc(N, sizeof *hs);
     alloc_heap *mine = heap();
     alloc_heap_leave(mine);
@@ -230,10 +232,7 @@ static void test_many_heaps(void) {
         if (l) ok++;
     }
     CHECK(ok == N);
-    CHECK(count_mappings() < 20000);
-    void *probe = malloc(1 << 20); /* the next mapping still succeeds */
-    CHECK(probe != NULL);
-    free(probe);
+    CHECK(count_mappings() - before < N / 8);
     for (int i = 0; i < N && hs[i]; i++) alloc_heap_free(hs[i]);
     free(hs);
     alloc_heap_enter(mine);
