@@ -79,6 +79,7 @@ enum { AIO_PENDING, AIO_CANCELLED, AIO_FINISHED };
 
 typedef struct aio_future {
     ai_object ob;
+    int64_t ahead_done;     /* ahead.c: the iteration it finishes at */
     ai_value loop;          /* the loop it belongs to */
     ai_value result;        /* FINISHED without exception */
     ai_value exception;     /* FINISHED with an exception (an instance) */
@@ -91,6 +92,9 @@ typedef struct aio_future {
     bool log_tb;            /* an exception nobody retrieved */
     bool cancel_requested;  /* a gathering future's _cancel_requested */
     uint8_t kind;           /* AIO_FUT_* */
+    bool ahead;             /* made by gather in an evaluation ahead
+                               (ahead.c): done, but only at ahead_done */
+    bool ahead_awaited;     /* … and awaited there */
     ai_value children;      /* a gathering future's children (list), 0 */
 } aio_future;
 
@@ -177,7 +181,10 @@ typedef struct aio_state {
     ai_gen *inline_base;    /* gen_current() when the root began */
     int64_t task_counter;   /* names Task-N */
     bool capture;           /* stdout/stderr go to the buffers below */
+    bool discard;           /* stdout/stderr are dropped (a task re-run
+                               for iterations already replayed) */
     struct aio_outbuf *out, *err;
+    struct aio_ahead *ahead; /* the evaluation ahead running (ahead.c) */
     void *unretrieved;      /* futures whose exception may be unread */
     void *remote;           /* remote.c's per-actor state */
 } aio_state;
@@ -200,6 +207,8 @@ static inline int64_t aio_deque_len(ai_value d) { return ((aio_deque *)ai_obj(d)
 /* This actor's state (created on first use; never NULL, aborts on OOM),
  * and its release when the actor ends. */
 aio_state *aio_state_get(void);
+/* The running actor's state if it has one yet (no allocation), else NULL. */
+aio_state *aio_state_peek(void);
 void aio_state_free(aio_state *st);
 /* The running loop (0 with RuntimeError "no running event loop"). */
 ai_value aio_running_loop(void);
@@ -240,8 +249,78 @@ ai_value aio_run_root(ai_value coro);
 /* Native coroutines: a coroutine object whose body is C. */
 ai_value aio_native_coro(const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n);
 
-/* Output capture of isolated actors (remote.c). */
+/* Output capture of isolated actors (remote.c) and of evaluations
+ * ahead (ahead.c): true when the bytes were taken. The output guard is
+ * called before the stdout lock is taken. */
 bool aio_capture_write(int fd, const char *p, size_t n);
+void aio_ahead_output_guard(void);
+
+/* Output buffers (remote.c). */
+typedef struct aio_outbuf {
+    char *p;
+    size_t len, cap;
+} aio_outbuf;
+void aio_outbuf_add(aio_outbuf *b, const char *p, size_t n);
+
+/* ---- evaluation ahead (ahead.c) --------------------------------------------------- */
+
+/* The signature of asyncio's methods and functions, guarded: an
+ * evaluation ahead gives up at any of them (what they do depends on
+ * other tasks or on time). AIO_FUNC_UNGUARDED for the few that an
+ * evaluation handles or that are pure. */
+#define AIO_GUARDED(fn, first)                                                                     \
+    static ai_value fn##_unguarded(ai_value first, const ai_value *args, int64_t nargs, ai_value kwnames); \
+    static ai_value fn(ai_value first, const ai_value *args, int64_t nargs, ai_value kwnames) {       \
+        aio_ahead_guard();                                                                         \
+        return fn##_unguarded(first, args, nargs, kwnames);                                             \
+    }                                                                                              \
+    static ai_value fn##_unguarded(ai_value first, const ai_value *args, int64_t nargs, ai_value kwnames)
+#define AIO_METHOD(fn) AIO_GUARDED(fn, self)
+#define AIO_FUNC(fn) AIO_GUARDED(fn, callable)
+#define AIO_FUNC_UNGUARDED(fn) \
+    static ai_value fn(ai_value callable, const ai_value *args, int64_t nargs, ai_value kwnames)
+
+typedef struct aio_ahead aio_ahead;
+
+/* One loop iteration of an evaluation: what it wrote, how many tasks it
+ * created. */
+typedef struct aio_ahead_iter {
+    aio_outbuf out, err;
+    int64_t ntasks;
+} aio_ahead_iter;
+
+typedef struct aio_ahead_result {
+    aio_ahead_iter *iters;      /* malloc'd; the last is the finishing one */
+    int64_t niters;
+    ai_value value;             /* the result, or the exception */
+    bool raised;
+} aio_ahead_result;
+
+/* May this coroutine be evaluated ahead (fresh, of an isolated function
+ * that never gave up, and AITHON_AHEAD is not 0)? */
+bool aio_ahead_candidate(ai_value coro);
+bool aio_ahead_enabled(void);
+/* Evaluate a task whose coroutine is (info, thunk, args) from its first
+ * step to its end: 1 with *out filled, 0 when it gave up (nothing
+ * happened), AHEAD_OUTGREW when it gave up because it ran past a time
+ * slice while other cores could have taken it (only if may_outgrow). */
+enum { AHEAD_OUTGREW = -1 };
+int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, bool may_outgrow,
+                   aio_ahead_result *out);
+void aio_ahead_iters_free(aio_ahead_iter *it, int64_t n);
+/* Is an evaluation running in this actor? */
+bool aio_ahead_active(void);
+/* Give the running evaluation up (never returns). The guard does when
+ * one runs: every asyncio entry point that depends on other tasks or
+ * on time calls it. */
+_Noreturn void aio_ahead_abort(void);
+void aio_ahead_guard(void);
+/* The hooks: a suspension (true: handled, the body goes on); gather;
+ * await of a gathering future made ahead. */
+bool aio_ahead_suspend(ai_value y);
+ai_value aio_ahead_gather(const ai_value *aws, int64_t n, bool return_exceptions);
+ai_value aio_ahead_await(ai_value fut);
+bool aio_ahead_capture(int fd, const char *p, size_t n);
 
 /* ---- between the files of runtime/asyncio/ --------------------------------------- */
 
@@ -290,6 +369,12 @@ int aio_remote_child_boundary(ai_value loop);
 int aio_remote_cancel(ai_value task, ai_value msg);
 int aio_remote_wait(ai_value loop, double timeout);
 void aio_remote_shutdown(ai_value loop);
+/* A task replaying an evaluation ahead becomes an ordinary local task in
+ * CPython's state (ahead.c's file comment): 0, or -1 with an exception. */
+int aio_remote_materialize(ai_value task);
+/* loop.c: re-run `task` from its first step for k iterations alone, then
+ * put what it left pending where its replay entry was. */
+int aio_loop_rerun(ai_value loop, ai_value task, int64_t k);
 /* report.c */
 void aio_add_runner_frames(void);
 /* The module's parts (modules/modasyncio.c calls them). */

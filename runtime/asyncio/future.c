@@ -238,6 +238,7 @@ ai_value aio_future_exception(ai_value fut, bool *err) {
 
 ai_value aio_future_await(ai_value fut) {
     aio_future *f = aio_fut(fut);
+    if (f->ahead) return aio_ahead_await(fut);
     if (f->state == AIO_PENDING) {
         f->blocking = true;
         if (!coro_suspend(fut)) return AI_ERR;
@@ -611,10 +612,12 @@ static bool add_state(strbuf *b, aio_future *f) {
 }
 
 static ai_value future_repr(ai_value v) {
+    aio_ahead_guard(); /* shows state other tasks change */
     aio_future *f = aio_fut(v);
     strbuf b;
     sb_init(&b);
-    sb_adds(&b, "<Future ");
+    /* the class's name, as CPython's repr (gather's is _GatheringFuture) */
+    sb_printf(&b, "<%s ", f->kind == AIO_FUT_GATHER ? "_GatheringFuture" : ai_type_of(v)->name);
     if (!add_state(&b, f) || (f->state == AIO_PENDING && !add_callbacks(&b, f))) {
         sb_free(&b);
         return AI_ERR;
@@ -626,6 +629,8 @@ static ai_value future_repr(ai_value v) {
 /* <coroutine-name() running at file:line> / done, defined at … */
 
 static ai_value task_repr_str(ai_value v) {
+    aio_ahead_guard(); /* shows state other tasks change */
+    if (aio_tsk(v)->remote && aio_remote_materialize(v) < 0) return AI_ERR; /* its coroutine's line */
     aio_task *t = aio_tsk(v);
     strbuf b;
     sb_init(&b);
@@ -664,7 +669,7 @@ fail:
 
 /* ---- the Python face --------------------------------------------------------------------------- */
 
-#define METHOD(fn) static ai_value fn(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames)
+#define METHOD(fn) AIO_METHOD(fn)
 #define NOARGS(name)                                                                       \
     do {                                                                                   \
         (void)args;                                                                        \
@@ -800,7 +805,8 @@ METHOD(f_await) {
     return coro_await_iter_new(self);
 }
 
-static ai_value g_blocking(ai_value self) { return ai_bool(aio_fut(self)->blocking); }
+static ai_value g_blocking(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */ return ai_bool(aio_fut(self)->blocking); }
 
 METHOD(t_get_name) {
     NOARGS("get_name");
@@ -817,6 +823,7 @@ METHOD(t_set_name) {
 
 METHOD(t_get_coro) {
     NOARGS("get_coro");
+    if (aio_tsk(self)->remote && aio_remote_materialize(self) < 0) return AI_ERR;
     return aio_tsk(self)->coro ? aio_tsk(self)->coro : AI_NONE;
 }
 

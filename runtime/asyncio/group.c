@@ -20,7 +20,7 @@
 
 #include "modules/modutil.h"
 
-#define METHOD(fn) static ai_value fn(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames)
+#define METHOD(fn) AIO_METHOD(fn)
 #define NOARGS(name)                                                                       \
     do {                                                                                   \
         (void)args;                                                                        \
@@ -64,6 +64,7 @@ static bool is_base_error(ai_value exc) {
 }
 
 static ai_value tg_repr(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
     aio_taskgroup *g = tg(self);
     strbuf b;
     sb_init(&b);
@@ -390,6 +391,7 @@ METHOD(tm_expired) {
 }
 
 static ai_value tm_repr(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
     aio_timeout *t = tm(self);
     strbuf b;
     sb_init(&b);
@@ -451,6 +453,7 @@ ai_type aio_timeout_type = {
 };
 
 static ai_value f_timeout(ai_value callable, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    aio_ahead_guard(); /* shows state other tasks change */
     (void)callable;
     static const char *const kw[] = {"delay"};
     mu_clinic c = {"timeout", kw, 0, 1, 0, 1, 0};
@@ -471,6 +474,7 @@ static ai_value f_timeout(ai_value callable, const ai_value *args, int64_t nargs
 }
 
 static ai_value f_timeout_at(ai_value callable, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    aio_ahead_guard(); /* shows state other tasks change */
     (void)callable;
     static const char *const kw[] = {"when"};
     mu_clinic c = {"timeout_at", kw, 0, 1, 0, 1, 0};

@@ -295,8 +295,14 @@ aio_state *aio_state_get(void) {
     return a->aio;
 }
 
+aio_state *aio_state_peek(void) {
+    actor_t *a = actor_self();
+    return a ? a->aio : &no_actor_state;
+}
+
 ai_value aio_running_loop(void) {
     aio_state *st = aio_state_get();
+    if (st->ahead) aio_ahead_abort();
     if (!st->loop) return ai_raise_msg(&ai_exc_RuntimeError, "no running event loop");
     return st->loop;
 }
@@ -434,6 +440,73 @@ ai_value aio_inline_suspend(ai_value y) {
     return AI_NONE;
 }
 
+/* ---- re-running a task evaluated ahead (ahead.c) ---------------------------------------------- */
+
+/* Pop every ready entry into a gc_vals buffer (4 values each); NULL with
+ * an exception when out of memory. */
+static ai_value *take_all(aio_loop *L, int64_t *n) {
+    *n = L->count;
+    ai_value *v = gc_vals_alloc(*n * 4 + 4);
+    if (!v) return NULL;
+    for (int64_t i = 0; i < *n; i++) ring_pop(L, &v[i * 4]);
+    return v;
+}
+
+static int put_all(ai_value loop, const ai_value *v, int64_t n) {
+    for (int64_t i = 0; i < n; i++)
+        if (aio_call_soon(loop, v[i * 4], v[i * 4 + 1], v[i * 4 + 2], v[i * 4 + 3]) < 0) return -1;
+    return 0;
+}
+
+int aio_loop_rerun(ai_value loop, ai_value task, int64_t k) {
+    aio_loop *L = loop_obj(loop);
+    int64_t left = L->left, n;
+    ai_value *saved = take_all(L, &n);
+    if (!saved) return -1;
+    /* where its replay stood */
+    int64_t at = -1;
+    for (int64_t i = 0; i < n && at < 0; i++)
+        if (saved[i * 4] == AIO_CB(AIO_CB_REMOTE_STEP) && saved[i * 4 + 1] == task) at = i;
+    /* Its first k iterations again, alone, output dropped: being isolated
+     * it does what it did, and the counter of task names is where the
+     * replay left it. */
+    aio_state *st = aio_state_get();
+    int64_t counter = st->task_counter;
+    ai_value current = st->current;
+    bool discard = st->discard;
+    st->discard = true;
+    int rc = aio_call_soon(loop, AIO_CB(AIO_CB_TASK_STEP), task, 0, 0);
+    for (int64_t it = 0; it < k && rc == 0; it++) {
+        L = loop_obj(loop);
+        for (int64_t m = L->count; m > 0 && rc == 0; m--) {
+            ai_value e[4];
+            ring_pop(loop_obj(loop), e);
+            rc = run_entry(e);
+        }
+    }
+    st = aio_state_get();
+    st->discard = discard;
+    st->task_counter = counter;
+    st->current = current;
+    int64_t np;
+    ai_value *made = rc == 0 ? take_all(loop_obj(loop), &np) : NULL;
+    if (!made) {
+        put_all(loop, saved, n);
+        gc_vals_free(saved);
+        return -1;
+    }
+    /* what it left pending takes the replay's place */
+    int64_t cut = at < 0 ? n : at;
+    rc = put_all(loop, saved, cut);
+    if (rc == 0) rc = put_all(loop, made, np);
+    if (rc == 0) rc = put_all(loop, saved + (cut + (at >= 0)) * 4, n - cut - (at >= 0));
+    L = loop_obj(loop);
+    L->left = at >= 0 && at < left ? left - 1 + np : left;
+    gc_vals_free(made);
+    gc_vals_free(saved);
+    return rc;
+}
+
 /* ---- what remote.c needs to see ---------------------------------------------------------------- */
 
 bool aio_loop_peek(ai_value loop, int64_t i, ai_value e[4]) {
@@ -511,6 +584,24 @@ void aio_loop_remove_task(ai_value loop, ai_value task) {
 }
 
 ai_value aio_loop_tasks(ai_value loop) {
+    /* Tasks replaying an evaluation ahead have, under CPython, tasks of
+     * their own by now: make them ordinary first (ahead.c). */
+    int64_t n = 0;
+    for (ai_value t = loop_obj(loop)->task_head; t; t = aio_tsk(t)->tnext)
+        if (aio_tsk(t)->remote) n++;
+    if (n) {
+        ai_value *ts = gc_vals_alloc(n);
+        if (!ts) return AI_ERR;
+        int64_t i = 0;
+        for (ai_value t = loop_obj(loop)->task_head; t && i < n; t = aio_tsk(t)->tnext)
+            if (aio_tsk(t)->remote) ts[i++] = t;
+        for (int64_t j = 0; j < i; j++)
+            if (aio_remote_materialize(ts[j]) < 0) {
+                gc_vals_free(ts);
+                return AI_ERR;
+            }
+        gc_vals_free(ts);
+    }
     ai_value s = set_new(&ai_set_type, 0);
     if (!s) return AI_ERR;
     for (ai_value t = loop_obj(loop)->task_head; t; t = aio_tsk(t)->tnext)
@@ -520,7 +611,7 @@ ai_value aio_loop_tasks(ai_value loop) {
 
 /* ---- the Python face: Handle, TimerHandle, the loop's methods -------------------------------------- */
 
-#define METHOD(fn) static ai_value fn(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames)
+#define METHOD(fn) AIO_METHOD(fn)
 
 METHOD(h_cancel) {
     (void)args;
@@ -542,6 +633,7 @@ METHOD(h_when) {
 }
 
 static ai_value handle_repr(ai_value v) {
+    aio_ahead_guard(); /* shows state other tasks change */
     aio_handle *h = handle_obj(v);
     strbuf b;
     sb_init(&b);
@@ -787,6 +879,7 @@ METHOD(l_call_exception_handler) {
 }
 
 static ai_value loop_repr(ai_value v) {
+    aio_ahead_guard(); /* shows state other tasks change */
     aio_loop *L = loop_obj(v);
     strbuf b;
     sb_init(&b);

@@ -14,7 +14,7 @@
 
 #include "modules/modutil.h"
 
-#define METHOD(fn) static ai_value fn(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames)
+#define METHOD(fn) AIO_METHOD(fn)
 #define NOARGS(name)                                                                       \
     do {                                                                                   \
         (void)args;                                                                        \
@@ -343,6 +343,7 @@ static bool add_format(strbuf *b, ai_value self) {
 }
 
 static ai_value queue_repr(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
     strbuf b;
     sb_init(&b);
     sb_printf(&b, "<%s at %#llx ", ai_type_of(self)->name, (unsigned long long)(uintptr_t)ai_obj(self));
@@ -355,6 +356,7 @@ static ai_value queue_repr(ai_value self) {
 }
 
 static ai_value queue_str(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
     strbuf b;
     sb_init(&b);
     sb_printf(&b, "<%s ", ai_type_of(self)->name);

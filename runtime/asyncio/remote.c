@@ -61,12 +61,7 @@
 
 /* ---- output capture ------------------------------------------------------------------------- */
 
-typedef struct aio_outbuf {
-    char *p;
-    size_t len, cap;
-} aio_outbuf;
-
-static void outbuf_add(aio_outbuf *b, const char *p, size_t n) {
+void aio_outbuf_add(aio_outbuf *b, const char *p, size_t n) {
     if (b->len + n > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 256;
         while (cap < b->len + n) cap *= 2;
@@ -83,10 +78,12 @@ bool aio_capture_write(int fd, const char *p, size_t n) {
     actor_t *a = actor_self();
     if (!a || !a->aio) return false;
     aio_state *st = a->aio;
+    if (st->ahead) return aio_ahead_capture(fd, p, n);
+    if (st->discard) return true;
     if (!st->capture) return false;
     aio_outbuf **b = fd == 2 ? &st->err : &st->out;
     if (!*b) *b = calloc(1, sizeof(aio_outbuf));
-    if (*b) outbuf_add(*b, p, n);
+    if (*b) aio_outbuf_add(*b, p, n);
     return true;
 }
 
@@ -104,6 +101,7 @@ typedef struct remote_event {
     double when;                /* ST_TIMER */
     int64_t ntasks;             /* tasks the child created meanwhile */
     gc_msg *payload;            /* the result / exception (or NULL) */
+    bool local;                 /* the outcome is the task's own (ahead) */
     aio_outbuf out, err;
     struct remote_event *next;  /* the parent's per-task queue */
 } remote_event;
@@ -157,7 +155,8 @@ static void send_ctl(actor_t *to, int kind, gc_msg *msg) {
 
 /* ---- the parent's side ------------------------------------------------------------------------- */
 
-enum { R_UNSPAWNED, R_RUNNING, R_FINISHED };
+/* R_AHEAD: evaluated ahead (ahead.c), its events are all queued. */
+enum { R_UNSPAWNED, R_RUNNING, R_AHEAD, R_FINISHED };
 
 /* Per remote task: a heap object (t->remote) holding the link to the
  * child and the events received and not yet replayed. */
@@ -171,11 +170,14 @@ typedef struct aio_remote {
     bool needs_go;              /* the child waits for GO at its next slot */
     bool go_sent;               /* … and has been sent it */
     bool idle;                  /* nothing scheduled: waits for a cancel */
+    int64_t replayed;           /* R_AHEAD: slots replayed so far */
+    ai_value outcome;           /* R_AHEAD: the result or exception */
 } aio_remote;
 
 static void remote_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     aio_remote *r = (aio_remote *)o;
     if (r->timer) visit(&r->timer, ctx);
+    if (r->outcome) visit(&r->outcome, ctx);
 }
 
 static void remote_finalize(ai_object *o) {
@@ -259,7 +261,7 @@ static bool actors_enabled(void) {
 ai_value aio_remote_try_spawn(ai_value loop, ai_value coro, ai_value name) {
     ai_gen *g = gen_obj(coro);
     if (g->kind != GEN_CORO || g->state != GEN_CREATED || !g->info || !(g->info->flags & AI_FUNC_ISOLATED) ||
-        !actors_enabled())
+        !(actors_enabled() || aio_ahead_candidate(coro)))
         return 0;
     aio_remote *r = ai_alloc(&aio_remote_type, sizeof(aio_remote));
     if (!r) return AI_ERR;
@@ -291,6 +293,10 @@ static void child_main(void *arg);
 static bool spawn_one(ai_value task) {
     aio_task *t = aio_tsk(task);
     ai_gen *g = gen_obj(t->coro);
+    if (!actors_enabled()) {
+        t->remote = 0;
+        return false;
+    }
     gc_msg *args = gc_msg_pack(g->args);
     if (!args) {
         exc_clear();
@@ -364,9 +370,65 @@ static bool batchable(const ai_value e[4]) {
     return false;
 }
 
-static void start_one(ai_value task) {
+/* Queue event k of n for an evaluation ahead (`local`: the last one
+ * carries the outcome, kept in the task's remote state). False when out
+ * of memory. */
+static bool queue_ahead_event(aio_remote *r, aio_ahead_iter *it, bool last, bool raised) {
+    remote_event *ev = calloc(1, sizeof *ev);
+    if (!ev) return false;
+    ev->out = it->out;
+    ev->err = it->err;
+    memset(&it->out, 0, sizeof it->out);
+    memset(&it->err, 0, sizeof it->err);
+    ev->ntasks = it->ntasks;
+    ev->state = last ? ST_FINISHED : ST_READY;
+    ev->done = !last ? DONE_NONE : raised ? DONE_EXCEPTION : DONE_RESULT;
+    ev->local = last;
+    if (r->tail) r->tail->next = ev;
+    else r->head = ev;
+    r->tail = ev;
+    return true;
+}
+
+/* Try to evaluate T ahead (ahead.c): true when its events are queued.
+ * *outgrew is set when the evaluation gave up for running past a slice. */
+static bool try_ahead(ai_value task, bool *outgrew) {
+    ai_value coro = aio_tsk(task)->coro;
+    if (!aio_ahead_candidate(coro)) return false;
+    ai_gen *g = gen_obj(coro);
+    aio_ahead_result res;
+    int rc = aio_ahead_eval(g->info, g->thunk, g->args, actors_enabled(), &res);
+    if (rc == AHEAD_OUTGREW) *outgrew = true;
+    if (rc != 1) return false;
+    aio_remote *r = remote_of(task);
+    bool ok = true;
+    for (int64_t k = 0; k < res.niters && ok; k++)
+        ok = queue_ahead_event(r, &res.iters[k], k == res.niters - 1, res.raised);
+    aio_ahead_iters_free(res.iters, res.niters);
+    if (!ok) {
+        for (remote_event *e = r->head, *n; e; e = n) {
+            n = e->next;
+            event_free(e);
+        }
+        r->head = r->tail = NULL;
+        return false;
+    }
+    r->outcome = res.value;
+    gc_barrier(r, res.value);
+    r->status = R_AHEAD;
+    return true;
+}
+
+/* Start T: evaluated ahead, else spawned. *outgrown names the function
+ * of a sibling started before in the same batch whose evaluation outgrew
+ * its slice: T's is taken to be as big, and T is spawned at once. */
+static void start_one(ai_value task, const ai_func_info **outgrown) {
     aio_remote *r = remote_of(task);
     if (r->status == R_UNSPAWNED) {
+        const ai_func_info *info = gen_obj(aio_tsk(task)->coro)->info;
+        bool outgrew = false;
+        if (info != *outgrown && try_ahead(task, &outgrew)) return;
+        if (outgrew) *outgrown = info;
         spawn_one(task);
     } else if (r->needs_go && !r->go_sent) {
         send_ctl(r->child, CTL_GO, NULL);
@@ -376,9 +438,10 @@ static void start_one(ai_value task) {
 
 /* Start `task` and every remote slot right behind it in the ready queue. */
 static void start_batch(ai_value loop, ai_value task) {
-    start_one(task);
+    const ai_func_info *outgrown = NULL;
+    start_one(task, &outgrown);
     ai_value e[4];
-    for (int64_t i = 0; aio_loop_peek(loop, i, e) && batchable(e); i++) start_one(e[1]);
+    for (int64_t i = 0; aio_loop_peek(loop, i, e) && batchable(e); i++) start_one(e[1], &outgrown);
 }
 
 /* Receiving and replaying -------------------------------------------------------------------------- */
@@ -428,7 +491,7 @@ static int replay(ai_value task, remote_event *ev) {
     if (ev->done != DONE_NONE && aio_fut(task)->state == AIO_PENDING) {
         gc_msg *p = ev->payload;
         ev->payload = NULL;
-        ai_value v = p ? gc_msg_unpack(p) : AI_NONE;
+        ai_value v = ev->local ? remote_of(task)->outcome : p ? gc_msg_unpack(p) : AI_NONE;
         if (!v) {
             ai_value e = ai_exc_fetch();
             rc = aio_future_set_exception(task, e);
@@ -453,11 +516,12 @@ static int replay(ai_value task, remote_event *ev) {
     r->go_sent = false;
     r->idle = false;
     r->timer = 0;
+    r->replayed++;
     ai_value loop = aio_fut(task)->loop;
     int sched = 0;
     switch (ev->state) {
     case ST_READY:
-        r->needs_go = true;
+        r->needs_go = r->status != R_AHEAD;
         sched = aio_call_soon(loop, AIO_CB(AIO_CB_REMOTE_STEP), task, 0, 0);
         break;
     case ST_TIMER: {
@@ -476,11 +540,19 @@ static int replay(ai_value task, remote_event *ev) {
         r->idle = true;
         break;
     default: {
+        if (r->status == R_AHEAD) {
+            /* the coroutine's life was the evaluation's */
+            ai_gen *g = gen_obj(aio_tsk(task)->coro);
+            g->state = GEN_DONE;
+            g->args = ai_val(&tuple_empty_obj);
+            r->outcome = 0;
+        } else {
+            remote_actor *ra = st->remote;
+            if (ra && r->id < (uint64_t)ra->ntasks) ra->tasks[r->id] = 0;
+            if (ra) ra->live--;
+        }
         r->status = R_FINISHED;
         r->needs_go = false;
-        remote_actor *ra = st->remote;
-        if (ra && r->id < (uint64_t)ra->ntasks) ra->tasks[r->id] = 0;
-        if (ra) ra->live--;
         if (r->child) actor_release(r->child);
         r->child = NULL;
         break;
@@ -503,6 +575,8 @@ int aio_remote_step_cb(ai_value task, ai_value exc) {
         }
         start_batch(aio_fut(task)->loop, task);
         if (!aio_tsk(task)->remote) return aio_task_step_cb(task, 0); /* its arguments stayed here */
+    } else if (r->status == R_AHEAD) {
+        /* its next slot: replay the next iteration evaluated ahead */
     } else if (r->status == R_FINISHED) {
         return 0;
     } else if (r->needs_go && !r->go_sent) {
@@ -511,8 +585,26 @@ int aio_remote_step_cb(ai_value task, ai_value exc) {
     return replay(task, next_event(task));
 }
 
+int aio_remote_materialize(ai_value task) {
+    aio_task *t = aio_tsk(task);
+    if (!t->remote) return 0;
+    aio_remote *r = remote_of(task);
+    if (r->status != R_AHEAD) return 0;
+    int64_t k = r->replayed;
+    for (remote_event *e = r->head, *n; e; e = n) {
+        n = e->next;
+        event_free(e);
+    }
+    r->head = r->tail = NULL;
+    r->outcome = 0;
+    r->status = R_FINISHED;
+    t->remote = 0; /* an ordinary local task from here on */
+    return aio_loop_rerun(t->fut.loop, task, k);
+}
+
 int aio_remote_cancel(ai_value task, ai_value msg) {
     aio_remote *r = remote_of(task);
+    if (r->status == R_AHEAD) return aio_remote_materialize(task) < 0 ? -1 : 0;
     if (r->status != R_RUNNING) return 0;
     gc_msg *m = msg && msg != AI_NONE ? gc_msg_pack(msg) : NULL;
     if (msg && msg != AI_NONE && !m) exc_clear();

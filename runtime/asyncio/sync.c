@@ -17,7 +17,7 @@
 
 #include "modules/modutil.h"
 
-#define METHOD(fn) static ai_value fn(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames)
+#define METHOD(fn) AIO_METHOD(fn)
 #define NOARGS(name)                                                                       \
     do {                                                                                   \
         (void)args;                                                                        \
@@ -77,6 +77,7 @@ static bool fut_cancelled(ai_value f) { return aio_fut(f)->state == AIO_CANCELLE
 
 /* "<asyncio.locks.Lock object at 0x… [extra]>" */
 static ai_value prim_repr_with(ai_value self, const char *extra) {
+    aio_ahead_guard(); /* shows state other tasks change */
     strbuf b;
     sb_init(&b);
     sb_adds(&b, "<");
@@ -352,6 +353,7 @@ METHOD(cond_release) {
 }
 
 static ai_value cond_repr(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
     return prim_repr_with(self, prim(cond_lock(self))->value ? "locked" : "unlocked");
 }
 
@@ -444,6 +446,7 @@ METHOD(sem_locked_m) {
 }
 
 static ai_value sem_repr(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
     char extra[64];
     if (sem_locked(self)) snprintf(extra, sizeof extra, "locked");
     else snprintf(extra, sizeof extra, "unlocked, value:%lld", (long long)prim(self)->value);

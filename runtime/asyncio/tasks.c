@@ -25,7 +25,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define FUNC(fn) static ai_value fn(ai_value callable, const ai_value *args, int64_t nargs, ai_value kwnames)
+#define FUNC(fn) AIO_FUNC(fn)
 
 static ai_value cstr(const char *s) { return str_from_cstr(s); }
 
@@ -137,7 +137,7 @@ static ai_value sleep_body(const ai_value *a) {
 }
 NATIVE_INFO(sleep_info, "sleep", "sleep");
 
-FUNC(f_sleep) {
+AIO_FUNC_UNGUARDED(f_sleep) {
     (void)callable;
     static const char *const kw[] = {"delay", "result"};
     mu_clinic c = {"sleep", kw, 0, 2, 0, 1, 0};
@@ -296,7 +296,7 @@ ai_value aio_gather(const ai_value *aws, int64_t n, bool return_exceptions) {
     return outer;
 }
 
-FUNC(f_gather) {
+AIO_FUNC_UNGUARDED(f_gather) {
     (void)callable;
     int64_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
     bool retexc = false;
@@ -311,6 +311,7 @@ FUNC(f_gather) {
         if (t < 0) return AI_ERR;
         retexc = t;
     }
+    if (aio_ahead_active()) return aio_ahead_gather(args, nargs, retexc);
     return aio_gather(args, nargs, retexc);
 }
 
@@ -765,13 +766,13 @@ FUNC(f_set_event_loop) {
     return AI_NONE;
 }
 
-FUNC(f_iscoroutine) {
+AIO_FUNC_UNGUARDED(f_iscoroutine) {
     (void)callable;
     if (call_no_kwargs("iscoroutine", kwnames) < 0 || call_exact_args("iscoroutine", nargs, 1) < 0) return AI_ERR;
     return ai_bool(is_coroutine(args[0]));
 }
 
-FUNC(f_iscoroutinefunction) {
+AIO_FUNC_UNGUARDED(f_iscoroutinefunction) {
     (void)callable;
     if (call_no_kwargs("iscoroutinefunction", kwnames) < 0 || call_exact_args("iscoroutinefunction", nargs, 1) < 0)
         return AI_ERR;
@@ -781,7 +782,7 @@ FUNC(f_iscoroutinefunction) {
     return AI_FALSE;
 }
 
-FUNC(f_isfuture) {
+AIO_FUNC_UNGUARDED(f_isfuture) {
     (void)callable;
     if (call_no_kwargs("isfuture", kwnames) < 0 || call_exact_args("isfuture", nargs, 1) < 0) return AI_ERR;
     return ai_bool(aio_is_future(args[0]));

@@ -79,6 +79,7 @@ static void out_init(void) {
 }
 
 static void out_lock_acquire(void) {
+    aio_ahead_output_guard(); /* may give an evaluation up: before the lock */
     pthread_once(&out_once, out_init);
     pthread_mutex_lock(&out_lock);
 }

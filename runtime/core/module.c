@@ -79,10 +79,24 @@ static int32_t process_poll(void) {
     return hook ? hook() : 0;
 }
 
+void (*_Atomic ai_slice_end_hook)(void);
+
+/* The scheduler's poll: yields when the task's slice is up; before that,
+ * the hook (which may not return: asyncio/ahead.c gives up an
+ * evaluation that outgrew its slice). (The collector runs at allocation,
+ * the other kind of safepoint.) */
+static int32_t slice_poll(void) {
+    if (sched_slice_over()) {
+        /* acquire: pairs with the release store that installs it */
+        void (*hook)(void) = atomic_load_explicit(&ai_slice_end_hook, memory_order_acquire);
+        if (hook) hook();
+        sched_yield_task();
+    }
+    return 0;
+}
+
 int32_t ai_safepoint_slow(void) {
-    /* The scheduler's poll: yields when the task's slice is up. (The
-     * collector runs at allocation, the other kind of safepoint.) */
-    if (sched_safepoint() < 0) return -1;
+    if (slice_poll() < 0) return -1;
     return process_poll();
 }
 
@@ -91,7 +105,7 @@ int32_t ai_stack_slow(void *fp) {
     if (__atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED) == AI_STACK_LIMIT_PREEMPT) {
         task_t *t = sched_current();
         if (t) __atomic_store_n(&tls->stack_limit, t->stack_limit, __ATOMIC_RELAXED);
-        if (sched_safepoint() < 0 || process_poll() < 0) return -1;
+        if (slice_poll() < 0 || process_poll() < 0) return -1;
         tls = sched_tls();      /* the task may run on another worker now */
     }
     char *limit = __atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED);

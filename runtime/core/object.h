@@ -182,6 +182,13 @@ static inline bool obj_isinstance(ai_value v, const ai_type *base) {
 }
 static inline const char *obj_type_name(ai_value v) { return ai_type_of(v)->name; }
 
+/* ---- safepoints ------------------------------------------------------- */
+
+/* Called at a compiled code's safepoint when the task's time slice
+ * ended, before it yields (core/module.c); may not return: asyncio/ahead.c
+ * gives up an evaluation that outgrew its slice. Set once, released. */
+extern void (*_Atomic ai_slice_end_hook)(void);
+
 /* ---- stack depth ------------------------------------------------------ */
 
 /* True while the current C frame is above the running task's stack limit.

@@ -245,6 +245,7 @@ ai_type ai_coro_type = {
 /* ---- suspending ---------------------------------------------------------------------------- */
 
 ai_value coro_suspend(ai_value y) {
+    if (aio_ahead_suspend(y)) return AI_NONE; /* evaluated ahead: counted, not taken */
     ai_gen *g = gen_current();
     aio_state *st = aio_state_get();
     if (g && g != st->inline_base && g->kind != GEN_PLAIN) return gen_suspend(g, y, true);
@@ -272,14 +273,17 @@ ai_value ai_await(ai_value v, int32_t line) {
     ai_type *t = ai_type_of_obj(ai_obj(v));
     /* the awaiting coroutine's line, for the repr of its task */
     ai_gen *cur = gen_current();
-    if (cur && line) cur->line = line;
+    if (cur && line && !cur->inline_depth) cur->line = line;
     if (t == &ai_coro_type) {
         ai_gen *g = gen_obj(v);
         g->started_by_await = true;
         if (g->state == GEN_CREATED) {
             /* run the body right here */
             g->state = GEN_INLINE;
+            if (cur) cur->inline_depth++;
             ai_value r = g->thunk(tuple_obj(g->args)->items);
+            cur = gen_current();
+            if (cur) cur->inline_depth--;
             g = gen_obj(v);
             g->state = GEN_DONE;
             g->args = ai_val(&tuple_empty_obj);

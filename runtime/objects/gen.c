@@ -227,6 +227,29 @@ int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) {
     return 1;
 }
 
+_Noreturn void gen_abandon(ai_gen *base) {
+    ai_gen **cur = current_gen_slot();
+    /* bodies running above base (a generator it iterates, an async
+     * generator it awaits) are dropped with it: their stacks go back when
+     * they are collected (gen_finalize) */
+    for (ai_gen *g = *cur; g && g != base; g = g->prev) g->state = GEN_DONE;
+    ai_task_core *tc = exc_task();
+    tc->exc = 0;
+    tc->handled = base->outer_handled;
+    base->outer_handled = 0;
+    base->handled = 0;
+    base->transfer = 0;
+    base->state = GEN_DONE;
+    *cur = base->prev;
+    set_stack_limit(base->caller_limit);
+#if GEN_ASAN
+    __sanitizer_start_switch_fiber(NULL, base->caller_bottom, base->caller_size);
+#endif
+    void *dropped;
+    sched_ctx_switch(&dropped, base->caller_sp);
+    __builtin_unreachable();
+}
+
 ai_value ai_yield(ai_value v) {
     ai_gen *g = *current_gen_slot();
     if (!g) return ai_raise_msg(&ai_exc_RuntimeError, "yield outside a running generator");

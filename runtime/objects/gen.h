@@ -69,6 +69,9 @@ typedef struct ai_gen {
                                    (no "never awaited" warning) */
     int32_t line;               /* the await (or yield) it is suspended at;
                                    0 before it starts */
+    int32_t inline_depth;       /* coroutines running inline in its body
+                                   (their awaits leave `line` alone: its
+                                   own frame is at the outer await) */
     void *sp, *caller_sp;       /* saved contexts */
     char *caller_limit;         /* ai_tls.stack_limit of the consumer */
     struct ai_gen *prev;        /* the body running when this one was resumed */
@@ -96,6 +99,13 @@ int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out);
  * Returns the value sent in, or AI_ERR with the exception pending when
  * one was thrown in. `awaiting` marks an await (see ai_gen.awaiting). */
 ai_value gen_suspend(ai_gen *g, ai_value v, bool awaiting);
+
+/* From anywhere inside base's body (bodies it runs included): leave it
+ * for good, back to base's consumer, without unwinding. gen_resume(base)
+ * returns -1 there with no exception pending; base and the bodies above
+ * it are done, their finally blocks never run. For an evaluation that is
+ * thrown away (asyncio/ahead.c). */
+_Noreturn void gen_abandon(ai_gen *base);
 
 /* The innermost body running on this task (NULL: none). */
 ai_gen *gen_current(void);

@@ -84,15 +84,46 @@ rc, out, err = aithonc('act.py', '-o', 'act')
 check(rc == 0, 'compiles', err)
 exe = os.path.join(TMP, 'act')
 want = '[1, 1, 2, 6, 15, 31, 56, 92]\n'
+def actors_spawned(err):
+    spawned = [l for l in err.splitlines() if 'actors spawned' in l]
+    return int(spawned[0].split('actors spawned ')[1].split(',')[0]) if spawned else -1
+
+
 env = dict(os.environ, AITHON_STATS='1')
 rc, out, err = run([exe], env=env)
+check(rc == 0 and out == want, 'runs (evaluated ahead)', repr((rc, out, err)))
+check(actors_spawned(err) == 1, 'small isolated coroutines are evaluated ahead, no actor', err)
+env['AITHON_AHEAD'] = '0'
+rc, out, err = run([exe], env=env)
 check(rc == 0 and out == want, 'runs with actors', repr((rc, out, err)))
-spawned = [l for l in err.splitlines() if 'actors spawned' in l]
-check(spawned and int(spawned[0].split('actors spawned ')[1].split(',')[0]) >= 9,
-      'gather of 8 isolated coroutines spawns 8 actors (plus main)', repr(spawned))
+check(actors_spawned(err) >= 9, 'gather of 8 isolated coroutines spawns 8 actors (plus main)', err)
+
+# Work that outgrows a few milliseconds while a core is idle is split
+# into actors even when it could be evaluated ahead.
+write('heavy.py', '''
+import asyncio
+
+
+async def work(k):
+    t = 0
+    for i in range(3000000):
+        t += i % (k + 2)
+    return t
+
+
+async def main():
+    print(await asyncio.gather(*(work(k) for k in range(4))))
+
+
+asyncio.run(main())
+''')
+rc, out, err = aithonc('heavy.py', '-o', 'heavy')
+check(rc == 0, 'heavy compiles', err)
+rc, out, err = run([os.path.join(TMP, 'heavy')], env=dict(os.environ, AITHON_STATS='1', AITHON_THREADS='2'))
+check(rc == 0 and out == '[1500000, 3000000, 4500000, 6000000]\n', 'heavy runs', repr((rc, out, err)))
+check(actors_spawned(err) >= 5, 'heavy coroutines become actors on 2 workers', err)
 env['AITHON_ACTORS'] = '0'
 rc, out, err = run([exe], env=env)
 check(rc == 0 and out == want, 'same output without actors', repr((rc, out, err)))
-spawned = [l for l in err.splitlines() if 'actors spawned' in l]
-check(spawned and spawned[0].split('actors spawned ')[1].startswith('1,'), 'AITHON_ACTORS=0 spawns none', repr(spawned))
+check(actors_spawned(err) == 1, 'AITHON_ACTORS=0 spawns none', err)
 finish()
