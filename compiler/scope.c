@@ -140,6 +140,15 @@ static void bind(Collector *c, const char *name, int flags) {
 
 static void use(Collector *c, const char *name) {
     add_sym(c->a, c->cur, name)->flags |= SYMF_USED;
+    if (c->cur->kind != SCOPE_CLASS && c->cur->kind != SCOPE_MODULE &&
+        (strcmp(name, "super") == 0 || strcmp(name, "__class__") == 0)) {
+        /* The implicit __class__ cell of the nearest enclosing class. */
+        for (Scope *s = c->cur->parent; s; s = s->parent)
+            if (s->kind == SCOPE_CLASS) {
+                s->uses_class_cell = true;
+                break;
+            }
+    }
 }
 
 /* A walrus target binds in the nearest enclosing non-comprehension block. */

@@ -332,9 +332,16 @@ static ai_value bi_callable(ai_value self, const ai_value *args, int64_t nargs, 
 }
 
 static int class_check(ai_value cls, ai_value v, bool *result) {
-    if (obj_is_type(cls, &ai_type_type)) {
-        *result = cls_isinstance(v, (ai_type *)ai_obj(cls));
+    if (obj_is_class(cls)) {
+        int r = cls_meta_instancecheck(cls, v);
+        if (r < 0) return -1;
+        *result = r == 2 ? cls_isinstance(v, (ai_type *)ai_obj(cls)) : r;
         return 0;
+    }
+    if (ga_is_union(cls)) return class_check(ga_union_args(cls), v, result);
+    if (ga_is_alias(cls)) {
+        ai_raise_msg(&ai_exc_TypeError, "isinstance() argument 2 cannot be a parameterized generic");
+        return -1;
     }
     if (tuple_check(cls)) {
         ai_tuple *t = tuple_obj(cls);
@@ -361,9 +368,16 @@ static ai_value bi_isinstance(ai_value self, const ai_value *args, int64_t nargs
 }
 
 static int subclass_check(ai_type *t, ai_value cls, bool *result) {
-    if (obj_is_type(cls, &ai_type_type)) {
-        *result = cls_is_subtype(t, (ai_type *)ai_obj(cls));
+    if (obj_is_class(cls)) {
+        int r = cls_meta_subclasscheck(cls, ai_val(t));
+        if (r < 0) return -1;
+        *result = r == 2 ? cls_is_subtype(t, (ai_type *)ai_obj(cls)) : r;
         return 0;
+    }
+    if (ga_is_union(cls)) return subclass_check(t, ga_union_args(cls), result);
+    if (ga_is_alias(cls)) {
+        ai_raise_msg(&ai_exc_TypeError, "issubclass() argument 2 cannot be a parameterized generic");
+        return -1;
     }
     if (tuple_check(cls)) {
         ai_tuple *tu = tuple_obj(cls);
@@ -384,7 +398,7 @@ static ai_value bi_issubclass(ai_value self, const ai_value *args, int64_t nargs
     (void)self;
     if (call_no_kwargs("issubclass", kwnames) || call_exact_args("issubclass", nargs, 2))
         return AI_ERR;
-    if (!obj_is_type(args[0], &ai_type_type))
+    if (!obj_is_class(args[0]))
         return ai_raise_msg(&ai_exc_TypeError, "issubclass() arg 1 must be a class");
     bool r;
     if (subclass_check((ai_type *)ai_obj(args[0]), args[1], &r) < 0) return AI_ERR;

@@ -498,7 +498,7 @@ void ai_traceback_add(const ai_code_info *code, int32_t line) {
 /* ---- raise, catch, re-raise (try/except support) ----------------------- */
 
 static bool is_exc_class(ai_value v) {
-    return obj_is_type(v, &ai_type_type) && (((ai_type *)ai_obj(v))->flags & AI_TF_EXCEPTION);
+    return obj_is_class(v) && (((ai_type *)ai_obj(v))->flags & AI_TF_EXCEPTION);
 }
 
 /* An exception instance from `raise X` operand: instance or class. */

@@ -195,6 +195,13 @@ ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs);
 /* __module__ + "." + __qualname__ for messages and reprs ("__main__.C"). */
 void cls_add_fullname(strbuf *b, const ai_type *t);
 
+/* ---- metaclasses (class_meta.c) ------------------------------------------ */
+
+/* Make ct (a subclass of type) a metaclass: its instances are classes
+ * (cls_type objects whose header is ct), collected and looked up as
+ * classes are. */
+void cls_meta_setup(cls_type *ct);
+
 /* ---- the protocol trampolines (class_slots.c) --------------------------- */
 
 /* Fill ct->slots and the ai_type protocol fields from ct->dunder (and the

@@ -462,7 +462,7 @@ static ai_value wrapper_new_call(const ai_type *owner, const ai_value *args, int
                                  ai_value kwnames) {
     const char *on = owner->name;
     if (nargs < 1) return ai_raise_fmt(&ai_exc_TypeError, "%s.__new__(): not enough arguments", on);
-    if (!obj_is_type(args[0], &ai_type_type))
+    if (!obj_is_class(args[0]))
         return ai_raise_fmt(&ai_exc_TypeError, "%s.__new__(X): X is not a type object (%s)", on,
                             obj_type_name(args[0]));
     ai_type *cls = (ai_type *)ai_obj(args[0]);
@@ -476,6 +476,7 @@ static ai_value wrapper_new_call(const ai_type *owner, const ai_value *args, int
         return s->construct(args[0], args + 1, nargs - 1, kwnames);
     }
     const ai_type *solid = ((cls_type *)cls)->solid;
+    if (solid == &ai_type_type) return cls_meta_new(cls, args + 1, nargs - 1, kwnames);
     if (cls_immutable_base(solid)) {
         /* int.__new__(cls, x), str.__new__(cls, …): the builtin's value, in
          * an instance of cls. object.__new__ cannot make one (CPython's
@@ -832,12 +833,12 @@ static void super_visit(ai_object *o, void (*visit)(ai_value *, void *), void *c
 
 ai_value ai_super(ai_value cls, ai_value self) {
     cls_init();
-    if (!obj_is_type(cls, &ai_type_type))
+    if (!obj_is_class(cls))
         return ai_raise_fmt(&ai_exc_TypeError, "super() argument 1 must be a type, not %s",
                             obj_type_name(cls));
     const ai_type *c = (const ai_type *)ai_obj(cls);
     ai_value ot;
-    if (obj_is_type(self, &ai_type_type) && cls_is_subtype((const ai_type *)ai_obj(self), c))
+    if (obj_is_class(self) && cls_is_subtype((const ai_type *)ai_obj(self), c))
         ot = self;
     else if (cls_is_subtype(ai_type_of(self), c))
         ot = ai_val(ai_type_of(self));
@@ -1030,7 +1031,7 @@ static ai_value bi_dir(ai_value self, const ai_value *args, int64_t nargs, ai_va
         /* A module: the names in its namespace, as CPython's module.__dir__. */
         ai_value d = mod_dict(x);
         if (!d || dir_add_dict(set, d) < 0) return AI_ERR;
-    } else if (t == &ai_type_type) {
+    } else if (t == &ai_type_type || (t->flags & AI_TF_METACLASS)) {
         if (dir_add_type(set, (const ai_type *)ai_obj(x)) < 0) return AI_ERR;
     } else {
         if (cls_check_type(t)) {
