@@ -73,8 +73,16 @@ void emit_class(Emitter *e, const Stmt *s) {
     emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__qualname__", 12), qualname}, 3),
                    line);
 
-    /* A docstring becomes __doc__, as in CPython. */
     const StmtList *body = &s->u.classdef.body;
+    /* __annotations__ = {} when the body annotates a name (before the body
+     * can see the class's Frame, so the store goes to the namespace). */
+    if (emit_block_annotates(body)) {
+        LLVMValueRef d = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
+        emit_check(e, d, line);
+        emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__annotations__", 15), d}, 3),
+                       line);
+    }
+    /* A docstring becomes __doc__, as in CPython. */
     if (body->n && body->v[0]->kind == S_EXPR && body->v[0]->u.expr.value->kind == E_CONSTANT &&
         body->v[0]->u.expr.value->u.constant.kind == CONST_STR) {
         const Constant *c = &body->v[0]->u.expr.value->u.constant;

@@ -779,10 +779,14 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *defs, S
         emit_check(e, kwtuple, pos.line);
         break;
     }
+    LLVMValueRef ann = emit_function_annotations(e, fd);
     LLVMValueRef closure = emit_closure_for(e, fd->scope, pos);
     LLVMValueRef f = emit_rt(e, RT_ai_function_new, (LLVMValueRef[]){fd->info, tuple, closure}, 3);
     emit_check(e, f, pos.line);
     if (kwtuple) emit_rt(e, RT_ai_function_set_kwdefaults, (LLVMValueRef[]){f, kwtuple}, 2);
+    if (ann)
+        emit_check_i32(e, emit_rt(e, RT_ai_setattr, (LLVMValueRef[]){f, emit_const_str(e, "__annotations__", 15), ann}, 3),
+                       pos.line);
     /* A docstring becomes __doc__. */
     const StmtList *body = fd->body;
     if (body && body->n && body->v[0]->kind == S_EXPR && body->v[0]->u.expr.value->kind == E_CONSTANT &&
@@ -920,6 +924,15 @@ static void emit_unit(Emitter *e) {
     FnState f;
     Resume r = begin_function(e, &f, e->modscope, body, "<module>");
     store_module_dunders(e);
+    for (int i = 0; i < m->body.n; i++) {
+        const Stmt *s = m->body.v[i];
+        if (s->kind != S_IMPORTFROM || s->u.importfrom.level != 0 || !s->u.importfrom.module ||
+            strcmp(s->u.importfrom.module, "__future__") != 0)
+            continue;
+        for (int j = 0; j < s->u.importfrom.names.n; j++)
+            if (strcmp(s->u.importfrom.names.v[j]->name, "annotations") == 0) e->future_annotations = true;
+    }
+    emit_setup_annotations(e, &m->body, 1);
     emit_stmts(e, &m->body);
     end_function(e, r);
     LLVMBuildRet(e->cb, emit_i64(e, 1));

@@ -497,6 +497,12 @@ static void visit_stmt(Collector *c, const Stmt *s, bool top) {
     case S_ANNASSIGN:
         visit_expr(c, s->u.annassign.annotation);
         visit_expr(c, s->u.annassign.value);
+        /* x: T at module or class level is recorded in __annotations__. */
+        if (s->u.annassign.simple && s->u.annassign.target->kind == E_NAME &&
+            (c->cur->kind == SCOPE_MODULE || c->cur->kind == SCOPE_CLASS)) {
+            use(c, "__annotations__");
+            bind(c, "__annotations__", SYMF_ASSIGNED | SYMF_OTHER);
+        }
         if (s->u.annassign.target->kind == E_NAME) {
             if (s->u.annassign.simple || s->u.annassign.value)
                 bind(c, s->u.annassign.target->u.name.id, SYMF_ASSIGNED | SYMF_OTHER);
