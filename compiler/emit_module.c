@@ -970,12 +970,23 @@ static void emit_unit(Emitter *e) {
 /* ---- the program ---------------------------------------------------------------- */
 
 LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt) {
+    return emit_units(a, ctx, prog, opt, NULL, true);
+}
+
+LLVMModuleRef emit_units(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt,
+                         const bool *which, bool with_main) {
     Emitter em = {0}, *e = &em;
     e->arena = a;
     e->prog = prog;
     e->opt = opt;
     e->ctx = ctx;
     const Module *mainm = prog->main->ast;
+    if (!with_main)
+        for (int i = 0; i < prog->nunits; i++)
+            if (which && which[i] && prog->units[i]->ast) {
+                mainm = prog->units[i]->ast;
+                break;
+            }
     e->m = LLVMModuleCreateWithNameInContext(mainm->filename, ctx);
     e->b = LLVMCreateBuilderInContext(ctx);
     e->i1 = LLVMInt1TypeInContext(ctx);
@@ -1008,21 +1019,26 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, co
     if (opt->debug_info) debug_init(e, mainm);
 
     /* Every module's ai_module_info first: modules refer to each other's
-     * (imports, a submodule's parent) in any order. */
-    LLVMTypeRef mt = LLVMStructCreateNamed(ctx, "ai_module_info");
-    LLVMTypeRef fields[] = {e->ptr, e->ptr, e->i64, e->ptr, e->ptr, e->ptr, e->ptr, e->ptr, e->i64, e->i64, e->i64};
-    LLVMStructSetBody(mt, fields, 11, 0);
+     * (imports, a submodule's parent) in any order. When only some units
+     * are emitted here (which != NULL), the others' are declarations,
+     * defined in another object file, and these ones are exported. */
+    LLVMTypeRef mt = LLVMGetTypeByName2(ctx, "ai_module_info");
+    if (!mt) {
+        mt = LLVMStructCreateNamed(ctx, "ai_module_info");
+        LLVMTypeRef fields[] = {e->ptr, e->ptr, e->i64, e->ptr, e->ptr, e->ptr, e->ptr, e->ptr, e->i64, e->i64, e->i64};
+        LLVMStructSetBody(mt, fields, 11, 0);
+    }
     e->modinfo_t = mt;
     e->unit_infos = arena_alloc(a, sizeof(LLVMValueRef) * (size_t)(prog->nunits + 1));
     for (int i = 0; i < prog->nunits; i++) {
         const Unit *u = prog->units[i];
         if (u->kind != UNIT_SOURCE) continue;
         e->unit_infos[i] = LLVMAddGlobal(e->m, mt, arena_printf(a, "%s.module", symbol_base(a, u->name)));
-        LLVMSetLinkage(e->unit_infos[i], LLVMInternalLinkage);
+        LLVMSetLinkage(e->unit_infos[i], which ? LLVMExternalLinkage : LLVMInternalLinkage);
     }
     for (int i = 0; i < prog->nunits; i++) {
         const Unit *u = prog->units[i];
-        if (u->kind != UNIT_SOURCE) continue;
+        if (u->kind != UNIT_SOURCE || (which && !which[i])) continue;
         Emitter ue = *e;        /* the program's settings; the module's own state starts empty */
         ue.unit = u;
         emit_unit(&ue);
@@ -1030,12 +1046,14 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, co
     }
 
     /* aithon_program_main: import __main__. */
-    debug_none(e);
-    LLVMValueRef pm = LLVMAddFunction(e->m, "aithon_program_main", LLVMFunctionType(e->i64, NULL, 0, 0));
-    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(ctx, pm, "entry"));
-    LLVMTypeRef imty;
-    LLVMValueRef im = rtabi_get(&e->abi, e->m, RT_ai_module_import, &imty);
-    LLVMBuildRet(e->b, LLVMBuildCall2(e->b, imty, im, (LLVMValueRef[]){e->unit_infos[prog->main->index]}, 1, ""));
+    if (with_main) {
+        debug_none(e);
+        LLVMValueRef pm = LLVMAddFunction(e->m, "aithon_program_main", LLVMFunctionType(e->i64, NULL, 0, 0));
+        LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(ctx, pm, "entry"));
+        LLVMTypeRef imty;
+        LLVMValueRef im = rtabi_get(&e->abi, e->m, RT_ai_module_import, &imty);
+        LLVMBuildRet(e->b, LLVMBuildCall2(e->b, imty, im, (LLVMValueRef[]){e->unit_infos[prog->main->index]}, 1, ""));
+    }
     LLVMDisposeBuilder(e->b);
     if (e->dib) {
         LLVMDIBuilderFinalize(e->dib);

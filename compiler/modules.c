@@ -207,6 +207,7 @@ static Unit *source_unit(Loader *l, const char *name, const SearchDir *d, const 
         u->ast->source = "";
         return u;
     }
+    u->from_stdlib = d == &l->stdlib;
     u->path = join(l->a, d->shown, rel);
     u->file = abspath(l->a, join(l->a, d->abs, rel));
     u->tb_name = u->file;
@@ -235,7 +236,10 @@ static Unit *find_unit(Loader *l, const char *name) {
         if (is_file(join(l->a, d.abs, pkg))) u = source_unit(l, name, &d, pkg, true, false);
         else if (is_file(join(l->a, d.abs, mod))) u = source_unit(l, name, &d, mod, false, false);
         else if (is_dir(join(l->a, d.abs, last))) u = source_unit(l, name, &d, last, true, true);
-        if (u) u->parent = parent;
+        if (u) {
+            u->parent = parent;
+            u->from_stdlib = parent->from_stdlib;
+        }
         return u;
     }
     if (strcmp(name, "__main__") == 0) return l->p->main;
