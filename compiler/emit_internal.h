@@ -162,6 +162,8 @@ typedef struct Emitter {
     LLVMValueRef class_global;  /* the class whose body is being emitted */
     bool genexp_as_list;        /* emitting the arguments of a full consumer */
     bool future_annotations;    /* `from __future__ import annotations`: annotations are strings */
+    bool hide_frames;           /* a stdlib module standing for one of CPython's C modules
+                                   (`# aithon: native`): its frames are left out of tracebacks */
     LLVMDIBuilderRef dib;       /* -g only */
     LLVMMetadataRef di_file, di_cu, di_fnty;
     unsigned prof_kind;         /* metadata kind id of !prof */

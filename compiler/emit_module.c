@@ -153,7 +153,7 @@ static LLVMBasicBlockRef unwind_block(Emitter *e) {
         LLVMPositionBuilderAtEnd(e->b, h->unwind);
         h->unwind_line = LLVMBuildPhi(e->b, e->i32, "line");
         LLVMValueRef args[] = {e->fn->code_info, h->unwind_line};
-        emit_rt(e, RT_ai_traceback_add, args, 2);
+        if (!e->hide_frames) emit_rt(e, RT_ai_traceback_add, args, 2);
         LLVMBuildBr(e->b, dispatch);
         LLVMPositionBuilderAtEnd(e->b, here);
         if (e->dib) LLVMSetCurrentDebugLocation2(e->b, loc);
@@ -894,6 +894,18 @@ static void emit_unit(Emitter *e) {
     const char *name = symbol_base(e->arena, u->name);   /* of symbols; u->name is the module's */
     e->mod = m;
     e->scopes = u->scopes;
+    /* A stdlib module whose first lines say `# aithon: native` stands for
+     * a module CPython writes in C: like CPython's, its functions add no
+     * frames to tracebacks (the caller's line is where the error shows). */
+    if (u->from_stdlib && m->source) {
+        size_t n = m->source_len < 2048 ? m->source_len : 2048;
+        const char *tag = "# aithon: native";
+        for (size_t i = 0; i + strlen(tag) <= n; i++)
+            if (memcmp(m->source + i, tag, strlen(tag)) == 0) {
+                e->hide_frames = true;
+                break;
+            }
+    }
     e->modscope = scope_module(u->scopes);
     diag_set_source(m->filename, m->source, m->source_len);
     if (e->dib) {

@@ -1,3 +1,4 @@
+# aithon: native
 """Bisection algorithms."""
 
 
