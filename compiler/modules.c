@@ -83,6 +83,7 @@ static const BuiltinModule builtin_modules[] = {
      "create_task current_task ensure_future gather get_event_loop get_running_loop iscoroutine "
      "iscoroutinefunction isfuture new_event_loop run set_event_loop shield sleep timeout timeout_at "
      "wait wait_for"},
+    {"_aithon", false, "caller_module"},
     {"aithon", false,
      "CallError GenServer NoProc Pid ProcessExit Ref Timeout call cast child demonitor exit is_alive link "
      "monitor receive register self send spawn spawn_link spawn_monitor stop supervisor trap_exits "

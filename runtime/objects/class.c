@@ -24,6 +24,7 @@
 #include "objects/class.h"
 
 #include "gc/gc.h"
+#include "objects/text.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -679,7 +680,34 @@ static int32_t inst_setattr(ai_value o, ai_value name, ai_value v) {
 
 /* ---- instances: creation ---------------------------------------------------------- */
 
+/* "Can't instantiate abstract class C with abstract methods a, b" */
+static ai_value abstract_error(cls_type *ct) {
+    ai_value am = 0;
+    if (dict_get(ct->dict, const_str("__abstractmethods__"), &am) <= 0) am = ai_tuple_pack(NULL, 0);
+    ai_value names = am ? list_from_iter(am) : 0;
+    if (!names || list_sort(names, 0, false) < 0) return AI_ERR;
+    ai_list *l = list_obj(names);
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "Can't instantiate abstract class %s with abstract method%s ", ct->t.name, l->len == 1 ? "" : "s");
+    for (int64_t i = 0; i < l->len; i++) {
+        if (i) sb_adds(&b, ", ");
+        ai_value s = ai_str(l->items[i]);
+        if (!s) {
+            sb_free(&b);
+            return AI_ERR;
+        }
+        sb_add_str(&b, s);
+    }
+    ai_value msg = sb_finish(&b);
+    if (!msg) return AI_ERR;
+    ai_value a = ai_tuple_pack(&msg, 1);
+    return a ? exc_raise_args(&ai_exc_TypeError, a) : AI_ERR;
+}
+
 ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs) {
+    if (cls_check_type(cls) && (atomic_load_explicit(&((cls_type *)cls)->cflags, memory_order_relaxed) & CLS_ABSTRACT))
+        return abstract_error((cls_type *)cls);
     if (cls->flags & AI_TF_EXCEPTION) {
         ai_value tup = ai_tuple_pack(args, nargs);
         if (!tup) return AI_ERR;
@@ -888,8 +916,34 @@ static void mro_changed(cls_type *ct, bool dunder, bool shadow) {
 
 static ai_value str_or_none_tuple(ai_value v) { return v ? v : AI_NONE; }
 
+/* vars(int), int.__dict__: a snapshot of what builtin type t itself
+ * defines (its methods, computed attributes and the dunders of its
+ * slots); __hash__ is None for the unhashable containers, as in CPython. */
+static ai_value static_type_dict(ai_type *t) {
+    ai_value d = dict_new();
+    if (!d) return AI_ERR;
+    const ai_slots *s = obj_slots_of_type(t);
+    if (s->methods)
+        for (const ai_method_def *m = s->methods; m->name; m++) {
+            if (m->owner && m->owner != t) continue;
+            ai_value k = str_from_cstr(m->name), v = k ? attr_method_new(m, 0) : 0;
+            if (!v || dict_set(d, k, v) < 0) return AI_ERR;
+        }
+    for (int i = 0; i < D_COUNT; i++) {
+        if (!cls_static_defines(t, i)) continue;
+        ai_value v = cls_wrapper_new(t, i, 0);
+        if (!v || dict_set(d, cls_dunder_str[i], v) < 0) return AI_ERR;
+    }
+    if (t == &ai_list_type || t == &ai_dict_type || t == &ai_set_type || t == &ai_bytearray_type ||
+        t == &ai_dict_keys_type || t == &ai_dict_items_type)
+        if (dict_set(d, cls_dunder_str[D_HASH], AI_NONE) < 0) return AI_ERR;
+    if (dict_set(d, str_doc, AI_NONE) < 0) return AI_ERR;
+    return d;
+}
+
 /* Builtin types have no dict; a few of their attributes are computed. */
 static ai_value static_type_attr(ai_type *t, ai_value name) {
+    if (attr_name_is(name, "__dict__")) return static_type_dict(t);
     if (attr_name_is(name, "__module__")) return t->module ? str_from_cstr(t->module) : const_str("builtins");
     if (attr_name_is(name, "__doc__")) return AI_NONE;
     if (attr_name_is(name, "__base__")) return t->base ? ai_val(t->base) : AI_NONE;
@@ -1020,6 +1074,12 @@ int32_t cls_type_setattr(ai_value o, ai_value name, ai_value v) {
             return -1;
         }
         if (dict_del(ct->dict, name) < 0) return -1;
+    }
+    if (attr_name_is(name, "__abstractmethods__")) {
+        int32_t t = v ? ai_truthy(v) : 0;
+        if (t < 0) return -1;
+        if (t) set_flag(ct, CLS_ABSTRACT);
+        else atomic_fetch_and_explicit(&ct->cflags, ~(uint32_t)CLS_ABSTRACT, memory_order_relaxed);
     }
     bool dunder = cls_dunder_index(name) >= 0;
     bool structural = !had || !v || is_methodish(old) || is_methodish(v);

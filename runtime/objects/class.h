@@ -80,6 +80,8 @@ enum {
     CLS_NO_CALL_CACHE = 2,   /* __getattribute__ is overridden */
     CLS_NO_DICT = 4,         /* __slots__ all along the MRO: instances take
                                 only the slot names */
+    CLS_ABSTRACT = 8,        /* __abstractmethods__ is non-empty: instances
+                                cannot be made (CPython's Py_TPFLAGS_IS_ABSTRACT) */
 };
 
 /* A call-site record (see ai_call_method): immutable once published. */

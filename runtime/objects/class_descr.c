@@ -23,6 +23,7 @@
 #include "objects/class.h"
 
 #include "gc/gc.h"
+#include <pthread.h>
 
 /* ---- shared helpers --------------------------------------------------------- */
 
@@ -151,9 +152,20 @@ static ai_value bm_getattr(ai_value o, ai_value name) {
     return 0;
 }
 
+/* types.MethodType(function, instance) */
+static ai_value bm_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    if (call_no_kwargs("method", kwnames) < 0) return AI_ERR;
+    if (nargs != 2) return ai_raise_fmt(&ai_exc_TypeError, "method expected 2 arguments, got %lld", (long long)nargs);
+    if (!ai_type_of(args[0])->call) return ai_raise_msg(&ai_exc_TypeError, "first argument must be callable");
+    if (args[1] == AI_NONE) return ai_raise_msg(&ai_exc_TypeError, "instance must not be None");
+    return cls_method_new(args[0], args[1]);
+}
+
 static const ai_slots bm_slots = {
     .richcompare = bm_richcompare,
     .hash = bm_hash,
+    .construct = bm_construct,
     .getset = bm_getset,
     .getattr = bm_getattr,
 };
@@ -402,7 +414,51 @@ static void wr_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx)
     visit_if(&((cls_wrapper *)o)->self, visit, ctx);
 }
 
+/* Unbound slot wrappers are made once per (type, dunder) and kept, as
+ * CPython keeps them in the type's dict: `C.__lt__ is object.__lt__`
+ * holds when C does not override it (functools.total_ordering and
+ * dataclasses compare them so). Immortal; the table is append-only
+ * under wrapper_lock. */
+enum { WRAPPER_CACHE = 1024 };
+static struct {
+    const ai_type *owner;
+    int idx;
+    ai_value w;
+} wrapper_cache[WRAPPER_CACHE];
+static pthread_mutex_t wrapper_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static ai_value unbound_wrapper(const ai_type *owner, int idx) {
+    size_t h = (((uintptr_t)owner >> 4) * 31 + (size_t)idx) % WRAPPER_CACHE;
+    ai_value found = 0;
+    pthread_mutex_lock(&wrapper_lock);
+    for (size_t n = 0; n < WRAPPER_CACHE; n++, h = (h + 1) % WRAPPER_CACHE) {
+        if (!wrapper_cache[h].owner) {
+            cls_wrapper *w = alloc_static(&cls_wrapper_type, sizeof(cls_wrapper));
+            if (w) {
+                w->owner = owner;
+                w->idx = idx;
+                w->self = 0;
+                wrapper_cache[h].owner = owner;
+                wrapper_cache[h].idx = idx;
+                wrapper_cache[h].w = found = ai_val(w);
+            }
+            break;
+        }
+        if (wrapper_cache[h].owner == owner && wrapper_cache[h].idx == idx) {
+            found = wrapper_cache[h].w;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&wrapper_lock);
+    return found;
+}
+
 ai_value cls_wrapper_new(const ai_type *owner, int idx, ai_value self) {
+    if (!self && !cls_check_type(owner)) {
+        ai_value c = unbound_wrapper(owner, idx);
+        if (c) return c;
+        if (exc_pending()) return AI_ERR;
+    }
     cls_wrapper *w = ai_alloc(self ? &cls_method_wrapper_type : &cls_wrapper_type, sizeof(cls_wrapper));
     if (!w) return AI_ERR;
     w->owner = owner;

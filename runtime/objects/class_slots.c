@@ -213,6 +213,10 @@ static ai_value tr_getitem(ai_value o, ai_value key) {
 static int32_t tr_setitem(ai_value o, ai_value key, ai_value v) {
     ai_value f = dunder_of(o, v ? D_SETITEM : D_DELITEM);
     if (!f) {
+        /* The other half overridden only: a builtin base (dict, list)
+         * still provides this one. */
+        const ai_slots *bs = obj_slots_of_type(((cls_type *)ai_type_of(o))->solid);
+        if (bs->setitem) return bs->setitem(o, key, v);
         /* CPython looks the method up by name and reports it missing. */
         ai_raise_msg(&ai_exc_AttributeError, v ? "__setitem__" : "__delitem__");
         return -1;

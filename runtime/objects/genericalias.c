@@ -216,7 +216,16 @@ bool ga_is_union(ai_value v) { return obj_is_type(v, &ga_union_type); }
 bool ga_is_alias(ai_value v) { return obj_is_type(v, &ga_type); }
 ai_value ga_union_args(ai_value v) { return ga(v)->args; }
 
+/* types.GenericAlias(origin, args) */
+static ai_value ga_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    if (call_no_kwargs("GenericAlias", kwnames) < 0) return AI_ERR;
+    if (nargs != 2) return ai_raise_fmt(&ai_exc_TypeError, "GenericAlias expected 2 arguments, got %lld", (long long)nargs);
+    return ga_new(args[0], args[1]);
+}
+
 static const ai_slots ga_slots = {
+    .construct = ga_construct,
     .or_ = ga_union_or,
     .richcompare = ga_richcompare,
     .hash = ga_hash,
