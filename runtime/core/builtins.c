@@ -39,6 +39,7 @@ static int out_tty = -1; /* unknown until first use */
 static pthread_mutex_t out_lock;
 static pthread_once_t out_once = PTHREAD_ONCE_INIT;
 
+ai_value (*bi_stdout_redirect_hook)(void);
 ai_value (*bi_print_file_hook)(ai_value file, const ai_value *args, int64_t nargs, ai_value sep,
                                ai_value end, bool flush);
 
@@ -179,6 +180,7 @@ ai_value ai_print(const ai_value *args, int64_t nargs, ai_value sep, ai_value en
         do_flush = ai_truthy(flush);
         if (do_flush < 0) return AI_ERR;
     }
+    if ((!file || file == AI_NONE) && bi_stdout_redirect_hook) file = bi_stdout_redirect_hook();
     if (file && file != AI_NONE) {
         if (bi_print_file_hook) return bi_print_file_hook(file, args, nargs, sep, end, do_flush);
         return ai_raise_msg(&ai_exc_NotImplementedError,

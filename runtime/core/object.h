@@ -314,6 +314,8 @@ typedef struct ai_exc {
     ai_value cause;   /* __cause__ or 0 */
     ai_value context; /* __context__ or 0 */
     int64_t suppress_context;
+    ai_value attrs;   /* other attributes (a dict: CPython's instance __dict__,
+                         and OSError's errno, strerror, filename, filename2), or 0 */
 } ai_exc;
 
 /* Raw, reference-free scratch memory in the actor's heap. */
@@ -381,6 +383,15 @@ void exc_print_with(const char *header, ai_value exc);
  * builtin exception type defined elsewhere (the aithon module's) copies
  * it into its own table and adds its module and attributes. */
 extern const ai_slots exc_slots;
+/* Raise OSError (the subclass errno selects: FileNotFoundError …) for
+ * errno `err`, with filename / filename2 (0 for none), as CPython's
+ * PyErr_SetFromErrnoWithFilenameObjects. Returns AI_ERR. */
+ai_value exc_raise_oserror(int err, ai_value filename, ai_value filename2);
+/* OSError.__init__'s work on a new instance (a class derived from
+ * OSError): errno, strerror, filename, filename2 and args. 0 / -1. */
+int exc_oserror_init(ai_value o, const ai_value *args, int64_t nargs);
+/* An exception's attribute from its attribute dict, or 0. */
+ai_value exc_attr(ai_value exc, const char *name);
 /* RecursionError "maximum recursion depth exceeded<suffix>". */
 ai_value exc_recursion(const char *suffix);
 
@@ -426,6 +437,9 @@ void bi_stderr_write(const char *p, size_t n);
  * AI_NONE after writing, AI_ERR on error. NULL: file= is refused. */
 extern ai_value (*bi_print_file_hook)(ai_value file, const ai_value *args, int64_t nargs,
                                       ai_value sep, ai_value end, bool flush);
+/* Set by the sys module: what print() without file= writes to when
+ * sys.stdout was replaced (contextlib.redirect_stdout), else 0. */
+extern ai_value (*bi_stdout_redirect_hook)(void);
 
 /* ---- ops.c: the generic protocol -------------------------------------- */
 

@@ -573,6 +573,7 @@ static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value
     if (owner->flags & AI_TF_EXCEPTION) {
         if (nkw_of(kwnames) > 0)
             return ai_raise_fmt(&ai_exc_TypeError, "%s() takes no keyword arguments", t->name);
+        if (cls_isinstance(self, &ai_exc_OSError)) return exc_oserror_init(self, args, nargs) < 0 ? AI_ERR : AI_NONE;
         ai_value tup = ai_tuple_pack(args, nargs);
         if (!tup) return AI_ERR;
         ((ai_exc *)ai_obj(self))->args = tup;

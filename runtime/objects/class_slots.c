@@ -346,6 +346,17 @@ static void install_exact(cls_type *ct, const ai_slots *bs) {
     if (!d[D_STR] && ct->solid->str) ct->t.str = ex_str;
 }
 
+/* The builtin type of ct's MRO that provides dunder idx itself (OSError's
+ * str for a class derived from FileNotFoundError), or ct->solid. */
+static const ai_type *builtin_provider(const cls_type *ct, int idx) {
+    ai_tuple *m = tuple_obj(ct->mro);
+    for (int64_t i = 1; i < m->len; i++) {
+        const ai_type *k = (const ai_type *)ai_obj(m->items[i]);
+        if (!cls_check_type(k) && cls_static_defines(k, idx)) return k;
+    }
+    return ct->solid;
+}
+
 void cls_install_slots(cls_type *ct) {
     const ai_type *solid = ct->solid;
     const ai_slots *bs = obj_slots_of_type(solid);
@@ -386,8 +397,9 @@ void cls_install_slots(cls_type *ct) {
         if (d[D_IBINOP + op]) s->inplace = tr_inplace;
     if (!s->inplace) s->inplace = bs->inplace;
 
-    ct->t.repr = d[D_REPR] ? tr_repr : solid->repr ? solid->repr : inst_default_repr;
-    ct->t.str = d[D_STR] ? tr_str : solid->str;
+    const ai_type *rp = builtin_provider(ct, D_REPR), *sp = builtin_provider(ct, D_STR);
+    ct->t.repr = d[D_REPR] ? tr_repr : rp->repr ? rp->repr : solid->repr ? solid->repr : inst_default_repr;
+    ct->t.str = d[D_STR] ? tr_str : sp->str ? sp->str : solid->str;
     ct->t.call = d[D_CALL] ? tr_call : solid->call;
     install_exact(ct, bs);
 }
