@@ -84,6 +84,12 @@ static const BuiltinModule builtin_modules[] = {
      "iscoroutinefunction isfuture new_event_loop run set_event_loop shield sleep timeout timeout_at "
      "wait wait_for"},
     {"_aithon", false, "caller_module"},
+    {"posix", true,
+     "EX_OK F_OK O_APPEND O_CLOEXEC O_CREAT O_DIRECTORY O_EXCL O_NOFOLLOW O_NONBLOCK O_RDONLY O_RDWR O_TRUNC "
+     "O_WRONLY R_OK SEEK_CUR SEEK_END SEEK_SET WNOHANG W_OK X_OK access chdir chmod close cpu_count environ "
+     "fsync getcwd getcwdb getegid geteuid getgid getpid getppid getuid isatty kill link listdir lseek lstat "
+     "mkdir open pipe putenv read readlink remove rename replace rmdir stat strerror symlink system "
+     "truncate umask unlink unsetenv urandom write"},
     {"aithon", false,
      "CallError GenServer NoProc Pid ProcessExit Ref Timeout call cast child demonitor exit is_alive link "
      "monitor receive register self send spawn spawn_link spawn_monitor stop supervisor trap_exits "

@@ -60,6 +60,8 @@ extern const mod_def mod_sys, mod_math, mod_time, mod_random, mod_builtins, mod_
 extern const mod_def mod_aithon;
 /* modaithonint.c: `_aithon`, services for the stdlib's Python modules */
 extern const mod_def mod_aithonint;
+/* modposix.c: the operating system calls under stdlib/os */
+extern const mod_def mod_posix;
 
 /* The name of the compiled module whose body is running (the innermost
  * import in progress), or NULL when none is. */

@@ -234,7 +234,42 @@ static ai_value fw_getattr(ai_value o, ai_value name) {
     return 0;
 }
 
-static const ai_slots fw_slots = {.construct = fw_construct, .getset = fw_getset, .getattr = fw_getattr};
+/* The descriptor protocol as methods: staticmethod.__get__ returns the
+ * function, classmethod.__get__ binds it to the class. */
+static int get_args(const char *name, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs(name, kw) < 0) return -1;
+    if (nargs < 1 || nargs > 2) {
+        ai_raise_fmt(&ai_exc_TypeError, "expected 1 or 2 arguments, got %lld", (long long)nargs);
+        return -1;
+    }
+    return 0;
+}
+
+static ai_value sm_get(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    (void)args;
+    if (get_args("__get__", nargs, kw) < 0) return AI_ERR;
+    return fw_func(self);
+}
+
+static ai_value cm_get(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (get_args("__get__", nargs, kw) < 0) return AI_ERR;
+    ai_value cls = nargs == 2 && args[1] != AI_NONE ? args[1] : ai_val(ai_type_of(args[0]));
+    return cls_method_new(fw_func(self), cls);
+}
+
+static const ai_method_def sm_methods[] = {
+    {"__get__", sm_get, &cls_staticmethod_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+static const ai_method_def cm_methods[] = {
+    {"__get__", cm_get, &cls_classmethod_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+static const ai_slots fw_slots = {.construct = fw_construct, .getset = fw_getset, .getattr = fw_getattr,
+                                  .methods = sm_methods};
+static const ai_slots cm_slots = {.construct = fw_construct, .getset = fw_getset, .getattr = fw_getattr,
+                                  .methods = cm_methods};
 
 ai_type cls_staticmethod_type = {
     .ob = {(uintptr_t)&ai_type_type},
@@ -256,7 +291,7 @@ ai_type cls_classmethod_type = {
     .repr = fw_repr,
     .gc_visit = fw_visit,
     .gc_size = alloc_fixed_size,
-    .slots = (void *)&fw_slots,
+    .slots = (void *)&cm_slots,
 };
 
 /* ---- property ------------------------------------------------------------------- */
@@ -376,7 +411,26 @@ static ai_value prop_fset(ai_value v) { return or_none(((cls_property *)ai_obj(v
 static ai_value prop_fdel(ai_value v) { return or_none(((cls_property *)ai_obj(v))->fdel); }
 static ai_value prop_doc(ai_value v) { return or_none(((cls_property *)ai_obj(v))->doc); }
 
+static ai_value prop_get_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (get_args("__get__", nargs, kw) < 0) return AI_ERR;
+    if (args[0] == AI_NONE) return self;
+    return cls_property_get(self, args[0]);
+}
+
+static ai_value prop_set_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("__set__", kw) < 0 || call_exact_args("__set__", nargs, 2) < 0) return AI_ERR;
+    return cls_property_set(self, args[0], args[1]) < 0 ? AI_ERR : AI_NONE;
+}
+
+static ai_value prop_delete_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("__delete__", kw) < 0 || call_exact_args("__delete__", nargs, 1) < 0) return AI_ERR;
+    return cls_property_set(self, args[0], 0) < 0 ? AI_ERR : AI_NONE;
+}
+
 static const ai_method_def prop_methods[] = {
+    {"__get__", prop_get_m, &cls_property_type, 0},
+    {"__set__", prop_set_m, &cls_property_type, 0},
+    {"__delete__", prop_delete_m, &cls_property_type, 0},
     {"getter", prop_getter, &cls_property_type, 0},
     {"setter", prop_setter, &cls_property_type, 0},
     {"deleter", prop_deleter, &cls_property_type, 0},
