@@ -84,6 +84,7 @@ static const BuiltinModule builtin_modules[] = {
      "iscoroutinefunction isfuture new_event_loop run set_event_loop shield sleep timeout timeout_at "
      "wait wait_for"},
     {"_aithon", false, "caller_module"},
+    {"_re", false, "Program exec lower upper"},
     {"posix", true,
      "EX_OK F_OK O_APPEND O_CLOEXEC O_CREAT O_DIRECTORY O_EXCL O_NOFOLLOW O_NONBLOCK O_RDONLY O_RDWR O_TRUNC "
      "O_WRONLY R_OK SEEK_CUR SEEK_END SEEK_SET WNOHANG W_OK X_OK access chdir chmod close cpu_count environ "

@@ -143,7 +143,7 @@ class Template:
             if kind == 'escaped':
                 return self.delimiter
             if kind == 'invalid':
-                self._invalid(start)
+                self._invalid(end)
             return str(mapping[name])
         return self._scan(convert)
 

@@ -62,6 +62,8 @@ extern const mod_def mod_aithon;
 extern const mod_def mod_aithonint;
 /* modposix.c: the operating system calls under stdlib/os */
 extern const mod_def mod_posix;
+/* modre.c: the regular expression engine under stdlib/re */
+extern const mod_def mod_re;
 
 /* The name of the compiled module whose body is running (the innermost
  * import in progress), or NULL when none is. */
