@@ -20,6 +20,14 @@ def _g():
 GeneratorType = type(_g())
 
 
+class _Slotted:
+    __slots__ = ('a',)
+
+
+MemberDescriptorType = type(_Slotted.a)
+del _Slotted
+
+
 class _C:
     def _m(self):
         pass
@@ -256,4 +264,4 @@ __all__ = ['FunctionType', 'LambdaType', 'CodeType', 'MappingProxyType', 'Genera
            'MethodType', 'BuiltinFunctionType', 'BuiltinMethodType', 'ModuleType', 'GenericAlias',
            'UnionType', 'NoneType', 'NotImplementedType', 'EllipsisType', 'TracebackType',
            'SimpleNamespace', 'new_class', 'resolve_bases', 'prepare_class', 'get_original_bases',
-           'DynamicClassAttribute', 'coroutine']
+           'DynamicClassAttribute', 'coroutine', 'MemberDescriptorType']

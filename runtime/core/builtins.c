@@ -354,6 +354,16 @@ static int class_check(ai_value cls, ai_value v, bool *result) {
         *result = false;
         return 0;
     }
+    /* Any object whose type defines __instancecheck__ (typing's aliases). */
+    ai_value hook = cls_special_method(cls, "__instancecheck__");
+    if (hook) {
+        ai_value r = ai_call(hook, &v, 1, 0);
+        int32_t t = r ? ai_truthy(r) : -1;
+        if (t < 0) return -1;
+        *result = t;
+        return 0;
+    }
+    if (exc_pending()) return -1;
     ai_raise_msg(&ai_exc_TypeError,
                  "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
@@ -390,6 +400,16 @@ static int subclass_check(ai_type *t, ai_value cls, bool *result) {
         *result = false;
         return 0;
     }
+    ai_value hook = cls_special_method(cls, "__subclasscheck__");
+    if (hook) {
+        ai_value arg = ai_val(t);
+        ai_value r = ai_call(hook, &arg, 1, 0);
+        int32_t tr = r ? ai_truthy(r) : -1;
+        if (tr < 0) return -1;
+        *result = tr;
+        return 0;
+    }
+    if (exc_pending()) return -1;
     ai_raise_msg(&ai_exc_TypeError,
                  "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return -1;

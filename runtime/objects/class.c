@@ -219,6 +219,13 @@ bool cls_static_defines(const ai_type *t, int idx) {
 
 /* ---- lookup ------------------------------------------------------------------ */
 
+/* list, dict, set, bytearray and the set-like dict views: __hash__ is
+ * None on them, as in CPython. */
+static bool static_unhashable(const ai_type *t) {
+    return t == &ai_list_type || t == &ai_dict_type || t == &ai_set_type || t == &ai_bytearray_type ||
+           t == &ai_dict_keys_type || t == &ai_dict_items_type;
+}
+
 /* A name on builtin type t itself: its method table, its getsets, or one
  * of the dunders it implements through a slot. */
 static bool static_probe(const ai_type *t, ai_value name, cls_found *out) {
@@ -240,6 +247,12 @@ static bool static_probe(const ai_type *t, ai_value name, cls_found *out) {
                 return true;
             }
     int idx = cls_dunder_index(name);
+    if (idx == D_HASH && static_unhashable(t)) {
+        out->kind = CF_VALUE;
+        out->value = AI_NONE;
+        out->owner = t;
+        return true;
+    }
     if (idx >= 0 && cls_static_defines(t, idx)) {
         out->kind = CF_WRAPPER;
         out->idx = idx;
@@ -934,9 +947,7 @@ static ai_value static_type_dict(ai_type *t) {
         ai_value v = cls_wrapper_new(t, i, 0);
         if (!v || dict_set(d, cls_dunder_str[i], v) < 0) return AI_ERR;
     }
-    if (t == &ai_list_type || t == &ai_dict_type || t == &ai_set_type || t == &ai_bytearray_type ||
-        t == &ai_dict_keys_type || t == &ai_dict_items_type)
-        if (dict_set(d, cls_dunder_str[D_HASH], AI_NONE) < 0) return AI_ERR;
+    if (static_unhashable(t) && dict_set(d, cls_dunder_str[D_HASH], AI_NONE) < 0) return AI_ERR;
     if (dict_set(d, str_doc, AI_NONE) < 0) return AI_ERR;
     return d;
 }
