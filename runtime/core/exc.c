@@ -368,9 +368,22 @@ int32_t exc_setattr(ai_value o, ai_value name, ai_value v) {
 
 /* Attributes kept in the attribute dict; 0 (no exception) falls back to
  * the getset and method tables. */
+/* StopIteration.value and SystemExit.code come from the arguments, as
+ * their constructors set them in CPython. 0 when name is neither. */
+static ai_value exc_arg_attr(ai_value o, ai_value name) {
+    ai_tuple *a = tuple_obj(exc_obj(o)->args);
+    if (attr_name_is(name, "value") && cls_isinstance(o, &ai_exc_StopIteration))
+        return a->len ? a->items[0] : AI_NONE;
+    if (attr_name_is(name, "code") && cls_isinstance(o, &ai_exc_SystemExit))
+        return a->len == 0 ? AI_NONE : a->len == 1 ? a->items[0] : exc_obj(o)->args;
+    return 0;
+}
+
 static ai_value exc_getattr_slot(ai_value o, ai_value name) {
     ai_exc *e = exc_obj(o);
     if (!e->attrs) {
+        ai_value special = exc_arg_attr(o, name);
+        if (special) return special;
         if (attr_name_is(name, "__dict__") && !(ai_type_of(o)->flags & AI_TF_HEAPTYPE)) {
             ai_value d = dict_new();
             if (!d) return AI_ERR;
@@ -386,7 +399,7 @@ static ai_value exc_getattr_slot(ai_value o, ai_value name) {
     if (r < 0) return AI_ERR;
     if (r) return v;
     if (attr_name_is(name, "__dict__") && !(ai_type_of(o)->flags & AI_TF_HEAPTYPE)) return e->attrs;
-    return 0;
+    return exc_arg_attr(o, name);
 }
 
 ai_value exc_attr(ai_value exc, const char *name) {

@@ -155,6 +155,7 @@ typedef struct {
     /* the backtracking stack */
     struct bt_entry *stack;
     int64_t sp, cap;
+    bool stack_on_heap;
     int64_t steps, budget;
     bool over_budget;
     int64_t forbid;    /* an empty match ending here is refused (after an empty match), or -1 */
@@ -267,13 +268,22 @@ typedef struct bt_entry {
     int64_t a, b;
 } bt_entry;
 
+/* The first entries live in the caller's frame (exec's local_stack):
+ * most matches never need the heap. */
 static bool push(matcher *m, int32_t kind, int32_t pc, int64_t a, int64_t b) {
     if (m->sp == m->cap) {
-        int64_t cap = m->cap ? m->cap * 2 : 256;
-        bt_entry *s = realloc(m->stack, sizeof(bt_entry) * (size_t)cap);
+        int64_t cap = m->cap * 2;
+        bt_entry *s;
+        if (m->stack_on_heap) {
+            s = realloc(m->stack, sizeof(bt_entry) * (size_t)cap);
+        } else {
+            s = malloc(sizeof(bt_entry) * (size_t)cap);
+            if (s) memcpy(s, m->stack, sizeof(bt_entry) * (size_t)m->sp);
+        }
         if (!s) return false;
         m->stack = s;
         m->cap = cap;
+        m->stack_on_heap = true;
     }
     m->stack[m->sp++] = (bt_entry){kind, pc, a, b};
     return true;
@@ -616,7 +626,11 @@ static ai_value r_exec(ai_value self, const ai_value *args, int64_t nargs, ai_va
     m.classes = (const int32_t *)bytes_data_of(p->classes);
     m.nslots = p->nslots;
     m.nmarks = p->nmarks;
-    m.slots = malloc(sizeof(int64_t) * (size_t)(m.nslots + 1));
+    int64_t local_slots[32];
+    bt_entry local_stack[64];
+    m.stack = local_stack;
+    m.cap = 64;
+    m.slots = m.nslots + 1 <= 32 ? local_slots : malloc(sizeof(int64_t) * (size_t)(m.nslots + 1));
     if (!m.slots) return exc_nomem();
     /* The step budget: generous for ordinary patterns, small enough that
      * catastrophic backtracking hands over to the Pike VM quickly. */
@@ -655,11 +669,11 @@ static ai_value r_exec(ai_value self, const ai_value *args, int64_t nargs, ai_va
             found = rc == 1;
         }
     }
-    free(m.stack);
+    if (m.stack != local_stack) free(m.stack);
     ai_value result = AI_NONE;
     if (nomem) result = exc_nomem();
     else if (found) result = marks_tuple(&m);
-    free(m.slots);
+    if (m.slots != local_slots) free(m.slots);
     return result;
 }
 static AI_BUILTIN_FN(bf_exec, "exec", r_exec);
