@@ -40,4 +40,12 @@ typedef struct {
  * Returns NULL when errors were reported. */
 LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt);
 
+/* The same for the units whose which[index] is true only (each other
+ * source unit's ai_module_info is an external declaration, and these
+ * units' ones are exported), with `aithon_program_main` when with_main:
+ * the pieces of a program whose stdlib modules are separate, cached
+ * object files (main.c). */
+LLVMModuleRef emit_units(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt,
+                         const bool *which, bool with_main);
+
 #endif

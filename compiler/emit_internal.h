@@ -161,6 +161,9 @@ typedef struct Emitter {
     LLVMValueRef sp_reg_md;     /* !{!"rsp"} */
     LLVMValueRef class_global;  /* the class whose body is being emitted */
     bool genexp_as_list;        /* emitting the arguments of a full consumer */
+    bool future_annotations;    /* `from __future__ import annotations`: annotations are strings */
+    bool hide_frames;           /* a stdlib module standing for one of CPython's C modules
+                                   (`# aithon: native`): its frames are left out of tracebacks */
     LLVMDIBuilderRef dib;       /* -g only */
     LLVMMetadataRef di_file, di_cu, di_fnty;
     unsigned prof_kind;         /* metadata kind id of !prof */
@@ -257,6 +260,15 @@ LLVMValueRef emit_genexp_call(Emitter *e, const Expr *call);
 void emit_genexp_body(Emitter *e, const Expr *x);
 /* Does `call` read its generator-expression argument to the end? */
 bool emit_consumes_fully(Emitter *e, const Expr *call);
+/* Annotations (emit_stmt.c): the value an annotation stands for (the
+ * expression, or its source text under `from __future__ import
+ * annotations`); whether a block (not counting nested defs and classes)
+ * has an annotated name, so that it gets __annotations__ = {}; and a
+ * def's __annotations__ dict (NULL when it has none). */
+LLVMValueRef emit_annotation(Emitter *e, const Expr *ann);
+bool emit_block_annotates(const StmtList *body);
+void emit_setup_annotations(Emitter *e, const StmtList *body, int line);
+LLVMValueRef emit_function_annotations(Emitter *e, const FuncDef *fd);
 
 /* emit_expr.c */
 LLVMValueRef emit_expr(Emitter *e, const Expr *x);

@@ -153,7 +153,7 @@ static LLVMBasicBlockRef unwind_block(Emitter *e) {
         LLVMPositionBuilderAtEnd(e->b, h->unwind);
         h->unwind_line = LLVMBuildPhi(e->b, e->i32, "line");
         LLVMValueRef args[] = {e->fn->code_info, h->unwind_line};
-        emit_rt(e, RT_ai_traceback_add, args, 2);
+        if (!e->hide_frames) emit_rt(e, RT_ai_traceback_add, args, 2);
         LLVMBuildBr(e->b, dispatch);
         LLVMPositionBuilderAtEnd(e->b, here);
         if (e->dib) LLVMSetCurrentDebugLocation2(e->b, loc);
@@ -779,10 +779,14 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *defs, S
         emit_check(e, kwtuple, pos.line);
         break;
     }
+    LLVMValueRef ann = emit_function_annotations(e, fd);
     LLVMValueRef closure = emit_closure_for(e, fd->scope, pos);
     LLVMValueRef f = emit_rt(e, RT_ai_function_new, (LLVMValueRef[]){fd->info, tuple, closure}, 3);
     emit_check(e, f, pos.line);
     if (kwtuple) emit_rt(e, RT_ai_function_set_kwdefaults, (LLVMValueRef[]){f, kwtuple}, 2);
+    if (ann)
+        emit_check_i32(e, emit_rt(e, RT_ai_setattr, (LLVMValueRef[]){f, emit_const_str(e, "__annotations__", 15), ann}, 3),
+                       pos.line);
     /* A docstring becomes __doc__. */
     const StmtList *body = fd->body;
     if (body && body->n && body->v[0]->kind == S_EXPR && body->v[0]->u.expr.value->kind == E_CONSTANT &&
@@ -890,6 +894,18 @@ static void emit_unit(Emitter *e) {
     const char *name = symbol_base(e->arena, u->name);   /* of symbols; u->name is the module's */
     e->mod = m;
     e->scopes = u->scopes;
+    /* A stdlib module whose first lines say `# aithon: native` stands for
+     * a module CPython writes in C: like CPython's, its functions add no
+     * frames to tracebacks (the caller's line is where the error shows). */
+    if (u->from_stdlib && m->source) {
+        size_t n = m->source_len < 2048 ? m->source_len : 2048;
+        const char *tag = "# aithon: native";
+        for (size_t i = 0; i + strlen(tag) <= n; i++)
+            if (memcmp(m->source + i, tag, strlen(tag)) == 0) {
+                e->hide_frames = true;
+                break;
+            }
+    }
     e->modscope = scope_module(u->scopes);
     diag_set_source(m->filename, m->source, m->source_len);
     if (e->dib) {
@@ -920,6 +936,15 @@ static void emit_unit(Emitter *e) {
     FnState f;
     Resume r = begin_function(e, &f, e->modscope, body, "<module>");
     store_module_dunders(e);
+    for (int i = 0; i < m->body.n; i++) {
+        const Stmt *s = m->body.v[i];
+        if (s->kind != S_IMPORTFROM || s->u.importfrom.level != 0 || !s->u.importfrom.module ||
+            strcmp(s->u.importfrom.module, "__future__") != 0)
+            continue;
+        for (int j = 0; j < s->u.importfrom.names.n; j++)
+            if (strcmp(s->u.importfrom.names.v[j]->name, "annotations") == 0) e->future_annotations = true;
+    }
+    emit_setup_annotations(e, &m->body, 1);
     emit_stmts(e, &m->body);
     end_function(e, r);
     LLVMBuildRet(e->cb, emit_i64(e, 1));
@@ -957,12 +982,23 @@ static void emit_unit(Emitter *e) {
 /* ---- the program ---------------------------------------------------------------- */
 
 LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt) {
+    return emit_units(a, ctx, prog, opt, NULL, true);
+}
+
+LLVMModuleRef emit_units(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt,
+                         const bool *which, bool with_main) {
     Emitter em = {0}, *e = &em;
     e->arena = a;
     e->prog = prog;
     e->opt = opt;
     e->ctx = ctx;
     const Module *mainm = prog->main->ast;
+    if (!with_main)
+        for (int i = 0; i < prog->nunits; i++)
+            if (which && which[i] && prog->units[i]->ast) {
+                mainm = prog->units[i]->ast;
+                break;
+            }
     e->m = LLVMModuleCreateWithNameInContext(mainm->filename, ctx);
     e->b = LLVMCreateBuilderInContext(ctx);
     e->i1 = LLVMInt1TypeInContext(ctx);
@@ -995,21 +1031,26 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, co
     if (opt->debug_info) debug_init(e, mainm);
 
     /* Every module's ai_module_info first: modules refer to each other's
-     * (imports, a submodule's parent) in any order. */
-    LLVMTypeRef mt = LLVMStructCreateNamed(ctx, "ai_module_info");
-    LLVMTypeRef fields[] = {e->ptr, e->ptr, e->i64, e->ptr, e->ptr, e->ptr, e->ptr, e->ptr, e->i64, e->i64, e->i64};
-    LLVMStructSetBody(mt, fields, 11, 0);
+     * (imports, a submodule's parent) in any order. When only some units
+     * are emitted here (which != NULL), the others' are declarations,
+     * defined in another object file, and these ones are exported. */
+    LLVMTypeRef mt = LLVMGetTypeByName2(ctx, "ai_module_info");
+    if (!mt) {
+        mt = LLVMStructCreateNamed(ctx, "ai_module_info");
+        LLVMTypeRef fields[] = {e->ptr, e->ptr, e->i64, e->ptr, e->ptr, e->ptr, e->ptr, e->ptr, e->i64, e->i64, e->i64};
+        LLVMStructSetBody(mt, fields, 11, 0);
+    }
     e->modinfo_t = mt;
     e->unit_infos = arena_alloc(a, sizeof(LLVMValueRef) * (size_t)(prog->nunits + 1));
     for (int i = 0; i < prog->nunits; i++) {
         const Unit *u = prog->units[i];
         if (u->kind != UNIT_SOURCE) continue;
         e->unit_infos[i] = LLVMAddGlobal(e->m, mt, arena_printf(a, "%s.module", symbol_base(a, u->name)));
-        LLVMSetLinkage(e->unit_infos[i], LLVMInternalLinkage);
+        LLVMSetLinkage(e->unit_infos[i], which ? LLVMExternalLinkage : LLVMInternalLinkage);
     }
     for (int i = 0; i < prog->nunits; i++) {
         const Unit *u = prog->units[i];
-        if (u->kind != UNIT_SOURCE) continue;
+        if (u->kind != UNIT_SOURCE || (which && !which[i])) continue;
         Emitter ue = *e;        /* the program's settings; the module's own state starts empty */
         ue.unit = u;
         emit_unit(&ue);
@@ -1017,12 +1058,14 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, co
     }
 
     /* aithon_program_main: import __main__. */
-    debug_none(e);
-    LLVMValueRef pm = LLVMAddFunction(e->m, "aithon_program_main", LLVMFunctionType(e->i64, NULL, 0, 0));
-    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(ctx, pm, "entry"));
-    LLVMTypeRef imty;
-    LLVMValueRef im = rtabi_get(&e->abi, e->m, RT_ai_module_import, &imty);
-    LLVMBuildRet(e->b, LLVMBuildCall2(e->b, imty, im, (LLVMValueRef[]){e->unit_infos[prog->main->index]}, 1, ""));
+    if (with_main) {
+        debug_none(e);
+        LLVMValueRef pm = LLVMAddFunction(e->m, "aithon_program_main", LLVMFunctionType(e->i64, NULL, 0, 0));
+        LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(ctx, pm, "entry"));
+        LLVMTypeRef imty;
+        LLVMValueRef im = rtabi_get(&e->abi, e->m, RT_ai_module_import, &imty);
+        LLVMBuildRet(e->b, LLVMBuildCall2(e->b, imty, im, (LLVMValueRef[]){e->unit_infos[prog->main->index]}, 1, ""));
+    }
     LLVMDisposeBuilder(e->b);
     if (e->dib) {
         LLVMDIBuilderFinalize(e->dib);

@@ -375,6 +375,230 @@ static void emit_import_from(Emitter *e, const Stmt *s) {
 /* After return/break/continue: later statements go to an unreachable block. */
 static void dead_block(Emitter *e) { LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead")); }
 
+/* ---- annotations ------------------------------------------------------------- */
+
+/* The byte offset of (line, col) in the module's source; col counts
+ * characters (UTF-8 sequences). */
+static size_t source_offset(const Module *m, int line, int col) {
+    size_t i = 0;
+    for (int l = 1; l < line && i < m->source_len; i++)
+        if (m->source[i] == '\n') l++;
+    for (int c = 0; c < col && i < m->source_len; c++) {
+        i++;
+        while (i < m->source_len && ((unsigned char)m->source[i] & 0xC0) == 0x80) i++;
+    }
+    return i;
+}
+
+/* A growable text buffer for unparse (arena-backed). */
+typedef struct {
+    Arena *a;
+    char *p;
+    size_t len, cap;
+} Text;
+
+static void text_add(Text *t, const char *s, size_t n) {
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = (t->len + n + 1) * 2;
+        char *q = arena_alloc(t->a, cap);
+        if (t->len) memcpy(q, t->p, t->len);
+        t->p = q;
+        t->cap = cap;
+    }
+    memcpy(t->p + t->len, s, n);
+    t->len += n;
+    t->p[t->len] = '\0';
+}
+static void text_adds(Text *t, const char *s) { text_add(t, s, strlen(s)); }
+
+/* repr() of a str constant, as CPython writes it. */
+static void text_str_repr(Text *t, const char *s, size_t n) {
+    bool sq = memchr(s, '\'', n) != NULL, dq = memchr(s, '"', n) != NULL;
+    char q = sq && !dq ? '"' : '\'';
+    text_add(t, &q, 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char buf[8];
+        if (c == '\\' || c == (unsigned char)q) {
+            buf[0] = '\\';
+            buf[1] = (char)c;
+            text_add(t, buf, 2);
+        } else if (c == '\n') text_adds(t, "\\n");
+        else if (c == '\r') text_adds(t, "\\r");
+        else if (c == '\t') text_adds(t, "\\t");
+        else if (c < 0x20 || c == 0x7f) {
+            snprintf(buf, sizeof buf, "\\x%02x", c);
+            text_adds(t, buf);
+        } else text_add(t, (const char *)&c, 1);
+    }
+    text_add(t, &q, 1);
+}
+
+static const char *const binop_text[OP__COUNT] = {" + ", " - ", " * ", " @ ", " / ", " % ", " ** ",
+                                                  " << ", " >> ", " | ", " ^ ", " & ", " // "};
+
+/* ast.unparse of the expressions annotations are made of; false for any
+ * other kind (the caller then uses the source text). */
+static bool unparse(Text *t, const Expr *x, bool in_subscript) {
+    switch (x->kind) {
+    case E_NAME: text_adds(t, x->u.name.id); return true;
+    case E_ATTRIBUTE:
+        if (!unparse(t, x->u.attribute.value, false)) return false;
+        text_adds(t, ".");
+        text_adds(t, x->u.attribute.attr);
+        return true;
+    case E_SUBSCRIPT:
+        if (!unparse(t, x->u.subscript.value, false)) return false;
+        text_adds(t, "[");
+        if (!unparse(t, x->u.subscript.slice, true)) return false;
+        text_adds(t, "]");
+        return true;
+    case E_TUPLE: case E_LIST: {
+        const ExprList *l = &x->u.list.elts;
+        bool parens = x->kind == E_LIST || !in_subscript || l->n == 0;
+        if (parens) text_adds(t, x->kind == E_LIST ? "[" : "(");
+        for (int i = 0; i < l->n; i++) {
+            if (i) text_adds(t, ", ");
+            if (!unparse(t, l->v[i], false)) return false;
+        }
+        if (x->kind == E_TUPLE && l->n == 1) text_adds(t, ",");
+        if (parens) text_adds(t, x->kind == E_LIST ? "]" : ")");
+        return true;
+    }
+    case E_CONSTANT: {
+        const Constant *c = &x->u.constant;
+        char buf[32];
+        switch (c->kind) {
+        case CONST_NONE: text_adds(t, "None"); return true;
+        case CONST_TRUE: text_adds(t, "True"); return true;
+        case CONST_FALSE: text_adds(t, "False"); return true;
+        case CONST_ELLIPSIS: text_adds(t, "..."); return true;
+        case CONST_STR: text_str_repr(t, c->str, c->len); return true;
+        case CONST_INT:
+            if (c->big) text_adds(t, c->big);
+            else {
+                snprintf(buf, sizeof buf, "%lld", (long long)c->ival);
+                text_adds(t, buf);
+            }
+            return true;
+        default: return false;
+        }
+    }
+    case E_BINOP:
+        if (!unparse(t, x->u.binop.left, false)) return false;
+        text_adds(t, binop_text[x->u.binop.op]);
+        if (x->u.binop.right->kind == E_BINOP) return false;
+        return unparse(t, x->u.binop.right, false);
+    case E_STARRED:
+        text_adds(t, "*");
+        return unparse(t, x->u.starred.value, false);
+    case E_CALL:
+        if (!unparse(t, x->u.call.func, false) || x->u.call.keywords.n) return false;
+        text_adds(t, "(");
+        for (int i = 0; i < x->u.call.args.n; i++) {
+            if (i) text_adds(t, ", ");
+            if (!unparse(t, x->u.call.args.v[i], false)) return false;
+        }
+        text_adds(t, ")");
+        return true;
+    default: return false;
+    }
+}
+
+LLVMValueRef emit_annotation(Emitter *e, const Expr *ann) {
+    if (!e->future_annotations) return emit_expr(e, ann);
+    /* CPython stores ast.unparse of the expression; the source text stands
+     * in for the kinds unparse() above does not know. */
+    Text t = {e->arena, NULL, 0, 0};
+    if (unparse(&t, ann, false)) return emit_const_str(e, t.p, t.len);
+    size_t a = source_offset(e->mod, ann->pos.line, ann->pos.col);
+    size_t b = source_offset(e->mod, ann->pos.end_line, ann->pos.end_col);
+    if (b < a) b = a;
+    return emit_const_str(e, e->mod->source + a, b - a);
+}
+
+static bool stmt_annotates(const Stmt *s) {
+    switch (s->kind) {
+    case S_ANNASSIGN: return s->u.annassign.simple && s->u.annassign.target->kind == E_NAME;
+    case S_IF: return emit_block_annotates(&s->u.if_.body) || emit_block_annotates(&s->u.if_.orelse);
+    case S_FOR: case S_ASYNCFOR: return emit_block_annotates(&s->u.for_.body) || emit_block_annotates(&s->u.for_.orelse);
+    case S_WHILE: return emit_block_annotates(&s->u.while_.body) || emit_block_annotates(&s->u.while_.orelse);
+    case S_WITH: case S_ASYNCWITH: return emit_block_annotates(&s->u.with.body);
+    case S_TRY: case S_TRYSTAR:
+        if (emit_block_annotates(&s->u.try_.body) || emit_block_annotates(&s->u.try_.orelse) ||
+            emit_block_annotates(&s->u.try_.finalbody))
+            return true;
+        for (int i = 0; i < s->u.try_.handlers.n; i++)
+            if (emit_block_annotates(&s->u.try_.handlers.v[i]->body)) return true;
+        return false;
+    case S_MATCH:
+        for (int i = 0; i < s->u.match.cases.n; i++)
+            if (emit_block_annotates(&s->u.match.cases.v[i]->body)) return true;
+        return false;
+    default: return false;
+    }
+}
+
+bool emit_block_annotates(const StmtList *body) {
+    for (int i = 0; i < body->n; i++)
+        if (stmt_annotates(body->v[i])) return true;
+    return false;
+}
+
+void emit_setup_annotations(Emitter *e, const StmtList *body, int line) {
+    if (!emit_block_annotates(body)) return;
+    LLVMValueRef d = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
+    emit_check(e, d, line);
+    emit_store_name(e, "__annotations__", d, (SrcSpan){line, 0, line, 0});
+}
+
+/* x: T [= v] — the value is stored first; at module and class level the
+ * annotation then goes into __annotations__ (a name target) or is only
+ * evaluated (other targets), as in CPython. Function bodies ignore it. */
+static void emit_annassign(Emitter *e, const Stmt *s) {
+    const Expr *target = s->u.annassign.target;
+    if (s->u.annassign.value) emit_store_target(e, target, emit_expr(e, s->u.annassign.value));
+    ScopeKind k = e->fn->frame->scope->kind;
+    if (k != SCOPE_MODULE && k != SCOPE_CLASS) return;
+    if (target->kind == E_NAME && s->u.annassign.simple) {
+        LLVMValueRef ann = emit_annotation(e, s->u.annassign.annotation);
+        LLVMValueRef d = emit_load_name(e, "__annotations__", s->pos);
+        const char *n = target->u.name.id;
+        emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){d, emit_const_str(e, n, strlen(n)), ann}, 3),
+                       s->pos.line);
+    } else if (!e->future_annotations) {
+        emit_expr(e, s->u.annassign.annotation);
+    }
+}
+
+static void add_annotation(Emitter *e, LLVMValueRef *d, const char *name, const Expr *ann, int line) {
+    if (!ann) return;
+    if (!*d) {
+        *d = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
+        emit_check(e, *d, line);
+    }
+    LLVMValueRef v = emit_annotation(e, ann);
+    emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){*d, emit_const_str(e, name, strlen(name)), v}, 3), line);
+}
+
+LLVMValueRef emit_function_annotations(Emitter *e, const FuncDef *fd) {
+    if (!fd->def || !fd->args) return NULL;
+    const Arguments *a = fd->args;
+    int line = fd->pos.line;
+    LLVMValueRef d = NULL;
+    /* CPython's order: parameters, positional-only ones, *args, keyword-only,
+     * **kwargs, return. */
+    for (int i = 0; i < a->args.n; i++) add_annotation(e, &d, a->args.v[i]->name, a->args.v[i]->annotation, line);
+    for (int i = 0; i < a->posonlyargs.n; i++)
+        add_annotation(e, &d, a->posonlyargs.v[i]->name, a->posonlyargs.v[i]->annotation, line);
+    if (a->vararg) add_annotation(e, &d, a->vararg->name, a->vararg->annotation, line);
+    for (int i = 0; i < a->kwonlyargs.n; i++)
+        add_annotation(e, &d, a->kwonlyargs.v[i]->name, a->kwonlyargs.v[i]->annotation, line);
+    if (a->kwarg) add_annotation(e, &d, a->kwarg->name, a->kwarg->annotation, line);
+    add_annotation(e, &d, "return", fd->def->u.funcdef.returns, line);
+    return d;
+}
+
 static void emit_stmt(Emitter *e, const Stmt *s) {
     e->fn->cur_line = s->pos.line;
     emit_debug_loc(e, s->pos);
@@ -386,9 +610,7 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
         return;
     }
     case S_AUGASSIGN: emit_augassign(e, s); return;
-    case S_ANNASSIGN:
-        if (s->u.annassign.value) emit_store_target(e, s->u.annassign.target, emit_expr(e, s->u.annassign.value));
-        return;
+    case S_ANNASSIGN: emit_annassign(e, s); return;
     case S_IF: emit_if(e, s); return;
     case S_WHILE: emit_while(e, s); return;
     case S_FOR: case S_ASYNCFOR: emit_for(e, s); return;

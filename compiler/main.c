@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include <llvm-c/Analysis.h>
+#include <llvm-c/BitWriter.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
@@ -38,6 +39,7 @@
 #include "effects.h"
 #include "emit.h"
 #include "modules.h"
+#include "objcache.h"
 #include "parse.h"
 #include "scope.h"
 
@@ -281,7 +283,8 @@ static int run_command(char **argv, bool verbose) {
     return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
-static int link_executable(const char *obj, const char *out, bool verbose) {
+static int link_executable(const char *obj, const char *const *extra_objs, int nextra, const char *out,
+                           bool verbose) {
     const char *dir = runtime_dir();
     static char archive[PATH_MAX + 32];
     snprintf(archive, sizeof archive, "%s/libaithonrt.a", dir);
@@ -291,12 +294,13 @@ static int link_executable(const char *obj, const char *out, bool verbose) {
         return 2;
     }
     const char *cc = getenv("CC");
-    char *argv[64];
+    char **argv = calloc((size_t)nextra + 64, sizeof(char *));
     int n = 0;
     argv[n++] = (char *)(cc && *cc ? cc : "cc");
     argv[n++] = "-o";
     argv[n++] = (char *)out;
     argv[n++] = (char *)obj;
+    for (int i = 0; i < nextra; i++) argv[n++] = (char *)extra_objs[i];
     argv[n++] = archive;
     argv[n++] = "-lgmp";
     argv[n++] = "-lffi";
@@ -304,11 +308,12 @@ static int link_executable(const char *obj, const char *out, bool verbose) {
     argv[n++] = "-lpthread";
     /* Extra flags, split on spaces ($AITHON_LDFLAGS). */
     char *extra = getenv("AITHON_LDFLAGS") ? strdup(getenv("AITHON_LDFLAGS")) : NULL;
-    for (char *tok = extra ? strtok(extra, " ") : NULL; tok && n < 62; tok = strtok(NULL, " "))
+    for (char *tok = extra ? strtok(extra, " ") : NULL; tok && n < nextra + 62; tok = strtok(NULL, " "))
         argv[n++] = tok;
     argv[n] = NULL;
     int rc = run_command(argv, verbose);
     free(extra);
+    free(argv);
     if (rc != 0) {
         fprintf(stderr, "aithonc: linking failed (status %d)\n", rc);
         return 2;
@@ -377,6 +382,109 @@ static const char **search_dirs(const Options *o, int *n) {
     return dirs;
 }
 
+/* Verify and optimise one LLVM module; 0, or the exit status. */
+static int verify_and_optimise(LLVMModuleRef mod, LLVMTargetMachineRef tm, int opt_level, const char *input,
+                               bool optimise) {
+    char *err = NULL;
+    if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &err)) {
+        fprintf(stderr, "%s: error[E0999]: internal compiler error: invalid IR\n%s\n", input, err);
+        if (getenv("AITHON_DUMP_BAD_IR")) LLVMDumpModule(mod);
+        return 3;
+    }
+    LLVMDisposeMessage(err);
+    if (!optimise) return 0;
+    LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+    char pipeline[32];
+    snprintf(pipeline, sizeof pipeline, "default<O%d>", opt_level);
+    LLVMErrorRef perr = LLVMRunPasses(mod, pipeline, tm, pbo);
+    LLVMDisposePassBuilderOptions(pbo);
+    if (perr) {
+        char *msg = LLVMGetErrorMessage(perr);
+        fprintf(stderr, "aithonc: optimisation failed: %s\n", msg);
+        LLVMDisposeErrorMessage(msg);
+        return 3;
+    }
+    return 0;
+}
+
+static void set_target(LLVMModuleRef mod, LLVMTargetMachineRef tm, LLVMTargetDataRef layout) {
+    char *triple = LLVMGetTargetMachineTriple(tm);
+    LLVMSetTarget(mod, triple);
+    LLVMDisposeMessage(triple);
+    LLVMSetModuleDataLayout(mod, layout);
+}
+
+/* The object files of the program's stdlib modules, one per module (see
+ * objcache.h): from the cache when their key is there, else compiled
+ * (and cached). in_main[i] is cleared for each. Paths that must be
+ * removed after linking (no cache) go to *temps. 0, or the exit status. */
+static int stdlib_objects(const Options *o, Arena *arena, LLVMContextRef ctx, const Program *prog,
+                          const EmitOptions *eo, LLVMTargetMachineRef tm, LLVMTargetDataRef layout, bool *in_main,
+                          const char ***objs, int *nobjs, const char ***temps, int *ntemps) {
+    bool *which = calloc((size_t)prog->nunits, sizeof(bool));
+    *objs = calloc((size_t)prog->nunits + 1, sizeof(char *));
+    *temps = calloc((size_t)prog->nunits + 1, sizeof(char *));
+    const char *dir = objcache_dir();
+    char *triple = LLVMGetTargetMachineTriple(tm);
+    int rc = 0;
+    for (int i = 0; i < prog->nunits && rc == 0; i++) {
+        const Unit *u = prog->units[i];
+        if (u->kind != UNIT_SOURCE || !u->from_stdlib || !u->ast || !u->scopes) continue;
+        in_main[i] = false;
+        memset(which, 0, (size_t)prog->nunits * sizeof(bool));
+        which[i] = true;
+        LLVMModuleRef mod = emit_units(arena, ctx, prog, eo, which, false);
+        if (!mod) {
+            rc = 1;
+            break;
+        }
+        set_target(mod, tm, layout);
+        if ((rc = verify_and_optimise(mod, tm, o->opt_level, u->path, false)) != 0) break;
+        /* The key: the compiler, the back end's settings, the module's IR. */
+        Hash128 h = objcache_compiler_id();
+        int settings[2] = {o->opt_level, o->debug};
+        h = objcache_hash(h, settings, sizeof settings);
+        h = objcache_hash(h, triple, strlen(triple));
+        LLVMMemoryBufferRef bc = LLVMWriteBitcodeToMemoryBuffer(mod);
+        h = objcache_hash(h, LLVMGetBufferStart(bc), LLVMGetBufferSize(bc));
+        LLVMDisposeMemoryBuffer(bc);
+        char *path = arena_printf(arena, "%s/%016llx%016llx.o", dir ? dir : "/tmp", (unsigned long long)h.h[0],
+                                  (unsigned long long)h.h[1]);
+        struct stat st;
+        if (dir && stat(path, &st) == 0) {
+            (*objs)[(*nobjs)++] = path;
+            LLVMDisposeModule(mod);
+            continue;
+        }
+        if ((rc = verify_and_optimise(mod, tm, o->opt_level, u->path, true)) != 0) break;
+        char *tmp = arena_printf(arena, "%s/.tmp-%d-XXXXXX.o", dir ? dir : "/tmp", (int)getpid());
+        int fd = mkstemps(tmp, 2);
+        if (fd < 0) {
+            perror("aithonc: temporary file");
+            rc = 2;
+            break;
+        }
+        close(fd);
+        char *err = NULL;
+        if (LLVMTargetMachineEmitToFile(tm, mod, tmp, LLVMObjectFile, &err)) {
+            fprintf(stderr, "aithonc: cannot write object: %s\n", err);
+            unlink(tmp);
+            rc = 2;
+            break;
+        }
+        LLVMDisposeModule(mod);
+        if (dir && rename(tmp, path) == 0) {
+            (*objs)[(*nobjs)++] = path;
+        } else {
+            (*objs)[(*nobjs)++] = tmp;
+            (*temps)[(*ntemps)++] = tmp;
+        }
+    }
+    LLVMDisposeMessage(triple);
+    free(which);
+    return rc;
+}
+
 static int compile(const Options *o) {
     Arena arena;
     arena_init(&arena);
@@ -411,37 +519,31 @@ static int compile(const Options *o) {
 
     LLVMContextRef ctx = LLVMContextCreate();
     EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug};
-    LLVMModuleRef mod = emit_program(&arena, ctx, prog, &eo);
-    if (!mod) return 1;
-
     LLVMTargetMachineRef tm = make_target_machine(o->opt_level);
-    char *triple = LLVMGetTargetMachineTriple(tm);
-    LLVMSetTarget(mod, triple);
-    LLVMDisposeMessage(triple);
     LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
-    LLVMSetModuleDataLayout(mod, layout);
 
+    /* An executable links its stdlib modules as separate (cached) object
+     * files; -c, -S and --emit-llvm write the whole program as one. */
+    const char **stdlib_objs = NULL, **temps = NULL;
+    int nstdlib = 0, ntemps = 0, rc = 0;
+    bool *in_main = malloc((size_t)prog->nunits * sizeof(bool) + 1);
+    for (int i = 0; i < prog->nunits; i++) in_main[i] = true;
+    if (o->kind == OUT_EXE)
+        rc = stdlib_objects(o, &arena, ctx, prog, &eo, tm, layout, in_main, &stdlib_objs, &nstdlib, &temps, &ntemps);
+    LLVMModuleRef mod = rc ? NULL : nstdlib ? emit_units(&arena, ctx, prog, &eo, in_main, true)
+                                            : emit_program(&arena, ctx, prog, &eo);
+    if (!mod) {
+        for (int i = 0; i < ntemps; i++) unlink(temps[i]);
+        return rc ? rc : 1;
+    }
+    set_target(mod, tm, layout);
     char *err = NULL;
-    if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &err)) {
-        fprintf(stderr, "%s: error[E0999]: internal compiler error: invalid IR\n%s\n", o->input, err);
-        if (getenv("AITHON_DUMP_BAD_IR")) LLVMDumpModule(mod);
-        return 3;
-    }
-    LLVMDisposeMessage(err);
-
-    LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
-    char pipeline[32];
-    snprintf(pipeline, sizeof pipeline, "default<O%d>", o->opt_level);
-    LLVMErrorRef perr = LLVMRunPasses(mod, pipeline, tm, pbo);
-    LLVMDisposePassBuilderOptions(pbo);
-    if (perr) {
-        char *msg = LLVMGetErrorMessage(perr);
-        fprintf(stderr, "aithonc: optimisation failed: %s\n", msg);
-        LLVMDisposeErrorMessage(msg);
-        return 3;
+    if ((rc = verify_and_optimise(mod, tm, o->opt_level, o->input, true)) != 0) {
+        for (int i = 0; i < ntemps; i++) unlink(temps[i]);
+        return rc;
     }
 
-    int rc = check_output(out, o->kind);
+    rc = check_output(out, o->kind);
     if (rc) return rc;
     if (o->kind == OUT_LLVM) {
         if (strcmp(out, "-") == 0) {
@@ -478,10 +580,12 @@ static int compile(const Options *o) {
             fprintf(stderr, "aithonc: cannot write object: %s\n", err);
             rc = 2;
         } else {
-            rc = link_executable(obj, out, o->verbose);
+            rc = link_executable(obj, stdlib_objs, nstdlib, out, o->verbose);
         }
         unlink(obj);
     }
+    for (int i = 0; i < ntemps; i++) unlink(temps[i]);
+    free(in_main);
     LLVMDisposeModule(mod);
     LLVMDisposeTargetData(layout);
     LLVMDisposeTargetMachine(tm);

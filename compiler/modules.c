@@ -83,6 +83,14 @@ static const BuiltinModule builtin_modules[] = {
      "create_task current_task ensure_future gather get_event_loop get_running_loop iscoroutine "
      "iscoroutinefunction isfuture new_event_loop run set_event_loop shield sleep timeout timeout_at "
      "wait wait_for"},
+    {"_aithon", false, "caller_module"},
+    {"_re", false, "Program exec lower upper"},
+    {"posix", true,
+     "EX_OK F_OK O_APPEND O_CLOEXEC O_CREAT O_DIRECTORY O_EXCL O_NOFOLLOW O_NONBLOCK O_RDONLY O_RDWR O_TRUNC "
+     "O_WRONLY R_OK SEEK_CUR SEEK_END SEEK_SET WNOHANG W_OK X_OK access chdir chmod close cpu_count environ "
+     "fsync getcwd getcwdb getegid geteuid getgid getpid getppid getuid isatty kill link listdir lseek lstat "
+     "mkdir open pipe putenv read readlink remove rename replace rmdir stat strerror symlink system "
+     "truncate umask unlink unsetenv urandom write"},
     {"aithon", false,
      "CallError GenServer NoProc Pid ProcessExit Ref Timeout call cast child demonitor exit is_alive link "
      "monitor receive register self send spawn spawn_link spawn_monitor stop supervisor trap_exits "
@@ -207,6 +215,7 @@ static Unit *source_unit(Loader *l, const char *name, const SearchDir *d, const 
         u->ast->source = "";
         return u;
     }
+    u->from_stdlib = d == &l->stdlib;
     u->path = join(l->a, d->shown, rel);
     u->file = abspath(l->a, join(l->a, d->abs, rel));
     u->tb_name = u->file;
@@ -235,7 +244,10 @@ static Unit *find_unit(Loader *l, const char *name) {
         if (is_file(join(l->a, d.abs, pkg))) u = source_unit(l, name, &d, pkg, true, false);
         else if (is_file(join(l->a, d.abs, mod))) u = source_unit(l, name, &d, mod, false, false);
         else if (is_dir(join(l->a, d.abs, last))) u = source_unit(l, name, &d, last, true, true);
-        if (u) u->parent = parent;
+        if (u) {
+            u->parent = parent;
+            u->from_stdlib = parent->from_stdlib;
+        }
         return u;
     }
     if (strcmp(name, "__main__") == 0) return l->p->main;

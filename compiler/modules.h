@@ -48,6 +48,7 @@ typedef struct Unit {
     const char *file;           /* absolute path: __file__; NULL for builtins, namespace packages */
     const char *tb_name;        /* traceback file name: main as given, others absolute */
     bool is_package;            /* __init__.py, or a namespace package */
+    bool from_stdlib;           /* found in the installed stdlib (compiled to a cached object file) */
     const char *pkgdir;         /* packages: their directory (absolute), __path__[0] */
     const char *package;        /* __package__: "" top-level, "pkg" in pkg/; NULL for __main__ */
     struct Unit *parent;        /* pkg for pkg.sub; NULL for a top-level module */

@@ -72,6 +72,9 @@ struct Scope {
     int nchildren, capchildren;
     bool is_generator, is_coroutine, has_free, has_cells;
     bool uses_star_import;
+    bool uses_class_cell;       /* a class whose functions use super() (or
+                                   __class__): its namespace gets a
+                                   __classcell__, as in CPython */
 };
 
 typedef struct ScopeTable ScopeTable;

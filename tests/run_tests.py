@@ -644,6 +644,9 @@ def make_context(args):
     # off everywhere unless ASAN_OPTIONS asks for it, since memory still
     # held at exit is not a bug in a compiler or a runtime).
     ctx.compile_env = dict(ctx.env)
+    # The stdlib modules' object cache lives in the build directory, so a
+    # test run neither depends on nor fills the user's ~/.cache.
+    ctx.compile_env.setdefault('AITHON_CACHE_DIR', os.path.join(ctx.build, 'stdlib-cache'))
     return ctx
 
 

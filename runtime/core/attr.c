@@ -129,7 +129,7 @@ static const ai_getset_def *find_getset(const ai_type *t, ai_value name) {
 ai_value attr_error(ai_value o, ai_value name) {
     int64_t n;
     const char *nm = str_utf8(name, &n);
-    if (obj_is_type(o, &ai_type_type) || (!ai_is_smallint(o) && ai_type_of(o) == &ai_type_type))
+    if (obj_is_class(o))
         return ai_raise_fmt(&ai_exc_AttributeError, "type object '%s' has no attribute '%s'",
                             ((ai_type *)ai_obj(o))->name, nm ? nm : "?");
     return ai_raise_fmt(&ai_exc_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(o),
@@ -208,7 +208,7 @@ ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t
      * which keeps its own records in the same cache word (tagged with
      * bit 0, which an ai_method_def pointer never has). */
     if ((t->flags & AI_TF_HEAPTYPE) || t == &cls_super_type ||
-        (t == &ai_type_type && (((const ai_type *)ai_obj(o))->flags & AI_TF_HEAPTYPE)))
+        ((t == &ai_type_type || (t->flags & AI_TF_METACLASS)) && (((const ai_type *)ai_obj(o))->flags & AI_TF_HEAPTYPE)))
         return cls_call_method(o, name, args, nargs, kwnames, cache);
     _Atomic(uintptr_t) *slot = cache;
     /* relaxed: the entry is immutable static data; the owner check below

@@ -39,6 +39,7 @@ static int out_tty = -1; /* unknown until first use */
 static pthread_mutex_t out_lock;
 static pthread_once_t out_once = PTHREAD_ONCE_INIT;
 
+ai_value (*bi_stdout_redirect_hook)(void);
 ai_value (*bi_print_file_hook)(ai_value file, const ai_value *args, int64_t nargs, ai_value sep,
                                ai_value end, bool flush);
 
@@ -180,6 +181,7 @@ ai_value ai_print(const ai_value *args, int64_t nargs, ai_value sep, ai_value en
         do_flush = ai_truthy(flush);
         if (do_flush < 0) return AI_ERR;
     }
+    if ((!file || file == AI_NONE) && bi_stdout_redirect_hook) file = bi_stdout_redirect_hook();
     if (file && file != AI_NONE) {
         if (bi_print_file_hook) return bi_print_file_hook(file, args, nargs, sep, end, do_flush);
         return ai_raise_msg(&ai_exc_NotImplementedError,
@@ -333,9 +335,16 @@ static ai_value bi_callable(ai_value self, const ai_value *args, int64_t nargs, 
 }
 
 static int class_check(ai_value cls, ai_value v, bool *result) {
-    if (obj_is_type(cls, &ai_type_type)) {
-        *result = cls_isinstance(v, (ai_type *)ai_obj(cls));
+    if (obj_is_class(cls)) {
+        int r = cls_meta_instancecheck(cls, v);
+        if (r < 0) return -1;
+        *result = r == 2 ? cls_isinstance(v, (ai_type *)ai_obj(cls)) : r;
         return 0;
+    }
+    if (ga_is_union(cls)) return class_check(ga_union_args(cls), v, result);
+    if (ga_is_alias(cls)) {
+        ai_raise_msg(&ai_exc_TypeError, "isinstance() argument 2 cannot be a parameterized generic");
+        return -1;
     }
     if (tuple_check(cls)) {
         ai_tuple *t = tuple_obj(cls);
@@ -346,6 +355,16 @@ static int class_check(ai_value cls, ai_value v, bool *result) {
         *result = false;
         return 0;
     }
+    /* Any object whose type defines __instancecheck__ (typing's aliases). */
+    ai_value hook = cls_special_method(cls, "__instancecheck__");
+    if (hook) {
+        ai_value r = ai_call(hook, &v, 1, 0);
+        int32_t t = r ? ai_truthy(r) : -1;
+        if (t < 0) return -1;
+        *result = t;
+        return 0;
+    }
+    if (exc_pending()) return -1;
     ai_raise_msg(&ai_exc_TypeError,
                  "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
@@ -362,9 +381,16 @@ static ai_value bi_isinstance(ai_value self, const ai_value *args, int64_t nargs
 }
 
 static int subclass_check(ai_type *t, ai_value cls, bool *result) {
-    if (obj_is_type(cls, &ai_type_type)) {
-        *result = cls_is_subtype(t, (ai_type *)ai_obj(cls));
+    if (obj_is_class(cls)) {
+        int r = cls_meta_subclasscheck(cls, ai_val(t));
+        if (r < 0) return -1;
+        *result = r == 2 ? cls_is_subtype(t, (ai_type *)ai_obj(cls)) : r;
         return 0;
+    }
+    if (ga_is_union(cls)) return subclass_check(t, ga_union_args(cls), result);
+    if (ga_is_alias(cls)) {
+        ai_raise_msg(&ai_exc_TypeError, "issubclass() argument 2 cannot be a parameterized generic");
+        return -1;
     }
     if (tuple_check(cls)) {
         ai_tuple *tu = tuple_obj(cls);
@@ -375,6 +401,16 @@ static int subclass_check(ai_type *t, ai_value cls, bool *result) {
         *result = false;
         return 0;
     }
+    ai_value hook = cls_special_method(cls, "__subclasscheck__");
+    if (hook) {
+        ai_value arg = ai_val(t);
+        ai_value r = ai_call(hook, &arg, 1, 0);
+        int32_t tr = r ? ai_truthy(r) : -1;
+        if (tr < 0) return -1;
+        *result = tr;
+        return 0;
+    }
+    if (exc_pending()) return -1;
     ai_raise_msg(&ai_exc_TypeError,
                  "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return -1;
@@ -385,7 +421,7 @@ static ai_value bi_issubclass(ai_value self, const ai_value *args, int64_t nargs
     (void)self;
     if (call_no_kwargs("issubclass", kwnames) || call_exact_args("issubclass", nargs, 2))
         return AI_ERR;
-    if (!obj_is_type(args[0], &ai_type_type))
+    if (!obj_is_class(args[0]))
         return ai_raise_msg(&ai_exc_TypeError, "issubclass() arg 1 must be a class");
     bool r;
     if (subclass_check((ai_type *)ai_obj(args[0]), args[1], &r) < 0) return AI_ERR;

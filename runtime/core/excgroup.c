@@ -119,7 +119,7 @@ static ai_value m_derive(ai_value self, const ai_value *args, int64_t nargs, ai_
 /* Does exception e match the condition (a type, a tuple of types, or a
  * predicate)? 1/0/-1. */
 static int matches(ai_value e, ai_value cond) {
-    if (!ai_is_smallint(cond) && (ai_type_of(cond) == &ai_type_type || tuple_check(cond)))
+    if (!ai_is_smallint(cond) && (obj_is_class(cond) || tuple_check(cond)))
         return ai_exc_matches(e, cond);
     ai_value r = ai_call(cond, &e, 1, 0);
     return r ? ai_truthy(r) : -1;

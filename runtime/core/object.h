@@ -181,6 +181,12 @@ static inline bool obj_isinstance(ai_value v, const ai_type *base) {
     return obj_type_is_sub(ai_type_of(v), base);
 }
 static inline const char *obj_type_name(ai_value v) { return ai_type_of(v)->name; }
+/* Is v a class (a type object: its type is `type` or a metaclass)? */
+static inline bool obj_is_class(ai_value v) {
+    if (ai_is_smallint(v)) return false;
+    const ai_type *t = ai_type_of_obj(ai_obj(v));
+    return t == &ai_type_type || (t->flags & AI_TF_METACLASS);
+}
 
 /* ---- safepoints ------------------------------------------------------- */
 
@@ -315,6 +321,8 @@ typedef struct ai_exc {
     ai_value cause;   /* __cause__ or 0 */
     ai_value context; /* __context__ or 0 */
     int64_t suppress_context;
+    ai_value attrs;   /* other attributes (a dict: CPython's instance __dict__,
+                         and OSError's errno, strerror, filename, filename2), or 0 */
 } ai_exc;
 
 /* Raw, reference-free scratch memory in the actor's heap. */
@@ -382,6 +390,15 @@ void exc_print_with(const char *header, ai_value exc);
  * builtin exception type defined elsewhere (the aithon module's) copies
  * it into its own table and adds its module and attributes. */
 extern const ai_slots exc_slots;
+/* Raise OSError (the subclass errno selects: FileNotFoundError …) for
+ * errno `err`, with filename / filename2 (0 for none), as CPython's
+ * PyErr_SetFromErrnoWithFilenameObjects. Returns AI_ERR. */
+ai_value exc_raise_oserror(int err, ai_value filename, ai_value filename2);
+/* OSError.__init__'s work on a new instance (a class derived from
+ * OSError): errno, strerror, filename, filename2 and args. 0 / -1. */
+int exc_oserror_init(ai_value o, const ai_value *args, int64_t nargs);
+/* An exception's attribute from its attribute dict, or 0. */
+ai_value exc_attr(ai_value exc, const char *name);
 /* RecursionError "maximum recursion depth exceeded<suffix>". */
 ai_value exc_recursion(const char *suffix);
 
@@ -427,6 +444,9 @@ void bi_stderr_write(const char *p, size_t n);
  * AI_NONE after writing, AI_ERR on error. NULL: file= is refused. */
 extern ai_value (*bi_print_file_hook)(ai_value file, const ai_value *args, int64_t nargs,
                                       ai_value sep, ai_value end, bool flush);
+/* Set by the sys module: what print() without file= writes to when
+ * sys.stdout was replaced (contextlib.redirect_stdout), else 0. */
+extern ai_value (*bi_stdout_redirect_hook)(void);
 
 /* ---- ops.c: the generic protocol -------------------------------------- */
 
@@ -784,6 +804,34 @@ ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_
                          ai_value kwnames, void *cache);
 /* type(name, bases, dict) */
 ai_value cls_type_new3(ai_value name, ai_value bases, ai_value dict);
+/* ---- generic aliases and unions (objects/genericalias.c) ---- */
+/* list, dict, tuple, set, frozenset, type: cls[item] is a GenericAlias. */
+bool ga_builtin_generic(const ai_type *t);
+ai_value ga_new(ai_value origin, ai_value item);
+/* a | b for classes, None, aliases and unions (NotImplemented otherwise). */
+ai_value ga_union_or(ai_value a, ai_value b);
+bool ga_is_union(ai_value v);
+bool ga_is_alias(ai_value v);
+ai_value ga_union_args(ai_value u); /* its members, a tuple (None as NoneType) */
+/* ---- metaclasses (objects/class_meta.c) ---- */
+/* Make a class whose type is `meta` (type or a metaclass): the body of
+ * type.__new__ after its argument checks. kw: the class keywords (a dict
+ * for __init_subclass__), or 0. */
+ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value bases, ai_value ns, ai_value kw);
+/* type.__new__(meta, name, bases, ns, **kw) with vectorcall arguments
+ * (args excludes meta). */
+ai_value cls_meta_new(ai_type *meta, const ai_value *args, int64_t nargs, ai_value kwnames);
+/* object.__getattribute__ / __setattr__ for a class whose type is a
+ * metaclass (class attributes, then the metaclass's). */
+ai_value cls_meta_generic_getattr(ai_value cls, ai_value name);
+int32_t cls_meta_generic_setattr(ai_value cls, ai_value name, ai_value v);
+/* isinstance / issubclass through the metaclass's __instancecheck__ /
+ * __subclasscheck__: 1/0, -1 error, 2 when the metaclass has none. */
+int cls_meta_instancecheck(ai_value cls, ai_value v);
+int cls_meta_subclasscheck(ai_value cls, ai_value sub);
+/* cls[item] for a class: __class_getitem__, or a generic alias of the
+ * builtin container types (list[int]); 0 with no exception otherwise. */
+ai_value cls_class_getitem(ai_value cls, ai_value item);
 /* o.name(*args) when o is an instance of a class whose MRO defines
  * `name` (round() → __round__); 0 with no exception otherwise. */
 ai_value cls_call_named(ai_value o, const char *name, const ai_value *args, int64_t nargs);

@@ -125,6 +125,7 @@ enum {
     AI_TF_EXCEPTION          = 1u << 1, /* BaseException or a subclass */
     AI_TF_HEAPTYPE           = 1u << 2, /* a class made by compiled code */
     AI_TF_INTBOX             = 1u << 3, /* a subclass of int: instances box an int */
+    AI_TF_METACLASS          = 1u << 4, /* a subclass of type: its instances are classes */
 };
 
 /* Immortal singletons. */

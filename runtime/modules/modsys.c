@@ -660,6 +660,17 @@ static ai_value make_path(void) {
     return dir ? ai_list_new(&dir, 1) : AI_ERR;
 }
 
+/* The sys module's dict (immortal): where sys.stdout is looked up. */
+static ai_value sys_dict;
+
+static ai_value stdout_redirect(void) {
+    static ai_value key;
+    if (!key) key = ai_const_str("stdout", 6);
+    ai_value v;
+    if (dict_get(sys_dict, key, &v) != 1 || v == ai_val(&stdout_obj)) return 0;
+    return v;
+}
+
 static int init(ai_value m) {
     bi_print_file_hook = sys_print_to_file;
     mu_structseq_init(&version_info_type, "sys.version_info", version_info_fields, 5, 5, false);
@@ -699,6 +710,8 @@ static int init(ai_value m) {
         return -1;
     for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++)
         if (mod_add_fn(m, functions[i]) < 0) return -1;
+    sys_dict = ((ai_module_obj *)ai_obj(m))->dict;
+    bi_stdout_redirect_hook = stdout_redirect;
     return 0;
 }
 

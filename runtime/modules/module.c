@@ -33,8 +33,9 @@
 
 #include <pthread.h>
 
-static const mod_def *const builtin_modules[] = {&mod_sys,      &mod_math,    &mod_time, &mod_random,
-                                                 &mod_builtins, &mod_asyncio, &mod_aithon};
+static const mod_def *const builtin_modules[] = {&mod_sys,      &mod_math,    &mod_time,   &mod_random,
+                                                 &mod_builtins, &mod_asyncio, &mod_aithon, &mod_aithonint,
+                                                 &mod_posix,    &mod_re};
 enum { NMODULES = sizeof builtin_modules / sizeof builtin_modules[0] };
 
 /* The made C modules, by index in builtin_modules; written once under the
@@ -228,6 +229,14 @@ static ai_value compiled_module(ai_module_info *info) {
     return ai_val(m);
 }
 
+/* The modules whose bodies are running, innermost last (imports run in
+ * the main actor's program order; a deeper nesting than the array is
+ * simply not recorded). */
+static const char *importing[64];
+static int nimporting;
+
+const char *mod_importing_name(void) { return nimporting > 0 ? importing[nimporting - 1] : NULL; }
+
 ai_value ai_module_import(ai_module_info *m) {
     ai_value mods = mod_sys_modules();
     ai_value key = str_from_cstr(m->name);
@@ -249,7 +258,10 @@ ai_value ai_module_import(ai_module_info *m) {
     if (!m->module && !(m->module = compiled_module(m))) return AI_ERR;
     if (dict_set(mods, key, m->module) < 0) return AI_ERR;
     m->state |= 2;
+    int depth = nimporting;
+    if (depth < 64) importing[nimporting++] = m->name;
     ai_value ok = m->body();
+    nimporting = depth;
     m->state &= ~(int64_t)2;
     if (!ok) {
         /* As CPython: a module whose body raised is not imported. The key

@@ -58,5 +58,15 @@ int mod_add_fn(ai_value module, ai_builtin_fn *fn);
 extern const mod_def mod_sys, mod_math, mod_time, mod_random, mod_builtins, mod_asyncio;
 /* runtime/actors/modaithon.c: the explicit actor API */
 extern const mod_def mod_aithon;
+/* modaithonint.c: `_aithon`, services for the stdlib's Python modules */
+extern const mod_def mod_aithonint;
+/* modposix.c: the operating system calls under stdlib/os */
+extern const mod_def mod_posix;
+/* modre.c: the regular expression engine under stdlib/re */
+extern const mod_def mod_re;
+
+/* The name of the compiled module whose body is running (the innermost
+ * import in progress), or NULL when none is. */
+const char *mod_importing_name(void);
 
 #endif

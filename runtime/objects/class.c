@@ -18,12 +18,13 @@
  * Builtin bases: object, the exceptions, int, float, str, bytes, tuple,
  * list, dict, set, frozenset (instance layouts: class.h).
  * Not handled: other builtin bases (complex, bytearray, range …: they
- * raise NotImplementedError), metaclasses, __class__ assignment, class
- * keywords (class C(B, x=1)), __prepare__.
+ * raise NotImplementedError), __class__ assignment. Metaclasses, class
+ * keywords and __prepare__: class_meta.c.
  */
 #include "objects/class.h"
 
 #include "gc/gc.h"
+#include "objects/text.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -218,6 +219,13 @@ bool cls_static_defines(const ai_type *t, int idx) {
 
 /* ---- lookup ------------------------------------------------------------------ */
 
+/* list, dict, set, bytearray and the set-like dict views: __hash__ is
+ * None on them, as in CPython. */
+static bool static_unhashable(const ai_type *t) {
+    return t == &ai_list_type || t == &ai_dict_type || t == &ai_set_type || t == &ai_bytearray_type ||
+           t == &ai_dict_keys_type || t == &ai_dict_items_type;
+}
+
 /* A name on builtin type t itself: its method table, its getsets, or one
  * of the dunders it implements through a slot. */
 static bool static_probe(const ai_type *t, ai_value name, cls_found *out) {
@@ -239,6 +247,12 @@ static bool static_probe(const ai_type *t, ai_value name, cls_found *out) {
                 return true;
             }
     int idx = cls_dunder_index(name);
+    if (idx == D_HASH && static_unhashable(t)) {
+        out->kind = CF_VALUE;
+        out->value = AI_NONE;
+        out->owner = t;
+        return true;
+    }
     if (idx >= 0 && cls_static_defines(t, idx)) {
         out->kind = CF_WRAPPER;
         out->idx = idx;
@@ -395,7 +409,7 @@ static bool is_function(ai_value v) { return obj_is_type(v, &ai_function_type); 
  * __init_subclass__ a class method; the others bind to instances. */
 static ai_value wrapper_self(int idx, ai_value obj, const ai_type *tp) {
     if (idx == D_NEW) return 0;
-    if (idx == D_INIT_SUBCLASS) return ai_val(obj && !obj_is_type(obj, &ai_type_type) ? ai_type_of(obj) : tp);
+    if (idx == D_INIT_SUBCLASS) return ai_val(obj && !obj_is_class(obj) ? ai_type_of(obj) : tp);
     return obj;
 }
 
@@ -575,6 +589,7 @@ static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
 
 ai_value cls_generic_getattr(ai_value o, ai_value name) {
     if (!cls_check_type(ai_type_of(o))) return ai_getattr(o, name);
+    if (ai_type_of(o)->flags & AI_TF_METACLASS) return cls_meta_generic_getattr(o, name);
     ai_value v;
     int rc = generic_getattr(o, name, &v);
     if (rc > 0) return v;
@@ -607,6 +622,7 @@ static int32_t no_attr(ai_value o, ai_value name) {
 int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
     cls_type *ct = cls_of(o);
     if (!cls_check_type(&ct->t)) return v ? ai_setattr(o, name, v) : ai_delattr(o, name);
+    if (ct->t.flags & AI_TF_METACLASS) return cls_meta_generic_setattr(o, name, v);
     cls_found f;
     if (cls_lookup(&ct->t, 0, name, &f) < 0) return -1;
     if (f.kind == CF_VALUE && !ai_is_smallint(f.value)) {
@@ -677,7 +693,34 @@ static int32_t inst_setattr(ai_value o, ai_value name, ai_value v) {
 
 /* ---- instances: creation ---------------------------------------------------------- */
 
+/* "Can't instantiate abstract class C with abstract methods a, b" */
+static ai_value abstract_error(cls_type *ct) {
+    ai_value am = 0;
+    if (dict_get(ct->dict, const_str("__abstractmethods__"), &am) <= 0) am = ai_tuple_pack(NULL, 0);
+    ai_value names = am ? list_from_iter(am) : 0;
+    if (!names || list_sort(names, 0, false) < 0) return AI_ERR;
+    ai_list *l = list_obj(names);
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "Can't instantiate abstract class %s with abstract method%s ", ct->t.name, l->len == 1 ? "" : "s");
+    for (int64_t i = 0; i < l->len; i++) {
+        if (i) sb_adds(&b, ", ");
+        ai_value s = ai_str(l->items[i]);
+        if (!s) {
+            sb_free(&b);
+            return AI_ERR;
+        }
+        sb_add_str(&b, s);
+    }
+    ai_value msg = sb_finish(&b);
+    if (!msg) return AI_ERR;
+    ai_value a = ai_tuple_pack(&msg, 1);
+    return a ? exc_raise_args(&ai_exc_TypeError, a) : AI_ERR;
+}
+
 ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs) {
+    if (cls_check_type(cls) && (atomic_load_explicit(&((cls_type *)cls)->cflags, memory_order_relaxed) & CLS_ABSTRACT))
+        return abstract_error((cls_type *)cls);
     if (cls->flags & AI_TF_EXCEPTION) {
         ai_value tup = ai_tuple_pack(args, nargs);
         if (!tup) return AI_ERR;
@@ -747,6 +790,11 @@ static ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs,
     bool has_new = ct->dunder[D_NEW] != 0;
     if (has_new) {
         obj = cls_call_self(ct->dunder[D_NEW], cls, args, nargs, kwnames);
+        if (!obj) return AI_ERR;
+        if (!cls_is_subtype(ai_type_of(obj), &ct->t)) return obj;
+    } else if (ct->solid == &ai_type_type) {
+        /* A metaclass without __new__: type.__new__(cls, name, bases, ns, **kw). */
+        obj = cls_meta_new(&ct->t, args, nargs, kwnames);
         if (!obj) return AI_ERR;
         if (!cls_is_subtype(ai_type_of(obj), &ct->t)) return obj;
     } else if (cls_immutable_base(ct->solid)) {
@@ -881,8 +929,32 @@ static void mro_changed(cls_type *ct, bool dunder, bool shadow) {
 
 static ai_value str_or_none_tuple(ai_value v) { return v ? v : AI_NONE; }
 
+/* vars(int), int.__dict__: a snapshot of what builtin type t itself
+ * defines (its methods, computed attributes and the dunders of its
+ * slots); __hash__ is None for the unhashable containers, as in CPython. */
+static ai_value static_type_dict(ai_type *t) {
+    ai_value d = dict_new();
+    if (!d) return AI_ERR;
+    const ai_slots *s = obj_slots_of_type(t);
+    if (s->methods)
+        for (const ai_method_def *m = s->methods; m->name; m++) {
+            if (m->owner && m->owner != t) continue;
+            ai_value k = str_from_cstr(m->name), v = k ? attr_method_new(m, 0) : 0;
+            if (!v || dict_set(d, k, v) < 0) return AI_ERR;
+        }
+    for (int i = 0; i < D_COUNT; i++) {
+        if (!cls_static_defines(t, i)) continue;
+        ai_value v = cls_wrapper_new(t, i, 0);
+        if (!v || dict_set(d, cls_dunder_str[i], v) < 0) return AI_ERR;
+    }
+    if (static_unhashable(t) && dict_set(d, cls_dunder_str[D_HASH], AI_NONE) < 0) return AI_ERR;
+    if (dict_set(d, str_doc, AI_NONE) < 0) return AI_ERR;
+    return d;
+}
+
 /* Builtin types have no dict; a few of their attributes are computed. */
 static ai_value static_type_attr(ai_type *t, ai_value name) {
+    if (attr_name_is(name, "__dict__")) return static_type_dict(t);
     if (attr_name_is(name, "__module__")) return t->module ? str_from_cstr(t->module) : const_str("builtins");
     if (attr_name_is(name, "__doc__")) return AI_NONE;
     if (attr_name_is(name, "__base__")) return t->base ? ai_val(t->base) : AI_NONE;
@@ -952,7 +1024,7 @@ ai_value cls_type_getattr(ai_value o, ai_value name) {
             if (attr_name_is(name, "__bases__")) return ct->bases;
             if (attr_name_is(name, "__mro__")) return ct->mro;
             if (attr_name_is(name, "__base__")) return str_or_none_tuple(ai_val(t->base));
-            if (attr_name_is(name, "__class__")) return ai_val(&ai_type_type);
+            if (attr_name_is(name, "__class__")) return ai_val(ai_type_of(o));
         }
     }
     cls_found f;
@@ -1013,6 +1085,12 @@ int32_t cls_type_setattr(ai_value o, ai_value name, ai_value v) {
             return -1;
         }
         if (dict_del(ct->dict, name) < 0) return -1;
+    }
+    if (attr_name_is(name, "__abstractmethods__")) {
+        int32_t t = v ? ai_truthy(v) : 0;
+        if (t < 0) return -1;
+        if (t) set_flag(ct, CLS_ABSTRACT);
+        else atomic_fetch_and_explicit(&ct->cflags, ~(uint32_t)CLS_ABSTRACT, memory_order_relaxed);
     }
     bool dunder = cls_dunder_index(name) >= 0;
     bool structural = !had || !v || is_methodish(old) || is_methodish(v);
@@ -1212,8 +1290,8 @@ static int add_subclass(cls_type *base, cls_type *sub) {
 }
 
 /* __set_name__ on the namespace's descriptors, then the parent's
- * __init_subclass__ (both without class keywords). */
-static int finish_class(cls_type *ct) {
+ * __init_subclass__ with the class keywords (kw: a dict, or 0). */
+static int finish_class(cls_type *ct, ai_value kw) {
     int64_t pos = 0;
     ai_value k, v;
     while (dict_next(ct->dict, &pos, &k, &v, NULL)) {
@@ -1245,11 +1323,24 @@ static int finish_class(cls_type *ct) {
     }
     cls_found f;
     if (cls_lookup(&ct->t, 1, cls_dunder_str[D_INIT_SUBCLASS], &f) < 0) return -1;
-    if (f.kind == CF_VALUE && !cls_call_found(&f, ai_val(ct), &ct->t, NULL, 0, 0)) return -1;
+    bool has_kw = kw && dict_check(kw) && dict_len(kw) > 0;
+    if (f.kind == CF_VALUE) {
+        if (!has_kw) return cls_call_found(&f, ai_val(ct), &ct->t, NULL, 0, 0) ? 0 : -1;
+        ai_value b = cls_bind(&f, ai_val(ct), &ct->t), empty = b ? ai_tuple_pack(NULL, 0) : 0;
+        return empty && ai_call_ex(b, empty, kw) ? 0 : -1;
+    }
+    if (has_kw) {
+        ai_raise_fmt(&ai_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments", ct->t.name);
+        return -1;
+    }
     return 0;
 }
 
 ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value ns) {
+    return cls_make(&ai_type_type, name, qualname, bases, ns, 0);
+}
+
+ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value bases, ai_value ns, ai_value kw) {
     cls_init();
     if (!str_check(name)) return ai_raise_msg(&ai_exc_TypeError, "class name must be a str");
     if (!qualname || !str_check(qualname)) qualname = name;
@@ -1264,7 +1355,7 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
     ai_type *primary = NULL;
     for (int64_t i = 0; i < bt->len; i++) {
         ai_value b = bt->items[i];
-        if (!obj_is_type(b, &ai_type_type)) return ai_raise_msg(&ai_exc_TypeError, "bases must be types");
+        if (!obj_is_class(b)) return ai_raise_msg(&ai_exc_TypeError, "bases must be types");
         ai_type *bty = (ai_type *)ai_obj(b);
         for (int64_t j = 0; j < i; j++)
             if (bt->items[j] == b)
@@ -1282,7 +1373,8 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
     }
     /* The bases whose instance layouts a class can extend (class.h). */
     if (winner != &ai_object_type && !(winner->flags & AI_TF_EXCEPTION) && winner != &ai_list_type &&
-        winner != &ai_dict_type && winner != &ai_set_type && !cls_immutable_base(winner))
+        winner != &ai_dict_type && winner != &ai_set_type && winner != &ai_type_type &&
+        !cls_immutable_base(winner))
         return ai_raise_fmt(&ai_exc_NotImplementedError,
                             "subclassing the builtin type '%s' is not supported yet", winner->name);
 
@@ -1322,7 +1414,10 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
      * subclass lists and call records hold plain pointers), and visited as
      * roots by every collection (core/alloc.c), which keeps the namespace,
      * bases and MRO alive. A class made in a loop is therefore leaked. */
-    cls_type *ct = alloc_static(&ai_type_type, sizeof(cls_type));
+    ai_value classcell = 0;
+    if ((rc = dict_get(ns, const_str("__classcell__"), &classcell)) < 0) return AI_ERR;
+    if (rc && dict_del(ns, const_str("__classcell__")) < 0) return AI_ERR;
+    cls_type *ct = alloc_static(meta, sizeof(cls_type));
     if (!ct) {
         free(cname);
         return AI_ERR;
@@ -1380,7 +1475,12 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
     ct->slots.construct = cls_construct;
     ct->slots.getattr = inst_getattr;
     ct->slots.setattr = inst_setattr;
-    if (finish_class(ct) < 0) return AI_ERR;
+    if (winner == &ai_type_type) cls_meta_setup(ct);
+    /* The class exists from here on: zero-argument super() in methods
+     * that run while it is being made (__init_subclass__, a metaclass's
+     * __init__) finds it in the cell. */
+    if (classcell && obj_is_type(classcell, &ai_cell_type)) ((ai_cell *)ai_obj(classcell))->value = ai_val(ct);
+    if (finish_class(ct, kw) < 0) return AI_ERR;
     return ai_val(ct);
 }
 
@@ -1456,8 +1556,15 @@ ai_value cls_type_new3(ai_value name, ai_value bases, ai_value dict) {
 
 ai_value ai_ns_lookup(ai_value ns, ai_value name) {
     ai_value v;
-    int32_t rc = dict_get(ns, name, &v);
-    return rc > 0 ? v : 0;
+    if (obj_is_type(ns, &ai_dict_type)) {
+        int32_t rc = dict_get(ns, name, &v);
+        return rc > 0 ? v : 0;
+    }
+    /* A namespace made by __prepare__: its own __getitem__ (a KeyError,
+     * or any other error, means "not bound here"). */
+    v = ai_getitem(ns, name);
+    if (!v) exc_clear();
+    return v;
 }
 
 /* ---- method calls --------------------------------------------------------------------- */
@@ -1551,7 +1658,7 @@ ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_
                          ai_value kwnames, void *cache) {
     ai_type *t = ai_type_of(o);
     if (t == &cls_super_type) return cls_super_call_method(o, name, args, nargs, kwnames);
-    if (t == &ai_type_type) return class_call_method(o, name, args, nargs, kwnames);
+    if (t == &ai_type_type || (t->flags & AI_TF_METACLASS)) return class_call_method(o, name, args, nargs, kwnames);
     cls_type *ct = (cls_type *)t;
     _Atomic(uintptr_t) *slot = cache;
     ai_value v;

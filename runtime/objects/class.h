@@ -80,6 +80,8 @@ enum {
     CLS_NO_CALL_CACHE = 2,   /* __getattribute__ is overridden */
     CLS_NO_DICT = 4,         /* __slots__ all along the MRO: instances take
                                 only the slot names */
+    CLS_ABSTRACT = 8,        /* __abstractmethods__ is non-empty: instances
+                                cannot be made (CPython's Py_TPFLAGS_IS_ABSTRACT) */
 };
 
 /* A call-site record (see ai_call_method): immutable once published. */
@@ -194,6 +196,13 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v);
 ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs);
 /* __module__ + "." + __qualname__ for messages and reprs ("__main__.C"). */
 void cls_add_fullname(strbuf *b, const ai_type *t);
+
+/* ---- metaclasses (class_meta.c) ------------------------------------------ */
+
+/* Make ct (a subclass of type) a metaclass: its instances are classes
+ * (cls_type objects whose header is ct), collected and looked up as
+ * classes are. */
+void cls_meta_setup(cls_type *ct);
 
 /* ---- the protocol trampolines (class_slots.c) --------------------------- */
 

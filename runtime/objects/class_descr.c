@@ -23,6 +23,7 @@
 #include "objects/class.h"
 
 #include "gc/gc.h"
+#include <pthread.h>
 
 /* ---- shared helpers --------------------------------------------------------- */
 
@@ -151,9 +152,20 @@ static ai_value bm_getattr(ai_value o, ai_value name) {
     return 0;
 }
 
+/* types.MethodType(function, instance) */
+static ai_value bm_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    if (call_no_kwargs("method", kwnames) < 0) return AI_ERR;
+    if (nargs != 2) return ai_raise_fmt(&ai_exc_TypeError, "method expected 2 arguments, got %lld", (long long)nargs);
+    if (!ai_type_of(args[0])->call) return ai_raise_msg(&ai_exc_TypeError, "first argument must be callable");
+    if (args[1] == AI_NONE) return ai_raise_msg(&ai_exc_TypeError, "instance must not be None");
+    return cls_method_new(args[0], args[1]);
+}
+
 static const ai_slots bm_slots = {
     .richcompare = bm_richcompare,
     .hash = bm_hash,
+    .construct = bm_construct,
     .getset = bm_getset,
     .getattr = bm_getattr,
 };
@@ -222,7 +234,42 @@ static ai_value fw_getattr(ai_value o, ai_value name) {
     return 0;
 }
 
-static const ai_slots fw_slots = {.construct = fw_construct, .getset = fw_getset, .getattr = fw_getattr};
+/* The descriptor protocol as methods: staticmethod.__get__ returns the
+ * function, classmethod.__get__ binds it to the class. */
+static int get_args(const char *name, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs(name, kw) < 0) return -1;
+    if (nargs < 1 || nargs > 2) {
+        ai_raise_fmt(&ai_exc_TypeError, "expected 1 or 2 arguments, got %lld", (long long)nargs);
+        return -1;
+    }
+    return 0;
+}
+
+static ai_value sm_get(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    (void)args;
+    if (get_args("__get__", nargs, kw) < 0) return AI_ERR;
+    return fw_func(self);
+}
+
+static ai_value cm_get(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (get_args("__get__", nargs, kw) < 0) return AI_ERR;
+    ai_value cls = nargs == 2 && args[1] != AI_NONE ? args[1] : ai_val(ai_type_of(args[0]));
+    return cls_method_new(fw_func(self), cls);
+}
+
+static const ai_method_def sm_methods[] = {
+    {"__get__", sm_get, &cls_staticmethod_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+static const ai_method_def cm_methods[] = {
+    {"__get__", cm_get, &cls_classmethod_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+static const ai_slots fw_slots = {.construct = fw_construct, .getset = fw_getset, .getattr = fw_getattr,
+                                  .methods = sm_methods};
+static const ai_slots cm_slots = {.construct = fw_construct, .getset = fw_getset, .getattr = fw_getattr,
+                                  .methods = cm_methods};
 
 ai_type cls_staticmethod_type = {
     .ob = {(uintptr_t)&ai_type_type},
@@ -244,7 +291,7 @@ ai_type cls_classmethod_type = {
     .repr = fw_repr,
     .gc_visit = fw_visit,
     .gc_size = alloc_fixed_size,
-    .slots = (void *)&fw_slots,
+    .slots = (void *)&cm_slots,
 };
 
 /* ---- property ------------------------------------------------------------------- */
@@ -364,7 +411,26 @@ static ai_value prop_fset(ai_value v) { return or_none(((cls_property *)ai_obj(v
 static ai_value prop_fdel(ai_value v) { return or_none(((cls_property *)ai_obj(v))->fdel); }
 static ai_value prop_doc(ai_value v) { return or_none(((cls_property *)ai_obj(v))->doc); }
 
+static ai_value prop_get_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (get_args("__get__", nargs, kw) < 0) return AI_ERR;
+    if (args[0] == AI_NONE) return self;
+    return cls_property_get(self, args[0]);
+}
+
+static ai_value prop_set_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("__set__", kw) < 0 || call_exact_args("__set__", nargs, 2) < 0) return AI_ERR;
+    return cls_property_set(self, args[0], args[1]) < 0 ? AI_ERR : AI_NONE;
+}
+
+static ai_value prop_delete_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("__delete__", kw) < 0 || call_exact_args("__delete__", nargs, 1) < 0) return AI_ERR;
+    return cls_property_set(self, args[0], 0) < 0 ? AI_ERR : AI_NONE;
+}
+
 static const ai_method_def prop_methods[] = {
+    {"__get__", prop_get_m, &cls_property_type, 0},
+    {"__set__", prop_set_m, &cls_property_type, 0},
+    {"__delete__", prop_delete_m, &cls_property_type, 0},
     {"getter", prop_getter, &cls_property_type, 0},
     {"setter", prop_setter, &cls_property_type, 0},
     {"deleter", prop_deleter, &cls_property_type, 0},
@@ -402,7 +468,51 @@ static void wr_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx)
     visit_if(&((cls_wrapper *)o)->self, visit, ctx);
 }
 
+/* Unbound slot wrappers are made once per (type, dunder) and kept, as
+ * CPython keeps them in the type's dict: `C.__lt__ is object.__lt__`
+ * holds when C does not override it (functools.total_ordering and
+ * dataclasses compare them so). Immortal; the table is append-only
+ * under wrapper_lock. */
+enum { WRAPPER_CACHE = 1024 };
+static struct {
+    const ai_type *owner;
+    int idx;
+    ai_value w;
+} wrapper_cache[WRAPPER_CACHE];
+static pthread_mutex_t wrapper_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static ai_value unbound_wrapper(const ai_type *owner, int idx) {
+    size_t h = (((uintptr_t)owner >> 4) * 31 + (size_t)idx) % WRAPPER_CACHE;
+    ai_value found = 0;
+    pthread_mutex_lock(&wrapper_lock);
+    for (size_t n = 0; n < WRAPPER_CACHE; n++, h = (h + 1) % WRAPPER_CACHE) {
+        if (!wrapper_cache[h].owner) {
+            cls_wrapper *w = alloc_static(&cls_wrapper_type, sizeof(cls_wrapper));
+            if (w) {
+                w->owner = owner;
+                w->idx = idx;
+                w->self = 0;
+                wrapper_cache[h].owner = owner;
+                wrapper_cache[h].idx = idx;
+                wrapper_cache[h].w = found = ai_val(w);
+            }
+            break;
+        }
+        if (wrapper_cache[h].owner == owner && wrapper_cache[h].idx == idx) {
+            found = wrapper_cache[h].w;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&wrapper_lock);
+    return found;
+}
+
 ai_value cls_wrapper_new(const ai_type *owner, int idx, ai_value self) {
+    if (!self && !cls_check_type(owner)) {
+        ai_value c = unbound_wrapper(owner, idx);
+        if (c) return c;
+        if (exc_pending()) return AI_ERR;
+    }
     cls_wrapper *w = ai_alloc(self ? &cls_method_wrapper_type : &cls_wrapper_type, sizeof(cls_wrapper));
     if (!w) return AI_ERR;
     w->owner = owner;
@@ -462,7 +572,7 @@ static ai_value wrapper_new_call(const ai_type *owner, const ai_value *args, int
                                  ai_value kwnames) {
     const char *on = owner->name;
     if (nargs < 1) return ai_raise_fmt(&ai_exc_TypeError, "%s.__new__(): not enough arguments", on);
-    if (!obj_is_type(args[0], &ai_type_type))
+    if (!obj_is_class(args[0]))
         return ai_raise_fmt(&ai_exc_TypeError, "%s.__new__(X): X is not a type object (%s)", on,
                             obj_type_name(args[0]));
     ai_type *cls = (ai_type *)ai_obj(args[0]);
@@ -476,6 +586,7 @@ static ai_value wrapper_new_call(const ai_type *owner, const ai_value *args, int
         return s->construct(args[0], args + 1, nargs - 1, kwnames);
     }
     const ai_type *solid = ((cls_type *)cls)->solid;
+    if (solid == &ai_type_type) return cls_meta_new(cls, args + 1, nargs - 1, kwnames);
     if (cls_immutable_base(solid)) {
         /* int.__new__(cls, x), str.__new__(cls, …): the builtin's value, in
          * an instance of cls. object.__new__ cannot make one (CPython's
@@ -516,6 +627,7 @@ static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value
     if (owner->flags & AI_TF_EXCEPTION) {
         if (nkw_of(kwnames) > 0)
             return ai_raise_fmt(&ai_exc_TypeError, "%s() takes no keyword arguments", t->name);
+        if (cls_isinstance(self, &ai_exc_OSError)) return exc_oserror_init(self, args, nargs) < 0 ? AI_ERR : AI_NONE;
         ai_value tup = ai_tuple_pack(args, nargs);
         if (!tup) return AI_ERR;
         ((ai_exc *)ai_obj(self))->args = tup;
@@ -832,12 +944,12 @@ static void super_visit(ai_object *o, void (*visit)(ai_value *, void *), void *c
 
 ai_value ai_super(ai_value cls, ai_value self) {
     cls_init();
-    if (!obj_is_type(cls, &ai_type_type))
+    if (!obj_is_class(cls))
         return ai_raise_fmt(&ai_exc_TypeError, "super() argument 1 must be a type, not %s",
                             obj_type_name(cls));
     const ai_type *c = (const ai_type *)ai_obj(cls);
     ai_value ot;
-    if (obj_is_type(self, &ai_type_type) && cls_is_subtype((const ai_type *)ai_obj(self), c))
+    if (obj_is_class(self) && cls_is_subtype((const ai_type *)ai_obj(self), c))
         ot = self;
     else if (cls_is_subtype(ai_type_of(self), c))
         ot = ai_val(ai_type_of(self));
@@ -1030,7 +1142,7 @@ static ai_value bi_dir(ai_value self, const ai_value *args, int64_t nargs, ai_va
         /* A module: the names in its namespace, as CPython's module.__dir__. */
         ai_value d = mod_dict(x);
         if (!d || dir_add_dict(set, d) < 0) return AI_ERR;
-    } else if (t == &ai_type_type) {
+    } else if (t == &ai_type_type || (t->flags & AI_TF_METACLASS)) {
         if (dir_add_type(set, (const ai_type *)ai_obj(x)) < 0) return AI_ERR;
     } else {
         if (cls_check_type(t)) {

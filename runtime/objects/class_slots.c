@@ -213,6 +213,10 @@ static ai_value tr_getitem(ai_value o, ai_value key) {
 static int32_t tr_setitem(ai_value o, ai_value key, ai_value v) {
     ai_value f = dunder_of(o, v ? D_SETITEM : D_DELITEM);
     if (!f) {
+        /* The other half overridden only: a builtin base (dict, list)
+         * still provides this one. */
+        const ai_slots *bs = obj_slots_of_type(((cls_type *)ai_type_of(o))->solid);
+        if (bs->setitem) return bs->setitem(o, key, v);
         /* CPython looks the method up by name and reports it missing. */
         ai_raise_msg(&ai_exc_AttributeError, v ? "__setitem__" : "__delitem__");
         return -1;
@@ -342,6 +346,17 @@ static void install_exact(cls_type *ct, const ai_slots *bs) {
     if (!d[D_STR] && ct->solid->str) ct->t.str = ex_str;
 }
 
+/* The builtin type of ct's MRO that provides dunder idx itself (OSError's
+ * str for a class derived from FileNotFoundError), or ct->solid. */
+static const ai_type *builtin_provider(const cls_type *ct, int idx) {
+    ai_tuple *m = tuple_obj(ct->mro);
+    for (int64_t i = 1; i < m->len; i++) {
+        const ai_type *k = (const ai_type *)ai_obj(m->items[i]);
+        if (!cls_check_type(k) && cls_static_defines(k, idx)) return k;
+    }
+    return ct->solid;
+}
+
 void cls_install_slots(cls_type *ct) {
     const ai_type *solid = ct->solid;
     const ai_slots *bs = obj_slots_of_type(solid);
@@ -382,8 +397,9 @@ void cls_install_slots(cls_type *ct) {
         if (d[D_IBINOP + op]) s->inplace = tr_inplace;
     if (!s->inplace) s->inplace = bs->inplace;
 
-    ct->t.repr = d[D_REPR] ? tr_repr : solid->repr ? solid->repr : inst_default_repr;
-    ct->t.str = d[D_STR] ? tr_str : solid->str;
+    const ai_type *rp = builtin_provider(ct, D_REPR), *sp = builtin_provider(ct, D_STR);
+    ct->t.repr = d[D_REPR] ? tr_repr : rp->repr ? rp->repr : solid->repr ? solid->repr : inst_default_repr;
+    ct->t.str = d[D_STR] ? tr_str : sp->str ? sp->str : solid->str;
     ct->t.call = d[D_CALL] ? tr_call : solid->call;
     install_exact(ct, bs);
 }

@@ -28,7 +28,7 @@
 #include "modules/modules.h"
 #include "objects/class.h"
 
-enum { FX_NAME, FX_QUALNAME, FX_MODULE, FX_DICT, FX_CODE, FX_N };
+enum { FX_NAME, FX_QUALNAME, FX_MODULE, FX_DICT, FX_CODE, FX_ANNOTATIONS, FX_N };
 
 static ai_function *fobj(ai_value v) { return (ai_function *)ai_obj(v); }
 
@@ -174,6 +174,13 @@ static ai_value func_getattr(ai_value o, ai_value name) {
     if (attr_name_is(name, "__dict__")) return func_dict(o);
     if (attr_name_is(name, "__code__")) return func_code(o);
     if (attr_name_is(name, "__closure__")) return f->closure ? f->closure : AI_NONE;
+    if (attr_name_is(name, "__annotations__")) {
+        /* Made on first use when the def had none, as in CPython. */
+        ai_value a = fx_get(f, FX_ANNOTATIONS);
+        if (a) return a;
+        if (!(a = dict_new()) || fx_set(o, FX_ANNOTATIONS, a) < 0) return AI_ERR;
+        return a;
+    }
     ai_value d = fx_get(f, FX_DICT), v;
     if (d) {
         int r = dict_get(d, name, &v);
@@ -241,6 +248,10 @@ static int32_t func_setattr(ai_value o, ai_value name, ai_value v) {
         return 0;
     }
     if (attr_name_is(name, "__kwdefaults__")) return set_kwdefaults(o, v);
+    if (attr_name_is(name, "__annotations__")) {
+        if (v && v != AI_NONE && !dict_check(v)) return type_error("__annotations__ must be set to a dict object");
+        return fx_set(o, FX_ANNOTATIONS, v == AI_NONE ? 0 : v);
+    }
     if (attr_name_is(name, "__dict__")) {
         if (!v) return type_error("cannot delete __dict__");
         if (!dict_check(v)) {

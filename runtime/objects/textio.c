@@ -106,30 +106,7 @@ static void core_free(fcore *c) {
     free(c);
 }
 
-static ai_value raise_errno(int err, ai_value filename) {
-    ai_type *t = err == ENOENT                     ? &ai_exc_FileNotFoundError
-                 : err == EISDIR                   ? &ai_exc_IsADirectoryError
-                 : err == ENOTDIR                  ? &ai_exc_NotADirectoryError
-                 : err == EEXIST                   ? &ai_exc_FileExistsError
-                 : (err == EACCES || err == EPERM) ? &ai_exc_PermissionError
-                 : err == EINTR                    ? &ai_exc_InterruptedError
-                                                   : &ai_exc_OSError;
-    strbuf b;
-    sb_init(&b);
-    sb_printf(&b, "[Errno %d] %s", err, strerror(err));
-    if (filename) {
-        ai_value r = ai_repr(filename);
-        if (!r) {
-            sb_free(&b);
-            return AI_ERR;
-        }
-        sb_adds(&b, ": ");
-        sb_add_str(&b, r);
-    }
-    ai_value msg = sb_finish(&b);
-    ai_value args = msg ? ai_tuple_pack(&msg, 1) : 0;
-    return args ? exc_raise_args(t, args) : AI_ERR;
-}
+static ai_value raise_errno(int err, ai_value filename) { return exc_raise_oserror(err, filename, 0); }
 
 /* io.UnsupportedOperation: an OSError subclass made from OSError's type
  * the first time it is needed (exception types' slots are exc.c's). */
