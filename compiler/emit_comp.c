@@ -109,7 +109,7 @@ static LLVMValueRef run_comprehension(Emitter *e, const Expr *x, Sink *sk) {
     }
     Scope *cs = scope_of(e->scopes, x);
     sk->done = emit_block(e, "comp.done");
-    Frame fr;
+    Frame fr = {0};
     emit_frame_init(e, &fr, cs, e->fn->frame);
     emit_frame_cells(e, &fr);
     ForLoop fl;

@@ -69,6 +69,8 @@ typedef struct Frame Frame;
 struct Frame {
     Scope *scope;
     LLVMValueRef *slots;        /* alloca per LOCAL/CELL symbol, by Symbol.index */
+    LLVMValueRef *owned;        /* by Symbol.index: the companion of a local
+                                   that is a `+=` target (infer.c), or NULL */
     LLVMValueRef ns;            /* class body: the namespace dict */
     Frame *outer;
 };
@@ -169,6 +171,7 @@ typedef struct Emitter {
     unsigned prof_kind;         /* metadata kind id of !prof */
     LLVMValueRef unlikely_md;   /* branch weights favouring the else branch */
     LLVMValueRef likely_md;     /* … favouring the then branch */
+    int float_tree_off;         /* > 0 while emitting a float tree's generic way */
 } Emitter;
 
 /* emit_module.c */
@@ -275,6 +278,14 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x);
 LLVMValueRef emit_cond(Emitter *e, const Expr *x);      /* i1 */
 LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line);
 
+/* emit_float.c: float trees (infer.c) on unboxed doubles; NULL when x
+ * is not one (then the caller emits it the generic way). */
+LLVMValueRef emit_float_tree(Emitter *e, const Expr *x);          /* boxed value */
+LLVMValueRef emit_float_compare(Emitter *e, const Expr *x);       /* i1 */
+bool emit_float_augassign(Emitter *e, const Stmt *s);             /* emitted? */
+LLVMValueRef emit_float_type_word(Emitter *e);
+LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
+
 /* emit_names.c */
 NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out);
 bool emit_never_bound_global(Emitter *e, const char *name);
@@ -285,6 +296,10 @@ LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos);
 void emit_delete_name(Emitter *e, const char *name, SrcSpan pos, bool check);
 void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer);
 void emit_frame_cells(Emitter *e, Frame *f);
+/* Companion slots for the locals of f that are `x += …` targets in body. */
+void emit_frame_owned(Emitter *e, Frame *f, const StmtList *body);
+/* The companion of a local (see Frame.owned), or NULL. */
+LLVMValueRef emit_owned_slot(Emitter *e, const char *name);
 LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos);
 LLVMValueRef emit_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, int line);
 LLVMValueRef emit_box_i64(Emitter *e, LLVMValueRef raw);  /* raw small int → tagged */

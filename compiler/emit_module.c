@@ -624,12 +624,18 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     LLVMSetGlobalConstant(names_g, 1);
     LLVMSetLinkage(names_g, LLVMPrivateLinkage);
     fd->code_info = code_info(e, fd->name, fd->pos.line);   /* tracebacks name the function as CPython's co_name */
+    bool direct = fd->simple && !fd->has_closure;
     LLVMValueRef info_fields[] = {
         emit_cstring(e, fd->name, strlen(fd->name) + 1),
         emit_cstring(e, scope->qualname, strlen(scope->qualname) + 1),
         emit_i32(e, fd->nparams), emit_i32(e, a->posonlyargs.n), names_g, fd->entry, fd->code_info,
-        emit_i32(e, fd->nkwonly), emit_i32(e, func_flags(e, fd))};
+        emit_i32(e, fd->nkwonly), emit_i32(e, func_flags(e, fd) | (direct ? AI_FUNC_DIRECT : 0))};
     LLVMValueRef info = LLVMConstStructInContext(e->ctx, info_fields, 9, 0);
+    if (direct) {
+        /* ai_func_info_direct: the info, then the body and its arity + 1. */
+        LLVMValueRef ext[] = {info, fd->fn, emit_i64(e, fd->nparams + 1)};
+        info = LLVMConstStructInContext(e->ctx, ext, 3, 0);
+    }
     fd->info = LLVMAddGlobal(e->m, LLVMTypeOf(info), "funcinfo");
     LLVMSetInitializer(fd->info, info);
     LLVMSetGlobalConstant(fd->info, 1);
@@ -693,6 +699,7 @@ void emit_define_function(Emitter *e, FuncDef *fd) {
         Symbol *sym = scope_lookup(scope, fd->params[i]->name);
         LLVMBuildStore(e->b, LLVMGetParam(body_fn, (unsigned)(i + first)), f.base.slots[sym->index]);
     }
+    if (fd->body) emit_frame_owned(e, &f.base, fd->body);
     emit_prologue(e);
     e->fn->cur_line = fd->pos.line;
     emit_frame_cells(e, &f.base);

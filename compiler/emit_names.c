@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "emit_internal.h"
+#include "infer.h"
 
 static const char *const builtin_names[] = {
     "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray",
@@ -208,6 +209,9 @@ LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) {
     switch (emit_name_home(e, name, &sym, &f)) {
     case NAME_GLOBAL: return load_global(e, name, pos.line);
     case NAME_LOCAL: {
+        /* A read may make the value visible elsewhere: the variable no
+         * longer owns it (ai_str_iadd). */
+        if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
         LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
         if ((sym->flags & SYMF_PARAM) && !(sym->flags & SYMF_DELETED)) return v;
         return check_bound(e, v, RT_ai_raise_unbound_local, name, pos.line);
@@ -247,7 +251,10 @@ void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos) 
     Frame *f;
     switch (emit_name_home(e, name, &sym, &f)) {
     case NAME_GLOBAL: LLVMBuildStore(e->b, v, emit_global_slot(e, emit_global_index(e, name))); return;
-    case NAME_LOCAL: LLVMBuildStore(e->b, v, f->slots[sym->index]); return;
+    case NAME_LOCAL:
+        if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
+        LLVMBuildStore(e->b, v, f->slots[sym->index]);
+        return;
     case NAME_CELL:
         emit_rt(e, RT_ai_cell_set, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name), v}, 2);
         return;
@@ -286,6 +293,8 @@ void emit_delete_name(Emitter *e, const char *name, SrcSpan pos, bool check) {
 void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer) {
     f->scope = scope;
     f->outer = outer;
+    f->ns = NULL;
+    f->owned = NULL;
     f->slots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(scope->nsyms + 1));
     int next = 0, nfree = 0;
     for (int i = 0; i < scope->nsyms; i++) {
@@ -300,6 +309,26 @@ void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer) {
         LLVMBuildStore(e->b, emit_i64(e, 0), f->slots[next]);
         next++;
     }
+}
+
+void emit_frame_owned(Emitter *e, Frame *f, const StmtList *body) {
+    const char **names;
+    int n = infer_append_targets(e->arena, body, &names);
+    for (int i = 0; i < n; i++) {
+        Symbol *sym = scope_lookup(f->scope, names[i]);
+        if (!sym || sym->kind != SYM_LOCAL) continue;
+        if (!f->owned) f->owned = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(f->scope->nsyms + 1));
+        LLVMValueRef slot = emit_alloca(e, e->i64, arena_printf(e->arena, "%s$owned", names[i]));
+        LLVMBuildStore(e->b, emit_i64(e, 0), slot);
+        f->owned[sym->index] = slot;
+    }
+}
+
+LLVMValueRef emit_owned_slot(Emitter *e, const char *name) {
+    Symbol *sym;
+    Frame *f;
+    if (emit_name_home(e, name, &sym, &f) != NAME_LOCAL || !f->owned) return NULL;
+    return f->owned[sym->index];
 }
 
 /* Turn the frame's cell variables into cells (keeping a parameter's value). */

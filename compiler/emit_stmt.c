@@ -80,6 +80,12 @@ static bool is_range_call(Emitter *e, const Expr *x) {
  * fl->item_slot; when the iterable is exhausted control goes to
  * `exhausted`. End the body with emit_for_end (or branch to fl->latch to
  * `continue`). */
+static LLVMValueRef type_word(Emitter *e, const char *sym) {
+    LLVMValueRef g = LLVMGetNamedGlobal(e->m, sym);
+    if (!g) g = LLVMAddGlobal(e->m, e->i64, sym);
+    return emit_ptr_value(e, g);
+}
+
 void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted) {
     int line = iter->pos.line;
     fl->line = line;
@@ -87,6 +93,7 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
     LLVMValueRef bounds = emit_alloca(e, LLVMArrayType2(e->i64, 3), "range");
     fl->item_slot = emit_alloca(e, e->i64, "item");
     LLVMValueRef it = emit_i64(e, 0), counted = LLVMConstInt(e->i1, 0, 0);
+    LLVMValueRef seq = NULL, seq_list = NULL, seqmode = NULL;
 
     if (is_range_call(e, iter)) {
         LLVMValueRef a[3] = {0};
@@ -116,9 +123,34 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
         LLVMAddIncoming(phi, (LLVMValueRef[]){emit_i64(e, 0), git}, (LLVMBasicBlockRef[]){here, gen_end}, 2);
         it = phi;
     } else {
+        /* An exact list or tuple is walked by index, as its iterator
+         * would (the length re-read at every step); else ai_iter. */
         LLVMValueRef v = emit_iterable(e, iter);
-        it = emit_rt(e, RT_ai_iter, &v, 1);
-        emit_check(e, it, line);
+        seq = emit_alloca(e, e->i64, "seq");
+        LLVMBuildStore(e->b, v, seq);
+        LLVMBuildStore(e->b, emit_i64(e, 0), counter);
+        LLVMBasicBlockRef obj = emit_block(e, "for.obj"), chk = emit_block(e, "for.chk"), gen = emit_block(e, "for.iter"),
+                          go = emit_block(e, "for.init"), here;
+        LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, v, e->i1, ""), gen, obj);
+        LLVMPositionBuilderAtEnd(e->b, obj);
+        LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, LLVMBuildIntToPtr(e->b, v, e->ptr, ""), "hdr"),
+                                      emit_i64(e, ~(int64_t)7), "");
+        LLVMValueRef is_list = LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_list_type"), "");
+        LLVMBuildCondBr(e->b, is_list, go, chk);
+        LLVMPositionBuilderAtEnd(e->b, chk);
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_tuple_type"), ""), go, gen);
+        LLVMPositionBuilderAtEnd(e->b, gen);
+        LLVMValueRef git = emit_rt(e, RT_ai_iter, &v, 1);
+        emit_check(e, git, line);
+        here = LLVMGetInsertBlock(e->b);
+        LLVMBuildBr(e->b, go);
+        LLVMPositionBuilderAtEnd(e->b, go);
+        it = LLVMBuildPhi(e->b, e->i64, "it");
+        LLVMAddIncoming(it, (LLVMValueRef[]){emit_i64(e, 0), emit_i64(e, 0), git}, (LLVMBasicBlockRef[]){obj, chk, here}, 3);
+        seq_list = LLVMBuildPhi(e->b, e->i1, "islist");
+        LLVMAddIncoming(seq_list, (LLVMValueRef[]){LLVMConstInt(e->i1, 1, 0), LLVMConstInt(e->i1, 0, 0), LLVMConstInt(e->i1, 0, 0)},
+                        (LLVMBasicBlockRef[]){obj, chk, here}, 3);
+        seqmode = LLVMBuildICmp(e->b, LLVMIntEQ, it, emit_i64(e, 0), "byindex");
     }
 
     fl->header = emit_block(e, "for");
@@ -127,7 +159,34 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
     fl->latch = emit_block(e, "for.latch");
     LLVMBuildBr(e->b, fl->header);
     LLVMPositionBuilderAtEnd(e->b, fl->header);
-    LLVMBuildCondBr(e->b, counted, next_counted, next_generic);
+    if (seq) {
+        LLVMBasicBlockRef by_index = emit_block(e, "for.index"), ilist = emit_block(e, "for.ilist"),
+                          ituple = emit_block(e, "for.ituple"), take = emit_block(e, "for.itake");
+        LLVMBuildCondBr(e->b, seqmode, by_index, next_generic);
+        LLVMPositionBuilderAtEnd(e->b, by_index);
+        LLVMValueRef i = LLVMBuildLoad2(e->b, e->i64, counter, "i");
+        LLVMValueRef p = LLVMBuildIntToPtr(e->b, LLVMBuildLoad2(e->b, e->i64, seq, ""), e->ptr, "");
+        LLVMValueRef len = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "len");
+        LLVMBasicBlockRef more = emit_block(e, "for.imore");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, i, len, ""), more, exhausted);
+        LLVMPositionBuilderAtEnd(e->b, more);
+        LLVMBuildCondBr(e->b, seq_list, ilist, ituple);
+        /* ai_list { hdr, len, cap, items* }; ai_tuple { hdr, len, items[] } */
+        LLVMPositionBuilderAtEnd(e->b, ilist);
+        LLVMValueRef litems = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, 24)}, 1, ""), "items");
+        LLVMBuildBr(e->b, take);
+        LLVMPositionBuilderAtEnd(e->b, ituple);
+        LLVMValueRef titems = LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, 16)}, 1, "items");
+        LLVMBuildBr(e->b, take);
+        LLVMPositionBuilderAtEnd(e->b, take);
+        LLVMValueRef items = LLVMBuildPhi(e->b, e->ptr, "items");
+        LLVMAddIncoming(items, (LLVMValueRef[]){litems, titems}, (LLVMBasicBlockRef[]){ilist, ituple}, 2);
+        LLVMBuildStore(e->b, LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, items, &i, 1, ""), "item"), fl->item_slot);
+        LLVMBuildStore(e->b, LLVMBuildAdd(e->b, i, emit_i64(e, 1), ""), counter);
+        LLVMBuildBr(e->b, fl->body);
+    } else {
+        LLVMBuildCondBr(e->b, counted, next_counted, next_generic);
+    }
 
     /* counted: i < stop (step > 0) or i > stop (step < 0) */
     LLVMPositionBuilderAtEnd(e->b, next_counted);

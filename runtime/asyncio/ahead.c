@@ -397,7 +397,10 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     aio_state *st = aio_state_get();
     if (st->ahead) return 0; /* not nested */
     aio_ahead ax = {0};
-    ax.may_outgrow = may_outgrow && sched_nworkers() > 1 && !sched_is_seeded();
+    /* Not under GC stress: a collection at every allocation makes every
+     * evaluation "outgrow", and the stress runs would not be the
+     * ordinary runs' (which tasks are actors shows in all_tasks()). */
+    ax.may_outgrow = may_outgrow && sched_nworkers() > 1 && !sched_is_seeded() && !gc_cfg.stress;
     if (ax.may_outgrow) {
         ax.started = now_ns();
         if (!atomic_load_explicit(&ai_slice_end_hook, memory_order_relaxed))

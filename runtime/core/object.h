@@ -236,7 +236,12 @@ typedef struct ai_strobj {
     int64_t hash;
     uint8_t kind;  /* 1, 2 or 4 bytes per code point */
     uint8_t ascii; /* all code points < 128: data is valid UTF-8 */
-    uint8_t _pad[6];
+    uint8_t _pad[2];
+    /* Bytes allocated after the terminating code unit: 0, except in a
+     * string that ai_str_iadd owns (objects/str.c), which appends in
+     * place while no one else can see it. Counted by gc_size, so len
+     * grows into it without the object's size changing (gc.h G2). */
+    uint32_t spare;
 } ai_strobj;
 
 static inline ai_strobj *str_obj(ai_value v) { return (ai_strobj *)ai_obj(v); }
@@ -272,8 +277,11 @@ typedef struct ai_bytes {
     ai_object ob;
     int64_t len;
     int64_t hash; /* -1 until computed */
+    int64_t spare; /* bytes allocated after the NUL: see ai_strobj.spare */
     /* len bytes + a NUL follow */
 } ai_bytes;
+/* objects/bytes.c: b += v on a local owning b (see ai_str_iadd). */
+ai_value bytes_iadd_owned(ai_value cur, ai_value v, ai_value *owned);
 
 typedef struct ai_function {
     ai_object ob;
@@ -742,6 +750,9 @@ int64_t dict_len(ai_value d);
 /* d[key] with the key's hash known: 1 found (*out set), 0 missing, -1 error. */
 int32_t dict_get(ai_value d, ai_value key, ai_value *out);
 int32_t dict_get_hash(ai_value d, ai_value key, int64_t hash, ai_value *out);
+/* The entry number holding key (its position in insertion order, holes
+ * included), -1 when absent, -2 on error. */
+int64_t dict_index_of(ai_value d, ai_value key);
 /* d[key] = v: 0 / -1. */
 int32_t dict_set(ai_value d, ai_value key, ai_value v);
 /* del d[key]: 1 removed, 0 missing (no error raised), -1 error. */

@@ -249,6 +249,30 @@ typedef struct ai_func_info {
     int32_t flags;          /* AI_FUNC_* */
 } ai_func_info;
 
+/* What the compiler emits for a def whose body can be called directly
+ * (positional parameters only, no closure): flags has AI_FUNC_DIRECT and
+ * the info is followed by the body, callable as body(p0, …, pn-1), and
+ * `direct` = n + 1. Runtime-made infos never have the flag. */
+typedef struct ai_func_info_direct {
+    ai_func_info info;
+    void *body;
+    int64_t direct;
+} ai_func_info_direct;
+
+/* A method-call record (objects/class.c) that compiled code reads at a
+ * call site o.m(a1, …, an): when o's type is `cls`, *verp still equals
+ * `version` and `direct` is n + 2, the method is a plain function whose
+ * body is called as body(o, a1, …, an). Immutable once published. */
+typedef struct ai_mrec {
+    const void *cls;
+    uint64_t version;
+    const uint64_t *verp;
+    void *body;
+    int64_t direct;
+} ai_mrec;
+#define AI_MCACHE_WAYS 4
+#define AI_ATTR_IC_WAYS 4
+
 /* ai_func_info.flags */
 enum {
     AI_FUNC_VARARGS = 1,
@@ -257,6 +281,7 @@ enum {
     AI_FUNC_ASYNCGEN = 8,   /* an async def with yield */
     AI_FUNC_ISOLATED = 16,  /* the effect analysis (compiler/effects.c)
                                proved it isolated: it may run as an actor */
+    AI_FUNC_DIRECT = 32,    /* the info is an ai_func_info_direct */
 };
 
 

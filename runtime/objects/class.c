@@ -75,7 +75,7 @@ static void init_names(void) {
 
 void cls_init(void) { pthread_once(&init_once, init_names); }
 
-static bool is_dunder_text(ai_value name) {
+bool cls_is_dunder_name(ai_value name) {
     const ai_strobj *s = str_obj(name);
     if (s->kind != 1 || s->len < 5) return false;
     const char *p = str_data(s);
@@ -83,7 +83,7 @@ static bool is_dunder_text(ai_value name) {
 }
 
 int cls_dunder_index(ai_value name) {
-    if (!is_dunder_text(name)) return -1;
+    if (!cls_is_dunder_name(name)) return -1;
     for (int i = 0; i < D_COUNT; i++)
         if (attr_name_is(name, cls_dunder_name[i])) return i;
     return -1;
@@ -532,6 +532,15 @@ static void set_flag(cls_type *ct, uint32_t flag) {
     atomic_fetch_or_explicit(&ct->cflags, flag, memory_order_relaxed);
 }
 
+static uint64_t new_stamp(void);
+
+void cls_set_shadowed(cls_type *ct) {
+    /* relaxed: the flag is only a hint read with the version stamp, whose
+     * release store below orders it for readers that see the new stamp. */
+    uint32_t old = atomic_fetch_or_explicit(&ct->cflags, CLS_SHADOWED, memory_order_relaxed);
+    if (!(old & CLS_SHADOWED)) atomic_store_explicit(&ct->version, new_stamp(), memory_order_release);
+}
+
 /* The instance dict, made on first use (0 only when allocation failed). */
 static ai_value inst_dict(ai_value o, cls_type *ct) {
     ai_value *slot = cls_dict_slot(o, ct);
@@ -565,7 +574,7 @@ static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
     } else if (f.kind == CF_GETSET) {
         return (*out = f.gs->get(o)) ? 1 : -1;
     }
-    if (is_dunder_text(name)) {
+    if (cls_is_dunder_name(name)) {
         if (attr_name_is(name, "__class__")) {
             *out = ai_val(ct);
             return 1;
@@ -574,7 +583,7 @@ static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
             !(atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_NO_DICT)) {
             /* The dict escapes: method calls can no longer assume that it
              * holds no method names. */
-            set_flag(ct, CLS_SHADOWED);
+            cls_set_shadowed(ct);
             return (*out = inst_dict(o, ct)) ? 1 : -1;
         }
     }
@@ -643,21 +652,21 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
                 return -1;
             }
         }
-        if (v && is_methodish(d)) set_flag(ct, CLS_SHADOWED);
+        if (v && is_methodish(d)) cls_set_shadowed(ct);
     } else if (f.kind == CF_GETSET) {
         /* Fields of a builtin base (an exception's args, __cause__ …). */
         const ai_slots *bs = obj_slots_of_type(ct->solid);
         if (bs->setattr) return bs->setattr(o, name, v);
     }
     if (atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_NO_DICT) return no_attr(o, name);
-    if (is_dunder_text(name)) {
+    if (cls_is_dunder_name(name)) {
         if (attr_name_is(name, "__dict__")) {
             if (!v || !dict_check(v)) {
                 ai_raise_fmt(&ai_exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
                              v ? obj_type_name(v) : "NoneType");
                 return -1;
             }
-            set_flag(ct, CLS_SHADOWED);
+            cls_set_shadowed(ct);
             *cls_dict_slot(o, ct) = v;
             gc_barrier(ai_obj(o), v);
             return 0;
@@ -784,6 +793,9 @@ static size_t inst_var_size(const ai_object *o) {
 static int64_t nkw_of(ai_value kwnames) { return kwnames ? tuple_obj(kwnames)->len : 0; }
 
 /* The construct slot: C(*args, **kwargs). */
+#define DIRECT_MAX_ARGS 5
+static ai_value call_body(void *body, ai_value o, const ai_value *a, int64_t nargs);
+
 static ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
     cls_type *ct = (cls_type *)ai_obj(cls);
     ai_value obj;
@@ -812,8 +824,16 @@ static ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs,
     cls_type *ot = (cls_type *)ai_type_of(obj);
     ai_value init = ot->dunder[D_INIT];
     if (init) {
-        cls_found fi = {.kind = CF_VALUE, .value = init};
-        ai_value r = cls_call_found(&fi, obj, &ot->t, args, nargs, kwnames);
+        ai_value r;
+        const ai_function *fn = obj_is_type(init, &ai_function_type) ? (const ai_function *)ai_obj(init) : NULL;
+        if (fn && (fn->info->flags & AI_FUNC_DIRECT) && !fn->closure && !kwnames && nargs <= DIRECT_MAX_ARGS &&
+            ((const ai_func_info_direct *)fn->info)->direct == nargs + 2) {
+            /* A plain __init__ taking exactly these arguments: its body. */
+            r = call_body(((const ai_func_info_direct *)fn->info)->body, obj, args, nargs);
+        } else {
+            cls_found fi = {.kind = CF_VALUE, .value = init};
+            r = cls_call_found(&fi, obj, &ot->t, args, nargs, kwnames);
+        }
         if (!r) return AI_ERR;
         if (r != AI_NONE)
             return ai_raise_fmt(&ai_exc_TypeError, "__init__() should return None, not '%s'",
@@ -860,7 +880,7 @@ size_t cls_type_size(const ai_object *o) {
 /* One global stamp source: a class's version is never reused, so a record
  * made for one class can never match another class (or a later state). */
 static _Atomic uint64_t stamp_counter = 1;
-static pthread_mutex_t cls_lock = PTHREAD_MUTEX_INITIALIZER;
+pthread_mutex_t cls_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static uint64_t new_stamp(void) {
     return atomic_fetch_add_explicit(&stamp_counter, 1, memory_order_relaxed) + 1;
@@ -921,7 +941,7 @@ static void resolve_dunders(cls_type *ct) {
 static void mro_changed(cls_type *ct, bool dunder, bool shadow) {
     atomic_store_explicit(&ct->version, new_stamp(), memory_order_release);
     if (dunder) resolve_dunders(ct);
-    if (shadow) set_flag(ct, CLS_SHADOWED);
+    if (shadow) cls_set_shadowed(ct);
     for (int32_t i = 0; i < ct->nsubs; i++) mro_changed(ct->subs[i], dunder, shadow);
 }
 
@@ -1010,7 +1030,7 @@ static ai_value type_subclasses_method(ai_value self, const ai_value *args, int6
 ai_value cls_type_getattr(ai_value o, ai_value name) {
     cls_init();
     ai_type *t = (ai_type *)ai_obj(o);
-    if (is_dunder_text(name)) {
+    if (cls_is_dunder_name(name)) {
         if (!cls_check_type(t)) {
             ai_value v = static_type_attr(t, name);
             if (v) return v;
@@ -1042,7 +1062,7 @@ ai_value cls_type_getattr(ai_value o, ai_value name) {
 int32_t cls_type_setattr(ai_value o, ai_value name, ai_value v) {
     cls_init();
     cls_type *ct = (cls_type *)ai_obj(o);
-    if (is_dunder_text(name)) {
+    if (cls_is_dunder_name(name)) {
         bool is_name = attr_name_is(name, "__name__"), is_qual = attr_name_is(name, "__qualname__");
         if (is_name || is_qual) {
             if (!v || !str_check(v)) {
@@ -1486,7 +1506,7 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
 
 ai_value cls_static_dunder(ai_value o, ai_value name) {
     cls_init();
-    if (!is_dunder_text(name)) return 0;
+    if (!cls_is_dunder_name(name)) return 0;
     const ai_type *t = ai_type_of(o);
     cls_found f;
     if (cls_lookup(t, 0, name, &f) < 0) return AI_ERR;
@@ -1570,50 +1590,67 @@ ai_value ai_ns_lookup(ai_value ns, ai_value name) {
 /* ---- method calls --------------------------------------------------------------------- */
 
 /* The record for (ct, name) at ct's current version, made once and then
- * shared by every call site (so a site that keeps missing does not leak). */
+ * shared by every call site (so a site that keeps missing does not leak).
+ * Found without a lock: records are pushed on ct->recs and never removed
+ * (one stays behind per version change and name). */
+static cls_rec *find_record(cls_type *ct, const ai_strobj *ns, uint64_t ver, ai_value fn, int kind) {
+    size_t nbytes = (size_t)ns->len * ns->kind;
+    /* acquire: pairs with the release push below (the fields before the address). */
+    for (cls_rec *q = atomic_load_explicit(&ct->recs, memory_order_acquire); q; q = q->next)
+        if (q->m.version == ver && q->fn == fn && q->kind == kind && q->nkind == ns->kind &&
+            q->nlen == ns->len && memcmp(q->ndata, str_data(ns), nbytes) == 0)
+            return q;
+    return NULL;
+}
+
 static cls_rec *get_record(cls_type *ct, ai_value name, ai_value fn, int kind) {
     uint64_t ver = atomic_load_explicit(&ct->version, memory_order_acquire);
-    cls_rec *r = NULL;
-    pthread_mutex_lock(&cls_lock);
-    int32_t i = 0;
     const ai_strobj *ns = str_obj(name);
+    cls_rec *r = find_record(ct, ns, ver, fn, kind);
+    if (r) return r;
     size_t nbytes = (size_t)ns->len * ns->kind;
-    for (; i < ct->nrecs; i++) {
-        const cls_rec *q = ct->recs[i];
-        if (q->nkind == ns->kind && q->nlen == ns->len && memcmp(q->ndata, str_data(ns), nbytes) == 0)
-            break;
-    }
-    if (i < ct->nrecs && ct->recs[i]->version == ver && ct->recs[i]->fn == fn &&
-        ct->recs[i]->kind == kind) {
-        r = ct->recs[i];
-        goto out;
-    }
-    /* The record keeps its own copy of the name: the str may die. */
-    r = malloc(sizeof *r + nbytes + 1);
-    if (!r) goto out;
-    *r = (cls_rec){&ct->t, ver, fn, kind, ns->kind, ns->len};
-    memcpy(r->ndata, str_data(ns), nbytes);
-    if (i < ct->nrecs) {
-        /* The old record may still sit in a call site: a stale stamp makes
-         * it a miss there, so it is simply left behind. */
-        ct->recs[i] = r;
-    } else {
-        if (ct->nrecs == ct->caprecs) {
-            int32_t cap = ct->caprecs ? ct->caprecs * 2 : 8;
-            cls_rec **n = realloc(ct->recs, sizeof *n * (size_t)cap);
-            if (!n) {
-                free(r);
-                r = NULL;
-                goto out;
+    pthread_mutex_lock(&cls_lock);
+    r = find_record(ct, ns, ver, fn, kind);
+    if (!r) {
+        /* The record keeps its own copy of the name: the str may die. */
+        r = malloc(sizeof *r + nbytes + 1);
+        if (r) {
+            *r = (cls_rec){{&ct->t, ver, (const uint64_t *)&ct->version, NULL, 0}, fn, kind, NULL,
+                           ns->kind, ns->len};
+            if (kind == REC_FUNC && obj_is_type(fn, &ai_function_type) &&
+                !(atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_SHADOWED)) {
+                const ai_function *f = (const ai_function *)ai_obj(fn);
+                if ((f->info->flags & AI_FUNC_DIRECT) && !f->closure) {
+                    const ai_func_info_direct *di = (const ai_func_info_direct *)f->info;
+                    r->m.body = di->body;
+                    r->m.direct = di->direct;
+                }
             }
-            ct->recs = n;
-            ct->caprecs = cap;
+            memcpy(r->ndata, str_data(ns), nbytes);
+            r->next = atomic_load_explicit(&ct->recs, memory_order_relaxed);
+            /* release: the record's fields before its address (find_record). */
+            atomic_store_explicit(&ct->recs, r, memory_order_release);
         }
-        ct->recs[ct->nrecs++] = r;
     }
-out:
     pthread_mutex_unlock(&cls_lock);
     return r;
+}
+
+/* Put r in one of a call site's direct ways (words 1… of its cache):
+ * the way that holds a record of the same class, else an empty one, else
+ * the last (a site with more classes than ways keeps the first three). */
+static void install_direct(_Atomic(uintptr_t) *slot, cls_rec *r) {
+    int way = AI_MCACHE_WAYS;
+    for (int i = 1; i <= AI_MCACHE_WAYS; i++) {
+        uintptr_t w = atomic_load_explicit(&slot[i], memory_order_relaxed);
+        if (!w || ((const cls_rec *)w)->m.cls == r->m.cls) {
+            way = i;
+            break;
+        }
+    }
+    /* release: compiled code reads the record's fields after its address
+     * (an acquire load there). */
+    atomic_store_explicit(&slot[way], (uintptr_t)r, memory_order_release);
 }
 
 static ai_value rec_call(const cls_rec *r, ai_value o, const ai_value *args, int64_t nargs,
@@ -1654,6 +1691,25 @@ static ai_value class_call_method(ai_value o, ai_value name, const ai_value *arg
     return getattr_call(o, name, args, nargs, kwnames);
 }
 
+/* Call a compiled body with (self, args…) as compiled code does. */
+typedef ai_value (*body0)(ai_value);
+typedef ai_value (*body1)(ai_value, ai_value);
+typedef ai_value (*body2)(ai_value, ai_value, ai_value);
+typedef ai_value (*body3)(ai_value, ai_value, ai_value, ai_value);
+typedef ai_value (*body4)(ai_value, ai_value, ai_value, ai_value, ai_value);
+typedef ai_value (*body5)(ai_value, ai_value, ai_value, ai_value, ai_value, ai_value);
+
+static ai_value call_body(void *body, ai_value o, const ai_value *a, int64_t nargs) {
+    switch (nargs) {
+    case 0: return ((body0)body)(o);
+    case 1: return ((body1)body)(o, a[0]);
+    case 2: return ((body2)body)(o, a[0], a[1]);
+    case 3: return ((body3)body)(o, a[0], a[1], a[2]);
+    case 4: return ((body4)body)(o, a[0], a[1], a[2], a[3]);
+    default: return ((body5)body)(o, a[0], a[1], a[2], a[3], a[4]);
+    }
+}
+
 ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs,
                          ai_value kwnames, void *cache) {
     ai_type *t = ai_type_of(o);
@@ -1662,13 +1718,24 @@ ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_
     cls_type *ct = (cls_type *)t;
     _Atomic(uintptr_t) *slot = cache;
     ai_value v;
+    if (slot && !kwnames && nargs <= DIRECT_MAX_ARGS) {
+        /* The ways compiled code did not check (or a site of C code). */
+        for (int i = 1; i <= AI_MCACHE_WAYS; i++) {
+            /* acquire: pairs with install_direct's release store. */
+            const cls_rec *r = (const cls_rec *)atomic_load_explicit(&slot[i], memory_order_acquire);
+            if (!r) break;
+            if (r->m.cls == t && r->m.direct == nargs + 2 &&
+                r->m.version == atomic_load_explicit(&ct->version, memory_order_acquire))
+                return call_body(r->m.body, o, args, nargs);
+        }
+    }
     if (slot) {
         /* acquire: pairs with the release store below, so the record's
          * fields are visible before its address. */
         uintptr_t w = atomic_load_explicit(slot, memory_order_acquire);
         if (w & 1) {
             const cls_rec *r = (const cls_rec *)(w & ~(uintptr_t)1);
-            if (r->cls == t && r->version == atomic_load_explicit(&ct->version, memory_order_acquire)) {
+            if (r->m.cls == t && r->m.version == atomic_load_explicit(&ct->version, memory_order_acquire)) {
                 if (!(atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_SHADOWED))
                     return rec_call(r, o, args, nargs, kwnames);
                 int32_t rc = in_inst_dict(o, ct, name, &v);
@@ -1697,10 +1764,13 @@ ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_
     if (rc < 0) return AI_ERR;
     if (rc) return ai_call(v, args, nargs, kwnames);
     if (kind < 0) return cls_call_found(&f, o, t, args, nargs, kwnames); /* a builtin base's */
-    cls_rec r0 = {t, 0, fn, kind, 0, 0};
+    cls_rec r0 = {{t, 0, NULL, NULL, 0}, fn, kind, NULL, 0, 0};
     if (slot) {
         cls_rec *r = get_record(ct, name, fn, kind);
-        if (r) atomic_store_explicit(slot, (uintptr_t)r | 1, memory_order_release);
+        if (r) {
+            atomic_store_explicit(slot, (uintptr_t)r | 1, memory_order_release);
+            if (r->m.direct == nargs + 2 && !kwnames && nargs <= DIRECT_MAX_ARGS) install_direct(slot, r);
+        }
     }
     return rec_call(&r0, o, args, nargs, kwnames);
 }

@@ -46,6 +46,7 @@
 
 #include "core/object.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 
 /* The dunder methods the runtime resolves per class. Keep the binary
@@ -84,13 +85,14 @@ enum {
                                 cannot be made (CPython's Py_TPFLAGS_IS_ABSTRACT) */
 };
 
-/* A call-site record (see ai_call_method): immutable once published. */
+/* A call-site record (see ai_call_method): immutable once published.
+ * It starts with the ai_mrec that compiled code reads (aithon_rt.h). */
 enum { REC_FUNC, REC_STATIC, REC_CLASS };
 typedef struct cls_rec {
-    const ai_type *cls; /* compared, never dereferenced */
-    uint64_t version;
-    ai_value fn;        /* used only while `version` is current */
+    ai_mrec m;          /* m.cls compared, never dereferenced */
+    ai_value fn;        /* used only while `m.version` is current */
     int kind;
+    struct cls_rec *next; /* the class's records (a lock-free push list) */
     int nkind;          /* the method name: str kind, length, code units */
     int64_t nlen;
     char ndata[];
@@ -126,8 +128,8 @@ typedef struct cls_type {
     char *cname;             /* t.name: the UTF-8 __name__ (malloc) */
     struct cls_type **subs;  /* direct subclasses (malloc; see above) */
     int32_t nsubs, capsubs;
-    cls_rec **recs;          /* the newest call record per method name */
-    int32_t nrecs, caprecs;
+    _Atomic(cls_rec *) recs; /* every call record made (pushed, never removed) */
+    _Atomic(void *) attr_recs; /* the attribute cache's records (class_ic.c) */
     _Atomic(cls_cache_entry *) cache; /* CLS_CACHE_SIZE entries (calloc), or NULL */
 } cls_type;
 
@@ -259,6 +261,15 @@ int32_t cls_member_set(ai_value member, ai_value obj, ai_value v);
 ai_value cls_super_getattr(ai_value sup, ai_value name);
 ai_value cls_super_call_method(ai_value sup, ai_value name, const ai_value *args, int64_t nargs,
                                ai_value kwnames);
+
+/* ---- attribute inline caches (class_ic.c) ------------------------------ */
+
+/* Is name a dunder (__x__)? Such names are never cached. */
+bool cls_is_dunder_name(ai_value name);
+/* Set CLS_SHADOWED on ct; the first time, ct gets a new version stamp so
+ * that compiled call sites stop calling its methods directly. */
+void cls_set_shadowed(cls_type *ct);
+extern pthread_mutex_t cls_lock;
 
 /* Is v a descriptor (a class with __get__) / a data descriptor? */
 static inline bool cls_is_property(ai_value v) { return obj_is_type(v, &cls_property_type); }

@@ -102,10 +102,9 @@ static ai_value gen_repr(ai_value v) {
 
 /* The stack limit in force: ai_tls's, and the running task's copy that
  * the scheduler reloads when the task resumes after a park. */
-static void set_stack_limit(char *limit) {
+static void set_stack_limit(task_t *t, char *limit) {
     /* relaxed: the ticker may raise the limit concurrently (aithon_rt.h) */
     __atomic_store_n(&ai_tls.stack_limit, limit, __ATOMIC_RELAXED);
-    task_t *t = sched_current();
     if (t) t->stack_limit = limit;
 }
 
@@ -115,8 +114,11 @@ static void switch_to_body(ai_gen *g) {
     ai_task_core *tc = exc_task();
     g->outer_handled = tc->handled;
     if (g->handled) tc->handled = g->handled;
-    g->caller_limit = sched_current() ? sched_current()->stack_limit : ai_tls.stack_limit;
-    set_stack_limit(g->stack.lo + GEN_MARGIN);
+    /* One out-of-line look-up of the running task per switch (it cannot
+     * change before the switch below). */
+    task_t *t = sched_current();
+    g->caller_limit = t ? t->stack_limit : ai_tls.stack_limit;
+    set_stack_limit(t, g->stack.lo + GEN_MARGIN);
     ai_gen **cur = current_gen_slot();
     g->prev = *cur;
     *cur = g;
@@ -136,7 +138,7 @@ static void switch_to_caller(ai_gen *g, bool dying) {
     tc->handled = g->outer_handled;
     g->outer_handled = 0;
     *current_gen_slot() = g->prev;
-    set_stack_limit(g->caller_limit);
+    set_stack_limit(sched_current(), g->caller_limit);
 #if GEN_ASAN
     __sanitizer_start_switch_fiber(dying ? NULL : &g->fake_stack, g->caller_bottom, g->caller_size);
 #else
@@ -241,7 +243,7 @@ _Noreturn void gen_abandon(ai_gen *base) {
     base->transfer = 0;
     base->state = GEN_DONE;
     *cur = base->prev;
-    set_stack_limit(base->caller_limit);
+    set_stack_limit(sched_current(), base->caller_limit);
 #if GEN_ASAN
     __sanitizer_start_switch_fiber(NULL, base->caller_bottom, base->caller_size);
 #endif

@@ -83,3 +83,23 @@ try:
     class Z2(Z, bogus=1): pass
 except TypeError as e:
     print("TypeError", e)
+
+
+# attribute sites that see classes of a metaclass (their inline caches
+# must not take a class for an instance with a dict)
+class Meta2(type):
+    pass
+
+
+class WithMeta(metaclass=Meta2):
+    x = 1
+    y = "why"
+
+
+def read_attrs(c):
+    return c.x, c.y
+
+
+for _ in range(3):
+    print(read_attrs(WithMeta))
+    WithMeta.x += 1
