@@ -17,9 +17,11 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -343,17 +345,19 @@ static int compile(const Options *o) {
     arena_init(&arena);
     Module *m = load_module(&arena, o->input);
     if (!m) return io_failed ? 2 : 1;
+    /* Checked before any work and again just before writing (the sources
+     * are all known by then). */
+    const char *out = o->dump_ast ? "-" : output_path(o);
+    int bad = check_output(out, o->dump_ast ? OUT_LLVM : o->kind);
+    if (bad) return bad;
+    /* The scope pass also enforces the nesting limits, so it runs before
+     * anything else walks the tree (ast_dump included). */
+    ScopeTable *scopes = scope_build(&arena, m);
+    if (diag_error_count()) return 1;
     if (o->dump_ast) {
         ast_dump(stdout, m);
         return 0;
     }
-    /* Checked before any work and again just before writing (the sources
-     * are all known by then). */
-    const char *out = output_path(o);
-    int bad = check_output(out, o->kind);
-    if (bad) return bad;
-    ScopeTable *scopes = scope_build(&arena, m);
-    if (diag_error_count()) return 1;
 
     LLVMContextRef ctx = LLVMContextCreate();
     EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug};
@@ -480,9 +484,59 @@ static int compile_and_run(Options *o) {
     return 128 + WTERMSIG(status);
 }
 
+/* ---- the compile thread ------------------------------------------------------------
+ *
+ * The parser, the scope pass, the emitter and LLVM all recurse over the
+ * program's nesting. Their depth is bounded by the language limits
+ * (PARSE_MAX_DEPTH in parse_impl.h, SCOPE_MAX_DEPTH in scope.h, the
+ * lexer's 200 brackets and 100 indentation levels), never by the size of
+ * the process's stack: everything runs on a thread whose stack we map
+ * ourselves, COMPILE_STACK bytes (MAP_NORESERVE: only touched pages cost
+ * memory), so `ulimit -s` changes nothing. The deepest program the limits
+ * let through uses a few MiB of it (docs/reliability.md). */
+
+#define COMPILE_STACK ((size_t)256 << 20)
+
+typedef struct {
+    Options *o;
+    int status;
+} Job;
+
+static void *compile_thread(void *arg) {
+    Job *j = arg;
+    Options *o = j->o;
+    j->status = o->parse_only ? parse_only(o) : o->run ? compile_and_run(o) : compile(o);
+    return NULL;
+}
+
+/* Run the job on a big stack; smaller ones when the address space is
+ * limited (ulimit -v), this thread's as a last resort. */
+static int run_on_big_stack(Job *j) {
+    static const size_t sizes[] = {COMPILE_STACK, (size_t)64 << 20, (size_t)16 << 20};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        void *base = mmap(NULL, sizes[i], PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+        if (base == MAP_FAILED) continue;
+        mprotect(base, 4096, PROT_NONE);      /* guard page at the bottom */
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setstack(&attr, base, sizes[i]);
+        pthread_t th;
+        int err = pthread_create(&th, &attr, compile_thread, j);
+        pthread_attr_destroy(&attr);
+        if (err == 0) {
+            pthread_join(th, NULL);
+            munmap(base, sizes[i]);
+            return j->status;
+        }
+        munmap(base, sizes[i]);
+    }
+    compile_thread(j);
+    return j->status;
+}
+
 int main(int argc, char **argv) {
     Options o = parse_options(argc, argv);
-    if (o.parse_only) return parse_only(&o);
-    if (o.run) return compile_and_run(&o);
-    return compile(&o);
+    Job j = {&o, 0};
+    return run_on_big_stack(&j);
 }
