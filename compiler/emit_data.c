@@ -17,6 +17,7 @@
  */
 #include <string.h>
 
+#include "aithon_rt.h"  /* the display-template encoding */
 #include "emit_internal.h"
 
 LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n) {
@@ -146,7 +147,124 @@ static LLVMValueRef build_dict(Emitter *e, const Expr *x) {
     return d;
 }
 
+/* ---- big displays of constants: data, not code ------------------------------------ */
+
+/* A display with at least TEMPLATE_MIN_LEAVES constants in it, nested
+ * displays included, and nothing else (`[0, 1, 2, …]`, a table of rows of
+ * numbers and strings), is emitted as a template that the runtime
+ * interprets (ai_build_display, core/consts.c): a constant array of words
+ * instead of one store per element — a 100,000-element literal is 1.6 MB
+ * of data, not a 100,000-instruction block that LLVM takes minutes over.
+ * Smaller displays stay inline code. */
+enum { TEMPLATE_MIN_LEAVES = 16 };
+
+/* A literal, or a signed number literal (-1, +2.5). */
+static bool template_leaf(const Expr *x) {
+    if (x->kind == E_CONSTANT) return x->u.constant.kind != CONST_IMAG;
+    if (x->kind != E_UNARYOP || (x->u.unaryop.op != UOP_USUB && x->u.unaryop.op != UOP_UADD)) return false;
+    const Expr *o = x->u.unaryop.operand;
+    return o->kind == E_CONSTANT && (o->u.constant.kind == CONST_INT || o->u.constant.kind == CONST_FLOAT);
+}
+
+/* Can x be part of a template? Counts its leaves. */
+static bool template_ok(const Expr *x, int64_t *leaves) {
+    if (template_leaf(x)) {
+        ++*leaves;
+        return true;
+    }
+    const ExprList *l;
+    switch (x->kind) {
+    case E_LIST: case E_TUPLE: l = &x->u.list.elts; break;
+    case E_SET: l = &x->u.set.elts; break;
+    case E_DICT:
+        for (int i = 0; i < x->u.dict.keys.n; i++)
+            if (!x->u.dict.keys.v[i] || !template_ok(x->u.dict.keys.v[i], leaves) ||
+                !template_ok(x->u.dict.values.v[i], leaves))
+                return false;
+        return true;
+    default: return false;
+    }
+    for (int i = 0; i < l->n; i++)
+        if (l->v[i]->kind == E_STARRED || !template_ok(l->v[i], leaves)) return false;
+    return true;
+}
+
+typedef struct {
+    LLVMValueRef *words;
+    int n, cap;
+    int64_t sp, maxsp;      /* the builder's value stack */
+} Template;
+
+static void tpl_word(Emitter *e, Template *t, LLVMValueRef w) {
+    t->words = arena_grow(e->arena, t->words, &t->cap, t->n + 1, sizeof(LLVMValueRef));
+    t->words[t->n++] = w;
+}
+
+static void tpl_push(Template *t, int64_t k) {
+    t->sp += k;
+    if (t->sp > t->maxsp) t->maxsp = t->sp;
+}
+
+/* Postfix: the items, then the operation that makes their container. */
+static void tpl_emit(Emitter *e, Template *t, const Expr *x) {
+    if (template_leaf(x)) {
+        Constant c = x->kind == E_CONSTANT ? x->u.constant : x->u.unaryop.operand->u.constant;
+        if (x->kind == E_UNARYOP && x->u.unaryop.op == UOP_USUB) {
+            if (c.kind == CONST_FLOAT) c.fval = -c.fval;
+            else if (c.big) c.big = arena_printf(e->arena, "-%s", c.big);
+            else c.ival = -c.ival;
+        }
+        bool indirect;
+        LLVMValueRef w = emit_constant_word(e, &c, &indirect);
+        tpl_word(e, t, emit_i64(e, indirect ? AI_TPL_REF : AI_TPL_VAL));
+        tpl_word(e, t, indirect ? LLVMConstPtrToInt(w, e->i64) : w);
+        tpl_push(t, 1);
+        return;
+    }
+    int64_t n, kind;
+    if (x->kind == E_DICT) {
+        n = x->u.dict.keys.n;
+        for (int i = 0; i < n; i++) {
+            tpl_emit(e, t, x->u.dict.keys.v[i]);
+            tpl_emit(e, t, x->u.dict.values.v[i]);
+        }
+        kind = AI_TPL_DICT;
+        t->sp -= 2 * n;
+    } else {
+        const ExprList *l = x->kind == E_SET ? &x->u.set.elts : &x->u.list.elts;
+        n = l->n;
+        for (int i = 0; i < n; i++) tpl_emit(e, t, l->v[i]);
+        kind = x->kind == E_LIST ? AI_TPL_LIST : x->kind == E_TUPLE ? AI_TPL_TUPLE
+             : constant_set(l) ? AI_TPL_SETC : AI_TPL_SET;
+        t->sp -= n;
+    }
+    tpl_word(e, t, emit_i64(e, n << 8 | kind));
+    tpl_push(t, 1);
+}
+
+/* The display built from a template, or NULL when x is not one. */
+static LLVMValueRef build_from_template(Emitter *e, const Expr *x) {
+    int64_t leaves = 0;
+    if (!template_ok(x, &leaves) || leaves < TEMPLATE_MIN_LEAVES) return NULL;
+    Template t = {0};
+    tpl_word(e, &t, NULL);      /* header: filled below */
+    tpl_word(e, &t, NULL);
+    tpl_emit(e, &t, x);
+    t.words[0] = emit_i64(e, t.n - 2);
+    t.words[1] = emit_i64(e, t.maxsp);
+    LLVMValueRef init = LLVMConstArray2(e->i64, t.words, (uint64_t)t.n);
+    LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), "display");
+    LLVMSetInitializer(g, init);
+    LLVMSetGlobalConstant(g, 1);
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMValueRef v = emit_rt(e, RT_ai_build_display, &g, 1);
+    emit_check(e, v, x->pos.line);
+    return v;
+}
+
 LLVMValueRef emit_display(Emitter *e, const Expr *x) {
+    LLVMValueRef v = build_from_template(e, x);
+    if (v) return v;
     switch (x->kind) {
     case E_LIST: return build_list(e, &x->u.list.elts, x->pos.line);
     case E_TUPLE: return build_tuple(e, &x->u.list.elts, x->pos.line);

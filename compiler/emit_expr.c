@@ -192,6 +192,12 @@ static LLVMValueRef small_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueR
  * Paths: two small ints (inline, overflow → slow), then doubles (a float
  * involved, or true division), then the runtime. */
 static LLVMValueRef binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, int line, bool inplace) {
+    if (e->fn->cold) {
+        LLVMValueRef v = inplace ? emit_rt(e, RT_ai_inplace, (LLVMValueRef[]){l, r, emit_i32(e, (int32_t)op)}, 3)
+                                 : emit_rt(e, binop_rt[op], (LLVMValueRef[]){l, r}, 2);
+        emit_check(e, v, line);
+        return v;
+    }
     LLVMBasicBlockRef slow = emit_block(e, "slow"), done = emit_block(e, "done");
     bool has_fast = op == OP_ADD || op == OP_SUB || op == OP_MULT || op == OP_BITAND ||
                     op == OP_BITOR || op == OP_BITXOR || op == OP_FLOORDIV || op == OP_MOD;
@@ -294,6 +300,11 @@ static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValue
     }
     default: break;
     }
+    if (e->fn->cold) {
+        LLVMValueRef c = emit_rt(e, RT_ai_compare_bool, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
+        emit_check_i32(e, c, line);
+        return LLVMBuildICmp(e->b, LLVMIntNE, c, emit_i32(e, 0), "");
+    }
     LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), flt = emit_block(e, "cmp.float"),
                       slow = emit_block(e, "cmp.slow"), done = emit_block(e, "cmp");
     emit_br_likely(e, both_small(e, l, r), fast, flt);
@@ -320,6 +331,11 @@ static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValue
 static LLVMValueRef compare_value(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, int line) {
     if (op == CMP_IS || op == CMP_ISNOT || op == CMP_IN || op == CMP_NOTIN)
         return bool_value(e, compare_cond(e, op, l, r, line));
+    if (e->fn->cold) {
+        LLVMValueRef v = emit_rt(e, RT_ai_compare, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
+        emit_check(e, v, line);
+        return v;
+    }
     LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), slow = emit_block(e, "cmp.slow"),
                       done = emit_block(e, "cmp");
     emit_br_likely(e, both_small(e, l, r), fast, slow);

@@ -116,6 +116,10 @@ typedef struct FnState {
     int cur_line;
     LLVMMetadataRef di_sp;      /* -g: the function's DISubprogram */
     LLVMValueRef class_global;  /* a method: the global holding its class (super()) */
+    bool cold;                  /* module-level code outside any loop: it runs once, so
+                                   operators call the runtime instead of inlining their
+                                   small-int and float paths (a fifth of the IR) */
+    bool had_loop;              /* a loop or comprehension was emitted in this function */
 } FnState;
 
 typedef struct Emitter {
@@ -139,12 +143,21 @@ typedef struct Emitter {
     bool *global_assigned;      /* by global index: bound anywhere in the program */
     FuncDef **global_func;      /* by global index: the def when directly callable */
 
-    /* constants */
+    /* constants: each is a private i64 global filled at start-up from the
+     * module's table of ai_const_rec (one record per constant, made by
+     * ai_consts_init in `$consts`), found again by its key */
     LLVMValueRef consts_fn;     /* i64 $consts(): creates constants, 0 on error */
-    LLVMBuilderRef cb;          /* builder positioned in $consts */
-    const char **const_keys;
-    LLVMValueRef *const_vals;
+    const char **const_keys;    /* the key: kind letter + content */
+    size_t *const_keylens;
+    LLVMValueRef *const_vals;   /* the globals */
+    LLVMValueRef *const_recs;   /* the records, in creation order */
     int nconsts, capconsts;
+    int *const_hash;            /* key hash → index, -1 empty; size const_hcap */
+    int const_hcap;
+    LLVMTypeRef const_rec_type; /* { i64, ptr, i64, ptr } */
+    int *global_hash;           /* name hash → global index, -1 empty */
+    int global_hcap;
+    int nblocks;                /* basic blocks made so far (chunking the module body) */
     LLVMValueRef source_str;    /* the module's text, for tracebacks */
     LLVMValueRef filename_str;
 
@@ -166,6 +179,10 @@ typedef struct Emitter {
 LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len);
 LLVMValueRef emit_const_str(Emitter *e, const char *s, size_t len);
 LLVMValueRef emit_constant(Emitter *e, const Constant *c);
+/* The constant as a word of static data: a small int or a static object
+ * (*indirect false), or the address of the global a pooled constant is
+ * created into at start-up (*indirect true). */
+LLVMValueRef emit_constant_word(Emitter *e, const Constant *c, bool *indirect);
 int emit_global_index(Emitter *e, const char *name);
 LLVMValueRef emit_global_slot(Emitter *e, int index);
 LLVMValueRef emit_alloca(Emitter *e, LLVMTypeRef t, const char *name);

@@ -27,6 +27,7 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 
+#include "aithon_rt.h"  /* the constant-table encoding */
 #include "emit_internal.h"
 
 /* ---- debug info (-g) ------------------------------------------------------ */
@@ -86,6 +87,7 @@ LLVMValueRef emit_ptr_value(Emitter *e, LLVMValueRef global) {
 }
 
 LLVMBasicBlockRef emit_block(Emitter *e, const char *name) {
+    e->nblocks++;
     return LLVMAppendBasicBlockInContext(e->ctx, e->fn->fn, name);
 }
 
@@ -279,37 +281,67 @@ LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len) {
     return g;
 }
 
-/* A pool constant: `key` identifies it (dedup); on first use `make(args)`
- * is emitted into $consts to create it. Returns its private global. */
-static LLVMValueRef pool_global(Emitter *e, const char *key, size_t keylen, RtFn make, LLVMValueRef *args,
-                                unsigned nargs) {
-    for (int i = 0; i < e->nconsts; i++)
-        if (memcmp(e->const_keys[i], &keylen, sizeof keylen) == 0 &&
-            memcmp(e->const_keys[i] + sizeof keylen, key, keylen) == 0)
-            return e->const_vals[i];
+/* FNV-1a over a key's bytes. */
+static size_t hash_bytes(const char *p, size_t n) {
+    size_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+    return h;
+}
+
+/* Open-addressing tables of indexes (-1 empty) at a load of at most 1/2:
+ * table_slot returns the slot of `key`, or the empty slot where it goes. */
+typedef bool (*KeyEq)(Emitter *e, int index, const char *key, size_t keylen);
+
+static size_t table_slot(Emitter *e, const int *tab, int cap, const char *key, size_t keylen, KeyEq eq) {
+    size_t mask = (size_t)cap - 1, i = hash_bytes(key, keylen) & mask;
+    while (tab[i] >= 0 && !eq(e, tab[i], key, keylen)) i = (i + 1) & mask;
+    return i;
+}
+
+static int *table_new(Emitter *e, int cap) {
+    int *tab = arena_alloc(e->arena, sizeof(int) * (size_t)cap);
+    memset(tab, 0xff, sizeof(int) * (size_t)cap);
+    return tab;
+}
+
+static bool const_key_eq(Emitter *e, int i, const char *key, size_t keylen) {
+    return e->const_keylens[i] == keylen && memcmp(e->const_keys[i], key, keylen) == 0;
+}
+
+/* A pool constant: `key` identifies it (dedup); on first use a record
+ * {kind, data, n} of the start-up table is added that creates it into a
+ * new private global. Returns that global. */
+static LLVMValueRef pool_global(Emitter *e, const char *key, size_t keylen, int64_t kind, LLVMValueRef data,
+                                LLVMValueRef n) {
+    if (e->const_hcap) {
+        size_t slot = table_slot(e, e->const_hash, e->const_hcap, key, keylen, const_key_eq);
+        if (e->const_hash[slot] >= 0) return e->const_vals[e->const_hash[slot]];
+    }
     int cap = e->capconsts;
     e->const_keys = arena_grow(e->arena, e->const_keys, &cap, e->nconsts + 1, sizeof(char *));
+    cap = e->capconsts;
+    e->const_keylens = arena_grow(e->arena, e->const_keylens, &cap, e->nconsts + 1, sizeof(size_t));
+    cap = e->capconsts;
+    e->const_recs = arena_grow(e->arena, e->const_recs, &cap, e->nconsts + 1, sizeof(LLVMValueRef));
     e->const_vals = arena_grow(e->arena, e->const_vals, &e->capconsts, e->nconsts + 1, sizeof(LLVMValueRef));
-    char *k = arena_alloc(e->arena, sizeof keylen + keylen);
-    memcpy(k, &keylen, sizeof keylen);
-    memcpy(k + sizeof keylen, key, keylen);
     int idx = e->nconsts++;
-    e->const_keys[idx] = k;
+    e->const_keys[idx] = arena_strndup(e->arena, key, keylen);
+    e->const_keylens[idx] = keylen;
     LLVMValueRef g = LLVMAddGlobal(e->m, e->i64, "k");
     LLVMSetInitializer(g, emit_i64(e, 0));
     LLVMSetLinkage(g, LLVMPrivateLinkage);
     e->const_vals[idx] = g;
-    /* creation code in $consts: v = make(args); if (!v) return 0; g = v */
-    LLVMTypeRef ty;
-    LLVMValueRef fn = rtabi_get(&e->abi, e->m, make, &ty);
-    LLVMValueRef v = LLVMBuildCall2(e->cb, ty, fn, args, nargs, "");
-    LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(e->ctx, e->consts_fn, "fail");
-    LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(e->ctx, e->consts_fn, "ok");
-    LLVMBuildCondBr(e->cb, LLVMBuildICmp(e->cb, LLVMIntEQ, v, emit_i64(e, 0), ""), fail, ok);
-    LLVMPositionBuilderAtEnd(e->cb, fail);
-    LLVMBuildRet(e->cb, emit_i64(e, 0));
-    LLVMPositionBuilderAtEnd(e->cb, ok);
-    LLVMBuildStore(e->cb, v, g);
+    LLVMValueRef fields[] = {emit_i64(e, kind), data, n, g};
+    e->const_recs[idx] = LLVMConstNamedStruct(e->const_rec_type, fields, 4);
+    if (2 * e->nconsts > e->const_hcap) {
+        e->const_hcap = e->const_hcap ? 2 * e->const_hcap : 256;
+        e->const_hash = table_new(e, e->const_hcap);
+        for (int i = 0; i < e->nconsts; i++)
+            e->const_hash[table_slot(e, e->const_hash, e->const_hcap, e->const_keys[i], e->const_keylens[i],
+                                     const_key_eq)] = i;
+    } else {
+        e->const_hash[table_slot(e, e->const_hash, e->const_hcap, key, keylen, const_key_eq)] = idx;
+    }
     return g;
 }
 
@@ -320,17 +352,11 @@ static LLVMValueRef pool_load(Emitter *e, LLVMValueRef g) {
     return v;
 }
 
-static LLVMValueRef pool_constant(Emitter *e, const char *key, size_t keylen, RtFn make,
-                                  LLVMValueRef *args, unsigned nargs) {
-    return pool_load(e, pool_global(e, key, keylen, make, args, nargs));
-}
-
 static LLVMValueRef str_global(Emitter *e, const char *s, size_t len) {
     char *key = arena_alloc(e->arena, len + 1);
     key[0] = 's';
     memcpy(key + 1, s, len);
-    LLVMValueRef args[] = {emit_cstring(e, s, len), emit_i64(e, (int64_t)len)};
-    return pool_global(e, key, len + 1, RT_ai_const_str, args, 2);
+    return pool_global(e, key, len + 1, AI_CONST_STR, emit_cstring(e, s, len), emit_i64(e, (int64_t)len));
 }
 
 LLVMValueRef emit_const_str(Emitter *e, const char *s, size_t len) { return pool_load(e, str_global(e, s, len)); }
@@ -351,13 +377,13 @@ LLVMValueRef emit_kwnames(Emitter *e, const KeywordList *kws, int line) {
         p += n + 1;
         gs[i] = str_global(e, kws->v[i]->arg, n);
     }
-    /* The strs exist by now (created earlier in $consts); pack them there. */
-    LLVMValueRef arr = LLVMBuildArrayAlloca(e->cb, e->i64, emit_i64(e, kws->n), "names");
-    for (int i = 0; i < kws->n; i++)
-        LLVMBuildStore(e->cb, LLVMBuildLoad2(e->cb, e->i64, gs[i], ""),
-                       LLVMBuildGEP2(e->cb, e->i64, arr, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
-    LLVMValueRef args[] = {arr, emit_i64(e, kws->n)};
-    return pool_constant(e, key, keylen, RT_ai_tuple_pack, args, 2);
+    /* The strs come earlier in the table, so they exist when the tuple is made. */
+    LLVMValueRef arr = LLVMConstArray2(e->ptr, gs, (uint64_t)kws->n);
+    LLVMValueRef items = LLVMAddGlobal(e->m, LLVMTypeOf(arr), "kwnames");
+    LLVMSetInitializer(items, arr);
+    LLVMSetGlobalConstant(items, 1);
+    LLVMSetLinkage(items, LLVMPrivateLinkage);
+    return pool_load(e, pool_global(e, key, keylen, AI_CONST_TUPLE, items, emit_i64(e, kws->n)));
 }
 
 static LLVMValueRef singleton(Emitter *e, const char *name) {
@@ -366,7 +392,8 @@ static LLVMValueRef singleton(Emitter *e, const char *name) {
     return emit_ptr_value(e, g);
 }
 
-LLVMValueRef emit_constant(Emitter *e, const Constant *c) {
+LLVMValueRef emit_constant_word(Emitter *e, const Constant *c, bool *indirect) {
+    *indirect = false;
     switch (c->kind) {
     case CONST_NONE: return singleton(e, "ai_none_object");
     case CONST_TRUE: return singleton(e, "ai_true_object");
@@ -377,34 +404,51 @@ LLVMValueRef emit_constant(Emitter *e, const Constant *c) {
             return emit_i64(e, (int64_t)(((uint64_t)c->ival << 1) | 1));
         const char *digits = c->big ? c->big : arena_printf(e->arena, "%lld", (long long)c->ival);
         char *key = arena_printf(e->arena, "i%s", digits);
-        LLVMValueRef args[] = {emit_cstring(e, digits, strlen(digits) + 1)};
-        return pool_constant(e, key, strlen(key), RT_ai_const_int, args, 1);
+        *indirect = true;
+        return pool_global(e, key, strlen(key), AI_CONST_INT, emit_cstring(e, digits, strlen(digits) + 1),
+                           emit_i64(e, 0));
     }
     case CONST_FLOAT: {
         char key[1 + sizeof(double)];
         key[0] = 'f';
         memcpy(key + 1, &c->fval, sizeof(double));
-        LLVMValueRef args[] = {LLVMConstReal(e->f64, c->fval)};
-        return pool_constant(e, key, sizeof key, RT_ai_const_float, args, 1);
+        int64_t bits;
+        memcpy(&bits, &c->fval, sizeof bits);
+        *indirect = true;
+        return pool_global(e, key, sizeof key, AI_CONST_FLOAT, LLVMConstNull(e->ptr), emit_i64(e, bits));
     }
-    case CONST_STR: return emit_const_str(e, c->str, c->len);
+    case CONST_STR: *indirect = true; return str_global(e, c->str, c->len);
     case CONST_BYTES: {
         char *key = arena_alloc(e->arena, c->len + 1);
         key[0] = 'b';
         memcpy(key + 1, c->str, c->len);
-        LLVMValueRef args[] = {emit_cstring(e, c->str, c->len), emit_i64(e, (int64_t)c->len)};
-        return pool_constant(e, key, c->len + 1, RT_ai_const_bytes, args, 2);
+        *indirect = true;
+        return pool_global(e, key, c->len + 1, AI_CONST_BYTES, emit_cstring(e, c->str, c->len),
+                           emit_i64(e, (int64_t)c->len));
     }
     case CONST_IMAG: break;
     }
     return emit_i64(e, 1);
 }
 
+LLVMValueRef emit_constant(Emitter *e, const Constant *c) {
+    bool indirect;
+    LLVMValueRef w = emit_constant_word(e, c, &indirect);
+    return indirect ? pool_load(e, w) : w;
+}
+
 /* ---- globals ------------------------------------------------------------------- */
 
+static bool global_name_eq(Emitter *e, int i, const char *key, size_t keylen) {
+    return strncmp(e->global_names[i], key, keylen) == 0 && e->global_names[i][keylen] == '\0';
+}
+
 int emit_global_index(Emitter *e, const char *name) {
-    for (int i = 0; i < e->nglobals; i++)
-        if (strcmp(e->global_names[i], name) == 0) return i;
+    size_t len = strlen(name);
+    if (e->global_hcap) {
+        size_t slot = table_slot(e, e->global_hash, e->global_hcap, name, len, global_name_eq);
+        if (e->global_hash[slot] >= 0) return e->global_hash[slot];
+    }
     int cap = e->capglobals;
     e->global_names = arena_grow(e->arena, e->global_names, &cap, e->nglobals + 1, sizeof(char *));
     cap = e->capglobals;
@@ -417,7 +461,17 @@ int emit_global_index(Emitter *e, const char *name) {
     e->global_rebound[e->nglobals] = false;
     e->global_assigned[e->nglobals] = false;
     e->global_func[e->nglobals] = NULL;
-    return e->nglobals++;
+    int idx = e->nglobals++;
+    if (2 * e->nglobals > e->global_hcap) {
+        e->global_hcap = e->global_hcap ? 2 * e->global_hcap : 256;
+        e->global_hash = table_new(e, e->global_hcap);
+        for (int i = 0; i < e->nglobals; i++)
+            e->global_hash[table_slot(e, e->global_hash, e->global_hcap, e->global_names[i],
+                                      strlen(e->global_names[i]), global_name_eq)] = i;
+    } else {
+        e->global_hash[table_slot(e, e->global_hash, e->global_hcap, name, len, global_name_eq)] = idx;
+    }
+    return idx;
 }
 
 LLVMValueRef emit_global_slot(Emitter *e, int index) {
@@ -788,6 +842,84 @@ static void predeclare_functions(Emitter *e) {
 
 /* ---- the program ---------------------------------------------------------------- */
 
+/* $consts() { return ai_consts_init(@consts.table, N); } */
+static void emit_consts_fn(Emitter *e) {
+    LLVMValueRef table = LLVMConstNull(e->ptr);
+    if (e->nconsts) {
+        LLVMValueRef init = LLVMConstArray2(e->const_rec_type, e->const_recs, (uint64_t)e->nconsts);
+        table = LLVMAddGlobal(e->m, LLVMTypeOf(init), "consts.table");
+        LLVMSetInitializer(table, init);
+        LLVMSetGlobalConstant(table, 1);
+        LLVMSetLinkage(table, LLVMPrivateLinkage);
+    }
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, e->consts_fn, "entry"));
+    LLVMBuildRet(e->b, emit_rt(e, RT_ai_consts_init, (LLVMValueRef[]){table, emit_i64(e, e->nconsts)}, 2));
+}
+
+/* The module's top-level code, in chunks: a new function `__main__$body.N`
+ * begins at the first top-level statement after the current one has made
+ * MODULE_CHUNK_BLOCKS basic blocks, and `__main__$body` calls them in
+ * turn. A long module (generated tables, 100,000 assignments) then makes
+ * many functions of bounded size instead of one huge one, on which LLVM's
+ * per-function passes are super-linear (register allocation and
+ * coalescing, the constant-pool search of instruction selection, the phi
+ * of the unwind block). Splitting between top-level statements is
+ * invisible: module names are globals, not locals; each chunk adds the
+ * `<module>` traceback entry itself, and the caller only passes a
+ * failure on. Chunks are `noinline` (the inliner would merge them back:
+ * each has one call site), and a chunk without loops is also `optnone`:
+ * straight-line code that runs once is not worth optimising, and LLVM
+ * compiles such a function as at -O0. */
+enum { MODULE_CHUNK_BLOCKS = 2000 };
+
+static LLVMValueRef emit_module_body(Emitter *e, const StmtList *stmts) {
+    LLVMTypeRef fty = LLVMFunctionType(e->i64, NULL, 0, 0);
+    LLVMValueRef body = LLVMAddFunction(e->m, "__main__$body", fty);
+    LLVMSetLinkage(body, LLVMInternalLinkage);
+    int chunk_limit = MODULE_CHUNK_BLOCKS;
+    const char *env = getenv("AITHON_CHUNK_BLOCKS");   /* tests: tiny chunks */
+    if (env && atoi(env) > 0) chunk_limit = atoi(env);
+    LLVMValueRef *chunks = NULL;
+    int nchunks = 0, cap = 0;
+    LLVMAttributeRef noinline =
+        LLVMCreateEnumAttribute(e->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0);
+    LLVMAttributeRef optnone =
+        LLVMCreateEnumAttribute(e->ctx, LLVMGetEnumAttributeKindForName("optnone", 7), 0);
+    int i = 0;
+    do {
+        LLVMValueRef fn = LLVMAddFunction(e->m, "__main__$body.chunk", fty);
+        LLVMSetLinkage(fn, LLVMInternalLinkage);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, noinline);
+        chunks = arena_grow(e->arena, chunks, &cap, nchunks + 1, sizeof(LLVMValueRef));
+        chunks[nchunks++] = fn;
+        FnState f;
+        Resume r = begin_function(e, &f, e->modscope, fn, "<module>");
+        f.cold = true;
+        int start = e->nblocks;
+        while (i < stmts->n) {
+            emit_stmts(e, &(StmtList){1, &stmts->v[i++]});
+            if (e->nblocks - start >= chunk_limit) break;
+        }
+        if (!f.had_loop) LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone);
+        end_function(e, r);
+    } while (i < stmts->n);
+    /* __main__$body: call the chunks; a failure has its traceback entry. */
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, body, "entry"));
+    LLVMValueRef v = NULL;
+    for (int k = 0; k < nchunks; k++) {
+        v = LLVMBuildCall2(e->b, fty, chunks[k], NULL, 0, "");
+        if (k == nchunks - 1) break;
+        LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(e->ctx, body, "fail");
+        LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(e->ctx, body, "next");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), ""), fail, next);
+        LLVMPositionBuilderAtEnd(e->b, fail);
+        LLVMBuildRet(e->b, emit_i64(e, 0));
+        LLVMPositionBuilderAtEnd(e->b, next);
+    }
+    LLVMBuildRet(e->b, v);
+    return body;
+}
+
 LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeTable *scopes,
                            const EmitOptions *opt) {
     Emitter em = {0}, *e = &em;
@@ -834,22 +966,17 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeT
     e->globals = LLVMAddGlobal(e->m, e->i64, "__main__.globals.tmp");
     find_rebound(e, e->modscope);
 
-    /* $consts: filled as constants are met. */
+    /* $consts: one call that makes the constants from the table of
+     * records collected while emitting (core/consts.c). */
     e->consts_fn = LLVMAddFunction(e->m, "__main__$consts", LLVMFunctionType(e->i64, NULL, 0, 0));
     LLVMSetLinkage(e->consts_fn, LLVMInternalLinkage);
-    e->cb = LLVMCreateBuilderInContext(ctx);
-    LLVMPositionBuilderAtEnd(e->cb, LLVMAppendBasicBlockInContext(ctx, e->consts_fn, "entry"));
+    e->const_rec_type = LLVMStructCreateNamed(ctx, "ai_const_rec");
+    LLVMStructSetBody(e->const_rec_type, (LLVMTypeRef[]){e->i64, e->ptr, e->i64, e->ptr}, 4, 0);
 
     /* The module body. */
-    LLVMValueRef body = LLVMAddFunction(e->m, "__main__$body", LLVMFunctionType(e->i64, NULL, 0, 0));
-    LLVMSetLinkage(body, LLVMInternalLinkage);
     predeclare_functions(e);
-    FnState f;
-    Resume r = begin_function(e, &f, e->modscope, body, "<module>");
-    emit_stmts(e, &m->body);
-    end_function(e, r);
-    LLVMBuildRet(e->cb, emit_i64(e, 1));
-    LLVMDisposeBuilder(e->cb);
+    LLVMValueRef body = emit_module_body(e, &m->body);
+    emit_consts_fn(e);
 
     /* The real globals array and the module's registration record. */
     LLVMTypeRef arr_t = LLVMArrayType2(e->i64, (uint64_t)(e->nglobals ? e->nglobals : 1));

@@ -42,7 +42,27 @@ static void loop_body(Emitter *e, const StmtList *body, LLVMBasicBlockRef cont, 
     if (emit_block_open(e)) LLVMBuildBr(e->b, cont);
 }
 
+static void emit_while_loop(Emitter *e, const Stmt *s);
+static void emit_for_loop(Emitter *e, const Stmt *s);
+
+/* A loop is hot: its operators get their inline fast paths again. */
 static void emit_while(Emitter *e, const Stmt *s) {
+    bool cold = e->fn->cold;
+    e->fn->cold = false;
+    e->fn->had_loop = true;
+    emit_while_loop(e, s);
+    e->fn->cold = cold;
+}
+
+static void emit_for(Emitter *e, const Stmt *s) {
+    bool cold = e->fn->cold;
+    e->fn->cold = false;
+    e->fn->had_loop = true;
+    emit_for_loop(e, s);
+    e->fn->cold = cold;
+}
+
+static void emit_while_loop(Emitter *e, const Stmt *s) {
     LLVMBasicBlockRef header = emit_block(e, "while"), body = emit_block(e, "while.body"),
                       latch = emit_block(e, "while.latch"), after = emit_block(e, "while.end");
     LLVMBasicBlockRef else_bb = s->u.while_.orelse.n ? emit_block(e, "while.else") : after;
@@ -172,7 +192,7 @@ void emit_for_end(Emitter *e, ForLoop *fl) {
     LLVMBuildBr(e->b, fl->header);
 }
 
-static void emit_for(Emitter *e, const Stmt *s) {
+static void emit_for_loop(Emitter *e, const Stmt *s) {
     if (s->kind == S_ASYNCFOR) {
         unsupported(e, s->pos, "'async for'");
         return;
@@ -199,7 +219,8 @@ static void emit_for(Emitter *e, const Stmt *s) {
 static void emit_def(Emitter *e, const Stmt *s) {
     FuncDef *fd = NULL;
     if (e->fn->scope->kind == SCOPE_MODULE) {
-        FuncDef *pre = e->global_func[emit_global_index(e, s->u.funcdef.name)];
+        int g = emit_global_index(e, s->u.funcdef.name);   /* may grow global_func */
+        FuncDef *pre = e->global_func[g];
         if (pre && pre->def == s) fd = pre;
     }
     LLVMValueRef *decos = emit_decorators(e, &s->u.funcdef.decorators);

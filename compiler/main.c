@@ -189,8 +189,18 @@ static int check_output(const char *out, OutputKind kind) {
     return 0;
 }
 
-/* Read a whole file; NULL (with errno) on failure. */
-static char *read_file(const char *path, size_t *len) {
+/* The largest source aithonc reads (a bigger one, or an endless stream
+ * such as a FIFO fed by `yes`, is refused once this much has been read):
+ * compiling costs a few hundred bytes of memory per source byte
+ * (docs/reliability.md), so this bounds the compiler's memory too. */
+#define MAX_SOURCE ((size_t)64 << 20)
+
+/* Read a whole file; NULL (with errno, or *too_big) on failure. Reading
+ * stops after the first block holding a NUL byte, which the parser then
+ * refuses as CPython does ("source code cannot contain null bytes"), so
+ * `aithonc /dev/zero` ends at once. */
+static char *read_file(const char *path, size_t *len, bool *too_big) {
+    *too_big = false;
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
     struct stat st;
@@ -199,12 +209,17 @@ static char *read_file(const char *path, size_t *len) {
     char *buf = malloc(cap + 1);
     for (;;) {
         size_t got = fread(buf + n, 1, cap - n, f);
+        bool nul = memchr(buf + n, '\0', got) != NULL;
         n += got;
-        if (n < cap) break;
+        if (n < cap || nul) break;
+        if (cap >= MAX_SOURCE) {
+            *too_big = true;
+            break;
+        }
         cap *= 2;
         buf = realloc(buf, cap + 1);
     }
-    bool bad = ferror(f);
+    bool bad = ferror(f) || *too_big;
     fclose(f);
     if (bad) {
         free(buf);
@@ -218,9 +233,13 @@ static char *read_file(const char *path, size_t *len) {
 /* Parse one file into `arena`; NULL after reporting errors. */
 static Module *load_module(Arena *arena, const char *path) {
     size_t len;
-    char *src = read_file(path, &len);
+    bool too_big;
+    char *src = read_file(path, &len, &too_big);
     if (!src) {
-        diag_error_file(E_IO, path, "cannot read file: %s", strerror(errno));
+        if (too_big)
+            diag_error_file(E_IO, path, "source file is larger than %zu MiB", MAX_SOURCE >> 20);
+        else
+            diag_error_file(E_IO, path, "cannot read file: %s", strerror(errno));
         io_failed = true;
         return NULL;
     }
