@@ -155,6 +155,12 @@ typedef struct Emitter {
     int *const_hash;            /* key hash → index, -1 empty; size const_hcap */
     int const_hcap;
     LLVMTypeRef const_rec_type; /* { i64, ptr, i64, ptr } */
+    const char **cstr_keys;     /* emit_cstring's globals, by text */
+    size_t *cstr_lens;
+    LLVMValueRef *cstr_vals;
+    int ncstrs, capcstrs;
+    int *cstr_hash;
+    int cstr_hcap;
     int *global_hash;           /* name hash → global index, -1 empty */
     int global_hcap;
     int nblocks;                /* basic blocks made so far (chunking the module body) */

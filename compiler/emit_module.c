@@ -270,7 +270,19 @@ static void emit_prologue(Emitter *e) {
 
 /* ---- strings and constants --------------------------------------------------- */
 
+static bool cstr_key_eq(Emitter *e, int i, const char *key, size_t keylen);
+static size_t table_slot(Emitter *e, const int *tab, int cap, const char *key, size_t keylen,
+                         bool (*eq)(Emitter *e, int index, const char *key, size_t keylen));
+static int *table_new(Emitter *e, int cap);
+
+/* A private constant C string; one global per distinct text (names are
+ * used over and over: one global per use made every line of a long
+ * module cost several). */
 LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len) {
+    if (e->cstr_hcap) {
+        size_t slot = table_slot(e, e->cstr_hash, e->cstr_hcap, s, len, cstr_key_eq);
+        if (e->cstr_hash[slot] >= 0) return e->cstr_vals[e->cstr_hash[slot]];
+    }
     LLVMValueRef init = LLVMConstStringInContext(e->ctx, s, (unsigned)len, 0);
     LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), ".str");
     LLVMSetInitializer(g, init);
@@ -278,6 +290,24 @@ LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len) {
     LLVMSetLinkage(g, LLVMPrivateLinkage);
     LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
     LLVMSetAlignment(g, 1);
+    int cap = e->capcstrs;
+    e->cstr_keys = arena_grow(e->arena, e->cstr_keys, &cap, e->ncstrs + 1, sizeof(char *));
+    cap = e->capcstrs;
+    e->cstr_lens = arena_grow(e->arena, e->cstr_lens, &cap, e->ncstrs + 1, sizeof(size_t));
+    e->cstr_vals = arena_grow(e->arena, e->cstr_vals, &e->capcstrs, e->ncstrs + 1, sizeof(LLVMValueRef));
+    int idx = e->ncstrs++;
+    e->cstr_keys[idx] = s;      /* the callers' texts live as long as the arena */
+    e->cstr_lens[idx] = len;
+    e->cstr_vals[idx] = g;
+    if (2 * e->ncstrs > e->cstr_hcap) {
+        e->cstr_hcap = e->cstr_hcap ? 2 * e->cstr_hcap : 256;
+        e->cstr_hash = table_new(e, e->cstr_hcap);
+        for (int i = 0; i < e->ncstrs; i++)
+            e->cstr_hash[table_slot(e, e->cstr_hash, e->cstr_hcap, e->cstr_keys[i], e->cstr_lens[i],
+                                    cstr_key_eq)] = i;
+    } else {
+        e->cstr_hash[table_slot(e, e->cstr_hash, e->cstr_hcap, s, len, cstr_key_eq)] = idx;
+    }
     return g;
 }
 
@@ -302,6 +332,10 @@ static int *table_new(Emitter *e, int cap) {
     int *tab = arena_alloc(e->arena, sizeof(int) * (size_t)cap);
     memset(tab, 0xff, sizeof(int) * (size_t)cap);
     return tab;
+}
+
+static bool cstr_key_eq(Emitter *e, int i, const char *key, size_t keylen) {
+    return e->cstr_lens[i] == keylen && memcmp(e->cstr_keys[i], key, keylen) == 0;
 }
 
 static bool const_key_eq(Emitter *e, int i, const char *key, size_t keylen) {
@@ -870,7 +904,7 @@ static void emit_consts_fn(Emitter *e) {
  * each has one call site), and a chunk without loops is also `optnone`:
  * straight-line code that runs once is not worth optimising, and LLVM
  * compiles such a function as at -O0. */
-enum { MODULE_CHUNK_BLOCKS = 2000 };
+enum { MODULE_CHUNK_BLOCKS = 400 };
 
 static LLVMValueRef emit_module_body(Emitter *e, const StmtList *stmts) {
     LLVMTypeRef fty = LLVMFunctionType(e->i64, NULL, 0, 0);

@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,7 +194,7 @@ static int check_output(const char *out, OutputKind kind) {
  * such as a FIFO fed by `yes`, is refused once this much has been read):
  * compiling costs a few hundred bytes of memory per source byte
  * (docs/reliability.md), so this bounds the compiler's memory too. */
-#define MAX_SOURCE ((size_t)64 << 20)
+#define MAX_SOURCE ((size_t)16 << 20)
 
 /* Read a whole file; NULL (with errno, or *too_big) on failure. Reading
  * stops after the first block holding a NUL byte, which the parser then
@@ -207,6 +208,11 @@ static char *read_file(const char *path, size_t *len, bool *too_big) {
     if (fstat(fileno(f), &st) == 0) note_source(path, &st);
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap + 1);
+    if (!buf) {
+        fclose(f);
+        errno = ENOMEM;
+        return NULL;
+    }
     for (;;) {
         size_t got = fread(buf + n, 1, cap - n, f);
         bool nul = memchr(buf + n, '\0', got) != NULL;
@@ -217,7 +223,14 @@ static char *read_file(const char *path, size_t *len, bool *too_big) {
             break;
         }
         cap *= 2;
-        buf = realloc(buf, cap + 1);
+        char *nbuf = realloc(buf, cap + 1);
+        if (!nbuf) {
+            free(buf);
+            fclose(f);
+            errno = ENOMEM;
+            return NULL;
+        }
+        buf = nbuf;
     }
     bool bad = ferror(f) || *too_big;
     fclose(f);
@@ -379,6 +392,9 @@ static int compile(const Options *o) {
     }
 
     LLVMContextRef ctx = LLVMContextCreate();
+    /* Names of values and blocks only matter in printed IR; without them a
+     * big module takes less memory and time. */
+    if (o->kind != OUT_LLVM) LLVMContextSetDiscardValueNames(ctx, 1);
     EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug};
     LLVMModuleRef mod = emit_program(&arena, ctx, m, scopes, &eo);
     if (!mod) return 1;
@@ -521,7 +537,31 @@ typedef struct {
     int status;
 } Job;
 
+/* A fatal signal in the compiler (LLVM aborts when it runs out of memory,
+ * e.g. under `ulimit -v`) ends it with status 3 and one line, not a core
+ * dump. The handler runs on an alternate stack, so a stack overflow can
+ * report too. */
+static void fatal_signal(int sig) {
+    static const char msg[] = "aithonc: internal error: fatal signal (out of memory?); "
+                              "compilation abandoned\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    (void)sig;
+    _exit(3);
+}
+
+static void catch_fatal_signals(void) {
+    static char altstack[64 << 10];
+    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
+    sigaltstack(&ss, NULL);
+    struct sigaction sa = {.sa_handler = fatal_signal, .sa_flags = SA_ONSTACK};
+    sigemptyset(&sa.sa_mask);
+    static const int sigs[] = {SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+}
+
 static void *compile_thread(void *arg) {
+    catch_fatal_signals();
     Job *j = arg;
     Options *o = j->o;
     j->status = o->parse_only ? parse_only(o) : o->run ? compile_and_run(o) : compile(o);
