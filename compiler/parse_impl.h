@@ -41,6 +41,9 @@
  * (`1+1+…`, `x.a.a…`) is limited by the scope pass (SCOPE_MAX_DEPTH). */
 enum { PARSE_MAX_DEPTH = 5968 };
 
+/* The longest decimal int literal: CPython's default int_max_str_digits. */
+enum { PARSE_MAX_INT_DIGITS = 4300 };
+
 typedef struct Parser Parser;
 struct Parser {
     Arena *arena;
