@@ -137,4 +137,10 @@ void *alloc_nursery(ai_type *t, size_t size);
 
 #define ALLOC_CHUNK_SIZE ((size_t)1 << 20)
 
+/* The largest block one request may get (physical memory plus swap, at
+ * most the address-space limit): a bigger request raises MemoryError
+ * without touching memory. Callers that malloc buffers sized by the
+ * program check against it too. */
+size_t alloc_limit(void);
+
 #endif
