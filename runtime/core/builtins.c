@@ -30,7 +30,9 @@
 
 /* ---- raw output ----------------------------------------------------------- */
 
-#define OUTBUF_SIZE ((size_t)64 << 10)
+/* CPython's buffer size (io.DEFAULT_BUFFER_SIZE): a program whose reader
+ * goes away (`| head -1`) fails at the same print as under CPython. */
+#define OUTBUF_SIZE ((size_t)8 << 10)
 
 static char outbuf[OUTBUF_SIZE];
 static size_t outlen;
@@ -41,21 +43,28 @@ static pthread_once_t out_once = PTHREAD_ONCE_INIT;
 ai_value (*bi_print_file_hook)(ai_value file, const ai_value *args, int64_t nargs, ai_value sep,
                                ai_value end, bool flush);
 
-static void write_all(int fd, const char *p, size_t n) {
+/* 0, or the errno of the failed write. */
+static int write_all(int fd, const char *p, size_t n) {
     while (n > 0) {
         ssize_t w = write(fd, p, n);
         if (w < 0) {
             if (errno == EINTR) continue;
-            return; /* EPIPE, closed fd …: drop, as there is no one to tell */
+            return errno;
         }
         p += w;
         n -= (size_t)w;
     }
+    return 0;
 }
 
-static void out_flush_locked(void) {
-    write_all(1, outbuf, outlen);
-    outlen = 0;
+/* An explicit flush (flush(), print(flush=True), a terminal's line
+ * buffering, exit): on failure the data stays buffered, as CPython's
+ * BufferedWriter keeps it, and the next flush tries again. */
+static int out_flush_locked(void) {
+    if (!outlen) return 0;
+    int err = write_all(1, outbuf, outlen);
+    if (!err) outlen = 0;
+    return err;
 }
 
 /* At exit another thread may still hold the lock (a worker in the middle
@@ -63,6 +72,7 @@ static void out_flush_locked(void) {
 static void flush_at_exit(void) {
     if (pthread_mutex_trylock(&out_lock) == 0) {
         out_flush_locked();
+        outlen = 0;
         pthread_mutex_unlock(&out_lock);
     }
 }
@@ -82,30 +92,51 @@ static void out_lock_acquire(void) {
     pthread_mutex_lock(&out_lock);
 }
 
-static void out_write_locked(const char *p, size_t n) {
-    if (n > OUTBUF_SIZE - outlen) out_flush_locked();
-    if (n >= OUTBUF_SIZE) {
-        write_all(1, p, n);
-        return;
+/* Buffer bytes; 0 or the errno of a failed write. When the buffer fills
+ * and writing it fails, what it held is dropped with the new bytes (CPython
+ * loses the chunk its TextIOWrapper was passing on), so a program that
+ * catches the error and goes on is not handed the same failure again. */
+static int out_write_locked(const char *p, size_t n) {
+    if (n > OUTBUF_SIZE - outlen) {
+        int err = write_all(1, outbuf, outlen);
+        outlen = 0;
+        if (err) return err;
     }
+    if (n >= OUTBUF_SIZE) return write_all(1, p, n);
     memcpy(outbuf + outlen, p, n);
     outlen += n;
+    return 0;
 }
 
-void bi_stdout_write(const char *p, size_t n) {
+/* Raise the OSError of a failed write to stdout (BrokenPipeError, …). */
+static bool out_ok(int err) {
+    if (!err) return true;
+    exc_raise_errno(err, 0);
+    return false;
+}
+
+int bi_stdout_write(const char *p, size_t n) {
     out_lock_acquire();
-    out_write_locked(p, n);
-    if (out_tty && memchr(p, '\n', n)) out_flush_locked();
+    int err = out_write_locked(p, n);
+    if (!err && out_tty && memchr(p, '\n', n)) err = out_flush_locked();
+    pthread_mutex_unlock(&out_lock);
+    return err;
+}
+
+int bi_stdout_flush(void) {
+    out_lock_acquire();
+    int err = out_flush_locked();
+    pthread_mutex_unlock(&out_lock);
+    return err;
+}
+
+void bi_stdout_discard(void) {
+    out_lock_acquire();
+    outlen = 0;
     pthread_mutex_unlock(&out_lock);
 }
 
-void bi_stdout_flush(void) {
-    out_lock_acquire();
-    out_flush_locked();
-    pthread_mutex_unlock(&out_lock);
-}
-
-void bi_stderr_write(const char *p, size_t n) { write_all(2, p, n); }
+void bi_stderr_write(const char *p, size_t n) { (void)write_all(2, p, n); }
 
 /* ---- str() and repr() ------------------------------------------------------- */
 
@@ -145,22 +176,19 @@ static bool out_str_locked(ai_value s) {
     int64_t n;
     const char *p = str_utf8_strict(s, &n);
     if (!p) return false;
-    out_write_locked(p, (size_t)n);
-    return true;
+    return out_ok(out_write_locked(p, (size_t)n));
 }
 
 static bool out_value_locked(ai_value v) {
     if (ai_is_smallint(v)) {
         char buf[24];
         int n = snprintf(buf, sizeof buf, "%lld", (long long)ai_smallint_get(v));
-        out_write_locked(buf, (size_t)n);
-        return true;
+        return out_ok(out_write_locked(buf, (size_t)n));
     }
     if (obj_is_type(v, &ai_float_type)) {
         char buf[32];
         int n = float_repr_buf(float_get(v), buf);
-        out_write_locked(buf, (size_t)n);
-        return true;
+        return out_ok(out_write_locked(buf, (size_t)n));
     }
     ai_value s = ai_str(v);
     return s && out_str_locked(s);
@@ -187,18 +215,18 @@ ai_value ai_print(const ai_value *args, int64_t nargs, ai_value sep, ai_value en
         if (i > 0) {
             if (sep) {
                 if (!out_str_locked(sep)) goto fail;
-            } else {
-                out_write_locked(" ", 1);
+            } else if (!out_ok(out_write_locked(" ", 1))) {
+                goto fail;
             }
         }
         if (!out_value_locked(args[i])) goto fail;
     }
     if (end) {
         if (!out_str_locked(end)) goto fail;
-    } else {
-        out_write_locked("\n", 1);
+    } else if (!out_ok(out_write_locked("\n", 1))) {
+        goto fail;
     }
-    if (do_flush || out_tty) out_flush_locked();
+    if ((do_flush || out_tty) && !out_ok(out_flush_locked())) ret = AI_ERR;
     pthread_mutex_unlock(&out_lock);
     return ret;
 fail:

@@ -23,7 +23,8 @@
  * Attributes: args, __cause__, __context__, __suppress_context__,
  * __traceback__ and with_traceback(); builtin exception instances take no
  * other attributes (CPython gives them a __dict__).
- * Not handled yet: OSError's errno/strerror fields, SystemExit
+ * OSError's errno/strerror/filename are read from its args. Not handled
+ * yet: SystemExit
  * .code (the runtime's exit path reads args directly), the "Did you
  * mean" suggestions CPython 3.11 prints for NameError/AttributeError, and
  * exception groups' tree printing.
@@ -31,6 +32,7 @@
 #include "core/object.h"
 #include "gc/gc.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 /* ---- the builtin hierarchy -------------------------------------------- */
@@ -172,11 +174,67 @@ static ai_value exc_construct(ai_value cls, const ai_value *args, int64_t nargs,
     return exc_new(t, tup);
 }
 
+/* OSError(errno, strerror[, filename]): "[Errno 2] No such file or
+ * directory: 'x'", as CPython's OSError.__str__; NULL when the args are
+ * not of that shape. */
+static ai_value oserror_str(ai_value v, ai_tuple *a) {
+    if (!obj_isinstance(v, &ai_exc_OSError) || a->len < 2 || a->len > 3 || !int_check(a->items[0]))
+        return 0;
+    strbuf b;
+    sb_init(&b);
+    ai_value n = ai_str(a->items[0]), msg = n ? ai_str(a->items[1]) : 0;
+    ai_value fn = msg && a->len == 3 ? ai_repr(a->items[2]) : msg;
+    if (!fn) {
+        sb_free(&b);
+        return AI_ERR;
+    }
+    sb_adds(&b, "[Errno ");
+    sb_add_str(&b, n);
+    sb_adds(&b, "] ");
+    sb_add_str(&b, msg);
+    if (a->len == 3) {
+        sb_adds(&b, ": ");
+        sb_add_str(&b, fn);
+    }
+    return sb_finish(&b);
+}
+
 ai_value exc_str(ai_value v) {
     ai_tuple *a = tuple_obj(exc_obj(v)->args);
     if (a->len == 0) return str_from_ascii("", 0);
     if (a->len == 1) return ai_str(a->items[0]);
+    ai_value os = oserror_str(v, a);
+    if (os) return os;
     return ai_str(exc_obj(v)->args);
+}
+
+/* The OSError subclass CPython picks for an errno (PEP 3151). */
+static ai_type *errno_type(int err) {
+    switch (err) {
+    case EPIPE: case ESHUTDOWN: return &ai_exc_BrokenPipeError;
+    case ECONNRESET: return &ai_exc_ConnectionResetError;
+    case ECONNREFUSED: return &ai_exc_ConnectionRefusedError;
+    case ECONNABORTED: return &ai_exc_ConnectionAbortedError;
+    case ENOENT: return &ai_exc_FileNotFoundError;
+    case EISDIR: return &ai_exc_IsADirectoryError;
+    case ENOTDIR: return &ai_exc_NotADirectoryError;
+    case EEXIST: return &ai_exc_FileExistsError;
+    case EACCES: case EPERM: return &ai_exc_PermissionError;
+    case EINTR: return &ai_exc_InterruptedError;
+    case EAGAIN: case EALREADY: case EINPROGRESS: return &ai_exc_BlockingIOError;
+    case ECHILD: return &ai_exc_ChildProcessError;
+    case ESRCH: return &ai_exc_ProcessLookupError;
+    case ETIMEDOUT: return &ai_exc_TimeoutError;
+    default: return &ai_exc_OSError;
+    }
+}
+
+ai_value exc_raise_errno(int err, ai_value filename) {
+    const char *msg = strerror(err);
+    ai_value items[3] = {ai_smallint(err), str_from_utf8(msg, (int64_t)strlen(msg)), filename};
+    if (!items[1]) return AI_ERR;
+    ai_value args = ai_tuple_pack(items, filename ? 3 : 2);
+    return args ? exc_raise_args(errno_type(err), args) : AI_ERR;
 }
 
 static ai_value exc_str_slot(ai_value v) { return exc_str(v); }
@@ -214,12 +272,28 @@ static ai_value exc_get_context(ai_value v) { return or_none(exc_obj(v)->context
 static ai_value exc_get_suppress(ai_value v) { return ai_bool(exc_obj(v)->suppress_context); }
 static ai_value exc_get_tb(ai_value v) { return or_none(exc_obj(v)->tb); }
 
+/* OSError's errno, strerror and filename come from its args, as CPython
+ * sets them: (errno, strerror[, filename]); other exceptions have none. */
+static ai_value oserror_field(ai_value v, int i, const char *name) {
+    if (!obj_isinstance(v, &ai_exc_OSError))
+        return ai_raise_fmt(&ai_exc_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(v), name);
+    ai_tuple *a = tuple_obj(exc_obj(v)->args);
+    if (a->len < 2 || a->len > 3 || i >= a->len) return AI_NONE;
+    return a->items[i];
+}
+static ai_value exc_get_errno(ai_value v) { return oserror_field(v, 0, "errno"); }
+static ai_value exc_get_strerror(ai_value v) { return oserror_field(v, 1, "strerror"); }
+static ai_value exc_get_filename(ai_value v) { return oserror_field(v, 2, "filename"); }
+
 static const ai_getset_def exc_getset[] = {
     {"args", exc_get_args},
     {"__cause__", exc_get_cause},
     {"__context__", exc_get_context},
     {"__suppress_context__", exc_get_suppress},
     {"__traceback__", exc_get_tb},
+    {"errno", exc_get_errno},
+    {"strerror", exc_get_strerror},
+    {"filename", exc_get_filename},
     {NULL, NULL},
 };
 

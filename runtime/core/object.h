@@ -316,6 +316,9 @@ ai_value exc_pending(void);
 ai_value exc_nomem(void);
 /* Raise with args = (a tuple of values); e.g. OverflowError(34, '...'). */
 ai_value exc_raise_args(ai_type *t, ai_value args);
+/* Raise the OSError subclass for errno `err` as CPython does: args
+ * (err, strerror) or (err, strerror, filename) when filename != 0. */
+ai_value exc_raise_errno(int err, ai_value filename);
 /* True if the pending exception is an instance of t. */
 bool exc_pending_is(ai_type *t);
 void exc_clear(void);
@@ -333,6 +336,13 @@ extern char **rt_argv;
 /* Start the runtime, run `entry` on the main task's big stack, print an
  * escaped exception, and return the process exit status. */
 int mod_run_main(int argc, char **argv, ai_value (*entry)(void));
+/* Ctrl-C (module.c): in the main task, raise the KeyboardInterrupt of a
+ * SIGINT received (-1), else 0. rt_sleep and rt_wait_readable (fd
+ * readable) block like nanosleep and poll, but the main task's wait ends
+ * with KeyboardInterrupt (-1) when SIGINT arrives. */
+int32_t rt_check_interrupt(void);
+int32_t rt_sleep(int64_t ns);
+int32_t rt_wait_readable(int fd);
 /* Call fn for every registered module (the collector's roots). */
 void mod_each(void (*fn)(const ai_module_info *m, void *ctx), void *ctx);
 
@@ -357,8 +367,12 @@ extern const bi_entry bi_table_map[];   /* objects/dict.c: dict, set, frozenset 
 extern const bi_entry bi_table_text[];  /* objects/format.c: format, bin, hex, input, open … */
 
 /* Buffered UTF-8 output to stdout; stderr writes go straight through. */
-void bi_stdout_write(const char *p, size_t n);
-void bi_stdout_flush(void);
+/* The process's buffered stdout (core/builtins.c): 0, or the errno of a
+ * failed write (exc_raise_errno turns it into CPython's exception). A
+ * flush that fails keeps the data; bi_stdout_discard drops it. */
+int bi_stdout_write(const char *p, size_t n);
+int bi_stdout_flush(void);
+void bi_stdout_discard(void);
 void bi_stderr_write(const char *p, size_t n);
 /* Hook for print(file=...) once sys.stderr/file objects exist: return
  * AI_NONE after writing, AI_ERR on error. NULL: file= is refused. */

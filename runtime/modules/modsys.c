@@ -119,8 +119,9 @@ static bool stream_put(int fd, ai_value s) {
     int64_t n;
     const char *p = str_utf8_strict(s, &n);
     if (!p) return false;
-    bi_stdout_write(p, (size_t)n);
-    return true;
+    int err = bi_stdout_write(p, (size_t)n);
+    if (err) exc_raise_errno(err, 0);
+    return !err;
 }
 
 #define METHOD(fn) \
@@ -158,8 +159,8 @@ METHOD(s_writelines) {
 METHOD(s_flush) {
     (void)args;
     if (mu_no_args("TextIOWrapper.flush", nargs, kwnames) < 0) return AI_ERR;
-    if (stream_fd(self) == 1) bi_stdout_flush();
-    return AI_NONE;
+    int err = stream_fd(self) == 1 ? bi_stdout_flush() : 0;
+    return err ? exc_raise_errno(err, 0) : AI_NONE;
 }
 
 METHOD(s_fileno) {

@@ -103,10 +103,9 @@ FUNC(t_sleep) {
     if (!timeout_ns(args[0], &ns)) return AI_ERR;
     if (ns < 0) return ai_raise_msg(&ai_exc_ValueError, "sleep length must be non-negative");
     /* TODO(scheduler): park the green thread on a timer instead of
-     * blocking the worker's OS thread. */
-    struct timespec req = {(time_t)(ns / 1000000000), (long)(ns % 1000000000)}, rem;
-    while (nanosleep(&req, &rem) != 0 && errno == EINTR) req = rem;
-    return AI_NONE;
+     * blocking the worker's OS thread. The main task's sleep ends early
+     * with KeyboardInterrupt on Ctrl-C (core/module.c). */
+    return rt_sleep(ns) < 0 ? AI_ERR : AI_NONE;
 }
 static AI_BUILTIN_FN(bf_sleep, "sleep", t_sleep);
 

@@ -106,30 +106,7 @@ static void core_free(fcore *c) {
     free(c);
 }
 
-static ai_value raise_errno(int err, ai_value filename) {
-    ai_type *t = err == ENOENT                     ? &ai_exc_FileNotFoundError
-                 : err == EISDIR                   ? &ai_exc_IsADirectoryError
-                 : err == ENOTDIR                  ? &ai_exc_NotADirectoryError
-                 : err == EEXIST                   ? &ai_exc_FileExistsError
-                 : (err == EACCES || err == EPERM) ? &ai_exc_PermissionError
-                 : err == EINTR                    ? &ai_exc_InterruptedError
-                                                   : &ai_exc_OSError;
-    strbuf b;
-    sb_init(&b);
-    sb_printf(&b, "[Errno %d] %s", err, strerror(err));
-    if (filename) {
-        ai_value r = ai_repr(filename);
-        if (!r) {
-            sb_free(&b);
-            return AI_ERR;
-        }
-        sb_adds(&b, ": ");
-        sb_add_str(&b, r);
-    }
-    ai_value msg = sb_finish(&b);
-    ai_value args = msg ? ai_tuple_pack(&msg, 1) : 0;
-    return args ? exc_raise_args(t, args) : AI_ERR;
-}
+static ai_value raise_errno(int err, ai_value filename) { return exc_raise_errno(err, filename); }
 
 /* io.UnsupportedOperation: an OSError subclass made from OSError's type
  * the first time it is needed (exception types' slots are exc.c's). */
@@ -169,8 +146,11 @@ static int64_t core_fill(fcore *c, ai_value name) {
         }
     }
     ssize_t got;
+    /* Waiting on standard input, the main task also wakes for Ctrl-C. */
+    if (c->fd == 0 && rt_wait_readable(0) < 0) return -1;
     do {
         got = read(c->fd, c->rbuf + c->rlen, RCHUNK);
+        if (got < 0 && errno == EINTR && rt_check_interrupt() < 0) return -1;
     } while (got < 0 && errno == EINTR);
     if (got < 0) {
         raise_errno(errno, name);
@@ -864,9 +844,11 @@ static ai_value bi_input(ai_value self, const ai_value *args, int64_t nargs, ai_
         int64_t n;
         const char *s = str_utf8_strict(p, &n);
         if (!s) return AI_ERR;
-        bi_stdout_write(s, (size_t)n);
+        int err = bi_stdout_write(s, (size_t)n);
+        if (err) return exc_raise_errno(err, 0);
     }
-    bi_stdout_flush();
+    int err = bi_stdout_flush();
+    if (err) return exc_raise_errno(err, 0);
     pthread_mutex_lock(&stdin_lock);
     fcore *c = &stdin_core;
     ai_value r = AI_ERR;
