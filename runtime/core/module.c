@@ -156,6 +156,7 @@ static int wait_fd(int fd, int64_t deadline) {
             continue;
         }
         int r = ppoll(pf, n, tp, NULL);
+        if (main && rt_check_interrupt() < 0) return -1;       /* first, as CPython's handler */
         if (r < 0 && errno != EINTR) return fd >= 0 ? 1 : 0;   /* let the caller see the error */
         if (fd >= 0 && r > 0 && pf[0].revents) return 1;
     }
