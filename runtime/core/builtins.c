@@ -3,12 +3,14 @@
  * dispatch, the builtin namespace (ai_builtin), the builtin functions that
  * belong to no type, and the bounds helper of counted range() loops.
  *
- * stdout: one process-wide buffer (64 KiB) written with write(2), flushed
+ * stdout: one process-wide buffer (8 KiB, as CPython's) written with write(2), flushed
  * when full, on print(flush=True), at exit, and after every print when
  * stdout is a terminal (line buffering). A recursive mutex makes one
  * print() call atomic with respect to other workers while still allowing a
- * __str__ that prints. Text is written as UTF-8; a lone surrogate raises
- * UnicodeEncodeError as CPython's strict utf-8 stdout does.
+ * __str__ that prints. Text is written as UTF-8 with errors=
+ * 'surrogateescape' (U+DC80..U+DCFF become raw bytes, as CPython's stdout
+ * in its UTF-8 mode and the C locale; other lone surrogates raise
+ * UnicodeEncodeError). A failed write raises CPython's OSError.
  * stderr: unbuffered, straight write(2) (tracebacks, SystemExit messages).
  *
  * Builtins are vectorcall functions; types (int, str, ValueError …) are
@@ -174,7 +176,7 @@ static bool check_sep(ai_value v, const char *what) {
 /* Write a str value's UTF-8 to stdout (lock held). */
 static bool out_str_locked(ai_value s) {
     int64_t n;
-    const char *p = str_utf8_strict(s, &n);
+    const char *p = str_utf8_stdio(s, &n);
     if (!p) return false;
     return out_ok(out_write_locked(p, (size_t)n));
 }

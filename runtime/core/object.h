@@ -487,6 +487,10 @@ const char *str_utf8(ai_value s, int64_t *len);
 /* Encode for output: like str_utf8 but raises UnicodeEncodeError on
  * lone surrogates. */
 const char *str_utf8_strict(ai_value s, int64_t *len);
+/* UTF-8 for the standard streams, errors='surrogateescape' as CPython's
+ * (in its UTF-8 mode and C locale): U+DC80..U+DCFF become the bytes
+ * 0x80..0xFF; other lone surrogates raise UnicodeEncodeError. */
+const char *str_utf8_stdio(ai_value s, int64_t *len);
 bool str_eq(const ai_strobj *a, const ai_strobj *b);
 int str_cmp(const ai_strobj *a, const ai_strobj *b);
 ai_value str_concat(ai_value a, ai_value b);

@@ -117,7 +117,7 @@ static bool stream_put(int fd, ai_value s) {
         return true;
     }
     int64_t n;
-    const char *p = str_utf8_strict(s, &n);
+    const char *p = str_utf8_stdio(s, &n);
     if (!p) return false;
     int err = bi_stdout_write(p, (size_t)n);
     if (err) exc_raise_errno(err, 0);
