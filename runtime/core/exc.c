@@ -526,14 +526,30 @@ ai_type ai_traceback_type = {
     .gc_size = tb_size,
 };
 
+/* A traceback keeps at most TB_KEEP entries: the innermost TB_KEEP - 1
+ * and the outermost (usually <module>), which each new outer frame
+ * replaces. CPython prints the innermost 1000 entries of a traceback, and
+ * its recursion limit (1000 frames) is reached with <module> among them;
+ * Aithon's limit is the stack, so a runaway recursion unwinds through
+ * millions of frames: kept this way it is printed as CPython prints it at
+ * its limit — <module>, then the innermost frames, "[Previous line
+ * repeated 996 more times]" — in bounded memory. */
+#define TB_KEEP 1000
+
 void ai_traceback_add(const ai_code_info *code, int32_t line) {
     ai_task_core *task = exc_task();
     ai_value ev = task->exc;
     if (!ev) return;
     ai_exc *e = exc_obj(ev);
     exc_tb *tb = e->tb ? (exc_tb *)ai_obj(e->tb) : NULL;
+    if (tb && tb->len == TB_KEEP) {
+        tb->e[TB_KEEP - 1].code = code;
+        tb->e[TB_KEEP - 1].line = line;
+        return;
+    }
     if (!tb || tb->len == tb->cap) {
         int64_t cap = tb ? tb->cap * 2 : 8;
+        if (cap > TB_KEEP) cap = TB_KEEP;
         exc_tb *n = ai_alloc(&ai_traceback_type, sizeof(exc_tb) + (size_t)cap * sizeof(ai_tb_entry));
         if (!n) {
             /* Out of memory: drop the frame, keep the original error. */

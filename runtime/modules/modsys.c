@@ -65,6 +65,8 @@ static pthread_mutex_t intern_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int64_t recursion_limit = 1000;
 
+int64_t sys_recursion_limit(void) { return __atomic_load_n(&recursion_limit, __ATOMIC_RELAXED); }
+
 /* io.UnsupportedOperation: an OSError subclass (there is no io module
  * yet to hold the class). */
 static ai_type unsupported_type;
