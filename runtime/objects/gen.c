@@ -50,6 +50,7 @@ typedef struct ai_gen {
     void *sp, *caller_sp;       /* saved contexts */
     char *caller_limit;         /* ai_tls.stack_limit of the consumer */
     struct ai_gen *prev;        /* the generator running when this one was resumed */
+    int32_t depth;              /* generators running, this one included (GEN_DEPTH) */
     stack_mem_t stack;
 #if SCHED_ASAN
     void *fake_stack, *caller_fake_stack;
@@ -178,6 +179,24 @@ ai_value ai_gen_new(const ai_func_info *info, void *thunk, const ai_value *slots
     return ai_val(g);
 }
 
+/* Generators count toward the recursion limit as frames do in CPython:
+ * each body runs on a stack of its own, so a generator that resumes
+ * another forever (`yield from g(n + 1)`) would never run out of stack,
+ * only of memory. A resume that would make more than the recursion limit
+ * minus 2 (the module's frame and the consumer's call, as CPython counts
+ * them: 998 nested generators with the default limit) run at once raises
+ * RecursionError in the resuming body instead. */
+static bool gen_depth_ok(ai_gen *g) {
+    ai_gen *cur = *current_gen_slot();
+    int32_t depth = (cur ? cur->depth : 0) + 1;
+    if (depth > sys_recursion_limit() - 2) {
+        ai_raise_recursion();
+        return false;
+    }
+    g->depth = depth;
+    return true;
+}
+
 /* Resume g with `sent` (or with the pending exception when thrown).
  * Returns 1 with the yielded item in *out, 0 when the body returned (its
  * value in *out), -1 when it raised. */
@@ -190,6 +209,7 @@ static int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) 
         *out = AI_NONE;
         return thrown ? -1 : 0;
     }
+    if (!gen_depth_ok(g)) return -1;
     if (g->state == GEN_CREATED) {
         if (!thrown && sent != AI_NONE) {
             ai_raise_msg(&ai_exc_TypeError, "can't send non-None value to a just-started generator");
