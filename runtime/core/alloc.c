@@ -248,14 +248,27 @@ static bool grow(alloc_heap *h) {
 
 /* Collect if the nursery is spent (or stress says so): a minor
  * collection, which turns into a major one when the old generation has
- * grown enough (gc/collect.c decides). */
+ * grown enough (gc/collect.c decides).
+ *
+ * Pacing: every collection scans the running task's whole stack
+ * (conservatively; its frames may hold young objects). A deep recursion
+ * that allocates made each minor collection cost tens of milliseconds
+ * for a few hundred KiB of allocation, and a runaway recursion took a
+ * minute to reach its RecursionError. So the next collection waits for at
+ * least a quarter of the stack last scanned to be handed out: the scan
+ * costs at most a few times the allocation it pays for, and the nursery
+ * grows by at most a quarter of the stack (64 MiB for the main task's
+ * 256 MiB). A shallow stack leaves the budget as it was. */
+#define GC_STACK_PACE 4
+
 static void maybe_collect(alloc_heap *h, size_t more) {
     if (!gc_cfg.enabled || h->collecting) return;
     if (gc_cfg.stress) {
         if (++h->stress_count < gc_cfg.stress) return;
         h->stress_count = 0;
-    } else if (h->since + more < h->budget) {
-        return;
+    } else {
+        size_t budget = h->budget > h->stack_bytes / GC_STACK_PACE ? h->budget : h->stack_bytes / GC_STACK_PACE;
+        if (h->since + more < budget) return;
     }
     gc_collect_heap(h, false);
 }

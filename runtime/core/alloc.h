@@ -84,6 +84,9 @@ typedef struct alloc_heap {
     uintptr_t lo, hi;           /* address range of every chunk: a cheap
                                    first test before the chunk map */
     size_t since;               /* bytes handed out since the last GC */
+    size_t stack_bytes;         /* stack the last collection scanned: the next one
+                                   waits for at least a quarter of it to be handed
+                                   out (pacing, gc/collect.c) */
     size_t budget;              /* the nursery size: collect when `since`
                                    reaches it. Starts small (an actor that
                                    allocates little stays small) and

@@ -476,6 +476,13 @@ ai_value exc_recursion(const char *suffix) {
 
 ai_value ai_raise_recursion(void) { return exc_recursion(""); }
 
+/* sys.getrecursionlimit(); kept here (not in modules/modsys.c) so that the
+ * runtime's own users (repr, generators) do not pull the sys module in.
+ * Relaxed: any thread may read it, sys.setrecursionlimit writes it. */
+static int64_t recursion_limit = 1000;
+int64_t sys_recursion_limit(void) { return __atomic_load_n(&recursion_limit, __ATOMIC_RELAXED); }
+void sys_set_recursion_limit(int64_t n) { __atomic_store_n(&recursion_limit, n, __ATOMIC_RELAXED); }
+
 /* The last-resort MemoryError. It is static, so its fields may point into
  * the heap of whichever actor raised it: the collector must treat it as a
  * root. */

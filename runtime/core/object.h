@@ -341,10 +341,11 @@ int mod_run_main(int argc, char **argv, ai_value (*entry)(void));
  * readable) block like nanosleep and poll, but the main task's wait ends
  * with KeyboardInterrupt (-1) when SIGINT arrives. */
 int32_t rt_check_interrupt(void);
-/* sys.getrecursionlimit() (modules/modsys.c): 1000 unless the program
- * changed it. Aithon's real limit is the stack; repr nesting and
- * generator nesting count against this one, as in CPython. */
+/* sys.getrecursionlimit() (core/exc.c): 1000 unless the program changed
+ * it. Aithon's real limit is the stack; repr nesting and generator
+ * nesting count against this one, as in CPython. */
 int64_t sys_recursion_limit(void);
+void sys_set_recursion_limit(int64_t n);
 int32_t rt_sleep(int64_t ns);
 int32_t rt_wait_readable(int fd);
 /* Call fn for every registered module (the collector's roots). */
