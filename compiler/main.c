@@ -550,14 +550,35 @@ static void fatal_signal(int sig) {
     _exit(3);
 }
 
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SANITIZED 1     /* the sanitizer reports fatal signals itself */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+
+static stack_t old_altstack;
+
 static void catch_fatal_signals(void) {
+#ifndef SANITIZED
     static char altstack[64 << 10];
     stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
-    sigaltstack(&ss, NULL);
+    sigaltstack(&ss, &old_altstack);
     struct sigaction sa = {.sa_handler = fatal_signal, .sa_flags = SA_ONSTACK};
     sigemptyset(&sa.sa_mask);
     static const int sigs[] = {SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+#endif
+}
+
+/* The thread's alternate stack is ours (static): hand the old one back
+ * before the thread ends, whoever frees thread resources then. */
+static void release_altstack(void) {
+#ifndef SANITIZED
+    if (!(old_altstack.ss_flags & SS_DISABLE) && old_altstack.ss_sp) sigaltstack(&old_altstack, NULL);
+    else sigaltstack(&(stack_t){.ss_flags = SS_DISABLE}, NULL);
+#endif
 }
 
 static void *compile_thread(void *arg) {
@@ -565,6 +586,7 @@ static void *compile_thread(void *arg) {
     Job *j = arg;
     Options *o = j->o;
     j->status = o->parse_only ? parse_only(o) : o->run ? compile_and_run(o) : compile(o);
+    release_altstack();
     return NULL;
 }
 
