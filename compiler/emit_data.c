@@ -28,6 +28,20 @@ LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n) {
     return arr;
 }
 
+/* A stack array for n values that are stored as soon as each is
+ * evaluated (emit_array_store), so that no value stays live — in a
+ * register or a spill slot — across the evaluation of the others: with
+ * thousands of elements (a display of names, a call with thousands of
+ * arguments) those live ranges made register allocation quadratic. */
+LLVMValueRef emit_array_new(Emitter *e, int n) {
+    if (n == 0) return LLVMConstNull(e->ptr);
+    return emit_alloca(e, LLVMArrayType2(e->i64, (uint64_t)n), "vals");
+}
+
+void emit_array_store(Emitter *e, LLVMValueRef arr, int i, LLVMValueRef v) {
+    LLVMBuildStore(e->b, v, LLVMBuildGEP2(e->b, e->i64, arr, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
+}
+
 static LLVMValueRef load_elem(Emitter *e, LLVMValueRef arr, int i) {
     return LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, arr, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""), "");
 }
@@ -48,9 +62,9 @@ static bool any_starred(const ExprList *l) {
 static LLVMValueRef build_list(Emitter *e, const ExprList *elts, int line) {
     int n = elts->n, prefix = 0;
     while (prefix < n && elts->v[prefix]->kind != E_STARRED) prefix++;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(prefix + 1));
-    for (int i = 0; i < prefix; i++) vals[i] = emit_expr(e, elts->v[i]);
-    LLVMValueRef list = emit_rt(e, RT_ai_list_new, (LLVMValueRef[]){emit_value_array(e, vals, prefix), emit_i64(e, prefix)}, 2);
+    LLVMValueRef arr = emit_array_new(e, prefix);
+    for (int i = 0; i < prefix; i++) emit_array_store(e, arr, i, emit_expr(e, elts->v[i]));
+    LLVMValueRef list = emit_rt(e, RT_ai_list_new, (LLVMValueRef[]){arr, emit_i64(e, prefix)}, 2);
     emit_check(e, list, line);
     for (int i = prefix; i < n; i++) {
         const Expr *x = elts->v[i];
@@ -68,9 +82,9 @@ static LLVMValueRef build_tuple(Emitter *e, const ExprList *elts, int line) {
         emit_check(e, t, line);
         return t;
     }
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(elts->n + 1));
-    for (int i = 0; i < elts->n; i++) vals[i] = emit_expr(e, elts->v[i]);
-    LLVMValueRef t = emit_rt(e, RT_ai_tuple_pack, (LLVMValueRef[]){emit_value_array(e, vals, elts->n), emit_i64(e, elts->n)}, 2);
+    LLVMValueRef arr = emit_array_new(e, elts->n);
+    for (int i = 0; i < elts->n; i++) emit_array_store(e, arr, i, emit_expr(e, elts->v[i]));
+    LLVMValueRef t = emit_rt(e, RT_ai_tuple_pack, (LLVMValueRef[]){arr, emit_i64(e, elts->n)}, 2);
     emit_check(e, t, line);
     return t;
 }
@@ -103,16 +117,16 @@ static bool constant_set(const ExprList *elts) {
 static LLVMValueRef build_set(Emitter *e, const ExprList *elts, int line, bool fold) {
     int n = elts->n, prefix = 0;
     if (fold && constant_set(elts)) {
-        LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)n);
-        for (int i = 0; i < n; i++) vals[i] = emit_expr(e, elts->v[i]);
-        LLVMValueRef set = emit_rt(e, RT_ai_set_new_const, (LLVMValueRef[]){emit_value_array(e, vals, n), emit_i64(e, n)}, 2);
+        LLVMValueRef arr = emit_array_new(e, n);
+        for (int i = 0; i < n; i++) emit_array_store(e, arr, i, emit_expr(e, elts->v[i]));
+        LLVMValueRef set = emit_rt(e, RT_ai_set_new_const, (LLVMValueRef[]){arr, emit_i64(e, n)}, 2);
         emit_check(e, set, line);
         return set;
     }
     while (prefix < n && elts->v[prefix]->kind != E_STARRED) prefix++;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(prefix + 1));
-    for (int i = 0; i < prefix; i++) vals[i] = emit_expr(e, elts->v[i]);
-    LLVMValueRef set = emit_rt(e, RT_ai_set_new, (LLVMValueRef[]){emit_value_array(e, vals, prefix), emit_i64(e, prefix)}, 2);
+    LLVMValueRef arr = emit_array_new(e, prefix);
+    for (int i = 0; i < prefix; i++) emit_array_store(e, arr, i, emit_expr(e, elts->v[i]));
+    LLVMValueRef set = emit_rt(e, RT_ai_set_new, (LLVMValueRef[]){arr, emit_i64(e, prefix)}, 2);
     emit_check(e, set, line);
     for (int i = prefix; i < n; i++) {
         const Expr *x = elts->v[i];
@@ -127,12 +141,12 @@ static LLVMValueRef build_dict(Emitter *e, const Expr *x) {
     const ExprList *keys = &x->u.dict.keys, *values = &x->u.dict.values;
     int n = keys->n, prefix = 0;
     while (prefix < n && keys->v[prefix]) prefix++;
-    LLVMValueRef *kv = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(2 * prefix + 1));
+    LLVMValueRef kv = emit_array_new(e, 2 * prefix);
     for (int i = 0; i < prefix; i++) {
-        kv[2 * i] = emit_expr(e, keys->v[i]);
-        kv[2 * i + 1] = emit_expr(e, values->v[i]);
+        emit_array_store(e, kv, 2 * i, emit_expr(e, keys->v[i]));
+        emit_array_store(e, kv, 2 * i + 1, emit_expr(e, values->v[i]));
     }
-    LLVMValueRef d = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){emit_value_array(e, kv, 2 * prefix), emit_i64(e, prefix)}, 2);
+    LLVMValueRef d = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){kv, emit_i64(e, prefix)}, 2);
     emit_check(e, d, x->pos.line);
     for (int i = prefix; i < n; i++) {
         if (keys->v[i]) {
@@ -319,14 +333,14 @@ LLVMValueRef emit_method_call(Emitter *e, const Expr *call) {
     const Expr *f = call->u.call.func;
     LLVMValueRef o = emit_expr(e, f->u.attribute.value);
     int np = call->u.call.args.n, nk = call->u.call.keywords.n;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + nk + 1));
-    for (int i = 0; i < np; i++) vals[i] = emit_call_arg(e, call->u.call.args.v[i]);
-    for (int i = 0; i < nk; i++) vals[np + i] = emit_expr(e, call->u.call.keywords.v[i]->value);
+    LLVMValueRef arr = emit_array_new(e, np + nk);
+    for (int i = 0; i < np; i++) emit_array_store(e, arr, i, emit_call_arg(e, call->u.call.args.v[i]));
+    for (int i = 0; i < nk; i++) emit_array_store(e, arr, np + i, emit_expr(e, call->u.call.keywords.v[i]->value));
     LLVMValueRef kwn = emit_kwnames(e, &call->u.call.keywords, call->pos.line);
     LLVMValueRef cache = LLVMAddGlobal(e->m, e->i64, "mcache");
     LLVMSetInitializer(cache, emit_i64(e, 0));
     LLVMSetLinkage(cache, LLVMPrivateLinkage);
-    LLVMValueRef args[] = {o, name_const(e, f->u.attribute.attr), emit_value_array(e, vals, np + nk),
+    LLVMValueRef args[] = {o, name_const(e, f->u.attribute.attr), arr,
                            emit_i64(e, np), kwn, cache};
     LLVMValueRef r = emit_rt(e, RT_ai_call_method, args, 6);
     emit_check(e, r, call->pos.line);

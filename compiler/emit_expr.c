@@ -541,11 +541,11 @@ static bool has_star_args(const Expr *call) {
 
 static LLVMValueRef generic_call(Emitter *e, LLVMValueRef callee, const Expr *x) {
     int np = x->u.call.args.n, nk = x->u.call.keywords.n;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + nk + 1));
-    for (int i = 0; i < np; i++) vals[i] = emit_call_arg(e, x->u.call.args.v[i]);
-    for (int i = 0; i < nk; i++) vals[np + i] = emit_expr(e, x->u.call.keywords.v[i]->value);
+    LLVMValueRef arr = emit_array_new(e, np + nk);
+    for (int i = 0; i < np; i++) emit_array_store(e, arr, i, emit_call_arg(e, x->u.call.args.v[i]));
+    for (int i = 0; i < nk; i++) emit_array_store(e, arr, np + i, emit_expr(e, x->u.call.keywords.v[i]->value));
     LLVMValueRef kwn = emit_kwnames(e, &x->u.call.keywords, x->pos.line);
-    LLVMValueRef args[] = {callee, emit_value_array(e, vals, np + nk), emit_i64(e, np), kwn};
+    LLVMValueRef args[] = {callee, arr, emit_i64(e, np), kwn};
     LLVMValueRef r = emit_rt(e, RT_ai_call, args, 4);
     emit_check(e, r, x->pos.line);
     return r;
@@ -553,15 +553,15 @@ static LLVMValueRef generic_call(Emitter *e, LLVMValueRef callee, const Expr *x)
 
 static LLVMValueRef emit_print(Emitter *e, const Expr *x) {
     int np = x->u.call.args.n;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + 1));
-    for (int i = 0; i < np; i++) vals[i] = emit_call_arg(e, x->u.call.args.v[i]);
+    LLVMValueRef arr = emit_array_new(e, np);
+    for (int i = 0; i < np; i++) emit_array_store(e, arr, i, emit_call_arg(e, x->u.call.args.v[i]));
     LLVMValueRef kw[4] = {emit_i64(e, 0), emit_i64(e, 0), emit_i64(e, 0), emit_i64(e, 0)};
     static const char *const kwn[4] = {"sep", "end", "file", "flush"};
     for (int i = 0; i < x->u.call.keywords.n; i++)
         for (int k = 0; k < 4; k++)
             if (strcmp(x->u.call.keywords.v[i]->arg, kwn[k]) == 0)
                 kw[k] = emit_expr(e, x->u.call.keywords.v[i]->value);
-    LLVMValueRef args[] = {emit_value_array(e, vals, np), emit_i64(e, np), kw[0], kw[1], kw[2], kw[3]};
+    LLVMValueRef args[] = {arr, emit_i64(e, np), kw[0], kw[1], kw[2], kw[3]};
     LLVMValueRef r = emit_rt(e, RT_ai_print, args, 6);
     emit_check(e, r, x->pos.line);
     return r;

@@ -83,6 +83,8 @@ typedef struct Handler Handler;
 struct Handler {
     LLVMBasicBlockRef unwind, dispatch;
     LLVMValueRef unwind_line;
+    LLVMBasicBlockRef unwind_cold;  /* the same for run-once code: the line is
+                                       in FnState.line_slot, not a phi */
     Handler *outer;
 };
 
@@ -120,6 +122,8 @@ typedef struct FnState {
                                    operators call the runtime instead of inlining their
                                    small-int and float paths (a fifth of the IR) */
     bool had_loop;              /* a loop or comprehension was emitted in this function */
+    LLVMValueRef line_slot;     /* i32 alloca: the line of the failing call, for the
+                                   handlers' unwind_cold blocks (made on first use) */
 } FnState;
 
 typedef struct Emitter {
@@ -221,6 +225,9 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *default
 
 /* emit_data.c */
 LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n);
+/* An array of n values to fill as each is evaluated (no long live ranges). */
+LLVMValueRef emit_array_new(Emitter *e, int n);
+void emit_array_store(Emitter *e, LLVMValueRef arr, int i, LLVMValueRef v);
 LLVMValueRef emit_display(Emitter *e, const Expr *x);
 LLVMValueRef emit_list_of(Emitter *e, const ExprList *elts, int line);
 LLVMValueRef emit_iterable(Emitter *e, const Expr *x);   /* the iterable of a for/comprehension */

@@ -158,8 +158,40 @@ static LLVMBasicBlockRef unwind_block(Emitter *e) {
     return h->unwind;
 }
 
+/* Cold (run-once) code reaches a handler through its unwind_cold block,
+ * which reads the line from a stack slot each failing site stores before
+ * its branch: a phi with one input per call of a long straight-line chunk
+ * (tens of thousands for a display of names) made LLVM's register
+ * coalescer quadratic. Returns the block, the line stored. */
+static LLVMBasicBlockRef cold_unwind_block(Emitter *e, int line) {
+    FnState *f = e->fn;
+    Handler *h = f->handler;
+    if (!f->line_slot) f->line_slot = emit_alloca(e, e->i32, "line.slot");
+    LLVMBuildStore(e->b, emit_i32(e, line), f->line_slot);
+    if (!h->unwind_cold) {
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+        LLVMBasicBlockRef dispatch = emit_dispatch_block(e);
+        LLVMMetadataRef loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
+        h->unwind_cold = emit_block(e, "unwind.cold");
+        LLVMPositionBuilderAtEnd(e->b, h->unwind_cold);
+        LLVMValueRef args[] = {f->code_info, LLVMBuildLoad2(e->b, e->i32, f->line_slot, "line")};
+        emit_rt(e, RT_ai_traceback_add, args, 2);
+        LLVMBuildBr(e->b, dispatch);
+        LLVMPositionBuilderAtEnd(e->b, here);
+        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, loc);
+    }
+    return h->unwind_cold;
+}
+
 /* Branch to the unwind block from the current block when `failed`. */
 static void branch_unwind_if(Emitter *e, LLVMValueRef failed, int line) {
+    if (e->fn->cold) {
+        LLVMBasicBlockRef uw = cold_unwind_block(e, line);
+        LLVMBasicBlockRef cont = emit_block(e, "ok");
+        emit_br_unlikely(e, failed, uw, cont);
+        LLVMPositionBuilderAtEnd(e->b, cont);
+        return;
+    }
     LLVMBasicBlockRef uw = unwind_block(e);
     LLVMBasicBlockRef cont = emit_block(e, "ok");
     LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
@@ -178,6 +210,11 @@ void emit_check_i32(Emitter *e, LLVMValueRef v, int line) {
 }
 
 void emit_goto_unwind(Emitter *e, int line) {
+    if (e->fn->cold) {
+        LLVMBuildBr(e->b, cold_unwind_block(e, line));
+        LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead"));
+        return;
+    }
     LLVMBasicBlockRef uw = unwind_block(e);
     LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, uw);

@@ -541,7 +541,7 @@ typedef struct {
  * e.g. under `ulimit -v`) ends it with status 3 and one line, not a core
  * dump. The handler runs on an alternate stack, so a stack overflow can
  * report too. */
-static void fatal_signal(int sig) {
+static void __attribute__((unused)) fatal_signal(int sig) {
     static const char msg[] = "aithonc: internal error: fatal signal (out of memory?); "
                               "compilation abandoned\n";
     ssize_t w = write(2, msg, sizeof msg - 1);
@@ -558,7 +558,9 @@ static void fatal_signal(int sig) {
 #endif
 #endif
 
+#ifndef SANITIZED
 static stack_t old_altstack;
+#endif
 
 static void catch_fatal_signals(void) {
 #ifndef SANITIZED
