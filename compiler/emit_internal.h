@@ -10,10 +10,18 @@
  *    0 in a local means unbound. Module globals live in one array of i64
  *    registered with the runtime (GC roots); 0 there means unbound too.
  *  - Constants (str, big int, float) are created once at start-up by the
- *    `$consts` function into private globals; expressions load them.
+ *    `$consts` function (one call over a table of records) into private
+ *    globals; expressions load them.
  *  - The builder is always positioned in a block without a terminator;
  *    after a `return`/`break`/`continue` the emitter opens a fresh,
  *    unreachable block so later statements still have somewhere to go.
+ *  - Nothing may make an LLVM function grow faster than the code it comes
+ *    from, or LLVM's per-function passes turn super-linear: the module
+ *    body is emitted in chunks (emit_module_body), values of long
+ *    displays and argument lists are stored as they are evaluated
+ *    (emit_array_store), run-once code (FnState.cold) calls the runtime
+ *    for its operators and unwinds through a line slot instead of a phi,
+ *    and big constant displays are data (emit_data.c).
  */
 #ifndef AITHON_EMIT_INTERNAL_H
 #define AITHON_EMIT_INTERNAL_H
