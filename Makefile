@@ -164,40 +164,64 @@ tsan:
 	$(MAKE) --no-print-directory BUILD=build-tsan OPT=-O1 SAN='-fsanitize=thread' runtime
 	$(PYTHON) tests/run_tests.py --build build-tsan --sanitize thread --kind runtime --marker tsan
 
-# libFuzzer over the lexer and parser. The seed corpus is our stdlib plus a
-# sample of CPython's; libFuzzer adds what it finds to the same directory.
-# -close_fd_mask=3 silences the target's diagnostics (sanitizer reports
-# still print); a crash leaves its input in $(BUILD)/fuzz/artifacts/.
+# libFuzzer, two targets (FUZZ_TARGETS, each for FUZZ_SECONDS):
+#   parse  the lexer and parser over raw bytes (tests/fuzz/fuzz_parse.c);
+#          seeded with our stdlib plus a sample of CPython's;
+#   emit   scope analysis and emission over valid programs that the bytes
+#          drive a generator to write (tests/fuzz/fuzz_emit.c, progen.c);
+#          any bytes make a program, so it is seeded with the same files.
+# libFuzzer adds what it finds to each target's corpus directory.
+# -close_fd_mask=3 silences the targets' diagnostics (sanitizer reports
+# still print); a crash leaves its input in $(BUILD)/fuzz/artifacts/
+# (for emit, `FUZZ_EMIT_SHOW=1 $(BUILD)/fuzz/fuzz_emit FILE` prints the
+# program it made).
 FUZZ_SECONDS ?= 120
+FUZZ_TARGETS ?= parse emit
 FUZZ_CC      ?= clang-19
 FUZZ_UNITS   := arena diag ast lex
 FUZZ_SRCS     = tests/fuzz/fuzz_parse.c $(filter $(FUZZ_UNITS:%=compiler/%.c) compiler/parse%.c,$(COMPILER_SRCS))
+FUZZ_EMIT_SRCS = tests/fuzz/fuzz_emit.c tests/fuzz/progen.c $(filter-out compiler/main.c,$(COMPILER_SRCS))
+FUZZ_CFLAGS  := -std=c17 -g -O1 -Wall -Wextra -D_GNU_SOURCE $(COMPILER_CPPFLAGS) \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_BIN     := $(BUILD)/fuzz/fuzz_parse
+FUZZ_EMIT_BIN := $(BUILD)/fuzz/fuzz_emit
 FUZZ_CORPUS  := $(BUILD)/fuzz-corpus
 
 $(FUZZ_BIN): $(FUZZ_SRCS) $(wildcard compiler/*.h)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -std=c17 -g -O1 -Wall -Wextra -D_GNU_SOURCE $(COMPILER_CPPFLAGS) \
-	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	    -fno-omit-frame-pointer -o $@ $(FUZZ_SRCS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_SRCS)
+
+$(FUZZ_EMIT_BIN): $(FUZZ_EMIT_SRCS) $(wildcard compiler/*.h tests/fuzz/*.h) $(ABI_HEADERS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Itests/fuzz $(LLVM_CFLAGS) -o $@ $(FUZZ_EMIT_SRCS) \
+	    -Wl,-rpath,$(LLVM_LIBDIR) -L$(LLVM_LIBDIR) $(LLVM_LDLIBS) -lm
 
 fuzz:
 	@$(SHELL) tools/install-deps.sh
-	@$(MAKE) --no-print-directory $(FUZZ_BIN)
-	@mkdir -p $(FUZZ_CORPUS) $(BUILD)/fuzz/artifacts
+	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(FUZZ_EMIT_BIN)
+	@mkdir -p $(FUZZ_CORPUS) $(FUZZ_CORPUS)-emit $(BUILD)/fuzz/artifacts
 	@if [ -z "$$(ls -A $(FUZZ_CORPUS))" ]; then \
 	    pylib="$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')"; \
 	    i=0; for f in $(STDLIB_SRCS) $$(find "$$pylib" -maxdepth 2 -name '*.py' -size -24k \
 	                                   -not -path '*/site-packages/*' | sort | awk 'NR % 10 == 0'); do \
 	        cp "$$f" $(FUZZ_CORPUS)/seed-$$i.py; i=$$((i + 1)); done; \
 	    echo "fuzz: seeded $(FUZZ_CORPUS) with $$i files"; fi
-	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-	    -close_fd_mask=3 -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/artifacts/ \
-	    $(FUZZ_CORPUS)
+	@if [ -z "$$(ls -A $(FUZZ_CORPUS)-emit)" ]; then \
+	    for f in $$(ls $(FUZZ_CORPUS) | head -64); do cp $(FUZZ_CORPUS)/$$f $(FUZZ_CORPUS)-emit/; done; fi
+	@for t in $(FUZZ_TARGETS); do \
+	    case $$t in parse) bin=$(FUZZ_BIN); corpus=$(FUZZ_CORPUS);; \
+	                emit) bin=$(FUZZ_EMIT_BIN); corpus=$(FUZZ_CORPUS)-emit;; \
+	                *) echo "fuzz: unknown target $$t (parse, emit)"; exit 2;; esac; \
+	    echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	    ASAN_OPTIONS=$${ASAN_OPTIONS:-quarantine_size_mb=64} \
+	    $$bin -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=3072 \
+	        -close_fd_mask=3 -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/artifacts/$$t- \
+	        $$corpus || exit 1; done
 
 bench: all
 	$(PYTHON) bench/run_bench.py --build $(BUILD)
 	$(PYTHON) bench/runtime/run.py --build $(BUILD)/rtbench --lib $(BUILD)/lib/aithon/libaithonrt.a --runs 3
+	$(PYTHON) bench/asyncio/run.py --build $(BUILD) --runs 3
 
 # Regenerate expected outputs with CPython 3.11, the oracle.
 golden:
@@ -234,8 +258,8 @@ help:
 	@echo 'make test       build, then run every test (tests/run_tests.py)'
 	@echo 'make check      the whole suite under ASan+UBSan (build-asan/)'
 	@echo 'make tsan       runtime unit tests marked // tsan under TSan (build-tsan/)'
-	@echo 'make fuzz       fuzz the parser for FUZZ_SECONDS (default 120)'
-	@echo 'make bench      benchmarks against CPython (and PyPy)'
+	@echo 'make fuzz       fuzz the parser, then scopes+emission, FUZZ_SECONDS each (default 120)'
+	@echo 'make bench      benchmarks against CPython (and PyPy), Go and Erlang'
 	@echo 'make golden     regenerate expected outputs with CPython 3.11'
 	@echo 'make install    install into PREFIX (default /usr/local)'
 	@echo 'make deps       install missing build dependencies'

@@ -14,6 +14,7 @@ static const char *src_name = "<input>";
 static const char *src_text;
 static size_t src_len;
 static int error_count;
+static int code_counts[1000];   /* by code number (E0101 → 101) */
 static bool quiet;
 
 void diag_set_quiet(bool q) { quiet = q; }
@@ -25,7 +26,11 @@ void diag_set_source(const char *name, const char *text, size_t len) {
 }
 
 int diag_error_count(void) { return error_count; }
-void diag_reset(void) { error_count = 0; }
+int diag_code_count(DiagCode code) { return (int)code < 1000 ? code_counts[code] : 0; }
+void diag_reset(void) {
+    error_count = 0;
+    memset(code_counts, 0, sizeof code_counts);
+}
 
 /* Find the start of 1-based `line` in the current source; sets *len to its
  * length without the newline. NULL when the line does not exist. */
@@ -51,8 +56,9 @@ static int utf8_chars(const char *s, size_t bytes) {
     return n;
 }
 
-static bool begin(void) {
+static bool begin(DiagCode code) {
     error_count++;
+    if ((int)code < 1000) code_counts[code]++;
     if (quiet) return false;
     if (error_count > DIAG_MAX_ERRORS) {
         if (error_count == DIAG_MAX_ERRORS + 1)
@@ -63,7 +69,7 @@ static bool begin(void) {
 }
 
 void diag_error(DiagCode code, int line, int col, const char *fmt, ...) {
-    if (!begin()) return;
+    if (!begin(code)) return;
     size_t len = 0;
     const char *text = find_line(line, &len);
     if (text && col > (int)len) col = (int)len;
@@ -90,7 +96,7 @@ void diag_error(DiagCode code, int line, int col, const char *fmt, ...) {
 }
 
 void diag_error_file(DiagCode code, const char *file, const char *fmt, ...) {
-    if (!begin()) return;
+    if (!begin(code)) return;
     fprintf(stderr, "%s: error[E%04d]: ", file, (int)code);
     va_list ap;
     va_start(ap, fmt);

@@ -67,6 +67,9 @@ void diag_error_file(DiagCode code, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 int diag_error_count(void);
+/* Errors reported with `code` since the last diag_reset (the emit fuzz
+ * target's "internal error" check). */
+int diag_code_count(DiagCode code);
 void diag_reset(void);
 
 /* Count errors but print nothing (the parser's fuzz target). */

@@ -1,8 +1,12 @@
 /*
  * emit.h — LLVM IR generation for one compiled program.
  *
- * Input: parsed and scope-resolved modules. Output: an LLVM module whose
- * `aithon_program_main` the runtime's main() calls. The emitter is split
+ * Input: the program's parsed and scope-resolved modules (modules.h).
+ * Output: one LLVM module whose `aithon_program_main` the runtime's
+ * main() calls. One LLVM module for the whole program (not an object
+ * file per Python module): one optimisation run sees every module, so
+ * calls across modules can later be direct and inlined, and -c, -S and
+ * --emit-llvm still write one file. The emitter is split
  * by construct, around one context struct (emit_internal.h):
  *
  *   emit_module.c   module set-up, constants, globals, functions, entry
@@ -21,6 +25,8 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "effects.h"
+#include "modules.h"
 #include "scope.h"
 
 typedef struct {
@@ -28,9 +34,18 @@ typedef struct {
     bool debug_info;        /* -g */
 } EmitOptions;
 
-/* Emit `m` (the program's main module) into a new LLVM module in `ctx`.
+/* Emit every module of `prog` into one new LLVM module in `ctx`, each
+ * once, with its own globals, constants and body (symbols prefixed by the
+ * module's name), and `aithon_program_main`, which imports __main__.
  * Returns NULL when errors were reported. */
-LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeTable *scopes,
-                           const EmitOptions *opt);
+LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt);
+
+/* The same for the units whose which[index] is true only (each other
+ * source unit's ai_module_info is an external declaration, and these
+ * units' ones are exported), with `aithon_program_main` when with_main:
+ * the pieces of a program whose stdlib modules are separate, cached
+ * object files (main.c). */
+LLVMModuleRef emit_units(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt,
+                         const bool *which, bool with_main);
 
 #endif

@@ -1,20 +1,24 @@
 /*
  * emit_class.c — class statements, decorators and zero-argument super().
  *
- * class C(B): body
- *   1. the decorators, then the bases are evaluated (CPython's order);
- *   2. a namespace dict is made with __module__ and __qualname__;
+ * class C(B, metaclass=M, **kw): body
+ *   1. the decorators, then the bases, then the keywords are evaluated
+ *      (CPython's order);
+ *   2. ai_class_prepare resolves the bases (__mro_entries__), the
+ *      metaclass and the namespace (M.__prepare__ or a dict), which gets
+ *      __module__ (the module's name), __qualname__, the docstring, and,
+ *      when a method uses super(), __classcell__: an immortal cell, also
+ *      kept in a private global where super() reads it;
  *   3. the body runs inline in the enclosing function, in a Frame whose
- *      names live in that dict (emit_names.c: NAME_CLASS) — methods are
- *      ordinary function objects stored there;
- *   4. ai_class_new(name, qualname, bases, ns) makes the class, which is
- *      also stored in a private global so that methods can find it for
- *      super(); the decorators are applied; the name is bound.
+ *      names live in that namespace (emit_names.c: NAME_CLASS) — methods
+ *      are ordinary function objects stored there;
+ *   4. ai_class_build calls M(name, bases, ns, **kw) (ai_class_new for a
+ *      plain class); type.__new__ fills the cell; the decorators are
+ *      applied; the name is bound.
  *
- * Known limit: the private global holds the class made by the latest
- * execution of the statement; a class statement run several times (in a
- * function) whose methods use super() sees the newest class. Metaclasses
- * and class keywords (metaclass=…) are refused.
+ * Known limit: the private global holds the cell of the latest execution
+ * of the statement; a class statement run several times (in a function)
+ * whose methods use super() sees the newest class.
  */
 #include <string.h>
 
@@ -38,27 +42,47 @@ LLVMValueRef emit_decorate(Emitter *e, LLVMValueRef *decos, int n, LLVMValueRef 
 
 void emit_class(Emitter *e, const Stmt *s) {
     int line = s->pos.line;
-    if (s->u.classdef.keywords.n) {
-        unsupported(e, s->pos, "a class keyword argument (metaclass=…)");
-        return;
-    }
     Scope *cs = scope_of(e->scopes, s);
     LLVMValueRef *decos = emit_decorators(e, &s->u.classdef.decorators);
     LLVMValueRef list = emit_list_of(e, &s->u.classdef.bases, line);
     LLVMValueRef bases = emit_rt(e, RT_ai_list_to_tuple, &list, 1);
     emit_check(e, bases, line);
-
-    LLVMValueRef ns = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
-    emit_check(e, ns, line);
+    LLVMValueRef kw = emit_i64(e, 0);
+    const KeywordList *kws = &s->u.classdef.keywords;
+    if (kws->n) {
+        kw = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
+        emit_check(e, kw, line);
+        for (int i = 0; i < kws->n; i++) {
+            const Keyword *k = kws->v[i];
+            LLVMValueRef v = emit_expr(e, k->value);
+            LLVMValueRef rc = k->arg
+                ? emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){kw, emit_const_str(e, k->arg, strlen(k->arg)), v}, 3)
+                : emit_rt(e, RT_ai_dict_merge, (LLVMValueRef[]){kw, v}, 2);
+            emit_check_i32(e, rc, k->value->pos.line);
+        }
+    }
     LLVMValueRef name = emit_const_str(e, s->u.classdef.name, strlen(s->u.classdef.name));
+    LLVMValueRef prep = emit_rt(e, RT_ai_class_prepare, (LLVMValueRef[]){name, bases, kw}, 3);
+    emit_check(e, prep, line);
+    /* The namespace: item 2 of the tuple (header, length, then the items). */
+    LLVMValueRef pp = LLVMBuildIntToPtr(e->b, prep, e->ptr, "");
+    LLVMValueRef ns = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, pp, (LLVMValueRef[]){emit_i64(e, 16 + 8 * 2)}, 1, ""), "ns");
     LLVMValueRef qualname = emit_const_str(e, cs->qualname, strlen(cs->qualname));
     emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__module__", 10),
-                                                                emit_const_str(e, "__main__", 8)}, 3), line);
+                                                                emit_const_str(e, e->unit->name, strlen(e->unit->name))}, 3), line);
     emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__qualname__", 12), qualname}, 3),
                    line);
 
-    /* A docstring becomes __doc__, as in CPython. */
     const StmtList *body = &s->u.classdef.body;
+    /* __annotations__ = {} when the body annotates a name (before the body
+     * can see the class's Frame, so the store goes to the namespace). */
+    if (emit_block_annotates(body)) {
+        LLVMValueRef d = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
+        emit_check(e, d, line);
+        emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__annotations__", 15), d}, 3),
+                       line);
+    }
+    /* A docstring becomes __doc__, as in CPython. */
     if (body->n && body->v[0]->kind == S_EXPR && body->v[0]->u.expr.value->kind == E_CONSTANT &&
         body->v[0]->u.expr.value->u.constant.kind == CONST_STR) {
         const Constant *c = &body->v[0]->u.expr.value->u.constant;
@@ -66,9 +90,17 @@ void emit_class(Emitter *e, const Stmt *s) {
                                                                     emit_const_str(e, c->str, c->len)}, 3), line);
     }
 
-    LLVMValueRef cls_global = LLVMAddGlobal(e->m, e->i64, "class");
-    LLVMSetInitializer(cls_global, emit_i64(e, 0));
-    LLVMSetLinkage(cls_global, LLVMInternalLinkage);
+    LLVMValueRef cls_global = NULL;
+    if (cs->uses_class_cell) {
+        cls_global = LLVMAddGlobal(e->m, e->i64, "classcell");
+        LLVMSetInitializer(cls_global, emit_i64(e, 0));
+        LLVMSetLinkage(cls_global, LLVMInternalLinkage);
+        LLVMValueRef cell = emit_rt(e, RT_ai_class_cell, NULL, 0);
+        emit_check(e, cell, line);
+        LLVMBuildStore(e->b, cell, cls_global);
+        emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){ns, emit_const_str(e, "__classcell__", 13), cell}, 3),
+                       line);
+    }
 
     Frame fr = {.scope = cs, .ns = ns, .outer = e->fn->frame};
     Frame *saved = e->fn->frame;
@@ -80,9 +112,8 @@ void emit_class(Emitter *e, const Stmt *s) {
     e->class_global = saved_class;
     emit_debug_loc(e, s->pos);
 
-    LLVMValueRef cls = emit_rt(e, RT_ai_class_new, (LLVMValueRef[]){name, qualname, bases, ns}, 4);
+    LLVMValueRef cls = emit_rt(e, RT_ai_class_build, (LLVMValueRef[]){prep, name, qualname}, 3);
     emit_check(e, cls, line);
-    LLVMBuildStore(e->b, cls, cls_global);
     cls = emit_decorate(e, decos, s->u.classdef.decorators.n, cls, line);
     emit_store_name(e, s->u.classdef.name, cls, s->pos);
 }
@@ -99,7 +130,9 @@ LLVMValueRef emit_super_call(Emitter *e, const Expr *call) {
         unsupported(e, call->pos, "super() without arguments outside a method");
         return emit_i64(e, 1);
     }
-    LLVMValueRef cls = LLVMBuildLoad2(e->b, e->i64, e->fn->class_global, "class");
+    LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, e->fn->class_global, "classcell");
+    LLVMValueRef cp = LLVMBuildIntToPtr(e->b, cell, e->ptr, "");
+    LLVMValueRef cls = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, cp, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "class");
     LLVMValueRef self = emit_load_name(e, fd->params[0]->name, call->pos);
     LLVMValueRef r = emit_rt(e, RT_ai_super, (LLVMValueRef[]){cls, self}, 2);
     emit_check(e, r, call->pos.line);

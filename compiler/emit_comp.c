@@ -88,12 +88,9 @@ static void comp_body(Emitter *e, const Expr *x, int gi, ForLoop *fl, Sink *sk) 
         LLVMPositionBuilderAtEnd(e->b, pass);
     }
     if (gi + 1 < gens->n) {
-        if (gens->v[gi + 1]->is_async) {
-            unsupported(e, x->pos, "an asynchronous comprehension");
-            return;
-        }
         ForLoop inner;
-        emit_for_begin(e, gens->v[gi + 1]->iter, &inner, fl->latch);
+        if (gens->v[gi + 1]->is_async) emit_async_for_begin(e, gens->v[gi + 1]->iter, &inner, fl->latch);
+        else emit_for_begin(e, gens->v[gi + 1]->iter, &inner, fl->latch);
         comp_body(e, x, gi + 1, &inner, sk);
     } else {
         sink_item(e, x, sk);
@@ -103,17 +100,21 @@ static void comp_body(Emitter *e, const Expr *x, int gi, ForLoop *fl, Sink *sk) 
 
 static LLVMValueRef run_comprehension(Emitter *e, const Expr *x, Sink *sk) {
     const ComprehensionList *gens = &x->u.comp.generators;
-    if (gens->v[0]->is_async) {
-        unsupported(e, x->pos, "an asynchronous comprehension");
-        return emit_i64(e, 1);
+    if (x->kind == E_GENERATOREXP) {
+        for (int i = 0; i < gens->n; i++)
+            if (gens->v[i]->is_async) {
+                unsupported(e, x->pos, "an asynchronous generator expression");
+                return emit_i64(e, 1);
+            }
     }
     Scope *cs = scope_of(e->scopes, x);
     sk->done = emit_block(e, "comp.done");
-    Frame fr;
+    Frame fr = {0};
     emit_frame_init(e, &fr, cs, e->fn->frame);
     emit_frame_cells(e, &fr);
     ForLoop fl;
-    emit_for_begin(e, gens->v[0]->iter, &fl, sk->done);     /* outer scope */
+    if (gens->v[0]->is_async) emit_async_for_begin(e, gens->v[0]->iter, &fl, sk->done);
+    else emit_for_begin(e, gens->v[0]->iter, &fl, sk->done);     /* outer scope */
     Frame *saved = e->fn->frame;
     bool cold = e->fn->cold;
     e->fn->frame = &fr;

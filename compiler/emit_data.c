@@ -17,7 +17,7 @@
  */
 #include <string.h>
 
-#include "aithon_rt.h"  /* the display-template encoding */
+#include "aithon_rt.h"  /* the display-template encoding, the cache layouts */
 #include "emit_internal.h"
 
 LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n) {
@@ -49,6 +49,113 @@ static LLVMValueRef load_elem(Emitter *e, LLVMValueRef arr, int i) {
 static LLVMValueRef none_value(Emitter *e) { return emit_constant(e, &(Constant){.kind = CONST_NONE}); }
 
 static LLVMValueRef name_const(Emitter *e, const char *name) { return emit_const_str(e, name, strlen(name)); }
+
+/* ---- inline paths for exact lists and tuples ---------------------------------------- */
+
+/* The address of a runtime type object (ai_list_type …) as an i64. */
+static LLVMValueRef type_word(Emitter *e, const char *sym) {
+    LLVMValueRef g = LLVMGetNamedGlobal(e->m, sym);
+    if (!g) g = LLVMAddGlobal(e->m, e->i64, sym);
+    return emit_ptr_value(e, g);
+}
+
+static LLVMValueRef field_ptr(Emitter *e, LLVMValueRef obj_ptr, int64_t off) {
+    return LLVMBuildGEP2(e->b, e->i8, obj_ptr, (LLVMValueRef[]){emit_i64(e, off)}, 1, "");
+}
+
+/* Branch to `list_bb` when v is an exact list, `tuple_bb` (when not NULL)
+ * an exact tuple, else `other`. Returns v as a pointer. */
+static LLVMValueRef seq_dispatch(Emitter *e, LLVMValueRef v, LLVMBasicBlockRef list_bb, LLVMBasicBlockRef tuple_bb,
+                                 LLVMBasicBlockRef other) {
+    LLVMBasicBlockRef obj = emit_block(e, "seq.obj");
+    LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, v, e->i1, ""), other, obj);
+    LLVMPositionBuilderAtEnd(e->b, obj);
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, v, e->ptr, "");
+    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "");
+    if (tuple_bb) {
+        LLVMBasicBlockRef not_list = emit_block(e, "seq.nl");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_list_type"), ""), list_bb, not_list);
+        LLVMPositionBuilderAtEnd(e->b, not_list);
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_tuple_type"), ""), tuple_bb, other);
+    } else {
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_list_type"), ""), list_bb, other);
+    }
+    return p;
+}
+
+/* ai_list { hdr, len, cap, items* }; ai_tuple { hdr, len, items[] } */
+enum { SEQ_LEN = 8, LIST_ITEMS = 24, TUPLE_ITEMS = 16 };
+
+/* The index of tagged small int k in a sequence of length len, or a
+ * branch to `other` (not a small int, out of range: the runtime raises). */
+static LLVMValueRef seq_index(Emitter *e, LLVMValueRef k, LLVMValueRef len, LLVMBasicBlockRef other) {
+    LLVMBasicBlockRef isint = emit_block(e, "idx.int"), inr = emit_block(e, "idx.ok");
+    LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, k, e->i1, ""), isint, other);
+    LLVMPositionBuilderAtEnd(e->b, isint);
+    LLVMValueRef i = LLVMBuildAShr(e->b, k, emit_i64(e, 1), "");
+    LLVMValueRef neg = LLVMBuildICmp(e->b, LLVMIntSLT, i, emit_i64(e, 0), "");
+    i = LLVMBuildSelect(e->b, neg, LLVMBuildAdd(e->b, i, len, ""), i, "idx");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntULT, i, len, ""), inr, other);
+    LLVMPositionBuilderAtEnd(e->b, inr);
+    return i;
+}
+
+/* o[k] with inline paths for an exact list or tuple and a small-int k. */
+static LLVMValueRef getitem(Emitter *e, LLVMValueRef o, LLVMValueRef k, int line) {
+    LLVMBasicBlockRef lbb = emit_block(e, "gi.list"), tbb = emit_block(e, "gi.tuple"), slow = emit_block(e, "gi.slow"),
+                      done = emit_block(e, "gi.done");
+    LLVMValueRef p = seq_dispatch(e, o, lbb, tbb, slow);
+    LLVMValueRef vals[3];
+    LLVMBasicBlockRef from[3];
+    LLVMPositionBuilderAtEnd(e->b, lbb);
+    LLVMValueRef i = seq_index(e, k, LLVMBuildLoad2(e->b, e->i64, field_ptr(e, p, SEQ_LEN), "len"), slow);
+    LLVMValueRef items = LLVMBuildLoad2(e->b, e->ptr, field_ptr(e, p, LIST_ITEMS), "items");
+    vals[0] = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, items, &i, 1, ""), "item");
+    from[0] = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, tbb);
+    i = seq_index(e, k, LLVMBuildLoad2(e->b, e->i64, field_ptr(e, p, SEQ_LEN), "len"), slow);
+    vals[1] = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, field_ptr(e, p, TUPLE_ITEMS), &i, 1, ""), "item");
+    from[1] = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    vals[2] = emit_rt(e, RT_ai_getitem, (LLVMValueRef[]){o, k}, 2);
+    emit_check(e, vals[2], line);
+    from[2] = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
+    LLVMAddIncoming(phi, vals, from, 3);
+    return phi;
+}
+
+/* o[k] = v with an inline path for an exact list and a small-int k (the
+ * write barrier of gc.h G7 inline, its rare slow part in the runtime). */
+static void setitem(Emitter *e, LLVMValueRef o, LLVMValueRef k, LLVMValueRef v, int line) {
+    LLVMBasicBlockRef lbb = emit_block(e, "si.list"), slow = emit_block(e, "si.slow"), done = emit_block(e, "si.done");
+    LLVMValueRef p = seq_dispatch(e, o, lbb, NULL, slow);
+    LLVMPositionBuilderAtEnd(e->b, lbb);
+    LLVMValueRef i = seq_index(e, k, LLVMBuildLoad2(e->b, e->i64, field_ptr(e, p, SEQ_LEN), "len"), slow);
+    LLVMValueRef items = LLVMBuildLoad2(e->b, e->ptr, field_ptr(e, p, LIST_ITEMS), "items");
+    LLVMBuildStore(e->b, v, LLVMBuildGEP2(e->b, e->i64, items, &i, 1, ""));
+    /* holder old and not remembered, v a young object: remember the list */
+    LLVMValueRef hh = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, (int64_t)AI_HDR_GC_BITS), "");
+    LLVMBasicBlockRef chk = emit_block(e, "si.chk"), chk2 = emit_block(e, "si.chk2"), rem = emit_block(e, "si.rem");
+    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, hh, emit_i64(e, (int64_t)AI_HDR_OLD), ""), chk, done);
+    LLVMPositionBuilderAtEnd(e->b, chk);
+    LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, v, e->i1, ""), done, chk2);
+    LLVMPositionBuilderAtEnd(e->b, chk2);
+    LLVMValueRef vh = LLVMBuildLoad2(e->b, e->i64, LLVMBuildIntToPtr(e->b, v, e->ptr, ""), "vhdr");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, LLVMBuildAnd(e->b, vh, emit_i64(e, (int64_t)AI_HDR_OLD), ""),
+                                        emit_i64(e, 0), ""), rem, done);
+    LLVMPositionBuilderAtEnd(e->b, rem);
+    emit_rt(e, RT_ai_write_barrier, (LLVMValueRef[]){p}, 1);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){o, k, v}, 3), line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+}
 
 /* ---- displays --------------------------------------------------------------- */
 
@@ -312,22 +419,109 @@ static LLVMValueRef subscript_key(Emitter *e, const Expr *slice) {
     return s;
 }
 
+/* A call site's cache: n zero words, private to the site, owned by the
+ * runtime (attribute caches, method-call records). */
+static LLVMValueRef site_cache(Emitter *e, unsigned n, const char *name) {
+    LLVMTypeRef t = LLVMArrayType2(e->i64, n);
+    LLVMValueRef g = LLVMAddGlobal(e->m, t, name);
+    LLVMSetInitializer(g, LLVMConstNull(t));
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMSetAlignment(g, 8);
+    return g;
+}
+
+/* o.name through the site's inline cache (runtime/objects/class_ic.c). */
+static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, int line) {
+    LLVMValueRef v = emit_rt(e, RT_ai_getattr_ic, (LLVMValueRef[]){o, name, site_cache(e, AI_ATTR_IC_WAYS, "acache")}, 3);
+    emit_check(e, v, line);
+    return v;
+}
+
+static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueRef v, int line) {
+    LLVMValueRef rc = emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, v, site_cache(e, AI_ATTR_IC_WAYS, "scache")}, 4);
+    emit_check_i32(e, rc, line);
+}
+
 LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x) {
     LLVMValueRef o = emit_expr(e, x->u.attribute.value);
-    LLVMValueRef v = emit_rt(e, RT_ai_getattr, (LLVMValueRef[]){o, name_const(e, x->u.attribute.attr)}, 2);
-    emit_check(e, v, x->pos.line);
-    return v;
+    return getattr_ic(e, o, name_const(e, x->u.attribute.attr), x->pos.line);
 }
 
 LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x) {
     LLVMValueRef o = emit_expr(e, x->u.subscript.value);
     LLVMValueRef k = subscript_key(e, x->u.subscript.slice);
+    if (x->u.subscript.slice->kind != E_SLICE) return getitem(e, o, k, x->pos.line);
     LLVMValueRef v = emit_rt(e, RT_ai_getitem, (LLVMValueRef[]){o, k}, 2);
     emit_check(e, v, x->pos.line);
     return v;
 }
 
 /* ---- method calls --------------------------------------------------------------------- */
+
+/* Compiled code checks the first ways of a site's cache; the runtime
+ * checks them all on a miss (and calls a direct body itself). */
+#define MC_INLINE_WAYS 2
+
+/* A call with more positional arguments than this always goes through
+ * ai_call_method (its arguments stay in memory, see emit_array_new). */
+#define MC_DIRECT_MAX_ARGS 16
+
+/* The direct-call ways of a method call site o.m(a1, …, an): a record
+ * in words 1… of the site's cache applies when o is an instance of the
+ * record's class at its version and the method's body takes exactly
+ * (self, a1, …, an); the first that applies gives the body, called once
+ * after the ways. No way applies (a miss): slow_bb, where ai_call_method
+ * fills the ways (objects/class.c). The call's result and block go to
+ * *result_out / *from_out, for the phi in done_bb. */
+static void direct_method_call(Emitter *e, LLVMValueRef o, LLVMValueRef *vals, int np,
+                               LLVMValueRef cache, LLVMBasicBlockRef slow_bb, LLVMBasicBlockRef done_bb,
+                               LLVMValueRef *result_out, LLVMBasicBlockRef *from_out) {
+    LLVMValueRef is_int = LLVMBuildTrunc(e->b, o, e->i1, "");
+    LLVMBasicBlockRef obj_bb = emit_block(e, "mc.obj"), hit = emit_block(e, "mc.hit");
+    LLVMBuildCondBr(e->b, is_int, slow_bb, obj_bb);
+    LLVMPositionBuilderAtEnd(e->b, obj_bb);
+    LLVMValueRef hdr = LLVMBuildLoad2(e->b, e->i64, LLVMBuildIntToPtr(e->b, o, e->ptr, ""), "hdr");
+    LLVMValueRef t = LLVMBuildAnd(e->b, hdr, emit_i64(e, ~(int64_t)7), "type");
+    LLVMValueRef bodies[MC_INLINE_WAYS];
+    LLVMBasicBlockRef from[MC_INLINE_WAYS];
+    for (int w = 1; w <= MC_INLINE_WAYS; w++) {
+        LLVMValueRef wp = LLVMBuildGEP2(e->b, e->i64, cache, (LLVMValueRef[]){emit_i64(e, w)}, 1, "");
+        LLVMValueRef rec = LLVMBuildLoad2(e->b, e->ptr, wp, "rec");
+        LLVMSetOrdering(rec, LLVMAtomicOrderingAcquire);
+        LLVMSetAlignment(rec, 8);
+        LLVMBasicBlockRef chk = emit_block(e, "mc.way"), next = w < MC_INLINE_WAYS ? emit_block(e, "mc.next") : slow_bb;
+        LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, rec, ""), slow_bb, chk);
+        LLVMPositionBuilderAtEnd(e->b, chk);
+        /* ai_mrec { cls, version, verp, body, direct } */
+        LLVMValueRef f_cls = LLVMBuildLoad2(e->b, e->i64, rec, "rcls");
+        LLVMValueRef f_ver = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 1)}, 1, ""), "rver");
+        LLVMValueRef f_verp = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 2)}, 1, ""), "rverp");
+        LLVMValueRef f_body = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 3)}, 1, ""), "rbody");
+        LLVMValueRef f_dir = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 4)}, 1, ""), "rdirect");
+        LLVMValueRef cur = LLVMBuildLoad2(e->b, e->i64, f_verp, "curver");
+        LLVMSetOrdering(cur, LLVMAtomicOrderingAcquire);
+        LLVMSetAlignment(cur, 8);
+        LLVMValueRef ok = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, f_cls, t, ""),
+                                       LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, cur, f_ver, ""),
+                                                    LLVMBuildICmp(e->b, LLVMIntEQ, f_dir, emit_i64(e, np + 2), ""), ""), "");
+        bodies[w - 1] = f_body;
+        from[w - 1] = chk;
+        emit_br_likely(e, ok, hit, next);
+        if (w < MC_INLINE_WAYS) LLVMPositionBuilderAtEnd(e->b, next);
+    }
+    LLVMPositionBuilderAtEnd(e->b, hit);
+    LLVMValueRef body = LLVMBuildPhi(e->b, e->ptr, "body");
+    LLVMAddIncoming(body, bodies, from, MC_INLINE_WAYS);
+    LLVMTypeRef *ptys = arena_alloc(e->arena, sizeof(LLVMTypeRef) * (size_t)(np + 1));
+    LLVMValueRef *args = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + 1));
+    for (int i = 0; i <= np; i++) ptys[i] = e->i64;
+    args[0] = o;
+    for (int i = 0; i < np; i++) args[i + 1] = vals[i];
+    LLVMTypeRef fty = LLVMFunctionType(e->i64, ptys, (unsigned)(np + 1), 0);
+    *result_out = LLVMBuildCall2(e->b, fty, body, args, (unsigned)(np + 1), "");
+    *from_out = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done_bb);
+}
 
 LLVMValueRef emit_method_call(Emitter *e, const Expr *call) {
     const Expr *f = call->u.call.func;
@@ -337,12 +531,33 @@ LLVMValueRef emit_method_call(Emitter *e, const Expr *call) {
     for (int i = 0; i < np; i++) emit_array_store(e, arr, i, emit_call_arg(e, call->u.call.args.v[i]));
     for (int i = 0; i < nk; i++) emit_array_store(e, arr, np + i, emit_expr(e, call->u.call.keywords.v[i]->value));
     LLVMValueRef kwn = emit_kwnames(e, &call->u.call.keywords, call->pos.line);
-    LLVMValueRef cache = LLVMAddGlobal(e->m, e->i64, "mcache");
-    LLVMSetInitializer(cache, emit_i64(e, 0));
-    LLVMSetLinkage(cache, LLVMPrivateLinkage);
+    LLVMValueRef cache = site_cache(e, 1 + AI_MCACHE_WAYS, "mcache");
+    bool direct = nk == 0 && np <= MC_DIRECT_MAX_ARGS;
+    for (int i = 0; i < np; i++)
+        if (call->u.call.args.v[i]->kind == E_STARRED) direct = false;
+    LLVMBasicBlockRef slow_bb = NULL, done_bb = NULL;
+    LLVMValueRef results[2];
+    LLVMBasicBlockRef froms[2];
+    if (direct) {
+        /* the arguments were stored as evaluated: read back for the call */
+        LLVMValueRef vals[MC_DIRECT_MAX_ARGS + 1];
+        for (int i = 0; i < np; i++) vals[i] = load_elem(e, arr, i);
+        slow_bb = emit_block(e, "mc.slow");
+        done_bb = emit_block(e, "mc.done");
+        direct_method_call(e, o, vals, np, cache, slow_bb, done_bb, results, froms);
+        LLVMPositionBuilderAtEnd(e->b, slow_bb);
+    }
     LLVMValueRef args[] = {o, name_const(e, f->u.attribute.attr), arr,
                            emit_i64(e, np), kwn, cache};
     LLVMValueRef r = emit_rt(e, RT_ai_call_method, args, 6);
+    if (direct) {
+        results[1] = r;
+        froms[1] = LLVMGetInsertBlock(e->b);
+        LLVMBuildBr(e->b, done_bb);
+        LLVMPositionBuilderAtEnd(e->b, done_bb);
+        r = LLVMBuildPhi(e->b, e->i64, "mc.r");
+        LLVMAddIncoming(r, results, froms, 2);
+    }
     emit_check(e, r, call->pos.line);
     return r;
 }
@@ -361,6 +576,39 @@ static void unpack_into(Emitter *e, const ExprList *elts, LLVMValueRef v, int li
         star = i;
     }
     LLVMValueRef out = emit_alloca(e, LLVMArrayType2(e->i64, (uint64_t)(n ? n : 1)), "unpacked");
+    if (star < 0 && n > 0 && n <= 8) {
+        /* An exact list or tuple of n items: read them in place. */
+        LLVMBasicBlockRef lbb = emit_block(e, "up.list"), tbb = emit_block(e, "up.tuple"),
+                          slow = emit_block(e, "up.slow"), done = emit_block(e, "up.done");
+        LLVMValueRef p = seq_dispatch(e, v, lbb, tbb, slow);
+        LLVMValueRef got[3][8];
+        LLVMBasicBlockRef from[3];
+        for (int w = 0; w < 2; w++) {
+            LLVMPositionBuilderAtEnd(e->b, w == 0 ? lbb : tbb);
+            LLVMValueRef len = LLVMBuildLoad2(e->b, e->i64, field_ptr(e, p, SEQ_LEN), "len");
+            LLVMBasicBlockRef ok = emit_block(e, "up.ok");
+            LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, len, emit_i64(e, n), ""), ok, slow);
+            LLVMPositionBuilderAtEnd(e->b, ok);
+            LLVMValueRef items = w == 0 ? LLVMBuildLoad2(e->b, e->ptr, field_ptr(e, p, LIST_ITEMS), "items")
+                                        : field_ptr(e, p, TUPLE_ITEMS);
+            for (int i = 0; i < n; i++) got[w][i] = load_elem(e, items, i);
+            from[w] = ok;
+            LLVMBuildBr(e->b, done);
+        }
+        LLVMPositionBuilderAtEnd(e->b, slow);
+        emit_check_i32(e, emit_rt(e, RT_ai_unpack, (LLVMValueRef[]){v, emit_i64(e, n), out}, 3), line);
+        for (int i = 0; i < n; i++) got[2][i] = load_elem(e, out, i);
+        from[2] = LLVMGetInsertBlock(e->b);
+        LLVMBuildBr(e->b, done);
+        LLVMPositionBuilderAtEnd(e->b, done);
+        LLVMValueRef items[8];
+        for (int i = 0; i < n; i++) {
+            items[i] = LLVMBuildPhi(e->b, e->i64, "");
+            LLVMAddIncoming(items[i], (LLVMValueRef[]){got[0][i], got[1][i], got[2][i]}, from, 3);
+        }
+        for (int i = 0; i < n; i++) emit_store_target(e, elts->v[i], items[i]);
+        return;
+    }
     LLVMValueRef rc = star < 0
         ? emit_rt(e, RT_ai_unpack, (LLVMValueRef[]){v, emit_i64(e, n), out}, 3)
         : emit_rt(e, RT_ai_unpack_ex, (LLVMValueRef[]){v, emit_i64(e, star), emit_i64(e, n - star - 1), out}, 4);
@@ -377,13 +625,16 @@ void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v) {
     case E_TUPLE: case E_LIST: unpack_into(e, &t->u.list.elts, v, t->pos.line); return;
     case E_ATTRIBUTE: {
         LLVMValueRef o = emit_expr(e, t->u.attribute.value);
-        LLVMValueRef rc = emit_rt(e, RT_ai_setattr, (LLVMValueRef[]){o, name_const(e, t->u.attribute.attr), v}, 3);
-        emit_check_i32(e, rc, t->pos.line);
+        setattr_ic(e, o, name_const(e, t->u.attribute.attr), v, t->pos.line);
         return;
     }
     case E_SUBSCRIPT: {
         LLVMValueRef o = emit_expr(e, t->u.subscript.value);
         LLVMValueRef k = subscript_key(e, t->u.subscript.slice);
+        if (t->u.subscript.slice->kind != E_SLICE) {
+            setitem(e, o, k, v, t->pos.line);
+            return;
+        }
         emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){o, k, v}, 3), t->pos.line);
         return;
     }
@@ -419,11 +670,27 @@ void emit_delete_target(Emitter *e, const Expr *t) {
 /* x op= v for attribute and subscript targets: the container and key are
  * evaluated once. */
 void emit_augassign(Emitter *e, const Stmt *s) {
+    if (emit_float_augassign(e, s)) return;
     const Expr *t = s->u.augassign.target;
     int line = s->pos.line;
     int op = (int)s->u.augassign.op;
     switch (t->kind) {
     case E_NAME: {
+        LLVMValueRef owned = op == OP_ADD ? emit_owned_slot(e, t->u.name.id) : NULL;
+        if (owned) {
+            /* s += v: the variable's companion lets a str grow in place
+             * (the load below must not clear it; emit_names.c). */
+            LLVMValueRef keep = LLVMBuildLoad2(e->b, e->i64, owned, "");
+            LLVMValueRef cur = emit_load_name(e, t->u.name.id, t->pos);
+            LLVMBuildStore(e->b, keep, owned);
+            LLVMValueRef v = emit_expr(e, s->u.augassign.value);
+            LLVMValueRef r = emit_rt(e, RT_ai_str_iadd, (LLVMValueRef[]){cur, v, owned}, 3);
+            emit_check(e, r, line);
+            keep = LLVMBuildLoad2(e->b, e->i64, owned, "");
+            emit_store_name(e, t->u.name.id, r, t->pos);
+            LLVMBuildStore(e->b, keep, owned);
+            return;
+        }
         LLVMValueRef cur = emit_load_name(e, t->u.name.id, t->pos);
         LLVMValueRef v = emit_expr(e, s->u.augassign.value);
         emit_store_name(e, t->u.name.id, emit_inplace(e, op, cur, v, line), t->pos);
@@ -432,21 +699,22 @@ void emit_augassign(Emitter *e, const Stmt *s) {
     case E_ATTRIBUTE: {
         LLVMValueRef o = emit_expr(e, t->u.attribute.value);
         LLVMValueRef name = name_const(e, t->u.attribute.attr);
-        LLVMValueRef cur = emit_rt(e, RT_ai_getattr, (LLVMValueRef[]){o, name}, 2);
-        emit_check(e, cur, line);
+        LLVMValueRef cur = getattr_ic(e, o, name, line);
         LLVMValueRef v = emit_expr(e, s->u.augassign.value);
         LLVMValueRef r = emit_inplace(e, op, cur, v, line);
-        emit_check_i32(e, emit_rt(e, RT_ai_setattr, (LLVMValueRef[]){o, name, r}, 3), line);
+        setattr_ic(e, o, name, r, line);
         return;
     }
     case E_SUBSCRIPT: {
         LLVMValueRef o = emit_expr(e, t->u.subscript.value);
         LLVMValueRef k = subscript_key(e, t->u.subscript.slice);
-        LLVMValueRef cur = emit_rt(e, RT_ai_getitem, (LLVMValueRef[]){o, k}, 2);
-        emit_check(e, cur, line);
+        bool simple = t->u.subscript.slice->kind != E_SLICE;
+        LLVMValueRef cur = simple ? getitem(e, o, k, line) : emit_rt(e, RT_ai_getitem, (LLVMValueRef[]){o, k}, 2);
+        if (!simple) emit_check(e, cur, line);
         LLVMValueRef v = emit_expr(e, s->u.augassign.value);
         LLVMValueRef r = emit_inplace(e, op, cur, v, line);
-        emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){o, k, r}, 3), line);
+        if (simple) setitem(e, o, k, r, line);
+        else emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){o, k, r}, 3), line);
         return;
     }
     default: unsupported(e, t->pos, "this augmented assignment target"); return;

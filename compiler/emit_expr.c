@@ -51,7 +51,7 @@ static LLVMValueRef overflow_op(Emitter *e, const char *intrinsic, LLVMValueRef 
 
 /* ---- float fast paths ---------------------------------------------------------- */
 
-static LLVMValueRef float_type_word(Emitter *e) {
+LLVMValueRef emit_float_type_word(Emitter *e) {
     LLVMValueRef g = LLVMGetNamedGlobal(e->m, "ai_float_type");
     if (!g) g = LLVMAddGlobal(e->m, e->i64, "ai_float_type");
     return emit_ptr_value(e, g);
@@ -60,7 +60,7 @@ static LLVMValueRef float_type_word(Emitter *e) {
 /* A float object holding d, allocated inline by bumping the running
  * actor's nursery (ai_tls+16/+24, alloc.h invariants A1–A3); the runtime's
  * ai_float_box when the nursery is full. */
-static LLVMValueRef box_float(Emitter *e, LLVMValueRef d, int line) {
+LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line) {
     LLVMValueRef tls = emit_tls_block(e);
     LLVMValueRef topp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 16)}, 1, "");
     LLVMValueRef endp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 24)}, 1, "");
@@ -74,7 +74,7 @@ static LLVMValueRef box_float(Emitter *e, LLVMValueRef d, int line) {
     LLVMPositionBuilderAtEnd(e->b, here_ok);
     LLVMBuildStore(e->b, next, topp);
     LLVMValueRef obj = LLVMBuildIntToPtr(e->b, top, e->ptr, "");
-    LLVMBuildStore(e->b, float_type_word(e), obj);
+    LLVMBuildStore(e->b, emit_float_type_word(e), obj);
     LLVMBuildStore(e->b, d, LLVMBuildGEP2(e->b, e->i8, obj, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""));
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
@@ -107,7 +107,7 @@ static LLVMValueRef float_operand(Emitter *e, LLVMValueRef v, LLVMBasicBlockRef 
     LLVMPositionBuilderAtEnd(e->b, as_obj);
     LLVMValueRef p = LLVMBuildIntToPtr(e->b, v, e->ptr, "");
     LLVMValueRef hdr = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~INT64_C(7)), "");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, hdr, float_type_word(e), ""), flt, slow);
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, hdr, emit_float_type_word(e), ""), flt, slow);
     LLVMPositionBuilderAtEnd(e->b, flt);
     LLVMValueRef df = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "");
     LLVMBuildBr(e->b, join);
@@ -119,24 +119,69 @@ static LLVMValueRef float_operand(Emitter *e, LLVMValueRef v, LLVMBasicBlockRef 
 
 static bool has_float_path(BinOp op) { return op == OP_ADD || op == OP_SUB || op == OP_MULT || op == OP_DIV; }
 
-/* l op r on doubles (a float on one side at least, or true division),
- * boxed; branches to `slow` for anything else or a zero divisor. */
-static LLVMValueRef float_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, LLVMBasicBlockRef slow, int line) {
-    LLVMValueRef dl = float_operand(e, l, slow);
-    LLVMValueRef dr = float_operand(e, r, slow);
+/* The float way of `l op r` as a function of its own, emitted once per
+ * module and never inlined ($float.add …): its code inline at every
+ * operator would make large programs slow to compile. Returns the boxed
+ * result, or 0 when it does not apply (the caller then takes the generic
+ * way, which also reports a failed allocation). */
+static LLVMValueRef float_op_fn(Emitter *e, BinOp op, LLVMTypeRef *ty) {
+    static const char *const names[] = {[OP_ADD] = "$float.add", [OP_SUB] = "$float.sub",
+                                        [OP_MULT] = "$float.mul", [OP_DIV] = "$float.div"};
+    *ty = LLVMFunctionType(e->i64, (LLVMTypeRef[]){e->i64, e->i64}, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, names[op]);
+    if (fn) return fn;
+    fn = LLVMAddFunction(e->m, names[op], *ty);
+    LLVMSetLinkage(fn, LLVMInternalLinkage);
+    unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+    LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(e->ctx, noinline, 0));
+    FnState *saved_fn = e->fn;
+    LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(e->b);
+    LLVMMetadataRef saved_loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
+    if (e->dib) LLVMSetCurrentDebugLocation2(e->b, NULL);
+    FnState tmp = {.fn = fn};
+    e->fn = &tmp;
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, fn, "entry"));
+    LLVMBasicBlockRef slow = emit_block(e, "nofloat");
+    LLVMValueRef dl = float_operand(e, LLVMGetParam(fn, 0), slow);
+    LLVMValueRef dr = float_operand(e, LLVMGetParam(fn, 1), slow);
     LLVMValueRef res;
     switch (op) {
     case OP_ADD: res = LLVMBuildFAdd(e->b, dl, dr, ""); break;
     case OP_SUB: res = LLVMBuildFSub(e->b, dl, dr, ""); break;
     case OP_MULT: res = LLVMBuildFMul(e->b, dl, dr, ""); break;
     default: {
-        LLVMBasicBlockRef div = emit_block(e, "f.div");
+        LLVMBasicBlockRef div = emit_block(e, "div");
         LLVMBuildCondBr(e->b, LLVMBuildFCmp(e->b, LLVMRealOEQ, dr, LLVMConstReal(e->f64, 0.0), ""), slow, div);
         LLVMPositionBuilderAtEnd(e->b, div);
         res = LLVMBuildFDiv(e->b, dl, dr, "");
     }
     }
-    return box_float(e, res, line);
+    /* The inline bump of emit_box_float, with the runtime's box (0 on
+     * failure) as the fallback. */
+    LLVMValueRef tls = emit_tls_block(e);
+    LLVMValueRef topp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 16)}, 1, "");
+    LLVMValueRef endp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 24)}, 1, "");
+    LLVMValueRef top = LLVMBuildLoad2(e->b, e->i64, topp, "top");
+    LLVMValueRef end = LLVMBuildLoad2(e->b, e->i64, endp, "end");
+    LLVMValueRef next = LLVMBuildAdd(e->b, top, emit_i64(e, 16), "");
+    LLVMValueRef fits = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntULE, next, end, ""),
+                                     LLVMBuildICmp(e->b, LLVMIntNE, top, emit_i64(e, 0), ""), "");
+    LLVMBasicBlockRef here = emit_block(e, "box"), rt = emit_block(e, "box.slow");
+    LLVMBuildCondBr(e->b, fits, here, rt);
+    LLVMPositionBuilderAtEnd(e->b, here);
+    LLVMBuildStore(e->b, next, topp);
+    LLVMValueRef obj = LLVMBuildIntToPtr(e->b, top, e->ptr, "");
+    LLVMBuildStore(e->b, emit_float_type_word(e), obj);
+    LLVMBuildStore(e->b, res, LLVMBuildGEP2(e->b, e->i8, obj, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""));
+    LLVMBuildRet(e->b, top);
+    LLVMPositionBuilderAtEnd(e->b, rt);
+    LLVMBuildRet(e->b, emit_rt(e, RT_ai_float_box, &res, 1));
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMBuildRet(e->b, emit_i64(e, 0));
+    e->fn = saved_fn;
+    LLVMPositionBuilderAtEnd(e->b, saved_bb);
+    if (e->dib) LLVMSetCurrentDebugLocation2(e->b, saved_loc);
+    return fn;
 }
 
 static const RtFn binop_rt[OP__COUNT] = {
@@ -218,9 +263,11 @@ static LLVMValueRef binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, 
     }
     if (has_float_path(op)) {
         LLVMPositionBuilderAtEnd(e->b, other);
-        vals[n] = float_binop(e, op, l, r, slow, line);
+        LLVMTypeRef fty;
+        LLVMValueRef ffn = float_op_fn(e, op, &fty);
+        vals[n] = LLVMBuildCall2(e->b, fty, ffn, (LLVMValueRef[]){l, r}, 2, "");
         bbs[n++] = LLVMGetInsertBlock(e->b);
-        LLVMBuildBr(e->b, done);
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, vals[n - 1], emit_i64(e, 0), ""), slow, done);
     }
     LLVMPositionBuilderAtEnd(e->b, slow);
     LLVMValueRef sres = inplace ? emit_rt(e, RT_ai_inplace, (LLVMValueRef[]){l, r, emit_i32(e, (int32_t)op)}, 3)
@@ -275,12 +322,42 @@ static LLVMIntPredicate cmp_pred(CmpOp op) {
 
 /* Comparison of two doubles with Python's NaN rules: every ordered
  * comparison with a NaN is false, != is true. */
+/* As a function of its own per module and operator, never inlined
+ * ($float.lt …): i32 1 true, 0 false, -1 when it does not apply. */
 static LLVMValueRef float_compare(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, LLVMBasicBlockRef slow) {
-    LLVMValueRef dl = float_operand(e, l, slow);
-    LLVMValueRef dr = float_operand(e, r, slow);
-    LLVMRealPredicate p = op == CMP_LT ? LLVMRealOLT : op == CMP_LTE ? LLVMRealOLE : op == CMP_EQ ? LLVMRealOEQ
-                        : op == CMP_NOTEQ ? LLVMRealUNE : op == CMP_GT ? LLVMRealOGT : LLVMRealOGE;
-    return LLVMBuildFCmp(e->b, p, dl, dr, "");
+    static const char *const names[] = {"$float.lt", "$float.le", "$float.eq", "$float.ne", "$float.gt", "$float.ge"};
+    const char *name = names[cmp_code(op)];
+    LLVMTypeRef ty = LLVMFunctionType(e->i32, (LLVMTypeRef[]){e->i64, e->i64}, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, name);
+    if (!fn) {
+        fn = LLVMAddFunction(e->m, name, ty);
+        LLVMSetLinkage(fn, LLVMInternalLinkage);
+        unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(e->ctx, noinline, 0));
+        FnState *saved_fn = e->fn;
+        LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(e->b);
+        LLVMMetadataRef saved_loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
+        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, NULL);
+        FnState tmp = {.fn = fn};
+        e->fn = &tmp;
+        LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, fn, "entry"));
+        LLVMBasicBlockRef no = emit_block(e, "nofloat");
+        LLVMValueRef dl = float_operand(e, LLVMGetParam(fn, 0), no);
+        LLVMValueRef dr = float_operand(e, LLVMGetParam(fn, 1), no);
+        LLVMRealPredicate p = op == CMP_LT ? LLVMRealOLT : op == CMP_LTE ? LLVMRealOLE : op == CMP_EQ ? LLVMRealOEQ
+                            : op == CMP_NOTEQ ? LLVMRealUNE : op == CMP_GT ? LLVMRealOGT : LLVMRealOGE;
+        LLVMBuildRet(e->b, LLVMBuildZExt(e->b, LLVMBuildFCmp(e->b, p, dl, dr, ""), e->i32, ""));
+        LLVMPositionBuilderAtEnd(e->b, no);
+        LLVMBuildRet(e->b, emit_i32(e, -1));
+        e->fn = saved_fn;
+        LLVMPositionBuilderAtEnd(e->b, saved_bb);
+        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, saved_loc);
+    }
+    LLVMValueRef c = LLVMBuildCall2(e->b, ty, fn, (LLVMValueRef[]){l, r}, 2, "");
+    LLVMBasicBlockRef ok = emit_block(e, "cmp.fok");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, c, emit_i32(e, 0), ""), slow, ok);
+    LLVMPositionBuilderAtEnd(e->b, ok);
+    return LLVMBuildICmp(e->b, LLVMIntNE, c, emit_i32(e, 0), "");
 }
 
 static LLVMValueRef bool_value(Emitter *e, LLVMValueRef cond) {
@@ -507,7 +584,10 @@ static LLVMValueRef boolop_value(Emitter *e, const Expr *x) {
 
 LLVMValueRef emit_cond(Emitter *e, const Expr *x) {
     switch (x->kind) {
-    case E_COMPARE: return compare_chain_cond(e, x);
+    case E_COMPARE: {
+        LLVMValueRef c = emit_float_compare(e, x);
+        return c ? c : compare_chain_cond(e, x);
+    }
     case E_BOOLOP: return boolop_cond(e, x);
     case E_UNARYOP:
         if (x->u.unaryop.op == UOP_NOT) return LLVMBuildNot(e->b, emit_cond(e, x->u.unaryop.operand), "not");
@@ -598,7 +678,10 @@ static bool print_keywords_ok(const Expr *x) {
 
 /* Direct call of a known top-level def; NULL when the arguments cannot be
  * bound at compile time (the generic path then raises CPython's error). */
-static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x) {
+/* A call of a known module-level def, bound at compile time: `target` is
+ * the function called (fd->fn, or for `await f(…)` of an async def its
+ * behaviour, fd->genbody). NULL when the arguments do not fit. */
+static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x, LLVMValueRef target) {
     if (!fd->simple) return NULL;
     const Arguments *a = fd->def->u.funcdef.args;
     int n = fd->nparams, np = x->u.call.args.n, nposonly = a->posonlyargs.n;
@@ -638,7 +721,31 @@ static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x
         if (src[i] >= 0) cargs[i] = vals[src[i]];
         else cargs[i] = LLVMBuildLoad2(e->b, e->i64, fd->default_globals[i - (n - fd->ndefaults)], "dflt");
     }
-    LLVMValueRef r = LLVMBuildCall2(e->b, fd->body_type, fd->fn, cargs, (unsigned)n, "");
+    LLVMValueRef r = LLVMBuildCall2(e->b, fd->body_type, target, cargs, (unsigned)n, "");
+    emit_check(e, r, x->pos.line);
+    return r;
+}
+
+/* await x. `await f(args)` of a module-level async def that is never
+ * rebound runs f's behaviour directly: the same frames, the same result,
+ * no coroutine object (docs/concurrency.md, "Awaiting a call"). */
+static LLVMValueRef emit_await(Emitter *e, const Expr *x) {
+    const Expr *v = x->u.await_.value;
+    if (v->kind == E_CALL && v->u.call.func->kind == E_NAME) {
+        const char *name = v->u.call.func->u.name.id;
+        Symbol *sym;
+        Frame *fr;
+        if (emit_name_home(e, name, &sym, &fr) == NAME_GLOBAL) {
+            int g = emit_global_index(e, name);
+            FuncDef *fd = e->global_func[g];
+            if (fd && fd->is_async && !fd->scope->is_generator && fd->genbody) {
+                LLVMValueRef r = direct_call(e, fd, g, v, fd->genbody);
+                if (r) return r;
+            }
+        }
+    }
+    LLVMValueRef aw = emit_expr(e, v);
+    LLVMValueRef r = emit_rt(e, RT_ai_await, (LLVMValueRef[]){aw, emit_i32(e, x->pos.line)}, 2);
     emit_check(e, r, x->pos.line);
     return r;
 }
@@ -685,7 +792,7 @@ static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
  * not yet. */
 static bool refused_builtin(Emitter *e, const Expr *x) {
     static const char *const by_design[] = {"eval", "exec", "compile", "__import__", "breakpoint"};
-    static const char *const not_yet[] = {"globals", "locals", "complex", "memoryview", "aiter", "anext"};
+    static const char *const not_yet[] = {"globals", "locals", "complex", "memoryview"};
     const Expr *f = x->u.call.func;
     if (f->kind != E_NAME) return false;
     const char *name = f->u.name.id;
@@ -724,7 +831,7 @@ static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
                 return emit_print(e, x);
             int g = emit_global_index(e, name);
             if (e->global_func[g]) {
-                LLVMValueRef r = direct_call(e, e->global_func[g], g, x);
+                LLVMValueRef r = direct_call(e, e->global_func[g], g, x, e->global_func[g]->fn);
                 if (r) return r;
             }
         }
@@ -742,11 +849,21 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
         return emit_constant(e, &x->u.constant);
     case E_NAME: return emit_load_name(e, x->u.name.id, x->pos);
     case E_BINOP: {
+        LLVMValueRef t = emit_float_tree(e, x);
+        if (t) return t;
         LLVMValueRef l = emit_expr(e, x->u.binop.left);
         LLVMValueRef r = emit_expr(e, x->u.binop.right);
         return emit_binop(e, x->u.binop.op, l, r, x->pos.line);
     }
     case E_UNARYOP: return emit_unary(e, x);
+    case E_NAMEDEXPR: {
+        /* x := v binds where scope.c put it: in a comprehension, the
+         * enclosing function's (or module's) variable. */
+        LLVMValueRef v = emit_expr(e, x->u.namedexpr.value);
+        const Expr *t = x->u.namedexpr.target;
+        emit_store_name(e, t->u.name.id, v, t->pos);
+        return v;
+    }
     case E_BOOLOP: return boolop_value(e, x);
     case E_COMPARE: return compare_chain_value(e, x);
     case E_CALL: return emit_call(e, x);
@@ -760,6 +877,7 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
     case E_LIST: case E_TUPLE: case E_SET: case E_DICT: return emit_display(e, x);
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: case E_GENERATOREXP: return emit_comprehension(e, x);
     case E_JOINEDSTR: return emit_fstring(e, x);
+    case E_AWAIT: return emit_await(e, x);
     case E_YIELD: case E_YIELDFROM: {
         const Expr *v = x->kind == E_YIELD ? x->u.yield.value : x->u.yieldfrom.value;
         LLVMValueRef val = v ? emit_expr(e, v) : emit_constant(e, &(Constant){.kind = CONST_NONE});

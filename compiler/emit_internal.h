@@ -77,6 +77,8 @@ typedef struct Frame Frame;
 struct Frame {
     Scope *scope;
     LLVMValueRef *slots;        /* alloca per LOCAL/CELL symbol, by Symbol.index */
+    LLVMValueRef *owned;        /* by Symbol.index: the companion of a local
+                                   that is a `+=` target (infer.c), or NULL */
     LLVMValueRef ns;            /* class body: the namespace dict */
     Frame *outer;
 };
@@ -107,6 +109,7 @@ struct TryCtx {
                                    exception; EXIT_WITH: the __exit__ method */
     Handler *handler_outside;   /* in effect outside the block */
     Loop *loop;                 /* innermost loop when the block began */
+    bool is_async;              /* EXIT_WITH of an `async with` */
     TryCtx *outer;
 };
 
@@ -136,6 +139,10 @@ typedef struct FnState {
 
 typedef struct Emitter {
     Arena *arena;
+    const Program *prog;
+    const Unit *unit;           /* the module being emitted */
+    LLVMValueRef *unit_infos;   /* by Unit.index: each source module's ai_module_info */
+    LLVMTypeRef modinfo_t;
     const Module *mod;
     ScopeTable *scopes;
     Scope *modscope;
@@ -178,6 +185,7 @@ typedef struct Emitter {
     int nblocks;                /* basic blocks made so far (chunking the module body) */
     LLVMValueRef source_str;    /* the module's text, for tracebacks */
     LLVMValueRef filename_str;
+    LLVMValueRef modname_str;   /* the module's name, for ai_code_info */
 
     FnState *fn;                /* the function being emitted */
     LLVMValueRef tls_asm;       /* inline asm returning &ai_tls */
@@ -186,14 +194,19 @@ typedef struct Emitter {
     LLVMValueRef sp_reg_md;     /* !{!"rsp"} */
     LLVMValueRef class_global;  /* the class whose body is being emitted */
     bool genexp_as_list;        /* emitting the arguments of a full consumer */
+    bool future_annotations;    /* `from __future__ import annotations`: annotations are strings */
+    bool hide_frames;           /* a stdlib module standing for one of CPython's C modules
+                                   (`# aithon: native`): its frames are left out of tracebacks */
     LLVMDIBuilderRef dib;       /* -g only */
     LLVMMetadataRef di_file, di_cu, di_fnty;
     unsigned prof_kind;         /* metadata kind id of !prof */
     LLVMValueRef unlikely_md;   /* branch weights favouring the else branch */
     LLVMValueRef likely_md;     /* … favouring the then branch */
+    int float_tree_off;         /* > 0 while emitting a float tree's generic way */
 } Emitter;
 
 /* emit_module.c */
+const char *emit_symbol(Emitter *e, const char *name);   /* "helper.f": prefixed by the module */
 LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len);
 LLVMValueRef emit_const_str(Emitter *e, const char *s, size_t len);
 LLVMValueRef emit_constant(Emitter *e, const Constant *c);
@@ -256,6 +269,7 @@ typedef struct ForLoop {
     int line;
 } ForLoop;
 void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
+void emit_async_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
 void emit_for_end(Emitter *e, ForLoop *fl);
 
 /* emit_class.c */
@@ -287,11 +301,28 @@ LLVMValueRef emit_genexp_call(Emitter *e, const Expr *call);
 void emit_genexp_body(Emitter *e, const Expr *x);
 /* Does `call` read its generator-expression argument to the end? */
 bool emit_consumes_fully(Emitter *e, const Expr *call);
+/* Annotations (emit_stmt.c): the value an annotation stands for (the
+ * expression, or its source text under `from __future__ import
+ * annotations`); whether a block (not counting nested defs and classes)
+ * has an annotated name, so that it gets __annotations__ = {}; and a
+ * def's __annotations__ dict (NULL when it has none). */
+LLVMValueRef emit_annotation(Emitter *e, const Expr *ann);
+bool emit_block_annotates(const StmtList *body);
+void emit_setup_annotations(Emitter *e, const StmtList *body, int line);
+LLVMValueRef emit_function_annotations(Emitter *e, const FuncDef *fd);
 
 /* emit_expr.c */
 LLVMValueRef emit_expr(Emitter *e, const Expr *x);
 LLVMValueRef emit_cond(Emitter *e, const Expr *x);      /* i1 */
 LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line);
+
+/* emit_float.c: float trees (infer.c) on unboxed doubles; NULL when x
+ * is not one (then the caller emits it the generic way). */
+LLVMValueRef emit_float_tree(Emitter *e, const Expr *x);          /* boxed value */
+LLVMValueRef emit_float_compare(Emitter *e, const Expr *x);       /* i1 */
+bool emit_float_augassign(Emitter *e, const Stmt *s);             /* emitted? */
+LLVMValueRef emit_float_type_word(Emitter *e);
+LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
 
 /* emit_names.c */
 NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out);
@@ -303,6 +334,10 @@ LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos);
 void emit_delete_name(Emitter *e, const char *name, SrcSpan pos, bool check);
 void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer);
 void emit_frame_cells(Emitter *e, Frame *f);
+/* Companion slots for the locals of f that are `x += …` targets in body. */
+void emit_frame_owned(Emitter *e, Frame *f, const StmtList *body);
+/* The companion of a local (see Frame.owned), or NULL. */
+LLVMValueRef emit_owned_slot(Emitter *e, const char *name);
 LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos);
 LLVMValueRef emit_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, int line);
 LLVMValueRef emit_box_i64(Emitter *e, LLVMValueRef raw);  /* raw small int → tagged */

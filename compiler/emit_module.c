@@ -2,16 +2,20 @@
  * emit_module.c — module-level emission: set-up, constants, globals,
  * function definitions, prologues, safepoints and the program entry.
  *
- * What one compiled module looks like in IR:
+ * What one compiled Python module M looks like in IR (every module of the
+ * program goes into the same LLVM module, one Emitter each, emit_unit):
  *
- *   @__main__.globals  [N x i64]  module globals (GC roots), 0 = unbound
- *   @k.N               i64        constants, filled by $consts at start-up
- *   $consts()                     creates every constant (ai_const_*)
- *   <qualname>(i64 …)             one body function per `def`, called
+ *   @M.globals         [N x i64]  module globals (GC roots), 0 = unbound
+ *   @k.N               i64        constants, filled by M$consts
+ *   M$consts()                    creates every constant (ai_const_*)
+ *   M.<qualname>(i64 …)           one body function per `def`, called
  *                                 directly when the callee is known
- *   <qualname>$entry(…)           its generic vectorcall entry
- *   __main__$body()               the module's top-level code
- *   aithon_program_main()         $consts, register the module, $body
+ *                                 (__main__'s keep the bare qualname)
+ *   M.<qualname>$entry(…)         its generic vectorcall entry
+ *   M$body()                      the module's top-level code
+ *   @M.module          ai_module_info: what ai_module_import runs on the
+ *                                 module's first import
+ *   aithon_program_main()         imports __main__
  *
  * Prologue of every function (and the poll at every loop back-edge):
  * the address of the worker's ai_tls block comes from a side-effecting
@@ -27,7 +31,7 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 
-#include "aithon_rt.h"  /* the constant-table encoding */
+#include "aithon_rt.h"  /* the constant-table encoding, ai_module_info */
 #include "emit_internal.h"
 
 /* ---- debug info (-g) ------------------------------------------------------ */
@@ -150,7 +154,7 @@ static LLVMBasicBlockRef unwind_block(Emitter *e) {
         LLVMPositionBuilderAtEnd(e->b, h->unwind);
         h->unwind_line = LLVMBuildPhi(e->b, e->i32, "line");
         LLVMValueRef args[] = {e->fn->code_info, h->unwind_line};
-        emit_rt(e, RT_ai_traceback_add, args, 2);
+        if (!e->hide_frames) emit_rt(e, RT_ai_traceback_add, args, 2);
         LLVMBuildBr(e->b, dispatch);
         LLVMPositionBuilderAtEnd(e->b, here);
         if (e->dib) LLVMSetCurrentDebugLocation2(e->b, loc);
@@ -559,7 +563,7 @@ static void find_rebound(Emitter *e, Scope *s) {
             int g = emit_global_index(e, sym->name);
             if (sym->flags & SYMF_ASSIGNED) e->global_assigned[g] = true;
             if ((sym->flags & (SYMF_OTHER | SYMF_DELETED)) || sym->def_count != 1 || !sym->def_at_top ||
-                !sym->def_stmt || sym->def_stmt->kind != S_FUNCTIONDEF)
+                !sym->def_stmt || (sym->def_stmt->kind != S_FUNCTIONDEF && sym->def_stmt->kind != S_ASYNCFUNCTIONDEF))
                 e->global_rebound[g] = true;
         } else if (sym->kind == SYM_GLOBAL_EXPLICIT && (sym->flags & SYMF_ASSIGNED)) {
             int g = emit_global_index(e, sym->name);
@@ -572,10 +576,11 @@ static void find_rebound(Emitter *e, Scope *s) {
 
 /* ---- functions ------------------------------------------------------------------ */
 
-static LLVMValueRef code_info(Emitter *e, const char *funcname) {
+static LLVMValueRef code_info(Emitter *e, const char *funcname, int firstlineno) {
+    /* ai_code_info { filename, funcname, source, module, firstlineno } */
     LLVMValueRef fields[] = {e->filename_str, emit_cstring(e, funcname, strlen(funcname) + 1),
-                             e->source_str};
-    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 3, 0);
+                             e->source_str, e->modname_str, emit_i32(e, firstlineno)};
+    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 5, 0);
     LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), "code");
     LLVMSetInitializer(g, init);
     LLVMSetGlobalConstant(g, 1);
@@ -595,7 +600,7 @@ static Resume begin_function(Emitter *e, FnState *f, Scope *scope, LLVMValueRef 
     f->scope = scope;
     f->fn = fn;
     e->fn = f;
-    if (funcname) f->code_info = code_info(e, funcname);
+    if (funcname) f->code_info = code_info(e, funcname, 1);
     f->handler = &f->base_handler;
     f->entry = emit_block(e, "entry");
     LLVMPositionBuilderAtEnd(e->b, f->entry);
@@ -625,10 +630,7 @@ static void end_function(Emitter *e, Resume r) {
 
 /* Why a def or lambda cannot be compiled yet, or NULL. */
 static const char *def_unsupported(const FuncDef *fd) {
-    const Arguments *a = fd->args;
-    if (fd->is_async) return "'async def'";
-    (void)a;
-    if (fd->scope->is_generator && fd->scope->is_coroutine) return "an asynchronous generator";
+    if (fd->genexp && fd->scope->is_coroutine) return "an asynchronous generator expression";
     return NULL;
 }
 
@@ -670,6 +672,17 @@ static FuncDef *funcdef_of(Emitter *e, const void *node, FuncKind kind) {
     return fd;
 }
 
+/* ai_func_info.flags (aithon_rt.h) of a def. */
+static int32_t func_flags(Emitter *e, const FuncDef *fd) {
+    const Arguments *a = fd->args;
+    int32_t f = (a->vararg ? AI_FUNC_VARARGS : 0) | (a->kwarg ? AI_FUNC_VARKW : 0);
+    if (fd->is_async) f |= fd->scope->is_generator ? AI_FUNC_ASYNCGEN : AI_FUNC_COROUTINE;
+    if (fd->is_async && !fd->scope->is_generator && e->unit && e->unit->effects &&
+        effects_isolated(e->unit->effects, fd->scope, NULL))
+        f |= AI_FUNC_ISOLATED;
+    return f;
+}
+
 /* Create the LLVM functions and the ai_func_info of a def, without its
  * body (so calls emitted before the body is can already be direct). */
 FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
@@ -703,21 +716,25 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     LLVMTypeRef *ptys = arena_alloc(e->arena, sizeof(LLVMTypeRef) * (size_t)(fd->nslots + 2));
     for (int i = 0; i < fd->nslots + first; i++) ptys[i] = e->i64;
     fd->body_type = LLVMFunctionType(e->i64, ptys, (unsigned)(fd->nslots + first), 0);
-    fd->fn = LLVMAddFunction(e->m, scope->qualname, fd->body_type);
+    fd->fn = LLVMAddFunction(e->m, emit_symbol(e, scope->qualname), fd->body_type);
     LLVMSetLinkage(fd->fn, LLVMInternalLinkage);
-    if (scope->is_generator) {
-        /* fn only makes the generator; the body runs later on its own
-         * stack, entered through the thunk with the arguments saved. */
-        fd->genbody = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$gen", scope->qualname), fd->body_type);
+    if (scope->is_generator || fd->is_async) {
+        /* fn only makes the generator (or the coroutine); the body runs
+         * later — on a stack of its own, or for a coroutine inline in
+         * whoever awaits it — entered through the thunk with the
+         * arguments saved. An async def's body is its actor behaviour. */
+        const char *suffix = fd->is_async && !scope->is_generator ? "$behavior" : "$gen";
+        fd->genbody = LLVMAddFunction(e->m, arena_printf(e->arena, "%s%s", emit_symbol(e, scope->qualname), suffix),
+                                      fd->body_type);
         LLVMSetLinkage(fd->genbody, LLVMInternalLinkage);
-        fd->thunk = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$thunk", scope->qualname),
+        fd->thunk = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$thunk", emit_symbol(e, scope->qualname)),
                                     LLVMFunctionType(e->i64, (LLVMTypeRef[]){e->ptr}, 1, 0));
         LLVMSetLinkage(fd->thunk, LLVMInternalLinkage);
     }
 
     /* The generic entry: bind (callable, args, nargs, kwnames), call the body. */
     LLVMTypeRef ety = LLVMFunctionType(e->i64, (LLVMTypeRef[]){e->i64, e->ptr, e->i64, e->i64}, 4, 0);
-    fd->entry = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$entry", scope->qualname), ety);
+    fd->entry = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$entry", emit_symbol(e, scope->qualname)), ety);
     LLVMSetLinkage(fd->entry, LLVMInternalLinkage);
 
     /* ai_func_info { name, qualname, nparams, nposonly, param_names, entry,
@@ -730,13 +747,19 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     LLVMSetInitializer(names_g, names_arr);
     LLVMSetGlobalConstant(names_g, 1);
     LLVMSetLinkage(names_g, LLVMPrivateLinkage);
-    fd->code_info = code_info(e, fd->name);   /* tracebacks name the function as CPython's co_name */
+    fd->code_info = code_info(e, fd->name, fd->pos.line);   /* tracebacks name the function as CPython's co_name */
+    bool direct = fd->simple && !fd->has_closure;
     LLVMValueRef info_fields[] = {
         emit_cstring(e, fd->name, strlen(fd->name) + 1),
         emit_cstring(e, scope->qualname, strlen(scope->qualname) + 1),
         emit_i32(e, fd->nparams), emit_i32(e, a->posonlyargs.n), names_g, fd->entry, fd->code_info,
-        emit_i32(e, fd->nkwonly), emit_i32(e, (a->vararg ? 1 : 0) | (a->kwarg ? 2 : 0))};
+        emit_i32(e, fd->nkwonly), emit_i32(e, func_flags(e, fd) | (direct ? AI_FUNC_DIRECT : 0))};
     LLVMValueRef info = LLVMConstStructInContext(e->ctx, info_fields, 9, 0);
+    if (direct) {
+        /* ai_func_info_direct: the info, then the body and its arity + 1. */
+        LLVMValueRef ext[] = {info, fd->fn, emit_i64(e, fd->nparams + 1)};
+        info = LLVMConstStructInContext(e->ctx, ext, 3, 0);
+    }
     fd->info = LLVMAddGlobal(e->m, LLVMTypeOf(info), "funcinfo");
     LLVMSetInitializer(fd->info, info);
     LLVMSetGlobalConstant(fd->info, 1);
@@ -769,7 +792,8 @@ static void emit_generator_starter(Emitter *e, FuncDef *fd) {
         LLVMBuildStore(e->b, LLVMGetParam(fd->fn, i),
                        LLVMBuildGEP2(e->b, e->i64, arr, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
     LLVMTypeRef ty;
-    LLVMValueRef mk = rtabi_get(&e->abi, e->m, RT_ai_gen_new, &ty);
+    RtFn maker = !fd->is_async ? RT_ai_gen_new : fd->scope->is_generator ? RT_ai_asyncgen_new : RT_ai_coro_new;
+    LLVMValueRef mk = rtabi_get(&e->abi, e->m, maker, &ty);
     LLVMBuildRet(e->b, LLVMBuildCall2(e->b, ty, mk, (LLVMValueRef[]){fd->info, fd->thunk, arr, emit_i64(e, n)}, 4, ""));
 
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, fd->thunk, "entry"));
@@ -799,6 +823,7 @@ void emit_define_function(Emitter *e, FuncDef *fd) {
         Symbol *sym = scope_lookup(scope, fd->params[i]->name);
         LLVMBuildStore(e->b, LLVMGetParam(body_fn, (unsigned)(i + first)), f.base.slots[sym->index]);
     }
+    if (fd->body) emit_frame_owned(e, &f.base, fd->body);
     emit_prologue(e);
     e->fn->cur_line = fd->pos.line;
     emit_frame_cells(e, &f.base);
@@ -885,10 +910,21 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *defs, S
         emit_check(e, kwtuple, pos.line);
         break;
     }
+    LLVMValueRef ann = emit_function_annotations(e, fd);
     LLVMValueRef closure = emit_closure_for(e, fd->scope, pos);
     LLVMValueRef f = emit_rt(e, RT_ai_function_new, (LLVMValueRef[]){fd->info, tuple, closure}, 3);
     emit_check(e, f, pos.line);
     if (kwtuple) emit_rt(e, RT_ai_function_set_kwdefaults, (LLVMValueRef[]){f, kwtuple}, 2);
+    if (ann)
+        emit_check_i32(e, emit_rt(e, RT_ai_setattr, (LLVMValueRef[]){f, emit_const_str(e, "__annotations__", 15), ann}, 3),
+                       pos.line);
+    /* A docstring becomes __doc__. */
+    const StmtList *body = fd->body;
+    if (body && body->n && body->v[0]->kind == S_EXPR && body->v[0]->u.expr.value->kind == E_CONSTANT &&
+        body->v[0]->u.expr.value->u.constant.kind == CONST_STR) {
+        const Constant *c = &body->v[0]->u.expr.value->u.constant;
+        emit_rt(e, RT_ai_function_set_doc, (LLVMValueRef[]){f, emit_const_str(e, c->str, c->len)}, 2);
+    }
     return f;
 }
 
@@ -897,7 +933,7 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *defs, S
 static void predeclare_functions(Emitter *e) {
     for (int i = 0; i < e->mod->body.n; i++) {
         const Stmt *s = e->mod->body.v[i];
-        if (s->kind != S_FUNCTIONDEF) continue;
+        if (s->kind != S_FUNCTIONDEF && s->kind != S_ASYNCFUNCTIONDEF) continue;
         int g = emit_global_index(e, s->u.funcdef.name);
         if (e->global_rebound[g]) continue;
         FuncDef *probe = funcdef_of(e, s, FUNC_DEF);
@@ -911,14 +947,84 @@ static void predeclare_functions(Emitter *e) {
     }
 }
 
-/* ---- the program ---------------------------------------------------------------- */
+/* ---- one module ------------------------------------------------------------------ */
 
-/* $consts() { return ai_consts_init(@consts.table, N); } */
-static void emit_consts_fn(Emitter *e) {
+/* The special globals CPython gives every module, set at the start of
+ * its body: __name__, __doc__, __file__, __package__, __builtins__, and
+ * __path__ for a package. Marked bound before any code is emitted, so
+ * reads of them are plain global loads. */
+static const char *const module_dunders[] = {"__name__", "__doc__", "__file__", "__package__", "__builtins__",
+                                             "__path__"};
+
+static void mark_module_dunders(Emitter *e) {
+    int n = e->unit->is_package ? 6 : 5;
+    for (int i = 0; i < n; i++) {
+        int g = emit_global_index(e, module_dunders[i]);
+        e->global_assigned[g] = true;
+        e->global_rebound[g] = true;
+    }
+}
+
+static LLVMValueRef str_or_none(Emitter *e, const char *s) {
+    return s ? emit_const_str(e, s, strlen(s)) : singleton(e, "ai_none_object");
+}
+
+static void store_module_dunders(Emitter *e) {
+    const Unit *u = e->unit;
+    const StmtList *body = &u->ast->body;
+    const char *doc = NULL;
+    size_t doclen = 0;
+    if (body->n && body->v[0]->kind == S_EXPR && body->v[0]->u.expr.value->kind == E_CONSTANT &&
+        body->v[0]->u.expr.value->u.constant.kind == CONST_STR) {
+        doc = body->v[0]->u.expr.value->u.constant.str;
+        doclen = body->v[0]->u.expr.value->u.constant.len;
+    }
+    LLVMValueRef vals[6];
+    vals[0] = str_or_none(e, u->name);
+    vals[1] = doc ? emit_const_str(e, doc, doclen) : singleton(e, "ai_none_object");
+    vals[2] = str_or_none(e, u->file);
+    vals[3] = str_or_none(e, u->package);
+    vals[4] = emit_rt(e, RT_ai_import, (LLVMValueRef[]){emit_cstring(e, "builtins", 9)}, 1);
+    emit_check(e, vals[4], 1);
+    if (strcmp(u->name, "__main__") != 0) {
+        /* CPython gives imported modules the builtins module's dict. */
+        vals[4] = emit_rt(e, RT_ai_getattr, (LLVMValueRef[]){vals[4], emit_const_str(e, "__dict__", 8)}, 2);
+        emit_check(e, vals[4], 1);
+    }
+    int n = 5;
+    if (u->is_package) {
+        LLVMValueRef dir = str_or_none(e, u->pkgdir);
+        vals[n] = emit_rt(e, RT_ai_list_new, (LLVMValueRef[]){emit_value_array(e, &dir, 1), emit_i64(e, 1)}, 2);
+        emit_check(e, vals[n], 1);
+        n++;
+    }
+    for (int i = 0; i < n; i++) LLVMBuildStore(e->b, vals[i], emit_global_slot(e, emit_global_index(e, module_dunders[i])));
+}
+
+/* The LLVM name of a symbol of this module: the module's name first
+ * ("helper.f", "pkg.sub.C.m"), except in __main__, whose symbols keep
+ * their Python names. */
+/* The prefix of a module's symbols: its name, except that LLVM reserves
+ * names starting with "llvm." (a module named llvm gets "_llvm"). */
+static const char *symbol_base(Arena *a, const char *modname) {
+    if (strncmp(modname, "llvm", 4) == 0 && (modname[4] == '.' || modname[4] == '\0'))
+        return arena_printf(a, "_%s", modname);
+    return modname;
+}
+
+const char *emit_symbol(Emitter *e, const char *name) {
+    if (!e->unit || strcmp(e->unit->name, "__main__") == 0) return name;
+    return arena_printf(e->arena, "%s.%s", symbol_base(e->arena, e->unit->name), name);
+}
+
+/* <name>$consts() { return ai_consts_init(@<name>.consts.table, N); }:
+ * each module has its own table (its constants are made when it is
+ * first imported). */
+static void emit_consts_fn(Emitter *e, const char *name) {
     LLVMValueRef table = LLVMConstNull(e->ptr);
     if (e->nconsts) {
         LLVMValueRef init = LLVMConstArray2(e->const_rec_type, e->const_recs, (uint64_t)e->nconsts);
-        table = LLVMAddGlobal(e->m, LLVMTypeOf(init), "consts.table");
+        table = LLVMAddGlobal(e->m, LLVMTypeOf(init), arena_printf(e->arena, "%s.consts.table", name));
         LLVMSetInitializer(table, init);
         LLVMSetGlobalConstant(table, 1);
         LLVMSetLinkage(table, LLVMPrivateLinkage);
@@ -927,10 +1033,10 @@ static void emit_consts_fn(Emitter *e) {
     LLVMBuildRet(e->b, emit_rt(e, RT_ai_consts_init, (LLVMValueRef[]){table, emit_i64(e, e->nconsts)}, 2));
 }
 
-/* The module's top-level code, in chunks: a new function `__main__$body.N`
+/* A module's top-level code, in chunks: a new function `<name>$body.chunk`
  * begins at the first top-level statement after the current one has made
- * MODULE_CHUNK_BLOCKS basic blocks, and `__main__$body` calls them in
- * turn. A long module (generated tables, 100,000 assignments) then makes
+ * MODULE_CHUNK_BLOCKS basic blocks, and `<name>$body` calls them in
+ * turn (each module of the program is chunked so). A long module (generated tables, 100,000 assignments) then makes
  * many functions of bounded size instead of one huge one, on which LLVM's
  * per-function passes are super-linear (register allocation and
  * coalescing, the constant-pool search of instruction selection, the phi
@@ -940,12 +1046,14 @@ static void emit_consts_fn(Emitter *e) {
  * failure on. Chunks are `noinline` (the inliner would merge them back:
  * each has one call site), and a chunk without loops is also `optnone`:
  * straight-line code that runs once is not worth optimising, and LLVM
- * compiles such a function as at -O0. */
+ * compiles such a function as at -O0. The first chunk begins with the
+ * module's dunders and its __annotations__. */
 enum { MODULE_CHUNK_BLOCKS = 400 };
 
-static LLVMValueRef emit_module_body(Emitter *e, const StmtList *stmts) {
+static LLVMValueRef emit_module_body(Emitter *e, const char *name, const StmtList *stmts) {
     LLVMTypeRef fty = LLVMFunctionType(e->i64, NULL, 0, 0);
-    LLVMValueRef body = LLVMAddFunction(e->m, "__main__$body", fty);
+    LLVMValueRef body = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$body", name), fty);
+    const char *chunk_name = arena_printf(e->arena, "%s$body.chunk", name);
     LLVMSetLinkage(body, LLVMInternalLinkage);
     int chunk_limit = MODULE_CHUNK_BLOCKS;
     const char *env = getenv("AITHON_CHUNK_BLOCKS");   /* tests: tiny chunks */
@@ -958,7 +1066,7 @@ static LLVMValueRef emit_module_body(Emitter *e, const StmtList *stmts) {
         LLVMCreateEnumAttribute(e->ctx, LLVMGetEnumAttributeKindForName("optnone", 7), 0);
     int i = 0;
     do {
-        LLVMValueRef fn = LLVMAddFunction(e->m, "__main__$body.chunk", fty);
+        LLVMValueRef fn = LLVMAddFunction(e->m, chunk_name, fty);
         LLVMSetLinkage(fn, LLVMInternalLinkage);
         LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, noinline);
         chunks = arena_grow(e->arena, chunks, &cap, nchunks + 1, sizeof(LLVMValueRef));
@@ -967,6 +1075,10 @@ static LLVMValueRef emit_module_body(Emitter *e, const StmtList *stmts) {
         Resume r = begin_function(e, &f, e->modscope, fn, "<module>");
         f.cold = true;
         int start = e->nblocks;
+        if (nchunks == 1) {
+            store_module_dunders(e);
+            emit_setup_annotations(e, stmts, 1);
+        }
         while (i < stmts->n) {
             emit_stmts(e, &(StmtList){1, &stmts->v[i++]});
             if (e->nblocks - start >= chunk_limit) break;
@@ -974,7 +1086,7 @@ static LLVMValueRef emit_module_body(Emitter *e, const StmtList *stmts) {
         if (!f.had_loop) LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone);
         end_function(e, r);
     } while (i < stmts->n);
-    /* __main__$body: call the chunks; a failure has its traceback entry. */
+    /* <name>$body: call the chunks; a failure has its traceback entry. */
     LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, body, "entry"));
     LLVMValueRef v = NULL;
     for (int k = 0; k < nchunks; k++) {
@@ -991,16 +1103,110 @@ static LLVMValueRef emit_module_body(Emitter *e, const StmtList *stmts) {
     return body;
 }
 
-LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeTable *scopes,
-                           const EmitOptions *opt) {
+/* Emit one module: its constants, globals, functions, body and its
+ * ai_module_info (e->unit_infos[index], made by emit_program). */
+static void emit_unit(Emitter *e) {
+    const Unit *u = e->unit;
+    const Module *m = u->ast;
+    const char *name = symbol_base(e->arena, u->name);   /* of symbols; u->name is the module's */
+    e->mod = m;
+    e->scopes = u->scopes;
+    /* A stdlib module whose first lines say `# aithon: native` stands for
+     * a module CPython writes in C: like CPython's, its functions add no
+     * frames to tracebacks (the caller's line is where the error shows). */
+    if (u->from_stdlib && m->source) {
+        size_t n = m->source_len < 2048 ? m->source_len : 2048;
+        const char *tag = "# aithon: native";
+        for (size_t i = 0; i + strlen(tag) <= n; i++)
+            if (memcmp(m->source + i, tag, strlen(tag)) == 0) {
+                e->hide_frames = true;
+                break;
+            }
+    }
+    e->modscope = scope_module(u->scopes);
+    diag_set_source(m->filename, m->source, m->source_len);
+    if (e->dib) {
+        const char *path = u->tb_name ? u->tb_name : m->filename, *slash = strrchr(path, '/');
+        const char *base = slash ? slash + 1 : path;
+        const char *dir = slash ? arena_strndup(e->arena, path, (size_t)(slash - path)) : ".";
+        e->di_file = LLVMDIBuilderCreateFile(e->dib, base, strlen(base), dir, strlen(dir));
+    }
+    const char *tb = u->tb_name ? u->tb_name : m->filename;
+    e->filename_str = emit_cstring(e, tb, strlen(tb) + 1);
+    e->modname_str = emit_cstring(e, u->name, strlen(u->name) + 1);
+    e->source_str = emit_cstring(e, m->source, m->source_len + 1);
+    /* Placeholder for the globals array; its size is known at the end. */
+    e->globals = LLVMAddGlobal(e->m, e->i64, arena_printf(e->arena, "%s.globals.tmp", name));
+    find_rebound(e, e->modscope);
+    mark_module_dunders(e);
+
+    /* $consts: one call that makes the constants from the table of
+     * records collected while emitting (core/consts.c). */
+    e->consts_fn = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$consts", name), LLVMFunctionType(e->i64, NULL, 0, 0));
+    LLVMSetLinkage(e->consts_fn, LLVMInternalLinkage);
+
+    /* The module body. */
+    predeclare_functions(e);
+    for (int i = 0; i < m->body.n; i++) {
+        const Stmt *s = m->body.v[i];
+        if (s->kind != S_IMPORTFROM || s->u.importfrom.level != 0 || !s->u.importfrom.module ||
+            strcmp(s->u.importfrom.module, "__future__") != 0)
+            continue;
+        for (int j = 0; j < s->u.importfrom.names.n; j++)
+            if (strcmp(s->u.importfrom.names.v[j]->name, "annotations") == 0) e->future_annotations = true;
+    }
+    LLVMValueRef body = emit_module_body(e, name, &m->body);
+    emit_consts_fn(e, name);
+
+    /* The real globals array and the module's record. */
+    LLVMTypeRef arr_t = LLVMArrayType2(e->i64, (uint64_t)(e->nglobals ? e->nglobals : 1));
+    LLVMValueRef globals = LLVMAddGlobal(e->m, arr_t, arena_printf(e->arena, "%s.globals", name));
+    LLVMSetInitializer(globals, LLVMConstNull(arr_t));
+    LLVMSetLinkage(globals, LLVMInternalLinkage);
+    LLVMReplaceAllUsesWith(e->globals, globals);
+    LLVMDeleteGlobal(e->globals);
+    e->globals = globals;
+    LLVMValueRef *gnames = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(e->nglobals + 1));
+    for (int i = 0; i < e->nglobals; i++)
+        gnames[i] = emit_cstring(e, e->global_names[i], strlen(e->global_names[i]) + 1);
+    LLVMValueRef gn_arr = LLVMConstArray2(e->ptr, gnames, (uint64_t)e->nglobals);
+    LLVMValueRef gn = LLVMAddGlobal(e->m, LLVMTypeOf(gn_arr), arena_printf(e->arena, "%s.global_names", name));
+    LLVMSetInitializer(gn, gn_arr);
+    LLVMSetGlobalConstant(gn, 1);
+    LLVMSetLinkage(gn, LLVMPrivateLinkage);
+    /* ai_module_info { name, globals, nglobals, global_names, file, consts,
+     * body, parent, flags, module, state } */
+    LLVMValueRef nul = LLVMConstNull(e->ptr);
+    LLVMValueRef mi_fields[] = {
+        emit_cstring(e, u->name, strlen(u->name) + 1), globals, emit_i64(e, e->nglobals), gn,
+        u->file ? emit_cstring(e, u->file, strlen(u->file) + 1) : nul, e->consts_fn, body,
+        u->parent ? e->unit_infos[u->parent->index] : nul, emit_i64(e, u->is_package ? 1 : 0),
+        emit_i64(e, 0), emit_i64(e, 0)};
+    LLVMValueRef info = e->unit_infos[u->index];
+    LLVMSetInitializer(info, LLVMConstNamedStruct(e->modinfo_t, mi_fields, 11));
+}
+
+/* ---- the program ---------------------------------------------------------------- */
+
+LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt) {
+    return emit_units(a, ctx, prog, opt, NULL, true);
+}
+
+LLVMModuleRef emit_units(Arena *a, LLVMContextRef ctx, const Program *prog, const EmitOptions *opt,
+                         const bool *which, bool with_main) {
     Emitter em = {0}, *e = &em;
     e->arena = a;
-    e->mod = m;
-    e->scopes = scopes;
-    e->modscope = scope_module(scopes);
+    e->prog = prog;
     e->opt = opt;
     e->ctx = ctx;
-    e->m = LLVMModuleCreateWithNameInContext(m->filename, ctx);
+    const Module *mainm = prog->main->ast;
+    if (!with_main)
+        for (int i = 0; i < prog->nunits; i++)
+            if (which && which[i] && prog->units[i]->ast) {
+                mainm = prog->units[i]->ast;
+                break;
+            }
+    e->m = LLVMModuleCreateWithNameInContext(mainm->filename, ctx);
     e->b = LLVMCreateBuilderInContext(ctx);
     e->i1 = LLVMInt1TypeInContext(ctx);
     e->i8 = LLVMInt8TypeInContext(ctx);
@@ -1029,64 +1235,50 @@ LLVMModuleRef emit_program(Arena *a, LLVMContextRef ctx, const Module *m, ScopeT
         LLVMMetadataRef name = LLVMMDStringInContext2(ctx, sp, strlen(sp));
         e->sp_reg_md = LLVMMetadataAsValue(ctx, LLVMMDNodeInContext2(ctx, &name, 1));
     }
+    if (opt->debug_info) debug_init(e, mainm);
 
-    if (opt->debug_info) debug_init(e, m);
-    e->filename_str = emit_cstring(e, m->filename, strlen(m->filename) + 1);
-    e->source_str = emit_cstring(e, m->source, m->source_len + 1);
-    /* Placeholder for the globals array; its size is known at the end. */
-    e->globals = LLVMAddGlobal(e->m, e->i64, "__main__.globals.tmp");
-    find_rebound(e, e->modscope);
+    /* Every module's ai_module_info first: modules refer to each other's
+     * (imports, a submodule's parent) in any order. When only some units
+     * are emitted here (which != NULL), the others' are declarations,
+     * defined in another object file, and these ones are exported. */
+    LLVMTypeRef mt = LLVMGetTypeByName2(ctx, "ai_module_info");
+    if (!mt) {
+        mt = LLVMStructCreateNamed(ctx, "ai_module_info");
+        LLVMTypeRef fields[] = {e->ptr, e->ptr, e->i64, e->ptr, e->ptr, e->ptr, e->ptr, e->ptr, e->i64, e->i64, e->i64};
+        LLVMStructSetBody(mt, fields, 11, 0);
+    }
+    e->modinfo_t = mt;
+    LLVMTypeRef rt = LLVMGetTypeByName2(ctx, "ai_const_rec");
+    if (!rt) {
+        rt = LLVMStructCreateNamed(ctx, "ai_const_rec");
+        LLVMStructSetBody(rt, (LLVMTypeRef[]){e->i64, e->ptr, e->i64, e->ptr}, 4, 0);
+    }
+    e->const_rec_type = rt;
+    e->unit_infos = arena_alloc(a, sizeof(LLVMValueRef) * (size_t)(prog->nunits + 1));
+    for (int i = 0; i < prog->nunits; i++) {
+        const Unit *u = prog->units[i];
+        if (u->kind != UNIT_SOURCE) continue;
+        e->unit_infos[i] = LLVMAddGlobal(e->m, mt, arena_printf(a, "%s.module", symbol_base(a, u->name)));
+        LLVMSetLinkage(e->unit_infos[i], which ? LLVMExternalLinkage : LLVMInternalLinkage);
+    }
+    for (int i = 0; i < prog->nunits; i++) {
+        const Unit *u = prog->units[i];
+        if (u->kind != UNIT_SOURCE || (which && !which[i])) continue;
+        Emitter ue = *e;        /* the program's settings; the module's own state starts empty */
+        ue.unit = u;
+        emit_unit(&ue);
+        e->abi = ue.abi;
+    }
 
-    /* $consts: one call that makes the constants from the table of
-     * records collected while emitting (core/consts.c). */
-    e->consts_fn = LLVMAddFunction(e->m, "__main__$consts", LLVMFunctionType(e->i64, NULL, 0, 0));
-    LLVMSetLinkage(e->consts_fn, LLVMInternalLinkage);
-    e->const_rec_type = LLVMStructCreateNamed(ctx, "ai_const_rec");
-    LLVMStructSetBody(e->const_rec_type, (LLVMTypeRef[]){e->i64, e->ptr, e->i64, e->ptr}, 4, 0);
-
-    /* The module body. */
-    predeclare_functions(e);
-    LLVMValueRef body = emit_module_body(e, &m->body);
-    emit_consts_fn(e);
-
-    /* The real globals array and the module's registration record. */
-    LLVMTypeRef arr_t = LLVMArrayType2(e->i64, (uint64_t)(e->nglobals ? e->nglobals : 1));
-    LLVMValueRef globals = LLVMAddGlobal(e->m, arr_t, "__main__.globals");
-    LLVMSetInitializer(globals, LLVMConstNull(arr_t));
-    LLVMSetLinkage(globals, LLVMInternalLinkage);
-    LLVMReplaceAllUsesWith(e->globals, globals);
-    LLVMDeleteGlobal(e->globals);
-    e->globals = globals;
-    LLVMValueRef *gnames = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(e->nglobals + 1));
-    for (int i = 0; i < e->nglobals; i++)
-        gnames[i] = emit_cstring(e, e->global_names[i], strlen(e->global_names[i]) + 1);
-    LLVMValueRef gn_arr = LLVMConstArray2(e->ptr, gnames, (uint64_t)e->nglobals);
-    LLVMValueRef gn = LLVMAddGlobal(e->m, LLVMTypeOf(gn_arr), "__main__.global_names");
-    LLVMSetInitializer(gn, gn_arr);
-    LLVMSetGlobalConstant(gn, 1);
-    LLVMSetLinkage(gn, LLVMPrivateLinkage);
-    LLVMValueRef mi_fields[] = {emit_cstring(e, "__main__", 9), globals, emit_i64(e, e->nglobals), gn};
-    LLVMValueRef mi_init = LLVMConstStructInContext(ctx, mi_fields, 4, 0);
-    LLVMValueRef mi = LLVMAddGlobal(e->m, LLVMTypeOf(mi_init), "__main__.module");
-    LLVMSetInitializer(mi, mi_init);
-    LLVMSetGlobalConstant(mi, 1);
-    LLVMSetLinkage(mi, LLVMPrivateLinkage);
-
-    /* aithon_program_main: constants, registration, body. */
-    debug_none(e);
-    LLVMValueRef pm = LLVMAddFunction(e->m, "aithon_program_main", LLVMFunctionType(e->i64, NULL, 0, 0));
-    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(ctx, pm, "entry"));
-    LLVMValueRef ok = LLVMBuildCall2(e->b, LLVMGlobalGetValueType(e->consts_fn), e->consts_fn, NULL, 0, "");
-    LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(ctx, pm, "fail");
-    LLVMBasicBlockRef run = LLVMAppendBasicBlockInContext(ctx, pm, "run");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, ok, emit_i64(e, 0), ""), fail, run);
-    LLVMPositionBuilderAtEnd(e->b, fail);
-    LLVMBuildRet(e->b, emit_i64(e, 0));
-    LLVMPositionBuilderAtEnd(e->b, run);
-    LLVMTypeRef regty;
-    LLVMValueRef reg = rtabi_get(&e->abi, e->m, RT_ai_module_register, &regty);
-    LLVMBuildCall2(e->b, regty, reg, (LLVMValueRef[]){mi}, 1, "");
-    LLVMBuildRet(e->b, LLVMBuildCall2(e->b, LLVMGlobalGetValueType(body), body, NULL, 0, ""));
+    /* aithon_program_main: import __main__. */
+    if (with_main) {
+        debug_none(e);
+        LLVMValueRef pm = LLVMAddFunction(e->m, "aithon_program_main", LLVMFunctionType(e->i64, NULL, 0, 0));
+        LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(ctx, pm, "entry"));
+        LLVMTypeRef imty;
+        LLVMValueRef im = rtabi_get(&e->abi, e->m, RT_ai_module_import, &imty);
+        LLVMBuildRet(e->b, LLVMBuildCall2(e->b, imty, im, (LLVMValueRef[]){e->unit_infos[prog->main->index]}, 1, ""));
+    }
     LLVMDisposeBuilder(e->b);
     if (e->dib) {
         LLVMDIBuilderFinalize(e->dib);

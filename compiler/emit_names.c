@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "emit_internal.h"
+#include "infer.h"
 
 static const char *const builtin_names[] = {
     "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray",
@@ -32,7 +33,7 @@ static const char *const builtin_names[] = {
     "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct",
     "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set",
     "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars",
-    "zip", "__import__", "__build_class__", "__name__", "__debug__",
+    "zip", "__import__", "__build_class__", "__name__", "__debug__", "__doc__", "__package__",
     /* exceptions */
     "BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError",
     "BufferError", "EOFError", "FloatingPointError", "GeneratorExit", "ImportError",
@@ -60,12 +61,18 @@ bool emit_is_builtin_name(const char *name) {
 
 /* ---- names ----------------------------------------------------------------- */
 
-/* Where `name` lives, seen from the innermost frame: walks outward
- * through inlined comprehension frames for free names. */
-NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out) {
-    Frame *f = e->fn->frame;
+/* Where `name` lives, seen from frame `f`: walks outward through inlined
+ * comprehension frames for free names. A free name never resolves to a
+ * class body's binding (class scopes do not enclose the functions and
+ * comprehensions inside them), so once the walk follows a free name —
+ * or when `skip_class` asks from the start — class frames are passed by. */
+static NameHome name_home(Frame *f, const char *name, bool skip_class, Symbol **sym_out, Frame **frame_out) {
     for (;;) {
         Scope *s = f->scope;
+        if (skip_class && s->kind == SCOPE_CLASS && f->outer) {
+            f = f->outer;
+            continue;
+        }
         Symbol *sym = scope_lookup(s, name);
         *sym_out = sym;
         *frame_out = f;
@@ -86,12 +93,17 @@ NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **
         case SYM_FREE:
             if (f->outer) {
                 f = f->outer;
+                skip_class = true;
                 continue;
             }
             return NAME_FREE;
         }
         return NAME_UNSUPPORTED;
     }
+}
+
+NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out) {
+    return name_home(e->fn->frame, name, false, sym_out, frame_out);
 }
 
 /* Is `name` a global that no code ever binds (so it can only be a builtin)? */
@@ -169,7 +181,9 @@ static LLVMValueRef free_cell(Emitter *e, Symbol *sym) {
 LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos) {
     Symbol *sym;
     Frame *f;
-    switch (emit_name_home(e, name, &sym, &f)) {
+    /* A method's free variable, its closure made in the class body, is the
+     * enclosing function's: the class's own binding of the name is not. */
+    switch (name_home(e->fn->frame, name, true, &sym, &f)) {
     case NAME_CELL: return LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
     case NAME_FREE: return free_cell(e, sym);
     default: break;
@@ -195,6 +209,9 @@ LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) {
     switch (emit_name_home(e, name, &sym, &f)) {
     case NAME_GLOBAL: return load_global(e, name, pos.line);
     case NAME_LOCAL: {
+        /* A read may make the value visible elsewhere: the variable no
+         * longer owns it (ai_str_iadd). */
+        if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
         LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
         if ((sym->flags & SYMF_PARAM) && !(sym->flags & SYMF_DELETED)) return v;
         return check_bound(e, v, RT_ai_raise_unbound_local, name, pos.line);
@@ -234,7 +251,10 @@ void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos) 
     Frame *f;
     switch (emit_name_home(e, name, &sym, &f)) {
     case NAME_GLOBAL: LLVMBuildStore(e->b, v, emit_global_slot(e, emit_global_index(e, name))); return;
-    case NAME_LOCAL: LLVMBuildStore(e->b, v, f->slots[sym->index]); return;
+    case NAME_LOCAL:
+        if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
+        LLVMBuildStore(e->b, v, f->slots[sym->index]);
+        return;
     case NAME_CELL:
         emit_rt(e, RT_ai_cell_set, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name), v}, 2);
         return;
@@ -273,6 +293,8 @@ void emit_delete_name(Emitter *e, const char *name, SrcSpan pos, bool check) {
 void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer) {
     f->scope = scope;
     f->outer = outer;
+    f->ns = NULL;
+    f->owned = NULL;
     f->slots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(scope->nsyms + 1));
     int next = 0, nfree = 0;
     for (int i = 0; i < scope->nsyms; i++) {
@@ -287,6 +309,26 @@ void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer) {
         LLVMBuildStore(e->b, emit_i64(e, 0), f->slots[next]);
         next++;
     }
+}
+
+void emit_frame_owned(Emitter *e, Frame *f, const StmtList *body) {
+    const char **names;
+    int n = infer_append_targets(e->arena, body, &names);
+    for (int i = 0; i < n; i++) {
+        Symbol *sym = scope_lookup(f->scope, names[i]);
+        if (!sym || sym->kind != SYM_LOCAL) continue;
+        if (!f->owned) f->owned = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(f->scope->nsyms + 1));
+        LLVMValueRef slot = emit_alloca(e, e->i64, arena_printf(e->arena, "%s$owned", names[i]));
+        LLVMBuildStore(e->b, emit_i64(e, 0), slot);
+        f->owned[sym->index] = slot;
+    }
+}
+
+LLVMValueRef emit_owned_slot(Emitter *e, const char *name) {
+    Symbol *sym;
+    Frame *f;
+    if (emit_name_home(e, name, &sym, &f) != NAME_LOCAL || !f->owned) return NULL;
+    return f->owned[sym->index];
 }
 
 /* Turn the frame's cell variables into cells (keeping a parameter's value). */

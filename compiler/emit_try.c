@@ -41,7 +41,13 @@ static void push_ctx(Emitter *e, TryCtx *c, ExitKind kind) {
 }
 
 /* The call __exit__(None, None, None) of a with block left normally. */
-static void call_exit_none(Emitter *e, LLVMValueRef exitf, int line) {
+static void call_exit_none(Emitter *e, LLVMValueRef exitf, int line, bool is_async) {
+    if (is_async) {
+        /* await __aexit__(None, None, None) */
+        LLVMValueRef r = emit_rt(e, RT_ai_async_with_exit, (LLVMValueRef[]){exitf, emit_i64(e, 0)}, 2);
+        emit_check_i32(e, r, line);
+        return;
+    }
     LLVMValueRef none = none_value(e);
     LLVMValueRef args = emit_value_array(e, (LLVMValueRef[]){none, none, none}, 3);
     LLVMValueRef r = emit_rt(e, RT_ai_call, (LLVMValueRef[]){exitf, args, emit_i64(e, 3), emit_i64(e, 0)}, 4);
@@ -60,7 +66,7 @@ static void run_exit(Emitter *e, TryCtx *c, int line) {
     case EXIT_RESTORE_HANDLED:
         emit_rt(e, RT_ai_exc_swap_handled, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, c->slot, "")}, 1);
         break;
-    case EXIT_WITH: call_exit_none(e, LLVMBuildLoad2(e->b, e->i64, c->slot, "exit"), line); break;
+    case EXIT_WITH: call_exit_none(e, LLVMBuildLoad2(e->b, e->i64, c->slot, "exit"), line, c->is_async); break;
     }
     e->fn->tries = saved_tries;
     e->fn->handler = saved_handler;
@@ -176,17 +182,22 @@ void emit_try(Emitter *e, const Stmt *s) {
 
 /* ---- with ------------------------------------------------------------------------------- */
 
+/* `with` and `async with` share everything but these three calls: the
+ * exit method's lookup, entering, and calling the exit method. */
 static void emit_with_items(Emitter *e, const Stmt *s, int i) {
     const WithItem *it = s->u.with.items.v[i];
     int line = s->pos.line;
+    bool is_async = s->kind == S_ASYNCWITH;
     LLVMValueRef mgr = emit_expr(e, it->context_expr);
-    LLVMValueRef exitf = emit_rt(e, RT_ai_with_exit_method, &mgr, 1);
+    LLVMValueRef exitf = emit_rt(e, is_async ? RT_ai_async_with_exit_method : RT_ai_with_exit_method, &mgr, 1);
     emit_check(e, exitf, line);
-    LLVMValueRef enter = emit_rt(e, RT_ai_call_method,
-                                 (LLVMValueRef[]){mgr, emit_const_str(e, "__enter__", 9), LLVMConstNull(e->ptr),
-                                                  emit_i64(e, 0), emit_i64(e, 0), LLVMConstNull(e->ptr)}, 6);
+    LLVMValueRef enter = is_async
+        ? emit_rt(e, RT_ai_async_with_enter, &mgr, 1)
+        : emit_rt(e, RT_ai_call_method,
+                  (LLVMValueRef[]){mgr, emit_const_str(e, "__enter__", 9), LLVMConstNull(e->ptr),
+                                   emit_i64(e, 0), emit_i64(e, 0), LLVMConstNull(e->ptr)}, 6);
     emit_check(e, enter, line);
-    TryCtx ctx = {.slot = emit_alloca(e, e->i64, "exit")};
+    TryCtx ctx = {.slot = emit_alloca(e, e->i64, "exit"), .is_async = is_async};
     LLVMBuildStore(e->b, exitf, ctx.slot);
     Handler h;
     LLVMBasicBlockRef exc_bb = emit_block(e, "with.exc"), after = emit_block(e, "with.end");
@@ -198,7 +209,7 @@ static void emit_with_items(Emitter *e, const Stmt *s, int i) {
     pop_handler(e, &h);
     e->fn->tries = ctx.outer;
     if (emit_block_open(e)) {
-        call_exit_none(e, exitf, line);
+        call_exit_none(e, exitf, line, is_async);
         LLVMBuildBr(e->b, after);
     }
     /* An exception: __exit__(type, value, tb) decides whether it is
@@ -206,7 +217,7 @@ static void emit_with_items(Emitter *e, const Stmt *s, int i) {
     LLVMPositionBuilderAtEnd(e->b, exc_bb);
     LLVMValueRef exc = emit_rt(e, RT_ai_exc_fetch, NULL, 0);
     LLVMValueRef prev = emit_rt(e, RT_ai_exc_swap_handled, &exc, 1);
-    LLVMValueRef r = emit_rt(e, RT_ai_with_exit, (LLVMValueRef[]){exitf, exc}, 2);
+    LLVMValueRef r = emit_rt(e, is_async ? RT_ai_async_with_exit : RT_ai_with_exit, (LLVMValueRef[]){exitf, exc}, 2);
     emit_rt(e, RT_ai_exc_swap_handled, &prev, 1);
     emit_check_i32(e, r, line);
     LLVMBasicBlockRef reraise = emit_block(e, "with.reraise");
@@ -217,13 +228,7 @@ static void emit_with_items(Emitter *e, const Stmt *s, int i) {
     LLVMPositionBuilderAtEnd(e->b, after);
 }
 
-void emit_with(Emitter *e, const Stmt *s) {
-    if (s->kind == S_ASYNCWITH) {
-        unsupported(e, s->pos, "'async with'");
-        return;
-    }
-    emit_with_items(e, s, 0);
-}
+void emit_with(Emitter *e, const Stmt *s) { emit_with_items(e, s, 0); }
 
 /* ---- raise, assert ------------------------------------------------------------------------ */
 

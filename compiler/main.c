@@ -1,7 +1,9 @@
 /*
  * main.c — the aithonc driver.
  *
- * Pipeline: read → parse (parse.c) → scopes (scope.c) → emit (emit_*.c)
+ * Pipeline: read → parse (parse.c) and find the imported modules
+ * (modules.c: the main file's directory, -I, $PYTHONPATH, the stdlib) →
+ * scopes (scope.c) → emit (emit_*.c)
  * → LLVMVerifyModule → optimise (LLVMRunPasses "default<On>") → object
  * file → link with the system C compiler against the runtime archive.
  *
@@ -28,6 +30,7 @@
 #include <unistd.h>
 
 #include <llvm-c/Analysis.h>
+#include <llvm-c/BitWriter.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
@@ -36,7 +39,10 @@
 #include "arena.h"
 #include "ast.h"
 #include "diag.h"
+#include "effects.h"
 #include "emit.h"
+#include "modules.h"
+#include "objcache.h"
 #include "parse.h"
 #include "scope.h"
 
@@ -49,11 +55,13 @@ typedef struct {
     const char *output;
     OutputKind kind;
     int opt_level;
-    bool debug, verbose, run, parse_only, dump_ast;
+    bool debug, verbose, run, parse_only, dump_ast, explain_actors;
     char **run_args;            /* argv for --run, after the input */
     int nrun_args;
     const char **parse_files;
     int nparse_files;
+    const char **include_dirs;  /* -I DIR, in order */
+    int ninclude;
 } Options;
 
 static void usage(FILE *out) {
@@ -70,10 +78,14 @@ static void usage(FILE *out) {
           "  -c              write an object file (FILE.o)\n"
           "  -O0 -O1 -O2 -O3 optimisation level (default -O2)\n"
           "  -g              emit DWARF line info (gdb and perf show Python lines)\n"
+          "  -I DIR          search DIR for imported modules (after FILE's directory,\n"
+          "                  before $PYTHONPATH and the stdlib)\n"
           "  --run [ARGS]    compile to a temporary file and run it with ARGS\n"
           "  -v              print the link command\n"
           "  --parse-only    parse the files and report syntax errors only\n"
           "  --dump-ast      print the syntax tree of FILE\n"
+          "  --explain-actors  print, for each async def, whether it runs as an\n"
+          "                  isolated actor or as a shared task, and why\n"
           "  --version       print the version\n"
           "  --help          print this help\n",
           out);
@@ -88,6 +100,7 @@ static void die_usage(const char *msg, const char *arg) {
 static Options parse_options(int argc, char **argv) {
     Options o = {.opt_level = 2, .kind = OUT_EXE};
     o.parse_files = calloc((size_t)argc, sizeof(char *));
+    o.include_dirs = calloc((size_t)argc, sizeof(char *));
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -99,6 +112,11 @@ static Options parse_options(int argc, char **argv) {
         } else if (strcmp(a, "-o") == 0) {
             if (++i >= argc) die_usage("-o needs a file name", NULL);
             o.output = argv[i];
+        } else if (strcmp(a, "-I") == 0) {
+            if (++i >= argc) die_usage("-I needs a directory", NULL);
+            o.include_dirs[o.ninclude++] = argv[i];
+        } else if (a[0] == '-' && a[1] == 'I' && a[2]) {
+            o.include_dirs[o.ninclude++] = a + 2;
         } else if (strcmp(a, "--emit-llvm") == 0) {
             o.kind = OUT_LLVM;
         } else if (strcmp(a, "-S") == 0) {
@@ -115,6 +133,8 @@ static Options parse_options(int argc, char **argv) {
             o.parse_only = true;
         } else if (strcmp(a, "--dump-ast") == 0) {
             o.dump_ast = true;
+        } else if (strcmp(a, "--explain-actors") == 0) {
+            o.explain_actors = true;
         } else if (strcmp(a, "--run") == 0) {
             o.run = true;
             if (!o.input) {
@@ -297,7 +317,8 @@ static int run_command(char **argv, bool verbose) {
     return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
-static int link_executable(const char *obj, const char *out, bool verbose) {
+static int link_executable(const char *obj, const char *const *extra_objs, int nextra, const char *out,
+                           bool verbose) {
     const char *dir = runtime_dir();
     static char archive[PATH_MAX + 32];
     snprintf(archive, sizeof archive, "%s/libaithonrt.a", dir);
@@ -307,12 +328,13 @@ static int link_executable(const char *obj, const char *out, bool verbose) {
         return 2;
     }
     const char *cc = getenv("CC");
-    char *argv[64];
+    char **argv = calloc((size_t)nextra + 64, sizeof(char *));
     int n = 0;
     argv[n++] = (char *)(cc && *cc ? cc : "cc");
     argv[n++] = "-o";
     argv[n++] = (char *)out;
     argv[n++] = (char *)obj;
+    for (int i = 0; i < nextra; i++) argv[n++] = (char *)extra_objs[i];
     argv[n++] = archive;
     argv[n++] = "-lgmp";
     argv[n++] = "-lffi";
@@ -320,11 +342,12 @@ static int link_executable(const char *obj, const char *out, bool verbose) {
     argv[n++] = "-lpthread";
     /* Extra flags, split on spaces ($AITHON_LDFLAGS). */
     char *extra = getenv("AITHON_LDFLAGS") ? strdup(getenv("AITHON_LDFLAGS")) : NULL;
-    for (char *tok = extra ? strtok(extra, " ") : NULL; tok && n < 62; tok = strtok(NULL, " "))
+    for (char *tok = extra ? strtok(extra, " ") : NULL; tok && n < nextra + 62; tok = strtok(NULL, " "))
         argv[n++] = tok;
     argv[n] = NULL;
     int rc = run_command(argv, verbose);
     free(extra);
+    free(argv);
     if (rc != 0) {
         fprintf(stderr, "aithonc: linking failed (status %d)\n", rc);
         return 2;
@@ -372,51 +395,41 @@ static const char *output_path(const Options *o) {
     return default_output(o->input, ext[o->kind]);
 }
 
-static int compile(const Options *o) {
-    Arena arena;
-    arena_init(&arena);
-    Module *m = load_module(&arena, o->input);
-    if (!m) return io_failed ? 2 : 1;
-    /* Checked before any work and again just before writing (the sources
-     * are all known by then). */
-    const char *out = o->dump_ast ? "-" : output_path(o);
-    int bad = check_output(out, o->dump_ast ? OUT_LLVM : o->kind);
-    if (bad) return bad;
-    /* The scope pass also enforces the nesting limits, so it runs before
-     * anything else walks the tree (ast_dump included). */
-    ScopeTable *scopes = scope_build(&arena, m);
-    if (diag_error_count()) return 1;
-    if (o->dump_ast) {
-        ast_dump(stdout, m);
-        return 0;
+static Module *load_cb(Arena *a, const char *path, void *ctx) {
+    (void)ctx;
+    return load_module(a, path);
+}
+
+/* The import search path after the main file's directory: -I
+ * directories, then $PYTHONPATH's entries (empty ones skipped). */
+static const char **search_dirs(const Options *o, int *n) {
+    const char *pp = getenv("PYTHONPATH");
+    size_t cap = (size_t)o->ninclude + (pp ? strlen(pp) + 1 : 0) + 1;
+    const char **dirs = calloc(cap, sizeof(char *));
+    int k = 0;
+    for (int i = 0; i < o->ninclude; i++) dirs[k++] = o->include_dirs[i];
+    if (pp) {
+        char *copy = strdup(pp);
+        for (char *tok = strtok(copy, ":"); tok; tok = strtok(NULL, ":")) dirs[k++] = tok;
     }
+    *n = k;
+    return dirs;
+}
 
-    LLVMContextRef ctx = LLVMContextCreate();
-    /* Names of values and blocks only matter in printed IR; without them a
-     * big module takes less memory and time. */
-    if (o->kind != OUT_LLVM) LLVMContextSetDiscardValueNames(ctx, 1);
-    EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug};
-    LLVMModuleRef mod = emit_program(&arena, ctx, m, scopes, &eo);
-    if (!mod) return 1;
-
-    LLVMTargetMachineRef tm = make_target_machine(o->opt_level);
-    char *triple = LLVMGetTargetMachineTriple(tm);
-    LLVMSetTarget(mod, triple);
-    LLVMDisposeMessage(triple);
-    LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
-    LLVMSetModuleDataLayout(mod, layout);
-
+/* Verify and optimise one LLVM module; 0, or the exit status. */
+static int verify_and_optimise(LLVMModuleRef mod, LLVMTargetMachineRef tm, int opt_level, const char *input,
+                               bool optimise) {
     char *err = NULL;
     if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &err)) {
-        fprintf(stderr, "%s: error[E0999]: internal compiler error: invalid IR\n%s\n", o->input, err);
+        fprintf(stderr, "%s: error[E0999]: internal compiler error: invalid IR\n%s\n", input, err);
         if (getenv("AITHON_DUMP_BAD_IR")) LLVMDumpModule(mod);
         return 3;
     }
     LLVMDisposeMessage(err);
-
+    if (!optimise) return 0;
     LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
     char pipeline[32];
-    snprintf(pipeline, sizeof pipeline, "default<O%d>", o->opt_level);
+    snprintf(pipeline, sizeof pipeline, "default<O%d>", opt_level);
     LLVMErrorRef perr = LLVMRunPasses(mod, pipeline, tm, pbo);
     LLVMDisposePassBuilderOptions(pbo);
     if (perr) {
@@ -425,8 +438,153 @@ static int compile(const Options *o) {
         LLVMDisposeErrorMessage(msg);
         return 3;
     }
+    return 0;
+}
 
-    int rc = check_output(out, o->kind);
+static void set_target(LLVMModuleRef mod, LLVMTargetMachineRef tm, LLVMTargetDataRef layout) {
+    char *triple = LLVMGetTargetMachineTriple(tm);
+    LLVMSetTarget(mod, triple);
+    LLVMDisposeMessage(triple);
+    LLVMSetModuleDataLayout(mod, layout);
+}
+
+/* The object files of the program's stdlib modules, one per module (see
+ * objcache.h): from the cache when their key is there, else compiled
+ * (and cached). in_main[i] is cleared for each. Paths that must be
+ * removed after linking (no cache) go to *temps. 0, or the exit status. */
+static int stdlib_objects(const Options *o, Arena *arena, LLVMContextRef ctx, const Program *prog,
+                          const EmitOptions *eo, LLVMTargetMachineRef tm, LLVMTargetDataRef layout, bool *in_main,
+                          const char ***objs, int *nobjs, const char ***temps, int *ntemps) {
+    bool *which = calloc((size_t)prog->nunits, sizeof(bool));
+    *objs = calloc((size_t)prog->nunits + 1, sizeof(char *));
+    *temps = calloc((size_t)prog->nunits + 1, sizeof(char *));
+    const char *dir = objcache_dir();
+    char *triple = LLVMGetTargetMachineTriple(tm);
+    int rc = 0;
+    for (int i = 0; i < prog->nunits && rc == 0; i++) {
+        const Unit *u = prog->units[i];
+        if (u->kind != UNIT_SOURCE || !u->from_stdlib || !u->ast || !u->scopes) continue;
+        in_main[i] = false;
+        memset(which, 0, (size_t)prog->nunits * sizeof(bool));
+        which[i] = true;
+        LLVMModuleRef mod = emit_units(arena, ctx, prog, eo, which, false);
+        if (!mod) {
+            rc = 1;
+            break;
+        }
+        set_target(mod, tm, layout);
+        if ((rc = verify_and_optimise(mod, tm, o->opt_level, u->path, false)) != 0) break;
+        /* The key: the compiler, the back end's settings, the module's IR. */
+        Hash128 h = objcache_compiler_id();
+        int settings[2] = {o->opt_level, o->debug};
+        h = objcache_hash(h, settings, sizeof settings);
+        h = objcache_hash(h, triple, strlen(triple));
+        LLVMMemoryBufferRef bc = LLVMWriteBitcodeToMemoryBuffer(mod);
+        h = objcache_hash(h, LLVMGetBufferStart(bc), LLVMGetBufferSize(bc));
+        LLVMDisposeMemoryBuffer(bc);
+        char *path = arena_printf(arena, "%s/%016llx%016llx.o", dir ? dir : "/tmp", (unsigned long long)h.h[0],
+                                  (unsigned long long)h.h[1]);
+        struct stat st;
+        if (dir && stat(path, &st) == 0) {
+            (*objs)[(*nobjs)++] = path;
+            LLVMDisposeModule(mod);
+            continue;
+        }
+        if ((rc = verify_and_optimise(mod, tm, o->opt_level, u->path, true)) != 0) break;
+        char *tmp = arena_printf(arena, "%s/.tmp-%d-XXXXXX.o", dir ? dir : "/tmp", (int)getpid());
+        int fd = mkstemps(tmp, 2);
+        if (fd < 0) {
+            perror("aithonc: temporary file");
+            rc = 2;
+            break;
+        }
+        close(fd);
+        char *err = NULL;
+        if (LLVMTargetMachineEmitToFile(tm, mod, tmp, LLVMObjectFile, &err)) {
+            fprintf(stderr, "aithonc: cannot write object: %s\n", err);
+            unlink(tmp);
+            rc = 2;
+            break;
+        }
+        LLVMDisposeModule(mod);
+        if (dir && rename(tmp, path) == 0) {
+            (*objs)[(*nobjs)++] = path;
+        } else {
+            (*objs)[(*nobjs)++] = tmp;
+            (*temps)[(*ntemps)++] = tmp;
+        }
+    }
+    LLVMDisposeMessage(triple);
+    free(which);
+    return rc;
+}
+
+static int compile(const Options *o) {
+    Arena arena;
+    arena_init(&arena);
+    if (o->dump_ast) {
+        Module *m = load_module(&arena, o->input);
+        if (!m) return io_failed ? 2 : 1;
+        /* The scope pass also enforces the nesting limits, so it runs
+         * before anything else walks the tree (ast_dump included). */
+        scope_build(&arena, m);
+        if (diag_error_count()) return 1;
+        ast_dump(stdout, m);
+        return 0;
+    }
+    static char stdlib[PATH_MAX + 16];
+    snprintf(stdlib, sizeof stdlib, "%s/stdlib", runtime_dir());
+    LoadOptions lo = {.main_path = o->input, .stdlib_dir = stdlib, .load = load_cb};
+    lo.dirs = search_dirs(o, &lo.ndirs);
+    Program *prog = modules_load(&arena, &lo);
+    if (!prog) return io_failed ? 2 : 1;
+    if (diag_error_count()) return io_failed ? 2 : 1;
+    /* Checked before any work and again just before writing (the sources
+     * are all known by then). */
+    const char *out = output_path(o);
+    int bad = o->explain_actors ? 0 : check_output(out, o->kind);
+    if (bad) return bad;
+    /* Each module's async defs: isolated or shared (effects.c). */
+    for (int i = 0; i < prog->nunits; i++) {
+        Unit *u = prog->units[i];
+        if (u->kind == UNIT_SOURCE && u->ast) u->effects = effects_analyze(&arena, u->ast, u->scopes);
+    }
+    if (o->explain_actors) {
+        for (int i = 0; i < prog->nunits; i++)
+            if (prog->units[i]->effects) effects_explain(prog->units[i]->effects, stdout, prog->units[i]->tb_name);
+        return 0;
+    }
+
+    LLVMContextRef ctx = LLVMContextCreate();
+    /* Names of values and blocks only matter in printed IR; without them a
+     * big module takes less memory and time. */
+    if (o->kind != OUT_LLVM) LLVMContextSetDiscardValueNames(ctx, 1);
+    EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug};
+    LLVMTargetMachineRef tm = make_target_machine(o->opt_level);
+    LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
+
+    /* An executable links its stdlib modules as separate (cached) object
+     * files; -c, -S and --emit-llvm write the whole program as one. */
+    const char **stdlib_objs = NULL, **temps = NULL;
+    int nstdlib = 0, ntemps = 0, rc = 0;
+    bool *in_main = malloc((size_t)prog->nunits * sizeof(bool) + 1);
+    for (int i = 0; i < prog->nunits; i++) in_main[i] = true;
+    if (o->kind == OUT_EXE)
+        rc = stdlib_objects(o, &arena, ctx, prog, &eo, tm, layout, in_main, &stdlib_objs, &nstdlib, &temps, &ntemps);
+    LLVMModuleRef mod = rc ? NULL : nstdlib ? emit_units(&arena, ctx, prog, &eo, in_main, true)
+                                            : emit_program(&arena, ctx, prog, &eo);
+    if (!mod) {
+        for (int i = 0; i < ntemps; i++) unlink(temps[i]);
+        return rc ? rc : 1;
+    }
+    set_target(mod, tm, layout);
+    char *err = NULL;
+    if ((rc = verify_and_optimise(mod, tm, o->opt_level, o->input, true)) != 0) {
+        for (int i = 0; i < ntemps; i++) unlink(temps[i]);
+        return rc;
+    }
+
+    rc = check_output(out, o->kind);
     if (rc) return rc;
     if (o->kind == OUT_LLVM) {
         if (strcmp(out, "-") == 0) {
@@ -463,10 +621,12 @@ static int compile(const Options *o) {
             fprintf(stderr, "aithonc: cannot write object: %s\n", err);
             rc = 2;
         } else {
-            rc = link_executable(obj, out, o->verbose);
+            rc = link_executable(obj, stdlib_objs, nstdlib, out, o->verbose);
         }
         unlink(obj);
     }
+    for (int i = 0; i < ntemps; i++) unlink(temps[i]);
+    free(in_main);
     LLVMDisposeModule(mod);
     LLVMDisposeTargetData(layout);
     LLVMDisposeTargetMachine(tm);

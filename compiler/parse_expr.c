@@ -447,7 +447,9 @@ static Expr *slice(Parser *p) {
     if (kind(p) != T_COLON) {
         lower = parse_named_expression(p);
         if (kind(p) != T_COLON) return lower;
-        if (lower->kind == E_NAMEDEXPR) parse_fail(p);
+        /* `a[x := 1:2]` is invalid; `a[(x := 1):2]` is not (a named
+         * expression starting with '(' can only be parenthesised). */
+        if (lower->kind == E_NAMEDEXPR && p->toks[start].kind != T_LPAR) parse_fail(p);
     }
     advance(p);
     Expr *upper = NULL, *step = NULL;

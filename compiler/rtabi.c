@@ -59,7 +59,10 @@ LLVMValueRef rtabi_get(RtAbi *abi, LLVMModuleRef m, RtFn id, LLVMTypeRef *type_o
         unsigned n = 0;
         for (const int *k = table[id].params; *k != K_END; k++) params[n++] = kind_type(c, *k);
         abi->type[id] = LLVMFunctionType(kind_type(c, table[id].ret), params, n, 0);
-        abi->fn[id] = LLVMAddFunction(m, table[id].name, abi->type[id]);
+        /* Another emitter of the same LLVM module (one per Python module)
+         * may have declared it already. */
+        abi->fn[id] = LLVMGetNamedFunction(m, table[id].name);
+        if (!abi->fn[id]) abi->fn[id] = LLVMAddFunction(m, table[id].name, abi->type[id]);
         LLVMSetLinkage(abi->fn[id], LLVMExternalLinkage);
     }
     if (type_out) *type_out = abi->type[id];

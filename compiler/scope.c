@@ -176,6 +176,15 @@ static void bind(Collector *c, const char *name, int flags) {
 
 static void use(Collector *c, const char *name) {
     add_sym(c->a, c->cur, name)->flags |= SYMF_USED;
+    if (c->cur->kind != SCOPE_CLASS && c->cur->kind != SCOPE_MODULE &&
+        (strcmp(name, "super") == 0 || strcmp(name, "__class__") == 0)) {
+        /* The implicit __class__ cell of the nearest enclosing class. */
+        for (Scope *s = c->cur->parent; s; s = s->parent)
+            if (s->kind == SCOPE_CLASS) {
+                s->uses_class_cell = true;
+                break;
+            }
+    }
 }
 
 /* A walrus target binds in the nearest enclosing non-comprehension block. */
@@ -583,6 +592,12 @@ static void visit_stmt_body(Collector *c, const Stmt *s, bool top) {
     case S_ANNASSIGN:
         visit_expr(c, s->u.annassign.annotation);
         visit_expr(c, s->u.annassign.value);
+        /* x: T at module or class level is recorded in __annotations__. */
+        if (s->u.annassign.simple && s->u.annassign.target->kind == E_NAME &&
+            (c->cur->kind == SCOPE_MODULE || c->cur->kind == SCOPE_CLASS)) {
+            use(c, "__annotations__");
+            bind(c, "__annotations__", SYMF_ASSIGNED | SYMF_OTHER);
+        }
         if (s->u.annassign.target->kind == E_NAME) {
             if (s->u.annassign.simple || s->u.annassign.value)
                 bind(c, s->u.annassign.target->u.name.id, SYMF_ASSIGNED | SYMF_OTHER);
@@ -742,6 +757,13 @@ ScopeTable *scope_build(Arena *a, const Module *m) {
     visit_stmts(&c, &m->body, true);
     resolve(a, t->module);
     return t;
+}
+
+Symbol *scope_add_global(Arena *a, Scope *module, const char *name) {
+    Symbol *sym = add_sym(a, module, name);
+    sym->flags |= SYMF_ASSIGNED | SYMF_OTHER;
+    sym->kind = SYM_GLOBAL_EXPLICIT;
+    return sym;
 }
 
 Symbol *scope_add_param(Arena *a, Scope *s, const char *name) {

@@ -74,6 +74,9 @@ struct Scope {
     int nchildren, capchildren;
     bool is_generator, is_coroutine, has_free, has_cells;
     bool uses_star_import;
+    bool uses_class_cell;       /* a class whose functions use super() (or
+                                   __class__): its namespace gets a
+                                   __classcell__, as in CPython */
 };
 
 /* Nesting limits, as CPython's compiler (both independent of the C stack,
@@ -98,6 +101,9 @@ Scope *scope_of(ScopeTable *t, const void *node);
 /* Add a parameter the source does not name (a generator expression's
  * iterator, ".0"), bound as a local of `s`. */
 Symbol *scope_add_param(Arena *a, Scope *s, const char *name);
+/* Bind `name` in the module scope after resolution (the names a
+ * `from m import *` binds, known once m is analysed: modules.c). */
+Symbol *scope_add_global(Arena *a, Scope *module, const char *name);
 /* The symbol `name` in scope `s`, or NULL. */
 Symbol *scope_lookup(const Scope *s, const char *name);
 

@@ -6,7 +6,9 @@ Kinds of test, all run in parallel:
   lang      tests/lang/NAME.py and examples/NAME.py: compiled with aithonc,
             run; stdout must equal NAME.out byte for byte; NAME.err, when
             present, holds `exit: N` and the expected stderr (else the
-            program must exit 0 with an empty stderr).
+            program must exit 0 with an empty stderr). A directory
+            tests/lang/NAME/ with a main.py is one multi-file program
+            (main.out, main.err beside it).
   syntax    tests/syntax/*.py: `aithonc --parse-only` must exit 1 and print
             the `# expect-error: LINE:COL: ECODE: message` lines the file
             announces; CPython must reject the file at the same line.
@@ -291,7 +293,9 @@ def test_lang(ctx, path, gc_stress=False):
     err_file = os.path.join(d, name + '.err')
     if not os.path.exists(out_file):
         return failed('  missing %s (run `make golden`)' % os.path.relpath(out_file, ROOT))
-    exe = os.path.join(ctx.tmp, os.path.basename(d) + ('-gcstress' if gc_stress else ''), name)
+    # A multi-file test's program is its directory's main.py: one
+    # temporary directory per test directory keeps their executables apart.
+    exe = os.path.join(ctx.tmp, os.path.relpath(d, ROOT).replace(os.sep, '-') + ('-gcstress' if gc_stress else ''), name)
     os.makedirs(os.path.dirname(exe), exist_ok=True)
 
     rc, out, err = run([ctx.aithonc, base, '-o', exe], cwd=d, timeout=COMPILE_TIMEOUT,
@@ -327,13 +331,35 @@ def test_lang(ctx, path, gc_stress=False):
     return failed(*problems) if problems else passed()
 
 
+# Modules of Aithon's runtime that CPython lacks: a test that imports one
+# gets tests/support/ (where the reference implementation lives) on
+# CPython's path for its golden run.
+SUPPORT_DIR = os.path.join(ROOT, 'tests', 'support')
+SUPPORT_IMPORT_RE = re.compile(rb'^\s*(?:import|from)\s+aithon\b', re.M)
+
+
+def golden_command(path):
+    """(cmd, env) for CPython's run of a test: `python3 -E -s -B -X utf8
+    NAME.py`, or, for a test that imports a module of tests/support/, the
+    same without -E, with PYTHONPATH=tests/support and every other PYTHON*
+    variable removed from the environment (what -E would have ignored)."""
+    base = os.path.basename(path)
+    with open(path, 'rb') as f:
+        needs_support = SUPPORT_IMPORT_RE.search(f.read()) is not None
+    if not needs_support:
+        return [sys.executable, '-E', '-s', '-B', '-X', 'utf8', base], None
+    env = {k: v for k, v in os.environ.items() if not k.startswith('PYTHON')}
+    env['PYTHONPATH'] = SUPPORT_DIR
+    return [sys.executable, '-s', '-B', '-X', 'utf8', base], env
+
+
 def golden(ctx, path):
     """Write NAME.out (and NAME.err when CPython exits non-zero or writes to
     stderr) from CPython 3.11's run of NAME.py in its own directory."""
     d, base = os.path.split(path)
     name = base[:-3]
-    cmd = [sys.executable, '-E', '-s', '-B', '-X', 'utf8', base]
-    rc, out, err = run(cmd, cwd=d, timeout=120)
+    cmd, env = golden_command(path)
+    rc, out, err = run(cmd, cwd=d, timeout=120, env=env)
     if rc is None:
         return failed('  CPython timed out')
     with open(os.path.join(d, name + '.out'), 'wb') as f:
@@ -555,6 +581,17 @@ def listdir(rel, suffix, prefix=''):
             if n.endswith(suffix) and n.startswith(prefix) and not n.startswith('_')]
 
 
+def multifile(rel):
+    """The multi-file language tests under `rel`: each subdirectory holding
+    a main.py is one program (main.py and the modules beside it), with its
+    expected output in main.out / main.err."""
+    d = os.path.join(ROOT, rel)
+    if not os.path.isdir(d):
+        return []
+    return [os.path.join(d, n, 'main.py') for n in sorted(os.listdir(d))
+            if not n.startswith(('_', '.')) and os.path.isfile(os.path.join(d, n, 'main.py'))]
+
+
 def discover(args):
     tests = []
     kinds = set(args.kind.split(',')) if args.kind else set(KINDS)
@@ -562,10 +599,10 @@ def discover(args):
     if 'stdlib' in kinds:
         tests.append(Test('stdlib-parse', 'stdlib', test_stdlib))   # longest: start it first
     if 'lang' in kinds:
-        for p in listdir('tests/lang', '.py') + listdir('examples', '.py'):
+        for p in listdir('tests/lang', '.py') + multifile('tests/lang') + listdir('examples', '.py'):
             tests.append(Test(rel(p), 'lang', test_lang, p))
     if 'gcstress' in kinds:   # the language tests again, collecting at every allocation
-        for p in listdir('tests/lang', '.py'):
+        for p in listdir('tests/lang', '.py') + multifile('tests/lang'):
             tests.append(Test('gc-stress: ' + rel(p), 'gcstress', test_lang, p, True))
     if 'syntax' in kinds:
         for p in listdir('tests/syntax', '.py'):
@@ -622,6 +659,9 @@ def make_context(args):
     # off everywhere unless ASAN_OPTIONS asks for it, since memory still
     # held at exit is not a bug in a compiler or a runtime).
     ctx.compile_env = dict(ctx.env)
+    # The stdlib modules' object cache lives in the build directory, so a
+    # test run neither depends on nor fills the user's ~/.cache.
+    ctx.compile_env.setdefault('AITHON_CACHE_DIR', os.path.join(ctx.build, 'stdlib-cache'))
     return ctx
 
 

@@ -26,8 +26,11 @@
 #include "core/object.h"
 #include "gc/gcint.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/sysinfo.h>
 
@@ -100,9 +103,29 @@ size_t alloc_limit(void) {
 
 alloc_heap *alloc_current_heap(void) { return cur_heap; }
 
+/* Depth of alloc_immortal_begin scopes on this thread, and the heap that
+ * was running when the outermost began. */
+static __thread int immortal_depth;
+static __thread alloc_heap *immortal_saved;
+
 alloc_heap *alloc_running_heap(void) {
+    /* In an immortal scope no heap runs: what still needs one (gc_vals
+     * buffers) hangs off the thread's own heap without entering it. */
+    if (immortal_depth) return &thread_heap;
     if (!cur_heap) alloc_heap_enter(&thread_heap);
     return cur_heap;
+}
+
+void alloc_immortal_begin(void) {
+    if (immortal_depth++ > 0) return;
+    immortal_saved = cur_heap;
+    if (cur_heap) alloc_heap_leave(cur_heap);
+}
+
+void alloc_immortal_end(void) {
+    if (--immortal_depth > 0) return;
+    if (immortal_saved) alloc_heap_enter(immortal_saved);
+    immortal_saved = NULL;
 }
 
 void alloc_heap_enter(alloc_heap *h) {
@@ -194,13 +217,38 @@ static void young_add(alloc_heap *h, char *a, char *b, bool nursery) {
     h->spans[h->nspans++] = (gc_span){a, b, nursery, 0};
 }
 
+/* Fault in the never-written pages of [a, b) with one system call: the
+ * region is about to be filled, and one page fault per 4 KiB (each a
+ * trap, a zeroed page, and — when the first touch is a read, as a
+ * read-modify-write of a bitmap word is — a second, copy-on-write fault
+ * whose TLB flush interrupts every other core) costs far more.
+ * MADV_POPULATE_WRITE is Linux 5.14; older kernels say EINVAL once. */
+static void populate(char *a, char *b) {
+#ifdef MADV_POPULATE_WRITE
+    static _Atomic bool unsupported;
+    if (atomic_load_explicit(&unsupported, memory_order_relaxed)) return;
+    uintptr_t lo = ((uintptr_t)a + 4095) & ~(uintptr_t)4095, hi = (uintptr_t)b & ~(uintptr_t)4095;
+    if (hi <= lo) return;
+    if (madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE) != 0 && errno == EINVAL)
+        atomic_store_explicit(&unsupported, true, memory_order_relaxed);
+#else
+    (void)a;
+    (void)b;
+#endif
+}
+
 /* Zero [a, b) for handing out, as far as it may be dirty (C2), and
  * record it as young. */
 static void region_prepare(alloc_heap *h, char *a, char *b, bool nursery) {
     gc_chunk *c = gc_chunk_base(a);
     UNPOISON(a, (size_t)(b - a));
     if (a < c->hwm) memset(a, 0, (size_t)((b < c->hwm ? b : c->hwm) - a));
-    if (b > c->hwm) c->hwm = b;
+    if (b > c->hwm) {
+        /* Only for a heap that has grown: an actor's small heap may never
+         * touch most of its first region. */
+        if (h->budget >= gc_cfg.nursery) populate(a > c->hwm ? a : c->hwm, b);
+        c->hwm = b;
+    }
     young_add(h, a, b, nursery);
 }
 
@@ -315,6 +363,26 @@ static void take_hole(alloc_heap *h, size_t i, char **start, char **end, bool nu
     }
 }
 
+/* A region of at most `max` bytes (at least `need`) from hole i: its
+ * front when the hole is much bigger, else the whole hole. Regions stay
+ * small so that a heap writes — and its chunk's high-water mark covers —
+ * only what it uses: an actor that allocates a few KiB touches a few
+ * pages, and its chunk can be recycled warm (gc/chunk.c). */
+static void take_front(alloc_heap *h, size_t i, size_t need, size_t max, char **start, char **end, bool nursery) {
+    gc_hole *hl = &h->holes[i];
+    if (max < need) max = need;
+    if (hl->size >= max + GC_MIN_HOLE) {
+        *start = hl->start;
+        *end = *start + max;
+        hl->start = *end;
+        hl->size -= max;
+        h->since += max;
+        region_prepare(h, *start, *end, nursery);
+    } else {
+        take_hole(h, i, start, end, nursery);
+    }
+}
+
 /* `size` bytes from the front of hole i. */
 static char *carve(alloc_heap *h, size_t i, size_t size) {
     gc_hole *hl = &h->holes[i];
@@ -348,6 +416,7 @@ static void *alloc_large(alloc_heap *h, ai_type *t, size_t size) {
 }
 
 static void *alloc_slow(ai_type *t, size_t size) {
+    if (immortal_depth) return alloc_static(t, size);
     alloc_heap *h = alloc_running_heap();
     if (!h->ready) alloc_heap_prepare(h);
     if (size > alloc_limit()) {
@@ -372,7 +441,7 @@ static void *alloc_slow(ai_type *t, size_t size) {
             int64_t i = find_fit(h, size, true);
             if (i < 0) goto oom;
             char *start, *end;
-            take_hole(h, (size_t)i, &start, &end, false);
+            take_front(h, (size_t)i, size, GC_MEDIUM_REGION, &start, &end, false);
             p = h->mstart = start;
             h->mtop = p + size;
             h->mend = end;
@@ -383,7 +452,7 @@ static void *alloc_slow(ai_type *t, size_t size) {
         int64_t i = find_small(h);
         if (i < 0) goto oom;
         char *start, *end;
-        take_hole(h, (size_t)i, &start, &end, false);
+        take_front(h, (size_t)i, size, GC_NURSERY_MAX, &start, &end, false);
         p = start;
         h->cstart = start;
         h->ctop = p + size;
@@ -433,17 +502,7 @@ void *alloc_nursery(ai_type *t, size_t size) {
     }
     /* At most GC_NURSERY_MAX bytes, from the front of the hole. */
     char *start, *end;
-    gc_hole *hl = &h->holes[i];
-    if (hl->size >= GC_NURSERY_MAX + GC_MIN_HOLE) {
-        start = hl->start;
-        end = start + GC_NURSERY_MAX;
-        hl->start = end;
-        hl->size -= GC_NURSERY_MAX;
-        h->since += GC_NURSERY_MAX;
-        region_prepare(h, start, end, true);
-    } else {
-        take_hole(h, (size_t)i, &start, &end, true);
-    }
+    take_front(h, (size_t)i, size, GC_NURSERY_MAX, &start, &end, true);
     h->nstart = start;
     ai_tls.nursery_top = start + size;
     ai_tls.nursery_end = end;

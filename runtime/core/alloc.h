@@ -133,6 +133,16 @@ void alloc_heap_free(alloc_heap *h);
 /* The heap running on this thread (NULL if none entered yet). */
 alloc_heap *alloc_current_heap(void);
 
+/* An immortal scope: between begin and end, every allocation of this
+ * thread (ai_alloc, alloc_raw, alloc_nursery) comes from the static heap
+ * (A5) instead of the running heap, which is left and re-entered. For
+ * objects every actor may reach for the rest of the program: the builtin
+ * modules, made by whichever actor imports them first (modules/module.c).
+ * Nothing in the scope may park or yield (the running heap is not the
+ * actor's meanwhile). Scopes nest. */
+void alloc_immortal_begin(void);
+void alloc_immortal_end(void);
+
 /* Allocate from the nursery region (what compiled code bumps inline):
  * for small objects whose fields are all stored before the next call
  * (G5), e.g. ai_float_box. */

@@ -38,7 +38,11 @@ static void method_visit(ai_object *o, void (*visit)(ai_value *, void *), void *
 
 static ai_value method_call(ai_value callable, const ai_value *args, int64_t nargs, ai_value kwnames) {
     ai_method_obj *m = (ai_method_obj *)ai_obj(callable);
-    if (m->self || (m->def->flags & AI_METH_STATIC)) return m->def->fn(m->self, args, nargs, kwnames);
+    bool keep = (m->def->flags & AI_METH_KEEPS_SELF) != 0;
+    if (m->self || (m->def->flags & AI_METH_STATIC)) {
+        ai_value r = m->def->fn(m->self, args, nargs, kwnames);
+        return keep ? r : cls_exact_result(r, m->self, 0);
+    }
     /* Unbound: the first argument is the receiver and must be an instance. */
     if (nargs < 1) {
         return ai_raise_fmt(&ai_exc_TypeError, "unbound method %s.%s() needs an argument",
@@ -49,7 +53,8 @@ static ai_value method_call(ai_value callable, const ai_value *args, int64_t nar
                             "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                             m->def->name, m->def->owner->name, obj_type_name(args[0]));
     }
-    return m->def->fn(args[0], args + 1, nargs - 1, kwnames);
+    ai_value r = m->def->fn(args[0], args + 1, nargs - 1, kwnames);
+    return keep ? r : cls_exact_result(r, args[0], 0);
 }
 
 static ai_value method_repr(ai_value v) {
@@ -66,6 +71,13 @@ static ai_value method_repr(ai_value v) {
     return sb_finish(&b);
 }
 
+static ai_value method_getattr(ai_value o, ai_value name) {
+    ai_method_obj *m = (ai_method_obj *)ai_obj(o);
+    return func_method_getattr(m->def->name, m->def->owner, m->self, name);
+}
+
+static const ai_slots method_slots = {.getattr = method_getattr};
+
 ai_type ai_method_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "builtin_function_or_method",
@@ -74,6 +86,7 @@ ai_type ai_method_type = {
     .call = method_call,
     .gc_visit = method_visit,
     .gc_size = alloc_fixed_size,
+    .slots = (void *)&method_slots,
 };
 
 ai_value attr_method_new(const ai_method_def *def, ai_value self) {
@@ -116,7 +129,7 @@ static const ai_getset_def *find_getset(const ai_type *t, ai_value name) {
 ai_value attr_error(ai_value o, ai_value name) {
     int64_t n;
     const char *nm = str_utf8(name, &n);
-    if (obj_is_type(o, &ai_type_type) || (!ai_is_smallint(o) && ai_type_of(o) == &ai_type_type))
+    if (obj_is_class(o))
         return ai_raise_fmt(&ai_exc_AttributeError, "type object '%s' has no attribute '%s'",
                             ((ai_type *)ai_obj(o))->name, nm ? nm : "?");
     return ai_raise_fmt(&ai_exc_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(o),
@@ -195,7 +208,7 @@ ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t
      * which keeps its own records in the same cache word (tagged with
      * bit 0, which an ai_method_def pointer never has). */
     if ((t->flags & AI_TF_HEAPTYPE) || t == &cls_super_type ||
-        (t == &ai_type_type && (((const ai_type *)ai_obj(o))->flags & AI_TF_HEAPTYPE)))
+        ((t == &ai_type_type || (t->flags & AI_TF_METACLASS)) && (((const ai_type *)ai_obj(o))->flags & AI_TF_HEAPTYPE)))
         return cls_call_method(o, name, args, nargs, kwnames, cache);
     _Atomic(uintptr_t) *slot = cache;
     /* relaxed: the entry is immutable static data; the owner check below

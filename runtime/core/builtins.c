@@ -24,6 +24,7 @@
 #define _GNU_SOURCE /* memmem, MAP_NORESERVE, recursive mutexes */
 #endif
 #include "core/object.h"
+#include "asyncio/aio.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -42,6 +43,7 @@ static int out_tty = -1; /* unknown until first use */
 static pthread_mutex_t out_lock;
 static pthread_once_t out_once = PTHREAD_ONCE_INIT;
 
+ai_value (*bi_stdout_redirect_hook)(void);
 ai_value (*bi_print_file_hook)(ai_value file, const ai_value *args, int64_t nargs, ai_value sep,
                                ai_value end, bool flush);
 
@@ -90,6 +92,7 @@ static void out_init(void) {
 }
 
 static void out_lock_acquire(void) {
+    aio_ahead_output_guard(); /* may give an evaluation up: before the lock */
     pthread_once(&out_once, out_init);
     pthread_mutex_lock(&out_lock);
 }
@@ -99,6 +102,7 @@ static void out_lock_acquire(void) {
  * loses the chunk its TextIOWrapper was passing on), so a program that
  * catches the error and goes on is not handed the same failure again. */
 static int out_write_locked(const char *p, size_t n) {
+    if (aio_capture_write(1, p, n)) return 0; /* an isolated actor's output (asyncio/remote.c) */
     if (n > OUTBUF_SIZE - outlen) {
         int err = write_all(1, outbuf, outlen);
         outlen = 0;
@@ -138,7 +142,10 @@ void bi_stdout_discard(void) {
     pthread_mutex_unlock(&out_lock);
 }
 
-void bi_stderr_write(const char *p, size_t n) { (void)write_all(2, p, n); }
+void bi_stderr_write(const char *p, size_t n) {
+    if (aio_capture_write(2, p, n)) return;
+    (void)write_all(2, p, n);
+}
 
 /* ---- str() and repr() ------------------------------------------------------- */
 
@@ -204,6 +211,7 @@ ai_value ai_print(const ai_value *args, int64_t nargs, ai_value sep, ai_value en
         do_flush = ai_truthy(flush);
         if (do_flush < 0) return AI_ERR;
     }
+    if ((!file || file == AI_NONE) && bi_stdout_redirect_hook) file = bi_stdout_redirect_hook();
     if (file && file != AI_NONE) {
         if (bi_print_file_hook) return bi_print_file_hook(file, args, nargs, sep, end, do_flush);
         return ai_raise_msg(&ai_exc_NotImplementedError,
@@ -357,9 +365,16 @@ static ai_value bi_callable(ai_value self, const ai_value *args, int64_t nargs, 
 }
 
 static int class_check(ai_value cls, ai_value v, bool *result) {
-    if (obj_is_type(cls, &ai_type_type)) {
-        *result = cls_isinstance(v, (ai_type *)ai_obj(cls));
+    if (obj_is_class(cls)) {
+        int r = cls_meta_instancecheck(cls, v);
+        if (r < 0) return -1;
+        *result = r == 2 ? cls_isinstance(v, (ai_type *)ai_obj(cls)) : r;
         return 0;
+    }
+    if (ga_is_union(cls)) return class_check(ga_union_args(cls), v, result);
+    if (ga_is_alias(cls)) {
+        ai_raise_msg(&ai_exc_TypeError, "isinstance() argument 2 cannot be a parameterized generic");
+        return -1;
     }
     if (tuple_check(cls)) {
         ai_tuple *t = tuple_obj(cls);
@@ -370,6 +385,16 @@ static int class_check(ai_value cls, ai_value v, bool *result) {
         *result = false;
         return 0;
     }
+    /* Any object whose type defines __instancecheck__ (typing's aliases). */
+    ai_value hook = cls_special_method(cls, "__instancecheck__");
+    if (hook) {
+        ai_value r = ai_call(hook, &v, 1, 0);
+        int32_t t = r ? ai_truthy(r) : -1;
+        if (t < 0) return -1;
+        *result = t;
+        return 0;
+    }
+    if (exc_pending()) return -1;
     ai_raise_msg(&ai_exc_TypeError,
                  "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
@@ -386,9 +411,16 @@ static ai_value bi_isinstance(ai_value self, const ai_value *args, int64_t nargs
 }
 
 static int subclass_check(ai_type *t, ai_value cls, bool *result) {
-    if (obj_is_type(cls, &ai_type_type)) {
-        *result = cls_is_subtype(t, (ai_type *)ai_obj(cls));
+    if (obj_is_class(cls)) {
+        int r = cls_meta_subclasscheck(cls, ai_val(t));
+        if (r < 0) return -1;
+        *result = r == 2 ? cls_is_subtype(t, (ai_type *)ai_obj(cls)) : r;
         return 0;
+    }
+    if (ga_is_union(cls)) return subclass_check(t, ga_union_args(cls), result);
+    if (ga_is_alias(cls)) {
+        ai_raise_msg(&ai_exc_TypeError, "issubclass() argument 2 cannot be a parameterized generic");
+        return -1;
     }
     if (tuple_check(cls)) {
         ai_tuple *tu = tuple_obj(cls);
@@ -399,6 +431,16 @@ static int subclass_check(ai_type *t, ai_value cls, bool *result) {
         *result = false;
         return 0;
     }
+    ai_value hook = cls_special_method(cls, "__subclasscheck__");
+    if (hook) {
+        ai_value arg = ai_val(t);
+        ai_value r = ai_call(hook, &arg, 1, 0);
+        int32_t tr = r ? ai_truthy(r) : -1;
+        if (tr < 0) return -1;
+        *result = tr;
+        return 0;
+    }
+    if (exc_pending()) return -1;
     ai_raise_msg(&ai_exc_TypeError,
                  "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return -1;
@@ -409,7 +451,7 @@ static ai_value bi_issubclass(ai_value self, const ai_value *args, int64_t nargs
     (void)self;
     if (call_no_kwargs("issubclass", kwnames) || call_exact_args("issubclass", nargs, 2))
         return AI_ERR;
-    if (!obj_is_type(args[0], &ai_type_type))
+    if (!obj_is_class(args[0]))
         return ai_raise_msg(&ai_exc_TypeError, "issubclass() arg 1 must be a class");
     bool r;
     if (subclass_check((ai_type *)ai_obj(args[0]), args[1], &r) < 0) return AI_ERR;
@@ -556,16 +598,54 @@ static const struct {
 };
 #undef V
 
+/* The builtins module's own attributes, found by name lookup like any
+ * builtin (`__name__` after `del __name__` is 'builtins', as in CPython). */
+static const char builtins_doc[] =
+    "Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all "
+    "'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function "
+    "len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in "
+    "modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in of that "
+    "name is also needed.";
+static const char *const module_attrs[][2] = {{"__name__", "builtins"}, {"__doc__", builtins_doc}, {"__package__", ""}};
+
+static ai_value module_attr(const char *name) {
+    if (strcmp(name, "__debug__") == 0) return AI_TRUE;
+    for (size_t i = 0; i < sizeof module_attrs / sizeof module_attrs[0]; i++)
+        if (strcmp(module_attrs[i][0], name) == 0) return str_from_cstr(module_attrs[i][1]);
+    return 0;
+}
+
+int bi_each(int (*fn)(const char *name, ai_value v, void *ctx), void *ctx) {
+    if (fn("__debug__", AI_TRUE, ctx) < 0) return -1;
+    for (size_t i = 0; i < sizeof module_attrs / sizeof module_attrs[0]; i++) {
+        ai_value v = str_from_cstr(module_attrs[i][1]);
+        if (!v || fn(module_attrs[i][0], v, ctx) < 0) return -1;
+    }
+    for (size_t i = 0; i < sizeof builtin_table / sizeof builtin_table[0]; i++)
+        if (fn(builtin_table[i].name, builtin_table[i].value, ctx) < 0) return -1;
+    static const bi_entry *const areas[] = {bi_table_seq, bi_table_map, bi_table_text, bi_table_class};
+    for (size_t a = 0; a < sizeof areas / sizeof areas[0]; a++)
+        for (const bi_entry *e = areas[a]; e->name; e++)
+            if (fn(e->name, e->value, ctx) < 0) return -1;
+    for (int i = 0; i < exc_ntypes; i++)
+        if (fn(exc_all_types[i]->name, ai_val(exc_all_types[i]), ctx) < 0) return -1;
+    return 0;
+}
+
 ai_value ai_builtin(const char *name) {
     for (size_t i = 0; i < sizeof builtin_table / sizeof builtin_table[0]; i++)
         if (strcmp(builtin_table[i].name, name) == 0) return builtin_table[i].value;
     static const bi_entry *const areas[] = {bi_table_seq, bi_table_map, bi_table_text,
-                                            bi_table_class};
+                                            bi_table_class, bi_table_async};
     for (size_t a = 0; a < sizeof areas / sizeof areas[0]; a++)
         for (const bi_entry *e = areas[a]; e->name; e++)
             if (strcmp(e->name, name) == 0) return e->value;
     for (int i = 0; i < exc_ntypes; i++)
         if (strcmp(exc_all_types[i]->name, name) == 0) return ai_val(exc_all_types[i]);
+    if (name[0] == '_' && name[1] == '_') {
+        ai_value v = module_attr(name);
+        if (v || exc_pending()) return v;
+    }
     return ai_raise_name_error(name);
 }
 

@@ -28,6 +28,8 @@ static void func_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
     visit(&((ai_function *)o)->defaults, ctx);
     visit(&((ai_function *)o)->closure, ctx);
     visit(&((ai_function *)o)->kwdefaults, ctx);
+    visit(&((ai_function *)o)->doc, ctx);
+    visit(&((ai_function *)o)->extra, ctx);
 }
 
 static ai_value func_call(ai_value callable, const ai_value *args, int64_t nargs,
@@ -37,10 +39,14 @@ static ai_value func_call(ai_value callable, const ai_value *args, int64_t nargs
 }
 
 static ai_value func_repr(ai_value v) {
-    ai_function *f = (ai_function *)ai_obj(v);
+    /* The qualname, as Python code may have set it (functools.wraps). */
+    ai_value q = ai_getattr(v, str_from_cstr("__qualname__"));
+    if (!q) return AI_ERR;
     strbuf b;
     sb_init(&b);
-    sb_printf(&b, "<function %s at %p>", f->info->qualname, (void *)f);
+    sb_adds(&b, "<function ");
+    sb_add_str(&b, q);
+    sb_printf(&b, " at %p>", (void *)ai_obj(v));
     return sb_finish(&b);
 }
 
@@ -53,6 +59,7 @@ ai_type ai_function_type = {
     .call = func_call,
     .gc_visit = func_visit,
     .gc_size = alloc_fixed_size,
+    .slots = (void *)&func_slots,
 };
 
 ai_value ai_function_new(const ai_func_info *info, ai_value defaults, ai_value closure) {
@@ -302,6 +309,7 @@ ai_type ai_builtin_function_type = {
     .call = builtin_call,
     .gc_visit = builtin_visit,
     .gc_size = alloc_fixed_size,
+    .slots = (void *)&builtin_fn_slots,
 };
 
 ai_value call_builtin_new(const char *name, ai_vectorcall fn, ai_value self) {

@@ -21,10 +21,10 @@
  *     stack or heap is nearly exhausted (MemoryError falls back to a static
  *     instance when even a small allocation fails).
  * Attributes: args, __cause__, __context__, __suppress_context__,
- * __traceback__ and with_traceback(); builtin exception instances take no
- * other attributes (CPython gives them a __dict__).
- * OSError's errno/strerror/filename are read from its args. Not handled
- * yet: SystemExit
+ * __traceback__ and with_traceback(), and any other attribute (the
+ * attrs dict, CPython's instance __dict__).
+ * Other attributes live in a per-instance dict (attrs); OSError's
+ * errno/strerror/filename/filename2 too. Not handled yet: SystemExit
  * .code (the runtime's exit path reads args directly), the "Did you
  * mean" suggestions CPython 3.11 prints for NameError/AttributeError, and
  * exception groups' tree printing.
@@ -42,15 +42,17 @@ static ai_value exc_str_slot(ai_value v);
 static ai_value keyerror_str(ai_value v);
 static ai_value exc_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames);
 static void exc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx);
+static ai_value exc_getattr_slot(ai_value o, ai_value name);
 ai_type ai_traceback_type;
 
 static const ai_getset_def exc_getset[];
 static const ai_method_def exc_methods[];
-static const ai_slots exc_slots = {
+const ai_slots exc_slots = {
     .construct = exc_construct,
     .getset = exc_getset,
     .methods = exc_methods,
     .setattr = exc_setattr,
+    .getattr = exc_getattr_slot,
 };
 
 #define EXC_TYPE_STR(NAME, BASE, STR)                          \
@@ -70,7 +72,6 @@ static const ai_slots exc_slots = {
  * (BaseException and KeyError are defined separately below.) */
 // clang-format off
 #define EXC_LIST(X) \
-    X(BaseExceptionGroup, BaseException) \
     X(GeneratorExit, BaseException) \
     X(KeyboardInterrupt, BaseException) \
     X(SystemExit, BaseException) \
@@ -83,7 +84,6 @@ static const ai_slots exc_slots = {
     X(AttributeError, Exception) \
     X(BufferError, Exception) \
     X(EOFError, Exception) \
-    X(ExceptionGroup, BaseExceptionGroup) \
     X(ImportError, Exception) \
     X(ModuleNotFoundError, ImportError) \
     X(LookupError, Exception) \
@@ -91,22 +91,6 @@ static const ai_slots exc_slots = {
     X(MemoryError, Exception) \
     X(NameError, Exception) \
     X(UnboundLocalError, NameError) \
-    X(OSError, Exception) \
-    X(BlockingIOError, OSError) \
-    X(ChildProcessError, OSError) \
-    X(ConnectionError, OSError) \
-    X(BrokenPipeError, ConnectionError) \
-    X(ConnectionAbortedError, ConnectionError) \
-    X(ConnectionRefusedError, ConnectionError) \
-    X(ConnectionResetError, ConnectionError) \
-    X(FileExistsError, OSError) \
-    X(FileNotFoundError, OSError) \
-    X(InterruptedError, OSError) \
-    X(IsADirectoryError, OSError) \
-    X(NotADirectoryError, OSError) \
-    X(PermissionError, OSError) \
-    X(ProcessLookupError, OSError) \
-    X(TimeoutError, OSError) \
     X(ReferenceError, Exception) \
     X(RuntimeError, Exception) \
     X(NotImplementedError, RuntimeError) \
@@ -141,8 +125,71 @@ EXC_TYPE_STR(BaseException, &ai_object_type, exc_str_slot)
 EXC_TYPE_STR(KeyError, &ai_exc_LookupError, keyerror_str)
 EXC_LIST(EXC_TYPE)
 
+/* OSError and its subclasses: errno, strerror, filename and filename2,
+ * the subclass chosen by errno when OSError itself is called, and
+ * CPython's "[Errno 2] No such file or directory: 'x'" text. */
+// clang-format off
+#define OSERR_LIST(X) \
+    X(OSError, Exception) \
+    X(BlockingIOError, OSError) \
+    X(ChildProcessError, OSError) \
+    X(ConnectionError, OSError) \
+    X(BrokenPipeError, ConnectionError) \
+    X(ConnectionAbortedError, ConnectionError) \
+    X(ConnectionRefusedError, ConnectionError) \
+    X(ConnectionResetError, ConnectionError) \
+    X(FileExistsError, OSError) \
+    X(FileNotFoundError, OSError) \
+    X(InterruptedError, OSError) \
+    X(IsADirectoryError, OSError) \
+    X(NotADirectoryError, OSError) \
+    X(PermissionError, OSError) \
+    X(ProcessLookupError, OSError) \
+    X(TimeoutError, OSError)
+// clang-format on
+static ai_value oserror_str(ai_value v);
+static ai_value oserror_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames);
+static const ai_getset_def oserror_getset[];
+static ai_value exc_getattr_slot(ai_value o, ai_value name);
+static const ai_slots oserror_slots = {
+    .construct = oserror_construct,
+    .getset = oserror_getset,
+    .methods = exc_methods,
+    .setattr = exc_setattr,
+    .getattr = exc_getattr_slot,
+};
+#define EXC_TYPE_OS(NAME, BASE)                                \
+    ai_type ai_exc_##NAME = {.ob = {(uintptr_t)&ai_type_type}, \
+                             .name = #NAME,                    \
+                             .base = &ai_exc_##BASE,           \
+                             .flags = AI_TF_EXCEPTION,         \
+                             .basicsize = sizeof(ai_exc),      \
+                             .repr = exc_repr,                 \
+                             .str = oserror_str,               \
+                             .gc_visit = exc_visit,            \
+                             .gc_size = alloc_fixed_size,      \
+                             .slots = (void *)&oserror_slots};
+OSERR_LIST(EXC_TYPE_OS)
+
+/* The exception groups (PEP 654): their own constructor, str and
+ * attributes, in core/excgroup.c. */
+#define EXC_GROUP_TYPE(NAME, BASE)                             \
+    ai_type ai_exc_##NAME = {.ob = {(uintptr_t)&ai_type_type}, \
+                             .name = #NAME,                    \
+                             .base = BASE,                     \
+                             .flags = AI_TF_EXCEPTION,         \
+                             .basicsize = sizeof(ai_exc),      \
+                             .repr = exc_repr,                 \
+                             .str = excgroup_str,              \
+                             .gc_visit = exc_visit,            \
+                             .gc_size = alloc_fixed_size,      \
+                             .slots = (void *)&excgroup_slots};
+EXC_GROUP_TYPE(BaseExceptionGroup, &ai_exc_BaseException)
+EXC_GROUP_TYPE(ExceptionGroup, &ai_exc_BaseExceptionGroup)
+
 #define EXC_PTR(NAME, BASE) &ai_exc_##NAME,
-ai_type *const exc_all_types[] = {&ai_exc_BaseException, &ai_exc_KeyError, EXC_LIST(EXC_PTR)};
+ai_type *const exc_all_types[] = {&ai_exc_BaseException, &ai_exc_KeyError, &ai_exc_BaseExceptionGroup,
+                                  &ai_exc_ExceptionGroup, EXC_LIST(EXC_PTR) OSERR_LIST(EXC_PTR)};
 const int exc_ntypes = (int)(sizeof exc_all_types / sizeof exc_all_types[0]);
 
 /* ---- instances --------------------------------------------------------- */
@@ -153,6 +200,7 @@ static void exc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx
     visit(&e->tb, ctx);
     visit(&e->cause, ctx);
     visit(&e->context, ctx);
+    visit(&e->attrs, ctx);
 }
 
 static inline ai_exc *exc_obj(ai_value v) { return (ai_exc *)ai_obj(v); }
@@ -174,67 +222,11 @@ static ai_value exc_construct(ai_value cls, const ai_value *args, int64_t nargs,
     return exc_new(t, tup);
 }
 
-/* OSError(errno, strerror[, filename]): "[Errno 2] No such file or
- * directory: 'x'", as CPython's OSError.__str__; NULL when the args are
- * not of that shape. */
-static ai_value oserror_str(ai_value v, ai_tuple *a) {
-    if (!obj_isinstance(v, &ai_exc_OSError) || a->len < 2 || a->len > 3 || !int_check(a->items[0]))
-        return 0;
-    strbuf b;
-    sb_init(&b);
-    ai_value n = ai_str(a->items[0]), msg = n ? ai_str(a->items[1]) : 0;
-    ai_value fn = msg && a->len == 3 ? ai_repr(a->items[2]) : msg;
-    if (!fn) {
-        sb_free(&b);
-        return AI_ERR;
-    }
-    sb_adds(&b, "[Errno ");
-    sb_add_str(&b, n);
-    sb_adds(&b, "] ");
-    sb_add_str(&b, msg);
-    if (a->len == 3) {
-        sb_adds(&b, ": ");
-        sb_add_str(&b, fn);
-    }
-    return sb_finish(&b);
-}
-
 ai_value exc_str(ai_value v) {
     ai_tuple *a = tuple_obj(exc_obj(v)->args);
     if (a->len == 0) return str_from_ascii("", 0);
     if (a->len == 1) return ai_str(a->items[0]);
-    ai_value os = oserror_str(v, a);
-    if (os) return os;
     return ai_str(exc_obj(v)->args);
-}
-
-/* The OSError subclass CPython picks for an errno (PEP 3151). */
-static ai_type *errno_type(int err) {
-    switch (err) {
-    case EPIPE: case ESHUTDOWN: return &ai_exc_BrokenPipeError;
-    case ECONNRESET: return &ai_exc_ConnectionResetError;
-    case ECONNREFUSED: return &ai_exc_ConnectionRefusedError;
-    case ECONNABORTED: return &ai_exc_ConnectionAbortedError;
-    case ENOENT: return &ai_exc_FileNotFoundError;
-    case EISDIR: return &ai_exc_IsADirectoryError;
-    case ENOTDIR: return &ai_exc_NotADirectoryError;
-    case EEXIST: return &ai_exc_FileExistsError;
-    case EACCES: case EPERM: return &ai_exc_PermissionError;
-    case EINTR: return &ai_exc_InterruptedError;
-    case EAGAIN: case EALREADY: case EINPROGRESS: return &ai_exc_BlockingIOError;
-    case ECHILD: return &ai_exc_ChildProcessError;
-    case ESRCH: return &ai_exc_ProcessLookupError;
-    case ETIMEDOUT: return &ai_exc_TimeoutError;
-    default: return &ai_exc_OSError;
-    }
-}
-
-ai_value exc_raise_errno(int err, ai_value filename) {
-    const char *msg = strerror(err);
-    ai_value items[3] = {ai_smallint(err), str_from_utf8(msg, (int64_t)strlen(msg)), filename};
-    if (!items[1]) return AI_ERR;
-    ai_value args = ai_tuple_pack(items, filename ? 3 : 2);
-    return args ? exc_raise_args(errno_type(err), args) : AI_ERR;
 }
 
 static ai_value exc_str_slot(ai_value v) { return exc_str(v); }
@@ -272,28 +264,12 @@ static ai_value exc_get_context(ai_value v) { return or_none(exc_obj(v)->context
 static ai_value exc_get_suppress(ai_value v) { return ai_bool(exc_obj(v)->suppress_context); }
 static ai_value exc_get_tb(ai_value v) { return or_none(exc_obj(v)->tb); }
 
-/* OSError's errno, strerror and filename come from its args, as CPython
- * sets them: (errno, strerror[, filename]); other exceptions have none. */
-static ai_value oserror_field(ai_value v, int i, const char *name) {
-    if (!obj_isinstance(v, &ai_exc_OSError))
-        return ai_raise_fmt(&ai_exc_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(v), name);
-    ai_tuple *a = tuple_obj(exc_obj(v)->args);
-    if (a->len < 2 || a->len > 3 || i >= a->len) return AI_NONE;
-    return a->items[i];
-}
-static ai_value exc_get_errno(ai_value v) { return oserror_field(v, 0, "errno"); }
-static ai_value exc_get_strerror(ai_value v) { return oserror_field(v, 1, "strerror"); }
-static ai_value exc_get_filename(ai_value v) { return oserror_field(v, 2, "filename"); }
-
 static const ai_getset_def exc_getset[] = {
     {"args", exc_get_args},
     {"__cause__", exc_get_cause},
     {"__context__", exc_get_context},
     {"__suppress_context__", exc_get_suppress},
     {"__traceback__", exc_get_tb},
-    {"errno", exc_get_errno},
-    {"strerror", exc_get_strerror},
-    {"filename", exc_get_filename},
     {NULL, NULL},
 };
 
@@ -322,8 +298,28 @@ int32_t exc_setattr(ai_value o, ai_value name, ai_value v) {
     else if (attr_name_is(name, "__suppress_context__")) field = "__suppress_context__";
     else if (attr_name_is(name, "__traceback__")) field = "__traceback__";
     if (!field) {
-        attr_error(o, name);
-        return -1;
+        /* Any other attribute goes to the instance's attribute dict (a
+         * class derived from an exception keeps its own __dict__). */
+        if (ai_type_of(o)->flags & AI_TF_HEAPTYPE) {
+            attr_error(o, name);
+            return -1;
+        }
+        if (!v) {
+            int32_t r = e->attrs ? dict_del(e->attrs, name) : 0;
+            if (r <= 0) {
+                if (r == 0) attr_error(o, name);
+                return -1;
+            }
+            return 0;
+        }
+        if (!e->attrs) {
+            ai_value d = dict_new();
+            if (!d) return -1;
+            e = exc_obj(o);
+            e->attrs = d;
+            gc_barrier(e, d);
+        }
+        return dict_set(e->attrs, name, v);
     }
     if (!v) {
         ai_raise_fmt(&ai_exc_TypeError, "%s may not be deleted", field);
@@ -368,6 +364,191 @@ int32_t exc_setattr(ai_value o, ai_value name, ai_value v) {
         gc_barrier(e, v);
         return 0;
     }
+}
+
+/* Attributes kept in the attribute dict; 0 (no exception) falls back to
+ * the getset and method tables. */
+/* StopIteration.value and SystemExit.code come from the arguments, as
+ * their constructors set them in CPython. 0 when name is neither. */
+static ai_value exc_arg_attr(ai_value o, ai_value name) {
+    ai_tuple *a = tuple_obj(exc_obj(o)->args);
+    if (attr_name_is(name, "value") && cls_isinstance(o, &ai_exc_StopIteration))
+        return a->len ? a->items[0] : AI_NONE;
+    if (attr_name_is(name, "code") && cls_isinstance(o, &ai_exc_SystemExit))
+        return a->len == 0 ? AI_NONE : a->len == 1 ? a->items[0] : exc_obj(o)->args;
+    return 0;
+}
+
+static ai_value exc_getattr_slot(ai_value o, ai_value name) {
+    ai_exc *e = exc_obj(o);
+    if (!e->attrs) {
+        ai_value special = exc_arg_attr(o, name);
+        if (special) return special;
+        if (attr_name_is(name, "__dict__") && !(ai_type_of(o)->flags & AI_TF_HEAPTYPE)) {
+            ai_value d = dict_new();
+            if (!d) return AI_ERR;
+            e = exc_obj(o);
+            e->attrs = d;
+            gc_barrier(e, d);
+            return d;
+        }
+        return 0;
+    }
+    ai_value v;
+    int32_t r = dict_get(e->attrs, name, &v);
+    if (r < 0) return AI_ERR;
+    if (r) return v;
+    if (attr_name_is(name, "__dict__") && !(ai_type_of(o)->flags & AI_TF_HEAPTYPE)) return e->attrs;
+    return exc_arg_attr(o, name);
+}
+
+ai_value exc_attr(ai_value exc, const char *name) {
+    ai_exc *e = exc_obj(exc);
+    if (!e->attrs) return 0;
+    ai_value k = str_from_cstr(name), v;
+    if (!k || dict_get(e->attrs, k, &v) != 1) return 0;
+    return v;
+}
+
+/* ---- OSError -------------------------------------------------------------- */
+
+/* Store into the attrs dict directly (instances of classes derived from
+ * OSError included, whose other attributes go to their own __dict__). */
+static int set_attr_c(ai_value o, const char *name, ai_value v) {
+    ai_value k = str_from_cstr(name);
+    if (!k) return -1;
+    ai_exc *e = exc_obj(o);
+    if (!e->attrs) {
+        ai_value d = dict_new();
+        if (!d) return -1;
+        e = exc_obj(o);
+        e->attrs = d;
+        gc_barrier(e, d);
+    }
+    return dict_set(e->attrs, k, v);
+}
+
+/* Fill errno, strerror, filename, filename2 from the constructor's
+ * arguments and make args what CPython keeps: (errno, strerror) when 2
+ * to 5 were given, else all of them. */
+static int oserror_init(ai_value o, const ai_value *args, int64_t nargs) {
+    ai_value no = AI_NONE;
+    ai_value f[4] = {no, no, no, no};
+    if (nargs >= 2 && nargs <= 5) {
+        f[0] = args[0];
+        f[1] = args[1];
+        if (nargs >= 3) f[2] = args[2];
+        if (nargs == 5) f[3] = args[4];
+    }
+    static const char *const names[4] = {"errno", "strerror", "filename", "filename2"};
+    for (int i = 0; i < 4; i++)
+        if (set_attr_c(o, names[i], f[i]) < 0) return -1;
+    ai_value a = nargs >= 2 && nargs <= 5 ? ai_tuple_pack(args, 2) : ai_tuple_pack(args, nargs);
+    if (!a) return -1;
+    ai_exc *e = exc_obj(o);
+    e->args = a;
+    gc_barrier(e, a);
+    return 0;
+}
+
+/* The subclass of OSError that errno `err` stands for (PEP 3151). */
+static ai_type *oserror_subclass(int64_t err) {
+    switch (err) {
+    case EAGAIN: case EALREADY: case EINPROGRESS:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+        return &ai_exc_BlockingIOError;
+    case ECHILD: return &ai_exc_ChildProcessError;
+    case EPIPE: case ESHUTDOWN: return &ai_exc_BrokenPipeError;
+    case ECONNABORTED: return &ai_exc_ConnectionAbortedError;
+    case ECONNREFUSED: return &ai_exc_ConnectionRefusedError;
+    case ECONNRESET: return &ai_exc_ConnectionResetError;
+    case EEXIST: return &ai_exc_FileExistsError;
+    case ENOENT: return &ai_exc_FileNotFoundError;
+    case EISDIR: return &ai_exc_IsADirectoryError;
+    case ENOTDIR: return &ai_exc_NotADirectoryError;
+    case EINTR: return &ai_exc_InterruptedError;
+    case EACCES: case EPERM: return &ai_exc_PermissionError;
+    case ESRCH: return &ai_exc_ProcessLookupError;
+    case ETIMEDOUT: return &ai_exc_TimeoutError;
+    default: return &ai_exc_OSError;
+    }
+}
+
+static ai_value oserror_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    ai_type *t = (ai_type *)ai_obj(cls);
+    if (kwnames && tuple_obj(kwnames)->len > 0)
+        return ai_raise_fmt(&ai_exc_TypeError, "%s() takes no keyword arguments", t->name);
+    if (t == &ai_exc_OSError && nargs >= 2 && nargs <= 5 && ai_is_smallint(args[0]))
+        t = oserror_subclass(ai_smallint_get(args[0]));
+    ai_value o = exc_new(t, 0);
+    if (!o || oserror_init(o, args, nargs) < 0) return AI_ERR;
+    return o;
+}
+
+int exc_oserror_init(ai_value o, const ai_value *args, int64_t nargs) { return oserror_init(o, args, nargs); }
+
+static ai_value oserror_field(ai_value v, const char *name) {
+    ai_value r = exc_attr(v, name);
+    return r ? r : AI_NONE;
+}
+static ai_value os_errno(ai_value v) { return oserror_field(v, "errno"); }
+static ai_value os_strerror(ai_value v) { return oserror_field(v, "strerror"); }
+static ai_value os_filename(ai_value v) { return oserror_field(v, "filename"); }
+static ai_value os_filename2(ai_value v) { return oserror_field(v, "filename2"); }
+
+static const ai_getset_def oserror_getset[] = {
+    {"errno", os_errno},       {"strerror", os_strerror}, {"filename", os_filename},
+    {"filename2", os_filename2}, {NULL, NULL},
+};
+
+static ai_value oserror_str(ai_value v) {
+    ai_value no = exc_attr(v, "errno"), msg = exc_attr(v, "strerror");
+    ai_value f1 = exc_attr(v, "filename"), f2 = exc_attr(v, "filename2");
+    if (!no || !msg || (no == AI_NONE && msg == AI_NONE)) return exc_str(v);
+    strbuf b;
+    sb_init(&b);
+    ai_value s = ai_str(no), m = s ? ai_str(msg) : 0;
+    if (!m) {
+        sb_free(&b);
+        return AI_ERR;
+    }
+    sb_adds(&b, "[Errno ");
+    sb_add_str(&b, s);
+    sb_adds(&b, "] ");
+    sb_add_str(&b, m);
+    if (f1 && f1 != AI_NONE) {
+        ai_value r = ai_repr(f1);
+        if (!r) {
+            sb_free(&b);
+            return AI_ERR;
+        }
+        sb_adds(&b, ": ");
+        sb_add_str(&b, r);
+        if (f2 && f2 != AI_NONE) {
+            ai_value r2 = ai_repr(f2);
+            if (!r2) {
+                sb_free(&b);
+                return AI_ERR;
+            }
+            sb_adds(&b, " -> ");
+            sb_add_str(&b, r2);
+        }
+    }
+    return sb_finish(&b);
+}
+
+ai_value exc_raise_errno(int err, ai_value filename) { return exc_raise_oserror(err, filename, 0); }
+
+ai_value exc_raise_oserror(int err, ai_value filename, ai_value filename2) {
+    ai_value a[5] = {ai_smallint(err), str_from_cstr(strerror(err)), filename ? filename : AI_NONE, AI_NONE,
+                     filename2 ? filename2 : AI_NONE};
+    if (!a[1]) return AI_ERR;
+    int64_t n = filename2 ? 5 : filename ? 3 : 2;
+    ai_value o = exc_new(oserror_subclass(err), 0);
+    if (!o || oserror_init(o, a, n) < 0) return AI_ERR;
+    return exc_set_pending(o);
 }
 
 /* ---- the pending exception -------------------------------------------- */
@@ -488,7 +669,7 @@ void sys_set_recursion_limit(int64_t n) { __atomic_store_n(&recursion_limit, n, 
  * root. */
 static ai_tuple nomem_args = {{(uintptr_t)&ai_tuple_type}, 0};
 static ai_exc nomem_exc = {
-    {(uintptr_t)&ai_exc_MemoryError}, (ai_value)(uintptr_t)&nomem_args, 0, 0, 0, 0};
+    {(uintptr_t)&ai_exc_MemoryError}, (ai_value)(uintptr_t)&nomem_args, 0, 0, 0, 0, 0};
 
 ai_value exc_nomem(void) {
     /* Most MemoryErrors come from one huge request (a huge repeat or
@@ -580,7 +761,7 @@ void ai_traceback_add(const ai_code_info *code, int32_t line) {
 /* ---- raise, catch, re-raise (try/except support) ----------------------- */
 
 static bool is_exc_class(ai_value v) {
-    return obj_is_type(v, &ai_type_type) && (((ai_type *)ai_obj(v))->flags & AI_TF_EXCEPTION);
+    return obj_is_class(v) && (((ai_type *)ai_obj(v))->flags & AI_TF_EXCEPTION);
 }
 
 /* An exception instance from `raise X` operand: instance or class. */
@@ -810,7 +991,9 @@ static void print_one(strbuf *b, ai_value ev) {
     task->exc = saved;
 }
 
-void exc_print(ai_value exc) {
+void exc_print(ai_value exc) { exc_print_with(NULL, exc); }
+
+void exc_print_with(const char *header, ai_value exc) {
     /* Collect the chain (newest first), stopping at a cycle. */
     enum { MAXCHAIN = 64 };
     ai_value chain[MAXCHAIN];
@@ -837,6 +1020,7 @@ void exc_print(ai_value exc) {
 done:;
     strbuf b;
     sb_init(&b);
+    if (header) sb_adds(&b, header);
     for (int i = n - 1; i >= 0; i--) {
         print_one(&b, chain[i]);
         if (i > 0) {

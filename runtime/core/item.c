@@ -14,8 +14,11 @@
 ai_value ai_getitem(ai_value o, ai_value key) {
     const ai_slots *s = obj_slots(o);
     if (s->getitem) return s->getitem(o, key);
-    if (obj_isinstance(o, &ai_type_type))
+    if (obj_isinstance(o, &ai_type_type)) {
+        ai_value r = cls_class_getitem(o, key);
+        if (r || exc_pending()) return r;
         return ai_raise_fmt(&ai_exc_TypeError, "type '%s' is not subscriptable", ((ai_type *)ai_obj(o))->name);
+    }
     return ai_raise_fmt(&ai_exc_TypeError, "'%s' object is not subscriptable", obj_type_name(o));
 }
 
@@ -25,6 +28,8 @@ int32_t ai_setitem(ai_value o, ai_value key, ai_value v) {
     ai_raise_fmt(&ai_exc_TypeError, "'%s' object does not support item assignment", obj_type_name(o));
     return -1;
 }
+
+void ai_write_barrier(void *holder) { gc_remember((ai_object *)holder); }
 
 int32_t ai_delitem(ai_value o, ai_value key) {
     const ai_slots *s = obj_slots(o);

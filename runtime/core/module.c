@@ -21,8 +21,10 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem, MAP_NORESERVE, recursive mutexes */
 #endif
+#include "actors/actors.h"
 #include "core/alloc.h"
 #include "core/object.h"
+#include "asyncio/aio.h"
 #include "sched/actor.h"
 #include "sched/sched.h"
 
@@ -30,6 +32,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
@@ -167,15 +170,40 @@ int32_t rt_sleep(int64_t ns) {
     return wait_fd(-1, now_ns() + ns) < 0 ? -1 : 0;
 }
 
+bool rt_interrupt_watched(void) { return sigint_fd >= 0 && on_main_task(); }
+
 int32_t rt_wait_readable(int fd) { return wait_fd(fd, -1) < 0 ? -1 : 0; }
 
 /* ---- safepoints --------------------------------------------------------- */
 
+int32_t (*_Atomic proc_safepoint_hook)(void);
+
+/* An exit signal may end the running process (actors/actors.h). */
+static int32_t process_poll(void) {
+    /* acquire: pairs with the release store made when aithon is imported */
+    int32_t (*hook)(void) = atomic_load_explicit(&proc_safepoint_hook, memory_order_acquire);
+    return hook ? hook() : 0;
+}
+
+void (*_Atomic ai_slice_end_hook)(void);
+
+/* The scheduler's poll: yields when the task's slice is up; before that,
+ * the hook (which may not return: asyncio/ahead.c gives up an
+ * evaluation that outgrew its slice). (The collector runs at allocation,
+ * the other kind of safepoint.) */
+static int32_t slice_poll(void) {
+    if (sched_slice_over()) {
+        /* acquire: pairs with the release store that installs it */
+        void (*hook)(void) = atomic_load_explicit(&ai_slice_end_hook, memory_order_acquire);
+        if (hook) hook();
+        sched_yield_task();
+    }
+    return 0;
+}
+
 int32_t ai_safepoint_slow(void) {
-    /* The scheduler's poll: yields when the task's slice is up. (The
-     * collector runs at allocation, the other kind of safepoint.) A
-     * pending Ctrl-C is raised here in the main task. */
-    if (sched_safepoint() < 0) return -1;
+    /* A pending Ctrl-C is raised here in the main task. */
+    if (slice_poll() < 0 || process_poll() < 0) return -1;
     return rt_check_interrupt();
 }
 
@@ -184,7 +212,7 @@ int32_t ai_stack_slow(void *fp) {
     if (__atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED) == AI_STACK_LIMIT_PREEMPT) {
         task_t *t = sched_current();
         if (t) __atomic_store_n(&tls->stack_limit, t->stack_limit, __ATOMIC_RELAXED);
-        if (sched_safepoint() < 0 || rt_check_interrupt() < 0) return -1;
+        if (slice_poll() < 0 || process_poll() < 0 || rt_check_interrupt() < 0) return -1;
         tls = sched_tls();      /* the task may run on another worker now */
     }
     char *limit = __atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED);
@@ -298,6 +326,19 @@ static ai_task_core *task_exc_core(void *task) { return (ai_task_core *)(void *)
 static void heap_enter(void *heap) { alloc_heap_enter(heap); }
 static void heap_leave(void *heap) { alloc_heap_leave(heap); }
 
+/* An actor has ended: its asyncio state, then its heap, go (the root's
+ * heap stays: the process ends with it). Runs on the actor's own task. */
+static void actor_end(actor_t *a) {
+    if (a->aio) {
+        aio_state_free(a->aio);
+        a->aio = NULL;
+    }
+    alloc_heap *h = a->heap;
+    if (!h || h == &alloc_main_heap) return;
+    a->heap = NULL; /* the task still switches out once: no heap to leave */
+    alloc_heap_free(h);
+}
+
 /* The program's root actor: the main module on the scheduler's big root
  * stack, its heap the main heap. */
 static void main_root(void *arg) {
@@ -320,6 +361,7 @@ int mod_run_main(int argc, char **argv, ai_value (*entry)(void)) {
     run_ctx rc = {entry, NULL, 1};
     exc_task_of = task_exc_core;
     sched_set_heap_hooks(heap_enter, heap_leave);
+    actor_set_exit_hook(actor_end);
     if (sched_run_main(main_root, &rc) == 0) return rc.status;
     /* No scheduler (threads could not start): a plain big-stack thread. */
     exc_task_of = NULL;

@@ -47,7 +47,13 @@ typedef ai_value (*ai_richcmpfunc)(ai_value a, ai_value b, int32_t op);
  * holds the entry (call sites cache the entry and check the owner). */
 typedef ai_value (*ai_methodfunc)(ai_value self, const ai_value *args, int64_t nargs,
                                   ai_value kwnames);
-enum { AI_METH_CLASS = 1 /* receives the type: int.from_bytes */, AI_METH_STATIC = 2 };
+enum {
+    AI_METH_CLASS = 1,     /* receives the type: int.from_bytes */
+    AI_METH_STATIC = 2,
+    AI_METH_KEEPS_SELF = 4 /* may return its receiver even for a subclass
+                              instance (CPython's str.format with nothing to
+                              replace): no cls_exact_result */
+};
 typedef struct ai_method_def {
     const char *name;
     ai_methodfunc fn;
@@ -60,6 +66,25 @@ typedef struct ai_getset_def {
     const char *name;
     ai_value (*get)(ai_value self);
 } ai_getset_def;
+
+/* How a message between actors (gc/message.c) copies an object of a
+ * type that is not one of the builtin containers: its bytes are copied
+ * (the type must hold no ai_value slots except those its gc_visit
+ * reports, which are copied too) and, for a type whose objects hold a
+ * counted reference to something outside every heap (a process handle),
+ * these hooks move that reference along. Any hook may be NULL (plain
+ * data: a Ref). None of them may allocate in a heap or raise. */
+typedef struct ai_msg_ops {
+    /* A byte copy of o was made in a message fragment: take a reference
+     * for the copy (called on the copy). */
+    void (*retain)(ai_object *copy);
+    /* A fragment copy is dropped without being unpacked: give its
+     * reference back. */
+    void (*release)(ai_object *copy);
+    /* The copy became object o of the running heap, which now owns the
+     * reference (typically: register a finalizer that releases it). */
+    void (*adopt)(ai_object *o);
+} ai_msg_ops;
 
 typedef struct ai_slots {
     /* Binary number operators. Called with (a, b) where a or b (or both)
@@ -118,6 +143,9 @@ typedef struct ai_slots {
      * AI_ERR, or NotImplemented to fall back to the binary operator.
      * NULL: always fall back. Tried by ai_inplace in core/item.c. */
     ai_value (*inplace)(ai_value o, ai_value other, int32_t op);
+    /* Messages: non-NULL when instances may be sent to another actor
+     * (see ai_msg_ops). The builtin containers need none. */
+    const ai_msg_ops *msg;
 } ai_slots;
 
 extern const ai_slots obj_empty_slots;
@@ -153,6 +181,19 @@ static inline bool obj_isinstance(ai_value v, const ai_type *base) {
     return obj_type_is_sub(ai_type_of(v), base);
 }
 static inline const char *obj_type_name(ai_value v) { return ai_type_of(v)->name; }
+/* Is v a class (a type object: its type is `type` or a metaclass)? */
+static inline bool obj_is_class(ai_value v) {
+    if (ai_is_smallint(v)) return false;
+    const ai_type *t = ai_type_of_obj(ai_obj(v));
+    return t == &ai_type_type || (t->flags & AI_TF_METACLASS);
+}
+
+/* ---- safepoints ------------------------------------------------------- */
+
+/* Called at a compiled code's safepoint when the task's time slice
+ * ended, before it yields (core/module.c); may not return: asyncio/ahead.c
+ * gives up an evaluation that outgrew its slice. Set once, released. */
+extern void (*_Atomic ai_slice_end_hook)(void);
 
 /* ---- stack depth ------------------------------------------------------ */
 
@@ -195,7 +236,12 @@ typedef struct ai_strobj {
     int64_t hash;
     uint8_t kind;  /* 1, 2 or 4 bytes per code point */
     uint8_t ascii; /* all code points < 128: data is valid UTF-8 */
-    uint8_t _pad[6];
+    uint8_t _pad[2];
+    /* Bytes allocated after the terminating code unit: 0, except in a
+     * string that ai_str_iadd owns (objects/str.c), which appends in
+     * place while no one else can see it. Counted by gc_size, so len
+     * grows into it without the object's size changing (gc.h G2). */
+    uint32_t spare;
 } ai_strobj;
 
 static inline ai_strobj *str_obj(ai_value v) { return (ai_strobj *)ai_obj(v); }
@@ -231,8 +277,11 @@ typedef struct ai_bytes {
     ai_object ob;
     int64_t len;
     int64_t hash; /* -1 until computed */
+    int64_t spare; /* bytes allocated after the NUL: see ai_strobj.spare */
     /* len bytes + a NUL follow */
 } ai_bytes;
+/* objects/bytes.c: b += v on a local owning b (see ai_str_iadd). */
+ai_value bytes_iadd_owned(ai_value cur, ai_value v, ai_value *owned);
 
 typedef struct ai_function {
     ai_object ob;
@@ -242,7 +291,17 @@ typedef struct ai_function {
                           compiler numbered them), or 0 */
     ai_value kwdefaults; /* tuple aligned with the keyword-only params
                             (0 = required), or 0 */
+    ai_value doc;        /* __doc__, or 0 for None */
+    ai_value extra;      /* what Python code set: objects/funcattrs.c, or 0 */
 } ai_function;
+
+/* objects/funcattrs.c: attributes of functions, builtin functions and
+ * builtin methods (__name__, __qualname__, __module__, __doc__,
+ * __defaults__, __dict__, __code__ …). */
+extern const ai_slots func_slots, builtin_fn_slots;
+extern ai_type func_code_type;
+/* A builtin method's attributes: the value, or 0 to look further. */
+ai_value func_method_getattr(const char *mname, const ai_type *owner, ai_value self, ai_value name);
 
 extern ai_type ai_cell_type;
 
@@ -270,6 +329,8 @@ typedef struct ai_exc {
     ai_value cause;   /* __cause__ or 0 */
     ai_value context; /* __context__ or 0 */
     int64_t suppress_context;
+    ai_value attrs;   /* other attributes (a dict: CPython's instance __dict__,
+                         and OSError's errno, strerror, filename, filename2), or 0 */
 } ai_exc;
 
 /* Raw, reference-free scratch memory in the actor's heap. */
@@ -302,6 +363,12 @@ extern ai_type ai_exc_BaseExceptionGroup, ai_exc_GeneratorExit, ai_exc_KeyboardI
     ai_exc_PendingDeprecationWarning, ai_exc_ResourceWarning, ai_exc_RuntimeWarning,
     ai_exc_SyntaxWarning, ai_exc_UnicodeWarning, ai_exc_UserWarning;
 
+/* core/excgroup.c: BaseExceptionGroup / ExceptionGroup's slots and str. */
+extern const ai_slots excgroup_slots;
+ai_value excgroup_str(ai_value eg);
+/* The sub-exceptions of a group (a tuple). */
+ai_value excgroup_exceptions(ai_value eg);
+
 /* Every builtin exception type, for ai_builtin's name lookup. */
 extern ai_type *const exc_all_types[];
 extern const int exc_ntypes;
@@ -326,6 +393,23 @@ void exc_clear(void);
 ai_value exc_str(ai_value exc);
 /* Print exc (with its chain) as CPython's default excepthook to stderr. */
 void exc_print(ai_value exc);
+/* The same after a header line (header includes its newline), written
+ * together so that reports of concurrent actors do not interleave while
+ * they fit the 16 KiB buffer. */
+void exc_print_with(const char *header, ai_value exc);
+/* BaseException's protocol table (construct, args, __cause__ …): a
+ * builtin exception type defined elsewhere (the aithon module's) copies
+ * it into its own table and adds its module and attributes. */
+extern const ai_slots exc_slots;
+/* Raise OSError (the subclass errno selects: FileNotFoundError …) for
+ * errno `err`, with filename / filename2 (0 for none), as CPython's
+ * PyErr_SetFromErrnoWithFilenameObjects. Returns AI_ERR. */
+ai_value exc_raise_oserror(int err, ai_value filename, ai_value filename2);
+/* OSError.__init__'s work on a new instance (a class derived from
+ * OSError): errno, strerror, filename, filename2 and args. 0 / -1. */
+int exc_oserror_init(ai_value o, const ai_value *args, int64_t nargs);
+/* An exception's attribute from its attribute dict, or 0. */
+ai_value exc_attr(ai_value exc, const char *name);
 /* RecursionError "maximum recursion depth exceeded<suffix>". */
 ai_value exc_recursion(const char *suffix);
 
@@ -348,6 +432,9 @@ int64_t sys_recursion_limit(void);
 void sys_set_recursion_limit(int64_t n);
 int32_t rt_sleep(int64_t ns);
 int32_t rt_wait_readable(int fd);
+/* True when a SIGINT would interrupt the running code: the main task,
+ * with the Ctrl-C handler installed. */
+bool rt_interrupt_watched(void);
 /* Call fn for every registered module (the collector's roots). */
 void mod_each(void (*fn)(const ai_module_info *m, void *ctx), void *ctx);
 
@@ -367,9 +454,13 @@ typedef struct bi_entry {
     const char *name;
     ai_value value;
 } bi_entry;
+/* Call fn(name, value) for every builtin, in lookup order (the
+ * builtins module's attributes); stops at the first fn < 0. */
+int bi_each(int (*fn)(const char *name, ai_value v, void *ctx), void *ctx);
 extern const bi_entry bi_table_seq[];   /* objects/list.c: list, sorted, enumerate, zip … */
 extern const bi_entry bi_table_map[];   /* objects/dict.c: dict, set, frozenset … */
 extern const bi_entry bi_table_text[];  /* objects/format.c: format, bin, hex, input, open … */
+extern const bi_entry bi_table_async[]; /* objects/coro.c: anext, aiter */
 
 /* Buffered UTF-8 output to stdout; stderr writes go straight through. */
 /* The process's buffered stdout (core/builtins.c): 0, or the errno of a
@@ -383,6 +474,9 @@ void bi_stderr_write(const char *p, size_t n);
  * AI_NONE after writing, AI_ERR on error. NULL: file= is refused. */
 extern ai_value (*bi_print_file_hook)(ai_value file, const ai_value *args, int64_t nargs,
                                       ai_value sep, ai_value end, bool flush);
+/* Set by the sys module: what print() without file= writes to when
+ * sys.stdout was replaced (contextlib.redirect_stdout), else 0. */
+extern ai_value (*bi_stdout_redirect_hook)(void);
 
 /* ---- ops.c: the generic protocol -------------------------------------- */
 
@@ -423,10 +517,14 @@ static inline bool int_check(ai_value v) {
     /* int, bool (a subtype), big ints */
     return ai_is_smallint(v) || obj_type_is_sub(ai_type_of_obj(ai_obj(v)), &ai_int_type);
 }
-/* Normalise bool → tagged 0/1; ints unchanged. v must pass int_check. */
+/* Normalise bool → tagged 0/1 and an instance of an int subclass (a box:
+ * objects/class.h, CLS_LAYOUT_INTBOX) → its int; ints unchanged. v must
+ * pass int_check. */
 static inline ai_value int_unbool(ai_value v) {
     if (v == AI_TRUE) return ai_smallint(1);
     if (v == AI_FALSE) return ai_smallint(0);
+    if (!ai_is_smallint(v) && (ai_type_of_obj(ai_obj(v))->flags & AI_TF_INTBOX))
+        return ((const ai_value *)ai_obj(v))[1];
     return v;
 }
 /* Sign: -1, 0, 1. v must pass int_check. */
@@ -678,6 +776,9 @@ int64_t dict_len(ai_value d);
 /* d[key] with the key's hash known: 1 found (*out set), 0 missing, -1 error. */
 int32_t dict_get(ai_value d, ai_value key, ai_value *out);
 int32_t dict_get_hash(ai_value d, ai_value key, int64_t hash, ai_value *out);
+/* The entry number holding key (its position in insertion order, holes
+ * included), -1 when absent, -2 on error. */
+int64_t dict_index_of(ai_value d, ai_value key);
 /* d[key] = v: 0 / -1. */
 int32_t dict_set(ai_value d, ai_value key, ai_value v);
 /* del d[key]: 1 removed, 0 missing (no error raised), -1 error. */
@@ -699,6 +800,8 @@ ai_value dictview_new(ai_value d, int kind);
 /* A new set or frozenset (t) of the iterable's items (0: empty). */
 ai_value set_new(ai_type *t, ai_value iterable);
 int64_t set_len(ai_value s);
+/* set.__init__(iterable) on an existing set: clear, then add the items. 0 / -1. */
+int32_t set_reinit(ai_value s, ai_value iterable);
 /* key in s, without the set → frozenset retry of `in`: 1/0/-1. */
 int32_t set_contains_key(ai_value s, ai_value key);
 /* s.difference_update(other), s.symmetric_difference_update(other),
@@ -738,6 +841,34 @@ ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_
                          ai_value kwnames, void *cache);
 /* type(name, bases, dict) */
 ai_value cls_type_new3(ai_value name, ai_value bases, ai_value dict);
+/* ---- generic aliases and unions (objects/genericalias.c) ---- */
+/* list, dict, tuple, set, frozenset, type: cls[item] is a GenericAlias. */
+bool ga_builtin_generic(const ai_type *t);
+ai_value ga_new(ai_value origin, ai_value item);
+/* a | b for classes, None, aliases and unions (NotImplemented otherwise). */
+ai_value ga_union_or(ai_value a, ai_value b);
+bool ga_is_union(ai_value v);
+bool ga_is_alias(ai_value v);
+ai_value ga_union_args(ai_value u); /* its members, a tuple (None as NoneType) */
+/* ---- metaclasses (objects/class_meta.c) ---- */
+/* Make a class whose type is `meta` (type or a metaclass): the body of
+ * type.__new__ after its argument checks. kw: the class keywords (a dict
+ * for __init_subclass__), or 0. */
+ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value bases, ai_value ns, ai_value kw);
+/* type.__new__(meta, name, bases, ns, **kw) with vectorcall arguments
+ * (args excludes meta). */
+ai_value cls_meta_new(ai_type *meta, const ai_value *args, int64_t nargs, ai_value kwnames);
+/* object.__getattribute__ / __setattr__ for a class whose type is a
+ * metaclass (class attributes, then the metaclass's). */
+ai_value cls_meta_generic_getattr(ai_value cls, ai_value name);
+int32_t cls_meta_generic_setattr(ai_value cls, ai_value name, ai_value v);
+/* isinstance / issubclass through the metaclass's __instancecheck__ /
+ * __subclasscheck__: 1/0, -1 error, 2 when the metaclass has none. */
+int cls_meta_instancecheck(ai_value cls, ai_value v);
+int cls_meta_subclasscheck(ai_value cls, ai_value sub);
+/* cls[item] for a class: __class_getitem__, or a generic alias of the
+ * builtin container types (list[int]); 0 with no exception otherwise. */
+ai_value cls_class_getitem(ai_value cls, ai_value item);
 /* o.name(*args) when o is an instance of a class whose MRO defines
  * `name` (round() → __round__); 0 with no exception otherwise. */
 ai_value cls_call_named(ai_value o, const char *name, const ai_value *args, int64_t nargs);
@@ -762,6 +893,16 @@ void cls_add_fullname(strbuf *b, const ai_type *t);
 /* The name a traceback prints for an exception's type: the qualname,
  * prefixed by the module unless it is builtins or __main__. */
 void cls_add_exc_name(strbuf *b, const ai_type *t);
+/* The result r of a builtin operation or method on a (receiver a,
+ * other operand b): when r is one of them and an instance of a subclass
+ * of an immutable builtin type (str, tuple, int …), an exact copy of its
+ * base value, as CPython's operations return; else r. */
+ai_value cls_exact_result_slow(ai_value r);
+static inline ai_value cls_exact_result(ai_value r, ai_value a, ai_value b) {
+    if (!r || ai_is_smallint(r) || (r != a && r != b)) return r;
+    if (!(ai_type_of_obj(ai_obj(r))->flags & AI_TF_HEAPTYPE)) return r;
+    return cls_exact_result_slow(r);
+}
 /* A builtin method bound to self (core/attr.c's method objects). */
 ai_value attr_method_new(const ai_method_def *def, ai_value self);
 /* BaseException fields (args, __cause__, __context__, __traceback__,

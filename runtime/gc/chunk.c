@@ -7,11 +7,31 @@
  * that are released. Output: zeroed, GC_CHUNK_SIZE-aligned memory entered
  * in the map under its owner.
  *
- * Alignment: mmap gives page alignment only, so a run is mapped with one
- * extra chunk of slack and the misaligned ends are unmapped.
- * The pool keeps up to POOL_MAX single chunks, already released to the
- * kernel (MADV_DONTNEED: zero on next touch, no RSS meanwhile), so a heap
- * that shrinks and grows again does not pay three system calls per chunk.
+ * Alignment: mmap gives page alignment only, so a mapping is made with
+ * one extra chunk of slack and the misaligned ends are unmapped.
+ *
+ * Single chunks (every heap's first, and most of all) are carved from
+ * ARENAS: one aligned mapping of ARENA_CHUNKS chunks at a time, never
+ * unmapped piecewise. One mapping per chunk would cost a kernel VMA each
+ * (trimmed mappings are not adjacent, so the kernel cannot merge them),
+ * and Linux caps a process at vm.max_map_count (65530) of those: 65,000
+ * live actors would exhaust it and the next malloc would fail. A freed
+ * single chunk is pooled warm (below) or, released with MADV_DONTNEED
+ * (which does not split the VMA), kept on the cold list for reuse: it
+ * costs address space only. Runs of several chunks (large objects) are
+ * mapped and unmapped on their own.
+ *
+ * The pool keeps up to POOL_MAX warm single chunks so that a heap that shrinks
+ * and grows again — or an actor that ends while another starts, the
+ * common case: every actor's heap begins with one chunk — does not pay
+ * for system calls and page faults per chunk. A normal chunk is zeroed by
+ * hand as far as its owner wrote it (its high-water mark) and pooled
+ * WARM, its pages still resident: no madvise (whose TLB shootdown
+ * interrupts every other worker) and no page faults for the next owner.
+ * Warm chunks are capped by the bytes they keep resident (WARM_MAX_BYTES);
+ * past that, and for large chunks, a chunk is released to the kernel
+ * (MADV_DONTNEED: zero on next touch, no RSS meanwhile) before it is
+ * pooled.
  *
  * The map (gcint.h) is written with relaxed atomics: an entry is only
  * ever compared against the reader's own heap, and a heap's entries are
@@ -28,7 +48,9 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -47,9 +69,22 @@ _Atomic(gc_map_entry *) *gc_map_l1;
 static pthread_mutex_t chunk_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t map_once = PTHREAD_ONCE_INIT;
 
-enum { POOL_MAX = 32 };
+enum { POOL_MAX = 1024 };
+/* Resident bytes the warm chunks of the pool may keep in all (zeroing a
+ * chunk by hand costs less than the page faults that refill a released
+ * one, and no other thread is interrupted). */
+#define WARM_MAX_BYTES ((size_t)64 << 20)
 static gc_chunk *pool[POOL_MAX]; /* protected by chunk_lock */
+static size_t pool_resident[POOL_MAX];
 static int npool;
+static size_t warm_bytes; /* sum of pool_resident; chunk_lock */
+
+/* Arenas and the cold list (all under chunk_lock). */
+enum { ARENA_CHUNKS = 64 };
+static char *arena_next;          /* the next uncarved chunk of the arena */
+static size_t arena_left;         /* chunks left in it */
+static gc_chunk **cold;           /* released single chunks (zero, not resident) */
+static size_t ncold, capcold;
 
 static void map_init(void) {
     void *p = mmap(NULL, GC_MAP_L1_SIZE * sizeof(gc_map_entry *), PROT_READ | PROT_WRITE,
@@ -124,18 +159,45 @@ static void *map_aligned(size_t size) {
     return a;
 }
 
+/* A zero single chunk: warm from the pool, cold from the list, or carved
+ * from the arena (a new arena when it is used up). Under chunk_lock. */
+static gc_chunk *single_chunk_locked(void) {
+    if (npool) {
+        warm_bytes -= pool_resident[npool - 1];
+        return pool[--npool];
+    }
+    if (ncold) return cold[--ncold];
+    if (!arena_left) {
+        char *a = map_aligned((size_t)ARENA_CHUNKS * GC_CHUNK_SIZE);
+        if (!a) return NULL;
+        arena_next = a;
+        arena_left = ARENA_CHUNKS;
+    }
+    gc_chunk *c = (gc_chunk *)(void *)arena_next;
+    arena_next += GC_CHUNK_SIZE;
+    arena_left--;
+    return c;
+}
+
+/* Give a (zero, released or warm-zeroed) single chunk back for reuse.
+ * Under chunk_lock. When the list cannot grow the chunk's address space
+ * is lost (it is not resident: a leak of addresses, not memory). */
+static void cold_push_locked(gc_chunk *c) {
+    if (ncold == capcold && !gc_grow((void **)&cold, &capcold, sizeof *cold, ncold + 1, 256)) return;
+    cold[ncold++] = c;
+}
+
 gc_chunk *gc_chunk_new(alloc_heap *h, size_t size, bool large) {
     pthread_once(&map_once, map_init);
-    gc_chunk *c = NULL;
+    gc_chunk *c;
     if (size == GC_CHUNK_SIZE) {
         pthread_mutex_lock(&chunk_lock);
-        if (npool) c = pool[--npool];
+        c = single_chunk_locked();
         pthread_mutex_unlock(&chunk_lock);
-    }
-    if (!c) {
+    } else {
         c = map_aligned(size);
-        if (!c) return NULL;
     }
+    if (!c) return NULL;
 #if GC_ASAN
     ASAN_UNPOISON_MEMORY_REGION(c, size);
 #endif
@@ -148,7 +210,8 @@ gc_chunk *gc_chunk_new(alloc_heap *h, size_t size, bool large) {
     c->hwm = large ? NULL : (char *)c + GC_DATA_OFF;
     if (!map_set(c, h)) {
         map_clear(c);
-        munmap(c, size);
+        c->hwm = (char *)c + GC_DATA_OFF;
+        gc_chunk_free(c);
         return NULL;
     }
     if ((uintptr_t)c < h->lo || !h->lo) h->lo = (uintptr_t)c;
@@ -165,17 +228,38 @@ void gc_chunk_free(gc_chunk *c) {
 #if GC_ASAN
         ASAN_UNPOISON_MEMORY_REGION(c, size);
 #endif
-        /* Zero for the next owner (C4), and no longer resident. */
-        size_t len = (used + 4095) & ~(size_t)4095;
-        if (len > size) len = size;
-        madvise(c, len, MADV_DONTNEED);
+        size_t resident = 0;
+        bool warm = false;
+        if (!c->is_large) {
+            /* Zero by hand what was written (C4): the data, and the bitmap
+             * words that cover it (mark bits are clear already, C3). */
+            size_t first = GC_DATA_OFF / 8 / 64, last = (used / 8 + 63) / 64;
+            if (last > GC_BITS_WORDS) last = GC_BITS_WORDS;
+            memset(&c->start[first], 0, (last - first) * sizeof(uint64_t));
+            memset(&c->mark[first], 0, (last - first) * sizeof(uint64_t));
+            memset((char *)c + GC_DATA_OFF, 0, used - GC_DATA_OFF);
+            memset(c, 0, offsetof(gc_chunk, start));
+            resident = used;
+            warm = true;
+        }
         pthread_mutex_lock(&chunk_lock);
-        if (npool < POOL_MAX) {
+        if (warm && warm_bytes + resident > WARM_MAX_BYTES) warm = false;
+        if (warm && npool < POOL_MAX) {
+            pool_resident[npool] = resident;
             pool[npool++] = c;
+            warm_bytes += resident;
             c = NULL;
         }
         pthread_mutex_unlock(&chunk_lock);
         if (!c) return;
+        /* Cold: zero for the next owner (C4), and no longer resident. */
+        size_t len = (used + 4095) & ~(size_t)4095;
+        if (len > size) len = size;
+        madvise(c, len, MADV_DONTNEED);
+        pthread_mutex_lock(&chunk_lock);
+        cold_push_locked(c);
+        pthread_mutex_unlock(&chunk_lock);
+        return;
     }
     munmap(c, size);
 }

@@ -65,6 +65,16 @@ gc_settings gc_cfg;
 /* The nursery's default cap: a minor pause is proportional to what
  * survives plus the roots, and its sweep to the nursery's size. */
 #define GC_NURSERY_CAP ((size_t)512 << 10)
+/* Past that cap, a heap whose old generation is large gets a nursery of
+ * up to 1/GC_NURSERY_OLD_RATIO of it (at most GC_NURSERY_GROWN_MAX): a
+ * minor collection also re-traces every old object written since the
+ * last one, and a program that fills a large old container (a list of
+ * 200,000 tasks) writes into it between every two collections, so the
+ * number of minor collections must shrink as the old generation grows
+ * or that re-tracing is quadratic. An explicit AITHON_GC_NURSERY is a
+ * fixed cap. */
+#define GC_NURSERY_OLD_RATIO 8
+#define GC_NURSERY_GROWN_MAX ((size_t)16 << 20)
 
 static void stats_atexit(void);
 
@@ -89,6 +99,7 @@ static void settings_once(void) {
     s = getenv("AITHON_GC_VERIFY");
     gc_cfg.verify = gc_cfg.stress || (s && *s && strcmp(s, "0") != 0);
     gc_cfg.nursery = parse_size(getenv("AITHON_GC_NURSERY"), GC_NURSERY_CAP);
+    gc_cfg.nursery_fixed = getenv("AITHON_GC_NURSERY") && *getenv("AITHON_GC_NURSERY");
     s = getenv("AITHON_GC_MINOR");
     gc_cfg.no_minor = s && *s && strcmp(s, "0") == 0;
     s = getenv("AITHON_GC_TRACE");
@@ -894,7 +905,14 @@ size_t gc_collect_heap(alloc_heap *h, bool major) {
     }
     alloc_forget_regions(h);
     h->since = 0;
-    if (h->budget < gc_cfg.nursery) h->budget = h->budget * 2 < gc_cfg.nursery ? h->budget * 2 : gc_cfg.nursery;
+    size_t cap = gc_cfg.nursery;
+    if (!gc_cfg.nursery_fixed) {
+        size_t grown = h->old_bytes / GC_NURSERY_OLD_RATIO;
+        if (grown > GC_NURSERY_GROWN_MAX) grown = GC_NURSERY_GROWN_MAX;
+        if (grown > cap) cap = grown;
+    }
+    if (h->budget < cap) h->budget = h->budget * 2 < cap ? h->budget * 2 : cap;
+    else if (h->budget > cap) h->budget = cap;
     h->collecting = 0;
     if (minor) h->nminor++;
     else h->nmajor++;

@@ -66,8 +66,10 @@
  * later majors come when it has grown by GC_MAJOR_FACTOR since the last. */
 #define GC_MAJOR_FLOOR ((size_t)8 << 20)
 #define GC_MAJOR_FACTOR 2
-/* A medium region comes from a hole at least this big (or a new chunk). */
+/* A medium region comes from a hole at least this big (or a new chunk),
+ * and takes at most GC_MEDIUM_REGION of it (or what the object needs). */
 #define GC_MEDIUM_MIN ((size_t)16 << 10)
+#define GC_MEDIUM_REGION ((size_t)64 << 10)
 /* Free runs shorter than this are not worth a region switch: they stay
  * unused until a neighbour dies. */
 #define GC_MIN_HOLE ((size_t)256)
@@ -187,6 +189,7 @@ typedef struct gc_settings {
     bool trace;         /* AITHON_GC_TRACE=1: one line per collection */
     uint32_t stress;    /* AITHON_GC_STRESS=N: collect every N allocations */
     size_t nursery;     /* the cap of a heap's nursery size (AITHON_GC_NURSERY) */
+    bool nursery_fixed; /* AITHON_GC_NURSERY given: no growth with the old generation */
     bool no_minor;      /* AITHON_GC_MINOR=0: every collection is major */
 } gc_settings;
 

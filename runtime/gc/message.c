@@ -8,7 +8,8 @@
  * every object of the graph, each 8-aligned, in the order the traversal
  * first met them (the root first), with its GC header bits cleared; then
  * the offsets of the dicts and sets whose tables must be re-hashed (see
- * "Hashes" below). Slots of the copies that held a copied object hold
+ * "Hashes" below), then the offsets of the copies that hold an external
+ * reference (see "Handles" below). Slots of the copies that held a copied object hold
  * the address of its copy inside the fragment; slots that held an
  * immortal value (outside the sender's heap) hold it unchanged.
  *
@@ -72,6 +73,24 @@
  * object (the same in every heap); dict lookups compare keys by identity
  * only as a shortcut before hash and ==.
  *
+ * Handles. A type whose slots have `msg` (core/object.h, ai_msg_ops) is
+ * sendable too: its objects are copied byte for byte like the others,
+ * and an object that holds a counted reference outside every heap (a Pid
+ * holds its process) has hooks that move the reference along: pass 2
+ * calls `retain` on each copy; a fragment freed without being unpacked
+ * calls `release` on each; unpack calls `adopt` on each new object, which
+ * then owns the copy's reference. Their offsets follow the re-hash list.
+ *
+ * Functions. A function object is its static ai_func_info plus its
+ * defaults, closure and keyword defaults, all reported by its gc_visit:
+ * it is copied like a tuple would be, closure cells included (so the
+ * receiver's function has cells of its own: a copy, as for every other
+ * value). Bound methods (the function and its self) likewise.
+ *
+ * Tags. Two words of a message that the receiver may read without
+ * unpacking it (gc_msg_set_tag): runtime/actors puts a message's kind
+ * and its reference number there.
+ *
  * Both calls poll the scheduler every POLL_EVERY objects (sched_poll),
  * so that a big message does not hold its worker: while the task is
  * parked no other task touches its heap (one task per actor), and the
@@ -79,7 +98,7 @@
  *
  * Not handled: sharing of large immutable strs/bytes between heaps (each
  * message copies twice: into the fragment, then into the receiver);
- * functions (even without closures) are refused rather than copied.
+ * generators, iterators and files are refused rather than copied.
  */
 #include "gc/message.h"
 
@@ -105,23 +124,52 @@ struct gc_msg {
     size_t bytes;    /* object copies in data[] */
     size_t nobjs;
     size_t nrehash;  /* offsets (uint64_t) after the copies */
+    size_t nhandles; /* offsets after those: copies with msg hooks */
     size_t total;    /* bytes malloc'd */
     ai_value root;   /* the root's copy in data[], or the value itself */
+    uint64_t tag[2]; /* the sender's words for the receiver (gc_msg_set_tag) */
     uint64_t data[]; /* the copies (8-aligned), then the offsets */
 };
 
 static _Atomic size_t live_bytes;
+
+static const ai_msg_ops *msg_ops(const ai_type *t) {
+    return t->slots ? ((const ai_slots *)t->slots)->msg : NULL;
+}
 
 static void msg_release(gc_msg *m) {
     atomic_fetch_sub_explicit(&live_bytes, m->total, memory_order_relaxed);
     free(m);
 }
 
-static void msg_drop(mbox_msg_t *mm) { msg_release((gc_msg *)(void *)mm); }
+static const uint64_t *handle_offsets(const gc_msg *m) {
+    return (const uint64_t *)((const char *)m->data + m->bytes) + m->nrehash;
+}
+
+/* A fragment that will never be unpacked: its copies give their external
+ * references back, then it is freed. */
+static void msg_discard(gc_msg *m) {
+    const uint64_t *hs = handle_offsets(m);
+    for (size_t i = 0; i < m->nhandles; i++) {
+        ai_object *c = (ai_object *)((char *)m->data + hs[i]);
+        const ai_msg_ops *ops = msg_ops(ai_type_of_obj(c));
+        if (ops && ops->release) ops->release(c);
+    }
+    msg_release(m);
+}
+
+static void msg_drop(mbox_msg_t *mm) { msg_discard((gc_msg *)(void *)mm); }
 
 void gc_msg_free(gc_msg *m) {
-    if (m) msg_release(m);
+    if (m) msg_discard(m);
 }
+
+void gc_msg_set_tag(gc_msg *m, uint64_t a, uint64_t b) {
+    m->tag[0] = a;
+    m->tag[1] = b;
+}
+
+uint64_t gc_msg_tag(const gc_msg *m, int i) { return m->tag[i & 1]; }
 
 mbox_msg_t *gc_msg_mbox(gc_msg *m) { return &m->mbox; }
 
@@ -150,7 +198,15 @@ static bool type_sendable(const ai_type *t) {
     return t == &ai_int_type || t == &ai_float_type || t == &ai_str_type || t == &ai_bytes_type ||
            t == &ai_bytearray_type || t == &ai_tuple_type || t == &ai_list_type ||
            t == &ai_dict_type || t == &ai_set_type || t == &ai_frozenset_type ||
-           t == &ai_range_type || t == &ai_slice_type || (t->flags & AI_TF_EXCEPTION);
+           t == &ai_range_type || t == &ai_slice_type || (t->flags & AI_TF_EXCEPTION) ||
+           t == &ai_function_type || t == &ai_cell_type || t == &cls_method_type ||
+           msg_ops(t) != NULL;
+}
+
+/* Does a copy of an object of type t hold an external reference? */
+static bool type_has_handle(const ai_type *t) {
+    const ai_msg_ops *ops = msg_ops(t);
+    return ops && (ops->retain || ops->release || ops->adopt);
 }
 
 /* ---- the packer ----------------------------------------------------------------------- */
@@ -190,6 +246,8 @@ typedef struct packer {
     size_t sn, scap;
     size_t *rehash; /* numbers of flagged tables, in post-order */
     size_t nrehash, caprehash;
+    size_t *handles; /* numbers of the objects with msg hooks */
+    size_t nhandles, caphandles;
     ai_object *holder; /* the object being expanded, and its layout */
     const ai_type *solid;
     const ai_type *bad; /* the first type that cannot be sent */
@@ -251,6 +309,8 @@ static size_t add_object(packer *P, ai_object *o) {
     P->objs[i] = (pobj){o, P->bytes};
     P->bytes += gc_obj_size(o);
     map_put(P->map, P->mask, (uintptr_t)o, i);
+    if (type_has_handle(ai_type_of_obj(o)) && !append(P, &P->handles, &P->nhandles, &P->caphandles, i))
+        return NONE;
     return i;
 oom:
     P->nomem = true;
@@ -433,6 +493,15 @@ static void pass2(packer *P, gc_msg *m) {
     }
     uint64_t *rh = (uint64_t *)(data + P->bytes);
     for (size_t j = 0; j < P->nrehash; j++) rh[j] = copy_off(P, P->rehash[j]);
+    /* Every copy exists and can no longer be dropped for a failure: the
+     * handles take their references. */
+    uint64_t *hs = rh + P->nrehash;
+    for (size_t j = 0; j < P->nhandles; j++) {
+        hs[j] = copy_off(P, P->handles[j]);
+        ai_object *c = (ai_object *)(data + hs[j]);
+        const ai_msg_ops *ops = msg_ops(ai_type_of_obj(c));
+        if (ops->retain) ops->retain(c);
+    }
 }
 
 static void packer_free(packer *P) {
@@ -442,6 +511,7 @@ static void packer_free(packer *P) {
     free(P->edges);
     free(P->stack);
     free(P->rehash);
+    free(P->handles);
 }
 
 gc_msg *gc_msg_pack(ai_value v) {
@@ -461,7 +531,7 @@ gc_msg *gc_msg_pack(ai_value v) {
     P.map = NULL;
     gc_msg *m = NULL;
     if (!P.nomem && !P.bad) {
-        size_t total = sizeof(gc_msg) + P.bytes + P.nrehash * sizeof(uint64_t);
+        size_t total = sizeof(gc_msg) + P.bytes + (P.nrehash + P.nhandles) * sizeof(uint64_t);
         m = malloc(total);
         if (!m) {
             P.nomem = true;
@@ -471,8 +541,10 @@ gc_msg *gc_msg_pack(ai_value v) {
             m->bytes = P.bytes;
             m->nobjs = P.n;
             m->nrehash = P.nrehash;
+            m->nhandles = P.nhandles;
             m->total = total;
             m->root = v;
+            m->tag[0] = m->tag[1] = 0;
             if (copy) {
                 pass2(&P, m);
                 m->root = ai_val(m->data); /* number 0, at offset 0 */
@@ -547,6 +619,7 @@ ai_value gc_msg_unpack(gc_msg *m) {
         msg_release(m);
         return r;
     }
+    size_t nh = m->nhandles;
     alloc_heap *h = alloc_running_heap();
     uint8_t saved = h->collecting;
     h->collecting = 1; /* no collection until every object is complete */
@@ -573,6 +646,17 @@ ai_value gc_msg_unpack(gc_msg *m) {
                 memset((char *)o + sizeof(ai_object), 0, sz - sizeof(ai_object));
                 q += sz;
             }
+            /* The fragment's handles give their references back: the
+             * bodies are intact; the type of a forwarded copy is read
+             * from its new object's header. */
+            const uint64_t *hs = handle_offsets(m);
+            for (size_t j = 0; j < nh; j++) {
+                char *q = data + hs[j];
+                const ai_type *qt = q < p ? ai_type_of_obj(forwarded(q)) : ai_type_of_obj((ai_object *)q);
+                const ai_msg_ops *ops = msg_ops(qt);
+                if (ops && ops->release) ops->release((ai_object *)q);
+            }
+            nh = 0;
             goto fail;
         }
         memcpy((char *)n + sizeof(ai_object), p + sizeof(ai_object), size - sizeof(ai_object));
@@ -593,6 +677,13 @@ ai_value gc_msg_unpack(gc_msg *m) {
             gc_barrier_all(n); /* no-op: n is young (collection is off) */
         }
         if (k % POLL_EVERY == POLL_EVERY - 1) sched_poll();
+    }
+    /* The new objects own the handles' references from here on. */
+    const uint64_t *hs = handle_offsets(m);
+    for (size_t j = 0; j < nh; j++) {
+        ai_object *n = forwarded(data + hs[j]);
+        const ai_msg_ops *ops = msg_ops(ai_type_of_obj(n));
+        if (ops->adopt) ops->adopt(n);
     }
     ai_value root = m->root;
     fwd_visit(&root, &f);
@@ -618,7 +709,10 @@ ai_value gc_msg_unpack(gc_msg *m) {
 
 fail:
     if (vals) gc_vals_free(vals);
-    msg_release(m);
+    if (nh)
+        msg_discard(m); /* failed before phase 1: every handle is the fragment's */
+    else
+        msg_release(m);
     h->collecting = saved;
     return AI_ERR;
 }

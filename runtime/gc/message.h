@@ -17,10 +17,13 @@
  * Copied types (exact types, or instances of classes whose builtin base
  * is one of them): int, float, str, bytes, bytearray, tuple, list, dict,
  * set, frozenset, range, slice, instances of user classes (object, list
- * or dict based) and exceptions (with their traceback). Anything else in
- * the heap — functions, cells, generators, iterators, bound methods,
- * modules, files … — makes gc_msg_pack raise TypeError
- * (GC_MSG_UNSENDABLE_FMT).
+ * or dict based), exceptions (with their traceback), functions (their
+ * defaults and closure cells are copied; the code is static), cells,
+ * bound methods, and builtin types whose slots say how (ai_msg_ops in
+ * core/object.h: the aithon module's Pid and Ref; a Pid's process
+ * reference is retained for the fragment and handed to the receiver's
+ * copy). Anything else in the heap — generators, iterators, modules,
+ * files … — makes gc_msg_pack raise TypeError (GC_MSG_UNSENDABLE_FMT).
  *
  * Hashes: a dict or set whose keys hash by identity (instances without
  * __hash__, NaNs) or by a user __hash__ is re-inserted into a fresh table
@@ -67,6 +70,12 @@ void gc_msg_free(gc_msg *m);
  * when `mm` is not a gc_msg (another kind of mailbox message). */
 mbox_msg_t *gc_msg_mbox(gc_msg *m);
 gc_msg *gc_msg_from_mbox(mbox_msg_t *mm);
+
+/* Two words the sender may set and the receiver read without unpacking
+ * (runtime/actors: the message's kind and a reference number). Zero
+ * after gc_msg_pack. */
+void gc_msg_set_tag(gc_msg *m, uint64_t a, uint64_t b);
+uint64_t gc_msg_tag(const gc_msg *m, int i);
 
 /* Bytes of object copies in the message (what unpack will allocate). */
 size_t gc_msg_size(const gc_msg *m);

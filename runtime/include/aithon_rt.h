@@ -112,12 +112,20 @@ struct ai_type {
     /* size in bytes of object `o` (for variable-sized objects) */
     size_t (*gc_size)(const ai_object *o);
     void *slots;            /* runtime-private further slots (object.h) */
+    const char *module;     /* the module of a builtin type defined outside
+                               builtins (asyncio's Future, aithon's Pid):
+                               __module__, repr(type) and traceback names
+                               say "aithon.Pid" while __name__ and error
+                               messages say "Pid", as for a class written in
+                               Python. NULL: builtins */
 };
 
 enum {
     AI_TF_IMMORTAL_INSTANCES = 1u << 0, /* None, bool: never collected */
     AI_TF_EXCEPTION          = 1u << 1, /* BaseException or a subclass */
     AI_TF_HEAPTYPE           = 1u << 2, /* a class made by compiled code */
+    AI_TF_INTBOX             = 1u << 3, /* a subclass of int: instances box an int */
+    AI_TF_METACLASS          = 1u << 4, /* a subclass of type: its instances are classes */
 };
 
 /* Immortal singletons. */
@@ -172,14 +180,27 @@ typedef struct ai_code_info {
     const char *filename;   /* as given to aithonc */
     const char *funcname;   /* "<module>", "f", "C.method" … as CPython */
     const char *source;     /* NUL-terminated module text, or NULL */
+    const char *module;     /* the module's name ("__main__", "pkg.mod"), or NULL */
+    int32_t firstlineno;    /* the line of the def (or 1 for a module) */
 } ai_code_info;
 
-/* Each compiled module registers its globals (GC roots) at start-up. */
+/* One compiled Python module, emitted by the compiler as a writable
+ * global. ai_module_import() runs it: makes its constants, registers its
+ * globals (GC roots), makes its module object, runs its body once. The
+ * first four fields are all the collector reads. */
 typedef struct ai_module_info {
-    const char *name;       /* "__main__", "mymod" */
+    const char *name;       /* "__main__", "pkg.mod" */
     ai_value *globals;      /* `nglobals` words; 0 means unbound */
     int64_t nglobals;
     const char *const *global_names;
+    const char *file;       /* __file__ (absolute), or NULL (namespace package) */
+    int64_t (*consts)(void);        /* creates the constants: 1, or 0 with an exception */
+    ai_value (*body)(void);         /* the top-level code: AI_ERR when it raised */
+    struct ai_module_info *parent;  /* the package of a submodule, or NULL */
+    int64_t flags;          /* AI_MODINFO_* */
+    /* Runtime-owned, zero in the emitted constant: */
+    ai_value module;        /* the module object, once made */
+    int64_t state;          /* bit 0 constants made; bit 1 body running */
 } ai_module_info;
 
 /* The start-up table of a module's constants (core/consts.c): one record
@@ -206,9 +227,11 @@ enum { AI_CONST_STR = 1, AI_CONST_BYTES, AI_CONST_INT, AI_CONST_FLOAT, AI_CONST_
  *                (CPython's folded display of constants) */
 enum { AI_TPL_VAL = 1, AI_TPL_REF, AI_TPL_LIST, AI_TPL_TUPLE, AI_TPL_SET, AI_TPL_DICT, AI_TPL_SETC };
 
-/* The program's entry, emitted by the compiler: runs the main module's
- * body. Returns AI_ERR when an exception escaped. The runtime's main()
- * calls it on the main task and prints the traceback and exits 1. */
+enum { AI_MODINFO_PACKAGE = 1 };
+
+/* The program's entry, emitted by the compiler: imports __main__.
+ * Returns AI_ERR when an exception escaped. The runtime's main() calls it
+ * on the main task and prints the traceback and exits 1. */
 ai_value aithon_program_main(void);
 
 
@@ -250,8 +273,40 @@ typedef struct ai_func_info {
     int32_t flags;          /* AI_FUNC_* */
 } ai_func_info;
 
+/* What the compiler emits for a def whose body can be called directly
+ * (positional parameters only, no closure): flags has AI_FUNC_DIRECT and
+ * the info is followed by the body, callable as body(p0, …, pn-1), and
+ * `direct` = n + 1. Runtime-made infos never have the flag. */
+typedef struct ai_func_info_direct {
+    ai_func_info info;
+    void *body;
+    int64_t direct;
+} ai_func_info_direct;
+
+/* A method-call record (objects/class.c) that compiled code reads at a
+ * call site o.m(a1, …, an): when o's type is `cls`, *verp still equals
+ * `version` and `direct` is n + 2, the method is a plain function whose
+ * body is called as body(o, a1, …, an). Immutable once published. */
+typedef struct ai_mrec {
+    const void *cls;
+    uint64_t version;
+    const uint64_t *verp;
+    void *body;
+    int64_t direct;
+} ai_mrec;
+#define AI_MCACHE_WAYS 4
+#define AI_ATTR_IC_WAYS 4
+
 /* ai_func_info.flags */
-enum { AI_FUNC_VARARGS = 1, AI_FUNC_VARKW = 2 };
+enum {
+    AI_FUNC_VARARGS = 1,
+    AI_FUNC_VARKW = 2,
+    AI_FUNC_COROUTINE = 4,  /* an async def: calling it makes a coroutine */
+    AI_FUNC_ASYNCGEN = 8,   /* an async def with yield */
+    AI_FUNC_ISOLATED = 16,  /* the effect analysis (compiler/effects.c)
+                               proved it isolated: it may run as an actor */
+    AI_FUNC_DIRECT = 32,    /* the info is an ai_func_info_direct */
+};
 
 
 /* ---- the functions (one table, see aithon_abi.def) --------------------- */

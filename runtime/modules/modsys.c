@@ -27,7 +27,8 @@
  * nested running generators count against this limit, as in CPython.
  *
  * Not handled: reassigning sys.stdout does not redirect print() (print
- * without file= always writes fd 1); sys.modules, sys.path, sys.flags,
+ * without file= always writes fd 1); sys.path is the executable's
+ * directory and changing it has no effect (imports are compiled in); sys.flags,
  * sys.implementation, closing the standard streams.
  */
 #include "modules/modutil.h"
@@ -649,6 +650,29 @@ static ai_value make_executable(void) {
 
 static ai_value cstr(const char *s) { return ai_const_str(s, (int64_t)strlen(s)); }
 
+/* sys.path: [the executable's directory], where CPython has the script's.
+ * Imports were resolved when the program was compiled, so changing the
+ * list changes nothing; it exists for the programs that extend it. */
+static ai_value make_path(void) {
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    while (n > 1 && buf[n - 1] != '/') n--;
+    if (n > 1) n--;     /* drop the slash, keep "/" for the root */
+    ai_value dir = n > 0 ? str_from_utf8(buf, n) : str_empty();
+    return dir ? ai_list_new(&dir, 1) : AI_ERR;
+}
+
+/* The sys module's dict (immortal): where sys.stdout is looked up. */
+static ai_value sys_dict;
+
+static ai_value stdout_redirect(void) {
+    static ai_value key;
+    if (!key) key = ai_const_str("stdout", 6);
+    ai_value v;
+    if (dict_get(sys_dict, key, &v) != 1 || v == ai_val(&stdout_obj)) return 0;
+    return v;
+}
+
 static int init(ai_value m) {
     bi_print_file_hook = sys_print_to_file;
     mu_structseq_init(&version_info_type, "sys.version_info", version_info_fields, 5, 5, false);
@@ -680,13 +704,16 @@ static int init(ai_value m) {
         mod_add(m, "float_info", mu_structseq_new_static(&float_info_type, fi)) < 0 ||
         mod_add(m, "int_info", mu_structseq_new_static(&int_info_type, ii)) < 0 ||
         mod_add(m, "stdin", ai_val(&stdin_obj)) < 0 || mod_add(m, "stdout", ai_val(&stdout_obj)) < 0 ||
-        mod_add(m, "stderr", ai_val(&stderr_obj)) < 0 ||
+        mod_add(m, "stderr", ai_val(&stderr_obj)) < 0 || mod_add(m, "modules", mod_sys_modules()) < 0 ||
+        mod_add(m, "path", make_path()) < 0 ||
         mod_add(m, "__stdin__", ai_val(&stdin_obj)) < 0 ||
         mod_add(m, "__stdout__", ai_val(&stdout_obj)) < 0 ||
         mod_add(m, "__stderr__", ai_val(&stderr_obj)) < 0)
         return -1;
     for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++)
         if (mod_add_fn(m, functions[i]) < 0) return -1;
+    sys_dict = ((ai_module_obj *)ai_obj(m))->dict;
+    bi_stdout_redirect_hook = stdout_redirect;
     return 0;
 }
 

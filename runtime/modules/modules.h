@@ -8,11 +8,13 @@
  * and returns the same object afterwards.
  *
  * Which modules exist is known at compile time: the compiler refuses an
- * import the runtime cannot satisfy (mod_names() lists them for tests).
- * Modules written in Python (stdlib/NAME.py) are compiled with the program
- * and do not go through this table.
+ * import the runtime cannot satisfy (compiler/modules.c lists these).
+ * Modules written in Python (the program's own, stdlib/NAME.py) are
+ * compiled with the program and imported by ai_module_import.
  *
- * Not handled yet: per-actor module state (today a module object is
+ * A module object and what its init makes are immortal (allocated in the
+ * static heap, whichever actor imports first), so every actor may read
+ * them. Not handled yet: per-actor module state (a module object is
  * process-wide and must only be mutated by the main actor).
  */
 #ifndef AITHON_MODULES_H
@@ -20,13 +22,26 @@
 
 #include "core/object.h"
 
+/* A module object. A C module keeps its attributes in `dict`. A compiled
+ * module (info != NULL) keeps its globals where its code reads them, in
+ * info->globals: `index` maps each global's name to its slot (a small
+ * int), and `dict` holds only attributes set from outside on names the
+ * module never binds. Module objects are static (immortal). */
 typedef struct ai_module_obj {
     ai_object ob;
     const char *name;
     ai_value dict;          /* attribute name → value */
+    ai_module_info *info;   /* compiled modules; NULL for C modules */
+    ai_value index;         /* compiled: dict name → slot number */
 } ai_module_obj;
 
 extern ai_type ai_module_type;
+
+/* sys.modules: every module imported so far, by name (a dict). */
+ai_value mod_sys_modules(void);
+/* module.__dict__: the dict itself for a C module, a fresh snapshot of
+ * the bound globals (and outside attributes) for a compiled one. */
+ai_value mod_dict(ai_value module);
 
 typedef struct mod_def {
     const char *name;
@@ -40,6 +55,18 @@ int mod_add(ai_value module, const char *name, ai_value value);
 int mod_add_fn(ai_value module, ai_builtin_fn *fn);
 
 /* The module definitions, each in its own file (modules/mod<name>.c). */
-extern const mod_def mod_sys, mod_math, mod_time, mod_random;
+extern const mod_def mod_sys, mod_math, mod_time, mod_random, mod_builtins, mod_asyncio;
+/* runtime/actors/modaithon.c: the explicit actor API */
+extern const mod_def mod_aithon;
+/* modaithonint.c: `_aithon`, services for the stdlib's Python modules */
+extern const mod_def mod_aithonint;
+/* modposix.c: the operating system calls under stdlib/os */
+extern const mod_def mod_posix;
+/* modre.c: the regular expression engine under stdlib/re */
+extern const mod_def mod_re;
+
+/* The name of the compiled module whose body is running (the innermost
+ * import in progress), or NULL when none is. */
+const char *mod_importing_name(void);
 
 #endif

@@ -407,6 +407,6 @@ void mu_register_roots(const char *name, ai_value *slots, const char *const *nam
         fputs("aithon: out of memory registering module state\n", stderr);
         abort();
     }
-    *m = (ai_module_info){name, slots, n, names};
+    *m = (ai_module_info){.name = name, .globals = slots, .nglobals = n, .global_names = names};
     ai_module_register(m);
 }

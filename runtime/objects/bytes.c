@@ -50,7 +50,8 @@ const unsigned char *bytes_buffer(ai_value v, int64_t *len) {
 }
 
 static size_t bytes_size(const ai_object *o) {
-    return sizeof(ai_bytes) + (size_t)((const ai_bytes *)o)->len + 1;
+    const ai_bytes *b = (const ai_bytes *)o;
+    return sizeof(ai_bytes) + (size_t)b->len + 1 + (size_t)b->spare;
 }
 
 static int64_t hash_bytes(const unsigned char *p, int64_t n) {
@@ -220,6 +221,33 @@ static ai_value bytes_concat(ai_value a, ai_value b) {
     if (na) memcpy(d, x, (size_t)na);
     if (nb) memcpy(d + na, y, (size_t)nb);
     return r;
+}
+
+ai_value bytes_iadd_owned(ai_value cur, ai_value v, ai_value *owned) {
+    ai_bytes *x = (ai_bytes *)ai_obj(cur), *y = (ai_bytes *)ai_obj(v);
+    if (y->len == 0) return cur;
+    if (*owned == cur && y->len <= x->spare) {
+        /* Only the variable sees cur (ai_str_iadd): grow it in place. */
+        memcpy(bytes_data(x) + x->len, bytes_data(y), (size_t)y->len);
+        x->len += y->len;
+        x->spare -= y->len;
+        bytes_data(x)[x->len] = 0;
+        x->hash = -1;
+        return cur;
+    }
+    if (x->len > INT64_MAX / 4 - y->len) return exc_nomem();
+    int64_t len = x->len + y->len, spare = len < 16 ? 16 : len;
+    ai_bytes *r = ai_alloc(&ai_bytes_type, sizeof(ai_bytes) + (size_t)(len + 1 + spare));
+    if (!r) return AI_ERR;
+    x = (ai_bytes *)ai_obj(cur);
+    y = (ai_bytes *)ai_obj(v);
+    r->len = len;
+    r->hash = -1;
+    r->spare = spare;
+    memcpy(bytes_data(r), bytes_data(x), (size_t)x->len);
+    memcpy(bytes_data(r) + x->len, bytes_data(y), (size_t)y->len);
+    *owned = ai_val(r);
+    return ai_val(r);
 }
 
 static ai_value bytes_repeat(ai_value a, int64_t n) {

@@ -15,13 +15,16 @@
  * are written with atomics (seqlock entries, immutable records published
  * by a release store); a class is expected to be changed after creation
  * (C.x = v) by one actor at a time.
- * Not handled: builtin bases other than object, the exceptions, list and
- * dict (int, str … raise NotImplementedError), metaclasses, __class__
- * assignment, class keywords (class C(B, x=1)), __prepare__.
+ * Builtin bases: object, the exceptions, int, float, str, bytes, tuple,
+ * list, dict, set, frozenset (instance layouts: class.h).
+ * Not handled: other builtin bases (complex, bytearray, range …: they
+ * raise NotImplementedError), __class__ assignment. Metaclasses, class
+ * keywords and __prepare__: class_meta.c.
  */
 #include "objects/class.h"
 
 #include "gc/gc.h"
+#include "objects/text.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -72,7 +75,7 @@ static void init_names(void) {
 
 void cls_init(void) { pthread_once(&init_once, init_names); }
 
-static bool is_dunder_text(ai_value name) {
+bool cls_is_dunder_name(ai_value name) {
     const ai_strobj *s = str_obj(name);
     if (s->kind != 1 || s->len < 5) return false;
     const char *p = str_data(s);
@@ -80,7 +83,7 @@ static bool is_dunder_text(ai_value name) {
 }
 
 int cls_dunder_index(ai_value name) {
-    if (!is_dunder_text(name)) return -1;
+    if (!cls_is_dunder_name(name)) return -1;
     for (int i = 0; i < D_COUNT; i++)
         if (attr_name_is(name, cls_dunder_name[i])) return i;
     return -1;
@@ -96,11 +99,17 @@ bool cls_is_subtype(const ai_type *t, const ai_type *base) {
             if ((const ai_type *)ai_obj(m->items[i]) == base) return true;
         return false;
     }
+    /* ExceptionGroup's second base (Exception) is not in the chain. */
+    if (base == &ai_exc_Exception && obj_type_is_sub(t, &ai_exc_ExceptionGroup)) return true;
     return obj_type_is_sub(t, base);
 }
 
 void cls_add_fullname(strbuf *b, const ai_type *t) {
     if (!cls_check_type(t)) {
+        if (t->module) {
+            sb_adds(b, t->module);
+            sb_addc(b, '.');
+        }
         sb_adds(b, t->name);
         return;
     }
@@ -116,6 +125,10 @@ void cls_add_fullname(strbuf *b, const ai_type *t) {
 
 void cls_add_exc_name(strbuf *b, const ai_type *t) {
     if (!cls_check_type(t)) {
+        if (t->module) {
+            sb_adds(b, t->module);
+            sb_addc(b, '.');
+        }
         sb_adds(b, t->name);
         return;
     }
@@ -206,6 +219,13 @@ bool cls_static_defines(const ai_type *t, int idx) {
 
 /* ---- lookup ------------------------------------------------------------------ */
 
+/* list, dict, set, bytearray and the set-like dict views: __hash__ is
+ * None on them, as in CPython. */
+static bool static_unhashable(const ai_type *t) {
+    return t == &ai_list_type || t == &ai_dict_type || t == &ai_set_type || t == &ai_bytearray_type ||
+           t == &ai_dict_keys_type || t == &ai_dict_items_type;
+}
+
 /* A name on builtin type t itself: its method table, its getsets, or one
  * of the dunders it implements through a slot. */
 static bool static_probe(const ai_type *t, ai_value name, cls_found *out) {
@@ -227,6 +247,12 @@ static bool static_probe(const ai_type *t, ai_value name, cls_found *out) {
                 return true;
             }
     int idx = cls_dunder_index(name);
+    if (idx == D_HASH && static_unhashable(t)) {
+        out->kind = CF_VALUE;
+        out->value = AI_NONE;
+        out->owner = t;
+        return true;
+    }
     if (idx >= 0 && cls_static_defines(t, idx)) {
         out->kind = CF_WRAPPER;
         out->idx = idx;
@@ -383,7 +409,7 @@ static bool is_function(ai_value v) { return obj_is_type(v, &ai_function_type); 
  * __init_subclass__ a class method; the others bind to instances. */
 static ai_value wrapper_self(int idx, ai_value obj, const ai_type *tp) {
     if (idx == D_NEW) return 0;
-    if (idx == D_INIT_SUBCLASS) return ai_val(obj && !obj_is_type(obj, &ai_type_type) ? ai_type_of(obj) : tp);
+    if (idx == D_INIT_SUBCLASS) return ai_val(obj && !obj_is_class(obj) ? ai_type_of(obj) : tp);
     return obj;
 }
 
@@ -466,7 +492,10 @@ ai_value cls_call_found(const cls_found *f, ai_value obj, const ai_type *tp, con
         ai_value self = obj;
         if (d->flags & AI_METH_CLASS) self = ai_val(tp);
         if (d->flags & AI_METH_STATIC) self = 0;
-        return d->fn(self, args, nargs, kwnames);
+        /* A method of an immutable base never returns its receiver: str
+         * methods of a str subclass return str (cls_exact_result). */
+        ai_value r = d->fn(self, args, nargs, kwnames);
+        return d->flags & AI_METH_KEEPS_SELF ? r : cls_exact_result(r, obj, 0);
     }
     default: break;
     }
@@ -503,6 +532,15 @@ static void set_flag(cls_type *ct, uint32_t flag) {
     atomic_fetch_or_explicit(&ct->cflags, flag, memory_order_relaxed);
 }
 
+static uint64_t new_stamp(void);
+
+void cls_set_shadowed(cls_type *ct) {
+    /* relaxed: the flag is only a hint read with the version stamp, whose
+     * release store below orders it for readers that see the new stamp. */
+    uint32_t old = atomic_fetch_or_explicit(&ct->cflags, CLS_SHADOWED, memory_order_relaxed);
+    if (!(old & CLS_SHADOWED)) atomic_store_explicit(&ct->version, new_stamp(), memory_order_release);
+}
+
 /* The instance dict, made on first use (0 only when allocation failed). */
 static ai_value inst_dict(ai_value o, cls_type *ct) {
     ai_value *slot = cls_dict_slot(o, ct);
@@ -536,7 +574,7 @@ static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
     } else if (f.kind == CF_GETSET) {
         return (*out = f.gs->get(o)) ? 1 : -1;
     }
-    if (is_dunder_text(name)) {
+    if (cls_is_dunder_name(name)) {
         if (attr_name_is(name, "__class__")) {
             *out = ai_val(ct);
             return 1;
@@ -545,7 +583,7 @@ static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
             !(atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_NO_DICT)) {
             /* The dict escapes: method calls can no longer assume that it
              * holds no method names. */
-            set_flag(ct, CLS_SHADOWED);
+            cls_set_shadowed(ct);
             return (*out = inst_dict(o, ct)) ? 1 : -1;
         }
     }
@@ -560,6 +598,7 @@ static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
 
 ai_value cls_generic_getattr(ai_value o, ai_value name) {
     if (!cls_check_type(ai_type_of(o))) return ai_getattr(o, name);
+    if (ai_type_of(o)->flags & AI_TF_METACLASS) return cls_meta_generic_getattr(o, name);
     ai_value v;
     int rc = generic_getattr(o, name, &v);
     if (rc > 0) return v;
@@ -592,6 +631,7 @@ static int32_t no_attr(ai_value o, ai_value name) {
 int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
     cls_type *ct = cls_of(o);
     if (!cls_check_type(&ct->t)) return v ? ai_setattr(o, name, v) : ai_delattr(o, name);
+    if (ct->t.flags & AI_TF_METACLASS) return cls_meta_generic_setattr(o, name, v);
     cls_found f;
     if (cls_lookup(&ct->t, 0, name, &f) < 0) return -1;
     if (f.kind == CF_VALUE && !ai_is_smallint(f.value)) {
@@ -612,21 +652,21 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
                 return -1;
             }
         }
-        if (v && is_methodish(d)) set_flag(ct, CLS_SHADOWED);
+        if (v && is_methodish(d)) cls_set_shadowed(ct);
     } else if (f.kind == CF_GETSET) {
         /* Fields of a builtin base (an exception's args, __cause__ …). */
         const ai_slots *bs = obj_slots_of_type(ct->solid);
         if (bs->setattr) return bs->setattr(o, name, v);
     }
     if (atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_NO_DICT) return no_attr(o, name);
-    if (is_dunder_text(name)) {
+    if (cls_is_dunder_name(name)) {
         if (attr_name_is(name, "__dict__")) {
             if (!v || !dict_check(v)) {
                 ai_raise_fmt(&ai_exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
                              v ? obj_type_name(v) : "NoneType");
                 return -1;
             }
-            set_flag(ct, CLS_SHADOWED);
+            cls_set_shadowed(ct);
             *cls_dict_slot(o, ct) = v;
             gc_barrier(ai_obj(o), v);
             return 0;
@@ -662,19 +702,100 @@ static int32_t inst_setattr(ai_value o, ai_value name, ai_value v) {
 
 /* ---- instances: creation ---------------------------------------------------------- */
 
+/* "Can't instantiate abstract class C with abstract methods a, b" */
+static ai_value abstract_error(cls_type *ct) {
+    ai_value am = 0;
+    if (dict_get(ct->dict, const_str("__abstractmethods__"), &am) <= 0) am = ai_tuple_pack(NULL, 0);
+    ai_value names = am ? list_from_iter(am) : 0;
+    if (!names || list_sort(names, 0, false) < 0) return AI_ERR;
+    ai_list *l = list_obj(names);
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "Can't instantiate abstract class %s with abstract method%s ", ct->t.name, l->len == 1 ? "" : "s");
+    for (int64_t i = 0; i < l->len; i++) {
+        if (i) sb_adds(&b, ", ");
+        ai_value s = ai_str(l->items[i]);
+        if (!s) {
+            sb_free(&b);
+            return AI_ERR;
+        }
+        sb_add_str(&b, s);
+    }
+    ai_value msg = sb_finish(&b);
+    if (!msg) return AI_ERR;
+    ai_value a = ai_tuple_pack(&msg, 1);
+    return a ? exc_raise_args(&ai_exc_TypeError, a) : AI_ERR;
+}
+
 ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs) {
+    if (cls_check_type(cls) && (atomic_load_explicit(&((cls_type *)cls)->cflags, memory_order_relaxed) & CLS_ABSTRACT))
+        return abstract_error((cls_type *)cls);
     if (cls->flags & AI_TF_EXCEPTION) {
         ai_value tup = ai_tuple_pack(args, nargs);
         if (!tup) return AI_ERR;
         return exc_new(cls, tup);
     }
+    if (cls_check_type(cls) && ((cls_type *)cls)->solid == &ai_set_type) return set_new(cls, 0);
     ai_object *o = ai_alloc(cls, cls->basicsize);
     return o ? ai_val(o) : AI_ERR;
+}
+
+/* ---- subclasses of immutable builtin types ------------------------------------------ */
+
+bool cls_immutable_base(const ai_type *t) {
+    return t == &ai_int_type || t == &ai_float_type || t == &ai_str_type || t == &ai_bytes_type ||
+           t == &ai_tuple_type || t == &ai_frozenset_type;
+}
+
+ai_value cls_instance_from(ai_type *cls, ai_value base) {
+    cls_type *ct = (cls_type *)cls;
+    const ai_type *solid = ct->solid;
+    if (solid == &ai_frozenset_type) return set_new(cls, base);
+    if (ct->layout == CLS_LAYOUT_INTBOX) {
+        ai_value v = int_unbool(base);
+        ai_value *o = ai_alloc(cls, cls->basicsize);
+        if (!o) return AI_ERR;
+        o[1] = v;       /* fresh object: no barrier (gc.h, G7) */
+        return ai_val(o);
+    }
+    /* float, str, bytes, tuple: the base's layout copied after the header;
+     * for str/bytes/tuple the dict words follow the copy. */
+    size_t size = solid->gc_size(ai_obj(base));
+    size_t total = ct->layout == CLS_LAYOUT_VAR ? ((size + 7) & ~(size_t)7) + 2 * sizeof(ai_value) : cls->basicsize;
+    char *o = ai_alloc(cls, total);
+    if (!o) return AI_ERR;
+    memcpy(o + sizeof(ai_object), (const char *)ai_obj(base) + sizeof(ai_object), size - sizeof(ai_object));
+    return ai_val(o);
+}
+
+ai_value cls_exact_result_slow(ai_value r) {
+    const ai_type *t = ai_type_of_obj(ai_obj(r));
+    if (!cls_check_type(t)) return r;
+    const cls_type *ct = (const cls_type *)t;
+    const ai_type *solid = ct->solid;
+    if (!cls_immutable_base(solid)) return r;
+    if (ct->layout == CLS_LAYOUT_INTBOX) return int_unbool(r);
+    if (solid == &ai_float_type) return ai_float_box(float_get(r));
+    if (solid == &ai_frozenset_type) return set_new(&ai_frozenset_type, r);
+    size_t size = solid->gc_size(ai_obj(r));
+    char *o = ai_alloc((ai_type *)solid, size);
+    if (!o) return AI_ERR;
+    memcpy(o + sizeof(ai_object), (const char *)ai_obj(r) + sizeof(ai_object), size - sizeof(ai_object));
+    return ai_val(o);
+}
+
+/* The size of an instance of a class with a variable-sized base. */
+static size_t inst_var_size(const ai_object *o) {
+    const cls_type *ct = (const cls_type *)ai_type_of_obj(o);
+    return ((ct->solid->gc_size(o) + 7) & ~(size_t)7) + 2 * sizeof(ai_value);
 }
 
 static int64_t nkw_of(ai_value kwnames) { return kwnames ? tuple_obj(kwnames)->len : 0; }
 
 /* The construct slot: C(*args, **kwargs). */
+#define DIRECT_MAX_ARGS 5
+static ai_value call_body(void *body, ai_value o, const ai_value *a, int64_t nargs);
+
 static ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
     cls_type *ct = (cls_type *)ai_obj(cls);
     ai_value obj;
@@ -683,6 +804,16 @@ static ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs,
         obj = cls_call_self(ct->dunder[D_NEW], cls, args, nargs, kwnames);
         if (!obj) return AI_ERR;
         if (!cls_is_subtype(ai_type_of(obj), &ct->t)) return obj;
+    } else if (ct->solid == &ai_type_type) {
+        /* A metaclass without __new__: type.__new__(cls, name, bases, ns, **kw). */
+        obj = cls_meta_new(&ct->t, args, nargs, kwnames);
+        if (!obj) return AI_ERR;
+        if (!cls_is_subtype(ai_type_of(obj), &ct->t)) return obj;
+    } else if (cls_immutable_base(ct->solid)) {
+        /* The builtin __new__: str(*args) etc., as an instance of cls. */
+        const ai_slots *bs = obj_slots_of_type(ct->solid);
+        ai_value base = bs->construct(ai_val(ct->solid), args, nargs, kwnames);
+        if (!base || !(obj = cls_instance_from(&ct->t, base))) return AI_ERR;
     } else {
         bool excess = nargs > 0 || nkw_of(kwnames) > 0;
         if (ct->solid == &ai_object_type && excess && !ct->dunder[D_INIT])
@@ -693,8 +824,16 @@ static ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs,
     cls_type *ot = (cls_type *)ai_type_of(obj);
     ai_value init = ot->dunder[D_INIT];
     if (init) {
-        cls_found fi = {.kind = CF_VALUE, .value = init};
-        ai_value r = cls_call_found(&fi, obj, &ot->t, args, nargs, kwnames);
+        ai_value r;
+        const ai_function *fn = obj_is_type(init, &ai_function_type) ? (const ai_function *)ai_obj(init) : NULL;
+        if (fn && (fn->info->flags & AI_FUNC_DIRECT) && !fn->closure && !kwnames && nargs <= DIRECT_MAX_ARGS &&
+            ((const ai_func_info_direct *)fn->info)->direct == nargs + 2) {
+            /* A plain __init__ taking exactly these arguments: its body. */
+            r = call_body(((const ai_func_info_direct *)fn->info)->body, obj, args, nargs);
+        } else {
+            cls_found fi = {.kind = CF_VALUE, .value = init};
+            r = cls_call_found(&fi, obj, &ot->t, args, nargs, kwnames);
+        }
         if (!r) return AI_ERR;
         if (r != AI_NONE)
             return ai_raise_fmt(&ai_exc_TypeError, "__init__() should return None, not '%s'",
@@ -715,7 +854,8 @@ static void visit_if(ai_value *slot, void (*visit)(ai_value *, void *), void *ct
 
 static void inst_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     cls_type *ct = (cls_type *)ai_type_of_obj(o);
-    if (ct->solid->gc_visit) ct->solid->gc_visit(o, visit, ctx);
+    if (ct->layout == CLS_LAYOUT_INTBOX) visit_if(&((ai_value *)o)[1], visit, ctx);
+    else if (ct->solid->gc_visit) ct->solid->gc_visit(o, visit, ctx);
     visit_if(cls_dict_slot(ai_val(o), ct), visit, ctx);
     visit_if(cls_slotvals_slot(ai_val(o), ct), visit, ctx);
 }
@@ -740,7 +880,7 @@ size_t cls_type_size(const ai_object *o) {
 /* One global stamp source: a class's version is never reused, so a record
  * made for one class can never match another class (or a later state). */
 static _Atomic uint64_t stamp_counter = 1;
-static pthread_mutex_t cls_lock = PTHREAD_MUTEX_INITIALIZER;
+pthread_mutex_t cls_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static uint64_t new_stamp(void) {
     return atomic_fetch_add_explicit(&stamp_counter, 1, memory_order_relaxed) + 1;
@@ -801,7 +941,7 @@ static void resolve_dunders(cls_type *ct) {
 static void mro_changed(cls_type *ct, bool dunder, bool shadow) {
     atomic_store_explicit(&ct->version, new_stamp(), memory_order_release);
     if (dunder) resolve_dunders(ct);
-    if (shadow) set_flag(ct, CLS_SHADOWED);
+    if (shadow) cls_set_shadowed(ct);
     for (int32_t i = 0; i < ct->nsubs; i++) mro_changed(ct->subs[i], dunder, shadow);
 }
 
@@ -809,9 +949,33 @@ static void mro_changed(cls_type *ct, bool dunder, bool shadow) {
 
 static ai_value str_or_none_tuple(ai_value v) { return v ? v : AI_NONE; }
 
+/* vars(int), int.__dict__: a snapshot of what builtin type t itself
+ * defines (its methods, computed attributes and the dunders of its
+ * slots); __hash__ is None for the unhashable containers, as in CPython. */
+static ai_value static_type_dict(ai_type *t) {
+    ai_value d = dict_new();
+    if (!d) return AI_ERR;
+    const ai_slots *s = obj_slots_of_type(t);
+    if (s->methods)
+        for (const ai_method_def *m = s->methods; m->name; m++) {
+            if (m->owner && m->owner != t) continue;
+            ai_value k = str_from_cstr(m->name), v = k ? attr_method_new(m, 0) : 0;
+            if (!v || dict_set(d, k, v) < 0) return AI_ERR;
+        }
+    for (int i = 0; i < D_COUNT; i++) {
+        if (!cls_static_defines(t, i)) continue;
+        ai_value v = cls_wrapper_new(t, i, 0);
+        if (!v || dict_set(d, cls_dunder_str[i], v) < 0) return AI_ERR;
+    }
+    if (static_unhashable(t) && dict_set(d, cls_dunder_str[D_HASH], AI_NONE) < 0) return AI_ERR;
+    if (dict_set(d, str_doc, AI_NONE) < 0) return AI_ERR;
+    return d;
+}
+
 /* Builtin types have no dict; a few of their attributes are computed. */
 static ai_value static_type_attr(ai_type *t, ai_value name) {
-    if (attr_name_is(name, "__module__")) return const_str("builtins");
+    if (attr_name_is(name, "__dict__")) return static_type_dict(t);
+    if (attr_name_is(name, "__module__")) return t->module ? str_from_cstr(t->module) : const_str("builtins");
     if (attr_name_is(name, "__doc__")) return AI_NONE;
     if (attr_name_is(name, "__base__")) return t->base ? ai_val(t->base) : AI_NONE;
     if (attr_name_is(name, "__bases__")) {
@@ -866,7 +1030,7 @@ static ai_value type_subclasses_method(ai_value self, const ai_value *args, int6
 ai_value cls_type_getattr(ai_value o, ai_value name) {
     cls_init();
     ai_type *t = (ai_type *)ai_obj(o);
-    if (is_dunder_text(name)) {
+    if (cls_is_dunder_name(name)) {
         if (!cls_check_type(t)) {
             ai_value v = static_type_attr(t, name);
             if (v) return v;
@@ -880,7 +1044,7 @@ ai_value cls_type_getattr(ai_value o, ai_value name) {
             if (attr_name_is(name, "__bases__")) return ct->bases;
             if (attr_name_is(name, "__mro__")) return ct->mro;
             if (attr_name_is(name, "__base__")) return str_or_none_tuple(ai_val(t->base));
-            if (attr_name_is(name, "__class__")) return ai_val(&ai_type_type);
+            if (attr_name_is(name, "__class__")) return ai_val(ai_type_of(o));
         }
     }
     cls_found f;
@@ -898,7 +1062,7 @@ ai_value cls_type_getattr(ai_value o, ai_value name) {
 int32_t cls_type_setattr(ai_value o, ai_value name, ai_value v) {
     cls_init();
     cls_type *ct = (cls_type *)ai_obj(o);
-    if (is_dunder_text(name)) {
+    if (cls_is_dunder_name(name)) {
         bool is_name = attr_name_is(name, "__name__"), is_qual = attr_name_is(name, "__qualname__");
         if (is_name || is_qual) {
             if (!v || !str_check(v)) {
@@ -941,6 +1105,12 @@ int32_t cls_type_setattr(ai_value o, ai_value name, ai_value v) {
             return -1;
         }
         if (dict_del(ct->dict, name) < 0) return -1;
+    }
+    if (attr_name_is(name, "__abstractmethods__")) {
+        int32_t t = v ? ai_truthy(v) : 0;
+        if (t < 0) return -1;
+        if (t) set_flag(ct, CLS_ABSTRACT);
+        else atomic_fetch_and_explicit(&ct->cflags, ~(uint32_t)CLS_ABSTRACT, memory_order_relaxed);
     }
     bool dunder = cls_dunder_index(name) >= 0;
     bool structural = !had || !v || is_methodish(old) || is_methodish(v);
@@ -1140,8 +1310,8 @@ static int add_subclass(cls_type *base, cls_type *sub) {
 }
 
 /* __set_name__ on the namespace's descriptors, then the parent's
- * __init_subclass__ (both without class keywords). */
-static int finish_class(cls_type *ct) {
+ * __init_subclass__ with the class keywords (kw: a dict, or 0). */
+static int finish_class(cls_type *ct, ai_value kw) {
     int64_t pos = 0;
     ai_value k, v;
     while (dict_next(ct->dict, &pos, &k, &v, NULL)) {
@@ -1173,11 +1343,24 @@ static int finish_class(cls_type *ct) {
     }
     cls_found f;
     if (cls_lookup(&ct->t, 1, cls_dunder_str[D_INIT_SUBCLASS], &f) < 0) return -1;
-    if (f.kind == CF_VALUE && !cls_call_found(&f, ai_val(ct), &ct->t, NULL, 0, 0)) return -1;
+    bool has_kw = kw && dict_check(kw) && dict_len(kw) > 0;
+    if (f.kind == CF_VALUE) {
+        if (!has_kw) return cls_call_found(&f, ai_val(ct), &ct->t, NULL, 0, 0) ? 0 : -1;
+        ai_value b = cls_bind(&f, ai_val(ct), &ct->t), empty = b ? ai_tuple_pack(NULL, 0) : 0;
+        return empty && ai_call_ex(b, empty, kw) ? 0 : -1;
+    }
+    if (has_kw) {
+        ai_raise_fmt(&ai_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments", ct->t.name);
+        return -1;
+    }
     return 0;
 }
 
 ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value ns) {
+    return cls_make(&ai_type_type, name, qualname, bases, ns, 0);
+}
+
+ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value bases, ai_value ns, ai_value kw) {
     cls_init();
     if (!str_check(name)) return ai_raise_msg(&ai_exc_TypeError, "class name must be a str");
     if (!qualname || !str_check(qualname)) qualname = name;
@@ -1192,7 +1375,7 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
     ai_type *primary = NULL;
     for (int64_t i = 0; i < bt->len; i++) {
         ai_value b = bt->items[i];
-        if (!obj_is_type(b, &ai_type_type)) return ai_raise_msg(&ai_exc_TypeError, "bases must be types");
+        if (!obj_is_class(b)) return ai_raise_msg(&ai_exc_TypeError, "bases must be types");
         ai_type *bty = (ai_type *)ai_obj(b);
         for (int64_t j = 0; j < i; j++)
             if (bt->items[j] == b)
@@ -1208,10 +1391,10 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
             return ai_raise_msg(&ai_exc_TypeError, "multiple bases have instance lay-out conflict");
         }
     }
-    /* Layouts whose zeroed memory is a valid empty value and that have no
-     * variable-sized part: the instance dict word can follow them. */
+    /* The bases whose instance layouts a class can extend (class.h). */
     if (winner != &ai_object_type && !(winner->flags & AI_TF_EXCEPTION) && winner != &ai_list_type &&
-        winner != &ai_dict_type)
+        winner != &ai_dict_type && winner != &ai_set_type && winner != &ai_type_type &&
+        !cls_immutable_base(winner))
         return ai_raise_fmt(&ai_exc_NotImplementedError,
                             "subclassing the builtin type '%s' is not supported yet", winner->name);
 
@@ -1251,7 +1434,10 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
      * subclass lists and call records hold plain pointers), and visited as
      * roots by every collection (core/alloc.c), which keeps the namespace,
      * bases and MRO alive. A class made in a loop is therefore leaked. */
-    cls_type *ct = alloc_static(&ai_type_type, sizeof(cls_type));
+    ai_value classcell = 0;
+    if ((rc = dict_get(ns, const_str("__classcell__"), &classcell)) < 0) return AI_ERR;
+    if (rc && dict_del(ns, const_str("__classcell__")) < 0) return AI_ERR;
+    cls_type *ct = alloc_static(meta, sizeof(cls_type));
     if (!ct) {
         free(cname);
         return AI_ERR;
@@ -1261,10 +1447,21 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
     ct->t.base = primary;
     ct->t.flags = AI_TF_HEAPTYPE | (winner->flags & AI_TF_EXCEPTION);
     ct->solid = winner;
-    ct->dictoffset = (uint32_t)((winner->basicsize + 7) & ~(size_t)7);
-    ct->t.basicsize = ct->dictoffset + 2 * (uint32_t)sizeof(ai_value);
     ct->t.gc_visit = inst_visit;
     ct->t.gc_size = alloc_fixed_size;
+    if (winner == &ai_int_type) {
+        ct->layout = CLS_LAYOUT_INTBOX;
+        ct->t.flags |= AI_TF_INTBOX;
+        ct->dictoffset = 2 * (uint32_t)sizeof(ai_value);
+    } else if (winner == &ai_str_type || winner == &ai_bytes_type || winner == &ai_tuple_type) {
+        ct->layout = CLS_LAYOUT_VAR;
+        ct->dictoffset = 0;
+        ct->t.gc_size = inst_var_size;
+    } else {
+        ct->dictoffset = (uint32_t)((winner->basicsize + 7) & ~(size_t)7);
+    }
+    ct->t.basicsize = (ct->dictoffset ? ct->dictoffset : (uint32_t)((winner->basicsize + 7) & ~(size_t)7)) +
+                      2 * (uint32_t)sizeof(ai_value);
     ct->t.slots = &ct->slots;
     ct->name = name;
     ct->qualname = qualname;
@@ -1298,13 +1495,18 @@ ai_value ai_class_new(ai_value name, ai_value qualname, ai_value bases, ai_value
     ct->slots.construct = cls_construct;
     ct->slots.getattr = inst_getattr;
     ct->slots.setattr = inst_setattr;
-    if (finish_class(ct) < 0) return AI_ERR;
+    if (winner == &ai_type_type) cls_meta_setup(ct);
+    /* The class exists from here on: zero-argument super() in methods
+     * that run while it is being made (__init_subclass__, a metaclass's
+     * __init__) finds it in the cell. */
+    if (classcell && obj_is_type(classcell, &ai_cell_type)) ((ai_cell *)ai_obj(classcell))->value = ai_val(ct);
+    if (finish_class(ct, kw) < 0) return AI_ERR;
     return ai_val(ct);
 }
 
 ai_value cls_static_dunder(ai_value o, ai_value name) {
     cls_init();
-    if (!is_dunder_text(name)) return 0;
+    if (!cls_is_dunder_name(name)) return 0;
     const ai_type *t = ai_type_of(o);
     cls_found f;
     if (cls_lookup(t, 0, name, &f) < 0) return AI_ERR;
@@ -1374,57 +1576,81 @@ ai_value cls_type_new3(ai_value name, ai_value bases, ai_value dict) {
 
 ai_value ai_ns_lookup(ai_value ns, ai_value name) {
     ai_value v;
-    int32_t rc = dict_get(ns, name, &v);
-    return rc > 0 ? v : 0;
+    if (obj_is_type(ns, &ai_dict_type)) {
+        int32_t rc = dict_get(ns, name, &v);
+        return rc > 0 ? v : 0;
+    }
+    /* A namespace made by __prepare__: its own __getitem__ (a KeyError,
+     * or any other error, means "not bound here"). */
+    v = ai_getitem(ns, name);
+    if (!v) exc_clear();
+    return v;
 }
 
 /* ---- method calls --------------------------------------------------------------------- */
 
 /* The record for (ct, name) at ct's current version, made once and then
- * shared by every call site (so a site that keeps missing does not leak). */
+ * shared by every call site (so a site that keeps missing does not leak).
+ * Found without a lock: records are pushed on ct->recs and never removed
+ * (one stays behind per version change and name). */
+static cls_rec *find_record(cls_type *ct, const ai_strobj *ns, uint64_t ver, ai_value fn, int kind) {
+    size_t nbytes = (size_t)ns->len * ns->kind;
+    /* acquire: pairs with the release push below (the fields before the address). */
+    for (cls_rec *q = atomic_load_explicit(&ct->recs, memory_order_acquire); q; q = q->next)
+        if (q->m.version == ver && q->fn == fn && q->kind == kind && q->nkind == ns->kind &&
+            q->nlen == ns->len && memcmp(q->ndata, str_data(ns), nbytes) == 0)
+            return q;
+    return NULL;
+}
+
 static cls_rec *get_record(cls_type *ct, ai_value name, ai_value fn, int kind) {
     uint64_t ver = atomic_load_explicit(&ct->version, memory_order_acquire);
-    cls_rec *r = NULL;
-    pthread_mutex_lock(&cls_lock);
-    int32_t i = 0;
     const ai_strobj *ns = str_obj(name);
+    cls_rec *r = find_record(ct, ns, ver, fn, kind);
+    if (r) return r;
     size_t nbytes = (size_t)ns->len * ns->kind;
-    for (; i < ct->nrecs; i++) {
-        const cls_rec *q = ct->recs[i];
-        if (q->nkind == ns->kind && q->nlen == ns->len && memcmp(q->ndata, str_data(ns), nbytes) == 0)
-            break;
-    }
-    if (i < ct->nrecs && ct->recs[i]->version == ver && ct->recs[i]->fn == fn &&
-        ct->recs[i]->kind == kind) {
-        r = ct->recs[i];
-        goto out;
-    }
-    /* The record keeps its own copy of the name: the str may die. */
-    r = malloc(sizeof *r + nbytes + 1);
-    if (!r) goto out;
-    *r = (cls_rec){&ct->t, ver, fn, kind, ns->kind, ns->len};
-    memcpy(r->ndata, str_data(ns), nbytes);
-    if (i < ct->nrecs) {
-        /* The old record may still sit in a call site: a stale stamp makes
-         * it a miss there, so it is simply left behind. */
-        ct->recs[i] = r;
-    } else {
-        if (ct->nrecs == ct->caprecs) {
-            int32_t cap = ct->caprecs ? ct->caprecs * 2 : 8;
-            cls_rec **n = realloc(ct->recs, sizeof *n * (size_t)cap);
-            if (!n) {
-                free(r);
-                r = NULL;
-                goto out;
+    pthread_mutex_lock(&cls_lock);
+    r = find_record(ct, ns, ver, fn, kind);
+    if (!r) {
+        /* The record keeps its own copy of the name: the str may die. */
+        r = malloc(sizeof *r + nbytes + 1);
+        if (r) {
+            *r = (cls_rec){{&ct->t, ver, (const uint64_t *)&ct->version, NULL, 0}, fn, kind, NULL,
+                           ns->kind, ns->len};
+            if (kind == REC_FUNC && obj_is_type(fn, &ai_function_type) &&
+                !(atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_SHADOWED)) {
+                const ai_function *f = (const ai_function *)ai_obj(fn);
+                if ((f->info->flags & AI_FUNC_DIRECT) && !f->closure) {
+                    const ai_func_info_direct *di = (const ai_func_info_direct *)f->info;
+                    r->m.body = di->body;
+                    r->m.direct = di->direct;
+                }
             }
-            ct->recs = n;
-            ct->caprecs = cap;
+            memcpy(r->ndata, str_data(ns), nbytes);
+            r->next = atomic_load_explicit(&ct->recs, memory_order_relaxed);
+            /* release: the record's fields before its address (find_record). */
+            atomic_store_explicit(&ct->recs, r, memory_order_release);
         }
-        ct->recs[ct->nrecs++] = r;
     }
-out:
     pthread_mutex_unlock(&cls_lock);
     return r;
+}
+
+/* Put r in one of a call site's direct ways (words 1… of its cache):
+ * the way that holds a record of the same class, else an empty one, else
+ * the last (a site with more classes than ways keeps the first three). */
+static void install_direct(_Atomic(uintptr_t) *slot, cls_rec *r) {
+    int way = AI_MCACHE_WAYS;
+    for (int i = 1; i <= AI_MCACHE_WAYS; i++) {
+        uintptr_t w = atomic_load_explicit(&slot[i], memory_order_relaxed);
+        if (!w || ((const cls_rec *)w)->m.cls == r->m.cls) {
+            way = i;
+            break;
+        }
+    }
+    /* release: compiled code reads the record's fields after its address
+     * (an acquire load there). */
+    atomic_store_explicit(&slot[way], (uintptr_t)r, memory_order_release);
 }
 
 static ai_value rec_call(const cls_rec *r, ai_value o, const ai_value *args, int64_t nargs,
@@ -1465,21 +1691,51 @@ static ai_value class_call_method(ai_value o, ai_value name, const ai_value *arg
     return getattr_call(o, name, args, nargs, kwnames);
 }
 
+/* Call a compiled body with (self, args…) as compiled code does. */
+typedef ai_value (*body0)(ai_value);
+typedef ai_value (*body1)(ai_value, ai_value);
+typedef ai_value (*body2)(ai_value, ai_value, ai_value);
+typedef ai_value (*body3)(ai_value, ai_value, ai_value, ai_value);
+typedef ai_value (*body4)(ai_value, ai_value, ai_value, ai_value, ai_value);
+typedef ai_value (*body5)(ai_value, ai_value, ai_value, ai_value, ai_value, ai_value);
+
+static ai_value call_body(void *body, ai_value o, const ai_value *a, int64_t nargs) {
+    switch (nargs) {
+    case 0: return ((body0)body)(o);
+    case 1: return ((body1)body)(o, a[0]);
+    case 2: return ((body2)body)(o, a[0], a[1]);
+    case 3: return ((body3)body)(o, a[0], a[1], a[2]);
+    case 4: return ((body4)body)(o, a[0], a[1], a[2], a[3]);
+    default: return ((body5)body)(o, a[0], a[1], a[2], a[3], a[4]);
+    }
+}
+
 ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs,
                          ai_value kwnames, void *cache) {
     ai_type *t = ai_type_of(o);
     if (t == &cls_super_type) return cls_super_call_method(o, name, args, nargs, kwnames);
-    if (t == &ai_type_type) return class_call_method(o, name, args, nargs, kwnames);
+    if (t == &ai_type_type || (t->flags & AI_TF_METACLASS)) return class_call_method(o, name, args, nargs, kwnames);
     cls_type *ct = (cls_type *)t;
     _Atomic(uintptr_t) *slot = cache;
     ai_value v;
+    if (slot && !kwnames && nargs <= DIRECT_MAX_ARGS) {
+        /* The ways compiled code did not check (or a site of C code). */
+        for (int i = 1; i <= AI_MCACHE_WAYS; i++) {
+            /* acquire: pairs with install_direct's release store. */
+            const cls_rec *r = (const cls_rec *)atomic_load_explicit(&slot[i], memory_order_acquire);
+            if (!r) break;
+            if (r->m.cls == t && r->m.direct == nargs + 2 &&
+                r->m.version == atomic_load_explicit(&ct->version, memory_order_acquire))
+                return call_body(r->m.body, o, args, nargs);
+        }
+    }
     if (slot) {
         /* acquire: pairs with the release store below, so the record's
          * fields are visible before its address. */
         uintptr_t w = atomic_load_explicit(slot, memory_order_acquire);
         if (w & 1) {
             const cls_rec *r = (const cls_rec *)(w & ~(uintptr_t)1);
-            if (r->cls == t && r->version == atomic_load_explicit(&ct->version, memory_order_acquire)) {
+            if (r->m.cls == t && r->m.version == atomic_load_explicit(&ct->version, memory_order_acquire)) {
                 if (!(atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_SHADOWED))
                     return rec_call(r, o, args, nargs, kwnames);
                 int32_t rc = in_inst_dict(o, ct, name, &v);
@@ -1508,10 +1764,13 @@ ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_
     if (rc < 0) return AI_ERR;
     if (rc) return ai_call(v, args, nargs, kwnames);
     if (kind < 0) return cls_call_found(&f, o, t, args, nargs, kwnames); /* a builtin base's */
-    cls_rec r0 = {t, 0, fn, kind, 0, 0};
+    cls_rec r0 = {{t, 0, NULL, NULL, 0}, fn, kind, NULL, 0, 0};
     if (slot) {
         cls_rec *r = get_record(ct, name, fn, kind);
-        if (r) atomic_store_explicit(slot, (uintptr_t)r | 1, memory_order_release);
+        if (r) {
+            atomic_store_explicit(slot, (uintptr_t)r | 1, memory_order_release);
+            if (r->m.direct == nargs + 2 && !kwnames && nargs <= DIRECT_MAX_ARGS) install_direct(slot, r);
+        }
     }
     return rec_call(&r0, o, args, nargs, kwnames);
 }

@@ -8,10 +8,25 @@
  * A user class is a cls_type: an ai_type (so every generic path treats it
  * like a builtin type) followed by its own ai_slots table, its namespace
  * dict, its MRO and the dunder methods resolved from that MRO. Instances
- * have the layout of the nearest builtin base (`solid`: object, list,
- * dict, or BaseException for exception classes) followed by two words at
- * `dictoffset`: the instance dict, 0 until the first attribute store, and
- * the values of __slots__ members (a dict too, 0 until the first).
+ * have the layout of the nearest builtin base (`solid`) followed by two
+ * words: the instance dict, 0 until the first attribute store, and the
+ * values of __slots__ members (a dict too, 0 until the first). Where
+ * those two words are depends on the base (`layout`):
+ *   CLS_LAYOUT_FIXED  object, list, dict, set, frozenset, float, the
+ *                     exceptions: the base's fixed layout, the words at
+ *                     `dictoffset`;
+ *   CLS_LAYOUT_VAR    str, bytes, tuple: the base's variable-sized
+ *                     layout (a valid str/bytes/tuple, so every runtime
+ *                     path reads it unchanged), the words right after it
+ *                     (dictoffset 0: computed from the object's size);
+ *   CLS_LAYOUT_INTBOX int: small ints are not objects, so an instance
+ *                     is a box {header, the int value} (int_unbool reads
+ *                     through it, as it does for bool), words at 16.
+ * Instances of the immutable bases (int, float, str, bytes, tuple,
+ * frozenset) get their value from the base's __new__; operations and
+ * methods of the base return base-type results: when one would return
+ * its receiver unchanged it returns an exact copy (cls_exact_result), as
+ * CPython's do for subclasses.
  *
  * Invariants:
  *   - dunder[i] is the value the MRO gives the dunder named
@@ -31,6 +46,7 @@
 
 #include "core/object.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 
 /* The dunder methods the runtime resolves per class. Keep the binary
@@ -65,15 +81,18 @@ enum {
     CLS_NO_CALL_CACHE = 2,   /* __getattribute__ is overridden */
     CLS_NO_DICT = 4,         /* __slots__ all along the MRO: instances take
                                 only the slot names */
+    CLS_ABSTRACT = 8,        /* __abstractmethods__ is non-empty: instances
+                                cannot be made (CPython's Py_TPFLAGS_IS_ABSTRACT) */
 };
 
-/* A call-site record (see ai_call_method): immutable once published. */
+/* A call-site record (see ai_call_method): immutable once published.
+ * It starts with the ai_mrec that compiled code reads (aithon_rt.h). */
 enum { REC_FUNC, REC_STATIC, REC_CLASS };
 typedef struct cls_rec {
-    const ai_type *cls; /* compared, never dereferenced */
-    uint64_t version;
-    ai_value fn;        /* used only while `version` is current */
+    ai_mrec m;          /* m.cls compared, never dereferenced */
+    ai_value fn;        /* used only while `m.version` is current */
     int kind;
+    struct cls_rec *next; /* the class's records (a lock-free push list) */
     int nkind;          /* the method name: str kind, length, code units */
     int64_t nlen;
     char ndata[];
@@ -102,26 +121,39 @@ typedef struct cls_type {
     ai_value mro;            /* tuple of types, this class first */
     ai_value dunder[D_COUNT];
     const ai_type *solid;    /* the builtin type whose layout instances share */
-    uint32_t dictoffset;     /* where the instance dict pointer lives */
+    uint32_t dictoffset;     /* where the instance dict pointer lives (0: after a variable layout) */
+    uint32_t layout;         /* CLS_LAYOUT_* */
     _Atomic uint32_t cflags; /* CLS_* */
     _Atomic uint64_t version;
     char *cname;             /* t.name: the UTF-8 __name__ (malloc) */
     struct cls_type **subs;  /* direct subclasses (malloc; see above) */
     int32_t nsubs, capsubs;
-    cls_rec **recs;          /* the newest call record per method name */
-    int32_t nrecs, caprecs;
+    _Atomic(cls_rec *) recs; /* every call record made (pushed, never removed) */
+    _Atomic(void *) attr_recs; /* the attribute cache's records (class_ic.c) */
     _Atomic(cls_cache_entry *) cache; /* CLS_CACHE_SIZE entries (calloc), or NULL */
 } cls_type;
 
+enum { CLS_LAYOUT_FIXED, CLS_LAYOUT_VAR, CLS_LAYOUT_INTBOX };
+
 static inline bool cls_check_type(const ai_type *t) { return (t->flags & AI_TF_HEAPTYPE) != 0; }
 static inline cls_type *cls_of(ai_value v) { return (cls_type *)ai_type_of(v); }
+static inline size_t cls_dict_offset(ai_value inst, const cls_type *ct) {
+    if (ct->dictoffset) return ct->dictoffset;
+    return (ct->solid->gc_size(ai_obj(inst)) + 7) & ~(size_t)7;
+}
 static inline ai_value *cls_dict_slot(ai_value inst, const cls_type *ct) {
-    return (ai_value *)((char *)ai_obj(inst) + ct->dictoffset);
+    return (ai_value *)((char *)ai_obj(inst) + cls_dict_offset(inst, ct));
 }
 /* The word after the dict: a dict of __slots__ values, or 0. */
 static inline ai_value *cls_slotvals_slot(ai_value inst, const cls_type *ct) {
-    return (ai_value *)((char *)ai_obj(inst) + ct->dictoffset + sizeof(ai_value));
+    return (ai_value *)((char *)ai_obj(inst) + cls_dict_offset(inst, ct) + sizeof(ai_value));
 }
+/* Is t one of the immutable builtin types whose subclasses take their
+ * value in __new__ (int, float, str, bytes, tuple, frozenset)? */
+bool cls_immutable_base(const ai_type *t);
+/* An instance of class cls (a subclass of an immutable builtin base)
+ * holding the value of `base` (an instance of that builtin type). */
+ai_value cls_instance_from(ai_type *cls, ai_value base);
 
 /* ---- lookup along an MRO (class.c) ------------------------------------- */
 
@@ -166,6 +198,13 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v);
 ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs);
 /* __module__ + "." + __qualname__ for messages and reprs ("__main__.C"). */
 void cls_add_fullname(strbuf *b, const ai_type *t);
+
+/* ---- metaclasses (class_meta.c) ------------------------------------------ */
+
+/* Make ct (a subclass of type) a metaclass: its instances are classes
+ * (cls_type objects whose header is ct), collected and looked up as
+ * classes are. */
+void cls_meta_setup(cls_type *ct);
 
 /* ---- the protocol trampolines (class_slots.c) --------------------------- */
 
@@ -222,6 +261,15 @@ int32_t cls_member_set(ai_value member, ai_value obj, ai_value v);
 ai_value cls_super_getattr(ai_value sup, ai_value name);
 ai_value cls_super_call_method(ai_value sup, ai_value name, const ai_value *args, int64_t nargs,
                                ai_value kwnames);
+
+/* ---- attribute inline caches (class_ic.c) ------------------------------ */
+
+/* Is name a dunder (__x__)? Such names are never cached. */
+bool cls_is_dunder_name(ai_value name);
+/* Set CLS_SHADOWED on ct; the first time, ct gets a new version stamp so
+ * that compiled call sites stop calling its methods directly. */
+void cls_set_shadowed(cls_type *ct);
+extern pthread_mutex_t cls_lock;
 
 /* Is v a descriptor (a class with __get__) / a data descriptor? */
 static inline bool cls_is_property(ai_value v) { return obj_is_type(v, &cls_property_type); }

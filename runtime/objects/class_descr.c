@@ -19,9 +19,11 @@
  * carry no docstring yet), super() with one argument (an unbound super),
  * classmethod wrapping another descriptor (deprecated in 3.11).
  */
+#include "modules/modules.h"
 #include "objects/class.h"
 
 #include "gc/gc.h"
+#include <pthread.h>
 
 /* ---- shared helpers --------------------------------------------------------- */
 
@@ -75,12 +77,9 @@ static ai_value bm_call(ai_value callable, const ai_value *args, int64_t nargs, 
     return cls_call_self(m->func, m->self, args, nargs, kwnames);
 }
 
-/* A function's __name__ / __qualname__ (compiled functions know theirs). */
+/* A function's __name__ / __qualname__ (as Python code may have set them:
+ * objects/funcattrs.c). */
 static ai_value func_name(ai_value f, bool qual) {
-    if (obj_is_type(f, &ai_function_type)) {
-        const ai_func_info *info = ((ai_function *)ai_obj(f))->info;
-        return str_from_cstr(qual ? info->qualname : info->name);
-    }
     if (obj_is_type(f, &ai_builtin_function_type))
         return str_from_cstr(((ai_builtin_fn *)ai_obj(f))->name);
     ai_value n = str_from_cstr(qual ? "__qualname__" : "__name__");
@@ -141,10 +140,34 @@ static const ai_getset_def bm_getset[] = {
     {NULL, NULL},
 };
 
+/* Any other attribute is the function's (CPython's method_getattro):
+ * obj.method.calls, obj.method.__doc__, __wrapped__. */
+static ai_value bm_getattr(ai_value o, ai_value name) {
+    for (const ai_getset_def *g = bm_getset; g->name; g++)
+        if (attr_name_is(name, g->name)) return 0;
+    if (attr_name_is(name, "__class__")) return 0;
+    ai_value v = ai_getattr(bm_func(o), name);
+    if (v || !exc_pending_is(&ai_exc_AttributeError)) return v;
+    exc_clear();
+    return 0;
+}
+
+/* types.MethodType(function, instance) */
+static ai_value bm_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    if (call_no_kwargs("method", kwnames) < 0) return AI_ERR;
+    if (nargs != 2) return ai_raise_fmt(&ai_exc_TypeError, "method expected 2 arguments, got %lld", (long long)nargs);
+    if (!ai_type_of(args[0])->call) return ai_raise_msg(&ai_exc_TypeError, "first argument must be callable");
+    if (args[1] == AI_NONE) return ai_raise_msg(&ai_exc_TypeError, "instance must not be None");
+    return cls_method_new(args[0], args[1]);
+}
+
 static const ai_slots bm_slots = {
     .richcompare = bm_richcompare,
     .hash = bm_hash,
+    .construct = bm_construct,
     .getset = bm_getset,
+    .getattr = bm_getattr,
 };
 
 ai_type cls_method_type = {
@@ -202,7 +225,51 @@ static const ai_getset_def fw_getset[] = {
     {NULL, NULL},
 };
 
-static const ai_slots fw_slots = {.construct = fw_construct, .getset = fw_getset};
+/* Since 3.10 they carry the wrapped function's __name__, __qualname__,
+ * __doc__ and __module__. */
+static ai_value fw_getattr(ai_value o, ai_value name) {
+    static const char *const copied[] = {"__name__", "__qualname__", "__doc__", "__module__"};
+    for (size_t i = 0; i < sizeof copied / sizeof *copied; i++)
+        if (attr_name_is(name, copied[i])) return ai_getattr(fw_func(o), name);
+    return 0;
+}
+
+/* The descriptor protocol as methods: staticmethod.__get__ returns the
+ * function, classmethod.__get__ binds it to the class. */
+static int get_args(const char *name, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs(name, kw) < 0) return -1;
+    if (nargs < 1 || nargs > 2) {
+        ai_raise_fmt(&ai_exc_TypeError, "expected 1 or 2 arguments, got %lld", (long long)nargs);
+        return -1;
+    }
+    return 0;
+}
+
+static ai_value sm_get(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    (void)args;
+    if (get_args("__get__", nargs, kw) < 0) return AI_ERR;
+    return fw_func(self);
+}
+
+static ai_value cm_get(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (get_args("__get__", nargs, kw) < 0) return AI_ERR;
+    ai_value cls = nargs == 2 && args[1] != AI_NONE ? args[1] : ai_val(ai_type_of(args[0]));
+    return cls_method_new(fw_func(self), cls);
+}
+
+static const ai_method_def sm_methods[] = {
+    {"__get__", sm_get, &cls_staticmethod_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+static const ai_method_def cm_methods[] = {
+    {"__get__", cm_get, &cls_classmethod_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+static const ai_slots fw_slots = {.construct = fw_construct, .getset = fw_getset, .getattr = fw_getattr,
+                                  .methods = sm_methods};
+static const ai_slots cm_slots = {.construct = fw_construct, .getset = fw_getset, .getattr = fw_getattr,
+                                  .methods = cm_methods};
 
 ai_type cls_staticmethod_type = {
     .ob = {(uintptr_t)&ai_type_type},
@@ -224,7 +291,7 @@ ai_type cls_classmethod_type = {
     .repr = fw_repr,
     .gc_visit = fw_visit,
     .gc_size = alloc_fixed_size,
-    .slots = (void *)&fw_slots,
+    .slots = (void *)&cm_slots,
 };
 
 /* ---- property ------------------------------------------------------------------- */
@@ -344,7 +411,26 @@ static ai_value prop_fset(ai_value v) { return or_none(((cls_property *)ai_obj(v
 static ai_value prop_fdel(ai_value v) { return or_none(((cls_property *)ai_obj(v))->fdel); }
 static ai_value prop_doc(ai_value v) { return or_none(((cls_property *)ai_obj(v))->doc); }
 
+static ai_value prop_get_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (get_args("__get__", nargs, kw) < 0) return AI_ERR;
+    if (args[0] == AI_NONE) return self;
+    return cls_property_get(self, args[0]);
+}
+
+static ai_value prop_set_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("__set__", kw) < 0 || call_exact_args("__set__", nargs, 2) < 0) return AI_ERR;
+    return cls_property_set(self, args[0], args[1]) < 0 ? AI_ERR : AI_NONE;
+}
+
+static ai_value prop_delete_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("__delete__", kw) < 0 || call_exact_args("__delete__", nargs, 1) < 0) return AI_ERR;
+    return cls_property_set(self, args[0], 0) < 0 ? AI_ERR : AI_NONE;
+}
+
 static const ai_method_def prop_methods[] = {
+    {"__get__", prop_get_m, &cls_property_type, 0},
+    {"__set__", prop_set_m, &cls_property_type, 0},
+    {"__delete__", prop_delete_m, &cls_property_type, 0},
     {"getter", prop_getter, &cls_property_type, 0},
     {"setter", prop_setter, &cls_property_type, 0},
     {"deleter", prop_deleter, &cls_property_type, 0},
@@ -382,7 +468,51 @@ static void wr_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx)
     visit_if(&((cls_wrapper *)o)->self, visit, ctx);
 }
 
+/* Unbound slot wrappers are made once per (type, dunder) and kept, as
+ * CPython keeps them in the type's dict: `C.__lt__ is object.__lt__`
+ * holds when C does not override it (functools.total_ordering and
+ * dataclasses compare them so). Immortal; the table is append-only
+ * under wrapper_lock. */
+enum { WRAPPER_CACHE = 1024 };
+static struct {
+    const ai_type *owner;
+    int idx;
+    ai_value w;
+} wrapper_cache[WRAPPER_CACHE];
+static pthread_mutex_t wrapper_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static ai_value unbound_wrapper(const ai_type *owner, int idx) {
+    size_t h = (((uintptr_t)owner >> 4) * 31 + (size_t)idx) % WRAPPER_CACHE;
+    ai_value found = 0;
+    pthread_mutex_lock(&wrapper_lock);
+    for (size_t n = 0; n < WRAPPER_CACHE; n++, h = (h + 1) % WRAPPER_CACHE) {
+        if (!wrapper_cache[h].owner) {
+            cls_wrapper *w = alloc_static(&cls_wrapper_type, sizeof(cls_wrapper));
+            if (w) {
+                w->owner = owner;
+                w->idx = idx;
+                w->self = 0;
+                wrapper_cache[h].owner = owner;
+                wrapper_cache[h].idx = idx;
+                wrapper_cache[h].w = found = ai_val(w);
+            }
+            break;
+        }
+        if (wrapper_cache[h].owner == owner && wrapper_cache[h].idx == idx) {
+            found = wrapper_cache[h].w;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&wrapper_lock);
+    return found;
+}
+
 ai_value cls_wrapper_new(const ai_type *owner, int idx, ai_value self) {
+    if (!self && !cls_check_type(owner)) {
+        ai_value c = unbound_wrapper(owner, idx);
+        if (c) return c;
+        if (exc_pending()) return AI_ERR;
+    }
     cls_wrapper *w = ai_alloc(self ? &cls_method_wrapper_type : &cls_wrapper_type, sizeof(cls_wrapper));
     if (!w) return AI_ERR;
     w->owner = owner;
@@ -442,7 +572,7 @@ static ai_value wrapper_new_call(const ai_type *owner, const ai_value *args, int
                                  ai_value kwnames) {
     const char *on = owner->name;
     if (nargs < 1) return ai_raise_fmt(&ai_exc_TypeError, "%s.__new__(): not enough arguments", on);
-    if (!obj_is_type(args[0], &ai_type_type))
+    if (!obj_is_class(args[0]))
         return ai_raise_fmt(&ai_exc_TypeError, "%s.__new__(X): X is not a type object (%s)", on,
                             obj_type_name(args[0]));
     ai_type *cls = (ai_type *)ai_obj(args[0]);
@@ -454,6 +584,18 @@ static ai_value wrapper_new_call(const ai_type *owner, const ai_value *args, int
         const ai_slots *s = obj_slots_of_type(cls);
         if (!s->construct) return ai_raise_fmt(&ai_exc_TypeError, "cannot create '%s' instances", cls->name);
         return s->construct(args[0], args + 1, nargs - 1, kwnames);
+    }
+    const ai_type *solid = ((cls_type *)cls)->solid;
+    if (solid == &ai_type_type) return cls_meta_new(cls, args + 1, nargs - 1, kwnames);
+    if (cls_immutable_base(solid)) {
+        /* int.__new__(cls, x), str.__new__(cls, …): the builtin's value, in
+         * an instance of cls. object.__new__ cannot make one (CPython's
+         * "is not safe" error). */
+        if (!cls_is_subtype(owner, solid))
+            return ai_raise_fmt(&ai_exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", on,
+                                cls->name, solid->name);
+        ai_value base = obj_slots_of_type(solid)->construct(ai_val(solid), args + 1, nargs - 1, kwnames);
+        return base ? cls_instance_from(cls, base) : AI_ERR;
     }
     if (owner == &ai_object_type && (nargs > 1 || nkw_of(kwnames) > 0)) {
         if (overrides(cls, D_NEW))
@@ -485,6 +627,7 @@ static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value
     if (owner->flags & AI_TF_EXCEPTION) {
         if (nkw_of(kwnames) > 0)
             return ai_raise_fmt(&ai_exc_TypeError, "%s() takes no keyword arguments", t->name);
+        if (cls_isinstance(self, &ai_exc_OSError)) return exc_oserror_init(self, args, nargs) < 0 ? AI_ERR : AI_NONE;
         ai_value tup = ai_tuple_pack(args, nargs);
         if (!tup) return AI_ERR;
         ((ai_exc *)ai_obj(self))->args = tup;
@@ -500,6 +643,11 @@ static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value
         list_obj(self)->len = 0;
         if (nargs == 1 && ai_list_extend(self, args[0]) < 0) return AI_ERR;
         return AI_NONE;
+    }
+    if (owner == &ai_set_type) {
+        /* set.__init__(iterable=()): clear, then update. */
+        if (call_no_kwargs("set", kwnames) < 0 || map_arg_range("set", nargs, 0, 1) < 0) return AI_ERR;
+        return set_reinit(self, nargs == 1 ? args[0] : 0) < 0 ? AI_ERR : AI_NONE;
     }
     if (owner == &ai_dict_type) {
         /* dict.__init__(mapping_or_pairs=(), **kwargs): an update. */
@@ -796,12 +944,12 @@ static void super_visit(ai_object *o, void (*visit)(ai_value *, void *), void *c
 
 ai_value ai_super(ai_value cls, ai_value self) {
     cls_init();
-    if (!obj_is_type(cls, &ai_type_type))
+    if (!obj_is_class(cls))
         return ai_raise_fmt(&ai_exc_TypeError, "super() argument 1 must be a type, not %s",
                             obj_type_name(cls));
     const ai_type *c = (const ai_type *)ai_obj(cls);
     ai_value ot;
-    if (obj_is_type(self, &ai_type_type) && cls_is_subtype((const ai_type *)ai_obj(self), c))
+    if (obj_is_class(self) && cls_is_subtype((const ai_type *)ai_obj(self), c))
         ot = self;
     else if (cls_is_subtype(ai_type_of(self), c))
         ot = ai_val(ai_type_of(self));
@@ -990,7 +1138,11 @@ static ai_value bi_dir(ai_value self, const ai_value *args, int64_t nargs, ai_va
     ai_value x = args[0], set = dict_new();
     if (!set) return AI_ERR;
     const ai_type *t = ai_type_of(x);
-    if (t == &ai_type_type) {
+    if (t == &ai_module_type) {
+        /* A module: the names in its namespace, as CPython's module.__dir__. */
+        ai_value d = mod_dict(x);
+        if (!d || dir_add_dict(set, d) < 0) return AI_ERR;
+    } else if (t == &ai_type_type || (t->flags & AI_TF_METACLASS)) {
         if (dir_add_type(set, (const ai_type *)ai_obj(x)) < 0) return AI_ERR;
     } else {
         if (cls_check_type(t)) {

@@ -213,6 +213,10 @@ static ai_value tr_getitem(ai_value o, ai_value key) {
 static int32_t tr_setitem(ai_value o, ai_value key, ai_value v) {
     ai_value f = dunder_of(o, v ? D_SETITEM : D_DELITEM);
     if (!f) {
+        /* The other half overridden only: a builtin base (dict, list)
+         * still provides this one. */
+        const ai_slots *bs = obj_slots_of_type(((cls_type *)ai_type_of(o))->solid);
+        if (bs->setitem) return bs->setitem(o, key, v);
         /* CPython looks the method up by name and reports it missing. */
         ai_raise_msg(&ai_exc_AttributeError, v ? "__setitem__" : "__delitem__");
         return -1;
@@ -283,6 +287,76 @@ static ai_value inst_default_repr(ai_value v) {
     return sb_finish(&b);
 }
 
+/* ---- immutable builtin bases ----------------------------------------------------
+ * A class derived from str, bytes, tuple, float or frozenset inherits the
+ * builtin's slots; those that may hand back an operand unchanged (s * 1,
+ * t[:], +x, str(s), '' + s …) go through these, so the result is of the
+ * builtin type, as CPython's are (cls_exact_result). int subclasses need
+ * none: int's slots read through the box and return plain ints. */
+
+static const ai_slots *imm_slots(ai_value a, ai_value b) {
+    const ai_type *t = ai_type_of(a);
+    if (!cls_check_type(t) || !cls_immutable_base(((const cls_type *)t)->solid)) t = ai_type_of(b);
+    return obj_slots_of_type(((const cls_type *)t)->solid);
+}
+
+static ai_value ex_concat(ai_value a, ai_value b) {
+    return cls_exact_result(imm_slots(a, b)->concat(a, b), a, b);
+}
+static ai_value ex_repeat(ai_value a, int64_t n) { return cls_exact_result(imm_slots(a, a)->repeat(a, n), a, 0); }
+static ai_value ex_getitem(ai_value a, ai_value k) {
+    return cls_exact_result(imm_slots(a, a)->getitem(a, k), a, 0);
+}
+static ai_value ex_pos(ai_value a) { return cls_exact_result(imm_slots(a, a)->pos(a), a, 0); }
+static ai_value ex_neg(ai_value a) { return cls_exact_result(imm_slots(a, a)->neg(a), a, 0); }
+static ai_value ex_abs(ai_value a) { return cls_exact_result(imm_slots(a, a)->abs(a), a, 0); }
+static ai_value ex_add(ai_value a, ai_value b) { return cls_exact_result(imm_slots(a, b)->add(a, b), a, b); }
+static ai_value ex_mul(ai_value a, ai_value b) { return cls_exact_result(imm_slots(a, b)->mul(a, b), a, b); }
+/* str % args with nothing to format is the receiver itself in CPython,
+ * a str subclass instance included (its writer's read-only shortcut). */
+static ai_value ex_mod(ai_value a, ai_value b) {
+    const ai_slots *s = imm_slots(a, b);
+    ai_value r = s->mod(a, b);
+    if (r && r != AI_NOTIMPL && s == obj_slots_of_type(&ai_str_type) && str_check(a)) {
+        const ai_strobj *o = str_obj(a);
+        bool pct = false;
+        for (int64_t i = 0; i < o->len && !pct; i++) pct = str_char(o, i) == '%';
+        if (!pct) return a;
+    }
+    return cls_exact_result(r, a, b);
+}
+static ai_value ex_str(ai_value a) {
+    const ai_type *t = ai_type_of(a);
+    return cls_exact_result(((const cls_type *)t)->solid->str(a), a, 0);
+}
+
+static void install_exact(cls_type *ct, const ai_slots *bs) {
+    ai_slots *s = &ct->slots;
+    const ai_value *d = ct->dunder;
+    if (!cls_immutable_base(ct->solid) || ct->layout == CLS_LAYOUT_INTBOX) return;
+    if (s->concat == bs->concat && bs->concat) s->concat = ex_concat;
+    if (s->repeat == bs->repeat && bs->repeat) s->repeat = ex_repeat;
+    if (s->getitem == bs->getitem && bs->getitem) s->getitem = ex_getitem;
+    if (s->pos == bs->pos && bs->pos) s->pos = ex_pos;
+    if (s->neg == bs->neg && bs->neg) s->neg = ex_neg;
+    if (s->abs == bs->abs && bs->abs) s->abs = ex_abs;
+    if (s->add == bs->add && bs->add) s->add = ex_add;
+    if (s->mul == bs->mul && bs->mul) s->mul = ex_mul;
+    if (s->mod == bs->mod && bs->mod) s->mod = ex_mod;
+    if (!d[D_STR] && ct->solid->str) ct->t.str = ex_str;
+}
+
+/* The builtin type of ct's MRO that provides dunder idx itself (OSError's
+ * str for a class derived from FileNotFoundError), or ct->solid. */
+static const ai_type *builtin_provider(const cls_type *ct, int idx) {
+    ai_tuple *m = tuple_obj(ct->mro);
+    for (int64_t i = 1; i < m->len; i++) {
+        const ai_type *k = (const ai_type *)ai_obj(m->items[i]);
+        if (!cls_check_type(k) && cls_static_defines(k, idx)) return k;
+    }
+    return ct->solid;
+}
+
 void cls_install_slots(cls_type *ct) {
     const ai_type *solid = ct->solid;
     const ai_slots *bs = obj_slots_of_type(solid);
@@ -323,7 +397,9 @@ void cls_install_slots(cls_type *ct) {
         if (d[D_IBINOP + op]) s->inplace = tr_inplace;
     if (!s->inplace) s->inplace = bs->inplace;
 
-    ct->t.repr = d[D_REPR] ? tr_repr : solid->repr ? solid->repr : inst_default_repr;
-    ct->t.str = d[D_STR] ? tr_str : solid->str;
+    const ai_type *rp = builtin_provider(ct, D_REPR), *sp = builtin_provider(ct, D_STR);
+    ct->t.repr = d[D_REPR] ? tr_repr : rp->repr ? rp->repr : solid->repr ? solid->repr : inst_default_repr;
+    ct->t.str = d[D_STR] ? tr_str : sp->str ? sp->str : solid->str;
     ct->t.call = d[D_CALL] ? tr_call : solid->call;
+    install_exact(ct, bs);
 }

@@ -30,56 +30,7 @@ enum { IX_EMPTY = -1, IX_DUMMY = -2, IX_ERROR = -3 };
 /* Entries that fit an index of 2**log2 slots. */
 #define USABLE_FRACTION(n) (((n) << 1) / 3)
 
-typedef struct dict_entry {
-    int64_t hash;
-    ai_value key;   /* 0: deleted */
-    ai_value value; /* 0: deleted */
-} dict_entry;
-
-typedef struct dict_keys {
-    ai_object ob;
-    int64_t log2size; /* the index has 1 << log2size slots */
-    int64_t width;    /* bytes per index slot: 1, 2, 4 or 8 */
-    int64_t capacity; /* entries allocated */
-    int64_t usable;   /* entries that may still be appended */
-    int64_t nentries; /* entries appended, live or deleted */
-    /* the index, then the entries (8-byte aligned) */
-} dict_keys;
-
-typedef struct ai_dict {
-    ai_object ob;
-    int64_t used;  /* live entries */
-    ai_value keys; /* a dict_keys block, or 0 (empty, never sized) */
-} ai_dict;
-
-static inline ai_dict *dict_obj(ai_value v) { return (ai_dict *)ai_obj(v); }
-static inline dict_keys *keys_of(ai_value k) { return (dict_keys *)ai_obj(k); }
-static inline size_t index_bytes(const dict_keys *k) {
-    return (((size_t)k->width << k->log2size) + 7) & ~(size_t)7;
-}
-static inline dict_entry *entries_of(const dict_keys *k) {
-    return (dict_entry *)((char *)(k + 1) + index_bytes(k));
-}
-
-static inline int64_t ix_get(const dict_keys *k, size_t i) {
-    const void *p = k + 1;
-    switch (k->width) {
-    case 1: return ((const int8_t *)p)[i];
-    case 2: return ((const int16_t *)p)[i];
-    case 4: return ((const int32_t *)p)[i];
-    default: return ((const int64_t *)p)[i];
-    }
-}
-
-static inline void ix_set(dict_keys *k, size_t i, int64_t ix) {
-    void *p = k + 1;
-    switch (k->width) {
-    case 1: ((int8_t *)p)[i] = (int8_t)ix; break;
-    case 2: ((int16_t *)p)[i] = (int16_t)ix; break;
-    case 4: ((int32_t *)p)[i] = (int32_t)ix; break;
-    default: ((int64_t *)p)[i] = ix; break;
-    }
-}
+#include "objects/dict_impl.h"
 
 /* ---- memory ------------------------------------------------------------------ */
 
@@ -309,6 +260,13 @@ int32_t dict_set(ai_value d, ai_value key, ai_value v) {
     return h == -1 ? -1 : setitem_hash(dict_obj(d), key, h, v);
 }
 
+int64_t dict_index_of(ai_value dv, ai_value key) {
+    int64_t h = map_hash(key);
+    if (h == -1) return -2;
+    int64_t ix = lookup(dict_obj(dv), key, h);
+    return ix == IX_ERROR ? -2 : ix < 0 ? -1 : ix;
+}
+
 int32_t dict_del(ai_value dv, ai_value key) {
     int64_t h = map_hash(key);
     if (h == -1) return -1;
@@ -525,7 +483,14 @@ static ai_value dict_getitem(ai_value d, ai_value key) {
     ai_value v;
     int32_t rc = dict_get(d, key, &v);
     if (rc < 0) return AI_ERR;
-    return rc ? v : raise_key_error(key);
+    if (rc) return v;
+    if (!obj_is_type(d, &ai_dict_type)) {
+        /* A subclass may define __missing__(key) (defaultdict's hook). */
+        ai_value m = cls_special_method(d, "__missing__");
+        if (m) return ai_call(m, &key, 1, 0);
+        if (exc_pending()) return AI_ERR;
+    }
+    return raise_key_error(key);
 }
 
 static int32_t dict_setitem(ai_value d, ai_value key, ai_value v) {

@@ -860,7 +860,19 @@ fail:
     return AI_ERR;
 }
 
+/* Text without '{' and '}' formats to itself, and CPython returns the
+ * receiver then — a str subclass instance included. */
+static bool no_fields(ai_value s) {
+    const ai_strobj *o = str_obj(s);
+    for (int64_t i = 0; i < o->len; i++) {
+        uint32_t c = str_char(o, i);
+        if (c == '{' || c == '}') return false;
+    }
+    return true;
+}
+
 ai_value fmt_str_format(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    if (no_fields(self)) return self;
     fmtctx c = {args, nargs, kwnames && tuple_obj(kwnames)->len ? kwnames : 0, 0, 0, 0};
     return vformat(&c, self, 0, str_obj(self)->len, 2);
 }
@@ -870,6 +882,7 @@ ai_value fmt_str_format_map(ai_value self, const ai_value *args, int64_t nargs,
     static const argspec spec = {"format_map", "str", ARGS_ONE, 1, 1, NULL};
     ai_value a[1];
     if (text_args(&spec, args, nargs, kwnames, a) < 0) return AI_ERR;
+    if (no_fields(self)) return self;
     fmtctx c = {NULL, 0, 0, a[0], 0, 0};
     return vformat(&c, self, 0, str_obj(self)->len, 2);
 }

@@ -1,5 +1,7 @@
 /*
- * objects/gen.c — generators, each on a small stack of its own.
+ * objects/gen.c — generators, each on a small stack of its own (and the
+ * stackful body machinery that coroutines and async generators share:
+ * objects/gen.h, objects/coro.c).
  *
  * A generator function compiles to ordinary code (no state machine): its
  * body runs on a stack taken from the scheduler's stack pool, and
@@ -19,45 +21,24 @@
  * ai_tls.stack_limit is switched with the stack, so the compiled
  * prologues' recursion check measures the stack actually in use.
  *
- * Not handled yet: a generator abandoned while suspended keeps its stack
- * until the program ends (there is no collector to finalise it yet); a
- * task that parks in the scheduler while inside a generator body must have
- * the generator's stack limit saved with it (sched integration).
+ * A generator abandoned while suspended gives its stack back when the
+ * collector finds it unreachable (its finally blocks do not run). The
+ * stack limit in force is also the running task's copy
+ * (task_t.stack_limit), so a task that parks inside a body resumes with
+ * the body's limit.
  */
-#include "core/object.h"
+#include "objects/gen.h"
+
+#include "asyncio/aio.h"
+
 #include "gc/gc.h"
 #include "sched/context.h"
 #include "sched/sched.h"
-#include "sched/stack.h"
 #include "sched/task.h"
 
-#if SCHED_ASAN
+#if GEN_ASAN
 #include <sanitizer/common_interface_defs.h>
 #endif
-
-typedef ai_value (*gen_thunk)(const ai_value *slots);
-
-enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
-
-typedef struct ai_gen {
-    ai_object ob;
-    const ai_func_info *info;
-    gen_thunk thunk;            /* runs the body with the bound arguments */
-    ai_value args;              /* tuple: closure (if any) and parameters */
-    ai_value transfer;          /* value passed across the switch */
-    int32_t state;
-    bool thrown;                /* resumed to raise the pending exception */
-    void *sp, *caller_sp;       /* saved contexts */
-    char *caller_limit;         /* ai_tls.stack_limit of the consumer */
-    struct ai_gen *prev;        /* the generator running when this one was resumed */
-    int32_t depth;              /* generators running, this one included (GEN_DEPTH) */
-    stack_mem_t stack;
-#if SCHED_ASAN
-    void *fake_stack, *caller_fake_stack;
-    const void *caller_bottom;
-    size_t caller_size;
-#endif
-} ai_gen;
 
 /* The generator whose body is running: per task (a task may move to
  * another OS thread while parked inside a generator body); per thread
@@ -70,10 +51,15 @@ static ai_gen **current_gen_slot(void) {
     return t ? (ai_gen **)&t->gen_current : &current_gen_no_task;
 }
 
-static void gen_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+ai_gen *gen_current(void) { return *current_gen_slot(); }
+
+void gen_gc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     ai_gen *g = (ai_gen *)o;
     visit(&g->args, ctx);
     if (g->transfer) visit(&g->transfer, ctx);
+    if (g->handled) visit(&g->handled, ctx);
+    if (g->outer_handled) visit(&g->outer_handled, ctx);
+    if (g->extra) visit(&g->extra, ctx);
     /* A suspended body's frames hold values: its stack is scanned like a
      * task's (gc/gc.h, G3). A running body's stack is a root instead
      * (gen_gc_running). */
@@ -108,7 +94,7 @@ static ai_value gen_repr(ai_value v) {
 }
 
 /* Margin below the limit for runtime C code (see sched/task.c). */
-#if SCHED_ASAN
+#if GEN_ASAN
 #define GEN_MARGIN ((size_t)64 << 10)
 #else
 #define GEN_MARGIN ((size_t)32 << 10)
@@ -116,39 +102,50 @@ static ai_value gen_repr(ai_value v) {
 
 /* The stack limit in force: ai_tls's, and the running task's copy that
  * the scheduler reloads when the task resumes after a park. */
-static void set_stack_limit(char *limit) {
+static void set_stack_limit(task_t *t, char *limit) {
     /* relaxed: the ticker may raise the limit concurrently (aithon_rt.h) */
     __atomic_store_n(&ai_tls.stack_limit, limit, __ATOMIC_RELAXED);
-    task_t *t = sched_current();
     if (t) t->stack_limit = limit;
 }
 
 static void switch_to_body(ai_gen *g) {
-    g->caller_limit = sched_current() ? sched_current()->stack_limit : ai_tls.stack_limit;
-    set_stack_limit(g->stack.lo + GEN_MARGIN);
+    /* The body's exception being handled replaces the consumer's (or
+     * inherits it when the body has none). */
+    ai_task_core *tc = exc_task();
+    g->outer_handled = tc->handled;
+    if (g->handled) tc->handled = g->handled;
+    /* One out-of-line look-up of the running task per switch (it cannot
+     * change before the switch below). */
+    task_t *t = sched_current();
+    g->caller_limit = t ? t->stack_limit : ai_tls.stack_limit;
+    set_stack_limit(t, g->stack.lo + GEN_MARGIN);
     ai_gen **cur = current_gen_slot();
     g->prev = *cur;
     *cur = g;
-#if SCHED_ASAN
+#if GEN_ASAN
     __sanitizer_start_switch_fiber(&g->caller_fake_stack, g->stack.lo, (size_t)(g->stack.hi - g->stack.lo));
 #endif
     sched_ctx_switch(&g->caller_sp, g->sp);
-#if SCHED_ASAN
+#if GEN_ASAN
     __sanitizer_finish_switch_fiber(g->caller_fake_stack, NULL, NULL);
 #endif
 }
 
 /* From the body back to the consumer (the body's stack stays as it is). */
 static void switch_to_caller(ai_gen *g, bool dying) {
+    ai_task_core *tc = exc_task();
+    g->handled = tc->handled == g->outer_handled ? 0 : tc->handled;
+    tc->handled = g->outer_handled;
+    g->outer_handled = 0;
     *current_gen_slot() = g->prev;
-    set_stack_limit(g->caller_limit);
-#if SCHED_ASAN
+    set_stack_limit(sched_current(), g->caller_limit);
+#if GEN_ASAN
     __sanitizer_start_switch_fiber(dying ? NULL : &g->fake_stack, g->caller_bottom, g->caller_size);
 #else
     (void)dying;
 #endif
     sched_ctx_switch(&g->sp, g->caller_sp);
-#if SCHED_ASAN
+#if GEN_ASAN
     __sanitizer_finish_switch_fiber(g->fake_stack, &g->caller_bottom, &g->caller_size);
 #endif
 }
@@ -156,7 +153,7 @@ static void switch_to_caller(ai_gen *g, bool dying) {
 /* First code on a generator's stack. */
 static void gen_start(void *arg) {
     ai_gen *g = arg;
-#if SCHED_ASAN
+#if GEN_ASAN
     __sanitizer_finish_switch_fiber(NULL, &g->caller_bottom, &g->caller_size);
 #endif
     ai_value r = g->thrown ? AI_ERR : g->thunk(tuple_obj(g->args)->items);
@@ -167,16 +164,23 @@ static void gen_start(void *arg) {
     __builtin_unreachable();
 }
 
-ai_value ai_gen_new(const ai_func_info *info, void *thunk, const ai_value *slots, int64_t n) {
-    ai_value args = ai_tuple_pack(slots, n);
-    if (!args) return AI_ERR;
-    ai_gen *g = ai_alloc(&ai_gen_type, sizeof(ai_gen));
-    if (!g) return AI_ERR;
+ai_gen *gen_make(ai_type *t, int kind, const ai_func_info *info, void *thunk, const ai_value *slots,
+                 int64_t n) {
+    ai_value args = n ? ai_tuple_pack(slots, n) : ai_val(&tuple_empty_obj);
+    if (!args) return NULL;
+    ai_gen *g = ai_alloc(t, sizeof(ai_gen));
+    if (!g) return NULL;
     g->info = info;
     g->thunk = (gen_thunk)thunk;
     g->args = args;
     g->state = GEN_CREATED;
-    return ai_val(g);
+    g->kind = (uint8_t)kind;
+    return g;
+}
+
+ai_value ai_gen_new(const ai_func_info *info, void *thunk, const ai_value *slots, int64_t n) {
+    ai_gen *g = gen_make(&ai_gen_type, GEN_PLAIN, info, thunk, slots, n);
+    return g ? ai_val(g) : AI_ERR;
 }
 
 /* Generators count toward the recursion limit as frames do in CPython:
@@ -197,16 +201,19 @@ static bool gen_depth_ok(ai_gen *g) {
     return true;
 }
 
-/* Resume g with `sent` (or with the pending exception when thrown).
- * Returns 1 with the yielded item in *out, 0 when the body returned (its
- * value in *out), -1 when it raised. */
-static int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) {
-    if (g->state == GEN_RUNNING) {
-        ai_raise_msg(&ai_exc_ValueError, "generator already executing");
+int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) {
+    if (g->state == GEN_RUNNING || g->state == GEN_INLINE) {
+        ai_raise_msg(&ai_exc_ValueError, g->kind == GEN_CORO ? "coroutine already executing"
+                                         : g->kind == GEN_ASYNCGEN ? "async generator already executing"
+                                                                   : "generator already executing");
         return -1;
     }
     if (g->state == GEN_DONE) {
         *out = AI_NONE;
+        if (g->kind == GEN_CORO && !thrown) {
+            ai_raise_msg(&ai_exc_RuntimeError, "cannot reuse already awaited coroutine");
+            return -1;
+        }
         return thrown ? -1 : 0;
     }
     if (!gen_depth_ok(g)) return -1;
@@ -241,9 +248,37 @@ static int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) 
     return 1;
 }
 
+_Noreturn void gen_abandon(ai_gen *base) {
+    ai_gen **cur = current_gen_slot();
+    /* bodies running above base (a generator it iterates, an async
+     * generator it awaits) are dropped with it: their stacks go back when
+     * they are collected (gen_finalize) */
+    for (ai_gen *g = *cur; g && g != base; g = g->prev) g->state = GEN_DONE;
+    ai_task_core *tc = exc_task();
+    tc->exc = 0;
+    tc->handled = base->outer_handled;
+    base->outer_handled = 0;
+    base->handled = 0;
+    base->transfer = 0;
+    base->state = GEN_DONE;
+    *cur = base->prev;
+    set_stack_limit(sched_current(), base->caller_limit);
+#if GEN_ASAN
+    __sanitizer_start_switch_fiber(NULL, base->caller_bottom, base->caller_size);
+#endif
+    void *dropped;
+    sched_ctx_switch(&dropped, base->caller_sp);
+    __builtin_unreachable();
+}
+
 ai_value ai_yield(ai_value v) {
     ai_gen *g = *current_gen_slot();
     if (!g) return ai_raise_msg(&ai_exc_RuntimeError, "yield outside a running generator");
+    return gen_suspend(g, v, false);
+}
+
+ai_value gen_suspend(ai_gen *g, ai_value v, bool awaiting) {
+    g->awaiting = awaiting;
     g->transfer = v;
     /* Suspending turns the body's stack (a root while it runs) into g's
      * slots, and it may hold values allocated since the last collection,
@@ -274,7 +309,7 @@ static ai_value stop_iteration(ai_value value) {
     return exc_raise_args(&ai_exc_StopIteration, args);
 }
 
-static ai_value m_send(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+ai_value gen_m_send(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
     if (call_no_kwargs("send", kwnames) < 0 || call_exact_args("send", nargs, 1) < 0) return AI_ERR;
     ai_value v;
     int32_t rc = gen_resume((ai_gen *)ai_obj(self), args[0], false, &v);
@@ -282,7 +317,7 @@ static ai_value m_send(ai_value self, const ai_value *args, int64_t nargs, ai_va
     return rc == 0 ? stop_iteration(v) : AI_ERR;
 }
 
-static ai_value m_throw(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+ai_value gen_m_throw(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
     if (call_no_kwargs("throw", kwnames) < 0) return AI_ERR;
     if (nargs < 1) return ai_raise_msg(&ai_exc_TypeError, "throw expected at least 1 argument, got 0");
     ai_raise(args[0], 0);   /* now pending: it is delivered into the body */
@@ -297,30 +332,42 @@ static ai_value m_throw(ai_value self, const ai_value *args, int64_t nargs, ai_v
     return rc == 0 ? stop_iteration(v) : AI_ERR;
 }
 
-static ai_value m_close(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
-    (void)args;
-    if (call_no_kwargs("close", kwnames) < 0 || call_exact_args("close", nargs, 0) < 0) return AI_ERR;
-    ai_gen *g = (ai_gen *)ai_obj(self);
+int32_t gen_close(ai_gen *g) {
     if (g->state == GEN_CREATED || g->state == GEN_DONE) {
         g->state = GEN_DONE;
-        return AI_NONE;
+        return 0;
+    }
+    if (g->state == GEN_RUNNING || g->state == GEN_INLINE) {
+        ai_raise_msg(&ai_exc_ValueError, g->kind == GEN_CORO ? "coroutine already executing"
+                                                            : "generator already executing");
+        return -1;
     }
     exc_raise_args(&ai_exc_GeneratorExit, ai_val(&tuple_empty_obj));
     ai_value v;
     int32_t rc = gen_resume(g, AI_NONE, true, &v);
-    if (rc == 1) return ai_raise_msg(&ai_exc_RuntimeError, "generator ignored GeneratorExit");
-    if (rc == 0) return AI_NONE;
+    if (rc == 1) {
+        ai_raise_msg(&ai_exc_RuntimeError, g->kind == GEN_CORO ? "coroutine ignored GeneratorExit"
+                                                              : "generator ignored GeneratorExit");
+        return -1;
+    }
+    if (rc == 0) return 0;
     if (exc_pending_is(&ai_exc_GeneratorExit) || exc_pending_is(&ai_exc_StopIteration)) {
         exc_clear();
-        return AI_NONE;
+        return 0;
     }
-    return AI_ERR;
+    return -1;
+}
+
+ai_value gen_m_close(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)args;
+    if (call_no_kwargs("close", kwnames) < 0 || call_exact_args("close", nargs, 0) < 0) return AI_ERR;
+    return gen_close((ai_gen *)ai_obj(self)) < 0 ? AI_ERR : AI_NONE;
 }
 
 static const ai_method_def gen_methods[] = {
-    {"send", m_send, &ai_gen_type, 0},
-    {"throw", m_throw, &ai_gen_type, 0},
-    {"close", m_close, &ai_gen_type, 0},
+    {"send", gen_m_send, &ai_gen_type, 0},
+    {"throw", gen_m_throw, &ai_gen_type, 0},
+    {"close", gen_m_close, &ai_gen_type, 0},
     {NULL, NULL, NULL, 0},
 };
 
@@ -332,28 +379,71 @@ ai_type ai_gen_type = {
     .base = &ai_object_type,
     .basicsize = sizeof(ai_gen),
     .repr = gen_repr,
-    .gc_visit = gen_visit,
+    .gc_visit = gen_gc_visit,
     .gc_size = alloc_fixed_size,
     .slots = (void *)&gen_slots,
 };
 
-ai_value ai_yield_from(ai_value iterable) {
-    ai_value it = ai_iter(iterable);
-    if (!it) return AI_ERR;
-    bool is_gen = obj_is_type(it, &ai_gen_type);
-    for (;;) {
-        ai_value item;
-        int32_t rc;
-        if (is_gen) {
-            rc = gen_resume((ai_gen *)ai_obj(it), AI_NONE, false, &item);
-            if (rc == 0) return item;       /* the sub-generator's return value */
-        } else {
-            rc = ai_for_next(it, &item);
-            if (rc == 0) return AI_NONE;
+/* `yield from it` / the iteration behind `await`: resume the
+ * sub-iterator, hand what it yields to `suspend`, and send back what comes
+ * back (a value, or the exception thrown in). Returns the sub-iterator's
+ * return value (StopIteration.value), or AI_ERR. */
+ai_value gen_delegate(ai_value it, ai_value (*suspend)(ai_value y)) {
+    ai_value target = coro_iter_target(it);
+    if (target) {
+        if (aio_is_future(target)) {
+            /* Future.__await__: yield the future while it is pending */
+            while (aio_fut(target)->state == AIO_PENDING) {
+                aio_fut(target)->blocking = true;
+                if (!suspend(target)) return AI_ERR;
+            }
+            return aio_future_result(target);
         }
-        if (rc < 0) return AI_ERR;
-        if (!ai_yield(item)) return AI_ERR;
+        it = target;
     }
+    bool is_gen = gen_check_any(it);
+    ai_value sent = AI_NONE;
+    bool thrown = false;
+    for (;;) {
+        ai_value y;
+        if (is_gen) {
+            int32_t rc = gen_resume(gen_obj(it), sent, thrown, &y);
+            if (rc == 0) return y; /* the sub-generator's return value */
+            if (rc < 0) return AI_ERR;
+        } else {
+            if (thrown) {
+                ai_value exc = ai_exc_fetch();
+                ai_value m = cls_special_method(it, "throw");
+                if (!m) {
+                    if (!exc_pending()) exc_set_pending(exc);
+                    return AI_ERR;
+                }
+                y = ai_call(m, &exc, 1, 0);
+            } else if (sent == AI_NONE) {
+                int32_t rc = ai_for_next(it, &y);
+                if (rc == 0) return AI_NONE;
+                if (rc < 0) y = AI_ERR;
+            } else {
+                ai_value m = ai_getattr(it, str_from_cstr("send"));
+                y = m ? ai_call(m, &sent, 1, 0) : AI_ERR;
+            }
+            if (!y) {
+                if (!exc_pending_is(&ai_exc_StopIteration)) return AI_ERR;
+                ai_value e = ai_exc_fetch();
+                ai_tuple *a = tuple_obj(((ai_exc *)ai_obj(e))->args);
+                return a->len ? a->items[0] : AI_NONE;
+            }
+        }
+        ai_value r = suspend(y);
+        thrown = r == AI_ERR;
+        sent = thrown ? AI_NONE : r;
+    }
+}
+
+ai_value ai_yield_from(ai_value iterable) {
+    ai_value it = obj_is_type(iterable, &ai_coro_type) ? iterable : ai_iter(iterable);
+    if (!it) return AI_ERR;
+    return gen_delegate(it, ai_yield);
 }
 
 /* A for loop left early (break, return) over an iterator it created
@@ -364,5 +454,5 @@ int32_t ai_iter_release(ai_value it) {
     if (!it || !obj_is_type(it, &ai_gen_type)) return 0;
     ai_gen *g = (ai_gen *)ai_obj(it);
     if (g->state != GEN_SUSPENDED) return 0;
-    return m_close(it, NULL, 0, 0) ? 0 : -1;
+    return gen_close(g);
 }

@@ -295,12 +295,41 @@ bool int_cmp_double(ai_value i, double d, int32_t op) {
 
 /* ---- decimal text ------------------------------------------------------------------ */
 
+/* The decimal digits of a small int into buf (at least 24 bytes): its
+ * length. Two digits per step from a table, no printf. */
+static int small_to_decimal(int64_t n, char *buf) {
+    static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                   "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                   "8081828384858687888990919293949596979899";
+    char tmp[24];
+    int k = 24;
+    uint64_t u = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+    while (u >= 100) {
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        tmp[--k] = pairs[2 * r + 1];
+        tmp[--k] = pairs[2 * r];
+    }
+    if (u >= 10) {
+        tmp[--k] = pairs[2 * u + 1];
+        tmp[--k] = pairs[2 * u];
+    } else {
+        tmp[--k] = (char)('0' + u);
+    }
+    int len = 0;
+    if (n < 0) buf[len++] = '-';
+    memcpy(buf + len, tmp + k, (size_t)(24 - k));
+    len += 24 - k;
+    buf[len] = 0;
+    return len;
+}
+
 char *int_to_decimal_malloc(ai_value v, size_t *lenp) {
     v = int_unbool(v);
     if (ai_is_smallint(v)) {
         char *s = malloc(24);
         if (!s) return NULL;
-        *lenp = (size_t)snprintf(s, 24, "%lld", (long long)ai_smallint_get(v));
+        *lenp = (size_t)small_to_decimal(ai_smallint_get(v), s);
         return s;
     }
     ival x;
@@ -340,7 +369,7 @@ ai_value int_to_str(ai_value v) {
     v = int_unbool(v);
     if (ai_is_smallint(v)) {
         char buf[24];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)ai_smallint_get(v));
+        int n = small_to_decimal(ai_smallint_get(v), buf);
         return str_from_ascii(buf, n);
     }
     if (int_max_str_digits > 0) {

@@ -61,8 +61,12 @@ static int list_reserve(ai_list *l, int64_t need) {
         exc_nomem();
         return -1;
     }
-    /* Over-allocate so a run of appends is amortised O(1). */
-    int64_t ncap = (need + (need >> 3) + 6) & ~(int64_t)3;
+    /* Over-allocate so a run of appends is amortised O(1): by an eighth
+     * as CPython does while the list is small, by a half once it is large
+     * (each growth here copies into a new buffer — there is no realloc in
+     * place — so fewer, larger steps copy and fault in far less memory). */
+    int64_t ncap = need < 4096 ? (need + (need >> 3) + 6) & ~(int64_t)3 : need + (need >> 1);
+    if (ncap > LIST_MAX_LEN) ncap = LIST_MAX_LEN;
     ai_value *nb = alloc_raw((size_t)ncap * sizeof(ai_value));
     if (!nb) return -1;
     if (l->len > 0) memcpy(nb, l->items, (size_t)l->len * sizeof(ai_value));
@@ -773,9 +777,11 @@ static int32_t unpack_not_iterable(ai_value v) {
 }
 
 int32_t ai_unpack(ai_value v, int64_t n, ai_value *out) {
-    if (list_check(v) || tuple_check(v)) {
-        int64_t len = list_check(v) ? list_obj(v)->len : tuple_obj(v)->len;
-        const ai_value *src = list_check(v) ? list_obj(v)->items : tuple_obj(v)->items;
+    /* Exact types only: a subclass may define __iter__. */
+    bool is_list = obj_is_type(v, &ai_list_type);
+    if (is_list || obj_is_type(v, &ai_tuple_type)) {
+        int64_t len = is_list ? list_obj(v)->len : tuple_obj(v)->len;
+        const ai_value *src = is_list ? list_obj(v)->items : tuple_obj(v)->items;
         if (len == n) {
             if (n) memcpy(out, src, (size_t)n * sizeof(ai_value));
             return 0;

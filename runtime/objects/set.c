@@ -102,7 +102,8 @@ static void set_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx
 }
 
 static ai_value set_alloc(ai_type *t) {
-    ai_setobj *so = ai_alloc(t, sizeof(ai_setobj));
+    /* t may be a subclass: its instances are longer (objects/class.h). */
+    ai_setobj *so = ai_alloc(t, t->basicsize);
     if (!so) return AI_ERR;
     so->mask = SET_MINSIZE - 1;
     so->hash = -1;
@@ -359,6 +360,11 @@ static int update_internal(ai_setobj *so, ai_value other) {
     while ((rc = ai_for_next(it, &key)) == 1)
         if (add_key(so, key) < 0) return -1;
     return rc;
+}
+
+int32_t set_reinit(ai_value s, ai_value iterable) {
+    clear_internal(set_obj(s));
+    return iterable ? update_internal(set_obj(s), iterable) : 0;
 }
 
 ai_value set_new(ai_type *t, ai_value iterable) {

@@ -34,7 +34,7 @@
 
 static size_t str_size(const ai_object *o) {
     const ai_strobj *s = (const ai_strobj *)o;
-    return sizeof(ai_strobj) + (size_t)(s->len + 1) * s->kind;
+    return sizeof(ai_strobj) + (size_t)(s->len + 1) * s->kind + s->spare;
 }
 
 static void *str_alloc(size_t size, bool immortal) {
@@ -289,7 +289,7 @@ ai_value sb_finish(strbuf *b) {
 static struct {
     ai_strobj s;
     uint32_t zero;
-} empty_str = {{{(uintptr_t)&ai_str_type}, 0, 0, 1, 1, {0}}, 0};
+} empty_str = {{{(uintptr_t)&ai_str_type}, 0, 0, 1, 1, {0}, 0}, 0};
 
 ai_value str_empty(void) { return ai_val(&empty_str.s); }
 
@@ -605,8 +605,10 @@ ai_value str_concat(ai_value a, ai_value b) {
         return ai_raise_fmt(&ai_exc_TypeError, "can only concatenate str (not \"%s\") to str",
                             obj_type_name(b));
     ai_strobj *x = str_obj(a), *y = str_obj(b);
-    if (y->len == 0) return a;
-    if (x->len == 0) return b;
+    /* An operand is the result only when it is an exact str ('' + s of a
+     * str subclass is a str, as in CPython). */
+    if (y->len == 0 && obj_is_type(a, &ai_str_type)) return a;
+    if (x->len == 0 && obj_is_type(b, &ai_str_type)) return b;
     int kind = x->kind > y->kind ? x->kind : y->kind;
     if (x->len > INT64_MAX / 2 - y->len) return exc_nomem();
     ai_value v = str_new_kind(kind, x->len + y->len);
@@ -624,6 +626,59 @@ ai_value str_concat(ai_value a, ai_value b) {
     }
     r->ascii = x->ascii && y->ascii;
     return v;
+}
+
+/* ---- s += x on a local (amortised O(1)) ------------------------------------ */
+
+/* a + b (exact strs) in a new string with room after it to append as
+ * much again. */
+static ai_value concat_spare(ai_strobj *x, ai_strobj *y) {
+    int kind = x->kind > y->kind ? x->kind : y->kind;
+    if (x->len > INT64_MAX / 4 - y->len) return exc_nomem();
+    int64_t len = x->len + y->len;
+    int64_t room = len < 16 ? 16 : len;
+    if ((uint64_t)room * (uint64_t)kind > UINT32_MAX / 2) room = (int64_t)(UINT32_MAX / 2) / kind;
+    size_t spare = (size_t)room * (size_t)kind;
+    ai_strobj *r = str_alloc(sizeof(ai_strobj) + (size_t)(len + 1) * (size_t)kind + spare, false);
+    if (!r) return AI_ERR;
+    r->len = len;
+    r->hash = -1;
+    r->kind = (uint8_t)kind;
+    r->spare = (uint32_t)spare;
+    if (x->kind == kind) memcpy(str_data(r), str_data(x), (size_t)x->len * (size_t)kind);
+    else for (int64_t i = 0; i < x->len; i++) str_put(r, i, str_char(x, i));
+    if (y->kind == kind) memcpy((char *)str_data(r) + x->len * kind, str_data(y), (size_t)y->len * (size_t)kind);
+    else for (int64_t i = 0; i < y->len; i++) str_put(r, x->len + i, str_char(y, i));
+    r->ascii = x->ascii && y->ascii;
+    return ai_val(r);
+}
+
+ai_value ai_str_iadd(ai_value cur, ai_value v, ai_value *owned) {
+    if (obj_is_type(cur, &ai_bytes_type) && obj_is_type(v, &ai_bytes_type))
+        return bytes_iadd_owned(cur, v, owned);
+    if (!obj_is_type(cur, &ai_str_type) || !obj_is_type(v, &ai_str_type)) {
+        *owned = 0;
+        return ai_inplace(cur, v, AI_OP_ADD);
+    }
+    ai_strobj *x = str_obj(cur), *y = str_obj(v);
+    if (y->len == 0) return cur;
+    if (*owned == cur && y->kind <= x->kind &&
+        (uint64_t)y->len * x->kind <= (uint64_t)x->spare) {
+        /* Nobody but the variable sees cur (the compiler clears *owned
+         * whenever the variable is read or rebound): grow it in place. */
+        size_t add = (size_t)y->len * x->kind;
+        if (y->kind == x->kind) memcpy((char *)str_data(x) + x->len * x->kind, str_data(y), add);
+        else for (int64_t i = 0; i < y->len; i++) str_put(x, x->len + i, str_char(y, i));
+        x->len += y->len;
+        x->spare -= (uint32_t)add;
+        str_put(x, x->len, 0);
+        x->hash = -1;
+        x->ascii = x->ascii && y->ascii;
+        return cur;
+    }
+    ai_value r = concat_spare(x, y);
+    *owned = r;
+    return r;
 }
 
 static ai_value str_repeat(ai_value a, int64_t n) {

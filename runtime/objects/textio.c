@@ -106,7 +106,7 @@ static void core_free(fcore *c) {
     free(c);
 }
 
-static ai_value raise_errno(int err, ai_value filename) { return exc_raise_errno(err, filename); }
+static ai_value raise_errno(int err, ai_value filename) { return exc_raise_oserror(err, filename, 0); }
 
 /* io.UnsupportedOperation: an OSError subclass made from OSError's type
  * the first time it is needed (exception types' slots are exc.c's). */

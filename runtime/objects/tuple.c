@@ -160,7 +160,7 @@ static ai_value tuple_construct(ai_value cls, const ai_value *args, int64_t narg
         return ai_raise_fmt(&ai_exc_TypeError, "tuple expected at most 1 argument, got %lld",
                             (long long)nargs);
     if (nargs == 0) return tuple_new(0);
-    if (tuple_check(args[0])) return args[0];
+    if (obj_is_type(args[0], &ai_tuple_type)) return args[0];   /* a subclass's: copied */
     ai_value l = list_from_iter(args[0]);
     return l ? ai_list_to_tuple(l) : AI_ERR;
 }

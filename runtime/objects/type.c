@@ -15,7 +15,8 @@
  * qualified and the collector reaches their namespace through this
  * type's gc_visit. type(name, bases, dict) makes a class; int(x) and
  * float(x) of an instance go through its __int__/__float__/__index__.
- * Not handled: metaclasses (out of scope by design).
+ * Metaclasses: objects/class_meta.c (type.__new__ is this type's construct
+ * slot; `|` between classes makes a union, objects/genericalias.c).
  */
 #include "core/object.h"
 
@@ -25,8 +26,17 @@ static ai_value type_call(ai_value callable, const ai_value *args, int64_t nargs
     if (t == &ai_type_type) {
         int64_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
         if (nargs == 1 && nkw == 0) return ai_val(ai_type_of(args[0]));
-        if (nargs == 3 && nkw == 0) return cls_type_new3(args[0], args[1], args[2]);
-        return ai_raise_msg(&ai_exc_TypeError, "type() takes 1 or 3 arguments");
+        if (nargs != 3) return ai_raise_msg(&ai_exc_TypeError, "type() takes 1 or 3 arguments");
+        ai_value c = cls_meta_new(&ai_type_type, args, nargs, kwnames);
+        if (!c) return AI_ERR;
+        /* The class's own metaclass may define __init__ (a base's metaclass
+         * made it): called as type.__call__ does. */
+        ai_type *mt = ai_type_of(c);
+        if ((mt->flags & AI_TF_METACLASS) && cls_special_method(c, "__init__")) {
+            ai_value init = cls_special_method(c, "__init__");
+            if (!init || !ai_call(init, args, nargs, kwnames)) return AI_ERR;
+        }
+        return c;
     }
     if ((t == &ai_int_type || t == &ai_float_type) && nargs == 1 && !kwnames) {
         /* int(x) / float(x) of an instance: its __int__/__float__/__index__. */
@@ -49,6 +59,17 @@ ai_value type_repr(ai_value v) {
     return sb_finish(&b);
 }
 
+/* type.__new__ as a slot (reached through super().__new__ in a
+ * metaclass, or type.__new__(M, …)); `|` between classes makes a union. */
+static ai_value type_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    ai_type *meta = (ai_type *)ai_obj(cls);
+    if (meta == &ai_type_type && nargs == 1 && !(kwnames && tuple_obj(kwnames)->len))
+        return ai_val(ai_type_of(args[0]));
+    return cls_meta_new(meta, args, nargs, kwnames);
+}
+
+static const ai_slots type_slots = {.construct = type_construct, .or_ = ga_union_or};
+
 ai_type ai_type_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "type",
@@ -56,6 +77,7 @@ ai_type ai_type_type = {
     .basicsize = sizeof(ai_type),
     .repr = type_repr,
     .call = type_call,
+    .slots = (void *)&type_slots,
     /* Static types hold no heap values; classes do (cls_type_visit
      * tells them apart by AI_TF_HEAPTYPE). */
     .gc_visit = cls_type_visit,

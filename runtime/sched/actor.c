@@ -172,6 +172,8 @@ static actor_t *make(void (*fn)(void *), void *arg, stack_mem_t *st, uint32_t fl
     sched_count_spawn();
     mbox_init(&a->mbox);
     a->heap = NULL;
+    a->aio = NULL;
+    a->ext = NULL;
     a->fn = fn;
     a->arg = arg;
     a->id = sched_next_id();
@@ -192,17 +194,27 @@ static actor_t *make(void (*fn)(void *), void *arg, stack_mem_t *st, uint32_t fl
     return a;
 }
 
-actor_t *actor_spawn(void (*fn)(void *arg), void *arg)
+actor_t *actor_new(void (*fn)(void *arg), void *arg)
 {
     stack_mem_t st;
     if (!sched_stack_alloc(&st))
         return NULL;
     actor_t *a = make(fn, arg, &st, 0);
-    if (!a) {
+    if (!a)
         sched_stack_free(&st);
-        return NULL;
-    }
+    return a;
+}
+
+void actor_start(actor_t *a)
+{
     sched_spawn(&a->task);
+}
+
+actor_t *actor_spawn(void (*fn)(void *arg), void *arg)
+{
+    actor_t *a = actor_new(fn, arg);
+    if (a)
+        actor_start(a);
     return a;
 }
 

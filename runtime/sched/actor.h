@@ -21,6 +21,12 @@
  * Heap: `heap` is the slot for the per-actor GC heap (DESIGN.md §7); the
  * scheduler never touches it. actor_set_exit_hook installs the function
  * that releases it when the actor ends.
+ *
+ * Process layer: `ext` is the slot for runtime/actors' process record
+ * (the aithon module's links, monitors and names); the scheduler only
+ * clears it when it makes the block. It is written before the actor
+ * starts (actor_new ... actor_start, the start's queue push publishing
+ * it) or by the actor itself.
  */
 #ifndef AITHON_SCHED_ACTOR_H
 #define AITHON_SCHED_ACTOR_H
@@ -53,6 +59,10 @@ struct actor {
     task_t task;                /* the main task (task.h) */
     void *heap;                 /* the GC's per-actor heap; owned by the
                                    actor's own tasks */
+    void *aio;                  /* its asyncio state (asyncio/aio.h), or
+                                   NULL; owned by the actor's own tasks */
+    void *ext;                  /* runtime/actors' process record, or NULL
+                                   (see above for who writes it) */
     void (*fn)(void *);         /* behaviour and argument; immutable */
     void *arg;
     uint64_t id;                /* unique, for repr: <0.id.0>; immutable */
@@ -70,6 +80,13 @@ struct actor {
 /* Spawn fn(arg) as a new actor. Returns a handle (one reference), or NULL
  * when out of memory or address space. Any thread. */
 actor_t *actor_spawn(void (*fn)(void *arg), void *arg);
+
+/* The same in two steps, for a spawner that must finish the actor's
+ * block (its `ext`, links …) before it can run: actor_new makes the
+ * actor (its stack, its block, a handle) without scheduling it, and
+ * actor_start schedules it. Every actor made must be started. */
+actor_t *actor_new(void (*fn)(void *arg), void *arg);
+void actor_start(actor_t *a);
 
 /* The running actor (borrowed reference), NULL outside actors. */
 actor_t *actor_self(void);

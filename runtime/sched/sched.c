@@ -324,6 +324,13 @@ void sched_poke_all(void)
 }
 bool sched_is_seeded(void) { return S.seeded; }
 
+int sched_idle_workers(void)
+{
+    /* relaxed: a hint for a heuristic (asyncio/ahead.c) */
+    return atomic_load_explicit(&S.nidle, memory_order_relaxed) +
+           atomic_load_explicit(&S.nspinning, memory_order_relaxed);
+}
+
 static uint64_t rng_next(uint64_t *s)
 {
     /* xorshift64* */
@@ -837,11 +844,11 @@ void sched_sleep(int64_t ns)
     }
 }
 
-int32_t sched_safepoint(void)
+bool sched_slice_over(void)
 {
     worker_t *w = cur_worker();
     if (!w || (w->current->flags & TASK_F_SCHED))
-        return 0;
+        return false;
     char *sp = (char *)__builtin_frame_address(0);
     task_t *t = w->current;
     if (sp < t->stack.low_water && sp >= t->stack.lo)
@@ -850,9 +857,9 @@ int32_t sched_safepoint(void)
         /* the flag stays raised: every poll counts down the budget */
         if (--w->budget <= 0) {
             w->budget = 1 + (int32_t)(rng_next(&w->rng) % 64);
-            sched_yield_task();
+            return true;
         }
-        return 0;
+        return false;
     }
     /* relaxed: the poll flag carries no data, only "look at me" (see the
      * ticker); a raise that races with this clear is either seen via
@@ -861,8 +868,15 @@ int32_t sched_safepoint(void)
     /* relaxed: same reasoning; exchange so that one raise yields once */
     if (atomic_exchange_explicit(&w->preempt, 0, memory_order_relaxed)) {
         stat_inc(&w->preemptions);
-        sched_yield_task();
+        return true;
     }
+    return false;
+}
+
+int32_t sched_safepoint(void)
+{
+    if (sched_slice_over())
+        sched_yield_task();
     return 0;
 }
 

@@ -52,6 +52,9 @@ int sched_run_main(void (*fn)(void *), void *arg);
 /* Number of workers of the running scheduler (0 when not running). */
 int sched_nworkers(void);
 
+/* Workers looking for work (idle or spinning) now: a hint, stale at once. */
+int sched_idle_workers(void);
+
 /* True in the seeded deterministic mode. */
 bool sched_is_seeded(void);
 
@@ -79,6 +82,11 @@ void sched_sleep(int64_t ns);
  * ai_tls.poll was raised. Clears the flag and, if the task's time slice
  * is over, yields. Returns 0. */
 int32_t sched_safepoint(void);
+
+/* sched_safepoint without the yield: true when the task's slice is over
+ * and it should yield now (sched_yield_task), for a caller with something
+ * to do first. */
+bool sched_slice_over(void);
 
 /* C code's cheap poll: call in long loops of runtime C code that must be
  * preemptible, as compiled code polls at back-edges. */

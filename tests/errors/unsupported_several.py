@@ -1,7 +1,7 @@
 # expect-error: 8:5: E0301: 'match' is not supported yet
-# expect-error: 14:1: E0301: 'async def' is not supported yet
-# expect-error: 18:1: E0301: a class keyword argument (metaclass=…) is not supported yet
+# expect-error: 14:1: E0301: 'except*' is not supported yet
 # Several unsupported constructs are all reported in one run.
+#
 
 
 def describe(x):
@@ -11,10 +11,8 @@ def describe(x):
     return "other"
 
 
-async def fetch():
-    return 1
-
-
-class Meta(type, metaclass=type):
+try:
+    pass
+except* ValueError:
     pass
 print(describe(0))

@@ -62,7 +62,7 @@ static inline const char *check_err_text(void) {
     ai_value e = t->exc;
     if (!e) return "!<AI_ERR without exception>";
     t->exc = 0;
-    ai_value m = exc_str(e);
+    ai_value m = ai_str(e);   /* the type's str: OSError's "[Errno N] …" */
     const char *ms = m ? str_utf8(m, NULL) : "<str failed>";
     exc_clear();
     if (ms && *ms)

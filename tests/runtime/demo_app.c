@@ -22,14 +22,14 @@ static const char SRC[] =
     "\n"
     "main(10)\n";
 
-static const ai_code_info code_mod = {"demo_app.py", "<module>", SRC};
-static const ai_code_info code_div = {"demo_app.py", "div", SRC};
-static const ai_code_info code_main = {"demo_app.py", "main", SRC};
+static const ai_code_info code_mod = {"demo_app.py", "<module>", SRC, NULL, 1};
+static const ai_code_info code_div = {"demo_app.py", "div", SRC, NULL, 1};
+static const ai_code_info code_main = {"demo_app.py", "main", SRC, NULL, 1};
 
 enum { G_DIV, G_MAIN, NGLOBALS };
 static ai_value globals[NGLOBALS];
 static const char *const global_names[NGLOBALS] = {"div", "main"};
-static const ai_module_info module = {"__main__", globals, NGLOBALS, global_names};
+static const ai_module_info module = {.name = "__main__", .globals = globals, .nglobals = NGLOBALS, .global_names = global_names};
 
 /* constants */
 static ai_value k_hello, k_sep, k_big, k_tenth, k_negzero, k_1e16, k_end, k_its, k_a, k_2_5,

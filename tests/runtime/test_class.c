@@ -4,11 +4,14 @@
  * layout errors, attribute lookup and stores, the method-call records of
  * ai_call_method and their invalidation when a class or an instance
  * changes, the attribute cache against class-level counters, super(),
- * dunder slots re-resolved after an assignment, exception classes, and
- * the collector's view (gc_size, gc_visit) of classes and instances.
+ * dunder slots re-resolved after an assignment, exception classes, the
+ * collector's view (gc_size, gc_visit) of classes and instances, and a
+ * builtin base class defined in C outside builtins (its module, its
+ * methods and class methods reached from a Python subclass).
  * The language tests (tests/lang/cls_*.py) cover the rest end to end.
  */
 #include "check.h"
+#include "objects/text.h"
 
 static ai_value N(const char *s) { return ai_const_str(s, (int64_t)strlen(s)); }
 
@@ -55,7 +58,7 @@ static ai_value super_m(ai_value fn, const ai_value *args, int64_t nargs, ai_val
 
 static const char *const self_names[] = {"self", "other"};
 static const char *const init_names[] = {"self", "x"};
-static const ai_code_info code = {"t.py", "m", NULL};
+static const ai_code_info code = {"t.py", "m", NULL, NULL, 1};
 static const ai_func_info a_info = {"m", "A.m", 1, 0, self_names, ret_a, &code, 0, 0};
 static const ai_func_info b_info = {"m", "B.m", 1, 0, self_names, ret_b, &code, 0, 0};
 static const ai_func_info get_info = {"get", "P.get", 1, 0, self_names, get_x, &code, 0, 0};
@@ -98,8 +101,9 @@ static void test_mro_and_layout(void) {
     CHECK_STREQ(R(make_class("X", tup2(ai_val(&ai_exc_ValueError), ai_val(&ai_list_type)), NULL, 0,
                              NULL, 0)),
                 "!TypeError: multiple bases have instance lay-out conflict");
-    CHECK_STREQ(R(make_class("X", tup1(ai_val(&ai_str_type)), NULL, 0, NULL, 0)),
-                "!NotImplementedError: subclassing the builtin type 'str' is not supported yet");
+    CHECK_STREQ(R(make_class("X", tup1(ai_val(&ai_str_type)), NULL, 0, NULL, 0)), "<class '__main__.X'>");
+    CHECK_STREQ(R(make_class("X", tup1(ai_val(&ai_bytearray_type)), NULL, 0, NULL, 0)),
+                "!NotImplementedError: subclassing the builtin type 'bytearray' is not supported yet");
     /* The collector's view: a class is a cls_type-sized object of type
      * `type`; an instance of a class over object is a header and a dict. */
     CHECK(ai_type_type.gc_size(ai_obj(d)) > sizeof(ai_type));
@@ -210,7 +214,67 @@ static void test_super_and_slots(void) {
                 "!TypeError: AppError() takes no keyword arguments");
 }
 
+/* A builtin type of another module with object's layout (as the aithon
+ * module's GenServer): a class method and an instance method. */
+static ai_type base_type;
+static ai_value base_make(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    (void)args, (void)kw;
+    return tuple_pack2(self, I(nargs));
+}
+static ai_value base_hello(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    (void)args, (void)nargs, (void)kw;
+    return str_concat(N("hello from "), N(obj_type_name(self)));
+}
+static const ai_method_def base_methods[] = {
+    {"make", base_make, &base_type, AI_METH_CLASS},
+    {"hello", base_hello, &base_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+static const ai_slots base_slots = {.methods = base_methods};
+static ai_type base_type = {.ob = {(uintptr_t)&ai_type_type},
+                            .name = "Base",
+                            .module = "mod",
+                            .base = &ai_object_type,
+                            .basicsize = sizeof(ai_object),
+                            .gc_size = alloc_fixed_size,
+                            .slots = (void *)&base_slots};
+static ai_slots err_slots;
+static ai_type err_type = {.ob = {(uintptr_t)&ai_type_type}, .name = "Oops", .base = &ai_exc_ValueError};
+
+static void test_builtin_base(void) {
+    ai_value base = ai_val(&base_type);
+    CHECK_STREQ(R(base), "<class 'mod.Base'>");
+    CHECK_STREQ(R(ai_getattr(base, N("__module__"))), "'mod'");
+    CHECK_STREQ(R(ai_getattr(base, N("__name__"))), "'Base'");
+    ai_value sub = make_class("Sub", tup1(base), NULL, 0, NULL, 0);
+    CHECK_STREQ(R(ai_getattr(sub, N("__mro__"))),
+                "(<class '__main__.Sub'>, <class 'mod.Base'>, <class 'object'>)");
+    static void *c1, *c2;
+    CHECK_STREQ(R(ai_call_method(sub, N("make"), (ai_value[]){I(1), I(2)}, 2, 0, &c1)),
+                "(<class '__main__.Sub'>, 2)");
+    ai_value o = ai_call(sub, NULL, 0, 0);
+    CHECK(cls_isinstance(o, &base_type));
+    CHECK_STREQ(R(ai_call_method(o, N("hello"), NULL, 0, 0, &c2)), "'hello from Sub'");
+    /* an exception type of that module: repr by name, traceback name with the module */
+    err_slots = exc_slots;
+    err_type.module = "mod";
+    err_type.flags = AI_TF_EXCEPTION;
+    err_type.basicsize = sizeof(ai_exc);
+    err_type.repr = ai_exc_ValueError.repr;
+    err_type.str = ai_exc_ValueError.str;
+    err_type.gc_visit = ai_exc_ValueError.gc_visit;
+    err_type.gc_size = ai_exc_ValueError.gc_size;
+    err_type.slots = &err_slots;
+    ai_value e = ai_call(ai_val(&err_type), (ai_value[]){N("bad")}, 1, 0);
+    CHECK_STREQ(R(e), "Oops('bad')");
+    strbuf b;
+    sb_init(&b);
+    cls_add_exc_name(&b, &err_type);
+    CHECK_STREQ(S(sb_finish(&b)), "mod.Oops");
+}
+
 int main(void) {
+    test_builtin_base();
     test_mro_and_layout();
     test_attributes();
     test_method_records();

@@ -203,6 +203,41 @@ static void test_release(void) {
     alloc_heap_enter(mine);
 }
 
+static int count_mappings(void) {
+    FILE *f = fopen("/proc/self/maps", "r");
+    if (!f) return 0;
+    int c, n = 0;
+    while ((c = fgetc(f)) != EOF) n += c == '\n';
+    fclose(f);
+    return n;
+}
+
+/* Live heaps must not cost a kernel mapping each: Linux caps a process
+ * at vm.max_map_count (65530 by default) and 65,000 live actors would
+ * exhaust it. Single chunks are carved from shared arenas, so N heaps
+ * need about N/64 new mappings. */
+static void test_many_heaps(void) {
+    enum { N = 4000 };
+    int before = count_mappings();
+    alloc_heap **hs = calloc(N, sizeof *hs);
+    alloc_heap *mine = heap();
+    alloc_heap_leave(mine);
+    int ok = 0;
+    for (int i = 0; i < N; i++) {
+        hs[i] = alloc_heap_new();
+        if (!hs[i]) break;
+        alloc_heap_enter(hs[i]);
+        ai_value l = ai_list_new(NULL, 0);
+        alloc_heap_leave(hs[i]);
+        if (l) ok++;
+    }
+    CHECK(ok == N);
+    CHECK(count_mappings() - before < N / 8);
+    for (int i = 0; i < N && hs[i]; i++) alloc_heap_free(hs[i]);
+    free(hs);
+    alloc_heap_enter(mine);
+}
+
 int main(void) {
     stress = getenv("AITHON_GC_STRESS") != NULL;
     test_bounded();
@@ -211,6 +246,7 @@ int main(void) {
     test_large();
     test_finalizers();
     test_release();
+    test_many_heaps();
     CHECK(exc_pending() == 0);
     CHECK_DONE();
 }

@@ -9,7 +9,8 @@
  * large objects need no recursion and no special path; dicts and sets
  * whose keys hash by identity still find their keys; immortal values pass
  * by pointer; the copy is independent of the original both ways;
- * unsendable objects raise TypeError; nothing leaks (gc_msg_free, failed
+ * functions travel with copies of their defaults and closures; unsendable
+ * objects raise TypeError; nothing leaks (gc_msg_free, failed
  * packs, messages dropped by an ended actor's mailbox).
  * The first part switches between two heaps on the main thread; the last
  * part runs real actors (mod_run_main), each with its own heap, that
@@ -23,6 +24,8 @@
 #include "gc/gc.h"
 #include "gc/gcint.h"
 #include "gc/message.h"
+#include "modules/modules.h"
+#include "objects/class.h"
 #include "sched/actor.h"
 #include "sched/sched.h"
 
@@ -107,7 +110,7 @@ static void check_copy_at(int line, ai_value v, bool eq) {
 /* ---- classes built by hand (as tests/runtime/test_class.c does) -------------------- */
 
 static const char *const self_names[] = {"self"};
-static const ai_code_info code = {"t.py", "f", NULL};
+static const ai_code_info code = {"t.py", "f", NULL, NULL, 1};
 
 static ai_value hash7(ai_value fn, const ai_value *args, int64_t nargs, ai_value kw) {
     ai_value out[1];
@@ -447,14 +450,16 @@ static void test_unsendable(void) {
     CHECK_STREQ(check_err_text(),
                 "!TypeError: cannot send 'list_iterator' object to another actor");
     /* deep inside a graph, after many objects were visited */
-    ai_value cell = ai_cell_new(I(1));
-    ai_value d = ai_dict_new((ai_value[]){STR("k"), ai_tuple_pack((ai_value[]){I(2), cell}, 2)}, 1);
+    ai_value view = dictview_new(ai_dict_new(NULL, 0), DICT_IT_KEYS);
+    ai_value d = ai_dict_new((ai_value[]){STR("k"), ai_tuple_pack((ai_value[]){I(2), view}, 2)}, 1);
     ai_value v = ai_list_new((ai_value[]){chain(1000), d, chain(1000)}, 3);
     CHECK(gc_msg_pack(v) == NULL);
-    CHECK_STREQ(check_err_text(), "!TypeError: cannot send 'cell' object to another actor");
-    ai_value f = ai_function_new(&f_info, 0, 0);
+    CHECK_STREQ(check_err_text(), "!TypeError: cannot send 'dict_keys' object to another actor");
+    /* a function whose closure holds an iterator */
+    ai_value cell = ai_cell_new(it);
+    ai_value f = ai_function_new(&f_info, 0, ai_tuple_pack(&cell, 1));
     CHECK(gc_msg_pack(ai_list_new(&f, 1)) == NULL);
-    CHECK_STREQ(check_err_text(), "!TypeError: cannot send 'function' object to another actor");
+    CHECK_STREQ(check_err_text(), "!TypeError: cannot send 'list_iterator' object to another actor");
     ai_value P = make_class("P", 0, NULL, 0), p = new_instance(P);
     ai_setattr(p, N("it"), it);
     CHECK(gc_msg_pack(p) == NULL);
@@ -462,6 +467,42 @@ static void test_unsendable(void) {
                 "!TypeError: cannot send 'list_iterator' object to another actor");
     CHECK(gc_msg_live_bytes() == live);
     CHECK(exc_pending() == 0);
+}
+
+/* Functions travel with copies of their defaults and closure cells (the
+ * code, ai_func_info, is static); bound methods with a copy of self. */
+static void test_functions(void) {
+    ai_value shared = ai_list_new((ai_value[]){I(1)}, 1);
+    ai_value cell = ai_cell_new(shared);
+    ai_value f = ai_function_new(&f_info, ai_tuple_pack((ai_value[]){STR("dflt"), shared}, 2),
+                                 ai_tuple_pack(&cell, 1));
+    ai_function_set_kwdefaults(f, ai_tuple_pack((ai_value[]){I(7)}, 1));
+    ai_value P = make_class("Q", 0, NULL, 0), q = new_instance(P);
+    ai_setattr(q, N("tag"), STR("q"));
+    ai_value meth = cls_method_new(f, q);
+    volatile ai_value r = transfer(ai_list_new((ai_value[]){f, f, meth}, 3));
+    CHECK(r != 0);
+    if (r) {
+        ai_value g = list_obj(r)->items[0];
+        ai_function *gf = (ai_function *)ai_obj(g);
+        CHECK(g != f && list_obj(r)->items[1] == g && gf->info == &f_info);
+        CHECK(in_heap(&receiver, g) && in_heap(&receiver, gf->defaults) && in_heap(&receiver, gf->closure));
+        ai_value gcell = tuple_obj(gf->closure)->items[0];
+        CHECK(obj_is_type(gcell, &ai_cell_type) && gcell != cell);
+        /* the closure's list is the defaults' list, as in the original */
+        CHECK(((ai_cell *)ai_obj(gcell))->value == tuple_obj(gf->defaults)->items[1]);
+        CHECK_STREQ(R(gf->defaults), "('dflt', [1])");
+        CHECK_STREQ(R(gf->kwdefaults), "(7,)");
+        cls_boundmethod *bm = (cls_boundmethod *)ai_obj(list_obj(r)->items[2]);
+        CHECK(bm->func == g && bm->self != q && in_heap(&receiver, bm->self));
+        CHECK_STREQ(R(ai_getattr(bm->self, N("tag"))), "'q'");
+        /* the copies are independent of the originals */
+        ai_cell_set(gcell, I(5));
+        ai_value args[1] = {I(0)};
+        CHECK_STREQ(R(ai_call(g, args, 1, 0)), "7"); /* hash7 returns 7 */
+    }
+    enter_sender();
+    CHECK(((ai_cell *)ai_obj(cell))->value == shared);
 }
 
 /* A list caught in the middle of a sort (as a key function sees it:
@@ -561,6 +602,15 @@ static void idle_actor(void *arg) {
     ai_list_new(NULL, 0);
 }
 
+/* The first import of a module happens in this actor, whose heap goes
+ * when it ends: the module must not live there (modules are immortal). */
+static void importer_actor(void *arg) {
+    (void)arg;
+    own_heap();
+    ai_value m = ai_import("random");
+    ACHECK(m && !in_heap(actor_self()->heap, ((ai_module_obj *)ai_obj(m))->dict));
+}
+
 static ai_value actors_main(void) {
     actor_set_exit_hook(free_heap);
     root_actor = actor_self();
@@ -617,6 +667,16 @@ static ai_value actors_main(void) {
     actor_release(idle);
     CHECK(gc_msg_live_bytes() == live);
 
+    /* A module first imported by an actor that has ended since. */
+    actor_t *imp = actor_spawn(importer_actor, NULL);
+    CHECK(actor_wait(imp) == ACTOR_EXIT_NORMAL);
+    actor_release(imp);
+    churn(100);
+    ai_value rnd = ai_import("random");
+    ai_value seed = I(5);
+    CHECK(rnd && ai_call(ai_getattr(rnd, N("seed")), &seed, 1, 0) == AI_NONE);
+    CHECK_STREQ(R(ai_call(ai_getattr(rnd, N("randrange")), (ai_value[]){I(1000)}, 1, 0)), "637");
+
     CHECK(atomic_load(&actor_failures) == 0);
     CHECK(exc_pending() == 0);
     if (check_failures || getenv("CHECK_VERBOSE"))
@@ -640,6 +700,7 @@ int main(int argc, char **argv) {
     test_instances_and_exceptions();
     test_independent();
     test_unsendable();
+    test_functions();
     test_odd_cases();
     test_free();
     CHECK(alloc_current_heap() == sender && exc_pending() == 0);

@@ -7,6 +7,8 @@
  *   - spawned actors run, yield, nest, end normally or via actor_exit from
  *     deep in their stack, and actor_wait returns their exit code/reason;
  *   - watchers run at an actor's end; actor_watch on a dead actor fails;
+ *   - actor_new + actor_start: what the spawner stores in the block (ext)
+ *     before the start is what the actor sees; a fresh block's ext is NULL;
  *   - sched_sleep sleeps at least as long as asked.
  */
 // tsan
@@ -81,6 +83,13 @@ static void on_exit_cb(actor_t *dead, actor_watcher_t *w)
     atomic_fetch_add(&watcher_ran, 1);
 }
 
+static _Atomic(void *) ext_seen;
+static void ext_reader(void *arg)
+{
+    (void)arg;
+    atomic_store(&ext_seen, actor_self()->ext);
+}
+
 static void root1(void *arg)
 {
     (void)arg;
@@ -131,6 +140,16 @@ static void root1(void *arg)
     actor_wait(d);
     CHECK(atomic_load(&watcher_ran) == before, "an unwatched watcher ran");
     actor_release(d);
+
+    /* two-step spawn: ext is set before the actor can run */
+    static int marker;
+    actor_t *e = actor_new(ext_reader, NULL);
+    CHECK(e && e->ext == NULL, "a new actor's ext is not NULL");
+    e->ext = &marker;
+    actor_start(e);
+    CHECK(actor_wait(e) == ACTOR_EXIT_NORMAL, "two-step spawn exit code");
+    CHECK(atomic_load(&ext_seen) == &marker, "the actor did not see its ext");
+    actor_release(e);
 
     /* sleep */
     int64_t t0 = timer_now();

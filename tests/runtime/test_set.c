@@ -166,7 +166,7 @@ static void test_errors(void) {
     ai_value empty = set_new(&ai_set_type, 0);
     /* check.h shows str(args[0]); CPython's traceback line is
      * "KeyError: 'pop from an empty set'" */
-    CHECK_STREQ(R(M(empty, "pop", 0)), "!KeyError: pop from an empty set");
+    CHECK_STREQ(R(M(empty, "pop", 0)), "!KeyError: 'pop from an empty set'");
     CHECK_STREQ(R(M(s, "remove", 1, I(5))), "!KeyError: 5");
     CHECK_STREQ(R(M(s, "remove", 1, LISTI(1))), "!TypeError: unhashable type: 'list'");
     CHECK_STREQ(R(M(s, "discard", 1, LISTI(1))), "!TypeError: unhashable type: 'list'");

@@ -1,0 +1,386 @@
+/*
+ * asyncio/aio.h — the asyncio runtime's internal interface: the event
+ * loop, futures, tasks, and how coroutines running on several stacks
+ * hand control to each other. docs/concurrency.md has the design.
+ *
+ * Model. Every actor that runs asyncio code has at most one running
+ * event loop (aio_state, per actor). The loop is CPython's: a FIFO of
+ * ready callbacks, a heap of timers, and _run_once() — move due timers
+ * to the ready queue, then run exactly the callbacks that were ready when
+ * the iteration began. Futures schedule their done-callbacks through
+ * call_soon in registration order; a Task steps its coroutine from a
+ * callback and registers its wake-up on the future it awaits. Because
+ * every one of these steps is CPython's, tasks that share an actor
+ * interleave exactly as under CPython.
+ *
+ * Stacks. A task's coroutine is an ai_gen (objects/gen.h) on a stack of
+ * its own; `await fut` on a pending future suspends that stack back to
+ * the loop (gen_suspend with awaiting set), and the task's next step
+ * resumes it. The ROOT task of asyncio.run (and of an actor running a
+ * coroutine) runs INLINE on the loop's own stack: when it awaits, the
+ * loop runs nested, on top of it, until the root's step is due, then
+ * returns into it. Awaiting a coroutine that has not started calls its
+ * body directly on the awaiting stack: only tasks need stacks.
+ *
+ * Callbacks are values, so the collector sees everything: a callback is
+ * a pair (fn, arg) where fn is a Python callable or a small int naming a
+ * C callback of aio_cbtab (AIO_CB_*). Ready entries are (fn, a, b,
+ * handle): fn(a, b) runs unless the Handle object (0 for internal
+ * entries) was cancelled.
+ *
+ * Invariants:
+ *   - A future's state goes PENDING → FINISHED or PENDING → CANCELLED,
+ *     once; its callbacks are scheduled (in order) at that moment and
+ *     the list is emptied.
+ *   - A task is stepped only from the ready queue (never re-entrantly):
+ *     at most one step of it is pending at any time.
+ *   - aio_state.current is the task whose step is running (0 between
+ *     steps), as CPython's _enter_task/_leave_task keep it.
+ *   - All ai_values held outside heap objects (aio_state) are also held
+ *     by a root frame pushed while the loop runs.
+ */
+#ifndef AITHON_ASYNCIO_AIO_H
+#define AITHON_ASYNCIO_AIO_H
+
+#include "core/object.h"
+#include "gc/gc.h"
+#include "objects/gen.h"
+
+/* ---- C callbacks ------------------------------------------------------------ */
+
+typedef int (*aio_cfn)(ai_value a, ai_value b); /* 0, or -1 with an exception */
+
+enum {
+    AIO_CB_PYCALL,      /* a(*b): a Python callable and its args tuple */
+    AIO_CB_PYCALL1,     /* a(b): a Python done-callback and its future */
+    AIO_CB_TASK_STEP,   /* task a stepped (b: exception to throw, or 0) */
+    AIO_CB_TASK_WAKEUP, /* task a woken by its future b */
+    AIO_CB_STOP,        /* run_until_complete's: stop loop a */
+    AIO_CB_SET_RESULT_UNLESS_CANCELLED, /* sleep's timer: future a gets b */
+    AIO_CB_GATHER,      /* gather state a: child b is done */
+    AIO_CB_WAIT,        /* wait()/as_completed state a: child b is done */
+    AIO_CB_SHIELD_INNER, /* shield: inner b is done, outer a */
+    AIO_CB_SHIELD_OUTER, /* shield: outer b is done, inner a */
+    AIO_CB_TASKGROUP,   /* task group a: its task b is done */
+    AIO_CB_TIMEOUT,     /* asyncio.timeout a: its deadline passed */
+    AIO_CB_WAIT_FOR,    /* wait_for: timeout passed, waiter a */
+    AIO_CB_RELEASE_WAITER, /* wait_for / wait: future a done, release waiter b */
+    AIO_CB_REMOTE_STEP, /* remote task a: replay its next event */
+    AIO_CB_ASCOMPLETED, /* as_completed state a: future b is done */
+    AIO_CB_ASCOMPLETED_TIMEOUT, /* as_completed state a: its timeout */
+    AIO_CB_COUNT
+};
+extern const aio_cfn aio_cbtab[AIO_CB_COUNT];
+#define AIO_CB(id) ai_smallint(id)
+
+/* ---- futures and tasks ------------------------------------------------------ */
+
+enum { AIO_PENDING, AIO_CANCELLED, AIO_FINISHED };
+
+typedef struct aio_future {
+    ai_object ob;
+    int64_t ahead_done;     /* ahead.c: the iteration it finishes at */
+    ai_value loop;          /* the loop it belongs to */
+    ai_value result;        /* FINISHED without exception */
+    ai_value exception;     /* FINISHED with an exception (an instance) */
+    ai_value cancel_msg;    /* cancel(msg): the message, or 0 (None) */
+    ai_value cancelled_exc; /* the CancelledError that cancelled a task */
+    ai_value cb0_fn, cb0_arg; /* the first done-callback, inline */
+    ai_value cbs;           /* further callbacks: a list of fn, arg pairs */
+    int32_t state;          /* AIO_PENDING / CANCELLED / FINISHED */
+    bool blocking;          /* _asyncio_future_blocking */
+    bool log_tb;            /* an exception nobody retrieved */
+    bool cancel_requested;  /* a gathering future's _cancel_requested */
+    uint8_t kind;           /* AIO_FUT_* */
+    bool ahead;             /* made by gather in an evaluation ahead
+                               (ahead.c): done, but only at ahead_done */
+    bool ahead_awaited;     /* … and awaited there */
+    ai_value children;      /* a gathering future's children (list), 0 */
+} aio_future;
+
+enum { AIO_FUT_PLAIN, AIO_FUT_GATHER, AIO_FUT_TASK };
+
+typedef struct aio_task {
+    aio_future fut;
+    ai_value coro;          /* the coroutine (an ai_gen) */
+    ai_value name;          /* str, or the int N of "Task-N" until read */
+    ai_value fut_waiter;    /* the future it waits for, or 0 */
+    ai_value remote;        /* remote.c's state when it runs as an actor */
+    int64_t num_cancels;    /* cancelling() */
+    bool must_cancel;
+    bool inline_root;       /* runs on the loop's stack (see above) */
+    bool inline_woken;      /* inline root: its step is due */
+    bool registered;        /* in the loop's list of pending tasks */
+    ai_value tprev, tnext;  /* that list's links */
+    ai_value inline_exc;    /* inline root: what to throw in (0: none) */
+} aio_task;
+
+/* The task's name (a str; "Task-N" is made on first use). NULL on error. */
+ai_value aio_task_name(aio_task *t);
+
+extern ai_type aio_future_type, aio_task_type, aio_handle_type, aio_timerhandle_type,
+    aio_loop_type;
+/* The asyncio exceptions (module asyncio.exceptions). */
+extern ai_type aio_CancelledError, aio_InvalidStateError, aio_QueueEmpty, aio_QueueFull;
+
+static inline bool aio_is_future(ai_value v) {
+    return !ai_is_smallint(v) && obj_type_is_sub(ai_type_of_obj(ai_obj(v)), &aio_future_type);
+}
+static inline aio_future *aio_fut(ai_value v) { return (aio_future *)ai_obj(v); }
+static inline aio_task *aio_tsk(ai_value v) { return (aio_task *)ai_obj(v); }
+static inline bool aio_is_task(ai_value v) {
+    return !ai_is_smallint(v) && ai_type_of_obj(ai_obj(v)) == &aio_task_type;
+}
+
+/* future.c */
+ai_value aio_future_new(ai_value loop);
+/* set_result / set_exception / cancel: 0 ok (or cancel: 1 done, 0 not),
+ * -1 error (InvalidStateError). */
+int aio_future_set_result(ai_value fut, ai_value v);
+int aio_future_set_exception(ai_value fut, ai_value exc);
+int aio_future_cancel(ai_value fut, ai_value msg);
+/* fut.result(): the value, or AI_ERR with its exception raised. */
+ai_value aio_future_result(ai_value fut);
+/* fut.exception() (0 for None), AI_ERR when cancelled or pending. */
+ai_value aio_future_exception(ai_value fut, bool *err);
+/* add_done_callback with a C callback (id, arg) or a Python fn (arg 0). */
+int aio_future_add_cb(ai_value fut, ai_value fn, ai_value arg);
+/* The CancelledError for a cancelled future (_make_cancelled_error). */
+ai_value aio_make_cancelled_error(ai_value fut);
+/* await fut: the result, or AI_ERR (its exception, or one thrown in). */
+ai_value aio_future_await(ai_value fut);
+/* A new task for coroutine `coro` on loop; name 0 for "Task-N". */
+ai_value aio_task_new(ai_value loop, ai_value coro, ai_value name);
+int aio_task_cancel(ai_value task, ai_value msg);
+/* cancel() of any future kind (tasks and gathering futures cancel
+ * their own way): 1 cancelled, 0 not, -1 error. */
+int aio_cancel_any(ai_value fut, ai_value msg);
+/* remove_done_callback for a C callback (id, arg): 0 / -1. */
+int aio_future_remove_cb(ai_value fut, ai_value fn, ai_value arg);
+/* ensure_future(v) on loop (0: the running loop). */
+ai_value aio_ensure_future(ai_value v, ai_value loop);
+/* gather(*aws, return_exceptions=…) */
+ai_value aio_gather(const ai_value *aws, int64_t n, bool return_exceptions);
+/* create_task, choosing a remote task for an isolated coroutine. */
+ai_value aio_spawn_task(ai_value loop, ai_value coro, ai_value name);
+/* Reports on stderr as CPython's default exception handler words them:
+ * the message, "future: <repr>" / "task: <repr>" lines, the traceback. */
+void aio_report_future_exception(const char *message, ai_value fut, ai_value exc);
+void aio_report_task_exception(const char *message, ai_value exc, ai_value task);
+void aio_report_exception(const char *message, ai_value exc, ai_value callback);
+
+/* The CancelledError instance test. */
+static inline bool aio_is_cancelled_error(ai_value e) { return obj_isinstance(e, &aio_CancelledError); }
+
+/* ---- the loop -------------------------------------------------------------- */
+
+typedef struct aio_state {
+    ai_value loop;          /* the running loop, or 0 */
+    ai_value current;       /* the task whose step runs, or 0 */
+    ai_value inline_task;   /* the root task running inline, or 0 */
+    ai_gen *inline_base;    /* gen_current() when the root began */
+    int64_t task_counter;   /* names Task-N */
+    bool capture;           /* stdout/stderr go to the buffers below */
+    bool discard;           /* stdout/stderr are dropped (a task re-run
+                               for iterations already replayed) */
+    struct aio_outbuf *out, *err;
+    struct aio_ahead *ahead; /* the evaluation ahead running (ahead.c) */
+    void *unretrieved;      /* futures whose exception may be unread */
+    void *remote;           /* remote.c's per-actor state */
+} aio_state;
+
+/* ---- deques (collections.deque for the primitives' waiters) -------------------- */
+
+typedef struct aio_deque {
+    ai_object ob;
+    ai_value items;         /* a tuple used as a ring of `cap` slots */
+    int64_t head, len;
+} aio_deque;
+ai_value aio_deque_new(void);
+int aio_deque_push(ai_value d, ai_value v);
+ai_value aio_deque_popleft(ai_value d);        /* 0 when empty */
+ai_value aio_deque_pop(ai_value d);            /* 0 when empty */
+ai_value aio_deque_at(ai_value d, int64_t i);  /* i-th from the left */
+bool aio_deque_remove(ai_value d, ai_value v); /* first identical one */
+static inline int64_t aio_deque_len(ai_value d) { return ((aio_deque *)ai_obj(d))->len; }
+
+/* This actor's state (created on first use; never NULL, aborts on OOM),
+ * and its release when the actor ends. */
+aio_state *aio_state_get(void);
+/* The running actor's state if it has one yet (no allocation), else NULL. */
+aio_state *aio_state_peek(void);
+void aio_state_free(aio_state *st);
+/* The running loop (0 with RuntimeError "no running event loop"). */
+ai_value aio_running_loop(void);
+
+ai_value aio_loop_new(void);
+double aio_loop_time(ai_value loop);
+/* call_soon(fn, a, b) with a C callback id or AIO_CB_PYCALL; handle 0. */
+int aio_call_soon(ai_value loop, ai_value fn, ai_value a, ai_value b, ai_value handle);
+/* call_soon that returns a cancellable Handle (AI_ERR on error). */
+ai_value aio_call_soon_handle(ai_value loop, ai_value fn, ai_value a, ai_value b);
+/* call_at(when, ...): returns the TimerHandle (AI_ERR on error). */
+ai_value aio_call_at(ai_value loop, double when, ai_value fn, ai_value a, ai_value b);
+/* TimerHandle.cancel() */
+void aio_handle_cancel(ai_value handle);
+/* Run the loop until future `fut` is done (run_until_complete without
+ * the task creation): 0, or -1 when an exception escaped a callback
+ * (KeyboardInterrupt, SystemExit) and is pending. */
+int aio_loop_run_until(ai_value loop, ai_value fut);
+/* Register / forget a live task (all_tasks()). */
+void aio_loop_add_task(ai_value loop, ai_value task);
+void aio_loop_remove_task(ai_value loop, ai_value task);
+ai_value aio_loop_tasks(ai_value loop); /* a set of the pending tasks */
+
+/* The root task runs inline: suspend it with the yielded value y until
+ * its next step is due (the loop runs nested meanwhile). The sent value
+ * (None) or AI_ERR with the thrown exception. */
+ai_value aio_inline_suspend(ai_value y);
+/* Handle a value yielded by task's coroutine (Task.__step's else branch). */
+int aio_task_handle_yield(ai_value task, ai_value y);
+
+/* Suspend the innermost async context with y (objects/coro.c): a task's
+ * coroutine stack, an async generator body, or the inline root. */
+ai_value coro_suspend(ai_value y);
+
+/* asyncio.run(coro) in the calling actor: the result or AI_ERR. */
+ai_value aio_run_root(ai_value coro);
+
+/* Native coroutines: a coroutine object whose body is C. */
+ai_value aio_native_coro(const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n);
+
+/* Output capture of isolated actors (remote.c) and of evaluations
+ * ahead (ahead.c): true when the bytes were taken. The output guard is
+ * called before the stdout lock is taken. */
+bool aio_capture_write(int fd, const char *p, size_t n);
+void aio_ahead_output_guard(void);
+
+/* Output buffers (remote.c). */
+typedef struct aio_outbuf {
+    char *p;
+    size_t len, cap;
+} aio_outbuf;
+void aio_outbuf_add(aio_outbuf *b, const char *p, size_t n);
+
+/* ---- evaluation ahead (ahead.c) --------------------------------------------------- */
+
+/* The signature of asyncio's methods and functions, guarded: an
+ * evaluation ahead gives up at any of them (what they do depends on
+ * other tasks or on time). AIO_FUNC_UNGUARDED for the few that an
+ * evaluation handles or that are pure. */
+#define AIO_GUARDED(fn, first)                                                                     \
+    static ai_value fn##_unguarded(ai_value first, const ai_value *args, int64_t nargs, ai_value kwnames); \
+    static ai_value fn(ai_value first, const ai_value *args, int64_t nargs, ai_value kwnames) {       \
+        aio_ahead_guard();                                                                         \
+        return fn##_unguarded(first, args, nargs, kwnames);                                             \
+    }                                                                                              \
+    static ai_value fn##_unguarded(ai_value first, const ai_value *args, int64_t nargs, ai_value kwnames)
+#define AIO_METHOD(fn) AIO_GUARDED(fn, self)
+#define AIO_FUNC(fn) AIO_GUARDED(fn, callable)
+#define AIO_FUNC_UNGUARDED(fn) \
+    static ai_value fn(ai_value callable, const ai_value *args, int64_t nargs, ai_value kwnames)
+
+typedef struct aio_ahead aio_ahead;
+
+/* One loop iteration of an evaluation: what it wrote, how many tasks it
+ * created. */
+typedef struct aio_ahead_iter {
+    aio_outbuf out, err;
+    int64_t ntasks;
+} aio_ahead_iter;
+
+typedef struct aio_ahead_result {
+    aio_ahead_iter *iters;      /* malloc'd; the last is the finishing one */
+    int64_t niters;
+    ai_value value;             /* the result, or the exception */
+    bool raised;
+} aio_ahead_result;
+
+/* May this coroutine be evaluated ahead (fresh, of an isolated function
+ * that never gave up, and AITHON_AHEAD is not 0)? */
+bool aio_ahead_candidate(ai_value coro);
+bool aio_ahead_enabled(void);
+/* Evaluate a task whose coroutine is (info, thunk, args) from its first
+ * step to its end: 1 with *out filled, 0 when it gave up (nothing
+ * happened), AHEAD_OUTGREW when it gave up because it ran past a time
+ * slice while other cores could have taken it (only if may_outgrow). */
+enum { AHEAD_OUTGREW = -1 };
+int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, bool may_outgrow,
+                   aio_ahead_result *out);
+void aio_ahead_iters_free(aio_ahead_iter *it, int64_t n);
+/* Is an evaluation running in this actor? */
+bool aio_ahead_active(void);
+/* Give the running evaluation up (never returns). The guard does when
+ * one runs: every asyncio entry point that depends on other tasks or
+ * on time calls it. */
+_Noreturn void aio_ahead_abort(void);
+void aio_ahead_guard(void);
+/* The hooks: a suspension (true: handled, the body goes on); gather;
+ * await of a gathering future made ahead. */
+bool aio_ahead_suspend(ai_value y);
+ai_value aio_ahead_gather(const ai_value *aws, int64_t n, bool return_exceptions);
+ai_value aio_ahead_await(ai_value fut);
+bool aio_ahead_capture(int fd, const char *p, size_t n);
+
+/* ---- between the files of runtime/asyncio/ --------------------------------------- */
+
+/* The C callbacks of aio_cbtab, each in the file of its feature. */
+int aio_task_step_cb(ai_value task, ai_value exc);
+int aio_task_wakeup_cb(ai_value task, ai_value fut);
+int aio_gather_cb(ai_value state, ai_value child);
+int aio_wait_cb(ai_value state, ai_value child);
+int aio_shield_inner_cb(ai_value outer, ai_value inner);
+int aio_shield_outer_cb(ai_value inner, ai_value outer);
+int aio_taskgroup_cb(ai_value group, ai_value task);
+int aio_timeout_cb(ai_value tm, ai_value unused);
+int aio_wait_for_cb(ai_value waiter, ai_value unused);
+int aio_release_waiter_cb(ai_value waiter, ai_value fut);
+int aio_remote_step_cb(ai_value task, ai_value exc);
+int aio_ascompleted_cb(ai_value state, ai_value f);
+int aio_ascompleted_timeout_cb(ai_value state, ai_value unused);
+
+/* future.c */
+void aio_exc_types_init(void);
+int aio_gather_cancel(ai_value outer, ai_value msg);
+void aio_unretrieved_begin(aio_state *st);
+void aio_report_unretrieved(aio_state *st);
+ai_value coro_await_iter_new(ai_value fut);          /* objects/coro.c */
+void coro_describe(strbuf *b, ai_value coro);         /* objects/coro.c */
+/* loop.c */
+ai_value aio_create_task_in(ai_value loop, const ai_value *args, int64_t nargs, ai_value kwnames,
+                            const char *fname);
+ai_value aio_run_until_complete(ai_value loop, ai_value awaitable);
+/* queues.c (for as_completed) */
+ai_value aio_queue_new_unbounded(void);
+int aio_queue_put_nowait(ai_value q, ai_value item);
+ai_value aio_queue_get(ai_value q);
+/* loop.c, for remote.c: the i-th ready entry after the head; how many
+ * are ready; the first live timer's deadline; pending tasks; one
+ * iteration. */
+bool aio_loop_peek(ai_value loop, int64_t i, ai_value e[4]);
+int64_t aio_loop_ready_count(ai_value loop);
+bool aio_loop_first_timer(ai_value loop, double *when);
+int64_t aio_loop_pending_tasks(ai_value loop);
+int aio_loop_run_iteration(ai_value loop);
+/* remote.c */
+ai_value aio_remote_try_spawn(ai_value loop, ai_value coro, ai_value name);
+bool aio_remote_is_child(aio_state *st);
+int aio_remote_child_boundary(ai_value loop);
+int aio_remote_cancel(ai_value task, ai_value msg);
+int aio_remote_wait(ai_value loop, double timeout);
+void aio_remote_shutdown(ai_value loop);
+/* A task replaying an evaluation ahead becomes an ordinary local task in
+ * CPython's state (ahead.c's file comment): 0, or -1 with an exception. */
+int aio_remote_materialize(ai_value task);
+/* loop.c: re-run `task` from its first step for k iterations alone, then
+ * put what it left pending where its replay entry was. */
+int aio_loop_rerun(ai_value loop, ai_value task, int64_t k);
+/* report.c */
+void aio_add_runner_frames(void);
+/* The module's parts (modules/modasyncio.c calls them). */
+int aio_tasks_init(ai_value m);
+int aio_sync_init(ai_value m);
+int aio_queues_init(ai_value m);
+int aio_group_init(ai_value m);
+
+#endif

@@ -1,0 +1,432 @@
+/*
+ * asyncio/queues.c — Queue, PriorityQueue and LifoQueue of CPython
+ * 3.11's asyncio.queues, with QueueEmpty and QueueFull.
+ *
+ * Items live in a deque (FIFO) or a list (a heap for PriorityQueue, a
+ * stack for LifoQueue). A get() on an empty queue queues a future in
+ * `getters` and awaits it; put_nowait() sets the first getter that is
+ * not done (_wakeup_next), and the getter then takes an item itself:
+ * the same hand-off as CPython, so which task gets which item, and when,
+ * is the same. join() waits for the unfinished-task count to reach zero
+ * (CPython's _finished Event, folded in: a deque of join waiters).
+ */
+#include "asyncio/aio.h"
+
+#include "modules/modutil.h"
+
+#define METHOD(fn) AIO_METHOD(fn)
+#define NOARGS(name)                                                                       \
+    do {                                                                                   \
+        (void)args;                                                                        \
+        if (call_no_kwargs(name, kwnames) < 0 || call_exact_args(name, nargs, 0) < 0) \
+            return AI_ERR;                                                                 \
+    } while (0)
+#define NATIVE_INFO(var, name, qualname) \
+    static const ai_func_info var = {name, qualname, 0, 0, NULL, NULL, NULL, 0, 0}
+
+enum { Q_FIFO, Q_PRIORITY, Q_LIFO };
+
+typedef struct aio_queue {
+    ai_object ob;
+    ai_value items;     /* deque (FIFO) or list (PRIORITY, LIFO) */
+    ai_value getters, putters, joiners; /* deques of futures */
+    ai_value maxsize;   /* as given (its repr is shown) */
+    int64_t max;        /* <= 0: unbounded */
+    int64_t unfinished;
+    int32_t kind;
+} aio_queue;
+
+extern ai_type aio_queue_type, aio_priorityqueue_type, aio_lifoqueue_type;
+
+static aio_queue *q_obj(ai_value v) { return (aio_queue *)ai_obj(v); }
+
+static void queue_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    aio_queue *q = (aio_queue *)o;
+    ai_value *s[] = {&q->items, &q->getters, &q->putters, &q->joiners, &q->maxsize};
+    for (size_t i = 0; i < sizeof s / sizeof *s; i++)
+        if (*s[i]) visit(s[i], ctx);
+}
+
+static ai_value queue_make(ai_type *t, int kind, ai_value maxsize) {
+    ai_value items = kind == Q_FIFO ? aio_deque_new() : list_new(0);
+    ai_value g = items ? aio_deque_new() : 0, p = g ? aio_deque_new() : 0, j = p ? aio_deque_new() : 0;
+    if (!j) return AI_ERR;
+    int64_t max = 0;
+    if (int_check(maxsize)) {
+        bool fits, err;
+        max = obj_index_i64(maxsize, &fits, &err);
+        if (err) return AI_ERR;
+        if (!fits) max = int_sign(maxsize) < 0 ? 0 : INT64_MAX;
+    } else if (float_check(maxsize)) {
+        double d = float_get(maxsize);
+        max = d <= 0 ? 0 : d >= 9e18 ? INT64_MAX : (int64_t)d + (d != (double)(int64_t)d);
+    } else {
+        return ai_raise_fmt(&ai_exc_TypeError, "'<=' not supported between instances of '%s' and 'int'",
+                            obj_type_name(maxsize));
+    }
+    aio_queue *q = ai_alloc(t, sizeof(aio_queue));
+    if (!q) return AI_ERR;
+    q->items = items;
+    q->getters = g;
+    q->putters = p;
+    q->joiners = j;
+    q->maxsize = maxsize;
+    q->max = max;
+    q->kind = kind;
+    return ai_val(q);
+}
+
+ai_value aio_queue_new_unbounded(void) { return queue_make(&aio_queue_type, Q_FIFO, ai_smallint(0)); }
+
+static int64_t qsize(ai_value self) {
+    aio_queue *q = q_obj(self);
+    return q->kind == Q_FIFO ? aio_deque_len(q->items) : list_obj(q->items)->len;
+}
+
+static bool qfull(ai_value self) {
+    aio_queue *q = q_obj(self);
+    return q->max > 0 && qsize(self) >= q->max;
+}
+
+/* ---- the heap of PriorityQueue (heapq's siftdown/siftup) ------------------------------------ */
+
+static int heap_push(ai_value list, ai_value item) {
+    if (ai_list_append(list, item) < 0) return -1;
+    ai_list *l = list_obj(list);
+    int64_t pos = l->len - 1;
+    ai_value newitem = l->items[pos];
+    while (pos > 0) {
+        int64_t parent = (pos - 1) >> 1;
+        ai_value p = list_obj(list)->items[parent];
+        int32_t lt = ai_compare_bool(newitem, p, AI_CMP_LT);
+        if (lt < 0) return -1;
+        if (!lt) break;
+        l = list_obj(list);
+        l->items[pos] = p;
+        pos = parent;
+    }
+    l = list_obj(list);
+    l->items[pos] = newitem;
+    gc_barrier_all(l);
+    return 0;
+}
+
+static ai_value heap_pop(ai_value list) {
+    ai_list *l = list_obj(list);
+    ai_value last = l->items[--l->len];
+    if (l->len == 0) return last;
+    ai_value ret = l->items[0];
+    /* siftup: move the smaller child up until a leaf, then siftdown */
+    int64_t end = l->len, pos = 0, start = 0;
+    l->items[0] = last;
+    ai_value newitem = last;
+    int64_t child = 1;
+    while (child < end) {
+        int64_t right = child + 1;
+        if (right < end) {
+            int32_t lt = ai_compare_bool(list_obj(list)->items[child], list_obj(list)->items[right], AI_CMP_LT);
+            if (lt < 0) return AI_ERR;
+            if (!lt) child = right;
+        }
+        l = list_obj(list);
+        l->items[pos] = l->items[child];
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    while (pos > start) {
+        int64_t parent = (pos - 1) >> 1;
+        ai_value p = list_obj(list)->items[parent];
+        int32_t lt = ai_compare_bool(newitem, p, AI_CMP_LT);
+        if (lt < 0) return AI_ERR;
+        if (!lt) break;
+        l = list_obj(list);
+        l->items[pos] = p;
+        pos = parent;
+    }
+    l = list_obj(list);
+    l->items[pos] = newitem;
+    gc_barrier_all(l);
+    return ret;
+}
+
+/* ---- _put / _get / _wakeup_next ------------------------------------------------------------- */
+
+static int q_put(ai_value self, ai_value item) {
+    aio_queue *q = q_obj(self);
+    switch (q->kind) {
+    case Q_FIFO: return aio_deque_push(q->items, item);
+    case Q_PRIORITY: return heap_push(q->items, item);
+    default: return ai_list_append(q->items, item);
+    }
+}
+
+static ai_value q_get(ai_value self) {
+    aio_queue *q = q_obj(self);
+    switch (q->kind) {
+    case Q_FIFO: return aio_deque_popleft(q->items);
+    case Q_PRIORITY: return heap_pop(q->items);
+    default: return list_obj(q->items)->items[--list_obj(q->items)->len];
+    }
+}
+
+static int wakeup_next(ai_value waiters) {
+    for (;;) {
+        ai_value w = aio_deque_popleft(waiters);
+        if (!w) return 0;
+        if (aio_fut(w)->state == AIO_PENDING) return aio_future_set_result(w, AI_NONE);
+    }
+}
+
+int aio_queue_put_nowait(ai_value self, ai_value item) {
+    if (qfull(self)) {
+        ai_raise_msg(&aio_QueueFull, NULL);
+        return -1;
+    }
+    if (q_put(self, item) < 0) return -1;
+    q_obj(self)->unfinished++;
+    return wakeup_next(q_obj(self)->getters);
+}
+
+static ai_value get_nowait(ai_value self) {
+    if (qsize(self) == 0) return ai_raise_msg(&aio_QueueEmpty, NULL);
+    ai_value item = q_get(self);
+    if (!item) return AI_ERR;
+    if (wakeup_next(q_obj(self)->putters) < 0) return AI_ERR;
+    return item;
+}
+
+/* The except-clause of put()/get(): cancel the waiter, drop it, and pass
+ * the wake-up on if it was ours but we cannot take it. */
+static void waiter_failed(ai_value self, ai_value waiters, ai_value w, bool can_take) {
+    ai_value e = ai_exc_fetch();
+    if (aio_fut(w)->state == AIO_PENDING) aio_future_cancel(w, AI_NONE);
+    aio_deque_remove(waiters, w);
+    (void)self;
+    if (can_take && aio_fut(w)->state != AIO_CANCELLED && wakeup_next(waiters) < 0) exc_clear();
+    exc_set_pending(e);
+}
+
+ai_value aio_queue_get(ai_value self) {
+    while (qsize(self) == 0) {
+        ai_value loop = aio_running_loop();
+        if (!loop) return AI_ERR;
+        ai_value getter = aio_future_new(loop);
+        if (!getter || aio_deque_push(q_obj(self)->getters, getter) < 0) return AI_ERR;
+        if (!aio_future_await(getter)) {
+            waiter_failed(self, q_obj(self)->getters, getter, qsize(self) != 0);
+            return AI_ERR;
+        }
+    }
+    return get_nowait(self);
+}
+
+static ai_value get_body(const ai_value *a) { return aio_queue_get(a[0]); }
+NATIVE_INFO(get_info, "get", "Queue.get");
+
+static ai_value put_body(const ai_value *a) {
+    ai_value self = a[0];
+    while (qfull(self)) {
+        ai_value loop = aio_running_loop();
+        if (!loop) return AI_ERR;
+        ai_value putter = aio_future_new(loop);
+        if (!putter || aio_deque_push(q_obj(self)->putters, putter) < 0) return AI_ERR;
+        if (!aio_future_await(putter)) {
+            waiter_failed(self, q_obj(self)->putters, putter, !qfull(self));
+            return AI_ERR;
+        }
+    }
+    return aio_queue_put_nowait(self, a[1]) < 0 ? AI_ERR : AI_NONE;
+}
+NATIVE_INFO(put_info, "put", "Queue.put");
+
+static ai_value join_body(const ai_value *a) {
+    ai_value self = a[0];
+    if (q_obj(self)->unfinished <= 0) return AI_NONE;
+    ai_value loop = aio_running_loop();
+    if (!loop) return AI_ERR;
+    ai_value w = aio_future_new(loop);
+    if (!w || aio_deque_push(q_obj(self)->joiners, w) < 0) return AI_ERR;
+    ai_value r = aio_future_await(w);
+    aio_deque_remove(q_obj(self)->joiners, w);
+    return r ? AI_NONE : AI_ERR;
+}
+NATIVE_INFO(join_info, "join", "Queue.join");
+
+/* ---- the Python face ----------------------------------------------------------------------------- */
+
+METHOD(m_put) {
+    if (call_no_kwargs("put", kwnames) < 0 || call_exact_args("put", nargs, 1) < 0) return AI_ERR;
+    ai_value a[2] = {self, args[0]};
+    return aio_native_coro(&put_info, put_body, a, 2);
+}
+
+METHOD(m_get) {
+    NOARGS("get");
+    return aio_native_coro(&get_info, get_body, &self, 1);
+}
+
+METHOD(m_join) {
+    NOARGS("join");
+    return aio_native_coro(&join_info, join_body, &self, 1);
+}
+
+METHOD(m_put_nowait) {
+    if (call_no_kwargs("put_nowait", kwnames) < 0 || call_exact_args("put_nowait", nargs, 1) < 0) return AI_ERR;
+    return aio_queue_put_nowait(self, args[0]) < 0 ? AI_ERR : AI_NONE;
+}
+
+METHOD(m_get_nowait) {
+    NOARGS("get_nowait");
+    return get_nowait(self);
+}
+
+METHOD(m_task_done) {
+    NOARGS("task_done");
+    aio_queue *q = q_obj(self);
+    if (q->unfinished <= 0) return ai_raise_msg(&ai_exc_ValueError, "task_done() called too many times");
+    if (--q->unfinished == 0) {
+        ai_value j = q->joiners;
+        for (int64_t i = 0; i < aio_deque_len(j); i++) {
+            ai_value w = aio_deque_at(j, i);
+            if (aio_fut(w)->state == AIO_PENDING && aio_future_set_result(w, AI_TRUE) < 0) return AI_ERR;
+        }
+    }
+    return AI_NONE;
+}
+
+METHOD(m_qsize) {
+    NOARGS("qsize");
+    return ai_int_from_i64(qsize(self));
+}
+
+METHOD(m_empty) {
+    NOARGS("empty");
+    return ai_bool(qsize(self) == 0);
+}
+
+METHOD(m_full) {
+    NOARGS("full");
+    return ai_bool(qfull(self));
+}
+
+static ai_value g_maxsize(ai_value self) { return q_obj(self)->maxsize; }
+
+/* The items, as list(self._queue) shows them. */
+static ai_value items_list(ai_value self) {
+    aio_queue *q = q_obj(self);
+    if (q->kind != Q_FIFO) return ai_list_new(list_obj(q->items)->items, list_obj(q->items)->len);
+    int64_t n = aio_deque_len(q->items);
+    ai_value l = list_new(n);
+    if (!l) return AI_ERR;
+    for (int64_t i = 0; i < n; i++)
+        if (ai_list_append(l, aio_deque_at(q_obj(self)->items, i)) < 0) return AI_ERR;
+    return l;
+}
+
+static bool add_format(strbuf *b, ai_value self) {
+    ai_value r = ai_repr(q_obj(self)->maxsize);
+    if (!r) return false;
+    sb_adds(b, "maxsize=");
+    sb_add_str(b, r);
+    if (qsize(self)) {
+        ai_value l = items_list(self);
+        ai_value lr = l ? ai_repr(l) : 0;
+        if (!lr) return false;
+        sb_adds(b, " _queue=");
+        sb_add_str(b, lr);
+    }
+    aio_queue *q = q_obj(self);
+    if (aio_deque_len(q->getters)) sb_printf(b, " _getters[%lld]", (long long)aio_deque_len(q->getters));
+    if (aio_deque_len(q->putters)) sb_printf(b, " _putters[%lld]", (long long)aio_deque_len(q->putters));
+    if (q->unfinished) sb_printf(b, " tasks=%lld", (long long)q->unfinished);
+    return true;
+}
+
+static ai_value queue_repr(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "<%s at %#llx ", ai_type_of(self)->name, (unsigned long long)(uintptr_t)ai_obj(self));
+    if (!add_format(&b, self)) {
+        sb_free(&b);
+        return AI_ERR;
+    }
+    sb_addc(&b, '>');
+    return sb_finish(&b);
+}
+
+static ai_value queue_str(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "<%s ", ai_type_of(self)->name);
+    if (!add_format(&b, self)) {
+        sb_free(&b);
+        return AI_ERR;
+    }
+    sb_addc(&b, '>');
+    return sb_finish(&b);
+}
+
+static ai_value construct_kind(ai_value cls, int kind, const char *name, const ai_value *args, int64_t nargs,
+                               ai_value kwnames) {
+    static const char *const kw[] = {"maxsize"};
+    mu_clinic c = {name, kw, 0, 1, 0, 0, 0};
+    ai_value a[1];
+    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    return queue_make((ai_type *)ai_obj(cls), kind, a[0] ? a[0] : ai_smallint(0));
+}
+
+static ai_value fifo_construct(ai_value cls, const ai_value *a, int64_t n, ai_value kw) {
+    return construct_kind(cls, Q_FIFO, "Queue", a, n, kw);
+}
+static ai_value prio_construct(ai_value cls, const ai_value *a, int64_t n, ai_value kw) {
+    return construct_kind(cls, Q_PRIORITY, "PriorityQueue", a, n, kw);
+}
+static ai_value lifo_construct(ai_value cls, const ai_value *a, int64_t n, ai_value kw) {
+    return construct_kind(cls, Q_LIFO, "LifoQueue", a, n, kw);
+}
+
+static const ai_method_def queue_methods[] = {
+    {"put", m_put, &aio_queue_type, 0},
+    {"get", m_get, &aio_queue_type, 0},
+    {"join", m_join, &aio_queue_type, 0},
+    {"put_nowait", m_put_nowait, &aio_queue_type, 0},
+    {"get_nowait", m_get_nowait, &aio_queue_type, 0},
+    {"task_done", m_task_done, &aio_queue_type, 0},
+    {"qsize", m_qsize, &aio_queue_type, 0},
+    {"empty", m_empty, &aio_queue_type, 0},
+    {"full", m_full, &aio_queue_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+static const ai_getset_def queue_getset[] = {{"maxsize", g_maxsize}, {NULL, NULL}};
+
+static const ai_slots fifo_slots = {.methods = queue_methods, .getset = queue_getset, .construct = fifo_construct};
+static const ai_slots prio_slots = {.construct = prio_construct};
+static const ai_slots lifo_slots = {.construct = lifo_construct};
+
+#define QUEUE_TYPE(var, NAME, BASE, SLOTS)   \
+    ai_type var = {                          \
+        .ob = {(uintptr_t)&ai_type_type},    \
+        .name = NAME,                        \
+        .module = "asyncio.queues",          \
+        .base = BASE,                        \
+        .basicsize = sizeof(aio_queue),      \
+        .repr = queue_repr,                  \
+        .str = queue_str,                    \
+        .gc_visit = queue_visit,             \
+        .gc_size = alloc_fixed_size,         \
+        .slots = (void *)&SLOTS,             \
+    };
+
+QUEUE_TYPE(aio_queue_type, "Queue", &ai_object_type, fifo_slots)
+QUEUE_TYPE(aio_priorityqueue_type, "PriorityQueue", &aio_queue_type, prio_slots)
+QUEUE_TYPE(aio_lifoqueue_type, "LifoQueue", &aio_queue_type, lifo_slots)
+
+int aio_queues_init(ai_value m) {
+    ai_type *ts[] = {&aio_queue_type, &aio_priorityqueue_type, &aio_lifoqueue_type, &aio_QueueEmpty,
+                     &aio_QueueFull};
+    for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
+        if (mod_add(m, ts[i]->name, ai_val(ts[i])) < 0) return -1;
+    return 0;
+}

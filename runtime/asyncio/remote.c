@@ -1,0 +1,875 @@
+/*
+ * asyncio/remote.c — isolated coroutines run as actors, in parallel,
+ * while the program observes exactly CPython's single-threaded schedule.
+ *
+ * Which coroutines: those the compiler's effect analysis proved isolated
+ * (AI_FUNC_ISOLATED: compiler/effects.c), given to create_task (or
+ * gather, TaskGroup.create_task, ensure_future …). `await f(x)` itself
+ * never spawns: the awaiting task would only wait, so the body runs
+ * inline (docs/concurrency.md).
+ *
+ * The idea: under CPython such a task's steps run at fixed points of the
+ * loop's schedule — its slots — and, being isolated, nothing it does is
+ * visible in between except through what the steps produce: what they
+ * print, when the task finishes and with what, and when its next step is
+ * due. So the child runs in an actor of its own (its own heap, its own
+ * loop, on any core), and the parent REPLAYS each of its loop iterations
+ * at the slot where CPython would have run it: the child's output is
+ * written there, its result set there, its next slot scheduled from
+ * there (at once, or at its next timer's deadline).
+ *
+ * Protocol (per remote task T; messages through the actors' mailboxes):
+ *   1. T's first step is due in the parent (the TASK_STEP that create_task
+ *      scheduled). The parent copies T's arguments (gc_msg_pack) and
+ *      spawns the child, which runs its first loop iteration at once.
+ *      Spawning is batched: every remote task whose step is next in the
+ *      parent's ready queue, back to back, is started together — nothing
+ *      of the parent can run between those slots, so this is exact, and
+ *      it is where the parallelism comes from.
+ *   2. At the end of each iteration the child sends an EVENT: its
+ *      buffered stdout/stderr, how many tasks it created, T's outcome if
+ *      T finished in it (result, exception or cancellation, copied), and
+ *      its state: READY (callbacks are due: next slot now), TIMER(when),
+ *      IDLE (nothing will happen unless cancelled) or FINISHED.
+ *   3. The parent replays the event at T's slot (blocking until it has
+ *      arrived) and schedules T's next slot: call_soon, or call_at(when).
+ *   4. At that slot the parent sends GO (again batched with the remote
+ *      slots that follow back to back) and replays the next event. The
+ *      child never runs an iteration before its GO, so a cancellation the
+ *      parent makes before T's slot reaches T before T's next step: the
+ *      CancelledError appears exactly where CPython raises it.
+ *   5. T.cancel() sends CANCEL (the child cancels its root task) and
+ *      moves T's next slot to now. At the end of asyncio.run, children
+ *      still running get CANCEL_ALL and are replayed to their end.
+ *
+ * A task whose arguments cannot be copied (a function, a generator, a
+ * lock…) simply runs locally: being isolated, it behaves the same.
+ *
+ * Program output from a child goes to its actor's buffers (aio_capture_
+ * write, called by the runtime's stdout/stderr writers), never to the
+ * process's stdout directly.
+ */
+#include "asyncio/aio.h"
+
+#include "core/alloc.h"
+#include "gc/message.h"
+#include "sched/actor.h"
+#include "sched/sched.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* ---- output capture ------------------------------------------------------------------------- */
+
+void aio_outbuf_add(aio_outbuf *b, const char *p, size_t n) {
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->len + n) cap *= 2;
+        char *q = realloc(b->p, cap);
+        if (!q) return; /* output lost rather than a crash */
+        b->p = q;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, p, n);
+    b->len += n;
+}
+
+bool aio_capture_write(int fd, const char *p, size_t n) {
+    actor_t *a = actor_self();
+    if (!a || !a->aio) return false;
+    aio_state *st = a->aio;
+    if (st->ahead) return aio_ahead_capture(fd, p, n);
+    if (st->discard) return true;
+    if (!st->capture) return false;
+    aio_outbuf **b = fd == 2 ? &st->err : &st->out;
+    if (!*b) *b = calloc(1, sizeof(aio_outbuf));
+    if (*b) aio_outbuf_add(*b, p, n);
+    return true;
+}
+
+/* ---- messages --------------------------------------------------------------------------------- */
+
+enum { ST_READY, ST_TIMER, ST_IDLE, ST_FINISHED };
+enum { DONE_NONE, DONE_RESULT, DONE_EXCEPTION, DONE_CANCELLED };
+
+/* child → parent, at the end of each iteration */
+typedef struct remote_event {
+    mbox_msg_t hdr;             /* first: the mailbox link */
+    uint64_t id;                /* the remote task, in the parent's table */
+    int32_t done;               /* DONE_* */
+    int32_t state;              /* ST_* */
+    double when;                /* ST_TIMER */
+    int64_t ntasks;             /* tasks the child created meanwhile */
+    gc_msg *payload;            /* the result / exception (or NULL) */
+    bool local;                 /* the outcome is the task's own (ahead) */
+    aio_outbuf out, err;
+    struct remote_event *next;  /* the parent's per-task queue */
+} remote_event;
+
+enum { CTL_GO, CTL_CANCEL, CTL_CANCEL_ALL };
+
+/* parent → child */
+typedef struct remote_ctl {
+    mbox_msg_t hdr;
+    int32_t kind;               /* CTL_* */
+    gc_msg *msg;                /* CTL_CANCEL: the message (or NULL) */
+} remote_ctl;
+
+static void event_free(remote_event *e) {
+    if (!e) return;
+    gc_msg_free(e->payload);
+    free(e->out.p);
+    free(e->err.p);
+    free(e);
+}
+
+static void event_drop(mbox_msg_t *m) { event_free((remote_event *)(void *)m); }
+
+static void ctl_drop(mbox_msg_t *m) {
+    remote_ctl *c = (remote_ctl *)(void *)m;
+    gc_msg_free(c->msg);
+    free(c);
+}
+
+static bool match_event(mbox_msg_t *m, void *ctx) {
+    (void)ctx;
+    return m->drop == event_drop;
+}
+
+static bool match_ctl(mbox_msg_t *m, void *ctx) {
+    (void)ctx;
+    return m->drop == ctl_drop;
+}
+
+static void send_ctl(actor_t *to, int kind, gc_msg *msg) {
+    remote_ctl *c = calloc(1, sizeof *c);
+    if (!c) {
+        gc_msg_free(msg);
+        return;
+    }
+    c->hdr.drop = ctl_drop;
+    c->kind = kind;
+    c->msg = msg;
+    mbox_send(to, &c->hdr);
+}
+
+/* ---- the parent's side ------------------------------------------------------------------------- */
+
+/* R_AHEAD: evaluated ahead (ahead.c), its events are all queued. */
+enum { R_UNSPAWNED, R_RUNNING, R_AHEAD, R_FINISHED };
+
+/* Per remote task: a heap object (t->remote) holding the link to the
+ * child and the events received and not yet replayed. */
+typedef struct aio_remote {
+    ai_object ob;
+    ai_value timer;             /* its next slot when it is a timer, or 0 */
+    actor_t *child;             /* counted handle while running */
+    uint64_t id;
+    remote_event *head, *tail;  /* received, not yet replayed */
+    int32_t status;             /* R_* */
+    bool needs_go;              /* the child waits for GO at its next slot */
+    bool go_sent;               /* … and has been sent it */
+    bool idle;                  /* nothing scheduled: waits for a cancel */
+    int64_t replayed;           /* R_AHEAD: slots replayed so far */
+    ai_value outcome;           /* R_AHEAD: the result or exception */
+} aio_remote;
+
+static void remote_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    aio_remote *r = (aio_remote *)o;
+    if (r->timer) visit(&r->timer, ctx);
+    if (r->outcome) visit(&r->outcome, ctx);
+}
+
+static void remote_finalize(ai_object *o) {
+    aio_remote *r = (aio_remote *)o;
+    for (remote_event *e = r->head, *n; e; e = n) {
+        n = e->next;
+        event_free(e);
+    }
+    r->head = r->tail = NULL;
+    if (r->child) actor_release(r->child);
+    r->child = NULL;
+}
+
+static ai_type aio_remote_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "remote_task_state",
+    .module = "_asyncio",
+    .base = &ai_object_type,
+    .basicsize = sizeof(aio_remote),
+    .repr = obj_default_repr,
+    .gc_visit = remote_visit,
+    .gc_size = alloc_fixed_size,
+};
+
+static aio_remote *remote_of(ai_value task) { return (aio_remote *)ai_obj(aio_tsk(task)->remote); }
+
+/* The actor's remote bookkeeping: its tasks by id (a parent), its link to
+ * its own parent (a child). */
+typedef struct remote_actor {
+    ai_value *tasks;            /* gc_vals: task by id (0 once finished) */
+    int64_t ntasks, captasks;
+    int64_t live;               /* children not finished */
+    /* as a child */
+    bool is_child;
+    actor_t *parent;
+    uint64_t id;                /* our id in the parent's table */
+    ai_value root;              /* our root task (for CANCEL) */
+    bool reported_done;         /* the root's outcome went out */
+    bool first_done;            /* the first iteration has run */
+    bool finished;
+    int64_t counter_at_report;  /* task_counter at the last event */
+    gc_rootframe frame;         /* keeps `root` alive */
+} remote_actor;
+
+static remote_actor *remote_actor_get(aio_state *st) {
+    if (!st->remote) {
+        st->remote = calloc(1, sizeof(remote_actor));
+        if (!st->remote) {
+            fputs("aithon: out of memory for remote tasks\n", stderr);
+            abort();
+        }
+    }
+    return st->remote;
+}
+
+bool aio_remote_is_child(aio_state *st) { return st->remote && ((remote_actor *)st->remote)->is_child; }
+
+static int table_add(remote_actor *ra, ai_value task, uint64_t *id) {
+    if (ra->ntasks == ra->captasks) {
+        int64_t cap = ra->captasks ? ra->captasks * 2 : 64;
+        ai_value *n = gc_vals_realloc(ra->tasks, cap);
+        if (!n) return -1;
+        ra->tasks = n;
+        ra->captasks = cap;
+    }
+    *id = (uint64_t)ra->ntasks;
+    ra->tasks[ra->ntasks++] = task;
+    return 0;
+}
+
+/* Is this environment one where tasks may become actors? */
+static bool actors_enabled(void) {
+    static int enabled = -1;
+    if (enabled < 0) {
+        const char *e = getenv("AITHON_ACTORS");
+        enabled = !(e && e[0] == '0');
+    }
+    return enabled && actor_self() != NULL;
+}
+
+ai_value aio_remote_try_spawn(ai_value loop, ai_value coro, ai_value name) {
+    ai_gen *g = gen_obj(coro);
+    if (g->kind != GEN_CORO || g->state != GEN_CREATED || !g->info || !(g->info->flags & AI_FUNC_ISOLATED) ||
+        !(actors_enabled() || aio_ahead_candidate(coro)))
+        return 0;
+    aio_remote *r = ai_alloc(&aio_remote_type, sizeof(aio_remote));
+    if (!r) return AI_ERR;
+    ai_value rv = ai_val(r);
+    if (gc_finalizer_add(&r->ob, remote_finalize) < 0) return AI_ERR;
+    ai_value task = aio_task_new(loop, coro, name);
+    if (!task) return AI_ERR;
+    aio_tsk(task)->remote = rv;
+    gc_barrier(ai_obj(task), rv);
+    return task;
+}
+
+/* Spawning ------------------------------------------------------------------------------------------ */
+
+typedef struct spawn_args {
+    gc_msg *args;               /* the coroutine's argument tuple */
+    const ai_func_info *info;
+    gen_thunk thunk;
+    actor_t *parent;            /* counted */
+    uint64_t id;
+    char *name;                 /* the task's name */
+    int64_t counter;            /* the parent's task counter */
+} spawn_args;
+
+static void child_main(void *arg);
+
+/* Start T's child. False when T's arguments cannot be copied: T then runs
+ * locally (its remote state is dropped). */
+static bool spawn_one(ai_value task) {
+    aio_task *t = aio_tsk(task);
+    ai_gen *g = gen_obj(t->coro);
+    if (!actors_enabled()) {
+        t->remote = 0;
+        return false;
+    }
+    gc_msg *args = gc_msg_pack(g->args);
+    if (!args) {
+        exc_clear();
+        aio_tsk(task)->remote = 0;
+        return false;
+    }
+    aio_state *st = aio_state_get();
+    remote_actor *ra = remote_actor_get(st);
+    spawn_args *sa = calloc(1, sizeof *sa);
+    int64_t n;
+    ai_value tname = aio_task_name(aio_tsk(task));
+    const char *nm = tname ? str_utf8(tname, &n) : NULL;
+    if (!sa || !nm || !(sa->name = strdup(nm))) {
+        free(sa);
+        gc_msg_free(args);
+        exc_clear();
+        aio_tsk(task)->remote = 0;
+        return false;
+    }
+    uint64_t id;
+    if (table_add(ra, task, &id) < 0) {
+        free(sa->name);
+        free(sa);
+        gc_msg_free(args);
+        exc_clear();
+        aio_tsk(task)->remote = 0;
+        return false;
+    }
+    sa->args = args;
+    sa->info = gen_obj(aio_tsk(task)->coro)->info;
+    sa->thunk = gen_obj(aio_tsk(task)->coro)->thunk;
+    sa->parent = actor_self();
+    actor_retain(sa->parent);
+    sa->id = id;
+    sa->counter = st->task_counter;
+    actor_t *child = actor_spawn(child_main, sa);
+    if (!child) {
+        actor_release(sa->parent);
+        free(sa->name);
+        free(sa);
+        gc_msg_free(args);
+        ra->tasks[id] = 0;
+        aio_tsk(task)->remote = 0;
+        return false;
+    }
+    aio_remote *r = remote_of(task);
+    r->child = child;
+    r->id = id;
+    r->status = R_RUNNING;
+    ra->live++;
+    /* the coroutine now lives in the child: this copy never runs */
+    gen_obj(aio_tsk(task)->coro)->state = GEN_DONE;
+    gen_obj(aio_tsk(task)->coro)->args = ai_val(&tuple_empty_obj);
+    return true;
+}
+
+/* Is ready entry e a remote slot that can go now (spawn or GO)? */
+static bool batchable(const ai_value e[4]) {
+    if (e[3]) return false; /* a public handle: user code */
+    if (!ai_is_smallint(e[0])) return false;
+    int64_t cb = ai_smallint_get(e[0]);
+    if (cb == AIO_CB_TASK_STEP) {
+        ai_value t = e[1];
+        return aio_tsk(t)->remote && remote_of(t)->status == R_UNSPAWNED && !aio_tsk(t)->must_cancel && !e[2];
+    }
+    if (cb == AIO_CB_REMOTE_STEP) {
+        ai_value t = e[1];
+        return aio_tsk(t)->remote && remote_of(t)->status == R_RUNNING && remote_of(t)->needs_go &&
+               !remote_of(t)->go_sent;
+    }
+    return false;
+}
+
+/* Queue event k of n for an evaluation ahead (`local`: the last one
+ * carries the outcome, kept in the task's remote state). False when out
+ * of memory. */
+static bool queue_ahead_event(aio_remote *r, aio_ahead_iter *it, bool last, bool raised) {
+    remote_event *ev = calloc(1, sizeof *ev);
+    if (!ev) return false;
+    ev->out = it->out;
+    ev->err = it->err;
+    memset(&it->out, 0, sizeof it->out);
+    memset(&it->err, 0, sizeof it->err);
+    ev->ntasks = it->ntasks;
+    ev->state = last ? ST_FINISHED : ST_READY;
+    ev->done = !last ? DONE_NONE : raised ? DONE_EXCEPTION : DONE_RESULT;
+    ev->local = last;
+    if (r->tail) r->tail->next = ev;
+    else r->head = ev;
+    r->tail = ev;
+    return true;
+}
+
+/* Try to evaluate T ahead (ahead.c): true when its events are queued.
+ * *outgrew is set when the evaluation gave up for running past a slice. */
+static bool try_ahead(ai_value task, bool *outgrew) {
+    ai_value coro = aio_tsk(task)->coro;
+    if (!aio_ahead_candidate(coro)) return false;
+    ai_gen *g = gen_obj(coro);
+    aio_ahead_result res;
+    int rc = aio_ahead_eval(g->info, g->thunk, g->args, actors_enabled(), &res);
+    if (rc == AHEAD_OUTGREW) *outgrew = true;
+    if (rc != 1) return false;
+    aio_remote *r = remote_of(task);
+    bool ok = true;
+    for (int64_t k = 0; k < res.niters && ok; k++)
+        ok = queue_ahead_event(r, &res.iters[k], k == res.niters - 1, res.raised);
+    aio_ahead_iters_free(res.iters, res.niters);
+    if (!ok) {
+        for (remote_event *e = r->head, *n; e; e = n) {
+            n = e->next;
+            event_free(e);
+        }
+        r->head = r->tail = NULL;
+        return false;
+    }
+    r->outcome = res.value;
+    gc_barrier(r, res.value);
+    r->status = R_AHEAD;
+    return true;
+}
+
+/* Start T: evaluated ahead, else spawned. *outgrown names the function
+ * of a sibling started before in the same batch whose evaluation outgrew
+ * its slice: T's is taken to be as big, and T is spawned at once. */
+static void start_one(ai_value task, const ai_func_info **outgrown) {
+    aio_remote *r = remote_of(task);
+    if (r->status == R_UNSPAWNED) {
+        const ai_func_info *info = gen_obj(aio_tsk(task)->coro)->info;
+        bool outgrew = false;
+        if (info != *outgrown && try_ahead(task, &outgrew)) return;
+        if (outgrew) *outgrown = info;
+        spawn_one(task);
+    } else if (r->needs_go && !r->go_sent) {
+        send_ctl(r->child, CTL_GO, NULL);
+        r->go_sent = true;
+    }
+}
+
+/* Start `task` and every remote slot right behind it in the ready queue. */
+static void start_batch(ai_value loop, ai_value task) {
+    const ai_func_info *outgrown = NULL;
+    start_one(task, &outgrown);
+    ai_value e[4];
+    for (int64_t i = 0; aio_loop_peek(loop, i, e) && batchable(e); i++) start_one(e[1], &outgrown);
+}
+
+/* Receiving and replaying -------------------------------------------------------------------------- */
+
+/* Put a received event on its task's queue. */
+static void route(remote_event *ev) {
+    aio_state *st = aio_state_get();
+    remote_actor *ra = st->remote;
+    ai_value task = ra && ev->id < (uint64_t)ra->ntasks ? ra->tasks[ev->id] : 0;
+    if (!task || !aio_tsk(task)->remote) {
+        event_free(ev);
+        return;
+    }
+    aio_remote *r = remote_of(task);
+    ev->next = NULL;
+    if (r->tail) r->tail->next = ev;
+    else r->head = ev;
+    r->tail = ev;
+}
+
+/* The next event of `task`, waiting (parked) until it is here. */
+static remote_event *next_event(ai_value task) {
+    for (;;) {
+        aio_remote *r = remote_of(task);
+        if (r->head) {
+            remote_event *ev = r->head;
+            r->head = ev->next;
+            if (!r->head) r->tail = NULL;
+            return ev;
+        }
+        mbox_msg_t *m = mbox_receive(-1, match_event, NULL);
+        if (m) route((remote_event *)(void *)m);
+    }
+}
+
+/* Replay `ev` at task's slot. 0, or -1 with an exception to propagate
+ * (SystemExit/KeyboardInterrupt from the child). */
+static int replay(ai_value task, remote_event *ev) {
+    aio_state *st = aio_state_get();
+    if (ev->out.len) bi_stdout_write(ev->out.p, ev->out.len);
+    if (ev->err.len) {
+        bi_stdout_flush();
+        bi_stderr_write(ev->err.p, ev->err.len);
+    }
+    st->task_counter += ev->ntasks;
+    int rc = 0;
+    if (ev->done != DONE_NONE && aio_fut(task)->state == AIO_PENDING) {
+        gc_msg *p = ev->payload;
+        ev->payload = NULL;
+        ai_value v = ev->local ? remote_of(task)->outcome : p ? gc_msg_unpack(p) : AI_NONE;
+        if (!v) {
+            ai_value e = ai_exc_fetch();
+            rc = aio_future_set_exception(task, e);
+        } else if (ev->done == DONE_RESULT) {
+            rc = aio_future_set_result(task, v);
+        } else if (ev->done == DONE_CANCELLED) {
+            aio_fut(task)->cancelled_exc = v;
+            gc_barrier(ai_obj(task), v);
+            ai_tuple *a = tuple_obj(((ai_exc *)ai_obj(v))->args);
+            rc = aio_future_cancel(task, a->len ? a->items[0] : AI_NONE) < 0 ? -1 : 0;
+        } else {
+            rc = aio_future_set_exception(task, v);
+            if (rc == 0 && (cls_isinstance(v, &ai_exc_SystemExit) || cls_isinstance(v, &ai_exc_KeyboardInterrupt))) {
+                aio_fut(task)->log_tb = false;
+                exc_set_pending(v);
+                rc = -1;
+            }
+        }
+        aio_loop_remove_task(aio_fut(task)->loop, task);
+    }
+    aio_remote *r = remote_of(task);
+    r->go_sent = false;
+    r->idle = false;
+    r->timer = 0;
+    r->replayed++;
+    ai_value loop = aio_fut(task)->loop;
+    int sched = 0;
+    switch (ev->state) {
+    case ST_READY:
+        r->needs_go = r->status != R_AHEAD;
+        sched = aio_call_soon(loop, AIO_CB(AIO_CB_REMOTE_STEP), task, 0, 0);
+        break;
+    case ST_TIMER: {
+        r->needs_go = true;
+        ai_value h = aio_call_at(loop, ev->when, AIO_CB(AIO_CB_REMOTE_STEP), task, 0);
+        if (!h) {
+            sched = -1;
+        } else {
+            remote_of(task)->timer = h;
+            gc_barrier(remote_of(task), h);
+        }
+        break;
+    }
+    case ST_IDLE:
+        r->needs_go = true;
+        r->idle = true;
+        break;
+    default: {
+        if (r->status == R_AHEAD) {
+            /* the coroutine's life was the evaluation's */
+            ai_gen *g = gen_obj(aio_tsk(task)->coro);
+            g->state = GEN_DONE;
+            g->args = ai_val(&tuple_empty_obj);
+            r->outcome = 0;
+        } else {
+            remote_actor *ra = st->remote;
+            if (ra && r->id < (uint64_t)ra->ntasks) ra->tasks[r->id] = 0;
+            if (ra) ra->live--;
+        }
+        r->status = R_FINISHED;
+        r->needs_go = false;
+        if (r->child) actor_release(r->child);
+        r->child = NULL;
+        break;
+    }
+    }
+    event_free(ev);
+    if (sched < 0 && rc == 0) rc = -1;
+    return rc;
+}
+
+/* T's slot: start it (and the slots behind it), then replay its next
+ * event. `exc`: a cancellation due before T ever ran. */
+int aio_remote_step_cb(ai_value task, ai_value exc) {
+    aio_remote *r = remote_of(task);
+    if (r->status == R_UNSPAWNED) {
+        if (exc) {
+            /* cancelled before it started (or cannot start): run it here */
+            aio_tsk(task)->remote = 0;
+            return aio_task_step_cb(task, exc);
+        }
+        start_batch(aio_fut(task)->loop, task);
+        if (!aio_tsk(task)->remote) return aio_task_step_cb(task, 0); /* its arguments stayed here */
+    } else if (r->status == R_AHEAD) {
+        /* its next slot: replay the next iteration evaluated ahead */
+    } else if (r->status == R_FINISHED) {
+        return 0;
+    } else if (r->needs_go && !r->go_sent) {
+        start_batch(aio_fut(task)->loop, task);
+    }
+    return replay(task, next_event(task));
+}
+
+int aio_remote_materialize(ai_value task) {
+    aio_task *t = aio_tsk(task);
+    if (!t->remote) return 0;
+    aio_remote *r = remote_of(task);
+    if (r->status != R_AHEAD) return 0;
+    int64_t k = r->replayed;
+    for (remote_event *e = r->head, *n; e; e = n) {
+        n = e->next;
+        event_free(e);
+    }
+    r->head = r->tail = NULL;
+    r->outcome = 0;
+    r->status = R_FINISHED;
+    t->remote = 0; /* an ordinary local task from here on */
+    return aio_loop_rerun(t->fut.loop, task, k);
+}
+
+int aio_remote_cancel(ai_value task, ai_value msg) {
+    aio_remote *r = remote_of(task);
+    if (r->status == R_AHEAD) return aio_remote_materialize(task) < 0 ? -1 : 0;
+    if (r->status != R_RUNNING) return 0;
+    gc_msg *m = msg && msg != AI_NONE ? gc_msg_pack(msg) : NULL;
+    if (msg && msg != AI_NONE && !m) exc_clear();
+    send_ctl(r->child, CTL_CANCEL, m);
+    r = remote_of(task);
+    /* its next slot is now (a pending cancellation wakes a task at once) */
+    if (r->timer) {
+        aio_handle_cancel(r->timer);
+        r->timer = 0;
+        if (aio_call_soon(aio_fut(task)->loop, AIO_CB(AIO_CB_REMOTE_STEP), task, 0, 0) < 0) return -1;
+    } else if (r->idle) {
+        r->idle = false;
+        if (aio_call_soon(aio_fut(task)->loop, AIO_CB(AIO_CB_REMOTE_STEP), task, 0, 0) < 0) return -1;
+    }
+    return 1;
+}
+
+/* The end of asyncio.run: children still running (tasks they left behind,
+ * or stuck) are cancelled and replayed to their end. */
+void aio_remote_shutdown(ai_value loop) {
+    (void)loop;
+    aio_state *st = aio_state_get();
+    remote_actor *ra = st->remote;
+    if (!ra || !ra->live) return;
+    for (int64_t i = 0; i < ra->ntasks; i++) {
+        ai_value task = ra->tasks[i];
+        if (!task || !aio_tsk(task)->remote) continue;
+        aio_remote *r = remote_of(task);
+        if (r->status != R_RUNNING) continue;
+        send_ctl(r->child, CTL_CANCEL_ALL, NULL);
+        while (remote_of(task)->status == R_RUNNING) {
+            r = remote_of(task);
+            if (r->timer) {
+                aio_handle_cancel(r->timer);
+                r->timer = 0;
+            }
+            if (r->needs_go && !r->go_sent) {
+                send_ctl(r->child, CTL_GO, NULL);
+                r->go_sent = true;
+            }
+            if (replay(task, next_event(task)) < 0) exc_clear();
+        }
+    }
+}
+
+int aio_remote_wait(ai_value loop, double timeout) {
+    (void)loop;
+    if (timeout < 0) {
+        /* nothing can ever happen: CPython would block in select() for
+         * ever; so do we, parked */
+        for (;;) sched_sleep(INT64_C(3600) * 1000000000);
+    }
+    if (timeout > 0) sched_sleep((int64_t)ceil(timeout * 1e9));
+    return 0;
+}
+
+/* ---- the child's side ------------------------------------------------------------------------------- */
+
+static void apply_ctl(remote_actor *ra, remote_ctl *c, ai_value loop, bool *go) {
+    if (c->kind == CTL_GO) {
+        *go = true;
+    } else if (c->kind == CTL_CANCEL) {
+        ai_value msg = AI_NONE;
+        if (c->msg) {
+            gc_msg *m = c->msg;
+            c->msg = NULL;
+            msg = gc_msg_unpack(m);
+            if (!msg) {
+                exc_clear();
+                msg = AI_NONE;
+            }
+        }
+        if (ra->root && aio_cancel_any(ra->root, msg) < 0) exc_clear();
+    } else if (c->kind == CTL_CANCEL_ALL) {
+        ai_value ts = aio_loop_tasks(loop);
+        ai_value l = ts ? list_from_iter(ts) : 0;
+        if (!l) {
+            exc_clear();
+        } else {
+            for (int64_t i = 0; i < list_obj(l)->len; i++)
+                if (aio_cancel_any(list_obj(l)->items[i], AI_NONE) < 0) exc_clear();
+        }
+    }
+    ctl_drop(&c->hdr);
+}
+
+/* The state of the child's loop after an iteration. */
+static int child_state(ai_value loop, double *when) {
+    if (aio_loop_ready_count(loop)) return ST_READY;
+    if (aio_loop_first_timer(loop, when)) return ST_TIMER;
+    return ST_IDLE;
+}
+
+/* Send the event of the iteration that just ended (finished: the last). */
+static void report(remote_actor *ra, ai_value loop, bool finished) {
+    aio_state *st = aio_state_get();
+    remote_event *ev = calloc(1, sizeof *ev);
+    if (!ev) return;
+    ev->hdr.drop = event_drop;
+    ev->id = ra->id;
+    ev->ntasks = st->task_counter - ra->counter_at_report;
+    ra->counter_at_report = st->task_counter;
+    if (st->out) {
+        ev->out = *st->out;
+        memset(st->out, 0, sizeof *st->out);
+    }
+    if (st->err) {
+        ev->err = *st->err;
+        memset(st->err, 0, sizeof *st->err);
+    }
+    ai_value root = ra->root;
+    if (root && !ra->reported_done && aio_fut(root)->state != AIO_PENDING) {
+        ra->reported_done = true;
+        aio_future *f = aio_fut(root);
+        ai_value v;
+        if (f->state == AIO_CANCELLED) {
+            ev->done = DONE_CANCELLED;
+            v = aio_make_cancelled_error(root);
+        } else if (f->exception) {
+            ev->done = DONE_EXCEPTION;
+            f->log_tb = false;
+            v = f->exception;
+        } else {
+            ev->done = DONE_RESULT;
+            v = f->result;
+        }
+        ev->payload = v ? gc_msg_pack(v) : NULL;
+        if (!ev->payload) {
+            /* the result cannot be sent: the parent gets the TypeError */
+            ev->done = DONE_EXCEPTION;
+            ai_value e = exc_pending() ? ai_exc_fetch() : 0;
+            ev->payload = e ? gc_msg_pack(e) : NULL;
+            exc_clear();
+        }
+    }
+    ev->state = finished ? ST_FINISHED : child_state(loop, &ev->when);
+    mbox_send(ra->parent, &ev->hdr);
+}
+
+/* Is there nothing left that anyone could see: the root is done, no task
+ * is pending, no timer is set, and no Python callback is due? Then the
+ * child ends now rather than at its next slot (a leaf of a tree of tasks
+ * ends with its first iteration). */
+static bool nothing_left(remote_actor *ra, ai_value loop) {
+    if (!ra->root || aio_fut(ra->root)->state == AIO_PENDING || aio_loop_pending_tasks(loop)) return false;
+    double when;
+    if (aio_loop_first_timer(loop, &when)) return false;
+    ai_value e[4];
+    for (int64_t i = 0; aio_loop_peek(loop, i, e); i++)
+        if (e[0] == AIO_CB(AIO_CB_PYCALL) || e[0] == AIO_CB(AIO_CB_PYCALL1)) return false;
+    return true;
+}
+
+/* The child loop's iteration boundary (loop.c calls it where a loop
+ * would wait): report the iteration that ended, then wait for GO,
+ * applying cancellations that arrive meanwhile. 1: nothing is left, the
+ * child has sent its last event and its loop must stop. */
+int aio_remote_child_boundary(ai_value loop) {
+    aio_state *st = aio_state_get();
+    remote_actor *ra = st->remote;
+    if (!ra->first_done) {
+        ra->first_done = true; /* the spawn was the first GO */
+        return 0;
+    }
+    if (ra->finished) return 1;
+    if (nothing_left(ra, loop)) {
+        report(ra, loop, true);
+        ra->finished = true;
+        return 1;
+    }
+    report(ra, loop, false);
+    bool go = false;
+    while (!go) {
+        mbox_msg_t *m = mbox_receive(-1, match_ctl, NULL);
+        if (m) apply_ctl(ra, (remote_ctl *)(void *)m, loop, &go);
+    }
+    return 0;
+}
+
+static void child_main(void *arg) {
+    spawn_args *sa = arg;
+    alloc_heap *h = alloc_heap_new();
+    if (!h) {
+        fputs("aithon: out of memory for an actor's heap\n", stderr);
+        abort();
+    }
+    actor_self()->heap = h;
+    alloc_heap_enter(h);
+    aio_state *st = aio_state_get();
+    remote_actor *ra = remote_actor_get(st);
+    ra->is_child = true;
+    ra->parent = sa->parent;
+    ra->id = sa->id;
+    st->capture = true;
+    st->task_counter = sa->counter;
+    ra->counter_at_report = sa->counter;
+    ai_value roots[3] = {0, 0, 0};
+    gc_roots_push(&ra->frame, roots, 3);
+    ai_value args = gc_msg_unpack(sa->args);
+    ai_value name = str_from_cstr(sa->name);
+    ai_value loop = aio_loop_new();
+    roots[0] = args;
+    roots[1] = loop;
+    ai_gen *g = args && name && loop
+                    ? gen_make(&ai_coro_type, GEN_CORO, sa->info, (void *)sa->thunk, tuple_obj(args)->items,
+                               tuple_obj(args)->len)
+                    : NULL;
+    ai_value task = 0;
+    if (g) {
+        st->loop = loop;
+        /* the root keeps the parent's name and number */
+        task = aio_task_new(loop, ai_val(g), name);
+    }
+    if (task) {
+        roots[2] = task;
+        ra->root = task;
+        aio_tsk(task)->inline_root = true;
+        aio_unretrieved_begin(st);
+        if (aio_loop_run_until(loop, task) < 0) exc_clear();
+        /* The tasks it left behind go on until they are done; each
+         * iteration still begins with a report and waits for GO (when
+         * nothing is scheduled, the report says IDLE and only a
+         * cancellation from the parent brings a GO). */
+        for (;;) {
+            double when;
+            if (ra->finished) break;
+            if (!aio_loop_ready_count(loop) && !aio_loop_first_timer(loop, &when) && !aio_loop_pending_tasks(loop))
+                break;
+            if (aio_loop_run_iteration(loop) < 0) exc_clear();
+        }
+        aio_remote_shutdown(loop);
+        st = aio_state_get();
+        aio_report_unretrieved(st);
+    } else {
+        /* could not even start: the parent gets the exception */
+        ai_value e = exc_pending() ? ai_exc_fetch() : 0;
+        if (e) {
+            ai_value t = aio_future_new(loop ? loop : AI_NONE);
+            if (t) {
+                aio_future_set_exception(t, e);
+                ra->root = t;
+            }
+        }
+        exc_clear();
+    }
+    if (!ra->finished) report(ra, loop, true);
+    ra->finished = true;
+    gc_roots_pop(&ra->frame);
+    st->loop = 0;
+    actor_release(sa->parent);
+    free(sa->name);
+    free(sa);
+}
+
+/* ---- the end of an actor ------------------------------------------------------------------------ */
+
+void aio_state_free(aio_state *st) {
+    remote_actor *ra = st->remote;
+    if (ra) {
+        gc_vals_free(ra->tasks);
+        free(ra);
+    }
+    if (st->out) free(st->out->p);
+    if (st->err) free(st->err->p);
+    free(st->out);
+    free(st->err);
+    free(st);
+}

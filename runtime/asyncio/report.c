@@ -1,0 +1,219 @@
+/*
+ * asyncio/report.c — what asyncio prints on stderr when something goes
+ * wrong where nobody can catch it, worded as CPython's default exception
+ * handler (and the `logging` last-resort handler behind it) words it:
+ *
+ *     Task exception was never retrieved
+ *     future: <Task finished name='Task-2' coro=<f() done, defined at t.py:3> exception=ValueError('x')>
+ *     Traceback (most recent call last):
+ *       File "t.py", line 4, in f
+ *     ValueError: x
+ *
+ * and the frames of CPython's asyncio.run that a traceback escaping it
+ * shows (runners.py and base_events.py), so that an uncaught exception in
+ * asyncio.run(main()) prints what CPython prints. Those files' paths and
+ * line numbers are the CPython installation's: they are looked up, once,
+ * in the python3.11 found on PATH (its lib/python3.11/asyncio/), and fall
+ * back to CPython 3.11.7's layout under /usr/lib/python3.11.
+ */
+#include "asyncio/aio.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void write_line(strbuf *b) {
+    bi_stdout_flush();
+    bi_stderr_write(b->p, b->len);
+}
+
+static void report(const char *message, const char *key, ai_value obj, ai_value exc) {
+    strbuf b;
+    sb_init(&b);
+    sb_adds(&b, message);
+    sb_addc(&b, '\n');
+    if (key && obj) {
+        ai_value r = ai_repr(obj);
+        if (!r) {
+            exc_clear();
+        } else {
+            sb_adds(&b, key);
+            sb_adds(&b, ": ");
+            sb_add_str(&b, r);
+            sb_addc(&b, '\n');
+        }
+    }
+    write_line(&b);
+    sb_free(&b);
+    if (exc) exc_print(exc);
+}
+
+void aio_report_future_exception(const char *message, ai_value fut, ai_value exc) {
+    report(message, "future", fut, exc);
+}
+
+void aio_report_task_exception(const char *message, ai_value exc, ai_value task) {
+    report(message, "task", task, exc);
+}
+
+void aio_report_exception(const char *message, ai_value exc, ai_value callback) {
+    if (!callback) {
+        report(message, NULL, 0, exc);
+        return;
+    }
+    strbuf b;
+    sb_init(&b);
+    sb_adds(&b, message);
+    sb_addc(&b, ' ');
+    ai_value r = ai_repr(callback);
+    if (r) sb_add_str(&b, r);
+    else exc_clear();
+    sb_addc(&b, 0);
+    report(b.p, NULL, 0, exc);
+    sb_free(&b);
+}
+
+/* ---- CPython's frames for asyncio.run ----------------------------------------------------- */
+
+typedef struct runner_frame {
+    const char *file;       /* asyncio/runners.py, asyncio/base_events.py */
+    const char *func;
+    const char *text;       /* the source line, stripped */
+    int line;               /* CPython 3.11.7's */
+} runner_frame;
+
+/* Outermost first, as a traceback prints them. */
+static const runner_frame frames[] = {
+    {"runners.py", "run", "return runner.run(main)", 190},
+    {"runners.py", "run", "return self._loop.run_until_complete(task)", 118},
+    {"base_events.py", "run_until_complete", "return future.result()", 653},
+};
+enum { NFRAMES = sizeof frames / sizeof frames[0] };
+
+static ai_code_info codes[NFRAMES];
+static int lines[NFRAMES];
+static char *paths[NFRAMES], *sources[NFRAMES];
+
+static bool is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* <prefix>/lib/python3.11/asyncio when it exists: a malloc'd path. */
+static char *asyncio_under(const char *prefix) {
+    char dirpath[PATH_MAX + 64];
+    snprintf(dirpath, sizeof dirpath, "%s/lib/python3.11/asyncio", prefix);
+    return is_dir(dirpath) ? strdup(dirpath) : NULL;
+}
+
+/* A pyenv shims directory: the 3.11 version pyenv selects (its `version`
+ * file), else the newest 3.11.x installed. */
+static char *from_pyenv(const char *shims) {
+    char root[PATH_MAX];
+    snprintf(root, sizeof root, "%s", shims);
+    char *slash = strrchr(root, '/');
+    if (!slash) return NULL;
+    *slash = '\0';
+    char buf[PATH_MAX + 64], ver[128] = "";
+    snprintf(buf, sizeof buf, "%s/version", root);
+    FILE *f = fopen(buf, "r");
+    if (f) {
+        if (fgets(ver, sizeof ver, f)) ver[strcspn(ver, "\r\n ")] = '\0';
+        fclose(f);
+    }
+    if (strncmp(ver, "3.11", 4) == 0) {
+        snprintf(buf, sizeof buf, "%s/versions/%s", root, ver);
+        char *r = asyncio_under(buf);
+        if (r) return r;
+    }
+    for (int patch = 30; patch >= 0; patch--) {
+        snprintf(buf, sizeof buf, "%s/versions/3.11.%d", root, patch);
+        char *r = asyncio_under(buf);
+        if (r) return r;
+    }
+    return NULL;
+}
+
+/* The asyncio directory of the CPython 3.11 the user runs: the one on
+ * PATH (a real python3.11 binary, or pyenv's shims), else the usual
+ * system locations. NULL when none is found. */
+static char *find_cpython_asyncio(void) {
+    const char *path = getenv("PATH");
+    char *copy = path ? strdup(path) : NULL;
+    char *result = NULL;
+    for (char *dir = copy ? strtok(copy, ":") : NULL; dir && !result; dir = strtok(NULL, ":")) {
+        size_t len = strlen(dir);
+        if (len >= 6 && strcmp(dir + len - 6, "/shims") == 0) {
+            result = from_pyenv(dir);
+            continue;
+        }
+        static const char *const names[] = {"python3.11", "python3"};
+        for (size_t i = 0; i < 2 && !result; i++) {
+            char exe[PATH_MAX], real[PATH_MAX];
+            snprintf(exe, sizeof exe, "%s/%s", dir, names[i]);
+            if (!realpath(exe, real)) continue;
+            char *slash = strrchr(real, '/');
+            if (!slash || strncmp(slash + 1, "python3.11", 10) != 0) continue;
+            *slash = '\0';
+            slash = strrchr(real, '/'); /* …/bin */
+            if (!slash) continue;
+            *slash = '\0';
+            result = asyncio_under(real);
+        }
+    }
+    free(copy);
+    if (!result) result = asyncio_under("/usr/local");
+    if (!result) result = asyncio_under("/usr");
+    return result;
+}
+
+/* The line of `text` in file, or `fallback`. */
+static int find_line(const char *file, const char *text, int fallback) {
+    FILE *f = fopen(file, "r");
+    if (!f) return fallback;
+    char buf[512];
+    int n = 0, found = 0;
+    while (fgets(buf, sizeof buf, f)) {
+        n++;
+        char *p = buf;
+        while (*p == ' ') p++;
+        size_t len = strlen(text);
+        if (strncmp(p, text, len) == 0 && (p[len] == '\n' || p[len] == '\0')) {
+            /* the first match after the fallback's neighbourhood wins */
+            if (!found || abs(n - fallback) < abs(found - fallback)) found = n;
+        }
+    }
+    fclose(f);
+    return found ? found : fallback;
+}
+
+static void init_frames(void) {
+    if (codes[0].filename) return;
+    char *dir = find_cpython_asyncio();
+    for (int i = 0; i < NFRAMES; i++) {
+        size_t n = (dir ? strlen(dir) : 32) + strlen(frames[i].file) + 2;
+        paths[i] = malloc(n);
+        if (!paths[i]) return;
+        snprintf(paths[i], n, "%s/%s", dir ? dir : "/usr/lib/python3.11/asyncio", frames[i].file);
+        int line = dir ? find_line(paths[i], frames[i].text, frames[i].line) : frames[i].line;
+        /* a source whose line `line` is the statement */
+        size_t len = (size_t)line + strlen(frames[i].text) + 8;
+        sources[i] = malloc(len);
+        if (!sources[i]) return;
+        memset(sources[i], '\n', (size_t)line - 1);
+        snprintf(sources[i] + line - 1, len - (size_t)line + 1, "    %s\n", frames[i].text);
+        codes[i] = (ai_code_info){paths[i], frames[i].func, sources[i], "asyncio", 1};
+        lines[i] = line;
+    }
+    free(dir);
+}
+
+void aio_add_runner_frames(void) {
+    init_frames();
+    if (!codes[0].filename) return;
+    /* innermost first: base_events, then runners twice */
+    for (int i = NFRAMES - 1; i >= 0; i--) ai_traceback_add(&codes[i], lines[i]);
+}

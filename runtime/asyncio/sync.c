@@ -1,0 +1,571 @@
+/*
+ * asyncio/sync.c — the synchronisation primitives of CPython 3.11's
+ * asyncio.locks: Lock, Event, Condition, Semaphore, BoundedSemaphore.
+ *
+ * Each waiting coroutine waits on a future of its own, queued in the
+ * primitive's deque of waiters; releasing sets the first waiter's result,
+ * so the woken task runs one loop iteration later — CPython's exact
+ * hand-off, which decides which task gets a contended lock. The methods
+ * CPython writes as `async def` (acquire, wait, wait_for) return native
+ * coroutines (tasks.c); `async with` goes through __aenter__/__aexit__,
+ * which do the same.
+ *
+ * Differences: the primitives are not bound to a loop (_LoopBoundMixin's
+ * "is bound to a different event loop" check): an actor has one loop.
+ */
+#include "asyncio/aio.h"
+
+#include "modules/modutil.h"
+
+#define METHOD(fn) AIO_METHOD(fn)
+#define NOARGS(name)                                                                       \
+    do {                                                                                   \
+        (void)args;                                                                        \
+        if (call_no_kwargs(name, kwnames) < 0 || call_exact_args(name, nargs, 0) < 0) \
+            return AI_ERR;                                                                 \
+    } while (0)
+#define NATIVE_INFO(var, name, qualname) \
+    static const ai_func_info var = {name, qualname, 0, 0, NULL, NULL, NULL, 0, 0}
+
+extern ai_type aio_lock_type, aio_event_type, aio_condition_type, aio_semaphore_type,
+    aio_boundedsemaphore_type;
+
+typedef struct aio_prim {
+    ai_object ob;
+    ai_value waiters;           /* deque of futures, or 0 before the first wait */
+    ai_value lock;              /* Condition: its Lock */
+    int64_t value;              /* Semaphore: the counter; Lock/Event: 0/1 */
+    int64_t bound;              /* BoundedSemaphore: the initial value */
+} aio_prim;
+
+static aio_prim *prim(ai_value v) { return (aio_prim *)ai_obj(v); }
+
+static void prim_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    aio_prim *p = (aio_prim *)o;
+    if (p->waiters) visit(&p->waiters, ctx);
+    if (p->lock) visit(&p->lock, ctx);
+}
+
+static ai_value prim_new(ai_type *t) {
+    aio_prim *p = ai_alloc(t, sizeof(aio_prim));
+    return p ? ai_val(p) : AI_ERR;
+}
+
+static ai_value waiters_of(ai_value self) {
+    if (!prim(self)->waiters) {
+        ai_value d = aio_deque_new();
+        if (!d) return AI_ERR;
+        prim(self)->waiters = d;
+        gc_barrier(prim(self), d);
+    }
+    return prim(self)->waiters;
+}
+
+/* A new future on the running loop, queued as a waiter of self. */
+static ai_value new_waiter(ai_value self) {
+    ai_value loop = aio_running_loop();
+    if (!loop) return AI_ERR;
+    ai_value w = waiters_of(self);
+    if (!w) return AI_ERR;
+    ai_value fut = aio_future_new(loop);
+    if (!fut || aio_deque_push(w, fut) < 0) return AI_ERR;
+    return fut;
+}
+
+static bool fut_done(ai_value f) { return aio_fut(f)->state != AIO_PENDING; }
+static bool fut_cancelled(ai_value f) { return aio_fut(f)->state == AIO_CANCELLED; }
+
+/* "<asyncio.locks.Lock object at 0x… [extra]>" */
+static ai_value prim_repr_with(ai_value self, const char *extra) {
+    aio_ahead_guard(); /* shows state other tasks change */
+    strbuf b;
+    sb_init(&b);
+    sb_adds(&b, "<");
+    cls_add_fullname(&b, ai_type_of(self));
+    sb_printf(&b, " object at %p [%s", (void *)ai_obj(self), extra);
+    ai_value w = prim(self)->waiters;
+    if (w && aio_deque_len(w)) sb_printf(&b, ", waiters:%lld", (long long)aio_deque_len(w));
+    sb_adds(&b, "]>");
+    return sb_finish(&b);
+}
+
+/* ---- Lock ------------------------------------------------------------------------------- */
+
+static void lock_wake_up_first(ai_value self) {
+    ai_value w = prim(self)->waiters;
+    if (!w || !aio_deque_len(w)) return;
+    ai_value fut = aio_deque_at(w, 0);
+    if (!fut_done(fut) && aio_future_set_result(fut, AI_TRUE) < 0) exc_clear();
+}
+
+static ai_value lock_acquire_body(const ai_value *a) {
+    ai_value self = a[0];
+    aio_prim *p = prim(self);
+    if (!p->value) {
+        bool all_cancelled = true;
+        if (p->waiters)
+            for (int64_t i = 0; i < aio_deque_len(p->waiters); i++)
+                if (!fut_cancelled(aio_deque_at(p->waiters, i))) all_cancelled = false;
+        if (all_cancelled) {
+            p->value = 1;
+            return AI_TRUE;
+        }
+    }
+    ai_value fut = new_waiter(self);
+    if (!fut) return AI_ERR;
+    ai_value r = aio_future_await(fut);
+    aio_deque_remove(prim(self)->waiters, fut);
+    if (!r) {
+        if (exc_pending_is(&aio_CancelledError) && !prim(self)->value) {
+            ai_value e = ai_exc_fetch();
+            lock_wake_up_first(self);
+            exc_set_pending(e);
+        }
+        return AI_ERR;
+    }
+    prim(self)->value = 1;
+    return AI_TRUE;
+}
+NATIVE_INFO(lock_acquire_info, "acquire", "Lock.acquire");
+
+static int lock_release(ai_value self) {
+    if (!prim(self)->value) {
+        ai_raise_msg(&ai_exc_RuntimeError, "Lock is not acquired.");
+        return -1;
+    }
+    prim(self)->value = 0;
+    lock_wake_up_first(self);
+    return 0;
+}
+
+METHOD(lock_acquire) {
+    NOARGS("acquire");
+    return aio_native_coro(&lock_acquire_info, lock_acquire_body, &self, 1);
+}
+
+METHOD(lock_release_m) {
+    NOARGS("release");
+    return lock_release(self) < 0 ? AI_ERR : AI_NONE;
+}
+
+METHOD(lock_locked) {
+    NOARGS("locked");
+    return ai_bool(prim(self)->value != 0);
+}
+
+/* _ContextManagerMixin: __aenter__ awaits acquire() and returns None;
+ * __aexit__ releases. Shared by Lock, Condition and the semaphores. */
+static ai_value acquire_of(ai_value self);
+static int release_of(ai_value self);
+
+static ai_value aenter_body(const ai_value *a) {
+    ai_value c = acquire_of(a[0]);
+    if (!c || !ai_await(c, 0)) return AI_ERR;
+    return AI_NONE;
+}
+NATIVE_INFO(aenter_info, "__aenter__", "_ContextManagerMixin.__aenter__");
+
+static ai_value aexit_body(const ai_value *a) { return release_of(a[0]) < 0 ? AI_ERR : AI_NONE; }
+NATIVE_INFO(aexit_info, "__aexit__", "_ContextManagerMixin.__aexit__");
+
+METHOD(cm_aenter) {
+    NOARGS("__aenter__");
+    return aio_native_coro(&aenter_info, aenter_body, &self, 1);
+}
+
+METHOD(cm_aexit) {
+    (void)args, (void)nargs;
+    if (call_no_kwargs("__aexit__", kwnames) < 0) return AI_ERR;
+    return aio_native_coro(&aexit_info, aexit_body, &self, 1);
+}
+
+static ai_value lock_repr(ai_value self) { return prim_repr_with(self, prim(self)->value ? "locked" : "unlocked"); }
+
+static ai_value lock_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls, (void)args;
+    if (mu_no_args("Lock", nargs, kwnames) < 0) return AI_ERR;
+    return prim_new(&aio_lock_type);
+}
+
+/* ---- Event ------------------------------------------------------------------------------- */
+
+static ai_value event_wait_body(const ai_value *a) {
+    ai_value self = a[0];
+    if (prim(self)->value) return AI_TRUE;
+    ai_value fut = new_waiter(self);
+    if (!fut) return AI_ERR;
+    ai_value r = aio_future_await(fut);
+    aio_deque_remove(prim(self)->waiters, fut);
+    return r ? AI_TRUE : AI_ERR;
+}
+NATIVE_INFO(event_wait_info, "wait", "Event.wait");
+
+METHOD(event_wait) {
+    NOARGS("wait");
+    return aio_native_coro(&event_wait_info, event_wait_body, &self, 1);
+}
+
+METHOD(event_set) {
+    NOARGS("set");
+    aio_prim *p = prim(self);
+    if (p->value) return AI_NONE;
+    p->value = 1;
+    if (!p->waiters) return AI_NONE;
+    for (int64_t i = 0; i < aio_deque_len(p->waiters); i++) {
+        ai_value fut = aio_deque_at(prim(self)->waiters, i);
+        if (!fut_done(fut) && aio_future_set_result(fut, AI_TRUE) < 0) return AI_ERR;
+    }
+    return AI_NONE;
+}
+
+METHOD(event_clear) {
+    NOARGS("clear");
+    prim(self)->value = 0;
+    return AI_NONE;
+}
+
+METHOD(event_is_set) {
+    NOARGS("is_set");
+    return ai_bool(prim(self)->value != 0);
+}
+
+static ai_value event_repr(ai_value self) { return prim_repr_with(self, prim(self)->value ? "set" : "unset"); }
+
+static ai_value event_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls, (void)args;
+    if (mu_no_args("Event", nargs, kwnames) < 0) return AI_ERR;
+    return prim_new(&aio_event_type);
+}
+
+/* ---- Condition --------------------------------------------------------------------------- */
+
+static ai_value cond_lock(ai_value self) { return prim(self)->lock; }
+
+static ai_value cond_wait_body(const ai_value *a) {
+    ai_value self = a[0];
+    if (!prim(cond_lock(self))->value) return ai_raise_msg(&ai_exc_RuntimeError, "cannot wait on un-acquired lock");
+    if (lock_release(cond_lock(self)) < 0) return AI_ERR;
+    ai_value r = AI_ERR;
+    ai_value fut = new_waiter(self);
+    if (fut) {
+        r = aio_future_await(fut) ? AI_TRUE : AI_ERR;
+        aio_deque_remove(prim(self)->waiters, fut);
+    }
+    ai_value escaped = r ? 0 : ai_exc_fetch();
+    bool cancelled = false;
+    for (;;) {
+        ai_value c = aio_native_coro(&lock_acquire_info, lock_acquire_body, &prim(self)->lock, 1);
+        if (c && ai_await(c, 0)) break;
+        if (!exc_pending_is(&aio_CancelledError)) return AI_ERR;
+        exc_clear();
+        cancelled = true;
+    }
+    if (cancelled) {
+        ai_value e = exc_new(&aio_CancelledError, 0);
+        if (!e) return AI_ERR;
+        if (escaped) ((ai_exc *)ai_obj(e))->context = escaped;
+        return ai_raise(e, 0);
+    }
+    if (escaped) {
+        exc_set_pending(escaped);
+        return AI_ERR;
+    }
+    return AI_TRUE;
+}
+NATIVE_INFO(cond_wait_info, "wait", "Condition.wait");
+
+static ai_value cond_wait_for_body(const ai_value *a) {
+    ai_value self = a[0], pred = a[1];
+    ai_value result = ai_call(pred, NULL, 0, 0);
+    for (;;) {
+        if (!result) return AI_ERR;
+        int32_t t = ai_truthy(result);
+        if (t < 0) return AI_ERR;
+        if (t) return result;
+        if (!cond_wait_body(&self)) return AI_ERR;
+        result = ai_call(pred, NULL, 0, 0);
+    }
+}
+NATIVE_INFO(cond_wait_for_info, "wait_for", "Condition.wait_for");
+
+METHOD(cond_wait) {
+    NOARGS("wait");
+    return aio_native_coro(&cond_wait_info, cond_wait_body, &self, 1);
+}
+
+METHOD(cond_wait_for) {
+    if (call_no_kwargs("wait_for", kwnames) < 0 || call_exact_args("wait_for", nargs, 1) < 0) return AI_ERR;
+    ai_value a[2] = {self, args[0]};
+    return aio_native_coro(&cond_wait_for_info, cond_wait_for_body, a, 2);
+}
+
+static int cond_notify(ai_value self, int64_t n) {
+    if (!prim(cond_lock(self))->value) {
+        ai_raise_msg(&ai_exc_RuntimeError, "cannot notify on un-acquired lock");
+        return -1;
+    }
+    ai_value w = prim(self)->waiters;
+    if (!w) return 0;
+    int64_t idx = 0;
+    for (int64_t i = 0; i < aio_deque_len(w) && idx < n; i++) {
+        ai_value fut = aio_deque_at(w, i);
+        if (fut_done(fut)) continue;
+        idx++;
+        if (aio_future_set_result(fut, AI_FALSE) < 0) return -1;
+    }
+    return 0;
+}
+
+METHOD(cond_notify_m) {
+    static const char *const kw[] = {"n"};
+    mu_clinic c = {"notify", kw, 0, 1, 0, 0, 0};
+    ai_value a[1];
+    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    int64_t n = 1;
+    if (a[0]) {
+        bool fits, err;
+        n = obj_index_i64(a[0], &fits, &err);
+        if (err) return AI_ERR;
+        if (!fits) n = INT64_MAX;
+    }
+    return cond_notify(self, n) < 0 ? AI_ERR : AI_NONE;
+}
+
+METHOD(cond_notify_all) {
+    NOARGS("notify_all");
+    ai_value w = prim(self)->waiters;
+    return cond_notify(self, w ? aio_deque_len(w) : 0) < 0 ? AI_ERR : AI_NONE;
+}
+
+METHOD(cond_locked) {
+    NOARGS("locked");
+    return ai_bool(prim(cond_lock(self))->value != 0);
+}
+
+METHOD(cond_acquire) {
+    NOARGS("acquire");
+    return aio_native_coro(&lock_acquire_info, lock_acquire_body, &prim(self)->lock, 1);
+}
+
+METHOD(cond_release) {
+    NOARGS("release");
+    return lock_release(cond_lock(self)) < 0 ? AI_ERR : AI_NONE;
+}
+
+static ai_value cond_repr(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
+    return prim_repr_with(self, prim(cond_lock(self))->value ? "locked" : "unlocked");
+}
+
+static ai_value cond_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    static const char *const kw[] = {"lock"};
+    mu_clinic c = {"Condition", kw, 0, 1, 0, 0, 0};
+    ai_value a[1];
+    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    ai_value lock = a[0] && a[0] != AI_NONE ? a[0] : prim_new(&aio_lock_type);
+    if (!lock) return AI_ERR;
+    if (!obj_is_type(lock, &aio_lock_type))
+        return ai_raise_msg(&ai_exc_TypeError, "asyncio.Condition() needs an asyncio.Lock");
+    ai_value self = prim_new(&aio_condition_type);
+    if (!self) return AI_ERR;
+    prim(self)->lock = lock;
+    return self;
+}
+
+/* ---- Semaphore, BoundedSemaphore ----------------------------------------------------------- */
+
+static bool sem_locked(ai_value self) {
+    aio_prim *p = prim(self);
+    if (p->value == 0) return true;
+    if (p->waiters)
+        for (int64_t i = 0; i < aio_deque_len(p->waiters); i++)
+            if (!fut_cancelled(aio_deque_at(p->waiters, i))) return true;
+    return false;
+}
+
+static int sem_wake_up_next(ai_value self) {
+    ai_value w = prim(self)->waiters;
+    if (!w) return 0;
+    for (int64_t i = 0; i < aio_deque_len(w); i++) {
+        ai_value fut = aio_deque_at(w, i);
+        if (fut_done(fut)) continue;
+        prim(self)->value--;
+        return aio_future_set_result(fut, AI_TRUE);
+    }
+    return 0;
+}
+
+static ai_value sem_acquire_body(const ai_value *a) {
+    ai_value self = a[0];
+    if (!sem_locked(self)) {
+        prim(self)->value--;
+        return AI_TRUE;
+    }
+    ai_value fut = new_waiter(self);
+    if (!fut) return AI_ERR;
+    ai_value r = aio_future_await(fut);
+    aio_deque_remove(prim(self)->waiters, fut);
+    if (!r) {
+        if (exc_pending_is(&aio_CancelledError) && !fut_cancelled(fut)) {
+            ai_value e = ai_exc_fetch();
+            prim(self)->value++;
+            if (sem_wake_up_next(self) < 0) return AI_ERR;
+            exc_set_pending(e);
+        }
+        return AI_ERR;
+    }
+    if (prim(self)->value > 0 && sem_wake_up_next(self) < 0) return AI_ERR;
+    return AI_TRUE;
+}
+NATIVE_INFO(sem_acquire_info, "acquire", "Semaphore.acquire");
+
+static int sem_release(ai_value self) {
+    aio_prim *p = prim(self);
+    if (ai_type_of(self) == &aio_boundedsemaphore_type && p->value >= p->bound) {
+        ai_raise_msg(&ai_exc_ValueError, "BoundedSemaphore released too many times");
+        return -1;
+    }
+    p->value++;
+    return sem_wake_up_next(self);
+}
+
+METHOD(sem_acquire) {
+    NOARGS("acquire");
+    return aio_native_coro(&sem_acquire_info, sem_acquire_body, &self, 1);
+}
+
+METHOD(sem_release_m) {
+    NOARGS("release");
+    return sem_release(self) < 0 ? AI_ERR : AI_NONE;
+}
+
+METHOD(sem_locked_m) {
+    NOARGS("locked");
+    return ai_bool(sem_locked(self));
+}
+
+static ai_value sem_repr(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
+    char extra[64];
+    if (sem_locked(self)) snprintf(extra, sizeof extra, "locked");
+    else snprintf(extra, sizeof extra, "unlocked, value:%lld", (long long)prim(self)->value);
+    return prim_repr_with(self, extra);
+}
+
+static ai_value sem_make(ai_type *t, const char *name, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    static const char *const kw[] = {"value"};
+    mu_clinic c = {name, kw, 0, 1, 0, 0, 0};
+    ai_value a[1];
+    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    int64_t v = 1;
+    if (a[0]) {
+        int32_t neg = ai_compare_bool(a[0], ai_smallint(0), AI_CMP_LT);
+        if (neg < 0) return AI_ERR;
+        if (neg) return ai_raise_msg(&ai_exc_ValueError, "Semaphore initial value must be >= 0");
+        bool fits, err;
+        v = obj_index_i64(a[0], &fits, &err);
+        if (err) return AI_ERR;
+    }
+    ai_value self = prim_new(t);
+    if (!self) return AI_ERR;
+    prim(self)->value = v;
+    prim(self)->bound = v;
+    return self;
+}
+
+static ai_value sem_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    return sem_make(&aio_semaphore_type, "Semaphore", args, nargs, kwnames);
+}
+
+static ai_value bsem_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    return sem_make(&aio_boundedsemaphore_type, "BoundedSemaphore", args, nargs, kwnames);
+}
+
+/* ---- what async with calls ----------------------------------------------------------------- */
+
+static ai_value acquire_of(ai_value self) {
+    ai_type *t = ai_type_of(self);
+    if (t == &aio_lock_type) return aio_native_coro(&lock_acquire_info, lock_acquire_body, &self, 1);
+    if (t == &aio_condition_type) return aio_native_coro(&lock_acquire_info, lock_acquire_body, &prim(self)->lock, 1);
+    return aio_native_coro(&sem_acquire_info, sem_acquire_body, &self, 1);
+}
+
+static int release_of(ai_value self) {
+    ai_type *t = ai_type_of(self);
+    if (t == &aio_lock_type) return lock_release(self);
+    if (t == &aio_condition_type) return lock_release(cond_lock(self));
+    return sem_release(self);
+}
+
+/* ---- the types ------------------------------------------------------------------------------- */
+
+#define CM_METHODS(T) {"__aenter__", cm_aenter, T, 0}, {"__aexit__", cm_aexit, T, 0}
+
+static const ai_method_def lock_methods[] = {
+    {"acquire", lock_acquire, &aio_lock_type, 0},
+    {"release", lock_release_m, &aio_lock_type, 0},
+    {"locked", lock_locked, &aio_lock_type, 0},
+    CM_METHODS(&aio_lock_type),
+    {NULL, NULL, NULL, 0},
+};
+static const ai_method_def event_methods[] = {
+    {"wait", event_wait, &aio_event_type, 0},
+    {"set", event_set, &aio_event_type, 0},
+    {"clear", event_clear, &aio_event_type, 0},
+    {"is_set", event_is_set, &aio_event_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+static const ai_method_def cond_methods[] = {
+    {"wait", cond_wait, &aio_condition_type, 0},
+    {"wait_for", cond_wait_for, &aio_condition_type, 0},
+    {"notify", cond_notify_m, &aio_condition_type, 0},
+    {"notify_all", cond_notify_all, &aio_condition_type, 0},
+    {"locked", cond_locked, &aio_condition_type, 0},
+    {"acquire", cond_acquire, &aio_condition_type, 0},
+    {"release", cond_release, &aio_condition_type, 0},
+    CM_METHODS(&aio_condition_type),
+    {NULL, NULL, NULL, 0},
+};
+static const ai_method_def sem_methods[] = {
+    {"acquire", sem_acquire, &aio_semaphore_type, 0},
+    {"release", sem_release_m, &aio_semaphore_type, 0},
+    {"locked", sem_locked_m, &aio_semaphore_type, 0},
+    CM_METHODS(&aio_semaphore_type),
+    {NULL, NULL, NULL, 0},
+};
+
+static const ai_slots lock_slots = {.methods = lock_methods, .construct = lock_construct};
+static const ai_slots event_slots = {.methods = event_methods, .construct = event_construct};
+static const ai_slots cond_slots = {.methods = cond_methods, .construct = cond_construct};
+static const ai_slots sem_slots = {.methods = sem_methods, .construct = sem_construct};
+static const ai_slots bsem_slots = {.construct = bsem_construct};
+
+#define PRIM_TYPE(var, NAME, BASE, REPR, SLOTS)   \
+    ai_type var = {                               \
+        .ob = {(uintptr_t)&ai_type_type},         \
+        .name = NAME,                             \
+        .module = "asyncio.locks",                \
+        .base = BASE,                             \
+        .basicsize = sizeof(aio_prim),            \
+        .repr = REPR,                             \
+        .gc_visit = prim_visit,                   \
+        .gc_size = alloc_fixed_size,              \
+        .slots = (void *)&SLOTS,                  \
+    };
+
+PRIM_TYPE(aio_lock_type, "Lock", &ai_object_type, lock_repr, lock_slots)
+PRIM_TYPE(aio_event_type, "Event", &ai_object_type, event_repr, event_slots)
+PRIM_TYPE(aio_condition_type, "Condition", &ai_object_type, cond_repr, cond_slots)
+PRIM_TYPE(aio_semaphore_type, "Semaphore", &ai_object_type, sem_repr, sem_slots)
+PRIM_TYPE(aio_boundedsemaphore_type, "BoundedSemaphore", &aio_semaphore_type, sem_repr, bsem_slots)
+
+int aio_sync_init(ai_value m) {
+    ai_type *ts[] = {&aio_lock_type, &aio_event_type, &aio_condition_type, &aio_semaphore_type,
+                     &aio_boundedsemaphore_type};
+    for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
+        if (mod_add(m, ts[i]->name, ai_val(ts[i])) < 0) return -1;
+    return 0;
+}

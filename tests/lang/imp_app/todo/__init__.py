@@ -1,0 +1,2 @@
+"""A to-do list application."""
+__version__ = '0.3'

@@ -1,0 +1,1 @@
+from partial_user import something     # partial_user has not defined it yet

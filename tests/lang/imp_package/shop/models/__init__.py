@@ -1,0 +1,4 @@
+print('shop.models/__init__ runs')
+from .. import loaded
+loaded.append('models')
+DEFAULT_USER = 'guest'

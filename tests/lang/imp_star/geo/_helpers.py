@@ -1,0 +1,1 @@
+tag = 'geo helpers loaded'

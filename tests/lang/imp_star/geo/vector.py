@@ -1,0 +1,5 @@
+from math import hypot
+
+
+def length(x, y):
+    return hypot(x, y)

@@ -1,0 +1,52 @@
+from collections import deque, defaultdict, OrderedDict, Counter, namedtuple, ChainMap
+import collections
+d = deque([1, 2, 3]); d.append(4); d.appendleft(0); print(d, len(d), d[0], d[-1])
+d.rotate(2); print(d); d.rotate(-1); print(d, d.pop(), d.popleft(), d)
+d2 = deque(maxlen=3)
+for i in range(5): d2.append(i)
+print(d2, d2.maxlen, list(reversed(d2)), 3 in d2, d2.index(4), d2.count(3))
+d2.extendleft([9, 8]); print(d2); d2.insert(1, 7) if len(d2) < 3 else None
+try: deque().pop()
+except IndexError as e: print("IndexError:", e)
+dd = defaultdict(list); dd['a'].append(1); dd['b'].append(2); dd['a'].append(3)
+print(dd, dict(dd), dd['zz'], len(dd))
+ci = defaultdict(int)
+for w in "the cat the dog the end".split(): ci[w] += 1
+print(sorted(ci.items()), ci.default_factory)
+od = OrderedDict(); od['x'] = 1; od['y'] = 2; od['z'] = 3
+od.move_to_end('x'); print(od); od.move_to_end('z', last=False); print(od, od.popitem(), od.popitem(last=False))
+print(OrderedDict(a=1, b=2) == OrderedDict(b=2, a=1), dict(a=1, b=2) == OrderedDict(b=2, a=1))
+c = Counter('abracadabra'); print(c, c.most_common(2), c['z'], c.total())
+c2 = Counter(a=1, b=5); print(c + c2, c - c2, c & c2, c | c2, +Counter(a=-1, b=2), -Counter(a=-1))
+c.update('aaa'); c.subtract({'b': 10}); print(c, sorted(c.elements())[:6])
+Point = namedtuple('Point', 'x y')
+p = Point(1, y=2); print(p, p.x, p[1], p._asdict(), p._replace(x=5), Point._fields, Point._make([3, 4]))
+print(Point, Point.__doc__, Point.x.__doc__, isinstance(p, tuple), p == (1, 2), hash(p) == hash((1, 2)))
+x, y = p; print(x + y)
+try: Point(1)
+except TypeError as e: print(e)
+try: Point(1, 2, 3)
+except TypeError as e: print(e)
+try: Point(1, z=2)
+except TypeError as e: print(e)
+P3 = namedtuple('P3', ['a', 'b', 'c'], defaults=[0, 9]); print(P3(1), P3(1, 2), P3._field_defaults)
+try: P3()
+except TypeError as e: print(e)
+try: namedtuple('Bad', 'x _y')
+except ValueError as e: print(e)
+print(namedtuple('R', 'a def b', rename=True)._fields)
+cm = ChainMap({'a': 1}, {'a': 2, 'b': 3}); print(cm['a'], cm['b'], len(cm), sorted(cm), cm)
+cm2 = cm.new_child({'c': 4}); cm2['a'] = 0; print(cm2, cm2.parents)
+from collections import abc
+print(isinstance([], abc.Sequence), isinstance({}, abc.Mapping), isinstance({}, abc.MutableMapping), isinstance(set(), abc.Set))
+print(isinstance(3, abc.Hashable), isinstance([], abc.Hashable), isinstance(iter([]), abc.Iterator), isinstance('x', abc.Iterable), isinstance(len, abc.Callable))
+print(isinstance(d, abc.Sequence), issubclass(deque, abc.Iterable), isinstance((x for x in []), abc.Generator), abc.Sequence)
+class MyMap(abc.Mapping):
+    def __init__(self, d): self._d = d
+    def __getitem__(self, k): return self._d[k]
+    def __iter__(self): return iter(self._d)
+    def __len__(self): return len(self._d)
+m = MyMap({'q': 1, 'r': 2}); print(m.get('q'), 'r' in m, list(m.items()), m == {'q': 1, 'r': 2}, list(m.keys()))
+ud = collections.UserDict(a=1); ud['b'] = 2; print(ud, len(ud))
+ul = collections.UserList([3, 1, 2]); ul.sort(); print(ul, ul[1:])
+us = collections.UserString('hello'); print(us.upper(), len(us), us + '!')
