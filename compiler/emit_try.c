@@ -132,11 +132,64 @@ static void emit_handlers(Emitter *e, const Stmt *s, LLVMBasicBlockRef normal_ex
     LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead"));
 }
 
-void emit_try(Emitter *e, const Stmt *s) {
-    if (s->kind == S_TRYSTAR) {
-        unsupported(e, s->pos, "'except*'");
-        return;
+/* except* clauses (PEP 654): every clause in turn takes the part of what
+ * is still unhandled that matches its type (core/excgroup.c splits it
+ * off), and its body runs with that part; what a body raises is recorded
+ * and the next clause runs. At the end the runtime puts together what is
+ * left to raise: nothing (the try statement completes normally), or one
+ * exception that goes to the outer handler without a second traceback
+ * entry, as a re-raise does. */
+static void emit_star_handlers(Emitter *e, const Stmt *s, LLVMBasicBlockRef normal_exit) {
+    const HandlerList *hs = &s->u.try_.handlers;
+    LLVMValueRef exc = emit_rt(e, RT_ai_exc_fetch, NULL, 0);
+    LLVMValueRef st = emit_rt(e, RT_ai_excstar_begin, &exc, 1);
+    LLVMValueRef st_slot = emit_alloca(e, e->i64, "star.state");
+    LLVMBuildStore(e->b, st, st_slot);
+    emit_check(e, st, s->pos.line);
+    for (int i = 0; i < hs->n; i++) {
+        const ExceptHandler *h = hs->v[i];
+        emit_debug_loc(e, h->pos);
+        e->fn->cur_line = h->pos.line;
+        LLVMValueRef t = emit_expr(e, h->type);
+        LLVMValueRef m = emit_rt(e, RT_ai_excstar_match,
+                                 (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, st_slot, ""), t}, 2);
+        emit_check(e, m, h->pos.line);
+        LLVMBasicBlockRef body = emit_block(e, "except.star.body"), next = emit_block(e, "except.star.next");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, m, none_value(e), ""), next, body);
+        LLVMPositionBuilderAtEnd(e->b, body);
+        TryCtx ctx = {.slot = emit_alloca(e, e->i64, "handled")};
+        LLVMBuildStore(e->b, emit_rt(e, RT_ai_exc_swap_handled, &m, 1), ctx.slot);
+        /* Leaving the body by an exception: restore, unbind, record it. */
+        Handler cleanup;
+        LLVMBasicBlockRef cleanup_bb = emit_block(e, "except.star.cleanup");
+        push_ctx(e, &ctx, EXIT_RESTORE_HANDLED);
+        push_handler(e, &cleanup, cleanup_bb);
+        if (h->name) emit_store_name(e, h->name, m, h->pos);
+        emit_stmts(e, &h->body);
+        pop_handler(e, &cleanup);
+        e->fn->tries = ctx.outer;
+        if (emit_block_open(e)) {
+            emit_rt(e, RT_ai_exc_swap_handled, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, ctx.slot, "")}, 1);
+            if (h->name) emit_delete_name(e, h->name, h->pos, false);
+            LLVMBuildBr(e->b, next);
+        }
+        LLVMPositionBuilderAtEnd(e->b, cleanup_bb);
+        LLVMValueRef raised = emit_rt(e, RT_ai_exc_fetch, NULL, 0);
+        emit_rt(e, RT_ai_exc_swap_handled, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, ctx.slot, "")}, 1);
+        if (h->name) emit_delete_name(e, h->name, h->pos, false);
+        emit_rt(e, RT_ai_excstar_raised, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, st_slot, ""), raised}, 2);
+        LLVMBuildBr(e->b, next);
+        LLVMPositionBuilderAtEnd(e->b, next);
     }
+    LLVMValueRef r = emit_rt(e, RT_ai_excstar_end, (LLVMValueRef[]){LLVMBuildLoad2(e->b, e->i64, st_slot, "")}, 1);
+    LLVMBasicBlockRef reraise = emit_block(e, "except.star.reraise");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, emit_i64(e, 0), ""), reraise, normal_exit);
+    LLVMPositionBuilderAtEnd(e->b, reraise);
+    LLVMBuildBr(e->b, emit_dispatch_block(e));
+    LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead"));
+}
+
+void emit_try(Emitter *e, const Stmt *s) {
     bool has_finally = s->u.try_.finalbody.n > 0, has_except = s->u.try_.handlers.n > 0;
     LLVMBasicBlockRef normal_exit = emit_block(e, "try.done");
     TryCtx fin_ctx = {.finalbody = &s->u.try_.finalbody};
@@ -159,7 +212,8 @@ void emit_try(Emitter *e, const Stmt *s) {
     }
     if (has_except) {
         LLVMPositionBuilderAtEnd(e->b, except_bb);
-        emit_handlers(e, s, normal_exit);
+        if (s->kind == S_TRYSTAR) emit_star_handlers(e, s, normal_exit);
+        else emit_handlers(e, s, normal_exit);
     }
     LLVMPositionBuilderAtEnd(e->b, normal_exit);
     if (!has_finally) return;

@@ -133,6 +133,8 @@ typedef struct {
     Arena *a;
     Scope *cur;
     int loop_depth;             /* loops enclosing the current statement in this block */
+    int star_loop_depth;        /* loop_depth where the innermost except*
+                                   body of this block began, or -1 */
     bool in_finally_body;
     int depth;                  /* statements and expressions being visited (SCOPE_MAX_DEPTH) */
     bool too_deep;              /* the depth error was reported: visit nothing more */
@@ -231,11 +233,12 @@ static void bind_params(Collector *c, const Arguments *args) {
 }
 
 /* Enter a nested block; returns the saved collector state. */
-typedef struct { Scope *scope; int loop_depth, blocks; } Saved;
+typedef struct { Scope *scope; int loop_depth, star_loop_depth, blocks; } Saved;
 static Saved enter(Collector *c, Scope *s) {
-    Saved sv = {c->cur, c->loop_depth, c->blocks};
+    Saved sv = {c->cur, c->loop_depth, c->star_loop_depth, c->blocks};
     c->cur = s;
     c->loop_depth = 0;
+    c->star_loop_depth = -1;
     c->blocks = 0;
     return sv;
 }
@@ -243,6 +246,7 @@ static void leave(Collector *c, Saved sv) {
     c->cur = sv.scope;
     c->loop_depth = sv.loop_depth;
     c->blocks = sv.blocks;
+    c->star_loop_depth = sv.star_loop_depth;
 }
 
 /* The nesting guard, as CPython's symtable: every statement and
@@ -274,6 +278,14 @@ static void visit_body_in_blocks(Collector *c, const StmtList *l, int n, SrcSpan
     c->blocks += n;
     visit_body(c, l);
     c->blocks -= n;
+}
+
+/* break/continue leaving an except* body, or return inside one (CPython's
+ * compile-time check). */
+static void check_star_exit(Collector *c, const Stmt *s, bool is_return) {
+    if (c->star_loop_depth < 0 || (!is_return && c->loop_depth > c->star_loop_depth)) return;
+    diag_error(E_LOOP_CONTROL, s->pos.line, s->pos.col,
+               "'break', 'continue' and 'return' cannot appear in an except* block");
 }
 
 static const char *comp_name(ExprKind k) {
@@ -573,6 +585,8 @@ static void visit_stmt_body(Collector *c, const Stmt *s, bool top) {
     case S_RETURN:
         if (!in_function(c) || c->cur->kind == SCOPE_COMPREHENSION)
             diag_error(E_RETURN_OUTSIDE, s->pos.line, s->pos.col, "'return' outside function");
+        else
+            check_star_exit(c, s, true);
         visit_expr(c, s->u.ret.value);
         break;
     case S_DELETE: visit_exprs(c, &s->u.del.targets); break;
@@ -652,7 +666,10 @@ static void visit_stmt_body(Collector *c, const Stmt *s, bool top) {
             const ExceptHandler *h = s->u.try_.handlers.v[i];
             visit_expr(c, h->type);
             if (h->name) bind(c, h->name, SYMF_ASSIGNED | SYMF_OTHER);
+            int saved_star = c->star_loop_depth;
+            if (s->kind == S_TRYSTAR) c->star_loop_depth = c->loop_depth;
             visit_body_in_blocks(c, &h->body, fin + 2, h->pos);
+            c->star_loop_depth = saved_star;
         }
         visit_body_in_blocks(c, &s->u.try_.orelse, fin, s->pos);
         visit_body_in_blocks(c, &s->u.try_.finalbody, fin, s->pos);
@@ -673,10 +690,12 @@ static void visit_stmt_body(Collector *c, const Stmt *s, bool top) {
     case S_PASS: break;
     case S_BREAK:
         if (c->loop_depth == 0) diag_error(E_LOOP_CONTROL, s->pos.line, s->pos.col, "'break' outside loop");
+        else check_star_exit(c, s, false);
         break;
     case S_CONTINUE:
         if (c->loop_depth == 0)
             diag_error(E_LOOP_CONTROL, s->pos.line, s->pos.col, "'continue' not properly in loop");
+        else check_star_exit(c, s, false);
         break;
     case S__COUNT: break;
     }
@@ -751,7 +770,7 @@ static void resolve(Arena *a, Scope *s) {
 ScopeTable *scope_build(Arena *a, const Module *m) {
     ScopeTable *t = arena_alloc(a, sizeof(ScopeTable));
     t->arena = a;
-    Collector c = {.t = t, .a = a};
+    Collector c = {.t = t, .a = a, .star_loop_depth = -1};
     t->module = new_scope(&c, SCOPE_MODULE, "<module>", m);
     c.cur = t->module;
     visit_stmts(&c, &m->body, true);

@@ -68,7 +68,7 @@ SANITIZER_ENV = {
 
 EXPECT_RE = re.compile(r'#\s*expect-error:\s*(\d+):(\d+):\s*(E\d+):\s*(.*?)\s*$')
 ERROR_LINE_RE = re.compile(r'^(.*?):(?:\d+:){0,2} error\[(E\d+)\]: ')
-CARET_RE = re.compile(rb'^[ \t]*[\^~][\^~ \t]*\r?$')
+CARET_RE = re.compile(rb'^[ \t]*(\| )?[ \t]*[\^~][\^~ \t]*\r?$')   # also behind a group's margin
 
 
 # ---- results -----------------------------------------------------------------

@@ -376,6 +376,9 @@ int aio_remote_materialize(ai_value task);
  * put what it left pending where its replay entry was. */
 int aio_loop_rerun(ai_value loop, ai_value task, int64_t k);
 /* report.c */
+/* The frame of CPython's taskgroups.py that raises a TaskGroup's group,
+ * added to the pending exception's traceback. */
+void aio_add_taskgroup_frame(void);
 void aio_add_runner_frames(void);
 /* The module's parts (modules/modasyncio.c calls them). */
 int aio_tasks_init(ai_value m);

@@ -197,7 +197,9 @@ static ai_value tg_aexit_body(const ai_value *a) {
         if (!args) return AI_ERR;
         ai_value eg = exc_new(all_exc ? &ai_exc_ExceptionGroup : &ai_exc_BaseExceptionGroup, args);
         if (!eg) return AI_ERR;
-        return ai_raise(eg, AI_NONE);
+        ai_raise(eg, AI_NONE);
+        aio_add_taskgroup_frame(); /* CPython's `raise me from None` */
+        return AI_ERR;
     }
     return AI_NONE;
 }

@@ -90,8 +90,10 @@ static const runner_frame frames[] = {
     {"runners.py", "run", "return runner.run(main)", 190},
     {"runners.py", "run", "return self._loop.run_until_complete(task)", 118},
     {"base_events.py", "run_until_complete", "return future.result()", 653},
+    /* not a runner's: where TaskGroup.__aexit__ raises its group */
+    {"taskgroups.py", "__aexit__", "raise me from None", 145},
 };
-enum { NFRAMES = sizeof frames / sizeof frames[0] };
+enum { NFRAMES = sizeof frames / sizeof frames[0], NRUNNER = 3, TASKGROUP_FRAME = 3 };
 
 static ai_code_info codes[NFRAMES];
 static int lines[NFRAMES];
@@ -215,5 +217,10 @@ void aio_add_runner_frames(void) {
     init_frames();
     if (!codes[0].filename) return;
     /* innermost first: base_events, then runners twice */
-    for (int i = NFRAMES - 1; i >= 0; i--) ai_traceback_add(&codes[i], lines[i]);
+    for (int i = NRUNNER - 1; i >= 0; i--) ai_traceback_add(&codes[i], lines[i]);
+}
+
+void aio_add_taskgroup_frame(void) {
+    init_frames();
+    if (codes[TASKGROUP_FRAME].filename) ai_traceback_add(&codes[TASKGROUP_FRAME], lines[TASKGROUP_FRAME]);
 }

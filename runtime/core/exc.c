@@ -42,7 +42,7 @@ static ai_value exc_str_slot(ai_value v);
 static ai_value keyerror_str(ai_value v);
 static ai_value exc_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames);
 static void exc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx);
-static ai_value exc_getattr_slot(ai_value o, ai_value name);
+
 ai_type ai_traceback_type;
 
 static const ai_getset_def exc_getset[];
@@ -150,7 +150,7 @@ EXC_LIST(EXC_TYPE)
 static ai_value oserror_str(ai_value v);
 static ai_value oserror_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames);
 static const ai_getset_def oserror_getset[];
-static ai_value exc_getattr_slot(ai_value o, ai_value name);
+
 static const ai_slots oserror_slots = {
     .construct = oserror_construct,
     .getset = oserror_getset,
@@ -284,8 +284,28 @@ static ai_value exc_with_traceback(ai_value self, const ai_value *args, int64_t 
     return self;
 }
 
+static int set_attr_c(ai_value o, const char *name, ai_value v);
+
+/* add_note(note): append to __notes__ (a list made on first use). */
+static ai_value exc_add_note(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("add_note", kw) < 0 || call_exact_args("add_note", nargs, 1) < 0) return AI_ERR;
+    if (!str_check(args[0]))
+        return ai_raise_fmt(&ai_exc_TypeError, "note must be a str, not '%s'", obj_type_name(args[0]));
+    ai_value notes = exc_attr(self, "__notes__");
+    if (!notes) {
+        if (exc_pending()) return AI_ERR;
+        notes = list_new(0);
+        if (!notes || set_attr_c(self, "__notes__", notes) < 0) return AI_ERR;
+    } else if (!list_check(notes)) {
+        return ai_raise_msg(&ai_exc_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    if (ai_list_append(notes, args[0]) < 0) return AI_ERR;
+    return AI_NONE;
+}
+
 static const ai_method_def exc_methods[] = {
     {"with_traceback", exc_with_traceback, &ai_exc_BaseException, 0},
+    {"add_note", exc_add_note, &ai_exc_BaseException, 0},
     {NULL, NULL, NULL, 0},
 };
 
@@ -379,7 +399,7 @@ static ai_value exc_arg_attr(ai_value o, ai_value name) {
     return 0;
 }
 
-static ai_value exc_getattr_slot(ai_value o, ai_value name) {
+ai_value exc_getattr_slot(ai_value o, ai_value name) {
     ai_exc *e = exc_obj(o);
     if (!e->attrs) {
         ai_value special = exc_arg_attr(o, name);
@@ -758,6 +778,21 @@ void ai_traceback_add(const ai_code_info *code, int32_t line) {
     tb->len++;
 }
 
+/* A traceback of its own with tb's entries (0 for none): tracebacks grow
+ * in place as an exception propagates, so two exceptions never share one. */
+ai_value exc_tb_copy(ai_value tbv) {
+    if (!tbv) return 0;
+    exc_tb *tb = (exc_tb *)ai_obj(tbv);
+    int64_t cap = tb->len > 8 ? tb->len : 8;
+    exc_tb *n = ai_alloc(&ai_traceback_type, sizeof(exc_tb) + (size_t)cap * sizeof(ai_tb_entry));
+    if (!n) return AI_ERR;
+    tb = (exc_tb *)ai_obj(tbv);
+    n->cap = cap;
+    n->len = tb->len;
+    memcpy(n->e, tb->e, (size_t)tb->len * sizeof(ai_tb_entry));
+    return ai_val(n);
+}
+
 /* ---- raise, catch, re-raise (try/except support) ----------------------- */
 
 static bool is_exc_class(ai_value v) {
@@ -922,24 +957,55 @@ static void tb_flush(strbuf *b, bool force) {
     }
 }
 
-static void print_frame(strbuf *b, const ai_tb_entry *en) {
-    const ai_code_info *c = en->code;
-    sb_printf(b, "  File \"%s\", line %d, in %s\n", c && c->filename ? c->filename : "<unknown>",
-              (int)en->line, c && c->funcname ? c->funcname : "<unknown>");
-    const char *p;
-    size_t n;
-    if (c && source_line(c->source, en->line, &p, &n)) {
-        sb_adds(b, "    ");
-        sb_add(b, p, n);
-        sb_addc(b, '\n');
-    }
-    tb_flush(b, false);
+/* ---- printing an exception (CPython's PyErr_Display) --------------------------
+ *
+ * An exception prints after what caused it ("The above exception was the
+ * direct cause…" / "During handling…"), each once. A group prints as a
+ * tree: its traceback under "Exception Group Traceback", then each
+ * sub-exception (recursively, with its own chain) in a numbered box, every
+ * line of depth d behind 2·d spaces of indent and a "| " margin; at most
+ * 15 sub-exceptions per group and 10 levels, as CPython. */
+
+enum { GROUP_MAX_WIDTH = 15, GROUP_MAX_DEPTH = 10, CHAIN_MAX = 200 };
+
+typedef struct print_ctx {
+    strbuf *b;
+    int depth;              /* exception-group depth: 0 outside groups */
+    bool need_close;        /* the last box of a group still to be closed */
+    ai_value *seen;         /* exceptions printed (or being printed) */
+    int nseen, capseen, nesting;
+} print_ctx;
+
+static void put_indent(print_ctx *c, int n) {
+    for (int i = 0; i < n; i++) sb_addc(c->b, ' ');
 }
 
-static void print_repeated(strbuf *b, int64_t cnt) {
+/* The start of a line: indent and margin ("" outside groups). */
+static void put_margin(print_ctx *c) {
+    put_indent(c, 2 * c->depth);
+    if (c->depth) sb_adds(c->b, "| ");
+}
+
+static void print_frame(print_ctx *c, const ai_tb_entry *en) {
+    const ai_code_info *code = en->code;
+    put_margin(c);
+    sb_printf(c->b, "  File \"%s\", line %d, in %s\n", code && code->filename ? code->filename : "<unknown>",
+              (int)en->line, code && code->funcname ? code->funcname : "<unknown>");
+    const char *p;
+    size_t n;
+    if (code && source_line(code->source, en->line, &p, &n)) {
+        put_margin(c);
+        sb_adds(c->b, "    ");
+        sb_add(c->b, p, n);
+        sb_addc(c->b, '\n');
+    }
+    tb_flush(c->b, false);
+}
+
+static void print_repeated(print_ctx *c, int64_t cnt) {
     cnt -= TB_REPEAT_CUTOFF;
-    sb_printf(b, "  [Previous line repeated %lld more time%s]\n", (long long)cnt,
-              cnt > 1 ? "s" : "");
+    put_margin(c);
+    sb_printf(c->b, "  [Previous line repeated %lld more time%s]\n", (long long)cnt, cnt > 1 ? "s" : "");
 }
 
 static bool same_frame(const ai_tb_entry *a, const ai_tb_entry *b) {
@@ -950,29 +1016,54 @@ static bool same_frame(const ai_tb_entry *a, const ai_tb_entry *b) {
            strcmp(a->code->funcname, b->code->funcname) == 0;
 }
 
-static void print_one(strbuf *b, ai_value ev) {
+static bool is_group(ai_value v) { return obj_isinstance(v, &ai_exc_BaseExceptionGroup); }
+
+static void print_traceback(print_ctx *c, ai_value ev) {
     ai_exc *e = exc_obj(ev);
     exc_tb *tb = e->tb ? (exc_tb *)ai_obj(e->tb) : NULL;
-    if (tb && tb->len > 0) {
-        sb_adds(b, "Traceback (most recent call last):\n");
-        /* Entries are innermost first; print outermost first, skipping
-         * the outermost ones beyond the limit. */
-        int64_t start = tb->len > TB_LIMIT ? TB_LIMIT - 1 : tb->len - 1;
-        const ai_tb_entry *last = NULL;
-        int64_t cnt = 0;
-        for (int64_t i = start; i >= 0; i--) {
-            const ai_tb_entry *en = &tb->e[i];
-            if (!last || !same_frame(last, en)) {
-                if (cnt > TB_REPEAT_CUTOFF) print_repeated(b, cnt);
-                last = en;
-                cnt = 0;
-            }
-            cnt++;
-            if (cnt <= TB_REPEAT_CUTOFF) print_frame(b, en);
-        }
-        if (cnt > TB_REPEAT_CUTOFF) print_repeated(b, cnt);
+    if (!tb || tb->len <= 0) return;
+    put_indent(c, 2 * c->depth);
+    if (is_group(ev)) {
+        sb_adds(c->b, c->depth == 1 ? "+ " : "| ");
+        sb_adds(c->b, "Exception Group Traceback (most recent call last):\n");
+    } else {
+        if (c->depth) sb_adds(c->b, "| ");
+        sb_adds(c->b, "Traceback (most recent call last):\n");
     }
-    /* The last line: "Type: message", or "Type" when str(exc) is empty. */
+    /* Entries are innermost first; print outermost first, skipping
+     * the outermost ones beyond the limit. */
+    int64_t start = tb->len > TB_LIMIT ? TB_LIMIT - 1 : tb->len - 1;
+    const ai_tb_entry *last = NULL;
+    int64_t cnt = 0;
+    for (int64_t i = start; i >= 0; i--) {
+        const ai_tb_entry *en = &tb->e[i];
+        if (!last || !same_frame(last, en)) {
+            if (cnt > TB_REPEAT_CUTOFF) print_repeated(c, cnt);
+            last = en;
+            cnt = 0;
+        }
+        cnt++;
+        if (cnt <= TB_REPEAT_CUTOFF) print_frame(c, en);
+    }
+    if (cnt > TB_REPEAT_CUTOFF) print_repeated(c, cnt);
+}
+
+/* Text, one margin per line. */
+static void put_lines(print_ctx *c, const char *m, int64_t n) {
+    const char *end = m + n;
+    do {
+        const char *nl = memchr(m, '\n', (size_t)(end - m));
+        const char *stop = nl ? nl : end;
+        put_margin(c);
+        sb_add(c->b, m, (size_t)(stop - m));
+        sb_addc(c->b, '\n');
+        m = nl ? nl + 1 : end;
+    } while (m < end);
+}
+
+/* The last lines: "Type: message" (or "Type" when str(exc) is empty),
+ * then the notes. */
+static void print_message(print_ctx *c, ai_value ev) {
     ai_task_core *task = exc_task();
     ai_value saved = task->exc;
     task->exc = 0;
@@ -980,59 +1071,152 @@ static void print_one(strbuf *b, ai_value ev) {
     const char *m = NULL;
     int64_t mlen = 0;
     if (msg) m = str_utf8(msg, &mlen);
-    cls_add_exc_name(b, ai_type_of(ev));
+    put_margin(c);
+    cls_add_exc_name(c->b, ai_type_of(ev));
     if (!m) {
-        sb_adds(b, ": <exception str() failed>");
+        sb_adds(c->b, ": <exception str() failed>");
     } else if (mlen > 0) {
-        sb_adds(b, ": ");
-        sb_add(b, m, (size_t)mlen);
+        sb_adds(c->b, ": ");
+        /* a message of several lines keeps the margin on each */
+        const char *nl = memchr(m, '\n', (size_t)mlen);
+        if (c->depth && nl) {
+            sb_add(c->b, m, (size_t)(nl - m));
+            sb_addc(c->b, '\n');
+            put_lines(c, nl + 1, mlen - (int64_t)(nl + 1 - m));
+            goto notes;
+        }
+        sb_add(c->b, m, (size_t)mlen);
     }
-    sb_addc(b, '\n');
+    sb_addc(c->b, '\n');
+notes:
+    task->exc = 0;
+    ai_value notes = exc_attr(ev, "__notes__");
+    if (notes && list_check(notes)) {
+        for (int64_t i = 0; i < list_obj(notes)->len; i++) {
+            ai_value note = list_obj(notes)->items[i];
+            ai_value ns = str_check(note) ? note : ai_repr(note);
+            int64_t nlen = 0;
+            const char *np = ns ? str_utf8(ns, &nlen) : NULL;
+            if (np) put_lines(c, np, nlen);
+            else {
+                put_margin(c);
+                sb_adds(c->b, "<note str() failed>\n");
+            }
+        }
+    } else if (notes) {
+        ai_value r = ai_repr(notes);
+        int64_t rlen = 0;
+        const char *rp = r ? str_utf8(r, &rlen) : NULL;
+        if (rp) put_lines(c, rp, rlen);
+    }
+    exc_clear();
     task->exc = saved;
+}
+
+static bool seen_before(print_ctx *c, ai_value ev) {
+    for (int i = 0; i < c->nseen; i++)
+        if (c->seen[i] == ev) return true;
+    return false;
+}
+
+static void mark_seen(print_ctx *c, ai_value ev) {
+    if (c->nseen == c->capseen) {
+        int ncap = c->capseen ? c->capseen * 2 : 16;
+        ai_value *n = realloc(c->seen, (size_t)ncap * sizeof *n);
+        if (!n) return;
+        c->seen = n;
+        c->capseen = ncap;
+    }
+    c->seen[c->nseen++] = ev;
+}
+
+static void print_recursive(print_ctx *c, ai_value ev);
+
+static void print_chained(print_ctx *c, ai_value cause, const char *message) {
+    print_recursive(c, cause);
+    put_margin(c);
+    sb_addc(c->b, '\n');
+    put_margin(c);
+    sb_adds(c->b, message);
+    put_margin(c);
+    sb_addc(c->b, '\n');
+}
+
+static void print_group(print_ctx *c, ai_value ev) {
+    if (c->depth > GROUP_MAX_DEPTH) {
+        put_margin(c);
+        sb_printf(c->b, "... (max_group_depth is %d)\n", GROUP_MAX_DEPTH);
+        return;
+    }
+    if (c->depth == 0) c->depth++;
+    print_traceback(c, ev);
+    print_message(c, ev);
+    ai_value excs = excgroup_exceptions(ev);
+    if (!excs) {
+        exc_clear();
+        return;
+    }
+    int64_t nexcs = tuple_obj(excs)->len;
+    int64_t n = nexcs <= GROUP_MAX_WIDTH ? nexcs : GROUP_MAX_WIDTH + 1;
+    c->need_close = false;
+    for (int64_t i = 0; i < n; i++) {
+        bool last = i == n - 1;
+        if (last) c->need_close = true;
+        bool truncated = i >= GROUP_MAX_WIDTH;
+        put_indent(c, 2 * c->depth);
+        sb_adds(c->b, i == 0 ? "+-" : "  ");
+        if (truncated) sb_adds(c->b, "+---------------- ... ----------------\n");
+        else sb_printf(c->b, "+---------------- %lld ----------------\n", (long long)(i + 1));
+        c->depth++;
+        if (!truncated) {
+            print_recursive(c, tuple_obj(excs)->items[i]);
+        } else {
+            int64_t more = nexcs - GROUP_MAX_WIDTH;
+            put_margin(c);
+            sb_printf(c->b, "and %lld more exception%s\n", (long long)more, more > 1 ? "s" : "");
+        }
+        if (last && c->need_close) {
+            put_indent(c, 2 * c->depth);
+            sb_adds(c->b, "+------------------------------------\n");
+            c->need_close = false;
+        }
+        c->depth--;
+        tb_flush(c->b, false);
+    }
+    if (c->depth == 1) c->depth--;
+}
+
+static void print_recursive(print_ctx *c, ai_value ev) {
+    mark_seen(c, ev);
+    if (c->nesting < CHAIN_MAX) {
+        c->nesting++;
+        ai_exc *e = exc_obj(ev);
+        if (e->cause) {
+            if (!seen_before(c, e->cause))
+                print_chained(c, e->cause, "The above exception was the direct cause of the following exception:\n");
+        } else if (e->context && !e->suppress_context && !seen_before(c, e->context)) {
+            print_chained(c, e->context, "During handling of the above exception, another exception occurred:\n");
+        }
+        c->nesting--;
+    }
+    if (is_group(ev)) {
+        print_group(c, ev);
+    } else {
+        print_traceback(c, ev);
+        print_message(c, ev);
+    }
+    tb_flush(c->b, false);
 }
 
 void exc_print(ai_value exc) { exc_print_with(NULL, exc); }
 
 void exc_print_with(const char *header, ai_value exc) {
-    /* Collect the chain (newest first), stopping at a cycle. */
-    enum { MAXCHAIN = 64 };
-    ai_value chain[MAXCHAIN];
-    int kind[MAXCHAIN]; /* how chain[i] relates to chain[i-1]: 1 cause, 2 context */
-    int n = 0;
-    ai_value cur = exc;
-    kind[0] = 0;
-    while (cur && n < MAXCHAIN) {
-        for (int i = 0; i < n; i++)
-            if (chain[i] == cur) goto done;
-        chain[n++] = cur;
-        ai_exc *e = exc_obj(cur);
-        if (n < MAXCHAIN) kind[n] = 0;
-        if (e->cause) {
-            if (n < MAXCHAIN) kind[n] = 1;
-            cur = e->cause;
-        } else if (e->context && !e->suppress_context) {
-            if (n < MAXCHAIN) kind[n] = 2;
-            cur = e->context;
-        } else {
-            cur = 0;
-        }
-    }
-done:;
     strbuf b;
     sb_init(&b);
     if (header) sb_adds(&b, header);
-    for (int i = n - 1; i >= 0; i--) {
-        print_one(&b, chain[i]);
-        if (i > 0) {
-            if (kind[i] == 1)
-                sb_adds(&b, "\nThe above exception was the direct cause of the "
-                            "following exception:\n\n");
-            else
-                sb_adds(&b, "\nDuring handling of the above exception, another "
-                            "exception occurred:\n\n");
-        }
-        tb_flush(&b, false);
-    }
+    print_ctx c = {.b = &b};
+    print_recursive(&c, exc);
+    free(c.seen);
     tb_flush(&b, true);
     sb_free(&b);
 }

@@ -368,6 +368,8 @@ extern const ai_slots excgroup_slots;
 ai_value excgroup_str(ai_value eg);
 /* The sub-exceptions of a group (a tuple). */
 ai_value excgroup_exceptions(ai_value eg);
+/* A traceback of its own with the same entries (core/exc.c; 0 for 0). */
+ai_value exc_tb_copy(ai_value tb);
 
 /* Every builtin exception type, for ai_builtin's name lookup. */
 extern ai_type *const exc_all_types[];
@@ -908,5 +910,7 @@ ai_value attr_method_new(const ai_method_def *def, ai_value self);
 /* BaseException fields (args, __cause__, __context__, __traceback__,
  * __suppress_context__) set from Python: 0 ok, -1 error. */
 int32_t exc_setattr(ai_value o, ai_value name, ai_value v);
+/* An exception's attribute dict, args-derived attributes (the getattr slot). */
+ai_value exc_getattr_slot(ai_value o, ai_value name);
 
 #endif

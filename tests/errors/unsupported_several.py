@@ -1,5 +1,5 @@
 # expect-error: 8:5: E0301: 'match' is not supported yet
-# expect-error: 14:1: E0301: 'except*' is not supported yet
+# expect-error: 15:12: E0301: an asynchronous generator expression is not supported yet
 # Several unsupported constructs are all reported in one run.
 #
 
@@ -11,8 +11,6 @@ def describe(x):
     return "other"
 
 
-try:
-    pass
-except* ValueError:
-    pass
+async def agen(source):
+    return (x async for x in source)
 print(describe(0))
