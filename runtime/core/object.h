@@ -708,6 +708,11 @@ int32_t list_sort_kw(ai_value list, const ai_value *kwargs, ai_value kwnames);
  * error (MemoryError pending). */
 int repr_enter(ai_value v);
 void repr_leave(ai_value v);
+/* The containers being repr'd on this thread, and dropping the innermost
+ * ones down to n: for code left without unwinding (an evaluation ahead
+ * that gives up, asyncio/ahead.c), whose repr_leave calls never run. */
+int64_t repr_depth(void);
+void repr_unwind(int64_t n);
 
 /* slice objects (ai_slice_new); absent bounds are None. */
 typedef struct ai_slice {

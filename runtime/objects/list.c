@@ -211,6 +211,12 @@ void repr_leave(ai_value v) {
         }
 }
 
+int64_t repr_depth(void) { return repr_n; }
+
+void repr_unwind(int64_t n) {
+    if (repr_n > n) repr_n = n;
+}
+
 /* ---- protocol ------------------------------------------------------------------- */
 
 static ai_value list_repr(ai_value v) {
