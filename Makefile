@@ -106,7 +106,7 @@ $(RUNTIME_STAMP): FORCE
 $(AITHONC): $(COMPILER_OBJS) $(COMPILER_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(OPT) $(SAN) $(LDFLAGS) -o $@ $(COMPILER_OBJS) \
-	    -Wl,-rpath,$(LLVM_LIBDIR) -L$(LLVM_LIBDIR) $(LLVM_LDLIBS) -lm
+	    -Wl,-rpath,$(LLVM_LIBDIR) -L$(LLVM_LIBDIR) $(LLVM_LDLIBS) -lm -lpthread
 
 $(OBJDIR)/compiler/%.o: compiler/%.c $(FLAGS_STAMP) | deps
 	@mkdir -p $(@D)

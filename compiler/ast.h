@@ -81,7 +81,8 @@ typedef enum { CTX_LOAD, CTX_STORE, CTX_DEL } ExprCtx;
 typedef enum {
     CONST_NONE, CONST_TRUE, CONST_FALSE, CONST_ELLIPSIS,
     CONST_INT,      /* `ival` when it fits in int64 (`big` == NULL), else
-                       `big` is the decimal digits (no sign, no '_') */
+                       `big` is the decimal digits, or "0x…"/"0o…"/"0b…"
+                       with the literal's digits (no sign, no '_') */
     CONST_FLOAT,    /* `fval` */
     CONST_IMAG,     /* `fval` is the imaginary part */
     CONST_STR,      /* `str`/`len`: UTF-8, escapes decoded */

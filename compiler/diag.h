@@ -38,6 +38,7 @@ typedef enum {
     E_EOF               = 108,  /* unexpected EOF, unclosed bracket */
     E_FSTRING           = 109,  /* f-string: ... */
     E_ENCODING          = 110,  /* source is not valid UTF-8 */
+    E_TOO_COMPLEX       = 111,  /* nesting past the compiler's limits (CPython: RecursionError, MemoryError) */
     /* E02xx: scope errors (scope.c) — CPython's SyntaxErrors about names */
     E_SCOPE             = 201,  /* name 'x' is used prior to global declaration, … */
     E_NONLOCAL          = 202,  /* no binding for nonlocal 'x' found */

@@ -116,9 +116,13 @@ static LLVMValueRef run_comprehension(Emitter *e, const Expr *x, Sink *sk) {
     if (gens->v[0]->is_async) emit_async_for_begin(e, gens->v[0]->iter, &fl, sk->done);
     else emit_for_begin(e, gens->v[0]->iter, &fl, sk->done);     /* outer scope */
     Frame *saved = e->fn->frame;
+    bool cold = e->fn->cold;
     e->fn->frame = &fr;
+    e->fn->cold = false;            /* a loop: fast paths again */
+    e->fn->had_loop = true;
     comp_body(e, x, 0, &fl, sk);
     e->fn->frame = saved;
+    e->fn->cold = cold;
     LLVMPositionBuilderAtEnd(e->b, sk->done);
     return LLVMBuildLoad2(e->b, e->i64, sk->acc, "comp");
 }

@@ -17,7 +17,7 @@
  */
 #include <string.h>
 
-#include "aithon_rt.h"
+#include "aithon_rt.h"  /* the display-template encoding, the cache layouts */
 #include "emit_internal.h"
 
 LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n) {
@@ -26,6 +26,20 @@ LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n) {
     for (int i = 0; i < n; i++)
         LLVMBuildStore(e->b, vals[i], LLVMBuildGEP2(e->b, e->i64, arr, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
     return arr;
+}
+
+/* A stack array for n values that are stored as soon as each is
+ * evaluated (emit_array_store), so that no value stays live — in a
+ * register or a spill slot — across the evaluation of the others: with
+ * thousands of elements (a display of names, a call with thousands of
+ * arguments) those live ranges made register allocation quadratic. */
+LLVMValueRef emit_array_new(Emitter *e, int n) {
+    if (n == 0) return LLVMConstNull(e->ptr);
+    return emit_alloca(e, LLVMArrayType2(e->i64, (uint64_t)n), "vals");
+}
+
+void emit_array_store(Emitter *e, LLVMValueRef arr, int i, LLVMValueRef v) {
+    LLVMBuildStore(e->b, v, LLVMBuildGEP2(e->b, e->i64, arr, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
 }
 
 static LLVMValueRef load_elem(Emitter *e, LLVMValueRef arr, int i) {
@@ -155,9 +169,9 @@ static bool any_starred(const ExprList *l) {
 static LLVMValueRef build_list(Emitter *e, const ExprList *elts, int line) {
     int n = elts->n, prefix = 0;
     while (prefix < n && elts->v[prefix]->kind != E_STARRED) prefix++;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(prefix + 1));
-    for (int i = 0; i < prefix; i++) vals[i] = emit_expr(e, elts->v[i]);
-    LLVMValueRef list = emit_rt(e, RT_ai_list_new, (LLVMValueRef[]){emit_value_array(e, vals, prefix), emit_i64(e, prefix)}, 2);
+    LLVMValueRef arr = emit_array_new(e, prefix);
+    for (int i = 0; i < prefix; i++) emit_array_store(e, arr, i, emit_expr(e, elts->v[i]));
+    LLVMValueRef list = emit_rt(e, RT_ai_list_new, (LLVMValueRef[]){arr, emit_i64(e, prefix)}, 2);
     emit_check(e, list, line);
     for (int i = prefix; i < n; i++) {
         const Expr *x = elts->v[i];
@@ -175,9 +189,9 @@ static LLVMValueRef build_tuple(Emitter *e, const ExprList *elts, int line) {
         emit_check(e, t, line);
         return t;
     }
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(elts->n + 1));
-    for (int i = 0; i < elts->n; i++) vals[i] = emit_expr(e, elts->v[i]);
-    LLVMValueRef t = emit_rt(e, RT_ai_tuple_pack, (LLVMValueRef[]){emit_value_array(e, vals, elts->n), emit_i64(e, elts->n)}, 2);
+    LLVMValueRef arr = emit_array_new(e, elts->n);
+    for (int i = 0; i < elts->n; i++) emit_array_store(e, arr, i, emit_expr(e, elts->v[i]));
+    LLVMValueRef t = emit_rt(e, RT_ai_tuple_pack, (LLVMValueRef[]){arr, emit_i64(e, elts->n)}, 2);
     emit_check(e, t, line);
     return t;
 }
@@ -210,16 +224,16 @@ static bool constant_set(const ExprList *elts) {
 static LLVMValueRef build_set(Emitter *e, const ExprList *elts, int line, bool fold) {
     int n = elts->n, prefix = 0;
     if (fold && constant_set(elts)) {
-        LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)n);
-        for (int i = 0; i < n; i++) vals[i] = emit_expr(e, elts->v[i]);
-        LLVMValueRef set = emit_rt(e, RT_ai_set_new_const, (LLVMValueRef[]){emit_value_array(e, vals, n), emit_i64(e, n)}, 2);
+        LLVMValueRef arr = emit_array_new(e, n);
+        for (int i = 0; i < n; i++) emit_array_store(e, arr, i, emit_expr(e, elts->v[i]));
+        LLVMValueRef set = emit_rt(e, RT_ai_set_new_const, (LLVMValueRef[]){arr, emit_i64(e, n)}, 2);
         emit_check(e, set, line);
         return set;
     }
     while (prefix < n && elts->v[prefix]->kind != E_STARRED) prefix++;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(prefix + 1));
-    for (int i = 0; i < prefix; i++) vals[i] = emit_expr(e, elts->v[i]);
-    LLVMValueRef set = emit_rt(e, RT_ai_set_new, (LLVMValueRef[]){emit_value_array(e, vals, prefix), emit_i64(e, prefix)}, 2);
+    LLVMValueRef arr = emit_array_new(e, prefix);
+    for (int i = 0; i < prefix; i++) emit_array_store(e, arr, i, emit_expr(e, elts->v[i]));
+    LLVMValueRef set = emit_rt(e, RT_ai_set_new, (LLVMValueRef[]){arr, emit_i64(e, prefix)}, 2);
     emit_check(e, set, line);
     for (int i = prefix; i < n; i++) {
         const Expr *x = elts->v[i];
@@ -234,12 +248,12 @@ static LLVMValueRef build_dict(Emitter *e, const Expr *x) {
     const ExprList *keys = &x->u.dict.keys, *values = &x->u.dict.values;
     int n = keys->n, prefix = 0;
     while (prefix < n && keys->v[prefix]) prefix++;
-    LLVMValueRef *kv = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(2 * prefix + 1));
+    LLVMValueRef kv = emit_array_new(e, 2 * prefix);
     for (int i = 0; i < prefix; i++) {
-        kv[2 * i] = emit_expr(e, keys->v[i]);
-        kv[2 * i + 1] = emit_expr(e, values->v[i]);
+        emit_array_store(e, kv, 2 * i, emit_expr(e, keys->v[i]));
+        emit_array_store(e, kv, 2 * i + 1, emit_expr(e, values->v[i]));
     }
-    LLVMValueRef d = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){emit_value_array(e, kv, 2 * prefix), emit_i64(e, prefix)}, 2);
+    LLVMValueRef d = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){kv, emit_i64(e, prefix)}, 2);
     emit_check(e, d, x->pos.line);
     for (int i = prefix; i < n; i++) {
         if (keys->v[i]) {
@@ -254,7 +268,124 @@ static LLVMValueRef build_dict(Emitter *e, const Expr *x) {
     return d;
 }
 
+/* ---- big displays of constants: data, not code ------------------------------------ */
+
+/* A display with at least TEMPLATE_MIN_LEAVES constants in it, nested
+ * displays included, and nothing else (`[0, 1, 2, …]`, a table of rows of
+ * numbers and strings), is emitted as a template that the runtime
+ * interprets (ai_build_display, core/consts.c): a constant array of words
+ * instead of one store per element — a 100,000-element literal is 1.6 MB
+ * of data, not a 100,000-instruction block that LLVM takes minutes over.
+ * Smaller displays stay inline code. */
+enum { TEMPLATE_MIN_LEAVES = 16 };
+
+/* A literal, or a signed number literal (-1, +2.5). */
+static bool template_leaf(const Expr *x) {
+    if (x->kind == E_CONSTANT) return x->u.constant.kind != CONST_IMAG;
+    if (x->kind != E_UNARYOP || (x->u.unaryop.op != UOP_USUB && x->u.unaryop.op != UOP_UADD)) return false;
+    const Expr *o = x->u.unaryop.operand;
+    return o->kind == E_CONSTANT && (o->u.constant.kind == CONST_INT || o->u.constant.kind == CONST_FLOAT);
+}
+
+/* Can x be part of a template? Counts its leaves. */
+static bool template_ok(const Expr *x, int64_t *leaves) {
+    if (template_leaf(x)) {
+        ++*leaves;
+        return true;
+    }
+    const ExprList *l;
+    switch (x->kind) {
+    case E_LIST: case E_TUPLE: l = &x->u.list.elts; break;
+    case E_SET: l = &x->u.set.elts; break;
+    case E_DICT:
+        for (int i = 0; i < x->u.dict.keys.n; i++)
+            if (!x->u.dict.keys.v[i] || !template_ok(x->u.dict.keys.v[i], leaves) ||
+                !template_ok(x->u.dict.values.v[i], leaves))
+                return false;
+        return true;
+    default: return false;
+    }
+    for (int i = 0; i < l->n; i++)
+        if (l->v[i]->kind == E_STARRED || !template_ok(l->v[i], leaves)) return false;
+    return true;
+}
+
+typedef struct {
+    LLVMValueRef *words;
+    int n, cap;
+    int64_t sp, maxsp;      /* the builder's value stack */
+} Template;
+
+static void tpl_word(Emitter *e, Template *t, LLVMValueRef w) {
+    t->words = arena_grow(e->arena, t->words, &t->cap, t->n + 1, sizeof(LLVMValueRef));
+    t->words[t->n++] = w;
+}
+
+static void tpl_push(Template *t, int64_t k) {
+    t->sp += k;
+    if (t->sp > t->maxsp) t->maxsp = t->sp;
+}
+
+/* Postfix: the items, then the operation that makes their container. */
+static void tpl_emit(Emitter *e, Template *t, const Expr *x) {
+    if (template_leaf(x)) {
+        Constant c = x->kind == E_CONSTANT ? x->u.constant : x->u.unaryop.operand->u.constant;
+        if (x->kind == E_UNARYOP && x->u.unaryop.op == UOP_USUB) {
+            if (c.kind == CONST_FLOAT) c.fval = -c.fval;
+            else if (c.big) c.big = arena_printf(e->arena, "-%s", c.big);
+            else c.ival = -c.ival;
+        }
+        bool indirect;
+        LLVMValueRef w = emit_constant_word(e, &c, &indirect);
+        tpl_word(e, t, emit_i64(e, indirect ? AI_TPL_REF : AI_TPL_VAL));
+        tpl_word(e, t, indirect ? LLVMConstPtrToInt(w, e->i64) : w);
+        tpl_push(t, 1);
+        return;
+    }
+    int64_t n, kind;
+    if (x->kind == E_DICT) {
+        n = x->u.dict.keys.n;
+        for (int i = 0; i < n; i++) {
+            tpl_emit(e, t, x->u.dict.keys.v[i]);
+            tpl_emit(e, t, x->u.dict.values.v[i]);
+        }
+        kind = AI_TPL_DICT;
+        t->sp -= 2 * n;
+    } else {
+        const ExprList *l = x->kind == E_SET ? &x->u.set.elts : &x->u.list.elts;
+        n = l->n;
+        for (int i = 0; i < n; i++) tpl_emit(e, t, l->v[i]);
+        kind = x->kind == E_LIST ? AI_TPL_LIST : x->kind == E_TUPLE ? AI_TPL_TUPLE
+             : constant_set(l) ? AI_TPL_SETC : AI_TPL_SET;
+        t->sp -= n;
+    }
+    tpl_word(e, t, emit_i64(e, n << 8 | kind));
+    tpl_push(t, 1);
+}
+
+/* The display built from a template, or NULL when x is not one. */
+static LLVMValueRef build_from_template(Emitter *e, const Expr *x) {
+    int64_t leaves = 0;
+    if (!template_ok(x, &leaves) || leaves < TEMPLATE_MIN_LEAVES) return NULL;
+    Template t = {0};
+    tpl_word(e, &t, NULL);      /* header: filled below */
+    tpl_word(e, &t, NULL);
+    tpl_emit(e, &t, x);
+    t.words[0] = emit_i64(e, t.n - 2);
+    t.words[1] = emit_i64(e, t.maxsp);
+    LLVMValueRef init = LLVMConstArray2(e->i64, t.words, (uint64_t)t.n);
+    LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), "display");
+    LLVMSetInitializer(g, init);
+    LLVMSetGlobalConstant(g, 1);
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMValueRef v = emit_rt(e, RT_ai_build_display, &g, 1);
+    emit_check(e, v, x->pos.line);
+    return v;
+}
+
 LLVMValueRef emit_display(Emitter *e, const Expr *x) {
+    LLVMValueRef v = build_from_template(e, x);
+    if (v) return v;
     switch (x->kind) {
     case E_LIST: return build_list(e, &x->u.list.elts, x->pos.line);
     case E_TUPLE: return build_tuple(e, &x->u.list.elts, x->pos.line);
@@ -331,6 +462,10 @@ LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x) {
  * checks them all on a miss (and calls a direct body itself). */
 #define MC_INLINE_WAYS 2
 
+/* A call with more positional arguments than this always goes through
+ * ai_call_method (its arguments stay in memory, see emit_array_new). */
+#define MC_DIRECT_MAX_ARGS 16
+
 /* The direct-call ways of a method call site o.m(a1, …, an): a record
  * in words 1… of the site's cache applies when o is an instance of the
  * record's class at its version and the method's body takes exactly
@@ -392,24 +527,27 @@ LLVMValueRef emit_method_call(Emitter *e, const Expr *call) {
     const Expr *f = call->u.call.func;
     LLVMValueRef o = emit_expr(e, f->u.attribute.value);
     int np = call->u.call.args.n, nk = call->u.call.keywords.n;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + nk + 1));
-    for (int i = 0; i < np; i++) vals[i] = emit_call_arg(e, call->u.call.args.v[i]);
-    for (int i = 0; i < nk; i++) vals[np + i] = emit_expr(e, call->u.call.keywords.v[i]->value);
+    LLVMValueRef arr = emit_array_new(e, np + nk);
+    for (int i = 0; i < np; i++) emit_array_store(e, arr, i, emit_call_arg(e, call->u.call.args.v[i]));
+    for (int i = 0; i < nk; i++) emit_array_store(e, arr, np + i, emit_expr(e, call->u.call.keywords.v[i]->value));
     LLVMValueRef kwn = emit_kwnames(e, &call->u.call.keywords, call->pos.line);
     LLVMValueRef cache = site_cache(e, 1 + AI_MCACHE_WAYS, "mcache");
-    bool direct = nk == 0;
+    bool direct = nk == 0 && np <= MC_DIRECT_MAX_ARGS;
     for (int i = 0; i < np; i++)
         if (call->u.call.args.v[i]->kind == E_STARRED) direct = false;
     LLVMBasicBlockRef slow_bb = NULL, done_bb = NULL;
     LLVMValueRef results[2];
     LLVMBasicBlockRef froms[2];
     if (direct) {
+        /* the arguments were stored as evaluated: read back for the call */
+        LLVMValueRef vals[MC_DIRECT_MAX_ARGS + 1];
+        for (int i = 0; i < np; i++) vals[i] = load_elem(e, arr, i);
         slow_bb = emit_block(e, "mc.slow");
         done_bb = emit_block(e, "mc.done");
         direct_method_call(e, o, vals, np, cache, slow_bb, done_bb, results, froms);
         LLVMPositionBuilderAtEnd(e->b, slow_bb);
     }
-    LLVMValueRef args[] = {o, name_const(e, f->u.attribute.attr), emit_value_array(e, vals, np + nk),
+    LLVMValueRef args[] = {o, name_const(e, f->u.attribute.attr), arr,
                            emit_i64(e, np), kwn, cache};
     LLVMValueRef r = emit_rt(e, RT_ai_call_method, args, 6);
     if (direct) {

@@ -237,6 +237,12 @@ static LLVMValueRef small_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueR
  * Paths: two small ints (inline, overflow → slow), then doubles (a float
  * involved, or true division), then the runtime. */
 static LLVMValueRef binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, int line, bool inplace) {
+    if (e->fn->cold) {
+        LLVMValueRef v = inplace ? emit_rt(e, RT_ai_inplace, (LLVMValueRef[]){l, r, emit_i32(e, (int32_t)op)}, 3)
+                                 : emit_rt(e, binop_rt[op], (LLVMValueRef[]){l, r}, 2);
+        emit_check(e, v, line);
+        return v;
+    }
     LLVMBasicBlockRef slow = emit_block(e, "slow"), done = emit_block(e, "done");
     bool has_fast = op == OP_ADD || op == OP_SUB || op == OP_MULT || op == OP_BITAND ||
                     op == OP_BITOR || op == OP_BITXOR || op == OP_FLOORDIV || op == OP_MOD;
@@ -371,6 +377,11 @@ static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValue
     }
     default: break;
     }
+    if (e->fn->cold) {
+        LLVMValueRef c = emit_rt(e, RT_ai_compare_bool, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
+        emit_check_i32(e, c, line);
+        return LLVMBuildICmp(e->b, LLVMIntNE, c, emit_i32(e, 0), "");
+    }
     LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), flt = emit_block(e, "cmp.float"),
                       slow = emit_block(e, "cmp.slow"), done = emit_block(e, "cmp");
     emit_br_likely(e, both_small(e, l, r), fast, flt);
@@ -397,6 +408,11 @@ static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValue
 static LLVMValueRef compare_value(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, int line) {
     if (op == CMP_IS || op == CMP_ISNOT || op == CMP_IN || op == CMP_NOTIN)
         return bool_value(e, compare_cond(e, op, l, r, line));
+    if (e->fn->cold) {
+        LLVMValueRef v = emit_rt(e, RT_ai_compare, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
+        emit_check(e, v, line);
+        return v;
+    }
     LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), slow = emit_block(e, "cmp.slow"),
                       done = emit_block(e, "cmp");
     emit_br_likely(e, both_small(e, l, r), fast, slow);
@@ -431,120 +447,139 @@ LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line) {
     return phi;
 }
 
+/* Where the branches of a short-circuit expression meet with their value:
+ * a phi while they are few, a stack slot when they are many (a chain of
+ * thousands of `and`s or comparisons: a phi with that many inputs makes
+ * LLVM's register coalescing quadratic; in optimised code mem2reg turns
+ * the slot back into a phi). */
+enum { JOIN_PHI_MAX = 64 };
+
+typedef struct {
+    LLVMBasicBlockRef done;
+    LLVMTypeRef ty;
+    LLVMValueRef slot;          /* NULL: a phi of vals/bbs */
+    LLVMValueRef *vals;
+    LLVMBasicBlockRef *bbs;
+    int n;
+} Join;
+
+static void join_init(Emitter *e, Join *j, LLVMTypeRef ty, int count, const char *name) {
+    j->done = emit_block(e, name);
+    j->ty = ty;
+    j->n = 0;
+    j->slot = count > JOIN_PHI_MAX ? emit_alloca(e, ty, "join") : NULL;
+    j->vals = j->slot ? NULL : arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(count + 1));
+    j->bbs = j->slot ? NULL : arena_alloc(e->arena, sizeof(LLVMBasicBlockRef) * (size_t)(count + 1));
+}
+
+/* `v` reaches the join from the current block (the caller then branches
+ * to j->done). */
+static void join_add(Emitter *e, Join *j, LLVMValueRef v) {
+    if (j->slot) {
+        LLVMBuildStore(e->b, v, j->slot);
+        return;
+    }
+    j->vals[j->n] = v;
+    j->bbs[j->n++] = LLVMGetInsertBlock(e->b);
+}
+
+static LLVMValueRef join_finish(Emitter *e, Join *j) {
+    LLVMPositionBuilderAtEnd(e->b, j->done);
+    if (j->slot) return LLVMBuildLoad2(e->b, j->ty, j->slot, "");
+    LLVMValueRef phi = LLVMBuildPhi(e->b, j->ty, "");
+    LLVMAddIncoming(phi, j->vals, j->bbs, (unsigned)j->n);
+    return phi;
+}
+
 /* a < b < c: each operand evaluated once, short-circuit on the first false. */
 static LLVMValueRef compare_chain_cond(Emitter *e, const Expr *x) {
     LLVMValueRef l = emit_expr(e, x->u.compare.left);
     int n = x->u.compare.n;
     if (n == 1) return compare_cond(e, x->u.compare.ops[0], l, emit_expr(e, x->u.compare.comparators.v[0]), x->pos.line);
-    LLVMBasicBlockRef done = emit_block(e, "chain");
-    LLVMValueRef phi_vals[64];
-    LLVMBasicBlockRef phi_bbs[64];
-    int np = 0;
+    Join j;
+    join_init(e, &j, e->i1, n, "chain");
     for (int i = 0; i < n; i++) {
         LLVMValueRef r = emit_expr(e, x->u.compare.comparators.v[i]);
         LLVMValueRef c = compare_cond(e, x->u.compare.ops[i], l, r, x->pos.line);
-        if (i == n - 1 || np >= 63) {
-            phi_vals[np] = c;
-            phi_bbs[np++] = LLVMGetInsertBlock(e->b);
-            LLVMBuildBr(e->b, done);
+        if (i == n - 1) {
+            join_add(e, &j, c);
+            LLVMBuildBr(e->b, j.done);
             break;
         }
         LLVMBasicBlockRef next = emit_block(e, "chain.next");
-        phi_vals[np] = LLVMConstInt(e->i1, 0, 0);
-        phi_bbs[np++] = LLVMGetInsertBlock(e->b);
-        LLVMBuildCondBr(e->b, c, next, done);
+        join_add(e, &j, LLVMConstInt(e->i1, 0, 0));
+        LLVMBuildCondBr(e->b, c, next, j.done);
         LLVMPositionBuilderAtEnd(e->b, next);
         l = r;
     }
-    LLVMPositionBuilderAtEnd(e->b, done);
-    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "");
-    LLVMAddIncoming(phi, phi_vals, phi_bbs, (unsigned)np);
-    return phi;
+    return join_finish(e, &j);
 }
 
 static LLVMValueRef compare_chain_value(Emitter *e, const Expr *x) {
     LLVMValueRef l = emit_expr(e, x->u.compare.left);
     int n = x->u.compare.n;
-    LLVMBasicBlockRef done = emit_block(e, "chain");
-    LLVMValueRef vals[64];
-    LLVMBasicBlockRef bbs[64];
-    int np = 0;
-    for (int i = 0; i < n && np < 64; i++) {
+    Join j;
+    join_init(e, &j, e->i64, n, "chain");
+    for (int i = 0; i < n; i++) {
         LLVMValueRef r = emit_expr(e, x->u.compare.comparators.v[i]);
         LLVMValueRef v = compare_value(e, x->u.compare.ops[i], l, r, x->pos.line);
-        if (i == n - 1 || np == 63) {
-            vals[np] = v;
-            bbs[np++] = LLVMGetInsertBlock(e->b);
-            LLVMBuildBr(e->b, done);
+        if (i == n - 1) {
+            join_add(e, &j, v);
+            LLVMBuildBr(e->b, j.done);
             break;
         }
         LLVMValueRef t = emit_truthy(e, v, x->pos.line);
         LLVMBasicBlockRef next = emit_block(e, "chain.next");
-        vals[np] = v;
-        bbs[np++] = LLVMGetInsertBlock(e->b);
-        LLVMBuildCondBr(e->b, t, next, done);
+        join_add(e, &j, v);
+        LLVMBuildCondBr(e->b, t, next, j.done);
         LLVMPositionBuilderAtEnd(e->b, next);
         l = r;
     }
-    LLVMPositionBuilderAtEnd(e->b, done);
-    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
-    LLVMAddIncoming(phi, vals, bbs, (unsigned)np);
-    return phi;
+    return join_finish(e, &j);
 }
 
 /* and/or as an i1. */
 static LLVMValueRef boolop_cond(Emitter *e, const Expr *x) {
     bool is_and = x->u.boolop.op == BOOL_AND;
-    LLVMBasicBlockRef done = emit_block(e, is_and ? "and" : "or");
     int n = x->u.boolop.values.n;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)n);
-    LLVMBasicBlockRef *bbs = arena_alloc(e->arena, sizeof(LLVMBasicBlockRef) * (size_t)n);
+    Join j;
+    join_init(e, &j, e->i1, n, is_and ? "and" : "or");
     for (int i = 0; i < n; i++) {
         LLVMValueRef c = emit_cond(e, x->u.boolop.values.v[i]);
-        vals[i] = c;
-        bbs[i] = LLVMGetInsertBlock(e->b);
+        join_add(e, &j, c);
         if (i == n - 1) {
-            LLVMBuildBr(e->b, done);
+            LLVMBuildBr(e->b, j.done);
         } else {
             LLVMBasicBlockRef next = emit_block(e, "next");
-            if (is_and) LLVMBuildCondBr(e->b, c, next, done);
-            else LLVMBuildCondBr(e->b, c, done, next);
+            if (is_and) LLVMBuildCondBr(e->b, c, next, j.done);
+            else LLVMBuildCondBr(e->b, c, j.done, next);
             LLVMPositionBuilderAtEnd(e->b, next);
         }
     }
-    LLVMPositionBuilderAtEnd(e->b, done);
-    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "");
-    LLVMAddIncoming(phi, vals, bbs, (unsigned)n);
-    return phi;
+    return join_finish(e, &j);
 }
 
 /* and/or as a value: the first operand that decides, as Python does. */
 static LLVMValueRef boolop_value(Emitter *e, const Expr *x) {
     bool is_and = x->u.boolop.op == BOOL_AND;
-    LLVMBasicBlockRef done = emit_block(e, is_and ? "and" : "or");
     int n = x->u.boolop.values.n;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)n);
-    LLVMBasicBlockRef *bbs = arena_alloc(e->arena, sizeof(LLVMBasicBlockRef) * (size_t)n);
+    Join j;
+    join_init(e, &j, e->i64, n, is_and ? "and" : "or");
     for (int i = 0; i < n; i++) {
         LLVMValueRef v = emit_expr(e, x->u.boolop.values.v[i]);
         if (i == n - 1) {
-            vals[i] = v;
-            bbs[i] = LLVMGetInsertBlock(e->b);
-            LLVMBuildBr(e->b, done);
+            join_add(e, &j, v);
+            LLVMBuildBr(e->b, j.done);
             break;
         }
         LLVMValueRef t = emit_truthy(e, v, x->pos.line);
-        vals[i] = v;
-        bbs[i] = LLVMGetInsertBlock(e->b);
+        join_add(e, &j, v);
         LLVMBasicBlockRef next = emit_block(e, "next");
-        if (is_and) LLVMBuildCondBr(e->b, t, next, done);
-        else LLVMBuildCondBr(e->b, t, done, next);
+        if (is_and) LLVMBuildCondBr(e->b, t, next, j.done);
+        else LLVMBuildCondBr(e->b, t, j.done, next);
         LLVMPositionBuilderAtEnd(e->b, next);
     }
-    LLVMPositionBuilderAtEnd(e->b, done);
-    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
-    LLVMAddIncoming(phi, vals, bbs, (unsigned)n);
-    return phi;
+    return join_finish(e, &j);
 }
 
 LLVMValueRef emit_cond(Emitter *e, const Expr *x) {
@@ -605,11 +640,11 @@ static bool has_star_args(const Expr *call) {
 
 static LLVMValueRef generic_call(Emitter *e, LLVMValueRef callee, const Expr *x) {
     int np = x->u.call.args.n, nk = x->u.call.keywords.n;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + nk + 1));
-    for (int i = 0; i < np; i++) vals[i] = emit_call_arg(e, x->u.call.args.v[i]);
-    for (int i = 0; i < nk; i++) vals[np + i] = emit_expr(e, x->u.call.keywords.v[i]->value);
+    LLVMValueRef arr = emit_array_new(e, np + nk);
+    for (int i = 0; i < np; i++) emit_array_store(e, arr, i, emit_call_arg(e, x->u.call.args.v[i]));
+    for (int i = 0; i < nk; i++) emit_array_store(e, arr, np + i, emit_expr(e, x->u.call.keywords.v[i]->value));
     LLVMValueRef kwn = emit_kwnames(e, &x->u.call.keywords, x->pos.line);
-    LLVMValueRef args[] = {callee, emit_value_array(e, vals, np + nk), emit_i64(e, np), kwn};
+    LLVMValueRef args[] = {callee, arr, emit_i64(e, np), kwn};
     LLVMValueRef r = emit_rt(e, RT_ai_call, args, 4);
     emit_check(e, r, x->pos.line);
     return r;
@@ -617,15 +652,15 @@ static LLVMValueRef generic_call(Emitter *e, LLVMValueRef callee, const Expr *x)
 
 static LLVMValueRef emit_print(Emitter *e, const Expr *x) {
     int np = x->u.call.args.n;
-    LLVMValueRef *vals = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + 1));
-    for (int i = 0; i < np; i++) vals[i] = emit_call_arg(e, x->u.call.args.v[i]);
+    LLVMValueRef arr = emit_array_new(e, np);
+    for (int i = 0; i < np; i++) emit_array_store(e, arr, i, emit_call_arg(e, x->u.call.args.v[i]));
     LLVMValueRef kw[4] = {emit_i64(e, 0), emit_i64(e, 0), emit_i64(e, 0), emit_i64(e, 0)};
     static const char *const kwn[4] = {"sep", "end", "file", "flush"};
     for (int i = 0; i < x->u.call.keywords.n; i++)
         for (int k = 0; k < 4; k++)
             if (strcmp(x->u.call.keywords.v[i]->arg, kwn[k]) == 0)
                 kw[k] = emit_expr(e, x->u.call.keywords.v[i]->value);
-    LLVMValueRef args[] = {emit_value_array(e, vals, np), emit_i64(e, np), kw[0], kw[1], kw[2], kw[3]};
+    LLVMValueRef args[] = {arr, emit_i64(e, np), kw[0], kw[1], kw[2], kw[3]};
     LLVMValueRef r = emit_rt(e, RT_ai_print, args, 6);
     emit_check(e, r, x->pos.line);
     return r;

@@ -10,10 +10,18 @@
  *    0 in a local means unbound. Module globals live in one array of i64
  *    registered with the runtime (GC roots); 0 there means unbound too.
  *  - Constants (str, big int, float) are created once at start-up by the
- *    `$consts` function into private globals; expressions load them.
+ *    `$consts` function (one call over a table of records) into private
+ *    globals; expressions load them.
  *  - The builder is always positioned in a block without a terminator;
  *    after a `return`/`break`/`continue` the emitter opens a fresh,
  *    unreachable block so later statements still have somewhere to go.
+ *  - Nothing may make an LLVM function grow faster than the code it comes
+ *    from, or LLVM's per-function passes turn super-linear: the module
+ *    body is emitted in chunks (emit_module_body), values of long
+ *    displays and argument lists are stored as they are evaluated
+ *    (emit_array_store), run-once code (FnState.cold) calls the runtime
+ *    for its operators and unwinds through a line slot instead of a phi,
+ *    and big constant displays are data (emit_data.c).
  */
 #ifndef AITHON_EMIT_INTERNAL_H
 #define AITHON_EMIT_INTERNAL_H
@@ -85,6 +93,8 @@ typedef struct Handler Handler;
 struct Handler {
     LLVMBasicBlockRef unwind, dispatch;
     LLVMValueRef unwind_line;
+    LLVMBasicBlockRef unwind_cold;  /* the same for run-once code: the line is
+                                       in FnState.line_slot, not a phi */
     Handler *outer;
 };
 
@@ -119,6 +129,12 @@ typedef struct FnState {
     int cur_line;
     LLVMMetadataRef di_sp;      /* -g: the function's DISubprogram */
     LLVMValueRef class_global;  /* a method: the global holding its class (super()) */
+    bool cold;                  /* module-level code outside any loop: it runs once, so
+                                   operators call the runtime instead of inlining their
+                                   small-int and float paths (a fifth of the IR) */
+    bool had_loop;              /* a loop or comprehension was emitted in this function */
+    LLVMValueRef line_slot;     /* i32 alloca: the line of the failing call, for the
+                                   handlers' unwind_cold blocks (made on first use) */
 } FnState;
 
 typedef struct Emitter {
@@ -146,12 +162,27 @@ typedef struct Emitter {
     bool *global_assigned;      /* by global index: bound anywhere in the program */
     FuncDef **global_func;      /* by global index: the def when directly callable */
 
-    /* constants */
+    /* constants: each is a private i64 global filled at start-up from the
+     * module's table of ai_const_rec (one record per constant, made by
+     * ai_consts_init in `$consts`), found again by its key */
     LLVMValueRef consts_fn;     /* i64 $consts(): creates constants, 0 on error */
-    LLVMBuilderRef cb;          /* builder positioned in $consts */
-    const char **const_keys;
-    LLVMValueRef *const_vals;
+    const char **const_keys;    /* the key: kind letter + content */
+    size_t *const_keylens;
+    LLVMValueRef *const_vals;   /* the globals */
+    LLVMValueRef *const_recs;   /* the records, in creation order */
     int nconsts, capconsts;
+    int *const_hash;            /* key hash → index, -1 empty; size const_hcap */
+    int const_hcap;
+    LLVMTypeRef const_rec_type; /* { i64, ptr, i64, ptr } */
+    const char **cstr_keys;     /* emit_cstring's globals, by text */
+    size_t *cstr_lens;
+    LLVMValueRef *cstr_vals;
+    int ncstrs, capcstrs;
+    int *cstr_hash;
+    int cstr_hcap;
+    int *global_hash;           /* name hash → global index, -1 empty */
+    int global_hcap;
+    int nblocks;                /* basic blocks made so far (chunking the module body) */
     LLVMValueRef source_str;    /* the module's text, for tracebacks */
     LLVMValueRef filename_str;
     LLVMValueRef modname_str;   /* the module's name, for ai_code_info */
@@ -179,6 +210,10 @@ const char *emit_symbol(Emitter *e, const char *name);   /* "helper.f": prefixed
 LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len);
 LLVMValueRef emit_const_str(Emitter *e, const char *s, size_t len);
 LLVMValueRef emit_constant(Emitter *e, const Constant *c);
+/* The constant as a word of static data: a small int or a static object
+ * (*indirect false), or the address of the global a pooled constant is
+ * created into at start-up (*indirect true). */
+LLVMValueRef emit_constant_word(Emitter *e, const Constant *c, bool *indirect);
 int emit_global_index(Emitter *e, const char *name);
 LLVMValueRef emit_global_slot(Emitter *e, int index);
 LLVMValueRef emit_alloca(Emitter *e, LLVMTypeRef t, const char *name);
@@ -211,6 +246,9 @@ LLVMValueRef emit_make_function(Emitter *e, FuncDef *fd, const ExprList *default
 
 /* emit_data.c */
 LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n);
+/* An array of n values to fill as each is evaluated (no long live ranges). */
+LLVMValueRef emit_array_new(Emitter *e, int n);
+void emit_array_store(Emitter *e, LLVMValueRef arr, int i, LLVMValueRef v);
 LLVMValueRef emit_display(Emitter *e, const Expr *x);
 LLVMValueRef emit_list_of(Emitter *e, const ExprList *elts, int line);
 LLVMValueRef emit_iterable(Emitter *e, const Expr *x);   /* the iterable of a for/comprehension */

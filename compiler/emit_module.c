@@ -31,7 +31,7 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 
-#include "aithon_rt.h"
+#include "aithon_rt.h"  /* the constant-table encoding, ai_module_info */
 #include "emit_internal.h"
 
 /* ---- debug info (-g) ------------------------------------------------------ */
@@ -91,6 +91,7 @@ LLVMValueRef emit_ptr_value(Emitter *e, LLVMValueRef global) {
 }
 
 LLVMBasicBlockRef emit_block(Emitter *e, const char *name) {
+    e->nblocks++;
     return LLVMAppendBasicBlockInContext(e->ctx, e->fn->fn, name);
 }
 
@@ -161,8 +162,40 @@ static LLVMBasicBlockRef unwind_block(Emitter *e) {
     return h->unwind;
 }
 
+/* Cold (run-once) code reaches a handler through its unwind_cold block,
+ * which reads the line from a stack slot each failing site stores before
+ * its branch: a phi with one input per call of a long straight-line chunk
+ * (tens of thousands for a display of names) made LLVM's register
+ * coalescer quadratic. Returns the block, the line stored. */
+static LLVMBasicBlockRef cold_unwind_block(Emitter *e, int line) {
+    FnState *f = e->fn;
+    Handler *h = f->handler;
+    if (!f->line_slot) f->line_slot = emit_alloca(e, e->i32, "line.slot");
+    LLVMBuildStore(e->b, emit_i32(e, line), f->line_slot);
+    if (!h->unwind_cold) {
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
+        LLVMBasicBlockRef dispatch = emit_dispatch_block(e);
+        LLVMMetadataRef loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
+        h->unwind_cold = emit_block(e, "unwind.cold");
+        LLVMPositionBuilderAtEnd(e->b, h->unwind_cold);
+        LLVMValueRef args[] = {f->code_info, LLVMBuildLoad2(e->b, e->i32, f->line_slot, "line")};
+        emit_rt(e, RT_ai_traceback_add, args, 2);
+        LLVMBuildBr(e->b, dispatch);
+        LLVMPositionBuilderAtEnd(e->b, here);
+        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, loc);
+    }
+    return h->unwind_cold;
+}
+
 /* Branch to the unwind block from the current block when `failed`. */
 static void branch_unwind_if(Emitter *e, LLVMValueRef failed, int line) {
+    if (e->fn->cold) {
+        LLVMBasicBlockRef uw = cold_unwind_block(e, line);
+        LLVMBasicBlockRef cont = emit_block(e, "ok");
+        emit_br_unlikely(e, failed, uw, cont);
+        LLVMPositionBuilderAtEnd(e->b, cont);
+        return;
+    }
     LLVMBasicBlockRef uw = unwind_block(e);
     LLVMBasicBlockRef cont = emit_block(e, "ok");
     LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
@@ -181,6 +214,11 @@ void emit_check_i32(Emitter *e, LLVMValueRef v, int line) {
 }
 
 void emit_goto_unwind(Emitter *e, int line) {
+    if (e->fn->cold) {
+        LLVMBuildBr(e->b, cold_unwind_block(e, line));
+        LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead"));
+        return;
+    }
     LLVMBasicBlockRef uw = unwind_block(e);
     LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, uw);
@@ -273,7 +311,19 @@ static void emit_prologue(Emitter *e) {
 
 /* ---- strings and constants --------------------------------------------------- */
 
+static bool cstr_key_eq(Emitter *e, int i, const char *key, size_t keylen);
+static size_t table_slot(Emitter *e, const int *tab, int cap, const char *key, size_t keylen,
+                         bool (*eq)(Emitter *e, int index, const char *key, size_t keylen));
+static int *table_new(Emitter *e, int cap);
+
+/* A private constant C string; one global per distinct text (names are
+ * used over and over: one global per use made every line of a long
+ * module cost several). */
 LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len) {
+    if (e->cstr_hcap) {
+        size_t slot = table_slot(e, e->cstr_hash, e->cstr_hcap, s, len, cstr_key_eq);
+        if (e->cstr_hash[slot] >= 0) return e->cstr_vals[e->cstr_hash[slot]];
+    }
     LLVMValueRef init = LLVMConstStringInContext(e->ctx, s, (unsigned)len, 0);
     LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), ".str");
     LLVMSetInitializer(g, init);
@@ -281,40 +331,92 @@ LLVMValueRef emit_cstring(Emitter *e, const char *s, size_t len) {
     LLVMSetLinkage(g, LLVMPrivateLinkage);
     LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
     LLVMSetAlignment(g, 1);
+    int cap = e->capcstrs;
+    e->cstr_keys = arena_grow(e->arena, e->cstr_keys, &cap, e->ncstrs + 1, sizeof(char *));
+    cap = e->capcstrs;
+    e->cstr_lens = arena_grow(e->arena, e->cstr_lens, &cap, e->ncstrs + 1, sizeof(size_t));
+    e->cstr_vals = arena_grow(e->arena, e->cstr_vals, &e->capcstrs, e->ncstrs + 1, sizeof(LLVMValueRef));
+    int idx = e->ncstrs++;
+    e->cstr_keys[idx] = s;      /* the callers' texts live as long as the arena */
+    e->cstr_lens[idx] = len;
+    e->cstr_vals[idx] = g;
+    if (2 * e->ncstrs > e->cstr_hcap) {
+        e->cstr_hcap = e->cstr_hcap ? 2 * e->cstr_hcap : 256;
+        e->cstr_hash = table_new(e, e->cstr_hcap);
+        for (int i = 0; i < e->ncstrs; i++)
+            e->cstr_hash[table_slot(e, e->cstr_hash, e->cstr_hcap, e->cstr_keys[i], e->cstr_lens[i],
+                                    cstr_key_eq)] = i;
+    } else {
+        e->cstr_hash[table_slot(e, e->cstr_hash, e->cstr_hcap, s, len, cstr_key_eq)] = idx;
+    }
     return g;
 }
 
-/* A pool constant: `key` identifies it (dedup); on first use `make(args)`
- * is emitted into $consts to create it. Returns its private global. */
-static LLVMValueRef pool_global(Emitter *e, const char *key, size_t keylen, RtFn make, LLVMValueRef *args,
-                                unsigned nargs) {
-    for (int i = 0; i < e->nconsts; i++)
-        if (memcmp(e->const_keys[i], &keylen, sizeof keylen) == 0 &&
-            memcmp(e->const_keys[i] + sizeof keylen, key, keylen) == 0)
-            return e->const_vals[i];
+/* FNV-1a over a key's bytes. */
+static size_t hash_bytes(const char *p, size_t n) {
+    size_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+    return h;
+}
+
+/* Open-addressing tables of indexes (-1 empty) at a load of at most 1/2:
+ * table_slot returns the slot of `key`, or the empty slot where it goes. */
+typedef bool (*KeyEq)(Emitter *e, int index, const char *key, size_t keylen);
+
+static size_t table_slot(Emitter *e, const int *tab, int cap, const char *key, size_t keylen, KeyEq eq) {
+    size_t mask = (size_t)cap - 1, i = hash_bytes(key, keylen) & mask;
+    while (tab[i] >= 0 && !eq(e, tab[i], key, keylen)) i = (i + 1) & mask;
+    return i;
+}
+
+static int *table_new(Emitter *e, int cap) {
+    int *tab = arena_alloc(e->arena, sizeof(int) * (size_t)cap);
+    memset(tab, 0xff, sizeof(int) * (size_t)cap);
+    return tab;
+}
+
+static bool cstr_key_eq(Emitter *e, int i, const char *key, size_t keylen) {
+    return e->cstr_lens[i] == keylen && memcmp(e->cstr_keys[i], key, keylen) == 0;
+}
+
+static bool const_key_eq(Emitter *e, int i, const char *key, size_t keylen) {
+    return e->const_keylens[i] == keylen && memcmp(e->const_keys[i], key, keylen) == 0;
+}
+
+/* A pool constant: `key` identifies it (dedup); on first use a record
+ * {kind, data, n} of the start-up table is added that creates it into a
+ * new private global. Returns that global. */
+static LLVMValueRef pool_global(Emitter *e, const char *key, size_t keylen, int64_t kind, LLVMValueRef data,
+                                LLVMValueRef n) {
+    if (e->const_hcap) {
+        size_t slot = table_slot(e, e->const_hash, e->const_hcap, key, keylen, const_key_eq);
+        if (e->const_hash[slot] >= 0) return e->const_vals[e->const_hash[slot]];
+    }
     int cap = e->capconsts;
     e->const_keys = arena_grow(e->arena, e->const_keys, &cap, e->nconsts + 1, sizeof(char *));
+    cap = e->capconsts;
+    e->const_keylens = arena_grow(e->arena, e->const_keylens, &cap, e->nconsts + 1, sizeof(size_t));
+    cap = e->capconsts;
+    e->const_recs = arena_grow(e->arena, e->const_recs, &cap, e->nconsts + 1, sizeof(LLVMValueRef));
     e->const_vals = arena_grow(e->arena, e->const_vals, &e->capconsts, e->nconsts + 1, sizeof(LLVMValueRef));
-    char *k = arena_alloc(e->arena, sizeof keylen + keylen);
-    memcpy(k, &keylen, sizeof keylen);
-    memcpy(k + sizeof keylen, key, keylen);
     int idx = e->nconsts++;
-    e->const_keys[idx] = k;
+    e->const_keys[idx] = arena_strndup(e->arena, key, keylen);
+    e->const_keylens[idx] = keylen;
     LLVMValueRef g = LLVMAddGlobal(e->m, e->i64, "k");
     LLVMSetInitializer(g, emit_i64(e, 0));
     LLVMSetLinkage(g, LLVMPrivateLinkage);
     e->const_vals[idx] = g;
-    /* creation code in $consts: v = make(args); if (!v) return 0; g = v */
-    LLVMTypeRef ty;
-    LLVMValueRef fn = rtabi_get(&e->abi, e->m, make, &ty);
-    LLVMValueRef v = LLVMBuildCall2(e->cb, ty, fn, args, nargs, "");
-    LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(e->ctx, e->consts_fn, "fail");
-    LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(e->ctx, e->consts_fn, "ok");
-    LLVMBuildCondBr(e->cb, LLVMBuildICmp(e->cb, LLVMIntEQ, v, emit_i64(e, 0), ""), fail, ok);
-    LLVMPositionBuilderAtEnd(e->cb, fail);
-    LLVMBuildRet(e->cb, emit_i64(e, 0));
-    LLVMPositionBuilderAtEnd(e->cb, ok);
-    LLVMBuildStore(e->cb, v, g);
+    LLVMValueRef fields[] = {emit_i64(e, kind), data, n, g};
+    e->const_recs[idx] = LLVMConstNamedStruct(e->const_rec_type, fields, 4);
+    if (2 * e->nconsts > e->const_hcap) {
+        e->const_hcap = e->const_hcap ? 2 * e->const_hcap : 256;
+        e->const_hash = table_new(e, e->const_hcap);
+        for (int i = 0; i < e->nconsts; i++)
+            e->const_hash[table_slot(e, e->const_hash, e->const_hcap, e->const_keys[i], e->const_keylens[i],
+                                     const_key_eq)] = i;
+    } else {
+        e->const_hash[table_slot(e, e->const_hash, e->const_hcap, key, keylen, const_key_eq)] = idx;
+    }
     return g;
 }
 
@@ -325,17 +427,11 @@ static LLVMValueRef pool_load(Emitter *e, LLVMValueRef g) {
     return v;
 }
 
-static LLVMValueRef pool_constant(Emitter *e, const char *key, size_t keylen, RtFn make,
-                                  LLVMValueRef *args, unsigned nargs) {
-    return pool_load(e, pool_global(e, key, keylen, make, args, nargs));
-}
-
 static LLVMValueRef str_global(Emitter *e, const char *s, size_t len) {
     char *key = arena_alloc(e->arena, len + 1);
     key[0] = 's';
     memcpy(key + 1, s, len);
-    LLVMValueRef args[] = {emit_cstring(e, s, len), emit_i64(e, (int64_t)len)};
-    return pool_global(e, key, len + 1, RT_ai_const_str, args, 2);
+    return pool_global(e, key, len + 1, AI_CONST_STR, emit_cstring(e, s, len), emit_i64(e, (int64_t)len));
 }
 
 LLVMValueRef emit_const_str(Emitter *e, const char *s, size_t len) { return pool_load(e, str_global(e, s, len)); }
@@ -356,13 +452,13 @@ LLVMValueRef emit_kwnames(Emitter *e, const KeywordList *kws, int line) {
         p += n + 1;
         gs[i] = str_global(e, kws->v[i]->arg, n);
     }
-    /* The strs exist by now (created earlier in $consts); pack them there. */
-    LLVMValueRef arr = LLVMBuildArrayAlloca(e->cb, e->i64, emit_i64(e, kws->n), "names");
-    for (int i = 0; i < kws->n; i++)
-        LLVMBuildStore(e->cb, LLVMBuildLoad2(e->cb, e->i64, gs[i], ""),
-                       LLVMBuildGEP2(e->cb, e->i64, arr, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
-    LLVMValueRef args[] = {arr, emit_i64(e, kws->n)};
-    return pool_constant(e, key, keylen, RT_ai_tuple_pack, args, 2);
+    /* The strs come earlier in the table, so they exist when the tuple is made. */
+    LLVMValueRef arr = LLVMConstArray2(e->ptr, gs, (uint64_t)kws->n);
+    LLVMValueRef items = LLVMAddGlobal(e->m, LLVMTypeOf(arr), "kwnames");
+    LLVMSetInitializer(items, arr);
+    LLVMSetGlobalConstant(items, 1);
+    LLVMSetLinkage(items, LLVMPrivateLinkage);
+    return pool_load(e, pool_global(e, key, keylen, AI_CONST_TUPLE, items, emit_i64(e, kws->n)));
 }
 
 static LLVMValueRef singleton(Emitter *e, const char *name) {
@@ -371,7 +467,8 @@ static LLVMValueRef singleton(Emitter *e, const char *name) {
     return emit_ptr_value(e, g);
 }
 
-LLVMValueRef emit_constant(Emitter *e, const Constant *c) {
+LLVMValueRef emit_constant_word(Emitter *e, const Constant *c, bool *indirect) {
+    *indirect = false;
     switch (c->kind) {
     case CONST_NONE: return singleton(e, "ai_none_object");
     case CONST_TRUE: return singleton(e, "ai_true_object");
@@ -382,34 +479,51 @@ LLVMValueRef emit_constant(Emitter *e, const Constant *c) {
             return emit_i64(e, (int64_t)(((uint64_t)c->ival << 1) | 1));
         const char *digits = c->big ? c->big : arena_printf(e->arena, "%lld", (long long)c->ival);
         char *key = arena_printf(e->arena, "i%s", digits);
-        LLVMValueRef args[] = {emit_cstring(e, digits, strlen(digits) + 1)};
-        return pool_constant(e, key, strlen(key), RT_ai_const_int, args, 1);
+        *indirect = true;
+        return pool_global(e, key, strlen(key), AI_CONST_INT, emit_cstring(e, digits, strlen(digits) + 1),
+                           emit_i64(e, 0));
     }
     case CONST_FLOAT: {
         char key[1 + sizeof(double)];
         key[0] = 'f';
         memcpy(key + 1, &c->fval, sizeof(double));
-        LLVMValueRef args[] = {LLVMConstReal(e->f64, c->fval)};
-        return pool_constant(e, key, sizeof key, RT_ai_const_float, args, 1);
+        int64_t bits;
+        memcpy(&bits, &c->fval, sizeof bits);
+        *indirect = true;
+        return pool_global(e, key, sizeof key, AI_CONST_FLOAT, LLVMConstNull(e->ptr), emit_i64(e, bits));
     }
-    case CONST_STR: return emit_const_str(e, c->str, c->len);
+    case CONST_STR: *indirect = true; return str_global(e, c->str, c->len);
     case CONST_BYTES: {
         char *key = arena_alloc(e->arena, c->len + 1);
         key[0] = 'b';
         memcpy(key + 1, c->str, c->len);
-        LLVMValueRef args[] = {emit_cstring(e, c->str, c->len), emit_i64(e, (int64_t)c->len)};
-        return pool_constant(e, key, c->len + 1, RT_ai_const_bytes, args, 2);
+        *indirect = true;
+        return pool_global(e, key, c->len + 1, AI_CONST_BYTES, emit_cstring(e, c->str, c->len),
+                           emit_i64(e, (int64_t)c->len));
     }
     case CONST_IMAG: break;
     }
     return emit_i64(e, 1);
 }
 
+LLVMValueRef emit_constant(Emitter *e, const Constant *c) {
+    bool indirect;
+    LLVMValueRef w = emit_constant_word(e, c, &indirect);
+    return indirect ? pool_load(e, w) : w;
+}
+
 /* ---- globals ------------------------------------------------------------------- */
 
+static bool global_name_eq(Emitter *e, int i, const char *key, size_t keylen) {
+    return strncmp(e->global_names[i], key, keylen) == 0 && e->global_names[i][keylen] == '\0';
+}
+
 int emit_global_index(Emitter *e, const char *name) {
-    for (int i = 0; i < e->nglobals; i++)
-        if (strcmp(e->global_names[i], name) == 0) return i;
+    size_t len = strlen(name);
+    if (e->global_hcap) {
+        size_t slot = table_slot(e, e->global_hash, e->global_hcap, name, len, global_name_eq);
+        if (e->global_hash[slot] >= 0) return e->global_hash[slot];
+    }
     int cap = e->capglobals;
     e->global_names = arena_grow(e->arena, e->global_names, &cap, e->nglobals + 1, sizeof(char *));
     cap = e->capglobals;
@@ -422,7 +536,17 @@ int emit_global_index(Emitter *e, const char *name) {
     e->global_rebound[e->nglobals] = false;
     e->global_assigned[e->nglobals] = false;
     e->global_func[e->nglobals] = NULL;
-    return e->nglobals++;
+    int idx = e->nglobals++;
+    if (2 * e->nglobals > e->global_hcap) {
+        e->global_hcap = e->global_hcap ? 2 * e->global_hcap : 256;
+        e->global_hash = table_new(e, e->global_hcap);
+        for (int i = 0; i < e->nglobals; i++)
+            e->global_hash[table_slot(e, e->global_hash, e->global_hcap, e->global_names[i],
+                                      strlen(e->global_names[i]), global_name_eq)] = i;
+    } else {
+        e->global_hash[table_slot(e, e->global_hash, e->global_hcap, name, len, global_name_eq)] = idx;
+    }
+    return idx;
 }
 
 LLVMValueRef emit_global_slot(Emitter *e, int index) {
@@ -893,6 +1017,92 @@ const char *emit_symbol(Emitter *e, const char *name) {
     return arena_printf(e->arena, "%s.%s", symbol_base(e->arena, e->unit->name), name);
 }
 
+/* <name>$consts() { return ai_consts_init(@<name>.consts.table, N); }:
+ * each module has its own table (its constants are made when it is
+ * first imported). */
+static void emit_consts_fn(Emitter *e, const char *name) {
+    LLVMValueRef table = LLVMConstNull(e->ptr);
+    if (e->nconsts) {
+        LLVMValueRef init = LLVMConstArray2(e->const_rec_type, e->const_recs, (uint64_t)e->nconsts);
+        table = LLVMAddGlobal(e->m, LLVMTypeOf(init), arena_printf(e->arena, "%s.consts.table", name));
+        LLVMSetInitializer(table, init);
+        LLVMSetGlobalConstant(table, 1);
+        LLVMSetLinkage(table, LLVMPrivateLinkage);
+    }
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, e->consts_fn, "entry"));
+    LLVMBuildRet(e->b, emit_rt(e, RT_ai_consts_init, (LLVMValueRef[]){table, emit_i64(e, e->nconsts)}, 2));
+}
+
+/* A module's top-level code, in chunks: a new function `<name>$body.chunk`
+ * begins at the first top-level statement after the current one has made
+ * MODULE_CHUNK_BLOCKS basic blocks, and `<name>$body` calls them in
+ * turn (each module of the program is chunked so). A long module (generated tables, 100,000 assignments) then makes
+ * many functions of bounded size instead of one huge one, on which LLVM's
+ * per-function passes are super-linear (register allocation and
+ * coalescing, the constant-pool search of instruction selection, the phi
+ * of the unwind block). Splitting between top-level statements is
+ * invisible: module names are globals, not locals; each chunk adds the
+ * `<module>` traceback entry itself, and the caller only passes a
+ * failure on. Chunks are `noinline` (the inliner would merge them back:
+ * each has one call site), and a chunk without loops is also `optnone`:
+ * straight-line code that runs once is not worth optimising, and LLVM
+ * compiles such a function as at -O0. The first chunk begins with the
+ * module's dunders and its __annotations__. */
+enum { MODULE_CHUNK_BLOCKS = 400 };
+
+static LLVMValueRef emit_module_body(Emitter *e, const char *name, const StmtList *stmts) {
+    LLVMTypeRef fty = LLVMFunctionType(e->i64, NULL, 0, 0);
+    LLVMValueRef body = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$body", name), fty);
+    const char *chunk_name = arena_printf(e->arena, "%s$body.chunk", name);
+    LLVMSetLinkage(body, LLVMInternalLinkage);
+    int chunk_limit = MODULE_CHUNK_BLOCKS;
+    const char *env = getenv("AITHON_CHUNK_BLOCKS");   /* tests: tiny chunks */
+    if (env && atoi(env) > 0) chunk_limit = atoi(env);
+    LLVMValueRef *chunks = NULL;
+    int nchunks = 0, cap = 0;
+    LLVMAttributeRef noinline =
+        LLVMCreateEnumAttribute(e->ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0);
+    LLVMAttributeRef optnone =
+        LLVMCreateEnumAttribute(e->ctx, LLVMGetEnumAttributeKindForName("optnone", 7), 0);
+    int i = 0;
+    do {
+        LLVMValueRef fn = LLVMAddFunction(e->m, chunk_name, fty);
+        LLVMSetLinkage(fn, LLVMInternalLinkage);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, noinline);
+        chunks = arena_grow(e->arena, chunks, &cap, nchunks + 1, sizeof(LLVMValueRef));
+        chunks[nchunks++] = fn;
+        FnState f;
+        Resume r = begin_function(e, &f, e->modscope, fn, "<module>");
+        f.cold = true;
+        int start = e->nblocks;
+        if (nchunks == 1) {
+            store_module_dunders(e);
+            emit_setup_annotations(e, stmts, 1);
+        }
+        while (i < stmts->n) {
+            emit_stmts(e, &(StmtList){1, &stmts->v[i++]});
+            if (e->nblocks - start >= chunk_limit) break;
+        }
+        if (!f.had_loop) LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, optnone);
+        end_function(e, r);
+    } while (i < stmts->n);
+    /* <name>$body: call the chunks; a failure has its traceback entry. */
+    LLVMPositionBuilderAtEnd(e->b, LLVMAppendBasicBlockInContext(e->ctx, body, "entry"));
+    LLVMValueRef v = NULL;
+    for (int k = 0; k < nchunks; k++) {
+        v = LLVMBuildCall2(e->b, fty, chunks[k], NULL, 0, "");
+        if (k == nchunks - 1) break;
+        LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(e->ctx, body, "fail");
+        LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(e->ctx, body, "next");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), ""), fail, next);
+        LLVMPositionBuilderAtEnd(e->b, fail);
+        LLVMBuildRet(e->b, emit_i64(e, 0));
+        LLVMPositionBuilderAtEnd(e->b, next);
+    }
+    LLVMBuildRet(e->b, v);
+    return body;
+}
+
 /* Emit one module: its constants, globals, functions, body and its
  * ai_module_info (e->unit_infos[index], made by emit_program). */
 static void emit_unit(Emitter *e) {
@@ -930,19 +1140,13 @@ static void emit_unit(Emitter *e) {
     find_rebound(e, e->modscope);
     mark_module_dunders(e);
 
-    /* $consts: filled as constants are met. */
+    /* $consts: one call that makes the constants from the table of
+     * records collected while emitting (core/consts.c). */
     e->consts_fn = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$consts", name), LLVMFunctionType(e->i64, NULL, 0, 0));
     LLVMSetLinkage(e->consts_fn, LLVMInternalLinkage);
-    e->cb = LLVMCreateBuilderInContext(e->ctx);
-    LLVMPositionBuilderAtEnd(e->cb, LLVMAppendBasicBlockInContext(e->ctx, e->consts_fn, "entry"));
 
     /* The module body. */
-    LLVMValueRef body = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$body", name), LLVMFunctionType(e->i64, NULL, 0, 0));
-    LLVMSetLinkage(body, LLVMInternalLinkage);
     predeclare_functions(e);
-    FnState f;
-    Resume r = begin_function(e, &f, e->modscope, body, "<module>");
-    store_module_dunders(e);
     for (int i = 0; i < m->body.n; i++) {
         const Stmt *s = m->body.v[i];
         if (s->kind != S_IMPORTFROM || s->u.importfrom.level != 0 || !s->u.importfrom.module ||
@@ -951,12 +1155,8 @@ static void emit_unit(Emitter *e) {
         for (int j = 0; j < s->u.importfrom.names.n; j++)
             if (strcmp(s->u.importfrom.names.v[j]->name, "annotations") == 0) e->future_annotations = true;
     }
-    emit_setup_annotations(e, &m->body, 1);
-    emit_stmts(e, &m->body);
-    end_function(e, r);
-    LLVMBuildRet(e->cb, emit_i64(e, 1));
-    LLVMDisposeBuilder(e->cb);
-    e->cb = NULL;
+    LLVMValueRef body = emit_module_body(e, name, &m->body);
+    emit_consts_fn(e, name);
 
     /* The real globals array and the module's record. */
     LLVMTypeRef arr_t = LLVMArrayType2(e->i64, (uint64_t)(e->nglobals ? e->nglobals : 1));
@@ -1048,6 +1248,12 @@ LLVMModuleRef emit_units(Arena *a, LLVMContextRef ctx, const Program *prog, cons
         LLVMStructSetBody(mt, fields, 11, 0);
     }
     e->modinfo_t = mt;
+    LLVMTypeRef rt = LLVMGetTypeByName2(ctx, "ai_const_rec");
+    if (!rt) {
+        rt = LLVMStructCreateNamed(ctx, "ai_const_rec");
+        LLVMStructSetBody(rt, (LLVMTypeRef[]){e->i64, e->ptr, e->i64, e->ptr}, 4, 0);
+    }
+    e->const_rec_type = rt;
     e->unit_infos = arena_alloc(a, sizeof(LLVMValueRef) * (size_t)(prog->nunits + 1));
     for (int i = 0; i < prog->nunits; i++) {
         const Unit *u = prog->units[i];

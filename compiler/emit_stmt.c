@@ -42,7 +42,27 @@ static void loop_body(Emitter *e, const StmtList *body, LLVMBasicBlockRef cont, 
     if (emit_block_open(e)) LLVMBuildBr(e->b, cont);
 }
 
+static void emit_while_loop(Emitter *e, const Stmt *s);
+static void emit_for_loop(Emitter *e, const Stmt *s);
+
+/* A loop is hot: its operators get their inline fast paths again. */
 static void emit_while(Emitter *e, const Stmt *s) {
+    bool cold = e->fn->cold;
+    e->fn->cold = false;
+    e->fn->had_loop = true;
+    emit_while_loop(e, s);
+    e->fn->cold = cold;
+}
+
+static void emit_for(Emitter *e, const Stmt *s) {
+    bool cold = e->fn->cold;
+    e->fn->cold = false;
+    e->fn->had_loop = true;
+    emit_for_loop(e, s);
+    e->fn->cold = cold;
+}
+
+static void emit_while_loop(Emitter *e, const Stmt *s) {
     LLVMBasicBlockRef header = emit_block(e, "while"), body = emit_block(e, "while.body"),
                       latch = emit_block(e, "while.latch"), after = emit_block(e, "while.end");
     LLVMBasicBlockRef else_bb = s->u.while_.orelse.n ? emit_block(e, "while.else") : after;
@@ -252,7 +272,7 @@ void emit_async_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBl
     fl->iter = it;
 }
 
-static void emit_for(Emitter *e, const Stmt *s) {
+static void emit_for_loop(Emitter *e, const Stmt *s) {
     LLVMBasicBlockRef after = emit_block(e, "for.end");
     LLVMBasicBlockRef else_bb = s->u.for_.orelse.n ? emit_block(e, "for.else") : after;
     ForLoop fl;

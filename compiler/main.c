@@ -19,9 +19,12 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -207,22 +210,49 @@ static int check_output(const char *out, OutputKind kind) {
     return 0;
 }
 
-/* Read a whole file; NULL (with errno) on failure. */
-static char *read_file(const char *path, size_t *len) {
+/* The largest source aithonc reads (a bigger one, or an endless stream
+ * such as a FIFO fed by `yes`, is refused once this much has been read):
+ * compiling costs a few hundred bytes of memory per source byte
+ * (docs/reliability.md), so this bounds the compiler's memory too. */
+#define MAX_SOURCE ((size_t)16 << 20)
+
+/* Read a whole file; NULL (with errno, or *too_big) on failure. Reading
+ * stops after the first block holding a NUL byte, which the parser then
+ * refuses as CPython does ("source code cannot contain null bytes"), so
+ * `aithonc /dev/zero` ends at once. */
+static char *read_file(const char *path, size_t *len, bool *too_big) {
+    *too_big = false;
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
     struct stat st;
     if (fstat(fileno(f), &st) == 0) note_source(path, &st);
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap + 1);
+    if (!buf) {
+        fclose(f);
+        errno = ENOMEM;
+        return NULL;
+    }
     for (;;) {
         size_t got = fread(buf + n, 1, cap - n, f);
+        bool nul = memchr(buf + n, '\0', got) != NULL;
         n += got;
-        if (n < cap) break;
+        if (n < cap || nul) break;
+        if (cap >= MAX_SOURCE) {
+            *too_big = true;
+            break;
+        }
         cap *= 2;
-        buf = realloc(buf, cap + 1);
+        char *nbuf = realloc(buf, cap + 1);
+        if (!nbuf) {
+            free(buf);
+            fclose(f);
+            errno = ENOMEM;
+            return NULL;
+        }
+        buf = nbuf;
     }
-    bool bad = ferror(f);
+    bool bad = ferror(f) || *too_big;
     fclose(f);
     if (bad) {
         free(buf);
@@ -236,9 +266,13 @@ static char *read_file(const char *path, size_t *len) {
 /* Parse one file into `arena`; NULL after reporting errors. */
 static Module *load_module(Arena *arena, const char *path) {
     size_t len;
-    char *src = read_file(path, &len);
+    bool too_big;
+    char *src = read_file(path, &len, &too_big);
     if (!src) {
-        diag_error_file(E_IO, path, "cannot read file: %s", strerror(errno));
+        if (too_big)
+            diag_error_file(E_IO, path, "source file is larger than %zu MiB", MAX_SOURCE >> 20);
+        else
+            diag_error_file(E_IO, path, "cannot read file: %s", strerror(errno));
         io_failed = true;
         return NULL;
     }
@@ -491,6 +525,10 @@ static int compile(const Options *o) {
     if (o->dump_ast) {
         Module *m = load_module(&arena, o->input);
         if (!m) return io_failed ? 2 : 1;
+        /* The scope pass also enforces the nesting limits, so it runs
+         * before anything else walks the tree (ast_dump included). */
+        scope_build(&arena, m);
+        if (diag_error_count()) return 1;
         ast_dump(stdout, m);
         return 0;
     }
@@ -518,6 +556,9 @@ static int compile(const Options *o) {
     }
 
     LLVMContextRef ctx = LLVMContextCreate();
+    /* Names of values and blocks only matter in printed IR; without them a
+     * big module takes less memory and time. */
+    if (o->kind != OUT_LLVM) LLVMContextSetDiscardValueNames(ctx, 1);
     EmitOptions eo = {.opt_level = o->opt_level, .debug_info = o->debug};
     LLVMTargetMachineRef tm = make_target_machine(o->opt_level);
     LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
@@ -638,9 +679,107 @@ static int compile_and_run(Options *o) {
     return 128 + WTERMSIG(status);
 }
 
+/* ---- the compile thread ------------------------------------------------------------
+ *
+ * The parser, the scope pass, the emitter and LLVM all recurse over the
+ * program's nesting. Their depth is bounded by the language limits
+ * (PARSE_MAX_DEPTH in parse_impl.h, SCOPE_MAX_DEPTH in scope.h, the
+ * lexer's 200 brackets and 100 indentation levels), never by the size of
+ * the process's stack: everything runs on a thread whose stack we map
+ * ourselves, COMPILE_STACK bytes (MAP_NORESERVE: only touched pages cost
+ * memory), so `ulimit -s` changes nothing. The deepest program the limits
+ * let through uses a few MiB of it (docs/reliability.md). */
+
+#define COMPILE_STACK ((size_t)256 << 20)
+
+typedef struct {
+    Options *o;
+    int status;
+} Job;
+
+/* A fatal signal in the compiler (LLVM aborts when it runs out of memory,
+ * e.g. under `ulimit -v`) ends it with status 3 and one line, not a core
+ * dump. The handler runs on an alternate stack, so a stack overflow can
+ * report too. */
+static void __attribute__((unused)) fatal_signal(int sig) {
+    static const char msg[] = "aithonc: internal error: fatal signal (out of memory?); "
+                              "compilation abandoned\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    (void)sig;
+    _exit(3);
+}
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SANITIZED 1     /* the sanitizer reports fatal signals itself */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+
+#ifndef SANITIZED
+static stack_t old_altstack;
+#endif
+
+static void catch_fatal_signals(void) {
+#ifndef SANITIZED
+    static char altstack[64 << 10];
+    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
+    sigaltstack(&ss, &old_altstack);
+    struct sigaction sa = {.sa_handler = fatal_signal, .sa_flags = SA_ONSTACK};
+    sigemptyset(&sa.sa_mask);
+    static const int sigs[] = {SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+#endif
+}
+
+/* The thread's alternate stack is ours (static): hand the old one back
+ * before the thread ends, whoever frees thread resources then. */
+static void release_altstack(void) {
+#ifndef SANITIZED
+    if (!(old_altstack.ss_flags & SS_DISABLE) && old_altstack.ss_sp) sigaltstack(&old_altstack, NULL);
+    else sigaltstack(&(stack_t){.ss_flags = SS_DISABLE}, NULL);
+#endif
+}
+
+static void *compile_thread(void *arg) {
+    catch_fatal_signals();
+    Job *j = arg;
+    Options *o = j->o;
+    j->status = o->parse_only ? parse_only(o) : o->run ? compile_and_run(o) : compile(o);
+    release_altstack();
+    return NULL;
+}
+
+/* Run the job on a big stack; smaller ones when the address space is
+ * limited (ulimit -v), this thread's as a last resort. */
+static int run_on_big_stack(Job *j) {
+    static const size_t sizes[] = {COMPILE_STACK, (size_t)64 << 20, (size_t)16 << 20};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        void *base = mmap(NULL, sizes[i], PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+        if (base == MAP_FAILED) continue;
+        mprotect(base, 4096, PROT_NONE);      /* guard page at the bottom */
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setstack(&attr, base, sizes[i]);
+        pthread_t th;
+        int err = pthread_create(&th, &attr, compile_thread, j);
+        pthread_attr_destroy(&attr);
+        if (err == 0) {
+            pthread_join(th, NULL);
+            munmap(base, sizes[i]);
+            return j->status;
+        }
+        munmap(base, sizes[i]);
+    }
+    compile_thread(j);
+    return j->status;
+}
+
 int main(int argc, char **argv) {
     Options o = parse_options(argc, argv);
-    if (o.parse_only) return parse_only(&o);
-    if (o.run) return compile_and_run(&o);
-    return compile(&o);
+    Job j = {&o, 0};
+    return run_on_big_stack(&j);
 }

@@ -514,8 +514,9 @@ bool parse_try(Parser *p, bool (*fn)(Parser *p, void *arg), void *arg) {
 void parse_enter(Parser *p) {
     if (++p->depth > PARSE_MAX_DEPTH) {
         p->depth = 0;   /* let the error path itself parse if it needs to */
-        parse_error_tok(p, cur(p), "too many nested expressions (more than %d levels)",
-                        PARSE_MAX_DEPTH);
+        Token *t = cur(p);
+        parse_error_at(p, E_TOO_COMPLEX, t->line, t->col,
+                       "Parser stack overflowed - Python source too complex to parse");
     }
 }
 

@@ -422,9 +422,11 @@ static Expr *power(Parser *p) {
         a = primary(p);
     }
     if (!accept(p, T_DSTAR)) return a;
+    p->depth++;         /* two levels, as CPython's power → factor */
     parse_enter(p);
     Expr *b = factor(p);
     parse_leave(p);
+    p->depth--;
     return new_binop(p, start, a, OP_POW, b);
 }
 
@@ -919,9 +921,11 @@ static Expr *lambdef(Parser *p) {
     advance(p);
     Arguments *args = parse_parameters(p, true, T_COLON);
     parse_expect(p, T_COLON);
+    p->depth++;         /* two levels, as CPython's lambdef → expression */
     parse_enter(p);
     Expr *body = parse_expression(p);
     parse_leave(p);
+    p->depth--;
     Expr *e = parse_new_expr(p, E_LAMBDA, parse_span_from(p, start));
     e->u.lambda.args = args;
     e->u.lambda.body = body;

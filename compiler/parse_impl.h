@@ -31,10 +31,18 @@
 
 /* Nesting guard, so that hostile input cannot overflow the C stack: the
  * recursive rules that can nest without brackets (unary operators, not,
- * await, **, lambda, conditional expressions) count one or two levels
- * each. CPython 3.11 accepts 1000 nested unary minuses or lambdas and
- * fails at 3000; brackets are limited separately by LEX_MAXLEVEL. */
-enum { PARSE_MAX_DEPTH = 2500 };
+ * await, **, lambda, conditional expressions) count levels as CPython's
+ * PEG parser does (its MAXSTACK is 6000 rule calls: a '**' or a lambda
+ * costs two, so CPython 3.11 parses 2983 nested lambdas and 2984-term
+ * powers and no more; we count from 1 where it starts at about 32).
+ * Past it: "Parser stack overflowed - Python source too complex to parse"
+ * (E0111; CPython 3.11 raises a bare MemoryError). Brackets are limited
+ * separately by LEX_MAXLEVEL; depth that the parser builds by iteration
+ * (`1+1+…`, `x.a.a…`) is limited by the scope pass (SCOPE_MAX_DEPTH). */
+enum { PARSE_MAX_DEPTH = 5968 };
+
+/* The longest decimal int literal: CPython's default int_max_str_digits. */
+enum { PARSE_MAX_INT_DIGITS = 4300 };
 
 typedef struct Parser Parser;
 struct Parser {

@@ -22,7 +22,8 @@
  * file (all that the standard library uses, ASCII, Latin-1, Greek, common
  * symbols) plus CJK UNIFIED IDEOGRAPH-XXXX; any other name is reported as
  * not supported yet. Integers beyond int64 are kept as decimal digits
- * (Constant.big), converted from hex/octal/binary here.
+ * (Constant.big): decimal digits, or a 0x/0o/0b literal's digits behind
+ * its prefix.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -98,28 +99,6 @@ static int digit_value(char c) {
     return c - 'A' + 10;
 }
 
-/* Decimal digits of the base-2/8/16 number in digits[0..n): repeated
- * multiply-add on an array of base-10^9 limbs, least significant first. */
-static const char *radix_to_decimal(Parser *p, const char *digits, size_t n, int base) {
-    size_t cap = n * 2 / 9 + 2;     /* log10(16) < 2 decimal digits per digit */
-    uint32_t *limb = arena_alloc(p->arena, cap * sizeof *limb);
-    size_t nl = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t carry = (uint64_t)digit_value(digits[i]);
-        for (size_t k = 0; k < nl; k++) {
-            uint64_t v = (uint64_t)limb[k] * (uint64_t)base + carry;
-            limb[k] = (uint32_t)(v % 1000000000u);
-            carry = v / 1000000000u;
-        }
-        if (carry) limb[nl++] = (uint32_t)carry;
-    }
-    char *out = arena_alloc(p->arena, nl * 9 + 2);
-    if (nl == 0) return "0";
-    int len = snprintf(out, 12, "%u", limb[nl - 1]);
-    for (size_t k = nl - 1; k-- > 0;) len += snprintf(out + len, 10, "%09u", limb[k]);
-    return out;
-}
-
 /* NUMBER token -> Constant: int (int64 or big), float, or imaginary. */
 Expr *parse_number(Parser *p, const Token *t) {
     Expr *e = parse_new_expr(p, E_CONSTANT, parse_span_tok(t));
@@ -168,7 +147,20 @@ Expr *parse_number(Parser *p, const Token *t) {
         c->ival = (int64_t)v;
         return e;
     }
-    c->big = base == 10 ? arena_strndup(p->arena, digits, n) : radix_to_decimal(p, digits, n, base);
+    /* CPython converts a decimal literal with int(), whose limit (4300
+     * digits, sys.int_max_str_digits) makes a longer one a SyntaxError. */
+    if (base == 10 && n > PARSE_MAX_INT_DIGITS)
+        parse_error_tok(p, t,
+                        "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; "
+                        "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for "
+                        "huge integer literals to avoid decimal conversion limits.",
+                        PARSE_MAX_INT_DIGITS, n);
+    /* Other bases keep their digits behind their prefix ("0x1f…"): the
+     * runtime converts a power-of-two base in linear time, which a
+     * decimal detour would make quadratic. */
+    c->big = base == 10 ? arena_strndup(p->arena, digits, n)
+                        : arena_printf(p->arena, "0%c%.*s", base == 16 ? 'x' : base == 8 ? 'o' : 'b',
+                                       (int)n, digits);
     return e;
 }
 

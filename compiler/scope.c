@@ -76,10 +76,34 @@ Scope *scope_module(ScopeTable *t) { return t->module; }
 
 /* ---- symbols ----------------------------------------------------------- */
 
+/* A block with more than SYM_LINEAR symbols finds them through an
+ * open-addressing table of indexes into syms (so a module with 10,000
+ * names is not quadratic); small blocks search the array. */
+enum { SYM_LINEAR = 16 };
+
+static size_t hash_name(const char *s) {
+    size_t h = 1469598103934665603u;        /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
 Symbol *scope_lookup(const Scope *s, const char *name) {
-    for (int i = 0; i < s->nsyms; i++)
-        if (strcmp(s->syms[i]->name, name) == 0) return s->syms[i];
+    if (!s->hcap) {
+        for (int i = 0; i < s->nsyms; i++)
+            if (strcmp(s->syms[i]->name, name) == 0) return s->syms[i];
+        return NULL;
+    }
+    size_t mask = (size_t)s->hcap - 1;
+    for (size_t i = hash_name(name) & mask; s->htab[i] >= 0; i = (i + 1) & mask)
+        if (strcmp(s->syms[s->htab[i]]->name, name) == 0) return s->syms[s->htab[i]];
     return NULL;
+}
+
+static void hash_insert(Scope *s, int index) {
+    size_t mask = (size_t)s->hcap - 1;
+    size_t i = hash_name(s->syms[index]->name) & mask;
+    while (s->htab[i] >= 0) i = (i + 1) & mask;
+    s->htab[i] = index;
 }
 
 static Symbol *add_sym(Arena *a, Scope *s, const char *name) {
@@ -90,6 +114,15 @@ static Symbol *add_sym(Arena *a, Scope *s, const char *name) {
     sym->index = -1;
     s->syms = arena_grow(a, s->syms, &s->capsyms, s->nsyms + 1, sizeof(Symbol *));
     s->syms[s->nsyms++] = sym;
+    if (s->nsyms > SYM_LINEAR && 2 * s->nsyms > s->hcap) {
+        /* (Re)build the table at a load of at most 1/2. */
+        s->hcap = s->hcap ? 2 * s->hcap : 4 * SYM_LINEAR;
+        s->htab = arena_alloc(a, sizeof(int) * (size_t)s->hcap);
+        memset(s->htab, 0xff, sizeof(int) * (size_t)s->hcap);
+        for (int i = 0; i < s->nsyms; i++) hash_insert(s, i);
+    } else if (s->hcap) {
+        hash_insert(s, s->nsyms - 1);
+    }
     return sym;
 }
 
@@ -103,6 +136,9 @@ typedef struct {
     int star_loop_depth;        /* loop_depth where the innermost except*
                                    body of this block began, or -1 */
     bool in_finally_body;
+    int depth;                  /* statements and expressions being visited (SCOPE_MAX_DEPTH) */
+    bool too_deep;              /* the depth error was reported: visit nothing more */
+    int blocks;                 /* CPython's frame blocks open in this block (SCOPE_MAX_BLOCKS) */
 } Collector;
 
 static void visit_stmts(Collector *c, const StmtList *l, bool top);
@@ -197,18 +233,51 @@ static void bind_params(Collector *c, const Arguments *args) {
 }
 
 /* Enter a nested block; returns the saved collector state. */
-typedef struct { Scope *scope; int loop_depth, star_loop_depth; } Saved;
+typedef struct { Scope *scope; int loop_depth, star_loop_depth, blocks; } Saved;
 static Saved enter(Collector *c, Scope *s) {
-    Saved sv = {c->cur, c->loop_depth, c->star_loop_depth};
+    Saved sv = {c->cur, c->loop_depth, c->star_loop_depth, c->blocks};
     c->cur = s;
     c->loop_depth = 0;
     c->star_loop_depth = -1;
+    c->blocks = 0;
     return sv;
 }
 static void leave(Collector *c, Saved sv) {
     c->cur = sv.scope;
     c->loop_depth = sv.loop_depth;
+    c->blocks = sv.blocks;
     c->star_loop_depth = sv.star_loop_depth;
+}
+
+/* The nesting guard, as CPython's symtable: every statement and
+ * expression being visited counts one level; past SCOPE_MAX_DEPTH the
+ * compilation fails with CPython's message, once, at the node that went
+ * too deep, and nothing more is visited (later passes do not run). */
+static bool depth_enter(Collector *c, SrcSpan pos) {
+    if (c->too_deep) return false;
+    if (++c->depth > SCOPE_MAX_DEPTH) {
+        c->too_deep = true;
+        c->depth--;
+        diag_error(E_TOO_COMPLEX, pos.line, pos.col, "maximum recursion depth exceeded during compilation");
+        return false;
+    }
+    return true;
+}
+
+/* CPython's compiler counts the frame blocks open in a code object (loops,
+ * with items, try bodies, except handlers, the exceptional copy of a
+ * finally body) and refuses the 21st: "too many statically nested
+ * blocks". `n` blocks open around the statements `l`. */
+static void visit_body(Collector *c, const StmtList *l);
+static void visit_body_in_blocks(Collector *c, const StmtList *l, int n, SrcSpan pos) {
+    if (c->blocks + n > SCOPE_MAX_BLOCKS && !c->too_deep) {
+        diag_error(E_SYNTAX, pos.line, pos.col, "too many statically nested blocks");
+        c->too_deep = true;
+        return;
+    }
+    c->blocks += n;
+    visit_body(c, l);
+    c->blocks -= n;
 }
 
 /* break/continue leaving an except* body, or return inside one (CPython's
@@ -251,6 +320,26 @@ static void visit_comprehension(Collector *c, const Expr *e) {
     leave(c, sv);
 }
 
+/* "keyword argument repeated: x", at the second occurrence; a hash set
+ * keeps a call with thousands of keywords linear. */
+static void check_repeated_keywords(Collector *c, const KeywordList *kw) {
+    if (kw->n < 2) return;
+    size_t cap = 16;
+    while (cap < 2 * (size_t)kw->n) cap *= 2;
+    const char **set = arena_alloc(c->a, sizeof(char *) * cap);
+    for (int i = 0; i < kw->n; i++) {
+        const char *name = kw->v[i]->arg;
+        if (!name) continue;            /* **kwargs */
+        size_t j = hash_name(name) & (cap - 1);
+        while (set[j] && strcmp(set[j], name) != 0) j = (j + 1) & (cap - 1);
+        if (set[j]) {
+            diag_error(E_SYNTAX, kw->v[i]->pos.line, kw->v[i]->pos.col, "keyword argument repeated: %s", name);
+            continue;
+        }
+        set[j] = name;
+    }
+}
+
 static bool in_function(const Collector *c) {
     for (const Scope *s = c->cur; s; s = s->parent) {
         if (s->kind == SCOPE_FUNCTION || s->kind == SCOPE_LAMBDA) return true;
@@ -259,8 +348,14 @@ static bool in_function(const Collector *c) {
     return false;
 }
 
+static void visit_expr_body(Collector *c, const Expr *e);
 static void visit_expr(Collector *c, const Expr *e) {
-    if (!e) return;
+    if (!e || !depth_enter(c, e->pos)) return;
+    visit_expr_body(c, e);
+    c->depth--;
+}
+
+static void visit_expr_body(Collector *c, const Expr *e) {
     switch (e->kind) {
     case E_BOOLOP: visit_exprs(c, &e->u.boolop.values); break;
     case E_NAMEDEXPR:
@@ -324,15 +419,8 @@ static void visit_expr(Collector *c, const Expr *e) {
         visit_expr(c, e->u.call.func);
         visit_exprs(c, &e->u.call.args);
         const KeywordList *kw = &e->u.call.keywords;
-        for (int i = 0; i < kw->n; i++) {
-            visit_expr(c, kw->v[i]->value);
-            for (int j = 0; kw->v[i]->arg && j < i; j++)
-                if (kw->v[j]->arg && strcmp(kw->v[i]->arg, kw->v[j]->arg) == 0) {
-                    diag_error(E_SYNTAX, kw->v[i]->pos.line, kw->v[i]->pos.col, "keyword argument repeated: %s",
-                               kw->v[i]->arg);
-                    break;
-                }
-        }
+        for (int i = 0; i < kw->n; i++) visit_expr(c, kw->v[i]->value);
+        check_repeated_keywords(c, kw);
         break;
     }
     case E_FORMATTEDVALUE:
@@ -452,7 +540,14 @@ static void bind_import(Collector *c, const Alias *al, int line, int col) {
 
 static void visit_body(Collector *c, const StmtList *l) { visit_stmts(c, l, false); }
 
+static void visit_stmt_body(Collector *c, const Stmt *s, bool top);
 static void visit_stmt(Collector *c, const Stmt *s, bool top) {
+    if (!depth_enter(c, s->pos)) return;
+    visit_stmt_body(c, s, top);
+    c->depth--;
+}
+
+static void visit_stmt_body(Collector *c, const Stmt *s, bool top) {
     switch (s->kind) {
     case S_FUNCTIONDEF: case S_ASYNCFUNCTIONDEF: {
         const Arguments *args = s->u.funcdef.args;
@@ -528,14 +623,14 @@ static void visit_stmt(Collector *c, const Stmt *s, bool top) {
         visit_expr(c, s->u.for_.iter);
         visit_target(c, s->u.for_.target);
         c->loop_depth++;
-        visit_body(c, &s->u.for_.body);
+        visit_body_in_blocks(c, &s->u.for_.body, 1, s->pos);
         c->loop_depth--;
         visit_body(c, &s->u.for_.orelse);
         break;
     case S_WHILE:
         visit_expr(c, s->u.while_.test);
         c->loop_depth++;
-        visit_body(c, &s->u.while_.body);
+        visit_body_in_blocks(c, &s->u.while_.body, 1, s->pos);
         c->loop_depth--;
         visit_body(c, &s->u.while_.orelse);
         break;
@@ -549,7 +644,7 @@ static void visit_stmt(Collector *c, const Stmt *s, bool top) {
             visit_expr(c, s->u.with.items.v[i]->context_expr);
             visit_expr(c, s->u.with.items.v[i]->optional_vars);
         }
-        visit_body(c, &s->u.with.body);
+        visit_body_in_blocks(c, &s->u.with.body, s->u.with.items.n, s->pos);
         break;
     case S_MATCH:
         visit_expr(c, s->u.match.subject);
@@ -561,20 +656,25 @@ static void visit_stmt(Collector *c, const Stmt *s, bool top) {
         }
         break;
     case S_RAISE: visit_expr(c, s->u.raise.exc); visit_expr(c, s->u.raise.cause); break;
-    case S_TRY: case S_TRYSTAR:
-        visit_body(c, &s->u.try_.body);
+    case S_TRY: case S_TRYSTAR: {
+        /* CPython: the body inside FINALLY_TRY and/or TRY_EXCEPT, a
+         * handler inside EXCEPTION_HANDLER and HANDLER_CLEANUP, the
+         * finally body's exceptional copy inside FINALLY_END. */
+        int fin = s->u.try_.finalbody.n ? 1 : 0, exc = s->u.try_.handlers.n ? 1 : 0;
+        visit_body_in_blocks(c, &s->u.try_.body, fin + exc, s->pos);
         for (int i = 0; i < s->u.try_.handlers.n; i++) {
             const ExceptHandler *h = s->u.try_.handlers.v[i];
             visit_expr(c, h->type);
             if (h->name) bind(c, h->name, SYMF_ASSIGNED | SYMF_OTHER);
             int saved_star = c->star_loop_depth;
             if (s->kind == S_TRYSTAR) c->star_loop_depth = c->loop_depth;
-            visit_body(c, &h->body);
+            visit_body_in_blocks(c, &h->body, fin + 2, h->pos);
             c->star_loop_depth = saved_star;
         }
-        visit_body(c, &s->u.try_.orelse);
-        visit_body(c, &s->u.try_.finalbody);
+        visit_body_in_blocks(c, &s->u.try_.orelse, fin, s->pos);
+        visit_body_in_blocks(c, &s->u.try_.finalbody, fin, s->pos);
         break;
+    }
     case S_ASSERT: visit_expr(c, s->u.assert_.test); visit_expr(c, s->u.assert_.msg); break;
     case S_IMPORT:
         for (int i = 0; i < s->u.import.names.n; i++)

@@ -68,6 +68,8 @@ struct Scope {
     const void *node;           /* the Stmt (def/class), Expr (lambda/comp) or Module */
     Symbol **syms;
     int nsyms, capsyms;
+    int *htab;                  /* name hash → index into syms, -1 empty (big blocks only) */
+    int hcap;                   /* size of htab, a power of two; 0: search syms */
     Scope **children;
     int nchildren, capchildren;
     bool is_generator, is_coroutine, has_free, has_cells;
@@ -76,6 +78,17 @@ struct Scope {
                                    __class__): its namespace gets a
                                    __classcell__, as in CPython */
 };
+
+/* Nesting limits, as CPython's compiler (both independent of the C stack,
+ * which the driver makes big enough for them):
+ *  - SCOPE_MAX_DEPTH statements and expressions nested in each other
+ *    (CPython: the recursion limit 1000 times COMPILER_STACK_FRAME_SCALE
+ *    3), else "maximum recursion depth exceeded during compilation"
+ *    (E0111; a RecursionError in CPython);
+ *  - SCOPE_MAX_BLOCKS frame blocks (loops, with, try, except) open in one
+ *    function (CPython's CO_MAXBLOCKS), else "too many statically nested
+ *    blocks" (E0101). */
+enum { SCOPE_MAX_DEPTH = 3000, SCOPE_MAX_BLOCKS = 20 };
 
 typedef struct ScopeTable ScopeTable;
 

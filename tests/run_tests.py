@@ -36,6 +36,7 @@ import os
 import re
 import shutil
 import signal
+import resource
 import subprocess
 import sys
 import sysconfig
@@ -110,16 +111,25 @@ def kill_group(proc):
         pass
 
 
-def run(cmd, cwd=None, timeout=None, env=None):
+def limit_memory(nbytes):
+    """A preexec_fn: an address-space limit (ulimit -v) for the child."""
+    def apply():
+        resource.setrlimit(resource.RLIMIT_AS, (nbytes, nbytes))
+    return apply
+
+
+def run(cmd, cwd=None, timeout=None, env=None, mem_limit=None):
     """Run cmd in its own process group with stdin from /dev/null; returns
     (returncode, stdout bytes, stderr bytes). A timeout is returncode None;
-    a missing executable raises FileNotFoundError."""
+    a missing executable raises FileNotFoundError. mem_limit (bytes) caps
+    the child's address space."""
     with LIVE_LOCK:
         if STOPPING.is_set():
             raise KeyboardInterrupt
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                start_new_session=True)
+                                start_new_session=True,
+                                preexec_fn=limit_memory(mem_limit) if mem_limit else None)
         LIVE.add(proc)
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -296,7 +306,7 @@ def test_lang(ctx, path, gc_stress=False):
 
     env = dict(ctx.env, AITHON_GC_STRESS='1') if gc_stress else ctx.env
     timeout = ctx.timeout * 3 if gc_stress else ctx.timeout
-    rc, out, err = run([exe], cwd=d, timeout=timeout, env=env)
+    rc, out, err = run([exe], cwd=d, timeout=timeout, env=env, mem_limit=ctx.mem_limit)
     if rc is None or rc < 0:
         return failed('  %s' % describe_status(rc, timeout), *tail(err))
     with open(out_file, 'rb') as f:
@@ -628,6 +638,11 @@ def make_context(args):
     ctx.env = dict(os.environ)
     ctx.san_flags = []
     sans = [s for s in (args.sanitize or '').split(',') if s]
+    # Language test programs run under an 8 GiB address-space limit, so a
+    # runaway one (a recursion that allocates, a regression of a memory
+    # check) fails instead of hurting the machine. ASan and TSan reserve
+    # terabytes of shadow address space: no limit there.
+    ctx.mem_limit = None if ({'address', 'thread'} & set(sans)) else 8 << 30
     for s in sans:
         if s not in SANITIZER_FLAGS:
             sys.exit('run_tests.py: unknown sanitizer %r (know: %s)'

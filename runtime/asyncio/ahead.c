@@ -442,6 +442,8 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     ai_value saved_handled = tc->handled, saved_current = st->current;
     tc->handled = 0;
     st->ahead = &ax;
+    int64_t saved_repr = repr_depth();  /* per thread: kept with the thread */
+    pthread_t thread = pthread_self();
     ai_value r;
     int32_t rc = gen_resume(g, AI_NONE, false, &r);
     st = aio_state_get();
@@ -450,8 +452,13 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     tc->handled = saved_handled;
     st->current = saved_current;
     if (ax.aborted) {
+        /* gen_abandon dropped the bodies it ran without unwinding them:
+         * what they had entered stays entered unless undone here. (The
+         * generator nesting needs nothing: each body's depth is counted
+         * from the running chain, which gen_abandon resets.) */
         exc_clear();
         drop_registrations(saved_roots, saved_vals);
+        if (pthread_equal(thread, pthread_self())) repr_unwind(saved_repr);
     }
     ai_value exc = 0;
     if (!ax.aborted && rc < 0) {

@@ -31,6 +31,8 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/sysinfo.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define ALLOC_ASAN 1
@@ -63,6 +65,41 @@ static __thread alloc_heap thread_heap;
 
 /* Far beyond any real request; keeps size arithmetic from overflowing. */
 #define MAX_REQUEST ((size_t)1 << 46)
+
+/* The largest single block the machine could ever provide: physical
+ * memory plus swap, and no more than the address-space limit (ulimit -v).
+ * Heap chunks are mapped MAP_NORESERVE, so the kernel accepts a mapping of
+ * any size and the process only dies later, when the OOM killer fires
+ * while the block is being filled; a request past this limit raises
+ * MemoryError at once instead, as CPython's malloc fails under Linux's
+ * default (heuristic) overcommit. AITHON_MEM_LIMIT (bytes, suffix k, m or
+ * g) lowers it, for tests. Computed once; a racing first computation
+ * stores the same value (relaxed is enough). */
+static size_t mem_limit;
+
+size_t alloc_limit(void) {
+    size_t lim = __atomic_load_n(&mem_limit, __ATOMIC_RELAXED);
+    if (lim) return lim;
+    lim = MAX_REQUEST;
+    struct sysinfo si;
+    if (sysinfo(&si) == 0) {
+        size_t total = ((size_t)si.totalram + (size_t)si.totalswap) * (si.mem_unit ? si.mem_unit : 1);
+        if (total && total < lim) lim = total;
+    }
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && (size_t)rl.rlim_cur < lim)
+        lim = (size_t)rl.rlim_cur;
+    const char *env = getenv("AITHON_MEM_LIMIT");
+    if (env && *env) {
+        char *end;
+        unsigned long long v = strtoull(env, &end, 10);
+        int shift = *end == 'k' || *end == 'K' ? 10 : *end == 'm' || *end == 'M' ? 20
+                  : *end == 'g' || *end == 'G' ? 30 : 0;
+        if (v && v < ((unsigned long long)lim >> shift)) lim = (size_t)(v << shift);
+    }
+    __atomic_store_n(&mem_limit, lim, __ATOMIC_RELAXED);
+    return lim;
+}
 
 alloc_heap *alloc_current_heap(void) { return cur_heap; }
 
@@ -259,14 +296,27 @@ static bool grow(alloc_heap *h) {
 
 /* Collect if the nursery is spent (or stress says so): a minor
  * collection, which turns into a major one when the old generation has
- * grown enough (gc/collect.c decides). */
+ * grown enough (gc/collect.c decides).
+ *
+ * Pacing: every collection scans the running task's whole stack
+ * (conservatively; its frames may hold young objects). A deep recursion
+ * that allocates made each minor collection cost tens of milliseconds
+ * for a few hundred KiB of allocation, and a runaway recursion took a
+ * minute to reach its RecursionError. So the next collection waits for at
+ * least a quarter of the stack last scanned to be handed out: the scan
+ * costs at most a few times the allocation it pays for, and the nursery
+ * grows by at most a quarter of the stack (64 MiB for the main task's
+ * 256 MiB). A shallow stack leaves the budget as it was. */
+#define GC_STACK_PACE 4
+
 static void maybe_collect(alloc_heap *h, size_t more) {
     if (!gc_cfg.enabled || h->collecting) return;
     if (gc_cfg.stress) {
         if (++h->stress_count < gc_cfg.stress) return;
         h->stress_count = 0;
-    } else if (h->since + more < h->budget) {
-        return;
+    } else {
+        size_t budget = h->budget > h->stack_bytes / GC_STACK_PACE ? h->budget : h->stack_bytes / GC_STACK_PACE;
+        if (h->since + more < budget) return;
     }
     gc_collect_heap(h, false);
 }
@@ -369,7 +419,7 @@ static void *alloc_slow(ai_type *t, size_t size) {
     if (immortal_depth) return alloc_static(t, size);
     alloc_heap *h = alloc_running_heap();
     if (!h->ready) alloc_heap_prepare(h);
-    if (size > MAX_REQUEST) {
+    if (size > alloc_limit()) {
         exc_nomem();
         return NULL;
     }
@@ -475,7 +525,7 @@ static size_t nstatic, capstatic;
 void *alloc_static(ai_type *t, size_t size) {
     size = (size + 7) & ~(size_t)7;
     if (size < sizeof(ai_object)) size = sizeof(ai_object);
-    if (size > MAX_REQUEST) {
+    if (size > alloc_limit()) {
         exc_nomem();
         return NULL;
     }
@@ -536,7 +586,7 @@ ai_type ai_rawbuf_type = {
 };
 
 void *alloc_raw(size_t n) {
-    if (n > MAX_REQUEST) {
+    if (n > alloc_limit()) {
         exc_nomem();
         return NULL;
     }

@@ -84,6 +84,9 @@ typedef struct alloc_heap {
     uintptr_t lo, hi;           /* address range of every chunk: a cheap
                                    first test before the chunk map */
     size_t since;               /* bytes handed out since the last GC */
+    size_t stack_bytes;         /* stack the last collection scanned: the next one
+                                   waits for at least a quarter of it to be handed
+                                   out (pacing, gc/collect.c) */
     size_t budget;              /* the nursery size: collect when `since`
                                    reaches it. Starts small (an actor that
                                    allocates little stays small) and
@@ -146,5 +149,11 @@ void alloc_immortal_end(void);
 void *alloc_nursery(ai_type *t, size_t size);
 
 #define ALLOC_CHUNK_SIZE ((size_t)1 << 20)
+
+/* The largest block one request may get (physical memory plus swap, at
+ * most the address-space limit): a bigger request raises MemoryError
+ * without touching memory. Callers that malloc buffers sized by the
+ * program check against it too. */
+size_t alloc_limit(void);
 
 #endif

@@ -3,12 +3,14 @@
  * dispatch, the builtin namespace (ai_builtin), the builtin functions that
  * belong to no type, and the bounds helper of counted range() loops.
  *
- * stdout: one process-wide buffer (64 KiB) written with write(2), flushed
+ * stdout: one process-wide buffer (8 KiB, as CPython's) written with write(2), flushed
  * when full, on print(flush=True), at exit, and after every print when
  * stdout is a terminal (line buffering). A recursive mutex makes one
  * print() call atomic with respect to other workers while still allowing a
- * __str__ that prints. Text is written as UTF-8; a lone surrogate raises
- * UnicodeEncodeError as CPython's strict utf-8 stdout does.
+ * __str__ that prints. Text is written as UTF-8 with errors=
+ * 'surrogateescape' (U+DC80..U+DCFF become raw bytes, as CPython's stdout
+ * in its UTF-8 mode and the C locale; other lone surrogates raise
+ * UnicodeEncodeError). A failed write raises CPython's OSError.
  * stderr: unbuffered, straight write(2) (tracebacks, SystemExit messages).
  *
  * Builtins are vectorcall functions; types (int, str, ValueError …) are
@@ -31,7 +33,9 @@
 
 /* ---- raw output ----------------------------------------------------------- */
 
-#define OUTBUF_SIZE ((size_t)64 << 10)
+/* CPython's buffer size (io.DEFAULT_BUFFER_SIZE): a program whose reader
+ * goes away (`| head -1`) fails at the same print as under CPython. */
+#define OUTBUF_SIZE ((size_t)8 << 10)
 
 static char outbuf[OUTBUF_SIZE];
 static size_t outlen;
@@ -43,21 +47,28 @@ ai_value (*bi_stdout_redirect_hook)(void);
 ai_value (*bi_print_file_hook)(ai_value file, const ai_value *args, int64_t nargs, ai_value sep,
                                ai_value end, bool flush);
 
-static void write_all(int fd, const char *p, size_t n) {
+/* 0, or the errno of the failed write. */
+static int write_all(int fd, const char *p, size_t n) {
     while (n > 0) {
         ssize_t w = write(fd, p, n);
         if (w < 0) {
             if (errno == EINTR) continue;
-            return; /* EPIPE, closed fd …: drop, as there is no one to tell */
+            return errno;
         }
         p += w;
         n -= (size_t)w;
     }
+    return 0;
 }
 
-static void out_flush_locked(void) {
-    write_all(1, outbuf, outlen);
-    outlen = 0;
+/* An explicit flush (flush(), print(flush=True), a terminal's line
+ * buffering, exit): on failure the data stays buffered, as CPython's
+ * BufferedWriter keeps it, and the next flush tries again. */
+static int out_flush_locked(void) {
+    if (!outlen) return 0;
+    int err = write_all(1, outbuf, outlen);
+    if (!err) outlen = 0;
+    return err;
 }
 
 /* At exit another thread may still hold the lock (a worker in the middle
@@ -65,6 +76,7 @@ static void out_flush_locked(void) {
 static void flush_at_exit(void) {
     if (pthread_mutex_trylock(&out_lock) == 0) {
         out_flush_locked();
+        outlen = 0;
         pthread_mutex_unlock(&out_lock);
     }
 }
@@ -85,33 +97,54 @@ static void out_lock_acquire(void) {
     pthread_mutex_lock(&out_lock);
 }
 
-static void out_write_locked(const char *p, size_t n) {
-    if (aio_capture_write(1, p, n)) return; /* an isolated actor's output (asyncio/remote.c) */
-    if (n > OUTBUF_SIZE - outlen) out_flush_locked();
-    if (n >= OUTBUF_SIZE) {
-        write_all(1, p, n);
-        return;
+/* Buffer bytes; 0 or the errno of a failed write. When the buffer fills
+ * and writing it fails, what it held is dropped with the new bytes (CPython
+ * loses the chunk its TextIOWrapper was passing on), so a program that
+ * catches the error and goes on is not handed the same failure again. */
+static int out_write_locked(const char *p, size_t n) {
+    if (aio_capture_write(1, p, n)) return 0; /* an isolated actor's output (asyncio/remote.c) */
+    if (n > OUTBUF_SIZE - outlen) {
+        int err = write_all(1, outbuf, outlen);
+        outlen = 0;
+        if (err) return err;
     }
+    if (n >= OUTBUF_SIZE) return write_all(1, p, n);
     memcpy(outbuf + outlen, p, n);
     outlen += n;
+    return 0;
 }
 
-void bi_stdout_write(const char *p, size_t n) {
+/* Raise the OSError of a failed write to stdout (BrokenPipeError, …). */
+static bool out_ok(int err) {
+    if (!err) return true;
+    exc_raise_errno(err, 0);
+    return false;
+}
+
+int bi_stdout_write(const char *p, size_t n) {
     out_lock_acquire();
-    out_write_locked(p, n);
-    if (out_tty && memchr(p, '\n', n)) out_flush_locked();
+    int err = out_write_locked(p, n);
+    if (!err && out_tty && memchr(p, '\n', n)) err = out_flush_locked();
     pthread_mutex_unlock(&out_lock);
+    return err;
 }
 
-void bi_stdout_flush(void) {
+int bi_stdout_flush(void) {
     out_lock_acquire();
-    out_flush_locked();
+    int err = out_flush_locked();
+    pthread_mutex_unlock(&out_lock);
+    return err;
+}
+
+void bi_stdout_discard(void) {
+    out_lock_acquire();
+    outlen = 0;
     pthread_mutex_unlock(&out_lock);
 }
 
 void bi_stderr_write(const char *p, size_t n) {
     if (aio_capture_write(2, p, n)) return;
-    write_all(2, p, n);
+    (void)write_all(2, p, n);
 }
 
 /* ---- str() and repr() ------------------------------------------------------- */
@@ -150,24 +183,21 @@ static bool check_sep(ai_value v, const char *what) {
 /* Write a str value's UTF-8 to stdout (lock held). */
 static bool out_str_locked(ai_value s) {
     int64_t n;
-    const char *p = str_utf8_strict(s, &n);
+    const char *p = str_utf8_stdio(s, &n);
     if (!p) return false;
-    out_write_locked(p, (size_t)n);
-    return true;
+    return out_ok(out_write_locked(p, (size_t)n));
 }
 
 static bool out_value_locked(ai_value v) {
     if (ai_is_smallint(v)) {
         char buf[24];
         int n = snprintf(buf, sizeof buf, "%lld", (long long)ai_smallint_get(v));
-        out_write_locked(buf, (size_t)n);
-        return true;
+        return out_ok(out_write_locked(buf, (size_t)n));
     }
     if (obj_is_type(v, &ai_float_type)) {
         char buf[32];
         int n = float_repr_buf(float_get(v), buf);
-        out_write_locked(buf, (size_t)n);
-        return true;
+        return out_ok(out_write_locked(buf, (size_t)n));
     }
     ai_value s = ai_str(v);
     return s && out_str_locked(s);
@@ -195,18 +225,18 @@ ai_value ai_print(const ai_value *args, int64_t nargs, ai_value sep, ai_value en
         if (i > 0) {
             if (sep) {
                 if (!out_str_locked(sep)) goto fail;
-            } else {
-                out_write_locked(" ", 1);
+            } else if (!out_ok(out_write_locked(" ", 1))) {
+                goto fail;
             }
         }
         if (!out_value_locked(args[i])) goto fail;
     }
     if (end) {
         if (!out_str_locked(end)) goto fail;
-    } else {
-        out_write_locked("\n", 1);
+    } else if (!out_ok(out_write_locked("\n", 1))) {
+        goto fail;
     }
-    if (do_flush || out_tty) out_flush_locked();
+    if ((do_flush || out_tty) && !out_ok(out_flush_locked())) ret = AI_ERR;
     pthread_mutex_unlock(&out_lock);
     return ret;
 fail:

@@ -559,6 +559,8 @@ static ai_value oserror_str(ai_value v) {
     return sb_finish(&b);
 }
 
+ai_value exc_raise_errno(int err, ai_value filename) { return exc_raise_oserror(err, filename, 0); }
+
 ai_value exc_raise_oserror(int err, ai_value filename, ai_value filename2) {
     ai_value a[5] = {ai_smallint(err), str_from_cstr(strerror(err)), filename ? filename : AI_NONE, AI_NONE,
                      filename2 ? filename2 : AI_NONE};
@@ -675,6 +677,13 @@ ai_value exc_recursion(const char *suffix) {
 
 ai_value ai_raise_recursion(void) { return exc_recursion(""); }
 
+/* sys.getrecursionlimit(); kept here (not in modules/modsys.c) so that the
+ * runtime's own users (repr, generators) do not pull the sys module in.
+ * Relaxed: any thread may read it, sys.setrecursionlimit writes it. */
+static int64_t recursion_limit = 1000;
+int64_t sys_recursion_limit(void) { return __atomic_load_n(&recursion_limit, __ATOMIC_RELAXED); }
+void sys_set_recursion_limit(int64_t n) { __atomic_store_n(&recursion_limit, n, __ATOMIC_RELAXED); }
+
 /* The last-resort MemoryError. It is static, so its fields may point into
  * the heap of whichever actor raised it: the collector must treat it as a
  * root. */
@@ -725,14 +734,30 @@ ai_type ai_traceback_type = {
     .gc_size = tb_size,
 };
 
+/* A traceback keeps at most TB_KEEP entries: the innermost TB_KEEP - 1
+ * and the outermost (usually <module>), which each new outer frame
+ * replaces. CPython prints the innermost 1000 entries of a traceback, and
+ * its recursion limit (1000 frames) is reached with <module> among them;
+ * Aithon's limit is the stack, so a runaway recursion unwinds through
+ * millions of frames: kept this way it is printed as CPython prints it at
+ * its limit — <module>, then the innermost frames, "[Previous line
+ * repeated 996 more times]" — in bounded memory. */
+#define TB_KEEP 1000
+
 void ai_traceback_add(const ai_code_info *code, int32_t line) {
     ai_task_core *task = exc_task();
     ai_value ev = task->exc;
     if (!ev) return;
     ai_exc *e = exc_obj(ev);
     exc_tb *tb = e->tb ? (exc_tb *)ai_obj(e->tb) : NULL;
+    if (tb && tb->len == TB_KEEP) {
+        tb->e[TB_KEEP - 1].code = code;
+        tb->e[TB_KEEP - 1].line = line;
+        return;
+    }
     if (!tb || tb->len == tb->cap) {
         int64_t cap = tb ? tb->cap * 2 : 8;
+        if (cap > TB_KEEP) cap = TB_KEEP;
         exc_tb *n = ai_alloc(&ai_traceback_type, sizeof(exc_tb) + (size_t)cap * sizeof(ai_tb_entry));
         if (!n) {
             /* Out of memory: drop the frame, keep the original error. */

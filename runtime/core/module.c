@@ -28,10 +28,15 @@
 #include "sched/actor.h"
 #include "sched/sched.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 int rt_argc;
@@ -68,6 +73,107 @@ void mod_each(void (*fn)(const ai_module_info *m, void *ctx), void *ctx) {
     pthread_mutex_unlock(&mod_lock);
 }
 
+/* ---- Ctrl-C ----------------------------------------------------------------
+ *
+ * As CPython: SIGINT raises KeyboardInterrupt in the main code (the root
+ * actor's task, generators it runs included), so `except
+ * KeyboardInterrupt` and `finally` run and output is flushed; left
+ * uncaught, the traceback is printed and the process ends by SIGINT (the
+ * shell shows 130). The handler only records the signal, pokes every
+ * worker (sched_poke_all: the running tasks stop at their next safepoint)
+ * and writes to an eventfd that the main task's blocking waits (time.sleep,
+ * reading stdin) watch. The main task raises KeyboardInterrupt at its next
+ * safepoint (a loop back-edge or a function entry) or when its wait ends.
+ * Other tasks ignore it. A SIGINT ignored when the program starts (a
+ * background job) stays ignored, as in CPython. */
+
+static volatile sig_atomic_t sigint_pending;
+static int sigint_fd = -1;
+static task_t *main_task;               /* the root actor's task (scheduler) */
+static ai_worker_tls *fallback_tls;     /* the main thread's (no scheduler) */
+static bool interrupted;                /* ended by an uncaught KeyboardInterrupt */
+
+static void on_sigint(int sig) {
+    (void)sig;
+    int saved = errno;
+    sigint_pending = 1;
+    if (sigint_fd >= 0) {
+        uint64_t one = 1;
+        ssize_t w = write(sigint_fd, &one, sizeof one);
+        (void)w;
+    }
+    sched_poke_all();
+    if (fallback_tls) __atomic_store_n(&fallback_tls->poll, 1, __ATOMIC_RELAXED);
+    errno = saved;
+}
+
+static void install_signals(void) {
+    /* A closed pipe is an EPIPE error at the write (BrokenPipeError), as
+     * CPython: the default action would kill the program silently. */
+    signal(SIGPIPE, SIG_IGN);
+    struct sigaction old;
+    if (sigaction(SIGINT, NULL, &old) != 0 || old.sa_handler != SIG_DFL) return;
+    sigint_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    struct sigaction sa = {.sa_handler = on_sigint};   /* no SA_RESTART: waits see EINTR */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+}
+
+static bool on_main_task(void) { return fallback_tls ? true : main_task && sched_current() == main_task; }
+
+int32_t rt_check_interrupt(void) {
+    if (!sigint_pending || !on_main_task()) return 0;
+    sigint_pending = 0;
+    uint64_t n;
+    if (sigint_fd >= 0 && read(sigint_fd, &n, sizeof n) < 0) n = 0;
+    exc_raise_args(&ai_exc_KeyboardInterrupt, 0);
+    return -1;
+}
+
+static int64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Wait for fd (or only for time when fd < 0) until `deadline` (< 0: none);
+ * the main task also wakes for SIGINT. 1 fd ready, 0 timed out, -1
+ * KeyboardInterrupt raised. */
+static int wait_fd(int fd, int64_t deadline) {
+    bool main = on_main_task();
+    for (;;) {
+        if (main && rt_check_interrupt() < 0) return -1;
+        struct pollfd pf[2];
+        nfds_t n = 0;
+        if (fd >= 0) pf[n++] = (struct pollfd){.fd = fd, .events = POLLIN};
+        if (main && sigint_fd >= 0) pf[n++] = (struct pollfd){.fd = sigint_fd, .events = POLLIN};
+        struct timespec ts, *tp = NULL;
+        if (deadline >= 0) {
+            int64_t left = deadline - now_ns();
+            if (left <= 0) return 0;
+            ts = (struct timespec){(time_t)(left / 1000000000), (long)(left % 1000000000)};
+            tp = &ts;
+        }
+        if (n == 0) {
+            nanosleep(tp, NULL);
+            continue;
+        }
+        int r = ppoll(pf, n, tp, NULL);
+        if (main && rt_check_interrupt() < 0) return -1;       /* first, as CPython's handler */
+        if (r < 0 && errno != EINTR) return fd >= 0 ? 1 : 0;   /* let the caller see the error */
+        if (fd >= 0 && r > 0 && pf[0].revents) return 1;
+    }
+}
+
+int32_t rt_sleep(int64_t ns) {
+    if (ns <= 0) return rt_check_interrupt();
+    return wait_fd(-1, now_ns() + ns) < 0 ? -1 : 0;
+}
+
+bool rt_interrupt_watched(void) { return sigint_fd >= 0 && on_main_task(); }
+
+int32_t rt_wait_readable(int fd) { return wait_fd(fd, -1) < 0 ? -1 : 0; }
+
 /* ---- safepoints --------------------------------------------------------- */
 
 int32_t (*_Atomic proc_safepoint_hook)(void);
@@ -96,8 +202,9 @@ static int32_t slice_poll(void) {
 }
 
 int32_t ai_safepoint_slow(void) {
-    if (slice_poll() < 0) return -1;
-    return process_poll();
+    /* A pending Ctrl-C is raised here in the main task. */
+    if (slice_poll() < 0 || process_poll() < 0) return -1;
+    return rt_check_interrupt();
 }
 
 int32_t ai_stack_slow(void *fp) {
@@ -105,7 +212,7 @@ int32_t ai_stack_slow(void *fp) {
     if (__atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED) == AI_STACK_LIMIT_PREEMPT) {
         task_t *t = sched_current();
         if (t) __atomic_store_n(&tls->stack_limit, t->stack_limit, __ATOMIC_RELAXED);
-        if (slice_poll() < 0 || process_poll() < 0) return -1;
+        if (slice_poll() < 0 || process_poll() < 0 || rt_check_interrupt() < 0) return -1;
         tls = sched_tls();      /* the task may run on another worker now */
     }
     char *limit = __atomic_load_n(&tls->stack_limit, __ATOMIC_RELAXED);
@@ -149,30 +256,67 @@ static int system_exit_status(ai_value exc) {
     return 1;
 }
 
-static int finish(ai_value result) {
-    bi_stdout_flush();
-    if (result) return 0;
+/* Standard output could not be written at exit (a closed pipe, a full
+ * disk): CPython reports it as an unraisable exception and exits 120. */
+static void report_unflushed(int err) {
+    static const char head[] =
+        "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n";
+    bi_stderr_write(head, sizeof head - 1);
+    exc_raise_errno(err, 0);
     ai_task_core *task = exc_task();
-    ai_value exc = task->exc;
+    ai_value e = task->exc;
     task->exc = 0;
-    if (!exc) {
-        bi_stderr_write("aithon: error returned without an exception set\n", 48);
-        return 1;
+    if (e) exc_print(e);
+    bi_stdout_discard();
+}
+
+static int finish(ai_value result) {
+    /* Output first, then the traceback (one file may receive both). */
+    int out_err = bi_stdout_flush();
+    int status = 0;
+    if (!result) {
+        ai_task_core *task = exc_task();
+        ai_value exc = task->exc;
+        task->exc = 0;
+        status = 1;
+        if (!exc) {
+            bi_stderr_write("aithon: error returned without an exception set\n", 48);
+        } else if (obj_isinstance(exc, &ai_exc_SystemExit)) {
+            status = system_exit_status(exc);
+        } else {
+            exc_print(exc);
+            if (obj_isinstance(exc, &ai_exc_KeyboardInterrupt)) interrupted = true;
+        }
     }
-    if (obj_isinstance(exc, &ai_exc_SystemExit)) return system_exit_status(exc);
-    exc_print(exc);
-    return 1;
+    /* CPython learns of an output that cannot be flushed at finalisation,
+     * after the traceback: try again there. */
+    if (out_err && (out_err = bi_stdout_flush()) != 0) {
+        report_unflushed(out_err);
+        status = 120;
+    }
+    return status;
+}
+
+/* The end of the process: an uncaught KeyboardInterrupt ends it by SIGINT
+ * as CPython does (a shell then shows 130), anything else by exit. */
+static _Noreturn void end_process(int status) {
+    fflush(NULL);
+    if (interrupted) {
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+        status = 130;
+    }
+    exit(status);
 }
 
 static void *main_thread(void *arg) {
     run_ctx *rc = arg;
     if (rc->stack_lo) ai_tls.stack_limit = rc->stack_lo + STACK_MARGIN;
     ai_tls.task = &main_task_core;
+    fallback_tls = &ai_tls;
     alloc_heap_enter(&alloc_main_heap);
     ai_value r = rc->entry();
-    rc->status = finish(r);
-    bi_stdout_flush();
-    return NULL;
+    end_process(finish(r));
 }
 
 /* The pending/handled exception of compiled code lives in its task. */
@@ -202,19 +346,18 @@ static void main_root(void *arg) {
     actor_t *self = actor_self();
     if (self) self->heap = &alloc_main_heap;
     alloc_heap_enter(&alloc_main_heap);
+    main_task = sched_current();
     ai_value r = rc->entry();
-    rc->status = finish(r);
-    bi_stdout_flush();
     /* The program ends with its main code: actors still running end with
      * the process, as daemon threads do (AITHON_API.md, "Program end").
      * Exiting here spares waiting for every worker to wind down. */
-    fflush(NULL);
-    exit(rc->status);
+    end_process(finish(r));
 }
 
 int mod_run_main(int argc, char **argv, ai_value (*entry)(void)) {
     rt_argc = argc;
     rt_argv = argv;
+    install_signals();
     run_ctx rc = {entry, NULL, 1};
     exc_task_of = task_exc_core;
     sched_set_heap_hooks(heap_enter, heap_leave);

@@ -385,6 +385,9 @@ ai_value exc_pending(void);
 ai_value exc_nomem(void);
 /* Raise with args = (a tuple of values); e.g. OverflowError(34, '...'). */
 ai_value exc_raise_args(ai_type *t, ai_value args);
+/* Raise the OSError subclass for errno `err` as CPython does: args
+ * (err, strerror) or (err, strerror, filename) when filename != 0. */
+ai_value exc_raise_errno(int err, ai_value filename);
 /* True if the pending exception is an instance of t. */
 bool exc_pending_is(ai_type *t);
 void exc_clear(void);
@@ -419,6 +422,21 @@ extern char **rt_argv;
 /* Start the runtime, run `entry` on the main task's big stack, print an
  * escaped exception, and return the process exit status. */
 int mod_run_main(int argc, char **argv, ai_value (*entry)(void));
+/* Ctrl-C (module.c): in the main task, raise the KeyboardInterrupt of a
+ * SIGINT received (-1), else 0. rt_sleep and rt_wait_readable (fd
+ * readable) block like nanosleep and poll, but the main task's wait ends
+ * with KeyboardInterrupt (-1) when SIGINT arrives. */
+int32_t rt_check_interrupt(void);
+/* sys.getrecursionlimit() (core/exc.c): 1000 unless the program changed
+ * it. Aithon's real limit is the stack; repr nesting and generator
+ * nesting count against this one, as in CPython. */
+int64_t sys_recursion_limit(void);
+void sys_set_recursion_limit(int64_t n);
+int32_t rt_sleep(int64_t ns);
+int32_t rt_wait_readable(int fd);
+/* True when a SIGINT would interrupt the running code: the main task,
+ * with the Ctrl-C handler installed. */
+bool rt_interrupt_watched(void);
 /* Call fn for every registered module (the collector's roots). */
 void mod_each(void (*fn)(const ai_module_info *m, void *ctx), void *ctx);
 
@@ -447,8 +465,12 @@ extern const bi_entry bi_table_text[];  /* objects/format.c: format, bin, hex, i
 extern const bi_entry bi_table_async[]; /* objects/coro.c: anext, aiter */
 
 /* Buffered UTF-8 output to stdout; stderr writes go straight through. */
-void bi_stdout_write(const char *p, size_t n);
-void bi_stdout_flush(void);
+/* The process's buffered stdout (core/builtins.c): 0, or the errno of a
+ * failed write (exc_raise_errno turns it into CPython's exception). A
+ * flush that fails keeps the data; bi_stdout_discard drops it. */
+int bi_stdout_write(const char *p, size_t n);
+int bi_stdout_flush(void);
+void bi_stdout_discard(void);
 void bi_stderr_write(const char *p, size_t n);
 /* Hook for print(file=...) once sys.stderr/file objects exist: return
  * AI_NONE after writing, AI_ERR on error. NULL: file= is refused. */
@@ -570,6 +592,10 @@ const char *str_utf8(ai_value s, int64_t *len);
 /* Encode for output: like str_utf8 but raises UnicodeEncodeError on
  * lone surrogates. */
 const char *str_utf8_strict(ai_value s, int64_t *len);
+/* UTF-8 for the standard streams, errors='surrogateescape' as CPython's
+ * (in its UTF-8 mode and C locale): U+DC80..U+DCFF become the bytes
+ * 0x80..0xFF; other lone surrogates raise UnicodeEncodeError. */
+const char *str_utf8_stdio(ai_value s, int64_t *len);
 bool str_eq(const ai_strobj *a, const ai_strobj *b);
 int str_cmp(const ai_strobj *a, const ai_strobj *b);
 ai_value str_concat(ai_value a, ai_value b);
@@ -682,6 +708,11 @@ int32_t list_sort_kw(ai_value list, const ai_value *kwargs, ai_value kwnames);
  * error (MemoryError pending). */
 int repr_enter(ai_value v);
 void repr_leave(ai_value v);
+/* The containers being repr'd on this thread, and dropping the innermost
+ * ones down to n: for code left without unwinding (an evaluation ahead
+ * that gives up, asyncio/ahead.c), whose repr_leave calls never run. */
+int64_t repr_depth(void);
+void repr_unwind(int64_t n);
 
 /* slice objects (ai_slice_new); absent bounds are None. */
 typedef struct ai_slice {

@@ -396,6 +396,7 @@ GC_NO_SANITIZE static void scan_stacks(marker *m) {
     char *hi = stack_top_of(sp);
     if (!hi) gc_fatal("cannot find the bounds of the stack at", sp, NULL);
     scan_range(m, sp, hi);
+    m->h->stack_bytes = (size_t)(hi - sp);
 }
 
 /* The main program's writable segments (.data, .bss, ...). */

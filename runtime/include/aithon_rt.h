@@ -203,6 +203,30 @@ typedef struct ai_module_info {
     int64_t state;          /* bit 0 constants made; bit 1 body running */
 } ai_module_info;
 
+/* The start-up table of a module's constants (core/consts.c): one record
+ * per constant, created in order into `*out` by ai_consts_init. `data`
+ * and `n` by kind: STR and BYTES the bytes and their length, INT the
+ * decimal digits (NUL-terminated, maybe signed), FLOAT the double's bits
+ * in `n`, TUPLE an array of `n` addresses of constants made before. */
+typedef struct ai_const_rec {
+    int64_t kind;
+    const void *data;
+    int64_t n;
+    ai_value *out;
+} ai_const_rec;
+enum { AI_CONST_STR = 1, AI_CONST_BYTES, AI_CONST_INT, AI_CONST_FLOAT, AI_CONST_TUPLE };
+
+/* A display of constants as data (core/consts.c, ai_build_display):
+ * t[0] words of operations follow t[1] (the deepest the value stack
+ * gets), in postfix order. An operation word is (n << 8) | kind:
+ *   AI_TPL_VAL   the next word is the value (a small int, a static object)
+ *   AI_TPL_REF   the next word is the address of an ai_value holding it
+ *   AI_TPL_LIST, AI_TPL_TUPLE, AI_TPL_SET   pop n values, push the container
+ *   AI_TPL_DICT  pop n (key, value) pairs, push the dict
+ *   AI_TPL_SETC  pop n values, push the set as ai_set_new_const builds it
+ *                (CPython's folded display of constants) */
+enum { AI_TPL_VAL = 1, AI_TPL_REF, AI_TPL_LIST, AI_TPL_TUPLE, AI_TPL_SET, AI_TPL_DICT, AI_TPL_SETC };
+
 enum { AI_MODINFO_PACKAGE = 1 };
 
 /* The program's entry, emitted by the compiler: imports __main__.

@@ -22,8 +22,9 @@
  * level first, then who implements it — and sys.version_info is the
  * 3.11-compatible (3, 11, 0, 'final', 0) so that version checks in user
  * code take their Python 3.11 branch.
- * Recursion limit: stored and returned only; Aithon's real limit is the
- * task's stack (a RecursionError is raised when it runs out).
+ * Recursion limit: kept in core/exc.c. Calls are limited by the task's
+ * stack (a RecursionError is raised when it runs out); nested reprs and
+ * nested running generators count against this limit, as in CPython.
  *
  * Not handled: reassigning sys.stdout does not redirect print() (print
  * without file= always writes fd 1); sys.path is the executable's
@@ -64,7 +65,7 @@ static void roots_init(void) { mu_register_roots("sys$state", roots, root_names,
 static pthread_mutex_t stdin_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t intern_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static int64_t recursion_limit = 1000;
+
 
 /* io.UnsupportedOperation: an OSError subclass (there is no io module
  * yet to hold the class). */
@@ -118,10 +119,11 @@ static bool stream_put(int fd, ai_value s) {
         return true;
     }
     int64_t n;
-    const char *p = str_utf8_strict(s, &n);
+    const char *p = str_utf8_stdio(s, &n);
     if (!p) return false;
-    bi_stdout_write(p, (size_t)n);
-    return true;
+    int err = bi_stdout_write(p, (size_t)n);
+    if (err) exc_raise_errno(err, 0);
+    return !err;
 }
 
 #define METHOD(fn) \
@@ -159,8 +161,8 @@ METHOD(s_writelines) {
 METHOD(s_flush) {
     (void)args;
     if (mu_no_args("TextIOWrapper.flush", nargs, kwnames) < 0) return AI_ERR;
-    if (stream_fd(self) == 1) bi_stdout_flush();
-    return AI_NONE;
+    int err = stream_fd(self) == 1 ? bi_stdout_flush() : 0;
+    return err ? exc_raise_errno(err, 0) : AI_NONE;
 }
 
 METHOD(s_fileno) {
@@ -483,7 +485,7 @@ FUNC(sys_exit) {
 FUNC(sys_getrecursionlimit) {
     (void)callable, (void)args;
     if (mu_no_args("sys.getrecursionlimit", nargs, kwnames) < 0) return AI_ERR;
-    return ai_int_from_i64(__atomic_load_n(&recursion_limit, __ATOMIC_RELAXED));
+    return ai_int_from_i64(sys_recursion_limit());
 }
 
 /* An int argument that must fit a C int (CPython's "i" converter). */
@@ -507,7 +509,7 @@ FUNC(sys_setrecursionlimit) {
     if (n < 1)
         return ai_raise_msg(&ai_exc_ValueError, "recursion limit must be greater or equal than 1");
     /* relaxed: a plain setting, read back only by getrecursionlimit. */
-    __atomic_store_n(&recursion_limit, n, __ATOMIC_RELAXED);
+    sys_set_recursion_limit(n);
     return AI_NONE;
 }
 

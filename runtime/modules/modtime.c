@@ -24,6 +24,7 @@
 #include "actors/actors.h"
 #include "modules/modutil.h"
 #include "objects/text.h"
+#include "sched/sched.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -97,6 +98,24 @@ static bool timeout_ns(ai_value v, int64_t *out) {
     return true;
 }
 
+/* The main task, while Ctrl-C is watched, parks in slices of at most
+ * SLEEP_SLICE_NS and looks for the KeyboardInterrupt between them (a
+ * parked task is not woken by the signal); without a scheduler it waits
+ * in rt_sleep, which the signal wakes. */
+#define SLEEP_SLICE_NS ((int64_t)20 * 1000000)
+
+static int32_t sleep_ns(int64_t ns) {
+    if (!rt_interrupt_watched()) return proc_sleep(ns);
+    if (!sched_current()) return rt_sleep(ns);
+    int64_t deadline = clock_ns(CLOCK_MONOTONIC) + ns;
+    for (;;) {
+        if (rt_check_interrupt() < 0) return -1;
+        int64_t left = deadline - clock_ns(CLOCK_MONOTONIC);
+        if (left <= 0) return ns <= 0 ? proc_sleep(0) : 0;
+        if (proc_sleep(left < SLEEP_SLICE_NS ? left : SLEEP_SLICE_NS) < 0) return -1;
+    }
+}
+
 FUNC(t_sleep) {
     (void)callable;
     if (mu_one_arg("time.sleep", nargs, kwnames) < 0) return AI_ERR;
@@ -104,8 +123,10 @@ FUNC(t_sleep) {
     if (!timeout_ns(args[0], &ns)) return AI_ERR;
     if (ns < 0) return ai_raise_msg(&ai_exc_ValueError, "sleep length must be non-negative");
     /* Parks the green thread (the worker runs other tasks); an aithon
-     * process that an exit signal ends wakes early (actors/actors.h). */
-    return proc_sleep(ns) < 0 ? AI_ERR : AI_NONE;
+     * process that an exit signal ends wakes early (actors/actors.h), and
+     * the main task's sleep ends early with KeyboardInterrupt on Ctrl-C
+     * (core/module.c). */
+    return sleep_ns(ns) < 0 ? AI_ERR : AI_NONE;
 }
 static AI_BUILTIN_FN(bf_sleep, "sleep", t_sleep);
 

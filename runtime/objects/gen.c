@@ -183,6 +183,24 @@ ai_value ai_gen_new(const ai_func_info *info, void *thunk, const ai_value *slots
     return g ? ai_val(g) : AI_ERR;
 }
 
+/* Generators count toward the recursion limit as frames do in CPython:
+ * each body runs on a stack of its own, so a generator that resumes
+ * another forever (`yield from g(n + 1)`) would never run out of stack,
+ * only of memory. A resume that would make more than the recursion limit
+ * minus 2 (the module's frame and the consumer's call, as CPython counts
+ * them: 998 nested generators with the default limit) run at once raises
+ * RecursionError in the resuming body instead. */
+static bool gen_depth_ok(ai_gen *g) {
+    ai_gen *cur = *current_gen_slot();
+    int32_t depth = (cur ? cur->depth : 0) + 1;
+    if (depth > sys_recursion_limit() - 2) {
+        ai_raise_recursion();
+        return false;
+    }
+    g->depth = depth;
+    return true;
+}
+
 int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) {
     if (g->state == GEN_RUNNING || g->state == GEN_INLINE) {
         ai_raise_msg(&ai_exc_ValueError, g->kind == GEN_CORO ? "coroutine already executing"
@@ -198,6 +216,7 @@ int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) {
         }
         return thrown ? -1 : 0;
     }
+    if (!gen_depth_ok(g)) return -1;
     if (g->state == GEN_CREATED) {
         if (!thrown && sent != AI_NONE) {
             ai_raise_msg(&ai_exc_TypeError, "can't send non-None value to a just-started generator");

@@ -75,6 +75,8 @@ typedef struct ai_gen {
     void *sp, *caller_sp;       /* saved contexts */
     char *caller_limit;         /* ai_tls.stack_limit of the consumer */
     struct ai_gen *prev;        /* the body running when this one was resumed */
+    int32_t depth;              /* bodies running on gen stacks, this one
+                                   included (gen.c, gen_depth_ok) */
     stack_mem_t stack;
 #if GEN_ASAN
     void *fake_stack, *caller_fake_stack;

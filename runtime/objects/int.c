@@ -507,20 +507,29 @@ ai_value int_parse(ai_value sv, int base) {
 }
 
 ai_value ai_const_int(const char *decimal) {
-    /* Literals are decimal text from the compiler (no limit applies). */
+    /* Literals are text from the compiler (no limit applies): decimal
+     * digits, or 0x/0o/0b and the digits of that base, maybe signed. */
     const char *p = decimal;
-    int sign = 1;
+    int sign = 1, base = 10;
     if (*p == '-')
         sign = -1, p++;
     else if (*p == '+')
         p++;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'o' || p[1] == 'b')) {
+        base = p[1] == 'x' ? 16 : p[1] == 'o' ? 8 : 2;
+        p += 2;
+    }
     size_t n = strlen(p);
     unsigned char *dig = malloc(n + 1);
     if (!dig) return exc_nomem();
     int64_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (p[i] >= '0' && p[i] <= '9') dig[k++] = (unsigned char)(p[i] - '0');
-    ai_value v = int_from_digits(dig, k, 10, sign);
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d >= 0 && d < base) dig[k++] = (unsigned char)d;
+    }
+    ai_value v = int_from_digits(dig, k, base, sign);
     free(dig);
     if (!v || ai_is_smallint(v)) return v;
     /* Big constants move to the immortal static heap. */

@@ -170,13 +170,23 @@ ai_value ai_list_to_tuple(ai_value list) {
 /* ---- the repr recursion guard ------------------------------------------------- */
 
 /* The containers whose repr is in progress on this thread, innermost last.
- * Short (the nesting depth of the repr), so a linear search is fine. */
+ * Short (the nesting depth of the repr, bounded by the recursion limit),
+ * so a linear search is fine. */
 static __thread ai_value *repr_stack;
 static __thread int64_t repr_n, repr_cap;
 
 int repr_enter(ai_value v) {
     for (int64_t i = 0; i < repr_n; i++)
         if (repr_stack[i] == v) return 1;
+    /* CPython counts each nested repr against the recursion limit (with
+     * the module's frame and the repr() call: a list nested 998 deep is
+     * the deepest it prints with the default limit of 1000). Without the
+     * check a repr 100,000 deep ran for seconds (this search is linear in
+     * the depth) and printed what CPython refuses. */
+    if (repr_n >= sys_recursion_limit() - 3) {
+        exc_recursion(" while getting the repr of an object");
+        return -1;
+    }
     if (repr_n == repr_cap) {
         int64_t ncap = repr_cap ? repr_cap * 2 : 16;
         ai_value *ns = realloc(repr_stack, (size_t)ncap * sizeof *ns);
@@ -199,6 +209,12 @@ void repr_leave(ai_value v) {
             repr_n--;
             return;
         }
+}
+
+int64_t repr_depth(void) { return repr_n; }
+
+void repr_unwind(int64_t n) {
+    if (repr_n > n) repr_n = n;
 }
 
 /* ---- protocol ------------------------------------------------------------------- */

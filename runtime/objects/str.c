@@ -151,18 +151,31 @@ ai_value str_from_ascii(const char *s, int64_t len) {
 
 ai_value ai_const_str(const char *utf8, int64_t len) { return str_from_utf8_impl(utf8, len, true); }
 
-static const char *encode(ai_value v, int64_t *lenp, bool strict) {
+/* Lone surrogates U+DC80..U+DCFF stand for the undecodable bytes 0x80..0xFF
+ * (the surrogateescape error handler). */
+static bool escaped_byte(uint32_t c) { return c >= 0xDC80 && c <= 0xDCFF; }
+
+enum { ENC_LAX, ENC_STRICT, ENC_SURROGATEESCAPE };
+
+static const char *encode(ai_value v, int64_t *lenp, int mode) {
     ai_strobj *s = str_obj(v);
     if (s->ascii) {
         if (lenp) *lenp = s->len;
         return str_data(s);
     }
+    bool strict = mode != ENC_LAX, escape = mode == ENC_SURROGATEESCAPE;
     size_t n = 0;
     for (int64_t i = 0; i < s->len; i++) {
         uint32_t c = str_char(s, i);
+        if (escape && escaped_byte(c)) {
+            n++;
+            continue;
+        }
         if (strict && c >= 0xD800 && c <= 0xDFFF) {
             int64_t j = i + 1;
-            while (j < s->len && str_char(s, j) >= 0xD800 && str_char(s, j) <= 0xDFFF) j++;
+            while (j < s->len && str_char(s, j) >= 0xD800 && str_char(s, j) <= 0xDFFF &&
+                   !(escape && escaped_byte(str_char(s, j))))
+                j++;
             /* UnicodeEncodeError's message, as CPython words it. */
             if (j - i == 1)
                 ai_raise_fmt(&ai_exc_UnicodeEncodeError,
@@ -181,14 +194,19 @@ static const char *encode(ai_value v, int64_t *lenp, bool strict) {
     char *out = alloc_raw(n + 1);
     if (!out) return NULL;
     size_t k = 0;
-    for (int64_t i = 0; i < s->len; i++) k += (size_t)utf8_encode(str_char(s, i), out + k);
+    for (int64_t i = 0; i < s->len; i++) {
+        uint32_t c = str_char(s, i);
+        if (escape && escaped_byte(c)) out[k++] = (char)(c - 0xDC00);
+        else k += (size_t)utf8_encode(c, out + k);
+    }
     out[k] = 0;
     if (lenp) *lenp = (int64_t)k;
     return out;
 }
 
-const char *str_utf8(ai_value s, int64_t *len) { return encode(s, len, false); }
-const char *str_utf8_strict(ai_value s, int64_t *len) { return encode(s, len, true); }
+const char *str_utf8(ai_value s, int64_t *len) { return encode(s, len, ENC_LAX); }
+const char *str_utf8_strict(ai_value s, int64_t *len) { return encode(s, len, ENC_STRICT); }
+const char *str_utf8_stdio(ai_value s, int64_t *len) { return encode(s, len, ENC_SURROGATEESCAPE); }
 
 /* ---- strbuf ------------------------------------------------------------------- */
 

@@ -146,8 +146,11 @@ static int64_t core_fill(fcore *c, ai_value name) {
         }
     }
     ssize_t got;
+    /* Waiting on standard input, the main task also wakes for Ctrl-C. */
+    if (c->fd == 0 && rt_wait_readable(0) < 0) return -1;
     do {
         got = read(c->fd, c->rbuf + c->rlen, RCHUNK);
+        if (got < 0 && errno == EINTR && rt_check_interrupt() < 0) return -1;
     } while (got < 0 && errno == EINTR);
     if (got < 0) {
         raise_errno(errno, name);
@@ -826,7 +829,11 @@ static ai_value print_to_file(ai_value file, const ai_value *args, int64_t nargs
 
 /* ---- input() ------------------------------------------------------------------------ */
 
-static fcore stdin_core = {.fd = 0, .readable = true, .utf8 = true};
+/* As CPython's sys.stdin on POSIX: lines end at "\n" only (a "\r" is kept),
+ * and undecodable bytes become lone surrogates (errors='surrogateescape',
+ * CPython's choice in its UTF-8 mode and the C locale), so that
+ * print(input()) gives back the bytes it read. */
+static fcore stdin_core = {.fd = 0, .readable = true, .utf8 = true, .newline = NL_LF};
 static pthread_mutex_t stdin_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static ai_value bi_input(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
@@ -839,11 +846,13 @@ static ai_value bi_input(ai_value self, const ai_value *args, int64_t nargs, ai_
         ai_value p = ai_str(a[0]);
         if (!p) return AI_ERR;
         int64_t n;
-        const char *s = str_utf8_strict(p, &n);
+        const char *s = str_utf8_stdio(p, &n);
         if (!s) return AI_ERR;
-        bi_stdout_write(s, (size_t)n);
+        int err = bi_stdout_write(s, (size_t)n);
+        if (err) return exc_raise_errno(err, 0);
     }
-    bi_stdout_flush();
+    int err = bi_stdout_flush();
+    if (err) return exc_raise_errno(err, 0);
     pthread_mutex_lock(&stdin_lock);
     fcore *c = &stdin_core;
     ai_value r = AI_ERR;
@@ -856,7 +865,7 @@ static ai_value bi_input(ai_value self, const ai_value *args, int64_t nargs, ai_
                 break;
             }
             size_t keep = c->rbuf[c->rpos + n - 1] == '\n' ? n - 1 : n;
-            r = text_decode(c->rbuf + c->rpos, (int64_t)keep, NULL, NULL);
+            r = text_decode(c->rbuf + c->rpos, (int64_t)keep, NULL, "surrogateescape");
             if (r) c->rpos += n;
             break;
         }

@@ -297,6 +297,31 @@ __attribute__((noinline)) task_t *sched_current(void)
 }
 
 int sched_nworkers(void) { return S.running ? S.nworkers : 0; }
+
+/* Ask every worker's running task to stop at its next safepoint, as the
+ * ticker does for one worker. Only atomic loads and stores: callable from
+ * a signal handler (core/module.c's SIGINT). The worker array exists from
+ * before the threads start until the process ends (compiled programs exit
+ * from their root task), and `running` is read only as a hint. */
+void sched_poke_all(void)
+{
+    if (!S.running || !S.w)
+        return;
+    for (int i = 0; i < S.nworkers; i++) {
+        worker_t *w = S.w[i];
+        if (!w)
+            continue;
+        /* relaxed: the same hint the ticker gives (see ticker_main) */
+        atomic_store_explicit(&w->preempt, 1, memory_order_relaxed);
+        /* acquire: pairs with the worker's release store of its tls */
+        ai_worker_tls *tls = atomic_load_explicit(&w->tls, memory_order_acquire);
+        if (tls) {
+            /* relaxed: hints, as the ticker's */
+            __atomic_store_n(&tls->poll, 1, __ATOMIC_RELAXED);
+            __atomic_store_n(&tls->stack_limit, AI_STACK_LIMIT_PREEMPT, __ATOMIC_RELAXED);
+        }
+    }
+}
 bool sched_is_seeded(void) { return S.seeded; }
 
 int sched_idle_workers(void)

@@ -58,6 +58,10 @@ int sched_idle_workers(void);
 /* True in the seeded deterministic mode. */
 bool sched_is_seeded(void);
 
+/* Raise every worker's poll flag (and preemption request): each running
+ * task stops at its next safepoint. Async-signal-safe. */
+void sched_poke_all(void);
+
 /* ---- the running task -------------------------------------------------- */
 
 /* The running task, or NULL outside tasks (a foreign thread, a worker's

@@ -146,7 +146,8 @@ static void test_traceback(void) {
                      "ValueError\n");
     free(out);
 
-    /* 1503 frames: only the innermost 1000 are shown (sys.tracebacklimit) */
+    /* 1503 frames: the innermost 999 and the outermost are kept (as
+     * CPython's traceback looks at its recursion limit of 1000 frames) */
     ai_raise_msg(&ai_exc_ZeroDivisionError, "division by zero");
     ai_traceback_add(&c_g, 2);
     for (int i = 0; i < 1500; i++) ai_traceback_add(&c_g, 3);
@@ -154,10 +155,11 @@ static void test_traceback(void) {
     ai_traceback_add(&c_mod, 7);
     out = print_pending();
     CHECK_STREQ(out, "Traceback (most recent call last):\n"
+                     "  File \"rec3.py\", line 7, in <module>\n    f(3)\n"
                      "  File \"rec3.py\", line 3, in g\n    g(n-1)\n"
                      "  File \"rec3.py\", line 3, in g\n    g(n-1)\n"
                      "  File \"rec3.py\", line 3, in g\n    g(n-1)\n"
-                     "  [Previous line repeated 996 more times]\n"
+                     "  [Previous line repeated 995 more times]\n"
                      "  File \"rec3.py\", line 2, in g\n"
                      "    if n == 0: raise ValueError()\n"
                      "ZeroDivisionError: division by zero\n");

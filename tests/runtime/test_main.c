@@ -133,13 +133,15 @@ int main(void) {
     CHECK(r.status == 1);
     long depth = strncmp(r.out, "depth ", 6) == 0 ? atol(r.out + 6) : 0;
     CHECK(depth > 100000); /* the 256 MiB main stack, not the 8 MiB default */
-    /* More than 1000 frames: CPython shows the innermost 1000, i.e. three
-     * frames of f, the repeat line, and no <module> frame. */
+    /* More than 1000 frames: printed as CPython prints a RecursionError at
+     * its limit of 1000 frames: <module>, three frames of f, the repeat
+     * line (core/exc.c keeps the outermost and the innermost 999). */
     CHECK_STREQ(r.err, "Traceback (most recent call last):\n"
+                       "  File \"rec.py\", line 4, in <module>\n    f(0)\n"
                        "  File \"rec.py\", line 2, in f\n    return f(n + 1)\n"
                        "  File \"rec.py\", line 2, in f\n    return f(n + 1)\n"
                        "  File \"rec.py\", line 2, in f\n    return f(n + 1)\n"
-                       "  [Previous line repeated 997 more times]\n"
+                       "  [Previous line repeated 996 more times]\n"
                        "RecursionError: maximum recursion depth exceeded\n");
 
     r = run(exit_code3);
