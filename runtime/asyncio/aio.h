@@ -121,7 +121,7 @@ ai_value aio_task_name(aio_task *t);
 extern ai_type aio_future_type, aio_task_type, aio_handle_type, aio_timerhandle_type,
     aio_loop_type;
 /* The asyncio exceptions (module asyncio.exceptions). */
-extern ai_type aio_CancelledError, aio_InvalidStateError, aio_QueueEmpty, aio_QueueFull;
+extern ai_type aio_CancelledError, aio_InvalidStateError, aio_QueueEmpty, aio_QueueFull, aio_BrokenBarrierError;
 
 static inline bool aio_is_future(ai_value v) {
     return !ai_is_smallint(v) && obj_type_is_sub(ai_type_of_obj(ai_obj(v)), &aio_future_type);
