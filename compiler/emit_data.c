@@ -684,8 +684,25 @@ void emit_augassign(Emitter *e, const Stmt *s) {
             LLVMValueRef cur = emit_load_name(e, t->u.name.id, t->pos);
             LLVMBuildStore(e->b, keep, owned);
             LLVMValueRef v = emit_expr(e, s->u.augassign.value);
-            LLVMValueRef r = emit_rt(e, RT_ai_str_iadd, (LLVMValueRef[]){cur, v, owned}, 3);
-            emit_check(e, r, line);
+            /* a small int (a counter, `n += 1`) keeps the inline int
+             * way of `+`; only other values go to ai_str_iadd */
+            LLVMBasicBlockRef int_bb = emit_block(e, "iadd.int"), str_bb = emit_block(e, "iadd.other"),
+                              join = emit_block(e, "iadd.done");
+            LLVMValueRef small = LLVMBuildICmp(e->b, LLVMIntNE, LLVMBuildAnd(e->b, cur, emit_i64(e, 1), ""),
+                                               emit_i64(e, 0), "");
+            LLVMBuildCondBr(e->b, small, int_bb, str_bb);
+            LLVMPositionBuilderAtEnd(e->b, int_bb);
+            LLVMValueRef ri = emit_inplace(e, op, cur, v, line);
+            LLVMBasicBlockRef int_end = LLVMGetInsertBlock(e->b);
+            LLVMBuildBr(e->b, join);
+            LLVMPositionBuilderAtEnd(e->b, str_bb);
+            LLVMValueRef rs = emit_rt(e, RT_ai_str_iadd, (LLVMValueRef[]){cur, v, owned}, 3);
+            emit_check(e, rs, line);
+            LLVMBasicBlockRef str_end = LLVMGetInsertBlock(e->b);
+            LLVMBuildBr(e->b, join);
+            LLVMPositionBuilderAtEnd(e->b, join);
+            LLVMValueRef r = LLVMBuildPhi(e->b, e->i64, "iadd");
+            LLVMAddIncoming(r, (LLVMValueRef[]){ri, rs}, (LLVMBasicBlockRef[]){int_end, str_end}, 2);
             keep = LLVMBuildLoad2(e->b, e->i64, owned, "");
             emit_store_name(e, t->u.name.id, r, t->pos);
             LLVMBuildStore(e->b, keep, owned);
