@@ -858,6 +858,10 @@ ai_value cls_convert(const ai_type *target, ai_value x);
  * or call-site record is trusted again: a collector that moves objects
  * calls this (those caches hold raw values outside the heap). */
 void cls_flush_caches(void);
+/* core/match.c: an ABC's `__abc_tpflags__` become its collection flags
+ * (0 / -1); register() passes the ABC's flag to a subclass. */
+int match_abc_init(ai_value cls);
+void match_abc_register(ai_value abc, ai_value subclass);
 /* The collector's view of type objects (static or classes). */
 void cls_type_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx);
 size_t cls_type_size(const ai_object *o);

@@ -126,6 +126,10 @@ enum {
     AI_TF_HEAPTYPE           = 1u << 2, /* a class made by compiled code */
     AI_TF_INTBOX             = 1u << 3, /* a subclass of int: instances box an int */
     AI_TF_METACLASS          = 1u << 4, /* a subclass of type: its instances are classes */
+    /* For match statements (core/match.c), as CPython's Py_TPFLAGS_*: */
+    AI_TF_SEQUENCE           = 1u << 5, /* matches sequence patterns (list, tuple, range, …) */
+    AI_TF_MAPPING            = 1u << 6, /* matches mapping patterns (dict, …) */
+    AI_TF_MATCH_SELF         = 1u << 7, /* `case int(x)`: one positional sub-pattern takes the subject */
 };
 
 /* Immortal singletons. */

@@ -617,6 +617,7 @@ ai_type ai_float_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "float",
     .base = &ai_object_type,
+    .flags = AI_TF_MATCH_SELF,
     .basicsize = sizeof(ai_float),
     .repr = float_repr,
     .gc_size = alloc_fixed_size,
