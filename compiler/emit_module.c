@@ -400,7 +400,13 @@ LLVMValueRef emit_constant(Emitter *e, const Constant *c) {
         LLVMValueRef args[] = {emit_cstring(e, c->str, c->len), emit_i64(e, (int64_t)c->len)};
         return pool_constant(e, key, c->len + 1, RT_ai_const_bytes, args, 2);
     }
-    case CONST_IMAG: break;
+    case CONST_IMAG: {
+        char key[1 + sizeof(double)];
+        key[0] = 'j';
+        memcpy(key + 1, &c->fval, sizeof(double));
+        LLVMValueRef args[] = {LLVMConstReal(e->f64, 0.0), LLVMConstReal(e->f64, c->fval)};
+        return pool_constant(e, key, sizeof key, RT_ai_const_complex, args, 2);
+    }
     }
     return emit_i64(e, 1);
 }

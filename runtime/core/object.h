@@ -542,6 +542,13 @@ ai_value int_repr(ai_value v);
 
 static inline double float_get(ai_value v) { return ((ai_float *)ai_obj(v))->value; }
 static inline bool float_check(ai_value v) { return obj_isinstance(v, &ai_float_type); }
+/* objects/complex.c */
+extern ai_type ai_complex_type;
+ai_value complex_new(double re, double im);
+bool complex_check(ai_value v);
+ai_value complex_pow_raw(double ar, double ai, double br, double bi);
+void complex_parts(ai_value v, double *re, double *im);
+ai_value fmt_complex(ai_value v, ai_value spec);
 /* Shortest round-trip repr, as CPython ("0.1", "1e+16", "inf"). Writes
  * at most 32 bytes (NUL included) into buf; returns the length. */
 int float_repr_buf(double d, char buf[32]);
