@@ -33,6 +33,10 @@ def _z(x):
         return x.real, x.imag
     if isinstance(x, (int, float)):
         return float(x), 0.0
+    t = type(x)
+    if hasattr(t, '__complex__') or hasattr(t, '__float__') or hasattr(t, '__index__'):
+        c = complex(x)
+        return c.real, c.imag
     raise TypeError("must be real number, not %s" % type(x).__name__)
 
 

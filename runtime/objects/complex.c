@@ -21,6 +21,7 @@
  * supported (objects/class.c refuses it).
  */
 #include "core/alloc.h"
+#include "objects/class.h"
 #include "objects/text.h"
 
 #include <ctype.h>
@@ -368,6 +369,34 @@ bad:
     return malformed();
 }
 
+/* An argument of complex(): a number, or an instance with __complex__
+ * (the first argument only), __float__ or __index__. 1 done (*is_complex
+ * when it gave a complex), 0 not a number, -1 error. */
+static int ctor_arg(ai_value v, bool first, double *re, double *im, bool *is_complex) {
+    *is_complex = complex_check(v);
+    int rc = to_complex(v, re, im);
+    if (rc || ai_is_smallint(v) || !cls_check_type(ai_type_of(v))) return rc;
+    if (first) {
+        ai_value c = cls_call_named(v, "__complex__", NULL, 0);
+        if (c) {
+            if (!complex_check(c)) {
+                ai_raise_fmt(&ai_exc_TypeError, "__complex__ returned non-complex (type %s)", obj_type_name(c));
+                return -1;
+            }
+            *is_complex = true;
+            *re = cx(c)->re;
+            *im = cx(c)->im;
+            return 1;
+        }
+        if (exc_pending()) return -1;
+    }
+    ai_value f = cls_convert(&ai_float_type, v);
+    if (!f) return exc_pending() ? -1 : 0;
+    *re = float_get(f);
+    *im = 0.0;
+    return 1;
+}
+
 static ai_value complex_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)cls;
     int64_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
@@ -397,21 +426,20 @@ static ai_value complex_construct(ai_value cls, const ai_value *args, int64_t na
     if (i && str_check(i)) return ai_raise_msg(&ai_exc_TypeError, "complex() second arg can't be a string");
     if (!i && obj_is_type(r, &ai_complex_type)) return r;
     double rr, ri, ir = 0.0, ii = 0.0;
-    int rc = to_complex(r, &rr, &ri);
+    bool r_complex, i_complex = false;
+    int rc = ctor_arg(r, true, &rr, &ri, &r_complex);
     if (rc < 0) return AI_ERR;
     if (rc == 0)
         return ai_raise_fmt(&ai_exc_TypeError, "complex() first argument must be a string or a number, not '%s'",
                             obj_type_name(r));
     if (i) {
-        rc = to_complex(i, &ir, &ii);
+        rc = ctor_arg(i, false, &ir, &ii, &i_complex);
         if (rc < 0) return AI_ERR;
         if (rc == 0)
             return ai_raise_fmt(&ai_exc_TypeError, "complex() second argument must be a number, not '%s'",
                                 obj_type_name(i));
     }
     /* complex(a, b) = a + b*1j, parts combined as CPython does. */
-    bool i_complex = i && complex_check(i);
-    bool r_complex = complex_check(r);
     if (i_complex) rr -= ii;
     if (r_complex && i) ir += ri;
     return complex_new(rr, i ? ir : ri);

@@ -36,3 +36,32 @@ for spec in ["010", "=10", "%", "x"]:
         print(format(1 + 2j, spec))
     except ValueError as e:
         print(spec, "ValueError:", e)
+
+
+# Objects that convert: __complex__ (first argument only), __float__, __index__.
+class Impedance:
+    def __complex__(self):
+        return 50 - 25j
+
+
+class Ratio:
+    def __float__(self):
+        return 0.75
+
+
+class Count:
+    def __index__(self):
+        return 3
+
+
+class Broken:
+    def __complex__(self):
+        return 1
+
+
+for f in [lambda: complex(Impedance()), lambda: complex(Ratio(), Count()), lambda: complex(Impedance(), 1),
+          lambda: complex(1, Impedance()), lambda: complex(Broken())]:
+    try:
+        print(f())
+    except TypeError as e:
+        print("TypeError:", e)

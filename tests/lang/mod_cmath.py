@@ -34,6 +34,12 @@ roots = [cmath.exp(2j * cmath.pi * k / n) for k in range(n)]
 print([f"{r.real:+.3f}{r.imag:+.3f}j" for r in roots])
 print(abs(sum(roots)) < 1e-12)
 
+class Volts:
+    def __complex__(self):
+        return -4 + 0j
+
+
+print(cmath.sqrt(Volts()), cmath.phase(Volts()))
 try:
     cmath.sqrt("4")
 except TypeError as e:
