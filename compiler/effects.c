@@ -1152,6 +1152,41 @@ static void store(Ctx *c, const Expr *t, Origin o, Fn *fnv) {
 
 static void stmts(Ctx *c, const StmtList *l);
 
+/* A match pattern against a subject of origin o: value patterns and
+ * classes are read, captures bind the subject or what it holds (a star
+ * capture and **rest are fresh containers of its items). */
+static void pattern(Ctx *c, const Pattern *p, Origin o) {
+    if (!p) return;
+    Origin any = o_union(o, o_inner(o));
+    switch (p->kind) {
+    case P_VALUE: expr(c, p->u.value.value); return;
+    case P_SINGLETON: return;
+    case P_SEQUENCE:
+        for (int i = 0; i < p->u.sequence.patterns.n; i++) pattern(c, p->u.sequence.patterns.v[i], any);
+        return;
+    case P_MAPPING:
+        for (int i = 0; i < p->u.mapping.keys.n; i++) expr(c, p->u.mapping.keys.v[i]);
+        for (int i = 0; i < p->u.mapping.patterns.n; i++) pattern(c, p->u.mapping.patterns.v[i], any);
+        if (p->u.mapping.rest) store_name(c, p->u.mapping.rest, p->pos, o_fresh_holding(any), NULL);
+        return;
+    case P_CLASS:
+        expr(c, p->u.cls.cls);
+        for (int i = 0; i < p->u.cls.patterns.n; i++) pattern(c, p->u.cls.patterns.v[i], any);
+        for (int i = 0; i < p->u.cls.kwd_patterns.n; i++) pattern(c, p->u.cls.kwd_patterns.v[i], any);
+        return;
+    case P_STAR:
+        if (p->u.star.name) store_name(c, p->u.star.name, p->pos, o_fresh_holding(o), NULL);
+        return;
+    case P_AS:
+        pattern(c, p->u.as.pattern, o);
+        if (p->u.as.name) store_name(c, p->u.as.name, p->pos, o, NULL);
+        return;
+    case P_OR:
+        for (int i = 0; i < p->u.or_.patterns.n; i++) pattern(c, p->u.or_.patterns.v[i], o);
+        return;
+    }
+}
+
 /* Is the right side of `x op= rhs` a number-like value (so that the
  * operator cannot change x's object in place)? */
 static bool scalar_rhs(const Expr *x) {
@@ -1294,13 +1329,15 @@ static void stmt(Ctx *c, const Stmt *s) {
         }
         return;
     }
-    case S_MATCH:
-        expr(c, s->u.match.subject);
+    case S_MATCH: {
+        Origin subj = expr(c, s->u.match.subject);
         for (int i = 0; i < s->u.match.cases.n; i++) {
+            pattern(c, s->u.match.cases.v[i]->pattern, subj);
             expr(c, s->u.match.cases.v[i]->guard);
             stmts(c, &s->u.match.cases.v[i]->body);
         }
         return;
+    }
     default: return;
     }
 }

@@ -795,7 +795,7 @@ static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
  * not yet. */
 static bool refused_builtin(Emitter *e, const Expr *x) {
     static const char *const by_design[] = {"eval", "exec", "compile", "__import__", "breakpoint"};
-    static const char *const not_yet[] = {"globals", "locals", "complex", "memoryview"};
+    static const char *const not_yet[] = {"globals", "locals", "memoryview"};
     const Expr *f = x->u.call.func;
     if (f->kind != E_NAME) return false;
     const char *name = f->u.name.id;
@@ -847,9 +847,7 @@ static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
 LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
     e->fn->cur_line = x->pos.line;
     switch (x->kind) {
-    case E_CONSTANT:
-        if (x->u.constant.kind == CONST_IMAG) break;
-        return emit_constant(e, &x->u.constant);
+    case E_CONSTANT: return emit_constant(e, &x->u.constant);
     case E_NAME: return emit_load_name(e, x->u.name.id, x->pos);
     case E_BINOP: {
         LLVMValueRef t = emit_float_tree(e, x);
@@ -920,7 +918,6 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
         [E_YIELDFROM] = "'yield from'", [E_FORMATTEDVALUE] = "an f-string", [E_JOINEDSTR] = "an f-string",
         [E_ATTRIBUTE] = "attribute access", [E_SUBSCRIPT] = "subscripting", [E_STARRED] = "a starred expression",
         [E_LIST] = "a list display", [E_TUPLE] = "a tuple", [E_SLICE] = "a slice",
-        [E_CONSTANT] = "a complex number (imaginary literal)",
     };
     unsupported(e, x->pos, what[x->kind] ? what[x->kind] : ast_expr_kind_name(x->kind));
     return emit_i64(e, 1);

@@ -292,6 +292,9 @@ void emit_exit_blocks(Emitter *e, Loop *loop);
  * every loop inside it (upto NULL: all, for a return). */
 void emit_release_loops(Emitter *e, Loop *upto);
 
+/* emit_match.c */
+void emit_match(Emitter *e, const Stmt *s);
+
 /* emit_comp.c */
 LLVMValueRef emit_comprehension(Emitter *e, const Expr *x);
 /* sum/any/all/… over a generator expression without a generator: NULL

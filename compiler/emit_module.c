@@ -501,7 +501,15 @@ LLVMValueRef emit_constant_word(Emitter *e, const Constant *c, bool *indirect) {
         return pool_global(e, key, c->len + 1, AI_CONST_BYTES, emit_cstring(e, c->str, c->len),
                            emit_i64(e, (int64_t)c->len));
     }
-    case CONST_IMAG: break;
+    case CONST_IMAG: {
+        char key[1 + sizeof(double)];
+        key[0] = 'j';
+        memcpy(key + 1, &c->fval, sizeof(double));
+        int64_t bits;
+        memcpy(&bits, &c->fval, sizeof bits);
+        *indirect = true;
+        return pool_global(e, key, sizeof key, AI_CONST_IMAG, LLVMConstNull(e->ptr), emit_i64(e, bits));
+    }
     }
     return emit_i64(e, 1);
 }

@@ -721,6 +721,7 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     }
     case S_TRY: case S_TRYSTAR: emit_try(e, s); return;
     case S_WITH: case S_ASYNCWITH: emit_with(e, s); return;
+    case S_MATCH: emit_match(e, s); return;
     case S_RAISE: emit_raise(e, s); return;
     case S_ASSERT: emit_assert(e, s); return;
     case S_IMPORT: emit_import(e, s); return;
@@ -735,11 +736,11 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     }
     static const char *const what[S__COUNT] = {
         [S_ASYNCFUNCTIONDEF] = "'async def'", [S_CLASSDEF] = "'class'", [S_WITH] = "'with'",
-        [S_ASYNCWITH] = "'async with'", [S_MATCH] = "'match'", [S_RAISE] = "'raise'",
+        [S_ASYNCWITH] = "'async with'", [S_RAISE] = "'raise'",
         [S_TRY] = "'try'", [S_TRYSTAR] = "'try' with 'except*'", [S_ASSERT] = "'assert'",
         [S_IMPORT] = "'import'", [S_IMPORTFROM] = "'from … import'",
     };
-    unsupported(e, s->pos, what[s->kind] ? what[s->kind] : ast_stmt_kind_name(s->kind));
+    unsupported(e, s->pos, s->kind < S__COUNT && what[s->kind] ? what[s->kind] : ast_stmt_kind_name(s->kind));
 }
 
 void emit_stmts(Emitter *e, const StmtList *body) {

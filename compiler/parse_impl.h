@@ -9,6 +9,8 @@
  *                 match statements and their patterns
  *   parse_str.c   string literals (escapes, concatenation, f-strings)
  *                 and number literals
+ *   parse_pattern.c  the SyntaxErrors CPython's compiler raises for
+ *                 match patterns (unreachable cases, bindings, keys)
  *
  * The parser is recursive descent over an array of all the file's tokens
  * (lexed up front, so backtracking is just resetting `pos`). Errors do
@@ -124,6 +126,9 @@ _Noreturn void parse_fail(Parser *p);
 /* Run fn speculatively: errors are not reported; on failure pos is
  * rewound and false returned. */
 bool parse_try(Parser *p, bool (*fn)(Parser *p, void *arg), void *arg);
+
+/* The compile-time SyntaxErrors of a parsed match statement (parse_pattern.c). */
+void parse_check_match(Parser *p, const Stmt *s);
 
 void parse_enter(Parser *p);    /* depth guard around recursive rules */
 static inline void parse_leave(Parser *p) { p->depth--; }

@@ -1146,6 +1146,7 @@ static Stmt *match_stmt(Parser *p) {
     parse_expect(p, T_DEDENT);
     p->block_depth--;
     s->pos = span_to_body(p, start);
+    parse_check_match(p, s);
     return s;
 }
 

@@ -3,6 +3,8 @@
 helper base, the abstractmethod decorator and virtual subclasses made
 with register()."""
 
+from _aithon import abc_init as _abc_init, abc_register as _abc_register
+
 
 def abstractmethod(funcobj):
     """A decorator marking a method abstract: a class whose metaclass is
@@ -75,6 +77,7 @@ class ABCMeta(type):
         cls._abc_cache = set()
         cls._abc_negative_cache = set()
         cls._abc_negative_cache_version = _abc_invalidation_counter
+        _abc_init(cls)
         return cls
 
     def register(cls, subclass):
@@ -89,6 +92,7 @@ class ABCMeta(type):
             raise RuntimeError('Refusing to create an inheritance cycle')
         cls._abc_registry.add(subclass)
         _abc_invalidation_counter += 1
+        _abc_register(cls, subclass)
         return subclass
 
     def __instancecheck__(cls, instance):

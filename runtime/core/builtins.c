@@ -580,6 +580,7 @@ static const struct {
     {"round", V(bf_round)},
     {"int", V(ai_int_type)},
     {"float", V(ai_float_type)},
+    {"complex", V(ai_complex_type)},
     {"str", V(ai_str_type)},
     {"bool", V(ai_bool_type)},
     {"type", V(ai_type_type)},

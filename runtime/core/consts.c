@@ -36,6 +36,12 @@ ai_value ai_consts_init(const ai_const_rec *recs, int64_t n) {
             v = ai_const_float(d);
             break;
         }
+        case AI_CONST_IMAG: {
+            double d;
+            memcpy(&d, &r->n, sizeof d);
+            v = ai_const_complex(0.0, d);
+            break;
+        }
         case AI_CONST_TUPLE: {
             ai_value *const *items = r->data;
             ai_value *vals = gc_vals_alloc(r->n ? r->n : 1);

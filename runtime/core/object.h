@@ -566,6 +566,13 @@ ai_value int_repr(ai_value v);
 
 static inline double float_get(ai_value v) { return ((ai_float *)ai_obj(v))->value; }
 static inline bool float_check(ai_value v) { return obj_isinstance(v, &ai_float_type); }
+/* objects/complex.c */
+extern ai_type ai_complex_type;
+ai_value complex_new(double re, double im);
+bool complex_check(ai_value v);
+ai_value complex_pow_raw(double ar, double ai, double br, double bi);
+void complex_parts(ai_value v, double *re, double *im);
+ai_value fmt_complex(ai_value v, ai_value spec);
 /* Shortest round-trip repr, as CPython ("0.1", "1e+16", "inf"). Writes
  * at most 32 bytes (NUL included) into buf; returns the length. */
 int float_repr_buf(double d, char buf[32]);
@@ -891,6 +898,10 @@ ai_value cls_convert(const ai_type *target, ai_value x);
  * or call-site record is trusted again: a collector that moves objects
  * calls this (those caches hold raw values outside the heap). */
 void cls_flush_caches(void);
+/* core/match.c: an ABC's `__abc_tpflags__` become its collection flags
+ * (0 / -1); register() passes the ABC's flag to a subclass. */
+int match_abc_init(ai_value cls);
+void match_abc_register(ai_value abc, ai_value subclass);
 /* The collector's view of type objects (static or classes). */
 void cls_type_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx);
 size_t cls_type_size(const ai_object *o);

@@ -126,6 +126,10 @@ enum {
     AI_TF_HEAPTYPE           = 1u << 2, /* a class made by compiled code */
     AI_TF_INTBOX             = 1u << 3, /* a subclass of int: instances box an int */
     AI_TF_METACLASS          = 1u << 4, /* a subclass of type: its instances are classes */
+    /* For match statements (core/match.c), as CPython's Py_TPFLAGS_*: */
+    AI_TF_SEQUENCE           = 1u << 5, /* matches sequence patterns (list, tuple, range, …) */
+    AI_TF_MAPPING            = 1u << 6, /* matches mapping patterns (dict, …) */
+    AI_TF_MATCH_SELF         = 1u << 7, /* `case int(x)`: one positional sub-pattern takes the subject */
 };
 
 /* Immortal singletons. */
@@ -207,14 +211,15 @@ typedef struct ai_module_info {
  * per constant, created in order into `*out` by ai_consts_init. `data`
  * and `n` by kind: STR and BYTES the bytes and their length, INT the
  * decimal digits (NUL-terminated, maybe signed), FLOAT the double's bits
- * in `n`, TUPLE an array of `n` addresses of constants made before. */
+ * in `n`, IMAG (a literal `2j`) its imaginary part's bits in `n`, TUPLE
+ * an array of `n` addresses of constants made before. */
 typedef struct ai_const_rec {
     int64_t kind;
     const void *data;
     int64_t n;
     ai_value *out;
 } ai_const_rec;
-enum { AI_CONST_STR = 1, AI_CONST_BYTES, AI_CONST_INT, AI_CONST_FLOAT, AI_CONST_TUPLE };
+enum { AI_CONST_STR = 1, AI_CONST_BYTES, AI_CONST_INT, AI_CONST_FLOAT, AI_CONST_TUPLE, AI_CONST_IMAG };
 
 /* A display of constants as data (core/consts.c, ai_build_display):
  * t[0] words of operations follow t[1] (the deepest the value stack

@@ -11,6 +11,10 @@
  *                    make the right __module__. Such calls are made at
  *                    a module's top level in practice; a call made later
  *                    from a function of module m gets "__main__".
+ *   abc_init(cls)    an ABC was made: its `__abc_tpflags__` become its
+ *                    sequence/mapping flag for match statements
+ *   abc_register(abc, subclass)  abc.register(subclass): the subclass
+ *                    (and its subclasses) take the ABC's flag
  */
 #include "modules/modutil.h"
 
@@ -23,6 +27,26 @@ static ai_value a_caller_module(ai_value self, const ai_value *args, int64_t nar
 }
 static AI_BUILTIN_FN(bf_caller_module, "caller_module", a_caller_module);
 
-static int init(ai_value m) { return mod_add_fn(m, &bf_caller_module); }
+static ai_value a_abc_init(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (call_no_kwargs("abc_init", kwnames) || call_exact_args("abc_init", nargs, 1)) return AI_ERR;
+    return match_abc_init(args[0]) < 0 ? AI_ERR : AI_NONE;
+}
+static AI_BUILTIN_FN(bf_abc_init, "abc_init", a_abc_init);
+
+static ai_value a_abc_register(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (call_no_kwargs("abc_register", kwnames) || call_exact_args("abc_register", nargs, 2)) return AI_ERR;
+    match_abc_register(args[0], args[1]);
+    return AI_NONE;
+}
+static AI_BUILTIN_FN(bf_abc_register, "abc_register", a_abc_register);
+
+static int init(ai_value m) {
+    return mod_add_fn(m, &bf_caller_module) < 0 || mod_add_fn(m, &bf_abc_init) < 0 ||
+                   mod_add_fn(m, &bf_abc_register) < 0
+               ? -1
+               : 0;
+}
 
 const mod_def mod_aithonint = {"_aithon", init};

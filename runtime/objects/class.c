@@ -1470,6 +1470,17 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
     ct->version = new_stamp();
     ct->mro = compute_mro(&ct->t, bt);
     if (!ct->mro) return AI_ERR;
+    /* Match statements (core/match.c): self-matching from the layout's
+     * builtin, the collection flag from the first class of the MRO that
+     * has one (CPython's inherit_patma_flags). */
+    ct->t.flags |= winner->flags & AI_TF_MATCH_SELF;
+    for (int64_t i = 1; i < tuple_obj(ct->mro)->len; i++) {
+        uint32_t f = ((const ai_type *)ai_obj(tuple_obj(ct->mro)->items[i]))->flags & (AI_TF_SEQUENCE | AI_TF_MAPPING);
+        if (f) {
+            ct->t.flags |= f;
+            break;
+        }
+    }
     if (register_class(ct) < 0) return AI_ERR;
     for (int64_t i = 0; i < bt->len; i++) {
         ai_type *b = (ai_type *)ai_obj(bt->items[i]);

@@ -892,6 +892,7 @@ ai_type ai_dict_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "dict",
     .base = &ai_object_type,
+    .flags = AI_TF_MAPPING | AI_TF_MATCH_SELF,
     .basicsize = sizeof(ai_dict),
     .repr = dict_repr,
     .gc_visit = dict_visit,

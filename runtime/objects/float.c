@@ -19,13 +19,12 @@
  * wording follows CPython 3.11 ("float division by zero", "float modulo",
  * "float floor division by zero", "float divmod()", pow's "0.0 cannot be
  * raised to a negative power" and OverflowError (34, 'Numerical result out
- * of range')). A negative base to a fractional power would be complex in
- * CPython: NotImplementedError here. The hash equals int's for integral
+ * of range')). A negative base to a fractional power gives a complex, as
+ * in CPython (objects/complex.c). The hash equals int's for integral
  * values (Python's modular numeric hash).
  *
  * Methods and attributes (is_integer, hex, fromhex …) are at the end of
  * the file; format specs live in format.c.
- * Not handled yet: complex.
  */
 #include "core/alloc.h"
 #include "objects/text.h"
@@ -352,8 +351,7 @@ ai_value float_pow_raw(double x, double y) {
     }
     bool negate = false;
     if (x < 0) {
-        if (y != floor(y))
-            return ai_raise_msg(&ai_exc_NotImplementedError, "complex numbers are not supported");
+        if (y != floor(y)) return complex_pow_raw(x, 0.0, y, 0.0);   /* CPython: a complex result */
         negate = is_odd_integer(y);
         x = -x;
     }
@@ -617,6 +615,7 @@ ai_type ai_float_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "float",
     .base = &ai_object_type,
+    .flags = AI_TF_MATCH_SELF,
     .basicsize = sizeof(ai_float),
     .repr = float_repr,
     .gc_size = alloc_fixed_size,

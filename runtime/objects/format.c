@@ -15,7 +15,8 @@
  *
  * Invariant: every message is CPython 3.11's word for word; results are
  * built in a ubuf, so widths count code points.
- * Not handled: locales ('n' is the C locale's: no grouping), complex,
+ * complex: each part laid out as a float (fmt_complex).
+ * Not handled: locales ('n' is the C locale's: no grouping),
  * __bytes__ in bytes % args, __format__ of user classes beyond calling it.
  */
 #include "objects/text.h"
@@ -521,6 +522,71 @@ ai_value fmt_float(ai_value v, ai_value spec) {
     return float_with_spec(float_get(v), &f, obj_type_name(v));
 }
 
+/* ---- complex --------------------------------------------------------------- */
+
+/* One part of a complex number, rendered without padding. */
+static int complex_part(ubuf *b, double x, uint32_t type, int64_t prec, const fspec *f, uint32_t sign) {
+    bool neg = signbit(x) && !isnan(x);
+    char *body;
+    if (type == 'r') {
+        body = malloc(40);
+        if (!body) {
+            exc_nomem();
+            return -1;
+        }
+        int n = float_repr_buf(fabs(x), body);
+        if (n >= 2 && body[n - 2] == '.' && body[n - 1] == '0') body[n - 2] = 0;
+    } else {
+        body = float_body(x, type == 'n' ? 'g' : type, prec < 0 ? 6 : prec, f->alt, &neg);
+        if (!body) return -1;
+    }
+    if (f->z && neg && body_is_zero(body)) neg = false;
+    size_t nd = 0;
+    while (body[nd] >= '0' && body[nd] <= '9') nd++;
+    fspec t = {.fill = ' ', .align = '<', .sign = sign, .group = f->group, .width = -1, .prec = -1};
+    numparts p = {.neg = neg, .prefix = "", .digits = body, .ndigits = nd, .rest = body + nd,
+                  .nrest = strlen(body) - nd, .group_every = 3};
+    render_number(b, &t, &p);
+    free(body);
+    return 0;
+}
+
+/* CPython's format_complex_internal: no type is like str() (repr parts,
+ * parentheses unless the real part is +0.0), else each part formatted as
+ * a float, the imaginary one always signed; then padded as a whole. */
+ai_value fmt_complex(ai_value v, ai_value spec) {
+    if (str_obj(spec)->len == 0) return ai_str(v);
+    const char *tname = obj_type_name(v);
+    fspec f;
+    if (parse_spec(spec, 0, '>', tname, &f) < 0) return AI_ERR;
+    switch (f.type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': break;
+    default: return unknown_code(f.type, tname);
+    }
+    if (f.fill == '0')
+        return ai_raise_msg(&ai_exc_ValueError, "Zero padding is not allowed in complex format specifier");
+    if (f.align == '=')
+        return ai_raise_msg(&ai_exc_ValueError, "'=' alignment flag is not allowed in complex format specifier");
+    double re, im;
+    complex_parts(v, &re, &im);
+    uint32_t type = f.type;
+    bool skip_re = false, parens = false;
+    if (type == 0) {
+        type = f.prec < 0 ? 'r' : 'g';
+        if (re == 0.0 && !signbit(re)) skip_re = true;
+        else parens = true;
+    }
+    ubuf b;
+    ub_init(&b);
+    if (parens) ub_addc(&b, '(');
+    if (!skip_re && complex_part(&b, re, type, f.prec, &f, f.sign) < 0) return AI_ERR;
+    if (complex_part(&b, im, type, f.prec, &f, skip_re ? f.sign : '+') < 0) return AI_ERR;
+    ub_addc(&b, 'j');
+    if (parens) ub_addc(&b, ')');
+    align_pad(&b, 0, &f, '>');
+    return ub_finish(&b);
+}
+
 /* ---- str ------------------------------------------------------------------ */
 
 static ai_value str_with_spec(ai_value v, const fspec *f) {
@@ -572,6 +638,7 @@ ai_value ai_format(ai_value v, ai_value spec) {
     ai_type *t = ai_type_of_obj(ai_obj(v));
     if (t == &ai_str_type) return fmt_str(v, spec);
     if (t == &ai_float_type) return fmt_float(v, spec);
+    if (t == &ai_complex_type) return fmt_complex(v, spec);
     if (t->flags & AI_TF_HEAPTYPE) {
         /* A class may define __format__; without one, object's applies. */
         ai_value name = str_from_ascii("__format__", 10);

@@ -768,6 +768,7 @@ ai_type ai_list_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "list",
     .base = &ai_object_type,
+    .flags = AI_TF_SEQUENCE | AI_TF_MATCH_SELF,
     .basicsize = sizeof(ai_list),
     .repr = list_repr,
     .gc_visit = list_visit,

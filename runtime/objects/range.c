@@ -399,6 +399,7 @@ ai_type ai_range_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "range",
     .base = &ai_object_type,
+    .flags = AI_TF_SEQUENCE,
     .basicsize = sizeof(ai_range),
     .repr = range_repr,
     .gc_visit = range_visit,

@@ -994,6 +994,7 @@ ai_type ai_str_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "str",
     .base = &ai_object_type,
+    .flags = AI_TF_MATCH_SELF,
     .basicsize = sizeof(ai_strobj),
     .repr = str_repr_slot,
     .str = str_str_slot,

@@ -271,6 +271,7 @@ ai_type ai_tuple_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "tuple",
     .base = &ai_object_type,
+    .flags = AI_TF_SEQUENCE | AI_TF_MATCH_SELF,
     .basicsize = sizeof(ai_tuple),
     .repr = tuple_repr,
     .gc_visit = tuple_visit,

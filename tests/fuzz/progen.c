@@ -533,6 +533,124 @@ static void body_of(Gen *g) {
     g->indent--;
 }
 
+/* A match pattern. `caps` collects the names it captures so that none
+ * repeats; a capture or `_` standing alone only where an irrefutable
+ * pattern is allowed; OR alternatives are literals (they bind nothing). */
+static void pattern(Gen *g, int d, const char **caps, int *ncaps, bool irrefutable_ok) {
+    static const char *const lits[] = {"1", "-2", "'s'", "None", "True", "1.5", "b'x'", "0", "-0.5", "2j"};
+    unsigned nlits = sizeof lits / sizeof *lits;
+    unsigned k = pick(g, d >= 2 ? 4 : 9);
+    switch (k) {
+    case 1: case 2: {
+        const char *n = name(g);
+        bool dup = false;
+        for (int i = 0; i < *ncaps; i++) dup |= strcmp(caps[i], n) == 0;
+        if (!irrefutable_ok || dup || *ncaps >= MAX_NAMES) break;
+        if (k == 2) {
+            put(g, "_");
+            return;
+        }
+        caps[(*ncaps)++] = n;
+        put(g, n);
+        return;
+    }
+    case 3: putf(g, "%s.%s", name(g), name(g)); return;
+    case 4: case 5: {
+        put(g, k == 4 ? "[" : "(");
+        int n = (int)pick(g, 4);
+        bool star = false;
+        for (int i = 0; i < n; i++) {
+            if (i) put(g, ", ");
+            if (!star && chance(g, 4)) {
+                star = true;
+                const char *nm = name(g);
+                bool dup = false;
+                for (int j = 0; j < *ncaps; j++) dup |= strcmp(caps[j], nm) == 0;
+                if (dup || *ncaps >= MAX_NAMES) {
+                    put(g, "*_");
+                } else {
+                    caps[(*ncaps)++] = nm;
+                    putf(g, "*%s", nm);
+                }
+                continue;
+            }
+            pattern(g, d + 1, caps, ncaps, true);
+        }
+        put(g, k == 4 ? "]" : n == 1 ? ",)" : ")");
+        return;
+    }
+    case 6: {
+        put(g, "{");
+        int n = (int)pick(g, 3);
+        for (int i = 0; i < n; i++) {
+            putf(g, "%s'k%d': ", i ? ", " : "", i);
+            pattern(g, d + 1, caps, ncaps, true);
+        }
+        if (chance(g, 3)) {
+            const char *nm = name(g);
+            bool dup = false;
+            for (int j = 0; j < *ncaps; j++) dup |= strcmp(caps[j], nm) == 0;
+            if (!dup && *ncaps < MAX_NAMES) {
+                caps[(*ncaps)++] = nm;
+                putf(g, "%s**%s", n ? ", " : "", nm);
+            }
+        }
+        put(g, "}");
+        return;
+    }
+    case 7: {
+        putf(g, "%s(", name(g));
+        int n = (int)pick(g, 3);
+        for (int i = 0; i < n; i++) {
+            if (i) put(g, ", ");
+            pattern(g, d + 1, caps, ncaps, true);
+        }
+        if (chance(g, 2)) {
+            putf(g, "%sattr_%u=", n ? ", " : "", pick(g, 100));
+            pattern(g, d + 1, caps, ncaps, true);
+        }
+        put(g, ")");
+        return;
+    }
+    case 8: {
+        int n = 2 + (int)pick(g, 2);
+        for (int i = 0; i < n; i++) putf(g, "%s%s", i ? " | " : "", lits[pick(g, nlits)]);
+        return;
+    }
+    default: break;
+    }
+    put(g, lits[pick(g, nlits)]);
+}
+
+static void match_stmt(Gen *g) {
+    line_start(g);
+    put(g, "match ");
+    expr(g, 0, 0);
+    put(g, ":\n");
+    g->indent++;
+    int n = 1 + (int)pick(g, 3);
+    for (int i = 0; i < n; i++) {
+        const char *caps[MAX_NAMES];
+        int ncaps = 0;
+        bool guard = chance(g, 3);
+        line_start(g);
+        put(g, "case ");
+        pattern(g, 0, caps, &ncaps, guard || i == n - 1);
+        if (chance(g, 4) && ncaps < MAX_NAMES) {
+            const char *nm = name(g);
+            bool dup = false;
+            for (int j = 0; j < ncaps; j++) dup |= strcmp(caps[j], nm) == 0;
+            if (!dup) putf(g, " as %s", nm);
+        }
+        if (guard) {
+            put(g, " if ");
+            expr(g, 1, 0);
+        }
+        body_of(g);
+    }
+    g->indent--;
+}
+
 static void simple_line(Gen *g, const char *s) {
     line_start(g);
     put(g, s);
@@ -727,6 +845,10 @@ static void stmt(Gen *g) {
             expr(g, 0, 0);
         }
         put(g, "\n");
+        return;
+    case 21:
+        if (!budget(g)) break;
+        match_stmt(g);
         return;
     case 20:
         if (c->kind != K_ASYNC) break;

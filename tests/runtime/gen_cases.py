@@ -7,8 +7,7 @@ It writes test_ops_cases.inc (operators over ints, bools, floats, strs,
 None) and test_float_cases.inc (float repr of special and random doubles).
 Operands are encoded so that C rebuilds them exactly: "i:<decimal>",
 "f:<hex bits>", "b:0|1", "s:<text>", "n:" (None). An expected result is
-repr(result), or "!Type: message" when CPython raises. Deliberate
-differences (complex results) are mapped to Aithon's documented error.
+repr(result), or "!Type: message" when CPython raises.
 """
 import math
 import operator
@@ -36,8 +35,6 @@ def outcome(fn, *args):
     except Exception as e:
         m = str(e)
         return "!" + type(e).__name__ + (": " + m if m else "")
-    if isinstance(r, complex):
-        return "!NotImplementedError: complex numbers are not supported"
     return repr(r)
 
 def cstr(s):
