@@ -72,8 +72,8 @@ static const BuiltinModule builtin_modules[] = {
      "exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose isfinite isinf isnan "
      "isqrt lcm ldexp lgamma log log10 log1p log2 modf nan nextafter perm pi pow prod radians remainder "
      "sin sinh sqrt tan tanh tau trunc ulp"},
-    {"random", false,
-     "Random SystemRandom betavariate choice choices expovariate gammavariate gauss getrandbits getstate "
+    {"_random", false,
+     "Random betavariate choice choices expovariate gammavariate gauss getrandbits getstate "
      "lognormvariate normalvariate paretovariate randbytes randint random randrange sample seed setstate "
      "shuffle triangular uniform vonmisesvariate weibullvariate"},
     {"asyncio", false,
