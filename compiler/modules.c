@@ -72,8 +72,8 @@ static const BuiltinModule builtin_modules[] = {
      "exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose isfinite isinf isnan "
      "isqrt lcm ldexp lgamma log log10 log1p log2 modf nan nextafter perm pi pow prod radians remainder "
      "sin sinh sqrt tan tanh tau trunc ulp"},
-    {"random", false,
-     "Random SystemRandom betavariate choice choices expovariate gammavariate gauss getrandbits getstate "
+    {"_random", false,
+     "Random betavariate choice choices expovariate gammavariate gauss getrandbits getstate "
      "lognormvariate normalvariate paretovariate randbytes randint random randrange sample seed setstate "
      "shuffle triangular uniform vonmisesvariate weibullvariate"},
     {"asyncio", false,
@@ -83,7 +83,8 @@ static const BuiltinModule builtin_modules[] = {
      "create_task current_task ensure_future gather get_event_loop get_running_loop iscoroutine "
      "iscoroutinefunction isfuture new_event_loop run set_event_loop shield sleep timeout timeout_at "
      "wait wait_for"},
-    {"_aithon", false, "caller_module"},
+    {"_aithon", false, "caller_module float_pack float_unpack gc_collect tb_entries"},
+    {"_hashlib", false, "digest new update"},
     {"_re", false, "Program exec lower upper"},
     {"posix", true,
      "EX_OK F_OK O_APPEND O_CLOEXEC O_CREAT O_DIRECTORY O_EXCL O_NOFOLLOW O_NONBLOCK O_RDONLY O_RDWR O_TRUNC "

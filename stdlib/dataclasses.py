@@ -269,6 +269,7 @@ def _make_repr(cls, fields):
         return self.__class__.__qualname__ + '(' + ', '.join(
             '%s=%r' % (n, getattr(self, n)) for n in names) + ')'
     __repr__.__qualname__ = cls.__qualname__ + '.__repr__'
+    __repr__._dataclass_repr = True      # pprint lays such objects out field by field
     return __repr__
 
 

@@ -1208,6 +1208,42 @@ static void print_recursive(print_ctx *c, ai_value ev) {
     tb_flush(c->b, false);
 }
 
+/* The traceback of exc as a list of (filename, lineno, name, line)
+ * tuples, outermost first (line: the stripped source line or None); exc
+ * may also be a traceback object itself. For
+ * the stdlib's traceback module. The entries are copied out first: the
+ * allocations below may move the tb object. */
+ai_value exc_tb_entries(ai_value exc) {
+    exc_tb *tb;
+    if (ai_type_of(exc) == &ai_traceback_type) {
+        tb = (exc_tb *)ai_obj(exc);
+    } else {
+        ai_exc *e = exc_obj(exc);
+        tb = e->tb ? (exc_tb *)ai_obj(e->tb) : NULL;
+    }
+    int64_t n = tb ? tb->len : 0;
+    ai_tb_entry *copy = n ? malloc((size_t)n * sizeof *copy) : NULL;
+    if (n && !copy) return exc_nomem();
+    for (int64_t i = 0; i < n; i++) copy[i] = tb->e[n - 1 - i];
+    ai_value list = ai_list_new(NULL, 0);
+    for (int64_t i = 0; list && i < n; i++) {
+        const ai_code_info *c = copy[i].code;
+        const char *p;
+        size_t len;
+        ai_value item[4];
+        item[0] = str_from_cstr(c && c->filename ? c->filename : "<unknown>");
+        item[1] = item[0] ? ai_smallint(copy[i].line) : 0;
+        item[2] = item[1] ? str_from_cstr(c && c->funcname ? c->funcname : "<unknown>") : 0;
+        item[3] = !item[2] ? 0
+                  : c && source_line(c->source, copy[i].line, &p, &len) ? str_from_utf8(p, (int64_t)len)
+                                                                      : AI_NONE;
+        ai_value t = item[3] ? ai_tuple_pack(item, 4) : 0;
+        if (!t || ai_list_append(list, t) < 0) list = AI_ERR;
+    }
+    free(copy);
+    return list;
+}
+
 void exc_print(ai_value exc) { exc_print_with(NULL, exc); }
 
 void exc_print_with(const char *header, ai_value exc) {

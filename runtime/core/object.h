@@ -399,6 +399,9 @@ void exc_print(ai_value exc);
  * together so that reports of concurrent actors do not interleave while
  * they fit the 16 KiB buffer. */
 void exc_print_with(const char *header, ai_value exc);
+/* exc's traceback as [(filename, lineno, name, line or None)], outermost
+ * first (the frames an uncaught exc would print). */
+ai_value exc_tb_entries(ai_value exc);
 /* BaseException's protocol table (construct, args, __cause__ …): a
  * builtin exception type defined elsewhere (the aithon module's) copies
  * it into its own table and adds its module and attributes. */

@@ -15,8 +15,22 @@
  *                    sequence/mapping flag for match statements
  *   abc_register(abc, subclass)  abc.register(subclass): the subclass
  *                    (and its subclasses) take the ABC's flag
+ *   float_pack(x, size, little)   x as IEEE 754 binary64 (size 8) or
+ *                    binary32 (size 4) bytes, for struct: OverflowError
+ *                    "float too large to pack with f format" when a
+ *                    finite x does not fit binary32.
+ *   float_unpack(b, little)       the float that 4 or 8 bytes hold.
+ *   gc_collect()     a major collection of the running actor's heap now
+ *                    (gc.collect()); returns the bytes live after it.
+ *   tb_entries(exc)  exc's traceback (or a traceback object's) as [(filename, lineno, name, line)],
+ *                    outermost first, for the traceback module.
  */
 #include "modules/modutil.h"
+#include "objects/text.h"
+#include "gc/gc.h"
+
+#include <math.h>
+#include <string.h>
 
 static ai_value a_caller_module(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)self;
@@ -42,9 +56,74 @@ static ai_value a_abc_register(ai_value self, const ai_value *args, int64_t narg
 }
 static AI_BUILTIN_FN(bf_abc_register, "abc_register", a_abc_register);
 
+static ai_value a_float_pack(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_pos_range("float_pack", "float_pack", nargs, kwnames, 3, 3) < 0) return AI_ERR;
+    double x;
+    if (!mu_real(args[0], &x)) return AI_ERR;
+    int size = args[1] == ai_smallint(4) ? 4 : 8;
+    bool little = ai_truthy(args[2]) > 0;
+    unsigned char b[8];
+    uint64_t bits;
+    if (size == 8) {
+        memcpy(&bits, &x, 8);
+    } else {
+        float f = (float)x;
+        if (isinf(f) && !isinf(x))
+            return ai_raise_msg(&ai_exc_OverflowError, "float too large to pack with f format");
+        uint32_t u;
+        memcpy(&u, &f, 4);
+        bits = u;
+    }
+    for (int i = 0; i < size; i++) b[little ? i : size - 1 - i] = (unsigned char)(bits >> (8 * i));
+    return bytes_from((const char *)b, size, false);
+}
+static AI_BUILTIN_FN(bf_float_pack, "float_pack", a_float_pack);
+
+static ai_value a_float_unpack(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_pos_range("float_unpack", "float_unpack", nargs, kwnames, 2, 2) < 0) return AI_ERR;
+    int64_t n;
+    const unsigned char *p = bytes_buffer(args[0], &n);
+    if (!p || (n != 4 && n != 8)) return ai_raise_msg(&ai_exc_TypeError, "float_unpack() needs 4 or 8 bytes");
+    bool little = ai_truthy(args[1]) > 0;
+    uint64_t bits = 0;
+    for (int i = 0; i < n; i++) bits |= (uint64_t)p[little ? i : n - 1 - i] << (8 * i);
+    if (n == 8) {
+        double d;
+        memcpy(&d, &bits, 8);
+        return ai_float_box(d);
+    }
+    uint32_t u = (uint32_t)bits;
+    float f;
+    memcpy(&f, &u, 4);
+    return ai_float_box((double)f);
+}
+static AI_BUILTIN_FN(bf_float_unpack, "float_unpack", a_float_unpack);
+
+static ai_value a_tb_entries(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_one_arg("tb_entries", nargs, kwnames) < 0) return AI_ERR;
+    if (args[0] == AI_NONE) return ai_list_new(NULL, 0);
+    if (!obj_isinstance(args[0], &ai_exc_BaseException) && ai_type_of(args[0]) != &ai_traceback_type)
+        return ai_raise_msg(&ai_exc_TypeError, "tb_entries() needs an exception or a traceback");
+    return exc_tb_entries(args[0]);
+}
+static AI_BUILTIN_FN(bf_tb_entries, "tb_entries", a_tb_entries);
+
+static ai_value a_gc_collect(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    (void)args;
+    if (mu_no_args("gc_collect", nargs, kwnames) < 0) return AI_ERR;
+    return ai_int_from_i64((int64_t)gc_collect());
+}
+static AI_BUILTIN_FN(bf_gc_collect, "gc_collect", a_gc_collect);
+
 static int init(ai_value m) {
     return mod_add_fn(m, &bf_caller_module) < 0 || mod_add_fn(m, &bf_abc_init) < 0 ||
-                   mod_add_fn(m, &bf_abc_register) < 0
+                   mod_add_fn(m, &bf_abc_register) < 0 || mod_add_fn(m, &bf_float_pack) < 0 ||
+                   mod_add_fn(m, &bf_float_unpack) < 0 || mod_add_fn(m, &bf_tb_entries) < 0 ||
+                   mod_add_fn(m, &bf_gc_collect) < 0
                ? -1
                : 0;
 }

@@ -1159,4 +1159,4 @@ static int init(ai_value m) {
     return mod_add(m, "Random", ai_val(&rnd_type));
 }
 
-const mod_def mod_random = {"random", init};
+const mod_def mod_random = {"_random", init};

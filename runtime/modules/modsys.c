@@ -26,10 +26,11 @@
  * stack (a RecursionError is raised when it runs out); nested reprs and
  * nested running generators count against this limit, as in CPython.
  *
- * Not handled: reassigning sys.stdout does not redirect print() (print
- * without file= always writes fd 1); sys.path is the executable's
- * directory and changing it has no effect (imports are compiled in); sys.flags,
- * sys.implementation, closing the standard streams.
+ * Not handled: sys.path is the executable's directory and changing it
+ * has no effect (imports are compiled in); sys.flags is all defaults;
+ * closing the standard streams. sys.implementation is a named tuple (name
+ * "aithon"), not a SimpleNamespace; getsizeof gives CPython's sizes for
+ * the common builtins; settrace/setprofile are accepted and do nothing.
  */
 #include "modules/modutil.h"
 #include "objects/text.h"
@@ -605,7 +606,185 @@ static AI_BUILTIN_FN(bf_getdefaultencoding, "getdefaultencoding", sys_getdefault
 static AI_BUILTIN_FN(bf_getfilesystemencoding, "getfilesystemencoding",
                      sys_getfilesystemencoding);
 
+/* ---- the rest of the common surface ------------------------------------------------ */
+
+static ai_value make_argv(void);
+static ai_value cstr(const char *s);
+
+/* getsizeof(obj[, default]): CPython's sizes on 64-bit Linux for the
+ * common builtin types (programs print them to explain memory use); an
+ * estimate from the object's size for the others. */
+static ai_value sys_getsizeof(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_pos_range("getsizeof", "getsizeof", nargs, kwnames, 1, 2) < 0) return AI_ERR;
+    ai_value v = args[0];
+    int64_t n;
+    if (ai_is_smallint(v) || obj_is_type(v, &ai_bool_type)) {
+        int64_t x = ai_is_smallint(v) ? ai_smallint_get(v) : (v == AI_TRUE);
+        uint64_t ux = x < 0 ? (uint64_t)-x : (uint64_t)x;
+        int digits = 0;
+        while (ux) {
+            digits++;
+            ux >>= 30;
+        }
+        return ai_smallint(24 + 4 * (digits ? digits : 1));
+    }
+    const ai_type *t = ai_type_of(v);
+    if (t == &ai_int_type) return ai_int_from_i64(24 + 4 * ((mu_int_bitlen(v) + 29) / 30));
+    if (t == &ai_float_type) return ai_smallint(24);
+    if (v == AI_NONE) return ai_smallint(16);
+    if (t == &ai_str_type) {
+        ai_strobj *s = str_obj(v);
+        int64_t base = s->ascii ? 49 : s->kind == 1 ? 73 : s->kind == 2 ? 74 : 76;
+        return ai_int_from_i64(base + s->len * s->kind);
+    }
+    if (t == &ai_bytes_type) return ai_int_from_i64(33 + ((ai_bytes *)ai_obj(v))->len);
+    if (t == &ai_tuple_type) return ai_int_from_i64(40 + 8 * tuple_obj(v)->len);
+    if (t == &ai_list_type) {
+        n = list_obj(v)->len;
+        return ai_int_from_i64(56 + 8 * n);
+    }
+    if (t == &ai_dict_type) {
+        n = dict_len(v);
+        return ai_int_from_i64(n == 0 ? 64 : n <= 5 ? 184 : n <= 10 ? 352 : n <= 21 ? 632 : 1168 + 16 * (n - 42 > 0 ? n - 42 : 0));
+    }
+    if (t == &ai_set_type || t == &ai_frozenset_type) {
+        n = set_len(v);
+        int64_t table = 8;
+        while (n * 5 >= (table - 1) * 3) table *= 4;
+        return ai_int_from_i64(table == 8 ? 216 : 216 + 16 * table);
+    }
+    if (t->gc_size) return ai_int_from_i64((int64_t)t->gc_size(ai_obj(v)) + 16);
+    return ai_smallint(48);
+}
+static AI_BUILTIN_FN(bf_getsizeof, "getsizeof", sys_getsizeof);
+
+static ai_value sys_getrefcount(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    (void)args;
+    if (mu_one_arg("getrefcount", nargs, kwnames) < 0) return AI_ERR;
+    /* No reference counts here: 2 is what CPython says for a fresh object
+     * passed as the argument. */
+    return ai_smallint(2);
+}
+static AI_BUILTIN_FN(bf_getrefcount, "getrefcount", sys_getrefcount);
+
+/* settrace/setprofile and friends: accepted, with no effect (compiled
+ * code has no trace hooks). */
+static ai_value sys_noop(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    return AI_NONE;
+}
+static AI_BUILTIN_FN(bf_settrace, "settrace", sys_noop);
+static AI_BUILTIN_FN(bf_setprofile, "setprofile", sys_noop);
+static AI_BUILTIN_FN(bf_gettrace, "gettrace", sys_noop);
+static AI_BUILTIN_FN(bf_getprofile, "getprofile", sys_noop);
+static AI_BUILTIN_FN(bf_setswitchinterval, "setswitchinterval", sys_noop);
+static AI_BUILTIN_FN(bf_addaudithook, "addaudithook", sys_noop);
+static AI_BUILTIN_FN(bf_audit, "audit", sys_noop);
+
+static ai_value sys_getswitchinterval(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    (void)self;
+    (void)args;
+    if (mu_no_args("getswitchinterval", nargs, kw) < 0) return AI_ERR;
+    return ai_float_box(0.005);
+}
+static AI_BUILTIN_FN(bf_getswitchinterval, "getswitchinterval", sys_getswitchinterval);
+
+static ai_value sys_is_finalizing(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    (void)self;
+    (void)args;
+    if (mu_no_args("is_finalizing", nargs, kw) < 0) return AI_ERR;
+    return AI_FALSE;
+}
+static AI_BUILTIN_FN(bf_is_finalizing, "is_finalizing", sys_is_finalizing);
+
+/* excepthook(type, value, tb): print the exception as the runtime does
+ * for an uncaught one. */
+static ai_value sys_excepthook(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    (void)self;
+    if (mu_pos_range("excepthook", "excepthook", nargs, kw, 3, 3) < 0) return AI_ERR;
+    bi_stdout_flush();
+    if (obj_isinstance(args[1], &ai_exc_BaseException)) exc_print(args[1]);
+    return AI_NONE;
+}
+static AI_BUILTIN_FN(bf_excepthook, "excepthook", sys_excepthook);
+
+/* displayhook(value): print repr(value) unless it is None. */
+static ai_value sys_displayhook(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    (void)self;
+    if (mu_one_arg("displayhook", nargs, kw) < 0) return AI_ERR;
+    if (args[0] == AI_NONE) return AI_NONE;
+    ai_value r = ai_repr(args[0]);
+    if (!r) return AI_ERR;
+    return ai_print(&r, 1, 0, 0, 0, 0) ? AI_NONE : AI_ERR;
+}
+static AI_BUILTIN_FN(bf_displayhook, "displayhook", sys_displayhook);
+
+static mu_structseq flags_type, hash_info_type, thread_info_type, impl_type;
+static const char *const impl_fields[] = {"name", "cache_tag", "version", "hexversion"};
+static const char *const flags_fields[] = {
+    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+    "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
+    "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"};
+static const char *const hash_info_fields[] = {"width", "modulus", "inf", "nan", "imag", "algorithm",
+                                               "hash_bits", "seed_bits", "cutoff"};
+static const char *const thread_info_fields[] = {"name", "lock", "version"};
+
+static int add_more(ai_value m) {
+    mu_structseq_init(&flags_type, "sys.flags", flags_fields, 18, 18, false);
+    mu_structseq_init(&hash_info_type, "sys.hash_info", hash_info_fields, 9, 9, false);
+    mu_structseq_init(&thread_info_type, "sys.thread_info", thread_info_fields, 3, 3, false);
+    ai_value fl[18];
+    for (int i = 0; i < 18; i++) fl[i] = ai_smallint(0);
+    fl[11] = ai_smallint(1);  /* hash_randomization */
+    fl[17] = ai_smallint(-1); /* int_max_str_digits: the default */
+    ai_value hi[9] = {ai_smallint(64), ai_int_from_i64(2305843009213693951LL), ai_smallint(314159),
+                      ai_smallint(0), ai_smallint(1000003), cstr("siphash13"), ai_smallint(64),
+                      ai_smallint(128), ai_smallint(0)};
+    ai_value ti[3] = {cstr("pthread"), cstr("mutex+cond"), AI_NONE};
+    /* sys.implementation: a named tuple here (CPython's is a
+     * SimpleNamespace); the fields programs read. */
+    mu_structseq_init(&impl_type, "sys.implementation", impl_fields, 4, 4, false);
+    ai_value vi;
+    if (dict_get(((ai_module_obj *)ai_obj(m))->dict, cstr("version_info"), &vi) != 1) return -1;
+    ai_value im[4] = {cstr("aithon"), AI_NONE, vi, ai_smallint(0x030B00F0)};
+    static const char *const builtin_names[] = {"_aithon", "_re", "builtins", "posix", "sys", "time"};
+    ai_value bn[6];
+    for (int i = 0; i < 6; i++) bn[i] = cstr(builtin_names[i]);
+    ai_value empty_list = ai_list_new(NULL, 0);
+    ai_value orig = make_argv();
+    if (!empty_list || !orig) return -1;
+    return (mod_add(m, "flags", mu_structseq_new_static(&flags_type, fl)) < 0 ||
+            mod_add(m, "hash_info", mu_structseq_new_static(&hash_info_type, hi)) < 0 ||
+            mod_add(m, "thread_info", mu_structseq_new_static(&thread_info_type, ti)) < 0 ||
+            mod_add(m, "implementation", mu_structseq_new_static(&impl_type, im)) < 0 ||
+            mod_add(m, "builtin_module_names", ai_tuple_pack(bn, 6)) < 0 ||
+            mod_add(m, "float_repr_style", cstr("short")) < 0 ||
+            mod_add(m, "abiflags", cstr("")) < 0 || mod_add(m, "api_version", ai_smallint(1013)) < 0 ||
+            mod_add(m, "copyright", cstr("Copyright (c) Aithon contributors.\nPython is Copyright (c) "
+                                         "2001-2023 Python Software Foundation.")) < 0 ||
+            mod_add(m, "prefix", cstr("/usr/local")) < 0 || mod_add(m, "exec_prefix", cstr("/usr/local")) < 0 ||
+            mod_add(m, "base_prefix", cstr("/usr/local")) < 0 ||
+            mod_add(m, "base_exec_prefix", cstr("/usr/local")) < 0 ||
+            mod_add(m, "platlibdir", cstr("lib")) < 0 || mod_add(m, "pycache_prefix", AI_NONE) < 0 ||
+            mod_add(m, "dont_write_bytecode", AI_TRUE) < 0 || mod_add(m, "warnoptions", empty_list) < 0 ||
+            mod_add(m, "orig_argv", orig) < 0 || mod_add(m, "meta_path", ai_list_new(NULL, 0)) < 0 ||
+            mod_add(m, "path_hooks", ai_list_new(NULL, 0)) < 0 ||
+            mod_add(m, "path_importer_cache", dict_new()) < 0 ||
+            mod_add(m, "__excepthook__", ai_val(&bf_excepthook)) < 0 ||
+            mod_add(m, "__displayhook__", ai_val(&bf_displayhook)) < 0)
+               ? -1
+               : 0;
+}
+
 static ai_builtin_fn *const functions[] = {
+    &bf_getsizeof, &bf_getrefcount, &bf_settrace, &bf_setprofile, &bf_gettrace, &bf_getprofile,
+    &bf_setswitchinterval, &bf_getswitchinterval, &bf_addaudithook, &bf_audit, &bf_is_finalizing,
+    &bf_excepthook, &bf_displayhook,
     &bf_exit,         &bf_getrecursionlimit, &bf_setrecursionlimit,   &bf_intern,
     &bf_get_int_max_str_digits, &bf_set_int_max_str_digits, &bf_exc_info, &bf_exception,
     &bf_getdefaultencoding, &bf_getfilesystemencoding,
@@ -714,7 +893,7 @@ static int init(ai_value m) {
         if (mod_add_fn(m, functions[i]) < 0) return -1;
     sys_dict = ((ai_module_obj *)ai_obj(m))->dict;
     bi_stdout_redirect_hook = stdout_redirect;
-    return 0;
+    return add_more(m);
 }
 
 const mod_def mod_sys = {"sys", init};

@@ -64,6 +64,8 @@ extern const mod_def mod_aithonint;
 extern const mod_def mod_posix;
 /* modre.c: the regular expression engine under stdlib/re */
 extern const mod_def mod_re;
+/* modhashlib.c: _hashlib, the digests under the stdlib's hashlib. */
+extern const mod_def mod_hashlib;
 
 /* The name of the compiled module whose body is running (the innermost
  * import in progress), or NULL when none is. */

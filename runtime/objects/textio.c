@@ -712,6 +712,20 @@ static ai_value bi_open(ai_value self, const ai_value *args, int64_t nargs, ai_v
             return ai_raise_msg(&ai_exc_ValueError, "Cannot use closefd=False with file name");
         const char *path;
         int64_t plen;
+        if (!str_check(file) && !bytes_check(file)) {
+            /* os.PathLike (pathlib.Path …): its __fspath__(), which is
+             * also the file's name. */
+            ai_value fsp = cls_special_method(file, "__fspath__");
+            if (fsp) {
+                ai_value r = ai_call(fsp, NULL, 0, 0);
+                if (!r) return AI_ERR;
+                if (!str_check(r) && !bytes_check(r))
+                    return ai_raise_fmt(&ai_exc_TypeError,
+                                        "expected %s.__fspath__() to return str or bytes, not %s",
+                                        obj_type_name(file), obj_type_name(r));
+                file = name = r;
+            }
+        }
         if (str_check(file)) {
             path = str_utf8_strict(file, &plen);
         } else if (bytes_check(file)) {

@@ -607,7 +607,7 @@ static void idle_actor(void *arg) {
 static void importer_actor(void *arg) {
     (void)arg;
     own_heap();
-    ai_value m = ai_import("random");
+    ai_value m = ai_import("_random");
     ACHECK(m && !in_heap(actor_self()->heap, ((ai_module_obj *)ai_obj(m))->dict));
 }
 
@@ -672,7 +672,7 @@ static ai_value actors_main(void) {
     CHECK(actor_wait(imp) == ACTOR_EXIT_NORMAL);
     actor_release(imp);
     churn(100);
-    ai_value rnd = ai_import("random");
+    ai_value rnd = ai_import("_random");
     ai_value seed = I(5);
     CHECK(rnd && ai_call(ai_getattr(rnd, N("seed")), &seed, 1, 0) == AI_NONE);
     CHECK_STREQ(R(ai_call(ai_getattr(rnd, N("randrange")), (ai_value[]){I(1000)}, 1, 0)), "637");

@@ -165,7 +165,7 @@ static void test_errors(void) {
 }
 
 int main(void) {
-    mod = ai_import("random");
+    mod = ai_import("_random");
     CHECK(mod != AI_ERR);
     if (!mod) CHECK_DONE();
     test_seeds();
