@@ -1,4 +1,5 @@
-# A while loop summing to 10**7: loop overhead and small-int arithmetic.
+# A while loop summing to n: loop overhead and small-int arithmetic.
+import sys
 
 def total(limit):
     s = 0
@@ -9,4 +10,4 @@ def total(limit):
     return s
 
 
-print(total(10 ** 7))
+print(total(int(sys.argv[1]) if len(sys.argv) > 1 else 5 * 10 ** 7))

@@ -1,5 +1,6 @@
-# Points of a 300x200 grid inside the Mandelbrot set: nested loops of
+# Points of a 3n x 2n grid inside the Mandelbrot set: nested loops of
 # float arithmetic.
+import sys
 
 def escapes(cr, ci, limit):
     zr = 0.0
@@ -24,4 +25,5 @@ def count_inside(width, height, limit):
     return inside
 
 
-print(count_inside(300, 200, 100))
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+print(count_inside(3 * n, 2 * n, 100))

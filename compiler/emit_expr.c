@@ -681,7 +681,8 @@ static bool print_keywords_ok(const Expr *x) {
 /* A call of a known module-level def, bound at compile time: `target` is
  * the function called (fd->fn, or for `await f(…)` of an async def its
  * behaviour, fd->genbody). NULL when the arguments do not fit. */
-static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x, LLVMValueRef target) {
+static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x, LLVMValueRef target,
+                                int await_line) {
     if (!fd->simple) return NULL;
     const Arguments *a = fd->def->u.funcdef.args;
     int n = fd->nparams, np = x->u.call.args.n, nposonly = a->posonlyargs.n;
@@ -721,7 +722,9 @@ static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x
         if (src[i] >= 0) cargs[i] = vals[src[i]];
         else cargs[i] = LLVMBuildLoad2(e->b, e->i64, fd->default_globals[i - (n - fd->ndefaults)], "dflt");
     }
+    if (await_line) emit_rt(e, RT_ai_await_direct_enter, (LLVMValueRef[]){emit_i32(e, await_line)}, 1);
     LLVMValueRef r = LLVMBuildCall2(e->b, fd->body_type, target, cargs, (unsigned)n, "");
+    if (await_line) emit_rt(e, RT_ai_await_direct_leave, NULL, 0);
     emit_check(e, r, x->pos.line);
     return r;
 }
@@ -739,7 +742,7 @@ static LLVMValueRef emit_await(Emitter *e, const Expr *x) {
             int g = emit_global_index(e, name);
             FuncDef *fd = e->global_func[g];
             if (fd && fd->is_async && !fd->scope->is_generator && fd->genbody) {
-                LLVMValueRef r = direct_call(e, fd, g, v, fd->genbody);
+                LLVMValueRef r = direct_call(e, fd, g, v, fd->genbody, x->pos.line);
                 if (r) return r;
             }
         }
@@ -831,7 +834,7 @@ static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
                 return emit_print(e, x);
             int g = emit_global_index(e, name);
             if (e->global_func[g]) {
-                LLVMValueRef r = direct_call(e, e->global_func[g], g, x, e->global_func[g]->fn);
+                LLVMValueRef r = direct_call(e, e->global_func[g], g, x, e->global_func[g]->fn, 0);
                 if (r) return r;
             }
         }

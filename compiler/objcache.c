@@ -88,7 +88,7 @@ static void prune(const char *base, const char *keep) {
     while ((ent = readdir(d))) {
         if (ent->d_name[0] == '.' || strcmp(ent->d_name, keep) == 0 || strlen(ent->d_name) != 32) continue;
         char sub[PATH_MAX];
-        snprintf(sub, sizeof sub, "%s/%s", base, ent->d_name);
+        if (snprintf(sub, sizeof sub, "%s/%s", base, ent->d_name) >= (int)sizeof sub) continue;
         struct stat st;
         if (stat(sub, &st) != 0 || !S_ISDIR(st.st_mode) || now - st.st_mtime < 7 * 24 * 3600) continue;
         DIR *sd = opendir(sub);
@@ -97,7 +97,7 @@ static void prune(const char *base, const char *keep) {
         while ((e = readdir(sd))) {
             if (e->d_name[0] == '.') continue;
             char file[PATH_MAX + 512];
-            snprintf(file, sizeof file, "%s/%s", sub, e->d_name);
+            if (snprintf(file, sizeof file, "%s/%s", sub, e->d_name) >= (int)sizeof file) continue;
             unlink(file);
         }
         closedir(sd);

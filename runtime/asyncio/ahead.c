@@ -83,7 +83,9 @@ struct aio_ahead {
     bool aborted;
     bool may_outgrow;           /* give up when it outgrows a slice */
     bool outgrew;               /* … and it did */
-    int64_t started;            /* monotonic ns at the start */
+    bool marked;                /* cpu_mark is set */
+    int64_t cpu_mark;           /* thread CPU ns at its first slice end */
+    pthread_t mark_thread;      /* … on this thread */
     ai_gen *body;               /* the copy of the task's coroutine */
     aio_ahead_iter *iters;      /* per iteration (malloc'd) */
     int64_t niters, capiters;
@@ -182,26 +184,37 @@ void aio_ahead_guard(void) {
 
 /* ---- outgrowing a slice ------------------------------------------------------------------------- */
 
-/* An evaluation runs on one core. One still going after AHEAD_SPLIT_NS
- * (checked when a time slice ends, every 1–2 ms) is worth more as an
- * actor when another core has nothing to do: it gives up (AHEAD_OUTGREW) and
- * remote.c spawns it and the siblings started with it, whose own gathers
- * are then evaluated ahead in their actors — so work is split where its
- * pieces take a few milliseconds. The work lost is that much. Smaller
- * pieces would cost more than they gain: an actor's loop runs in step
- * with its parent's, a message each way per iteration. */
-enum { AHEAD_SPLIT_NS = 4000000 };
+/* An evaluation runs on one core. One that has used AHEAD_SPLIT_NS of
+ * CPU time (measured from the first time slice that ends during it, on
+ * the thread's CPU clock: wall time would count the time a loaded
+ * machine gave to other programs) is worth more as an actor when another
+ * core has nothing to do: it gives up (AHEAD_OUTGREW) and remote.c
+ * spawns it and the siblings started with it, whose own gathers are then
+ * evaluated ahead in their actors — so work is split where its pieces
+ * take a few milliseconds. The work lost is that much. Smaller pieces
+ * would cost more than they gain: an actor's loop runs in step with its
+ * parent's, a message each way per iteration. */
+enum { AHEAD_SPLIT_NS = 3000000 };
 
-static int64_t now_ns(void) {
+static int64_t thread_cpu_ns(void) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 static void slice_ended(void) {
     aio_state *st = aio_state_peek();
     aio_ahead *ax = st ? st->ahead : NULL;
-    if (!ax || !ax->may_outgrow || now_ns() - ax->started < AHEAD_SPLIT_NS) return;
+    if (!ax || !ax->may_outgrow) return;
+    pthread_t self = pthread_self();
+    if (!ax->marked || !pthread_equal(self, ax->mark_thread)) {
+        /* the first slice end, or the task moved to another worker */
+        ax->marked = true;
+        ax->mark_thread = self;
+        ax->cpu_mark = thread_cpu_ns();
+        return;
+    }
+    if (thread_cpu_ns() - ax->cpu_mark < AHEAD_SPLIT_NS) return;
     if (sched_idle_workers() == 0) return; /* every core has work already */
     ax->outgrew = true;
     aio_ahead_abort();
@@ -403,7 +416,6 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
      * ordinary runs' (which tasks are actors shows in all_tasks()). */
     ax.may_outgrow = may_outgrow && sched_nworkers() > 1 && !sched_is_seeded() && !gc_cfg.stress;
     if (ax.may_outgrow) {
-        ax.started = now_ns();
         if (!atomic_load_explicit(&ai_slice_end_hook, memory_order_relaxed))
             atomic_store_explicit(&ai_slice_end_hook, slice_ended, memory_order_release);
     }

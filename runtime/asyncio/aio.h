@@ -121,7 +121,7 @@ ai_value aio_task_name(aio_task *t);
 extern ai_type aio_future_type, aio_task_type, aio_handle_type, aio_timerhandle_type,
     aio_loop_type;
 /* The asyncio exceptions (module asyncio.exceptions). */
-extern ai_type aio_CancelledError, aio_InvalidStateError, aio_QueueEmpty, aio_QueueFull;
+extern ai_type aio_CancelledError, aio_InvalidStateError, aio_QueueEmpty, aio_QueueFull, aio_BrokenBarrierError;
 
 static inline bool aio_is_future(ai_value v) {
     return !ai_is_smallint(v) && obj_type_is_sub(ai_type_of_obj(ai_obj(v)), &aio_future_type);
@@ -354,10 +354,15 @@ ai_value aio_run_until_complete(ai_value loop, ai_value awaitable);
 ai_value aio_queue_new_unbounded(void);
 int aio_queue_put_nowait(ai_value q, ai_value item);
 ai_value aio_queue_get(ai_value q);
-/* loop.c, for remote.c: the i-th ready entry after the head; how many
- * are ready; the first live timer's deadline; pending tasks; one
- * iteration. */
-bool aio_loop_peek(ai_value loop, int64_t i, ai_value e[4]);
+/* loop.c, for remote.c: the ready entries from the head on, in turn (a
+ * cursor stays valid while entries are only appended); how many are
+ * ready; the first live timer's deadline; pending tasks; one iteration. */
+typedef struct aio_ready_cursor {
+    ai_value loop, seg;
+    int64_t k, i;
+} aio_ready_cursor;
+void aio_loop_cursor(ai_value loop, aio_ready_cursor *c);
+bool aio_loop_next(aio_ready_cursor *c, ai_value e[4]);
 int64_t aio_loop_ready_count(ai_value loop);
 bool aio_loop_first_timer(ai_value loop, double *when);
 int64_t aio_loop_pending_tasks(ai_value loop);

@@ -52,9 +52,11 @@ AIO_EXC(CancelledError, &ai_exc_BaseException, "asyncio.exceptions")
 AIO_EXC(InvalidStateError, &ai_exc_Exception, "asyncio.exceptions")
 AIO_EXC(QueueEmpty, &ai_exc_Exception, "asyncio.queues")
 AIO_EXC(QueueFull, &ai_exc_Exception, "asyncio.queues")
+AIO_EXC(BrokenBarrierError, &ai_exc_RuntimeError, "asyncio.exceptions")
 
 void aio_exc_types_init(void) {
-    ai_type *ts[] = {&aio_CancelledError, &aio_InvalidStateError, &aio_QueueEmpty, &aio_QueueFull};
+    ai_type *ts[] = {&aio_CancelledError, &aio_InvalidStateError, &aio_QueueEmpty, &aio_QueueFull,
+                     &aio_BrokenBarrierError};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) {
         if (ts[i]->gc_visit) continue;
         ts[i]->repr = ai_exc_Exception.repr;

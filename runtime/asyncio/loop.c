@@ -509,16 +509,24 @@ int aio_loop_rerun(ai_value loop, ai_value task, int64_t k) {
 
 /* ---- what remote.c needs to see ---------------------------------------------------------------- */
 
-bool aio_loop_peek(ai_value loop, int64_t i, ai_value e[4]) {
+void aio_loop_cursor(ai_value loop, aio_ready_cursor *c) {
     aio_loop *L = loop_obj(loop);
-    if (i < 0 || i >= L->count) return false;
-    ai_value seg = L->head_seg;
-    int64_t k = L->head_i + i;
-    while (k >= SEG_ENTRIES) {
-        seg = ((ready_seg *)ai_obj(seg))->next;
-        k -= SEG_ENTRIES;
+    c->loop = loop;
+    c->seg = L->head_seg;
+    c->k = L->head_i;
+    c->i = 0;
+}
+
+bool aio_loop_next(aio_ready_cursor *c, ai_value e[4]) {
+    aio_loop *L = loop_obj(c->loop);
+    if (c->i >= L->count) return false;
+    if (c->k >= SEG_ENTRIES) {
+        c->seg = ((ready_seg *)ai_obj(c->seg))->next;
+        c->k = 0;
     }
-    memcpy(e, &((ready_seg *)ai_obj(seg))->e[k * 4], 4 * sizeof(ai_value));
+    memcpy(e, &((ready_seg *)ai_obj(c->seg))->e[c->k * 4], 4 * sizeof(ai_value));
+    c->k++;
+    c->i++;
     return true;
 }
 

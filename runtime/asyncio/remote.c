@@ -441,7 +441,9 @@ static void start_batch(ai_value loop, ai_value task) {
     const ai_func_info *outgrown = NULL;
     start_one(task, &outgrown);
     ai_value e[4];
-    for (int64_t i = 0; aio_loop_peek(loop, i, e) && batchable(e); i++) start_one(e[1], &outgrown);
+    aio_ready_cursor c;
+    aio_loop_cursor(loop, &c);
+    while (aio_loop_next(&c, e) && batchable(e)) start_one(e[1], &outgrown);
 }
 
 /* Receiving and replaying -------------------------------------------------------------------------- */
@@ -753,7 +755,9 @@ static bool nothing_left(remote_actor *ra, ai_value loop) {
     double when;
     if (aio_loop_first_timer(loop, &when)) return false;
     ai_value e[4];
-    for (int64_t i = 0; aio_loop_peek(loop, i, e); i++)
+    aio_ready_cursor c;
+    aio_loop_cursor(loop, &c);
+    while (aio_loop_next(&c, e))
         if (e[0] == AIO_CB(AIO_CB_PYCALL) || e[0] == AIO_CB(AIO_CB_PYCALL1)) return false;
     return true;
 }

@@ -119,7 +119,7 @@ static char *from_pyenv(const char *shims) {
     char *slash = strrchr(root, '/');
     if (!slash) return NULL;
     *slash = '\0';
-    char buf[PATH_MAX + 64], ver[128] = "";
+    char buf[PATH_MAX + 160], ver[128] = "";
     snprintf(buf, sizeof buf, "%s/version", root);
     FILE *f = fopen(buf, "r");
     if (f) {

@@ -1,6 +1,7 @@
 /*
  * asyncio/sync.c — the synchronisation primitives of CPython 3.11's
- * asyncio.locks: Lock, Event, Condition, Semaphore, BoundedSemaphore.
+ * asyncio.locks: Lock, Event, Condition, Semaphore, BoundedSemaphore,
+ * Barrier.
  *
  * Each waiting coroutine waits on a future of its own, queued in the
  * primitive's deque of waiters; releasing sets the first waiter's result,
@@ -504,6 +505,242 @@ static int release_of(ai_value self) {
 
 #define CM_METHODS(T) {"__aenter__", cm_aenter, T, 0}, {"__aexit__", cm_aexit, T, 0}
 
+/* ---- Barrier (3.11) ---------------------------------------------------------------------
+ *
+ * CPython's asyncio.Barrier step for step, on a Condition of its own:
+ * wait() takes the condition's lock, blocks while the barrier drains or
+ * resets, counts itself in, and either releases everyone (the last
+ * party: the barrier drains) or waits until it is no longer filling;
+ * leaving, the last one out sets it filling again. reset() and abort()
+ * wake everyone with BrokenBarrierError. */
+
+extern ai_type aio_barrier_type;
+
+enum { B_FILLING, B_DRAINING, B_RESETTING, B_BROKEN };
+static const char *const barrier_state_names[] = {"filling", "draining", "resetting", "broken"};
+
+typedef struct aio_barrier {
+    ai_object ob;
+    ai_value cond;              /* its Condition */
+    int64_t parties, count, state;
+} aio_barrier;
+
+static aio_barrier *barrier(ai_value v) { return (aio_barrier *)ai_obj(v); }
+
+static void barrier_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    aio_barrier *b = (aio_barrier *)o;
+    if (b->cond) visit(&b->cond, ctx);
+}
+
+/* `async with self._cond:` around body(self): 0/-1. */
+static int with_cond(ai_value self, int (*body)(ai_value self, ai_value *out), ai_value *out) {
+    ai_value lock = prim(barrier(self)->cond)->lock;
+    if (!lock_acquire_body(&lock)) return -1;
+    int rc = body(self, out);
+    ai_value escaped = rc < 0 ? ai_exc_fetch() : 0;
+    if (lock_release(prim(barrier(self)->cond)->lock) < 0) {
+        if (escaped) ((ai_exc *)ai_obj(ai_exc_fetch()))->context = escaped; /* a new error wins */
+        return -1;
+    }
+    if (escaped) exc_set_pending(escaped);
+    return rc;
+}
+
+static int barrier_notify_all(ai_value self) {
+    ai_value cond = barrier(self)->cond;
+    ai_value w = prim(cond)->waiters;
+    return cond_notify(cond, w ? aio_deque_len(w) : 0);
+}
+
+/* await self._cond.wait_for(lambda: <state test>) */
+static int wait_until(ai_value self, bool (*ok)(ai_value self)) {
+    while (!ok(self)) {
+        ai_value cond = barrier(self)->cond;
+        if (!cond_wait_body(&cond)) return -1;
+    }
+    return 0;
+}
+
+static bool not_draining_or_resetting(ai_value self) {
+    int64_t st = barrier(self)->state;
+    return st != B_DRAINING && st != B_RESETTING;
+}
+
+static bool not_filling(ai_value self) { return barrier(self)->state != B_FILLING; }
+
+static int barrier_wait_locked(ai_value self, ai_value *out) {
+    /* _block */
+    if (wait_until(self, not_draining_or_resetting) < 0) return -1;
+    if (barrier(self)->state == B_BROKEN) {
+        ai_raise_msg(&aio_BrokenBarrierError, "Barrier aborted");
+        return -1;
+    }
+    int64_t index = barrier(self)->count++;
+    int rc = 0;
+    if (index + 1 == barrier(self)->parties) {
+        /* _release */
+        barrier(self)->state = B_DRAINING;
+        rc = barrier_notify_all(self);
+    } else {
+        /* _wait */
+        rc = wait_until(self, not_filling);
+        if (rc == 0 && (barrier(self)->state == B_BROKEN || barrier(self)->state == B_RESETTING)) {
+            ai_raise_msg(&aio_BrokenBarrierError, "Abort or reset of barrier");
+            rc = -1;
+        }
+    }
+    /* finally: count out, _exit */
+    ai_value escaped = rc < 0 ? ai_exc_fetch() : 0;
+    aio_barrier *b = barrier(self);
+    b->count--;
+    if (b->count == 0) {
+        if (b->state == B_RESETTING || b->state == B_DRAINING) b->state = B_FILLING;
+        if (barrier_notify_all(self) < 0) {
+            if (escaped) ((ai_exc *)ai_obj(exc_pending()))->context = escaped;
+            return -1;
+        }
+    }
+    if (escaped) {
+        exc_set_pending(escaped);
+        return -1;
+    }
+    *out = ai_smallint(index);
+    return 0;
+}
+
+static ai_value barrier_wait_body(const ai_value *a) {
+    ai_value r = 0;
+    return with_cond(a[0], barrier_wait_locked, &r) < 0 ? AI_ERR : r;
+}
+NATIVE_INFO(barrier_wait_info, "wait", "Barrier.wait");
+
+static int barrier_reset_locked(ai_value self, ai_value *out) {
+    aio_barrier *b = barrier(self);
+    if (b->count > 0) b->state = B_RESETTING;
+    else b->state = B_FILLING;
+    *out = AI_NONE;
+    return barrier_notify_all(self);
+}
+
+static ai_value barrier_reset_body(const ai_value *a) {
+    ai_value r = 0;
+    return with_cond(a[0], barrier_reset_locked, &r) < 0 ? AI_ERR : r;
+}
+NATIVE_INFO(barrier_reset_info, "reset", "Barrier.reset");
+
+static int barrier_abort_locked(ai_value self, ai_value *out) {
+    barrier(self)->state = B_BROKEN;
+    *out = AI_NONE;
+    return barrier_notify_all(self);
+}
+
+static ai_value barrier_abort_body(const ai_value *a) {
+    ai_value r = 0;
+    return with_cond(a[0], barrier_abort_locked, &r) < 0 ? AI_ERR : r;
+}
+NATIVE_INFO(barrier_abort_info, "abort", "Barrier.abort");
+
+static ai_value barrier_aexit_body(const ai_value *a) {
+    (void)a;
+    return AI_NONE;
+}
+NATIVE_INFO(barrier_aexit_info, "__aexit__", "Barrier.__aexit__");
+
+METHOD(barrier_wait) {
+    NOARGS("wait");
+    return aio_native_coro(&barrier_wait_info, barrier_wait_body, &self, 1);
+}
+
+METHOD(barrier_aenter) {
+    NOARGS("__aenter__");
+    return aio_native_coro(&barrier_wait_info, barrier_wait_body, &self, 1);
+}
+
+METHOD(barrier_aexit) {
+    (void)args, (void)nargs;
+    if (call_no_kwargs("__aexit__", kwnames) < 0) return AI_ERR;
+    return aio_native_coro(&barrier_aexit_info, barrier_aexit_body, &self, 1);
+}
+
+METHOD(barrier_reset) {
+    NOARGS("reset");
+    return aio_native_coro(&barrier_reset_info, barrier_reset_body, &self, 1);
+}
+
+METHOD(barrier_abort) {
+    NOARGS("abort");
+    return aio_native_coro(&barrier_abort_info, barrier_abort_body, &self, 1);
+}
+
+static ai_value g_parties(ai_value self) { return ai_smallint(barrier(self)->parties); }
+static ai_value g_n_waiting(ai_value self) {
+    return ai_smallint(barrier(self)->state == B_FILLING ? barrier(self)->count : 0);
+}
+static ai_value g_broken(ai_value self) { return ai_bool(barrier(self)->state == B_BROKEN); }
+
+static ai_value barrier_repr(ai_value self) {
+    aio_ahead_guard(); /* shows state other tasks change */
+    aio_barrier *b = barrier(self);
+    char extra[96];
+    if (b->state == B_BROKEN) snprintf(extra, sizeof extra, "%s", barrier_state_names[b->state]);
+    else
+        snprintf(extra, sizeof extra, "%s, waiters:%lld/%lld", barrier_state_names[b->state],
+                 (long long)(b->state == B_FILLING ? b->count : 0), (long long)b->parties);
+    strbuf sb;
+    sb_init(&sb);
+    sb_adds(&sb, "<");
+    cls_add_fullname(&sb, ai_type_of(self));
+    sb_printf(&sb, " object at %p [%s]>", (void *)ai_obj(self), extra);
+    return sb_finish(&sb);
+}
+
+static ai_value barrier_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    static const char *const kw[] = {"parties"};
+    mu_clinic c = {"Barrier", kw, 0, 1, 0, 1, 0};
+    ai_value a[1];
+    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    bool fits, err;
+    int64_t parties = obj_index_i64(a[0], &fits, &err);
+    if (err) return AI_ERR;
+    if (fits && parties < 1) return ai_raise_msg(&ai_exc_ValueError, "parties must be > 0");
+    if (!fits) parties = INT64_MAX;
+    ai_value cond = cond_construct(ai_val(&aio_condition_type), NULL, 0, 0);
+    if (!cond) return AI_ERR;
+    aio_barrier *b = ai_alloc(&aio_barrier_type, sizeof(aio_barrier));
+    if (!b) return AI_ERR;
+    b->cond = cond;
+    gc_barrier(b, cond);
+    b->parties = parties;
+    b->state = B_FILLING;
+    return ai_val(b);
+}
+
+static const ai_method_def barrier_methods[] = {
+    {"wait", barrier_wait, &aio_barrier_type, 0},
+    {"reset", barrier_reset, &aio_barrier_type, 0},
+    {"abort", barrier_abort, &aio_barrier_type, 0},
+    {"__aenter__", barrier_aenter, &aio_barrier_type, 0},
+    {"__aexit__", barrier_aexit, &aio_barrier_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+static const ai_getset_def barrier_getset[] = {
+    {"parties", g_parties}, {"n_waiting", g_n_waiting}, {"broken", g_broken}, {NULL, NULL}};
+static const ai_slots barrier_slots = {.methods = barrier_methods, .getset = barrier_getset,
+                                       .construct = barrier_construct};
+
+ai_type aio_barrier_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "Barrier",
+    .module = "asyncio.locks",
+    .base = &ai_object_type,
+    .basicsize = sizeof(aio_barrier),
+    .repr = barrier_repr,
+    .gc_visit = barrier_visit,
+    .gc_size = alloc_fixed_size,
+    .slots = (void *)&barrier_slots,
+};
+
 static const ai_method_def lock_methods[] = {
     {"acquire", lock_acquire, &aio_lock_type, 0},
     {"release", lock_release_m, &aio_lock_type, 0},
@@ -567,5 +804,6 @@ int aio_sync_init(ai_value m) {
                      &aio_boundedsemaphore_type};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
         if (mod_add(m, ts[i]->name, ai_val(ts[i])) < 0) return -1;
-    return 0;
+    if (mod_add(m, "Barrier", ai_val(&aio_barrier_type)) < 0) return -1;
+    return mod_add(m, "BrokenBarrierError", ai_val(&aio_BrokenBarrierError));
 }

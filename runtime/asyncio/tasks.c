@@ -875,6 +875,143 @@ FUNC(f_run) {
     return r;
 }
 
+/* ---- asyncio.Runner (3.11) ---------------------------------------------------------------- */
+
+/* What asyncio.run does, split in three: the loop is made at the first
+ * run() (or get_loop()), each run() runs one coroutine on it as a task,
+ * close() cancels what is left and reports what was never retrieved. */
+typedef struct aio_runner {
+    ai_object ob;
+    ai_value loop;          /* 0 until initialised */
+    ai_value factory;       /* loop_factory, or None */
+    int32_t state;          /* RUNNER_* */
+} aio_runner;
+
+enum { RUNNER_NEW, RUNNER_READY, RUNNER_CLOSED };
+
+extern ai_type aio_runner_type;
+
+static aio_runner *runner(ai_value v) { return (aio_runner *)ai_obj(v); }
+
+static void runner_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    aio_runner *r = (aio_runner *)o;
+    if (r->loop) visit(&r->loop, ctx);
+    if (r->factory) visit(&r->factory, ctx);
+}
+
+static int runner_init_loop(ai_value self) {
+    aio_runner *r = runner(self);
+    if (r->state == RUNNER_CLOSED) {
+        ai_raise_msg(&ai_exc_RuntimeError, "Runner is closed");
+        return -1;
+    }
+    if (r->state == RUNNER_READY) return 0;
+    ai_value loop = r->factory && r->factory != AI_NONE ? ai_call(r->factory, NULL, 0, 0) : aio_loop_new();
+    if (!loop) return -1;
+    r = runner(self);
+    r->loop = loop;
+    gc_barrier(r, loop);
+    r->state = RUNNER_READY;
+    aio_unretrieved_begin(aio_state_get());
+    return 0;
+}
+
+static ai_value runner_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    static const char *const kw[] = {"debug", "loop_factory"};
+    mu_clinic c = {"Runner", kw, 0, 0, 2, 0, 0};
+    ai_value a[2] = {0, 0};
+    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    aio_runner *r = ai_alloc(&aio_runner_type, sizeof(aio_runner));
+    if (!r) return AI_ERR;
+    r->factory = a[1] ? a[1] : AI_NONE;
+    gc_barrier(r, r->factory);
+    return ai_val(r);
+}
+
+AIO_METHOD(runner_run) {
+    static const char *const kw[] = {"coro", "context"};
+    mu_clinic c = {"run", kw, 0, 1, 1, 1, 0};
+    ai_value a[2];
+    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    if (!is_coroutine(a[0])) {
+        ai_value rep = ai_repr(a[0]);
+        int64_t n;
+        return ai_raise_fmt(&ai_exc_ValueError, "a coroutine was expected, got %s", rep ? str_utf8(rep, &n) : "?");
+    }
+    aio_state *st = aio_state_get();
+    if (st->loop)
+        return ai_raise_msg(&ai_exc_RuntimeError, "Runner.run() cannot be called from a running event loop");
+    if (runner_init_loop(self) < 0) return AI_ERR;
+    return aio_run_until_complete(runner(self)->loop, a[0]);
+}
+
+AIO_METHOD(runner_get_loop) {
+    (void)args;
+    if (call_no_kwargs("get_loop", kwnames) < 0 || call_exact_args("get_loop", nargs, 0) < 0) return AI_ERR;
+    if (runner_init_loop(self) < 0) return AI_ERR;
+    return runner(self)->loop;
+}
+
+static int runner_close(ai_value self) {
+    aio_runner *r = runner(self);
+    if (r->state != RUNNER_READY) {
+        r->state = RUNNER_CLOSED;
+        return 0;
+    }
+    ai_value loop = r->loop;
+    aio_state *st = aio_state_get();
+    st->loop = loop;
+    int rc = cancel_all_tasks(loop);
+    aio_remote_shutdown(loop);
+    st = aio_state_get();
+    st->loop = 0;
+    aio_report_unretrieved(st);
+    r = runner(self);
+    r->state = RUNNER_CLOSED;
+    ai_value closed = rc < 0 ? 0 : ai_call_method(loop, str_from_cstr("close"), NULL, 0, 0, NULL);
+    return closed ? 0 : -1;
+}
+
+AIO_METHOD(runner_close_m) {
+    (void)args;
+    if (call_no_kwargs("close", kwnames) < 0 || call_exact_args("close", nargs, 0) < 0) return AI_ERR;
+    return runner_close(self) < 0 ? AI_ERR : AI_NONE;
+}
+
+AIO_METHOD(runner_enter) {
+    (void)args;
+    if (call_no_kwargs("__enter__", kwnames) < 0 || call_exact_args("__enter__", nargs, 0) < 0) return AI_ERR;
+    if (runner_init_loop(self) < 0) return AI_ERR;
+    return self;
+}
+
+AIO_METHOD(runner_exit) {
+    (void)args, (void)nargs, (void)kwnames;
+    return runner_close(self) < 0 ? AI_ERR : AI_NONE;
+}
+
+static const ai_method_def runner_methods[] = {
+    {"run", runner_run, &aio_runner_type, 0},
+    {"get_loop", runner_get_loop, &aio_runner_type, 0},
+    {"close", runner_close_m, &aio_runner_type, 0},
+    {"__enter__", runner_enter, &aio_runner_type, 0},
+    {"__exit__", runner_exit, &aio_runner_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+static const ai_slots runner_slots = {.methods = runner_methods, .construct = runner_construct};
+
+ai_type aio_runner_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "Runner",
+    .module = "asyncio.runners",
+    .base = &ai_object_type,
+    .basicsize = sizeof(aio_runner),
+    .gc_visit = runner_visit,
+    .gc_size = alloc_fixed_size,
+    .slots = (void *)&runner_slots,
+};
+
 /* loop.run_until_complete(future) */
 ai_value aio_run_until_complete(ai_value loop, ai_value awaitable) {
     aio_state *st = aio_state_get();
@@ -926,6 +1063,7 @@ int aio_tasks_init(ai_value m) {
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         if (mod_add_fn(m, fns[i]) < 0) return -1;
+    if (mod_add(m, "Runner", ai_val(&aio_runner_type)) < 0) return -1;
     static const char *const names[] = {"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"};
     for (int i = 0; i < 3; i++) {
         if (!wait_consts[i]) {

@@ -87,6 +87,9 @@ typedef struct alloc_heap {
     size_t stack_bytes;         /* stack the last collection scanned: the next one
                                    waits for at least a quarter of it to be handed
                                    out (pacing, gc/collect.c) */
+    size_t object_stack_bytes;  /* stacks of suspended generators and
+                                   coroutines the last minor collection
+                                   scanned (pacing, core/alloc.c) */
     size_t budget;              /* the nursery size: collect when `since`
                                    reaches it. Starts small (an actor that
                                    allocates little stays small) and

@@ -137,6 +137,7 @@ typedef struct marker {
     ai_object **stack;
     size_t n, cap;
     ai_object *holder; /* the object being traced (for diagnostics) */
+    size_t object_stack_bytes; /* stacks of suspended bodies scanned */
 #if GC_ASAN
     void *fake_stack;  /* this thread's ASan fake stack, if any */
 #endif
@@ -311,7 +312,9 @@ void gc_visit_conservative(const void *lo, const void *hi, void (*visit)(ai_valu
     (void)visit;
     (void)ctx;
     marker *m = cur_marker;
-    if (m) scan_range(m, lo, hi);
+    if (!m) return;
+    m->object_stack_bytes += (size_t)((const char *)hi - (const char *)lo);
+    scan_range(m, lo, hi);
 }
 
 /* Mark what object o points to. */
@@ -896,6 +899,7 @@ size_t gc_collect_heap(alloc_heap *h, bool major) {
     free(m.stack);
     free(m.nursery);
 
+    if (minor) h->object_stack_bytes = m.object_stack_bytes;
     run_finalizers(h, minor);
     if (minor) {
         sweep_young(h);

@@ -268,6 +268,18 @@ static ai_value run_asend(ai_value agen, ai_value sent, bool thrown);
 extern ai_type ai_asend_type;
 static ai_value await_asend(ai_value aw);
 
+void ai_await_direct_enter(int32_t line) {
+    ai_gen *cur = gen_current();
+    if (!cur) return;
+    if (line && !cur->inline_depth) cur->line = line;
+    cur->inline_depth++;
+}
+
+void ai_await_direct_leave(void) {
+    ai_gen *cur = gen_current();
+    if (cur && cur->inline_depth) cur->inline_depth--;
+}
+
 ai_value ai_await(ai_value v, int32_t line) {
     if (ai_is_smallint(v)) return ai_raise_fmt(&ai_exc_TypeError, "object int can't be used in 'await' expression");
     ai_type *t = ai_type_of_obj(ai_obj(v));

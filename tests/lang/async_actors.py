@@ -57,7 +57,7 @@ async def keeps(items):
 
 async def main():
     print(await asyncio.gather(crunch("a", 1, 3000), crunch("b", 3000, 6000), crunch("c", 6000, 9000)))
-    print(await asyncio.gather(ticker("slow", 3, 0.02), ticker("fast", 4, 0.01), ticker("zero", 3, 0)))
+    print(await asyncio.gather(ticker("slow", 3, 0.06), ticker("fast", 4, 0.01), ticker("zero", 3, 0)))
     t = asyncio.create_task(spinner("s"))
     for _ in range(3):
         await asyncio.sleep(0)
