@@ -1075,7 +1075,7 @@ METHOD(m_expandtabs) {
     ai_value a[1];
     PARSE(self, "expandtabs", ARGS_KW, 0, 1, kws, a);
     int64_t tab = 8, n;
-    if (a[0] && text_ssize_arg(a[0], &tab) < 0) return AI_ERR;
+    if (a[0] && text_int_arg(a[0], &tab) < 0) return AI_ERR;
     const unsigned char *p = bytes_buffer(self, &n);
     int64_t total = 0, col = 0;
     for (int64_t i = 0; i < n; i++) {

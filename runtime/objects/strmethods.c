@@ -147,6 +147,18 @@ int text_ssize_arg(ai_value v, int64_t *out) {
     return 0;
 }
 
+int text_int_arg(ai_value v, int64_t *out) {
+    bool fits, err;
+    int64_t n = obj_index_i64(v, &fits, &err);
+    if (err) return -1;
+    if (!fits || n > INT32_MAX || n < INT32_MIN) {
+        ai_raise_msg(&ai_exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = n;
+    return 0;
+}
+
 #define ARGS(var, nm, style, mn, mx, kws) \
     static const argspec var = {nm, "str", style, mn, mx, kws}
 
@@ -843,7 +855,7 @@ static ai_value m_expandtabs(ai_value self, const ai_value *args, int64_t nargs,
     ai_value a[1];
     if (text_args(&spec, args, nargs, kw, a) < 0) return AI_ERR;
     int64_t tab = 8;
-    if (a[0] && text_ssize_arg(a[0], &tab) < 0) return AI_ERR;
+    if (a[0] && text_int_arg(a[0], &tab) < 0) return AI_ERR;
     ai_strobj *s = str_obj(self);
     ubuf b;
     ub_init(&b);

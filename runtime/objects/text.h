@@ -132,6 +132,9 @@ void text_adjust(int64_t *start, int64_t *end, int64_t len);
 /* An int argument as int64 with CPython's OverflowError for huge ones
  * ("Python int too large to convert to C ssize_t"). -1 on error. */
 int text_ssize_arg(ai_value v, int64_t *out);
+/* The same for a C int argument (expandtabs' tabsize): CPython's
+ * OverflowError outside its range. */
+int text_int_arg(ai_value v, int64_t *out);
 
 /* ---- cross-file entry points ------------------------------------------- */
 

@@ -5,6 +5,7 @@ recursive-descent parser over the text with CPython's errors."""
 __all__ = ['JSONDecoder', 'JSONDecodeError']
 
 import re
+import sys
 import _re
 
 # The engine's programs for the hot loops (run through _re.exec directly:
@@ -122,6 +123,12 @@ class _Scanner:
         self.parse_int = ctx.parse_int
         self.parse_constant = ctx.parse_constant
         self.memo = {}
+        # Nesting counts toward the recursion limit as in CPython's C
+        # scanner (with the frames of a json.loads called from module
+        # level): without it a deep document was decoded where CPython
+        # raises RecursionError.
+        self.depth = 0
+        self.limit = sys.getrecursionlimit() - 5
 
     def value(self, s, i):
         """(value, end) of the JSON value at i (no leading whitespace)."""
@@ -131,9 +138,21 @@ class _Scanner:
         if c == '"':
             return scanstring(s, i + 1, self.strict)
         if c == '{':
-            return self.object(s, i + 1)
+            self.depth += 1
+            if self.depth > self.limit:
+                raise RecursionError('maximum recursion depth exceeded while decoding a JSON object '
+                                     'from a unicode string')
+            r = self.object(s, i + 1)
+            self.depth -= 1
+            return r
         if c == '[':
-            return self.array(s, i + 1)
+            self.depth += 1
+            if self.depth > self.limit:
+                raise RecursionError('maximum recursion depth exceeded while decoding a JSON array '
+                                     'from a unicode string')
+            r = self.array(s, i + 1)
+            self.depth -= 1
+            return r
         if c == 'n' and s.startswith('null', i):
             return None, i + 4
         if c == 't' and s.startswith('true', i):

@@ -3,6 +3,8 @@
 
 __all__ = ['JSONEncoder']
 
+import sys
+
 INFINITY = float('inf')
 
 _ESCAPE_TABLE = {i: '\\u%04x' % i for i in range(32)}
@@ -82,9 +84,13 @@ class JSONEncoder(object):
         indent = self.indent
         if indent is not None and not isinstance(indent, str):
             indent = ' ' * indent
+        # CPython encodes with its C encoder when _one_shot and no indent,
+        # else in Python (generators): the nesting each allows, and its
+        # RecursionError, differ (see _Encoder.enter)
+        mode = (0 if self.indent is None else 1) if _one_shot else 2
         return _Encoder(markers, self.default, encoder, indent, self.key_separator,
                         self.item_separator, self.sort_keys, self.skipkeys,
-                        self.allow_nan).chunks(o)
+                        self.allow_nan, mode).chunks(o)
 
 
 def _floatstr(o, allow_nan):
@@ -125,7 +131,7 @@ class _Pieces:
 
 class _Encoder:
     def __init__(self, markers, default, encoder, indent, key_sep, item_sep, sort_keys,
-                 skipkeys, allow_nan):
+                 skipkeys, allow_nan, mode):
         self.markers = markers
         self.default = default
         self.encoder = encoder
@@ -135,6 +141,16 @@ class _Encoder:
         self.sort_keys = sort_keys
         self.skipkeys = skipkeys
         self.allow_nan = allow_nan
+        # Nesting counts toward the recursion limit as in CPython, with the
+        # frames of a call from module level: its C encoder (json.dumps
+        # without indent, mode 0) enters a recursive call per container,
+        # its Python one nests a generator per container below
+        # json.dumps' frames (mode 1) or json.dump's (mode 2). Without it
+        # a deep structure was encoded where CPython raises RecursionError.
+        self.depth = 0
+        self.limit = sys.getrecursionlimit() - (5, 4, 3)[mode]
+        self.too_deep = ('maximum recursion depth exceeded while encoding a JSON object' if mode == 0 else
+                         'maximum recursion depth exceeded while calling a Python object')
 
     def chunks(self, o):
         out = _Pieces()
@@ -166,13 +182,24 @@ class _Encoder:
         elif isinstance(o, float):
             out.append(_floatstr(o, self.allow_nan))
         elif isinstance(o, (list, tuple)):
+            self.enter()
             self.encode_list(o, level, out)
+            self.depth -= 1
         elif isinstance(o, dict):
+            self.enter()
             self.encode_dict(o, level, out)
+            self.depth -= 1
         else:
             self.mark(o)
+            self.enter()
             self.encode(self.default(o), level, out)
+            self.depth -= 1
             self.unmark(o)
+
+    def enter(self):
+        self.depth += 1
+        if self.depth > self.limit:
+            raise RecursionError(self.too_deep)
 
     def encode_list(self, lst, level, out):
         if not lst:
