@@ -643,6 +643,8 @@ def make_context(args):
     # check) fails instead of hurting the machine. ASan and TSan reserve
     # terabytes of shadow address space: no limit there.
     ctx.mem_limit = None if ({'address', 'thread'} & set(sans)) else 8 << 30
+    # cli tests that put programs under `ulimit -v` ask for this (_cli.py).
+    ctx.env['AITHON_TEST_SANITIZE'] = ','.join(sans)
     for s in sans:
         if s not in SANITIZER_FLAGS:
             sys.exit('run_tests.py: unknown sanitizer %r (know: %s)'

@@ -14,6 +14,19 @@ AITHONC = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else 'aithonc'
 TMP = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else '/tmp/aithon-cli'
 os.makedirs(TMP, exist_ok=True)
 
+# ASan and TSan reserve terabytes of shadow address space: a program
+# built with them cannot run under an address-space limit (ulimit -v).
+SANITIZERS = set(filter(None, os.environ.get('AITHON_TEST_SANITIZE', '').split(',')))
+ADDRESS_LIMITS = not ({'address', 'thread'} & SANITIZERS)
+
+
+def limit_address_space(nbytes):
+    """In a child (preexec_fn): RLIMIT_AS = nbytes, unless sanitized."""
+    import resource
+    if ADDRESS_LIMITS:
+        resource.setrlimit(resource.RLIMIT_AS, (nbytes, nbytes))
+
+
 _failures = []
 
 

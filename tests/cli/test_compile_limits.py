@@ -16,14 +16,14 @@ import resource
 import subprocess
 import sys
 
-from _cli import TMP, check, finish, run, write
+from _cli import TMP, check, finish, run, write, limit_address_space
 
 AITHONC = os.path.abspath(sys.argv[1])
 
 
 def limits():
     resource.setrlimit(resource.RLIMIT_STACK, (512 << 10, 512 << 10))
-    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+    limit_address_space(4 << 30)
 
 
 def cpython_accepts(name):

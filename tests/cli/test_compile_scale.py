@@ -18,14 +18,14 @@ import subprocess
 import sys
 import time
 
-from _cli import TMP, check, finish, run, write
+from _cli import TMP, check, finish, run, write, limit_address_space
 
 AITHONC = os.path.abspath(sys.argv[1])
 LIMIT = 6 << 30
 
 
 def limits():
-    resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+    limit_address_space(LIMIT)
 
 
 def measure(args, timeout=600):

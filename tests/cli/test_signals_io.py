@@ -26,13 +26,13 @@ import subprocess
 import sys
 import time
 
-from _cli import TMP, check, finish, run, write
+from _cli import TMP, check, finish, run, write, limit_address_space
 
 AITHONC = os.path.abspath(sys.argv[1])
 
 
 def limits():
-    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+    limit_address_space(4 << 30)
 
 
 def build(name, src):

@@ -11,6 +11,9 @@
  * The language tests (tests/lang/cls_*.py) cover the rest end to end.
  */
 #include "check.h"
+
+/* A call site's cache: the record word and the direct-call ways. */
+#define SITE_WORDS (1 + AI_MCACHE_WAYS)
 #include "objects/text.h"
 
 static ai_value N(const char *s) { return ai_const_str(s, (int64_t)strlen(s)); }
@@ -51,8 +54,8 @@ static ai_value super_m(ai_value fn, const ai_value *args, int64_t nargs, ai_val
     if (ai_bind_args(fn, args, nargs, kw, out) < 0) return AI_ERR;
     ai_value s = ai_super(cls_b, out[0]);
     if (!s) return AI_ERR;
-    static void *cache;
-    ai_value r = ai_call_method(s, N("m"), NULL, 0, 0, &cache);
+    static void *cache[SITE_WORDS];
+    ai_value r = ai_call_method(s, N("m"), NULL, 0, 0, cache);
     return r ? str_concat(r, N("+")) : AI_ERR;
 }
 
@@ -143,52 +146,52 @@ static void test_attributes(void) {
     CHECK_STREQ(check_err_text(), "!AttributeError: type object 'P' has no attribute 'count'");
 
     /* A method call through the cache, then the method replaced. */
-    void *cache = NULL;
-    CHECK_STREQ(S(ai_call_method(o, N("get"), NULL, 0, 0, &cache)), "7");
-    CHECK(cache && ((uintptr_t)cache & 1));
-    CHECK_STREQ(S(ai_call_method(o, N("get"), NULL, 0, 0, &cache)), "7");
+    void *cache[SITE_WORDS] = {0};
+    CHECK_STREQ(S(ai_call_method(o, N("get"), NULL, 0, 0, cache)), "7");
+    CHECK(cache[0] && ((uintptr_t)cache[0] & 1));
+    CHECK_STREQ(S(ai_call_method(o, N("get"), NULL, 0, 0, cache)), "7");
     CHECK(ai_setattr(p, N("get"), fn(&a_info)) == 0);
-    CHECK_STREQ(S(ai_call_method(o, N("get"), NULL, 0, 0, &cache)), "A.m");
+    CHECK_STREQ(S(ai_call_method(o, N("get"), NULL, 0, 0, cache)), "A.m");
 }
 
 static void test_method_records(void) {
     ai_value a = make_class("A", 0, "m", fn(&a_info), NULL, 0);
     ai_value b = make_class("B", tup1(a), NULL, 0, NULL, 0);
     ai_value ia = ai_call(a, NULL, 0, 0), ib = ai_call(b, NULL, 0, 0);
-    void *cache = NULL;
-    CHECK_STREQ(callm(ib, &cache), "A.m");
-    CHECK_STREQ(callm(ia, &cache), "A.m"); /* polymorphic site */
-    CHECK_STREQ(callm(ib, &cache), "A.m");
+    void *cache[SITE_WORDS] = {0};
+    CHECK_STREQ(callm(ib, cache), "A.m");
+    CHECK_STREQ(callm(ia, cache), "A.m"); /* polymorphic site */
+    CHECK_STREQ(callm(ib, cache), "A.m");
     /* A method added to the subclass: its version changes. */
     CHECK(ai_setattr(b, N("m"), fn(&b_info)) == 0);
-    CHECK_STREQ(callm(ib, &cache), "B.m");
-    CHECK_STREQ(callm(ia, &cache), "A.m");
+    CHECK_STREQ(callm(ib, cache), "B.m");
+    CHECK_STREQ(callm(ia, cache), "A.m");
     /* Deleted again; then the base's method replaced. */
     CHECK(ai_delattr(b, N("m")) == 0);
-    CHECK_STREQ(callm(ib, &cache), "A.m");
+    CHECK_STREQ(callm(ib, cache), "A.m");
     CHECK(ai_setattr(a, N("m"), fn(&b_info)) == 0);
-    CHECK_STREQ(callm(ib, &cache), "B.m");
+    CHECK_STREQ(callm(ib, cache), "B.m");
     /* An instance attribute shadows the method (after the record exists). */
     CHECK(ai_setattr(ib, N("m"), ai_builtin("len")) == 0);
-    CHECK_STREQ(callm(ib, &cache), "!TypeError: len() takes exactly one argument (0 given)");
+    CHECK_STREQ(callm(ib, cache), "!TypeError: len() takes exactly one argument (0 given)");
     CHECK(ai_delattr(ib, N("m")) == 0);
-    CHECK_STREQ(callm(ib, &cache), "B.m");
+    CHECK_STREQ(callm(ib, cache), "B.m");
     /* Records are shared per (class, name): another site gets the same. */
-    void *cache2 = NULL;
-    CHECK_STREQ(callm(ib, &cache2), "B.m");
-    CHECK(cache2 == cache);
+    void *cache2[SITE_WORDS] = {0};
+    CHECK_STREQ(callm(ib, cache2), "B.m");
+    CHECK(cache2[0] == cache[0]);
     /* Flushing every class's version turns records into misses. */
     cls_flush_caches();
-    CHECK_STREQ(callm(ib, &cache), "B.m");
-    CHECK(cache2 != cache);
+    CHECK_STREQ(callm(ib, cache), "B.m");
+    CHECK(cache2[0] != cache[0]);
 }
 
 static void test_super_and_slots(void) {
     ai_value a = make_class("A", 0, "m", fn(&a_info), NULL, 0);
     cls_b = make_class("B", tup1(a), "m", fn(&sup_info), NULL, 0);
     ai_value ib = ai_call(cls_b, NULL, 0, 0);
-    void *cache = NULL;
-    CHECK_STREQ(callm(ib, &cache), "A.m+");
+    void *cache[SITE_WORDS] = {0};
+    CHECK_STREQ(callm(ib, cache), "A.m+");
     CHECK_STREQ(R(ai_super(cls_b, I(1))),
                 "!TypeError: super(type, obj): obj must be an instance or subtype of type");
     /* __eq__ without __hash__: unhashable; == goes through the slot. */
@@ -249,12 +252,12 @@ static void test_builtin_base(void) {
     ai_value sub = make_class("Sub", tup1(base), NULL, 0, NULL, 0);
     CHECK_STREQ(R(ai_getattr(sub, N("__mro__"))),
                 "(<class '__main__.Sub'>, <class 'mod.Base'>, <class 'object'>)");
-    static void *c1, *c2;
-    CHECK_STREQ(R(ai_call_method(sub, N("make"), (ai_value[]){I(1), I(2)}, 2, 0, &c1)),
+    static void *c1[SITE_WORDS], *c2[SITE_WORDS];
+    CHECK_STREQ(R(ai_call_method(sub, N("make"), (ai_value[]){I(1), I(2)}, 2, 0, c1)),
                 "(<class '__main__.Sub'>, 2)");
     ai_value o = ai_call(sub, NULL, 0, 0);
     CHECK(cls_isinstance(o, &base_type));
-    CHECK_STREQ(R(ai_call_method(o, N("hello"), NULL, 0, 0, &c2)), "'hello from Sub'");
+    CHECK_STREQ(R(ai_call_method(o, N("hello"), NULL, 0, 0, c2)), "'hello from Sub'");
     /* an exception type of that module: repr by name, traceback name with the module */
     err_slots = exc_slots;
     err_type.module = "mod";
