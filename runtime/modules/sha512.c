@@ -43,7 +43,7 @@ static uint64_t load_be64(const uint8_t *p) {
     return v;
 }
 
-static void compress(uint64_t h[8], const uint8_t block[128]) {
+void sha512_compress(uint64_t h[8], const uint8_t block[128]) {
     uint64_t w[80];
     for (int t = 0; t < 16; t++) w[t] = load_be64(block + 8 * t);
     for (int t = 16; t < 80; t++) {
@@ -78,7 +78,7 @@ void sha512_digest(const uint8_t *data, size_t len, uint8_t out[64]) {
         0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL,
     };
     size_t full = len / 128;
-    for (size_t i = 0; i < full; i++) compress(h, data + 128 * i);
+    for (size_t i = 0; i < full; i++) sha512_compress(h, data + 128 * i);
     /* The tail, the 0x80 marker and the length fill one or two blocks. */
     uint8_t tail[256];
     size_t rest = len - full * 128;
@@ -88,8 +88,8 @@ void sha512_digest(const uint8_t *data, size_t len, uint8_t out[64]) {
     size_t tlen = rest + 1 + 16 <= 128 ? 128 : 256;
     uint64_t bits = (uint64_t)len * 8;
     for (int i = 0; i < 8; i++) tail[tlen - 1 - i] = (uint8_t)(bits >> (8 * i));
-    compress(h, tail);
-    if (tlen == 256) compress(h, tail + 128);
+    sha512_compress(h, tail);
+    if (tlen == 256) sha512_compress(h, tail + 128);
     for (int i = 0; i < 8; i++)
         for (int j = 0; j < 8; j++) out[8 * i + j] = (uint8_t)(h[i] >> (56 - 8 * j));
 }
