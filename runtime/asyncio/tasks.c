@@ -814,6 +814,27 @@ static int cancel_all_tasks(ai_value loop) {
     return 0;
 }
 
+/* Runner.close(): cancel what is left on `loop` (running it meanwhile),
+ * end the remote children, leave the loop (the current task becomes
+ * `current`) and report the exceptions never retrieved. -1, with the
+ * exception pending, when cancelling failed. */
+static int close_loop(ai_value loop, ai_value current) {
+    aio_state *st = aio_state_get();
+    st->loop = loop;
+    int rc = cancel_all_tasks(loop);
+    ai_value err = rc < 0 ? ai_exc_fetch() : 0;
+    gc_rootframe frame;
+    gc_roots_push(&frame, &err, 1);
+    aio_remote_shutdown(loop);
+    st = aio_state_get();
+    st->loop = 0;
+    st->current = current;
+    aio_report_unretrieved(st);
+    gc_roots_pop(&frame);
+    if (err) exc_set_pending(err);
+    return rc;
+}
+
 /* Run `coro` as the root task of a fresh loop in this actor: asyncio.run
  * without the argument checks. The result, or AI_ERR. */
 ai_value aio_run_root(ai_value coro) {
@@ -838,13 +859,10 @@ ai_value aio_run_root(ai_value coro) {
     ai_value escaped = rc < 0 ? ai_exc_fetch() : 0;
     /* the root's outcome is read below: it is not "never retrieved" */
     if (task) aio_fut(task)->log_tb = false;
-    /* Runner.close(): cancel what is left, then the async generators. */
-    if (cancel_all_tasks(loop) < 0 && !escaped) escaped = ai_exc_fetch();
-    aio_remote_shutdown(loop);
-    st = aio_state_get();
-    st->loop = 0;
-    st->current = saved_current;
-    aio_report_unretrieved(st);
+    if (close_loop(loop, saved_current) < 0) {
+        ai_value e = ai_exc_fetch();
+        if (!escaped) escaped = e;
+    }
     gc_roots_pop(&frame);
     if (escaped) {
         exc_set_pending(escaped);
@@ -960,13 +978,7 @@ static int runner_close(ai_value self) {
         return 0;
     }
     ai_value loop = r->loop;
-    aio_state *st = aio_state_get();
-    st->loop = loop;
-    int rc = cancel_all_tasks(loop);
-    aio_remote_shutdown(loop);
-    st = aio_state_get();
-    st->loop = 0;
-    aio_report_unretrieved(st);
+    int rc = close_loop(loop, aio_state_get()->current);
     r = runner(self);
     r->state = RUNNER_CLOSED;
     ai_value closed = rc < 0 ? 0 : ai_call_method(loop, str_from_cstr("close"), NULL, 0, 0, NULL);
