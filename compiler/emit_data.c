@@ -475,7 +475,7 @@ LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x) {
  * *result_out / *from_out, for the phi in done_bb. */
 static void direct_method_call(Emitter *e, LLVMValueRef o, LLVMValueRef *vals, int np,
                                LLVMValueRef cache, LLVMBasicBlockRef slow_bb, LLVMBasicBlockRef done_bb,
-                               LLVMValueRef *result_out, LLVMBasicBlockRef *from_out) {
+                               int await_line, LLVMValueRef *result_out, LLVMBasicBlockRef *from_out) {
     LLVMValueRef is_int = LLVMBuildTrunc(e->b, o, e->i1, "");
     LLVMBasicBlockRef obj_bb = emit_block(e, "mc.obj"), hit = emit_block(e, "mc.hit");
     LLVMBuildCondBr(e->b, is_int, slow_bb, obj_bb);
@@ -519,11 +519,16 @@ static void direct_method_call(Emitter *e, LLVMValueRef o, LLVMValueRef *vals, i
     for (int i = 0; i < np; i++) args[i + 1] = vals[i];
     LLVMTypeRef fty = LLVMFunctionType(e->i64, ptys, (unsigned)(np + 1), 0);
     *result_out = LLVMBuildCall2(e->b, fty, body, args, (unsigned)(np + 1), "");
+    if (await_line)
+        *result_out = emit_rt(e, RT_ai_await, (LLVMValueRef[]){*result_out, emit_i32(e, await_line)}, 2);
     *from_out = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done_bb);
 }
 
-LLVMValueRef emit_method_call(Emitter *e, const Expr *call) {
+/* o.m(args); with await_line, `await o.m(args)` at that line: the
+ * runtime's slow path is ai_await_method (a native coroutine method runs
+ * at once, no coroutine object), a cached body's result is awaited. */
+LLVMValueRef emit_method_call(Emitter *e, const Expr *call, int await_line) {
     const Expr *f = call->u.call.func;
     LLVMValueRef o = emit_expr(e, f->u.attribute.value);
     int np = call->u.call.args.n, nk = call->u.call.keywords.n;
@@ -544,12 +549,12 @@ LLVMValueRef emit_method_call(Emitter *e, const Expr *call) {
         for (int i = 0; i < np; i++) vals[i] = load_elem(e, arr, i);
         slow_bb = emit_block(e, "mc.slow");
         done_bb = emit_block(e, "mc.done");
-        direct_method_call(e, o, vals, np, cache, slow_bb, done_bb, results, froms);
+        direct_method_call(e, o, vals, np, cache, slow_bb, done_bb, await_line, results, froms);
         LLVMPositionBuilderAtEnd(e->b, slow_bb);
     }
     LLVMValueRef args[] = {o, name_const(e, f->u.attribute.attr), arr,
-                           emit_i64(e, np), kwn, cache};
-    LLVMValueRef r = emit_rt(e, RT_ai_call_method, args, 6);
+                           emit_i64(e, np), kwn, cache, emit_i32(e, await_line)};
+    LLVMValueRef r = await_line ? emit_rt(e, RT_ai_await_method, args, 7) : emit_rt(e, RT_ai_call_method, args, 6);
     if (direct) {
         results[1] = r;
         froms[1] = LLVMGetInsertBlock(e->b);

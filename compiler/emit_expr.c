@@ -747,6 +747,9 @@ static LLVMValueRef emit_await(Emitter *e, const Expr *x) {
             }
         }
     }
+    /* `await o.m(args)`: see emit_method_call */
+    if (v->kind == E_CALL && v->u.call.func->kind == E_ATTRIBUTE && !has_star_args(v))
+        return emit_method_call(e, v, x->pos.line);
     LLVMValueRef aw = emit_expr(e, v);
     LLVMValueRef r = emit_rt(e, RT_ai_await, (LLVMValueRef[]){aw, emit_i32(e, x->pos.line)}, 2);
     emit_check(e, r, x->pos.line);
@@ -824,7 +827,7 @@ static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
     if (folded) return folded;
     LLVMValueRef sup = emit_super_call(e, x);
     if (sup) return sup;
-    if (f->kind == E_ATTRIBUTE) return emit_method_call(e, x);
+    if (f->kind == E_ATTRIBUTE) return emit_method_call(e, x, 0);
     if (f->kind == E_NAME) {
         Symbol *sym;
         Frame *fr;

@@ -254,7 +254,7 @@ LLVMValueRef emit_list_of(Emitter *e, const ExprList *elts, int line);
 LLVMValueRef emit_iterable(Emitter *e, const Expr *x);   /* the iterable of a for/comprehension */
 LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x);
 LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x);
-LLVMValueRef emit_method_call(Emitter *e, const Expr *call);
+LLVMValueRef emit_method_call(Emitter *e, const Expr *call, int await_line);
 void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v);
 void emit_delete_target(Emitter *e, const Expr *t);
 void emit_augassign(Emitter *e, const Stmt *s);

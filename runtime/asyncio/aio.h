@@ -248,6 +248,9 @@ ai_value aio_run_root(ai_value coro);
 
 /* Native coroutines: a coroutine object whose body is C. */
 ai_value aio_native_coro(const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n);
+/* Run now (`await o.m(args)`, ai_method_def.await_fn): fn(args) on this
+ * stack, its result returned; else the coroutine, as aio_native_coro. */
+ai_value aio_native_start(bool now, const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n);
 
 /* Output capture of isolated actors (remote.c) and of evaluations
  * ahead (ahead.c): true when the bytes were taken. The output guard is
@@ -279,6 +282,17 @@ void aio_outbuf_add(aio_outbuf *b, const char *p, size_t n);
 #define AIO_FUNC(fn) AIO_GUARDED(fn, callable)
 #define AIO_FUNC_UNGUARDED(fn) \
     static ai_value fn(ai_value callable, const ai_value *args, int64_t nargs, ai_value kwnames)
+
+/* A method that returns a native coroutine (its table entry marked
+ * AI_METH_AWAITS_NOW): the body written after the macro checks the
+ * arguments and ends with aio_native_start(now, …); `now` is set when
+ * `await o.m(args)` calls it with AI_NARGS_AWAIT_NOW. */
+#define AIO_CORO_METHOD(fn)                                                                         \
+    static ai_value fn##_impl(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames, bool now); \
+    AIO_METHOD(fn) {                                                                                \
+        return fn##_impl(self, args, nargs & ~AI_NARGS_AWAIT_NOW, kwnames, (nargs & AI_NARGS_AWAIT_NOW) != 0); \
+    }                                                                                               \
+    static ai_value fn##_impl(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames, bool now)
 
 typedef struct aio_ahead aio_ahead;
 

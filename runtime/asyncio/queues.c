@@ -254,15 +254,15 @@ NATIVE_INFO(join_info, "join", "Queue.join");
 
 /* ---- the Python face ----------------------------------------------------------------------------- */
 
-METHOD(m_put) {
+AIO_CORO_METHOD(m_put) {
     if (call_no_kwargs("put", kwnames) < 0 || call_exact_args("put", nargs, 1) < 0) return AI_ERR;
     ai_value a[2] = {self, args[0]};
-    return aio_native_coro(&put_info, put_body, a, 2);
+    return aio_native_start(now, &put_info, put_body, a, 2);
 }
 
-METHOD(m_get) {
+AIO_CORO_METHOD(m_get) {
     NOARGS("get");
-    return aio_native_coro(&get_info, get_body, &self, 1);
+    return aio_native_start(now, &get_info, get_body, &self, 1);
 }
 
 METHOD(m_join) {
@@ -388,8 +388,8 @@ static ai_value lifo_construct(ai_value cls, const ai_value *a, int64_t n, ai_va
 }
 
 static const ai_method_def queue_methods[] = {
-    {"put", m_put, &aio_queue_type, 0},
-    {"get", m_get, &aio_queue_type, 0},
+    {"put", m_put, &aio_queue_type, AI_METH_AWAITS_NOW},
+    {"get", m_get, &aio_queue_type, AI_METH_AWAITS_NOW},
     {"join", m_join, &aio_queue_type, 0},
     {"put_nowait", m_put_nowait, &aio_queue_type, 0},
     {"get_nowait", m_get_nowait, &aio_queue_type, 0},

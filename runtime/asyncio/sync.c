@@ -139,9 +139,9 @@ static int lock_release(ai_value self) {
     return 0;
 }
 
-METHOD(lock_acquire) {
+AIO_CORO_METHOD(lock_acquire) {
     NOARGS("acquire");
-    return aio_native_coro(&lock_acquire_info, lock_acquire_body, &self, 1);
+    return aio_native_start(now, &lock_acquire_info, lock_acquire_body, &self, 1);
 }
 
 METHOD(lock_release_m) {
@@ -201,9 +201,9 @@ static ai_value event_wait_body(const ai_value *a) {
 }
 NATIVE_INFO(event_wait_info, "wait", "Event.wait");
 
-METHOD(event_wait) {
+AIO_CORO_METHOD(event_wait) {
     NOARGS("wait");
-    return aio_native_coro(&event_wait_info, event_wait_body, &self, 1);
+    return aio_native_start(now, &event_wait_info, event_wait_body, &self, 1);
 }
 
 METHOD(event_set) {
@@ -289,9 +289,9 @@ static ai_value cond_wait_for_body(const ai_value *a) {
 }
 NATIVE_INFO(cond_wait_for_info, "wait_for", "Condition.wait_for");
 
-METHOD(cond_wait) {
+AIO_CORO_METHOD(cond_wait) {
     NOARGS("wait");
-    return aio_native_coro(&cond_wait_info, cond_wait_body, &self, 1);
+    return aio_native_start(now, &cond_wait_info, cond_wait_body, &self, 1);
 }
 
 METHOD(cond_wait_for) {
@@ -431,9 +431,9 @@ static int sem_release(ai_value self) {
     return sem_wake_up_next(self);
 }
 
-METHOD(sem_acquire) {
+AIO_CORO_METHOD(sem_acquire) {
     NOARGS("acquire");
-    return aio_native_coro(&sem_acquire_info, sem_acquire_body, &self, 1);
+    return aio_native_start(now, &sem_acquire_info, sem_acquire_body, &self, 1);
 }
 
 METHOD(sem_release_m) {
@@ -742,21 +742,21 @@ ai_type aio_barrier_type = {
 };
 
 static const ai_method_def lock_methods[] = {
-    {"acquire", lock_acquire, &aio_lock_type, 0},
+    {"acquire", lock_acquire, &aio_lock_type, AI_METH_AWAITS_NOW},
     {"release", lock_release_m, &aio_lock_type, 0},
     {"locked", lock_locked, &aio_lock_type, 0},
     CM_METHODS(&aio_lock_type),
     {NULL, NULL, NULL, 0},
 };
 static const ai_method_def event_methods[] = {
-    {"wait", event_wait, &aio_event_type, 0},
+    {"wait", event_wait, &aio_event_type, AI_METH_AWAITS_NOW},
     {"set", event_set, &aio_event_type, 0},
     {"clear", event_clear, &aio_event_type, 0},
     {"is_set", event_is_set, &aio_event_type, 0},
     {NULL, NULL, NULL, 0},
 };
 static const ai_method_def cond_methods[] = {
-    {"wait", cond_wait, &aio_condition_type, 0},
+    {"wait", cond_wait, &aio_condition_type, AI_METH_AWAITS_NOW},
     {"wait_for", cond_wait_for, &aio_condition_type, 0},
     {"notify", cond_notify_m, &aio_condition_type, 0},
     {"notify_all", cond_notify_all, &aio_condition_type, 0},
@@ -767,7 +767,7 @@ static const ai_method_def cond_methods[] = {
     {NULL, NULL, NULL, 0},
 };
 static const ai_method_def sem_methods[] = {
-    {"acquire", sem_acquire, &aio_semaphore_type, 0},
+    {"acquire", sem_acquire, &aio_semaphore_type, AI_METH_AWAITS_NOW},
     {"release", sem_release_m, &aio_semaphore_type, 0},
     {"locked", sem_locked_m, &aio_semaphore_type, 0},
     CM_METHODS(&aio_semaphore_type),

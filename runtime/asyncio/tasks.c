@@ -36,6 +36,10 @@ ai_value aio_native_coro(const ai_func_info *info, gen_thunk fn, const ai_value 
     return g ? ai_val(g) : AI_ERR;
 }
 
+ai_value aio_native_start(bool now, const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n) {
+    return now ? fn(args) : aio_native_coro(info, fn, args, n);
+}
+
 #define NATIVE_INFO(var, name, qualname) \
     static const ai_func_info var = {name, qualname, 0, 0, NULL, NULL, NULL, 0, 0}
 
@@ -137,14 +141,18 @@ static ai_value sleep_body(const ai_value *a) {
 }
 NATIVE_INFO(sleep_info, "sleep", "sleep");
 
-AIO_FUNC_UNGUARDED(f_sleep) {
-    (void)callable;
+static ai_value sleep_start(const ai_value *args, int64_t nargs, ai_value kwnames, bool now) {
     static const char *const kw[] = {"delay", "result"};
     mu_clinic c = {"sleep", kw, 0, 2, 0, 1, 0};
     ai_value a[2];
     if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
     if (!a[1]) a[1] = AI_NONE;
-    return aio_native_coro(&sleep_info, sleep_body, a, 2);
+    return aio_native_start(now, &sleep_info, sleep_body, a, 2);
+}
+
+AIO_FUNC_UNGUARDED(f_sleep) {
+    (void)callable;
+    return sleep_start(args, nargs & ~AI_NARGS_AWAIT_NOW, kwnames, (nargs & AI_NARGS_AWAIT_NOW) != 0);
 }
 
 /* ---- gather ------------------------------------------------------------------------------- */
@@ -1048,7 +1056,7 @@ ai_value aio_run_until_complete(ai_value loop, ai_value awaitable) {
 /* ---- the table ---------------------------------------------------------------------------------- */
 
 static AI_BUILTIN_FN(bf_run, "run", f_run);
-static AI_BUILTIN_FN(bf_sleep, "sleep", f_sleep);
+static AI_BUILTIN_AWAIT_FN(bf_sleep, "sleep", f_sleep);
 static AI_BUILTIN_FN(bf_create_task, "create_task", f_create_task);
 static AI_BUILTIN_FN(bf_ensure_future, "ensure_future", f_ensure_future);
 static AI_BUILTIN_FN(bf_gather, "gather", f_gather);

@@ -201,15 +201,21 @@ static int32_t set_or_del(ai_value o, ai_value name, ai_value v) {
 int32_t ai_setattr(ai_value o, ai_value name, ai_value v) { return set_or_del(o, name, v); }
 int32_t ai_delattr(ai_value o, ai_value name) { return set_or_del(o, name, 0); }
 
-ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs, ai_value kwnames,
-                        void *cache) {
-    const ai_type *t = ai_type_of(o);
-    /* Instances of classes, classes and super objects: objects/class.c,
-     * which keeps its own records in the same cache word (tagged with
-     * bit 0, which an ai_method_def pointer never has). */
-    if ((t->flags & AI_TF_HEAPTYPE) || t == &cls_super_type ||
-        ((t == &ai_type_type || (t->flags & AI_TF_METACLASS)) && (((const ai_type *)ai_obj(o))->flags & AI_TF_HEAPTYPE)))
-        return cls_call_method(o, name, args, nargs, kwnames, cache);
+/* Receivers whose method calls objects/class.c handles: instances of
+ * classes, classes and super objects. It keeps its own records in the
+ * same cache word (tagged with bit 0, which an ai_method_def pointer
+ * never has). */
+static bool class_call_site(ai_value o, const ai_type *t) {
+    return (t->flags & AI_TF_HEAPTYPE) || t == &cls_super_type ||
+           ((t == &ai_type_type || (t->flags & AI_TF_METACLASS)) &&
+            (((const ai_type *)ai_obj(o))->flags & AI_TF_HEAPTYPE));
+}
+
+/* The builtin method o.name that a call site on a builtin receiver
+ * calls with o first, through the site's cache; NULL when the call goes
+ * through the attribute (a getattr slot, a class or static method, a
+ * type object, no such method). */
+static const ai_method_def *site_method(ai_value o, const ai_type *t, ai_value name, void *cache) {
     _Atomic(uintptr_t) *slot = cache;
     /* relaxed: the entry is immutable static data; the owner check below
      * makes a stale or foreign entry harmless. */
@@ -222,8 +228,47 @@ ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t
             if (d && slot && d->owner == t) atomic_store_explicit(slot, (uintptr_t)d, memory_order_relaxed);
         }
     }
-    if (d && !(d->flags & (AI_METH_CLASS | AI_METH_STATIC))) return d->fn(o, args, nargs, kwnames);
+    return d && !(d->flags & (AI_METH_CLASS | AI_METH_STATIC)) ? d : NULL;
+}
+
+ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs, ai_value kwnames,
+                        void *cache) {
+    const ai_type *t = ai_type_of(o);
+    if (class_call_site(o, t)) return cls_call_method(o, name, args, nargs, kwnames, cache);
+    const ai_method_def *d = site_method(o, t, name, cache);
+    if (d) return d->fn(o, args, nargs, kwnames);
     ai_value f = ai_getattr(o, name);
     if (!f) return AI_ERR;
     return ai_call(f, args, nargs, kwnames);
+}
+
+ai_value ai_await_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs, ai_value kwnames,
+                         void *cache, int32_t line) {
+    const ai_type *t = ai_type_of(o);
+    ai_value r;
+    if (class_call_site(o, t)) {
+        r = cls_call_method(o, name, args, nargs, kwnames, cache);
+    } else {
+        const ai_method_def *d = site_method(o, t, name, cache);
+        if (d && (d->flags & AI_METH_AWAITS_NOW)) {
+            ai_await_direct_enter(line);
+            r = d->fn(o, args, nargs | AI_NARGS_AWAIT_NOW, kwnames);
+            ai_await_direct_leave();
+            return r;
+        }
+        if (d) {
+            r = d->fn(o, args, nargs, kwnames);
+        } else {
+            ai_value f = ai_getattr(o, name);
+            if (!f) return AI_ERR;
+            if (obj_is_type(f, &ai_builtin_function_type) && ((ai_builtin_fn *)ai_obj(f))->awaits_now) {
+                ai_await_direct_enter(line);
+                r = ((ai_builtin_fn *)ai_obj(f))->fn(f, args, nargs | AI_NARGS_AWAIT_NOW, kwnames);
+                ai_await_direct_leave();
+                return r;
+            }
+            r = ai_call(f, args, nargs, kwnames);
+        }
+    }
+    return ai_await(r, line);
 }

@@ -50,10 +50,20 @@ typedef ai_value (*ai_methodfunc)(ai_value self, const ai_value *args, int64_t n
 enum {
     AI_METH_CLASS = 1,     /* receives the type: int.from_bytes */
     AI_METH_STATIC = 2,
-    AI_METH_KEEPS_SELF = 4 /* may return its receiver even for a subclass
-                              instance (CPython's str.format with nothing to
-                              replace): no cls_exact_result */
+    AI_METH_KEEPS_SELF = 4, /* may return its receiver even for a subclass
+                               instance (CPython's str.format with nothing to
+                               replace): no cls_exact_result */
+    AI_METH_AWAITS_NOW = 8  /* returns a native coroutine (asyncio's
+                               Queue.get …), and runs its body at once
+                               instead when nargs has AI_NARGS_AWAIT_NOW */
 };
+/* Or'ed into nargs by `await o.m(args)` (ai_await_method) when it calls
+ * a method marked AI_METH_AWAITS_NOW or a builtin function with
+ * awaits_now: the same argument checks, then the coroutine's body run on
+ * the caller's stack and its result returned — no coroutine object made
+ * only to be run inline. (CPython's vectorcall passes a flag in nargs
+ * the same way, PY_VECTORCALL_ARGUMENTS_OFFSET.) */
+#define AI_NARGS_AWAIT_NOW ((int64_t)1 << 62)
 typedef struct ai_method_def {
     const char *name;
     ai_methodfunc fn;
@@ -307,14 +317,17 @@ extern ai_type ai_cell_type;
 
 typedef struct ai_builtin_fn {
     ai_object ob;
-    const char *name; /* "print" */
-    ai_vectorcall fn; /* called with the builtin object as callable */
-    ai_value self;    /* bound receiver for builtin methods, or 0 */
+    const char *name;       /* "print" */
+    ai_vectorcall fn;       /* called with the builtin object as callable */
+    ai_value self;          /* bound receiver for builtin methods, or 0 */
+    bool awaits_now;        /* as AI_METH_AWAITS_NOW (asyncio.sleep) */
 } ai_builtin_fn;
 
 /* Builtin function objects made at compile time (immortal, static). */
 #define AI_BUILTIN_FN(cname, pyname, func) \
-    ai_builtin_fn cname = {{(uintptr_t)&ai_builtin_function_type}, pyname, func, 0}
+    ai_builtin_fn cname = {{(uintptr_t)&ai_builtin_function_type}, pyname, func, 0, false}
+#define AI_BUILTIN_AWAIT_FN(cname, pyname, func) \
+    ai_builtin_fn cname = {{(uintptr_t)&ai_builtin_function_type}, pyname, func, 0, true}
 
 /* One traceback entry; arrays of them live in a tb object (exc.c). */
 typedef struct ai_tb_entry {

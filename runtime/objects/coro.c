@@ -281,6 +281,7 @@ void ai_await_direct_leave(void) {
 }
 
 ai_value ai_await(ai_value v, int32_t line) {
+    if (!v) return AI_ERR;
     if (ai_is_smallint(v)) return ai_raise_fmt(&ai_exc_TypeError, "object int can't be used in 'await' expression");
     ai_type *t = ai_type_of_obj(ai_obj(v));
     /* the awaiting coroutine's line, for the repr of its task */
