@@ -68,6 +68,7 @@ enum {
     AIO_CB_REMOTE_STEP, /* remote task a: replay its next event */
     AIO_CB_ASCOMPLETED, /* as_completed state a: future b is done */
     AIO_CB_ASCOMPLETED_TIMEOUT, /* as_completed state a: its timeout */
+    AIO_CB_SET_EXCEPTION_UNLESS_CANCELLED, /* run_in_executor: future a raises b */
     AIO_CB_COUNT
 };
 extern const aio_cfn aio_cbtab[AIO_CB_COUNT];
@@ -245,6 +246,11 @@ ai_value coro_suspend(ai_value y);
 
 /* asyncio.run(coro) in the calling actor: the result or AI_ERR. */
 ai_value aio_run_root(ai_value coro);
+
+/* loop.run_in_executor's work: call func(*args, **kwargs) (kwargs 0:
+ * none) now, on this task, and return a future of loop that gets its
+ * result or exception one loop iteration later (loop.c). */
+ai_value aio_run_in_executor(ai_value loop, ai_value func, ai_value args, ai_value kwargs);
 
 /* Native coroutines: a coroutine object whose body is C. */
 ai_value aio_native_coro(const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n);

@@ -896,6 +896,47 @@ static ai_value loop_repr(ai_value v) {
     return sb_finish(&b);
 }
 
+/* Executors. A compiled program has one heap per actor and no threads
+ * sharing it, so the function of run_in_executor / to_thread runs here,
+ * on the loop's thread, when it is submitted (CPython's pool thread
+ * starts it at once too); the loop waits for it meanwhile. Its outcome
+ * reaches the future through the loop, as from a thread: the awaiting
+ * task resumes one iteration later at the earliest
+ * (docs/concurrency.md, "Differences"). */
+ai_value aio_run_in_executor(ai_value loop, ai_value func, ai_value args, ai_value kwargs) {
+    ai_value fut = aio_future_new(loop);
+    if (!fut) return AI_ERR;
+    ai_value r = ai_call_ex(func, args, kwargs ? kwargs : 0);
+    int kind = AIO_CB_SET_RESULT_UNLESS_CANCELLED;
+    if (!r) {
+        r = ai_exc_fetch();
+        if (obj_isinstance(r, &ai_exc_KeyboardInterrupt) || obj_isinstance(r, &ai_exc_SystemExit)) {
+            exc_set_pending(r);
+            return AI_ERR;
+        }
+        kind = AIO_CB_SET_EXCEPTION_UNLESS_CANCELLED;
+    }
+    if (aio_call_soon(loop, AIO_CB(kind), fut, r, 0) < 0) return AI_ERR;
+    return fut;
+}
+
+/* loop.run_in_executor(executor, func, *args): the executor (None, a
+ * ThreadPoolExecutor …) is not used — see aio_run_in_executor. */
+METHOD(l_run_in_executor) {
+    if (call_no_kwargs("run_in_executor", kwnames) < 0) return AI_ERR;
+    if (nargs < 2) {
+        return ai_raise_fmt(&ai_exc_TypeError,
+                            nargs == 0 ? "BaseEventLoop.run_in_executor() missing 2 required positional "
+                                         "arguments: 'executor' and 'func'"
+                                       : "BaseEventLoop.run_in_executor() missing 1 required positional "
+                                         "argument: 'func'");
+    }
+    if (loop_obj(self)->closed) return ai_raise_msg(&ai_exc_RuntimeError, "Event loop is closed");
+    ai_value rest = ai_tuple_pack(args + 2, nargs - 2);
+    if (!rest) return AI_ERR;
+    return aio_run_in_executor(self, args[1], rest, 0);
+}
+
 static const ai_method_def loop_methods[] = {
     {"call_soon", l_call_soon, &aio_loop_type, 0},
     {"call_later", l_call_later, &aio_loop_type, 0},
@@ -903,6 +944,7 @@ static const ai_method_def loop_methods[] = {
     {"time", l_time, &aio_loop_type, 0},
     {"create_future", l_create_future, &aio_loop_type, 0},
     {"create_task", l_create_task, &aio_loop_type, 0},
+    {"run_in_executor", l_run_in_executor, &aio_loop_type, 0},
     {"is_running", l_is_running, &aio_loop_type, 0},
     {"is_closed", l_is_closed, &aio_loop_type, 0},
     {"get_debug", l_get_debug, &aio_loop_type, 0},
@@ -943,6 +985,11 @@ static int set_result_unless_cancelled_cb(ai_value fut, ai_value result) {
 }
 
 
+static int set_exception_unless_cancelled_cb(ai_value fut, ai_value exc) {
+    if (aio_fut(fut)->state == AIO_CANCELLED) return 0;
+    return aio_future_set_exception(fut, exc);
+}
+
 const aio_cfn aio_cbtab[AIO_CB_COUNT] = {
     [AIO_CB_PYCALL] = pycall_cb,
     [AIO_CB_PYCALL1] = pycall1_cb,
@@ -961,4 +1008,5 @@ const aio_cfn aio_cbtab[AIO_CB_COUNT] = {
     [AIO_CB_REMOTE_STEP] = aio_remote_step_cb,
     [AIO_CB_ASCOMPLETED] = aio_ascompleted_cb,
     [AIO_CB_ASCOMPLETED_TIMEOUT] = aio_ascompleted_timeout_cb,
+    [AIO_CB_SET_EXCEPTION_UNLESS_CANCELLED] = set_exception_unless_cancelled_cb,
 };

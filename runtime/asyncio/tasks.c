@@ -155,6 +155,37 @@ AIO_FUNC_UNGUARDED(f_sleep) {
     return sleep_start(args, nargs & ~AI_NARGS_AWAIT_NOW, kwnames, (nargs & AI_NARGS_AWAIT_NOW) != 0);
 }
 
+/* ---- to_thread ---------------------------------------------------------------------------- */
+
+/* a: func, args tuple, kwargs dict (or None) */
+static ai_value to_thread_body(const ai_value *a) {
+    ai_value loop = aio_running_loop();
+    if (!loop) return AI_ERR;
+    ai_value fut = aio_run_in_executor(loop, a[0], a[1], a[2] == AI_NONE ? 0 : a[2]);
+    return fut ? aio_future_await(fut) : AI_ERR;
+}
+NATIVE_INFO(to_thread_info, "to_thread", "to_thread");
+
+/* asyncio.to_thread(func, /, *args, **kwargs): a coroutine that runs
+ * func through the loop's executor (loop.c: on this thread). */
+AIO_FUNC_UNGUARDED(f_to_thread) {
+    (void)callable;
+    int64_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
+    if (nargs < 1) return ai_raise_msg(&ai_exc_TypeError, "to_thread() missing 1 required positional argument: 'func'");
+    ai_value a[3];
+    a[0] = args[0];
+    a[1] = ai_tuple_pack(args + 1, nargs - 1);
+    if (!a[1]) return AI_ERR;
+    a[2] = AI_NONE;
+    if (nkw) {
+        a[2] = dict_new();
+        if (!a[2]) return AI_ERR;
+        for (int64_t i = 0; i < nkw; i++)
+            if (dict_set(a[2], tuple_obj(kwnames)->items[i], args[nargs + i]) < 0) return AI_ERR;
+    }
+    return aio_native_coro(&to_thread_info, to_thread_body, a, 3);
+}
+
 /* ---- gather ------------------------------------------------------------------------------- */
 
 /* The gathering future: kind AIO_FUT_GATHER; `children` the list of
@@ -1073,13 +1104,14 @@ static AI_BUILTIN_FN(bf_set_event_loop, "set_event_loop", f_set_event_loop);
 static AI_BUILTIN_FN(bf_iscoroutine, "iscoroutine", f_iscoroutine);
 static AI_BUILTIN_FN(bf_iscoroutinefunction, "iscoroutinefunction", f_iscoroutinefunction);
 static AI_BUILTIN_FN(bf_isfuture, "isfuture", f_isfuture);
+static AI_BUILTIN_FN(bf_to_thread, "to_thread", f_to_thread);
 
 int aio_tasks_init(ai_value m) {
     static ai_builtin_fn *const fns[] = {
         &bf_run, &bf_sleep, &bf_create_task, &bf_ensure_future, &bf_gather, &bf_shield, &bf_wait_for,
         &bf_wait, &bf_as_completed, &bf_current_task, &bf_all_tasks, &bf_get_running_loop,
         &bf_get_event_loop, &bf_new_event_loop, &bf_set_event_loop, &bf_iscoroutine,
-        &bf_iscoroutinefunction, &bf_isfuture,
+        &bf_iscoroutinefunction, &bf_isfuture, &bf_to_thread,
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         if (mod_add_fn(m, fns[i]) < 0) return -1;
