@@ -281,7 +281,7 @@ static void emit_for_loop(Emitter *e, const Stmt *s) {
     else emit_for_begin(e, s->u.for_.iter, &fl, else_bb);
     emit_store_target(e, s->u.for_.target, LLVMBuildLoad2(e->b, e->i64, fl.item_slot, "item"));
     Loop loop = {after, fl.latch, e->fn->loop, NULL};
-    if (s->u.for_.iter->kind == E_CALL && !is_async) loop.temp_iter = fl.iter;
+    if (s->u.for_.iter->kind == E_CALL) loop.temp_iter = fl.iter;
     e->fn->loop = &loop;
     emit_stmts(e, &s->u.for_.body);
     e->fn->loop = loop.outer;

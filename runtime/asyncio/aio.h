@@ -69,6 +69,7 @@ enum {
     AIO_CB_ASCOMPLETED, /* as_completed state a: future b is done */
     AIO_CB_ASCOMPLETED_TIMEOUT, /* as_completed state a: its timeout */
     AIO_CB_SET_EXCEPTION_UNLESS_CANCELLED, /* run_in_executor: future a raises b */
+    AIO_CB_CREATE_TASK, /* loop a: create_task(b) (an async generator's aclose) */
     AIO_CB_COUNT
 };
 extern const aio_cfn aio_cbtab[AIO_CB_COUNT];
@@ -168,6 +169,7 @@ ai_value aio_spawn_task(ai_value loop, ai_value coro, ai_value name);
  * the message, "future: <repr>" / "task: <repr>" lines, the traceback. */
 void aio_report_future_exception(const char *message, ai_value fut, ai_value exc);
 void aio_report_task_exception(const char *message, ai_value exc, ai_value task);
+void aio_report_asyncgen_exception(const char *message, ai_value exc, ai_value agen);
 void aio_report_exception(const char *message, ai_value exc, ai_value callback);
 
 /* The CancelledError instance test. */
@@ -243,6 +245,8 @@ int aio_task_handle_yield(ai_value task, ai_value y);
 /* Suspend the innermost async context with y (objects/coro.c): a task's
  * coroutine stack, an async generator body, or the inline root. */
 ai_value coro_suspend(ai_value y);
+/* agen.aclose(): the awaitable (objects/coro.c). */
+ai_value coro_agen_aclose(ai_value agen);
 
 /* asyncio.run(coro) in the calling actor: the result or AI_ERR. */
 ai_value aio_run_root(ai_value coro);
@@ -251,6 +255,18 @@ ai_value aio_run_root(ai_value coro);
  * none) now, on this task, and return a future of loop that gets its
  * result or exception one loop iteration later (loop.c). */
 ai_value aio_run_in_executor(ai_value loop, ai_value func, ai_value args, ai_value kwargs);
+
+/* Async generators under a running loop (CPython's asyncgen hooks,
+ * loop.c): first iterated — the loop keeps it for shutdown_asyncgens;
+ * finished — it forgets it; left early by `async for` — its aclose()
+ * becomes a task (call_soon(create_task, agen.aclose()), as CPython's
+ * finaliser does when the generator dies). */
+void aio_agen_first_iter(ai_value agen);
+void aio_agen_done(ai_value agen);
+int aio_agen_release(ai_value agen);
+/* asyncio.run's end: aclose() every async generator still suspended,
+ * reporting the errors; 0, or -1 with an exception pending. */
+int aio_loop_shutdown_asyncgens(ai_value loop);
 
 /* Native coroutines: a coroutine object whose body is C. */
 ai_value aio_native_coro(const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n);

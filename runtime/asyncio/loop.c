@@ -116,6 +116,8 @@ typedef struct aio_loop {
     int64_t npending;
     bool running, stopping, closed, debug;
     int32_t depth;              /* nested runs in progress */
+    ai_value asyncgens;         /* dict: async generators first iterated
+                                   while it ran, not finished (or 0) */
 } aio_loop;
 
 static aio_loop *loop_obj(ai_value v) { return (aio_loop *)ai_obj(v); }
@@ -126,6 +128,7 @@ static void loop_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
     if (L->tail_seg) visit(&L->tail_seg, ctx);
     for (int64_t i = 0; i < L->ntimers; i++) visit(&L->timers[i], ctx);
     if (L->task_head) visit(&L->task_head, ctx);
+    if (L->asyncgens) visit(&L->asyncgens, ctx);
 }
 
 static void loop_finalize(ai_object *o) {
@@ -896,6 +899,89 @@ static ai_value loop_repr(ai_value v) {
     return sb_finish(&b);
 }
 
+/* ---- async generators ------------------------------------------------------------------------ */
+
+static aio_loop *running_loop_or_null(void) {
+    aio_state *st = aio_state_peek();
+    if (!st || !st->loop) return NULL;
+    aio_loop *L = loop_obj(st->loop);
+    return L->running && !L->closed ? L : NULL;
+}
+
+void aio_agen_first_iter(ai_value agen) {
+    aio_loop *L = running_loop_or_null();
+    if (!L) return;
+    if (!L->asyncgens) {
+        ai_value d = dict_new();
+        if (!d) {
+            exc_clear();
+            return;
+        }
+        lset(L, &L->asyncgens, d);
+    }
+    if (dict_set(L->asyncgens, agen, AI_NONE) < 0) exc_clear();
+}
+
+void aio_agen_done(ai_value agen) {
+    aio_loop *L = running_loop_or_null();
+    if (!L || !L->asyncgens || dict_len(L->asyncgens) == 0) return;
+    if (dict_del(L->asyncgens, agen) < 0) exc_clear();
+}
+
+static ai_value agen_aclose_body(const ai_value *a) { return ai_await(coro_agen_aclose(a[0]), 0); }
+static const ai_func_info agen_aclose_info = {"aclose", "async_generator.aclose", 0, 0, NULL, NULL, NULL, 0, 0};
+
+int aio_agen_release(ai_value agen) {
+    aio_loop *L = running_loop_or_null();
+    if (!L) return 0;
+    /* It stays registered until it is done: if the loop ends before the
+     * task runs (CPython then throws the task's cancellation into the
+     * generator), shutdown_asyncgens closes it. */
+    ai_value coro = aio_native_coro(&agen_aclose_info, agen_aclose_body, &agen, 1);
+    if (!coro) return -1;
+    return aio_call_soon(ai_val(L), AIO_CB(AIO_CB_CREATE_TASK), ai_val(L), coro, 0);
+}
+
+static int create_task_cb(ai_value loop, ai_value coro) { return aio_task_new(loop, coro, 0) ? 0 : -1; }
+
+int aio_loop_shutdown_asyncgens(ai_value loop) {
+    aio_loop *L = loop_obj(loop);
+    if (!L->asyncgens || dict_len(L->asyncgens) == 0) return 0;
+    ai_value all = list_from_iter(L->asyncgens);
+    if (!all) return -1;
+    L = loop_obj(loop);
+    L->asyncgens = 0;
+    /* those still suspended, and an aclose() coroutine for each */
+    ai_value gens = list_new(0), closers = gens ? list_new(0) : 0;
+    if (!closers) return -1;
+    for (int64_t i = 0; i < list_obj(all)->len; i++) {
+        ai_value g = list_obj(all)->items[i];
+        if (gen_obj(g)->state != GEN_SUSPENDED) continue;
+        ai_value c = aio_native_coro(&agen_aclose_info, agen_aclose_body, &g, 1);
+        if (!c || ai_list_append(gens, g) < 0 || ai_list_append(closers, c) < 0) return -1;
+    }
+    int64_t n = list_obj(closers)->len;
+    if (!n) return 0;
+    ai_value done = aio_gather(list_obj(closers)->items, n, true);
+    if (!done || aio_loop_run_until(loop, done) < 0) return -1;
+    ai_value results = aio_future_result(done);
+    if (!results) return -1;
+    for (int64_t i = 0; i < n; i++) {
+        ai_value g = list_obj(gens)->items[i], r = list_obj(results)->items[i];
+        if (ai_is_smallint(r) || !obj_isinstance(r, &ai_exc_BaseException)) continue;
+        strbuf b;
+        sb_init(&b);
+        sb_adds(&b, "an error occurred during closing of asynchronous generator ");
+        ai_value rep = ai_repr(g);
+        if (rep) sb_add_str(&b, rep);
+        else exc_clear();
+        sb_addc(&b, 0);
+        aio_report_asyncgen_exception(b.p, r, g);
+        sb_free(&b);
+    }
+    return 0;
+}
+
 /* Executors. A compiled program has one heap per actor and no threads
  * sharing it, so the function of run_in_executor / to_thread runs here,
  * on the loop's thread, when it is submitted (CPython's pool thread
@@ -1009,4 +1095,5 @@ const aio_cfn aio_cbtab[AIO_CB_COUNT] = {
     [AIO_CB_ASCOMPLETED] = aio_ascompleted_cb,
     [AIO_CB_ASCOMPLETED_TIMEOUT] = aio_ascompleted_timeout_cb,
     [AIO_CB_SET_EXCEPTION_UNLESS_CANCELLED] = set_exception_unless_cancelled_cb,
+    [AIO_CB_CREATE_TASK] = create_task_cb,
 };

@@ -59,6 +59,10 @@ void aio_report_task_exception(const char *message, ai_value exc, ai_value task)
     report(message, "task", task, exc);
 }
 
+void aio_report_asyncgen_exception(const char *message, ai_value exc, ai_value agen) {
+    report(message, "asyncgen", agen, exc);
+}
+
 void aio_report_exception(const char *message, ai_value exc, ai_value callback) {
     if (!callback) {
         report(message, NULL, 0, exc);

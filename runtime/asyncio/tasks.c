@@ -861,6 +861,7 @@ static int close_loop(ai_value loop, ai_value current) {
     aio_state *st = aio_state_get();
     st->loop = loop;
     int rc = cancel_all_tasks(loop);
+    if (rc == 0) rc = aio_loop_shutdown_asyncgens(loop);
     ai_value err = rc < 0 ? ai_exc_fetch() : 0;
     gc_rootframe frame;
     gc_roots_push(&frame, &err, 1);

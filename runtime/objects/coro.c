@@ -25,9 +25,12 @@
  * context) and resumes the body with what comes back — CPython's
  * delegation through asend/athrow objects.
  *
- * Not handled: the "coroutine 'f' was never awaited" RuntimeWarning
- * (CPython prints it when the object dies, a moment a tracing collector
- * does not know); async generator finalizers (sys.set_asyncgen_hooks).
+ * Async generators first iterated under a running loop are registered
+ * with it (asyncio/loop.c, CPython's asyncgen hooks), which closes them
+ * when `async for` leaves them early or the loop shuts down. Not
+ * handled: the "coroutine 'f' was never awaited" RuntimeWarning (CPython
+ * prints it when the object dies, a moment a tracing collector does not
+ * know).
  */
 #include "objects/gen.h"
 
@@ -389,9 +392,11 @@ static ai_value run_asend(ai_value agen, ai_value sent, bool thrown) {
         if (thrown) return AI_ERR;
         return ai_raise_msg(&ai_exc_StopAsyncIteration, NULL);
     }
+    if (g->state == GEN_CREATED) aio_agen_first_iter(agen);
     for (;;) {
         ai_value out;
         int32_t rc = gen_resume(gen_obj(agen), sent, thrown, &out);
+        if (rc <= 0) aio_agen_done(agen);
         if (rc == 0) return ai_raise_msg(&ai_exc_StopAsyncIteration, NULL);
         if (rc < 0) {
             if (exc_pending_is(&ai_exc_StopAsyncIteration) && !thrown)
@@ -468,10 +473,12 @@ static ai_value ag_athrow(ai_value self, const ai_value *args, int64_t nargs, ai
     return asend_new(self, ASEND_THROW, args[0]);
 }
 
+ai_value coro_agen_aclose(ai_value agen) { return asend_new(agen, ASEND_CLOSE, AI_NONE); }
+
 static ai_value ag_aclose(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)args;
     if (call_no_kwargs("aclose", kwnames) < 0 || call_exact_args("aclose", nargs, 0) < 0) return AI_ERR;
-    return asend_new(self, ASEND_CLOSE, AI_NONE);
+    return coro_agen_aclose(self);
 }
 
 static ai_value g_ag_running(ai_value v) { return ai_bool(gen_obj(v)->state == GEN_RUNNING); }

@@ -451,6 +451,10 @@ ai_value ai_yield_from(ai_value iterable) {
  * there and a suspended generator is closed at once, running its finally
  * blocks; do the same. Other iterators need nothing. */
 int32_t ai_iter_release(ai_value it) {
+    /* `async for x in agen():` left early: CPython's finaliser hook hands
+     * the generator's aclose() to the loop (asyncio/loop.c) */
+    if (it && obj_is_type(it, &ai_asyncgen_type))
+        return gen_obj(it)->state == GEN_SUSPENDED ? aio_agen_release(it) : 0;
     if (!it || !obj_is_type(it, &ai_gen_type)) return 0;
     ai_gen *g = (ai_gen *)ai_obj(it);
     if (g->state != GEN_SUSPENDED) return 0;
