@@ -272,6 +272,24 @@ void emit_async_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBl
     fl->iter = it;
 }
 
+/* An expression statement. The value of a call is checked for a
+ * coroutine (`f()` where `await f()` was meant): CPython warns when it
+ * dies, which is here (ai_coroutine_dropped). */
+static void emit_expr_stmt(Emitter *e, const Expr *x) {
+    LLVMValueRef v = emit_expr(e, x);
+    if (x->kind != E_CALL || !emit_block_open(e)) return;
+    LLVMBasicBlockRef obj = emit_block(e, "drop.obj"), coro = emit_block(e, "drop.coro"), done = emit_block(e, "drop.done");
+    LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, v, e->i1, ""), done, obj);
+    LLVMPositionBuilderAtEnd(e->b, obj);
+    LLVMValueRef hdr = LLVMBuildLoad2(e->b, e->i64, LLVMBuildIntToPtr(e->b, v, e->ptr, ""), "hdr");
+    LLVMValueRef t = LLVMBuildAnd(e->b, hdr, emit_i64(e, ~(int64_t)7), "type");
+    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_coro_type"), ""), coro, done);
+    LLVMPositionBuilderAtEnd(e->b, coro);
+    emit_rt(e, RT_ai_coroutine_dropped, (LLVMValueRef[]){v, e->fn->code_info, emit_i32(e, x->pos.line)}, 3);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+}
+
 static void emit_for_loop(Emitter *e, const Stmt *s) {
     LLVMBasicBlockRef after = emit_block(e, "for.end");
     LLVMBasicBlockRef else_bb = s->u.for_.orelse.n ? emit_block(e, "for.else") : after;
@@ -682,7 +700,7 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     e->fn->cur_line = s->pos.line;
     emit_debug_loc(e, s->pos);
     switch (s->kind) {
-    case S_EXPR: emit_expr(e, s->u.expr.value); return;
+    case S_EXPR: emit_expr_stmt(e, s->u.expr.value); return;
     case S_ASSIGN: {
         LLVMValueRef v = emit_expr(e, s->u.assign.value);
         for (int i = 0; i < s->u.assign.targets.n; i++) emit_store_target(e, s->u.assign.targets.v[i], v);

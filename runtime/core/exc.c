@@ -923,7 +923,7 @@ bad:
 /* Line `line` (1-based) of `src`, without leading spaces/tabs/form feeds
  * and without its line ending (trailing blanks are kept, as CPython does).
  * A one-entry cache makes the repeated frames of a deep recursion cheap. */
-static bool source_line(const char *src, int32_t line, const char **p, size_t *n) {
+bool exc_source_line(const char *src, int32_t line, const char **p, size_t *n) {
     static __thread const char *c_src, *c_pos;
     static __thread int32_t c_line;
     if (!src || line < 1) return false;
@@ -993,7 +993,7 @@ static void print_frame(print_ctx *c, const ai_tb_entry *en) {
               (int)en->line, code && code->funcname ? code->funcname : "<unknown>");
     const char *p;
     size_t n;
-    if (code && source_line(code->source, en->line, &p, &n)) {
+    if (code && exc_source_line(code->source, en->line, &p, &n)) {
         put_margin(c);
         sb_adds(c->b, "    ");
         sb_add(c->b, p, n);
@@ -1235,7 +1235,7 @@ ai_value exc_tb_entries(ai_value exc) {
         item[1] = item[0] ? ai_smallint(copy[i].line) : 0;
         item[2] = item[1] ? str_from_cstr(c && c->funcname ? c->funcname : "<unknown>") : 0;
         item[3] = !item[2] ? 0
-                  : c && source_line(c->source, copy[i].line, &p, &len) ? str_from_utf8(p, (int64_t)len)
+                  : c && exc_source_line(c->source, copy[i].line, &p, &len) ? str_from_utf8(p, (int64_t)len)
                                                                       : AI_NONE;
         ai_value t = item[3] ? ai_tuple_pack(item, 4) : 0;
         if (!t || ai_list_append(list, t) < 0) list = AI_ERR;

@@ -408,6 +408,10 @@ void exc_clear(void);
 ai_value exc_str(ai_value exc);
 /* Print exc (with its chain) as CPython's default excepthook to stderr. */
 void exc_print(ai_value exc);
+/* Line `line` (1-based) of a module's source text, stripped of its
+ * indentation and line ending, as tracebacks print it: false when there
+ * is no such line. */
+bool exc_source_line(const char *src, int32_t line, const char **p, size_t *n);
 /* The same after a header line (header includes its newline), written
  * together so that reports of concurrent actors do not interleave while
  * they fit the 16 KiB buffer. */

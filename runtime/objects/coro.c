@@ -28,14 +28,18 @@
  * Async generators first iterated under a running loop are registered
  * with it (asyncio/loop.c, CPython's asyncgen hooks), which closes them
  * when `async for` leaves them early or the loop shuts down. Not
- * handled: the "coroutine 'f' was never awaited" RuntimeWarning (CPython
+ * handled: the "coroutine 'f' was never awaited" RuntimeWarning when the
+ * coroutine dies elsewhere than in an expression statement (CPython
  * prints it when the object dies, a moment a tracing collector does not
- * know).
+ * know; ai_coroutine_dropped covers `f()` without await).
  */
 #include "objects/gen.h"
 
 #include "asyncio/aio.h"
 #include "gc/gc.h"
+
+#include <pthread.h>
+#include <stdlib.h>
 
 /* ---- coroutine objects ---------------------------------------------------------------- */
 
@@ -244,6 +248,58 @@ ai_type ai_coro_type = {
     .gc_size = alloc_fixed_size,
     .slots = (void *)&coro_slots,
 };
+
+/* ---- "never awaited" ------------------------------------------------------------------------ */
+
+/* The warnings already shown: CPython's "default" action shows a warning
+ * once per (message, category, module, line) — a loop that drops a
+ * coroutine at each turn warns once. Process-wide (any actor may warn). */
+typedef struct shown_warning {
+    const ai_code_info *code;
+    const ai_func_info *info;
+    int32_t line;
+    struct shown_warning *next;
+} shown_warning;
+static shown_warning *shown;
+static pthread_mutex_t shown_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static bool first_time(const ai_code_info *code, const ai_func_info *info, int32_t line) {
+    bool first = true;
+    pthread_mutex_lock(&shown_lock);
+    for (shown_warning *w = shown; w; w = w->next)
+        if (w->code == code && w->info == info && w->line == line) first = false;
+    if (first) {
+        shown_warning *w = malloc(sizeof *w);
+        if (w) {
+            *w = (shown_warning){code, info, line, shown};
+            shown = w;
+        }
+    }
+    pthread_mutex_unlock(&shown_lock);
+    return first;
+}
+
+void ai_coroutine_dropped(ai_value v, const ai_code_info *code, int32_t line) {
+    ai_gen *g = gen_obj(v);
+    if (g->kind != GEN_CORO || g->state != GEN_CREATED || g->started_by_await) return;
+    g->started_by_await = true;
+    g->state = GEN_DONE;
+    if (!first_time(code, g->info, line)) return;
+    strbuf b;
+    sb_init(&b);
+    sb_printf(&b, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", code ? code->filename : "sys",
+              code ? line : 1, g->info->qualname);
+    const char *p;
+    size_t n;
+    if (code && exc_source_line(code->source, line, &p, &n)) {
+        sb_adds(&b, "  ");
+        sb_add(&b, p, n);
+        sb_addc(&b, '\n');
+    }
+    sb_adds(&b, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    bi_stderr_write(b.p, b.len);
+    sb_free(&b);
+}
 
 /* ---- suspending ---------------------------------------------------------------------------- */
 
