@@ -115,6 +115,9 @@ typedef struct aio_task {
     bool registered;        /* in the loop's list of pending tasks */
     ai_value tprev, tnext;  /* that list's links */
     ai_value inline_exc;    /* inline root: what to throw in (0: none) */
+    ai_value context;       /* contextvars: the dict of its context (0
+                               when empty), or the Context object of
+                               create_task(context=); see future.c */
 } aio_task;
 
 /* The task's name (a str; "Task-N" is made on first use). NULL on error. */

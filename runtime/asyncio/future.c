@@ -76,7 +76,8 @@ static void future_visit(ai_object *o, void (*visit)(ai_value *, void *), void *
         if (*slots[i]) visit(slots[i], ctx);
     if (ai_type_of_obj(o) == &aio_task_type) {
         aio_task *t = (aio_task *)o;
-        ai_value *ts[] = {&t->coro, &t->name, &t->fut_waiter, &t->remote, &t->inline_exc, &t->tprev, &t->tnext};
+        ai_value *ts[] = {&t->coro, &t->name, &t->fut_waiter, &t->remote, &t->inline_exc, &t->tprev, &t->tnext,
+                          &t->context};
         for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
             if (*ts[i]) visit(ts[i], ctx);
     }
@@ -267,6 +268,9 @@ ai_value aio_task_new(ai_value loop, ai_value coro, ai_value name) {
     t = (aio_task *)ai_obj(ai_val(t));
     fset(&t->fut, &t->name, name);
     fset(&t->fut, &t->coro, coro);
+    /* contextvars: the task runs in (a copy of) its creator's context */
+    ai_value ctx = exc_task()->context;
+    if (ctx) fset(&t->fut, &t->context, ctx);
     if (gen_check_any(coro)) gen_obj(coro)->started_by_await = true;
     ai_value tv = ai_val(t);
     if (aio_call_soon(loop, AIO_CB(AIO_CB_TASK_STEP), tv, 0, 0) < 0) return AI_ERR;
@@ -376,6 +380,28 @@ int aio_task_handle_yield(ai_value task, ai_value y) {
     return step_again_with(task, "Task got bad yield: ", y, "", 0);
 }
 
+/* contextvars (stdlib/contextvars.py): a task's context is the dict it
+ * runs in, or the contextvars.Context it was given (create_task's
+ * context=), whose `_data` it reads at each step and writes back after,
+ * as CPython's task mutates the Context it runs in. */
+static int task_context_enter(aio_task *t) {
+    ai_value c = t->context;
+    if (c && !dict_check(c)) {
+        c = ai_getattr(c, str_from_cstr("_data"));
+        if (!c) return -1;
+        if (c == AI_NONE) c = 0;
+    }
+    exc_task()->context = c;
+    return 0;
+}
+
+static int task_context_leave(aio_task *t, ai_value data) {
+    if (t->context && !dict_check(t->context))
+        return ai_setattr(t->context, str_from_cstr("_data"), data ? data : AI_NONE) < 0 ? -1 : 0;
+    fset(&t->fut, &t->context, data);
+    return 0;
+}
+
 int aio_task_step_cb(ai_value task, ai_value exc) {
     aio_task *t = aio_tsk(task);
     if (t->fut.state != AIO_PENDING) {
@@ -402,6 +428,14 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
         return 0;
     }
     enter_task(task);
+    ai_task_core *tc = exc_task();
+    ai_value outer_context = tc->context;
+    if (task_context_enter(t) < 0) {
+        leave_task();
+        return -1;
+    }
+    tc = exc_task();
+    t = aio_tsk(task);
     ai_gen *g = gen_obj(t->coro);
     ai_value out = 0;
     int32_t rc;
@@ -432,6 +466,11 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
         if (exc) exc_set_pending(exc);
         rc = gen_resume(g, AI_NONE, exc != 0, &out);
     }
+    tc = exc_task();
+    t = aio_tsk(task);
+    ai_value left_in = tc->context;
+    tc->context = outer_context;
+    if (task_context_leave(t, left_in) < 0) rc = -1;
     int res;
     if (rc == 1) res = aio_task_handle_yield(task, out);
     else res = task_finish(task, rc, out);

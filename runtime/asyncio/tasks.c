@@ -79,7 +79,14 @@ ai_value aio_create_task_in(ai_value loop, const ai_value *args, int64_t nargs, 
     mu_clinic c = {fname, create_task_kw, 0, 1, 2, 1, 0};
     ai_value a[3];
     if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
-    return aio_spawn_task(loop, a[0], a[1] && a[1] != AI_NONE ? a[1] : 0);
+    ai_value task = aio_spawn_task(loop, a[0], a[1] && a[1] != AI_NONE ? a[1] : 0);
+    if (task && a[2] && a[2] != AI_NONE) {
+        /* context=: a contextvars.Context, which the task runs in */
+        aio_task *t = aio_tsk(task);
+        t->context = a[2];
+        gc_barrier(t, a[2]);
+    }
+    return task;
 }
 
 FUNC(f_create_task) {

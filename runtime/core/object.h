@@ -229,6 +229,9 @@ typedef struct ai_task_core {
     ai_value exc;           /* the pending exception, or 0 */
     ai_value handled;       /* the exception being handled (for implicit
                                __context__ and bare `raise`), or 0 */
+    ai_value context;       /* contextvars: the current context's dict
+                               (never changed in place), or 0 when empty;
+                               an asyncio task swaps its own in */
 } ai_task_core;
 
 extern ai_task_core *(*exc_task_of)(void *task);

@@ -459,6 +459,7 @@ static void scan_roots(marker *m) {
     ai_task_core *tc = exc_task();
     visit_slot(&tc->exc, m);
     visit_slot(&tc->handled, m);
+    visit_slot(&tc->context, m);
     for (gc_rootframe *f = h->roots; f; f = f->next)
         for (int64_t i = 0; i < f->n; i++) visit_slot(&f->slots[i], m);
     for (struct gc_valbuf *b = h->vals; b; b = b->next)

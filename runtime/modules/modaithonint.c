@@ -22,6 +22,10 @@
  *   float_unpack(b, little)       the float that 4 or 8 bytes hold.
  *   gc_collect()     a major collection of the running actor's heap now
  *                    (gc.collect()); returns the bytes live after it.
+ *   context_get()    the current contextvars context's dict, or None
+ *   context_set(d)   make d (a dict never changed afterwards, or None)
+ *                    the current context: per green thread, and swapped
+ *                    by each asyncio task step (asyncio/future.c)
  *   tb_entries(exc)  exc's traceback (or a traceback object's) as [(filename, lineno, name, line)],
  *                    outermost first, for the traceback module.
  */
@@ -31,6 +35,22 @@
 
 #include <math.h>
 #include <string.h>
+
+static ai_value a_context_get(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self, (void)args;
+    if (mu_no_args("context_get", nargs, kwnames) < 0) return AI_ERR;
+    ai_value c = exc_task()->context;
+    return c ? c : AI_NONE;
+}
+static AI_BUILTIN_FN(bf_context_get, "context_get", a_context_get);
+
+static ai_value a_context_set(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_one_arg("context_set", nargs, kwnames) < 0) return AI_ERR;
+    exc_task()->context = args[0] == AI_NONE ? 0 : args[0];
+    return AI_NONE;
+}
+static AI_BUILTIN_FN(bf_context_set, "context_set", a_context_set);
 
 static ai_value a_caller_module(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)self;
@@ -123,7 +143,8 @@ static int init(ai_value m) {
     return mod_add_fn(m, &bf_caller_module) < 0 || mod_add_fn(m, &bf_abc_init) < 0 ||
                    mod_add_fn(m, &bf_abc_register) < 0 || mod_add_fn(m, &bf_float_pack) < 0 ||
                    mod_add_fn(m, &bf_float_unpack) < 0 || mod_add_fn(m, &bf_tb_entries) < 0 ||
-                   mod_add_fn(m, &bf_gc_collect) < 0
+                   mod_add_fn(m, &bf_gc_collect) < 0 || mod_add_fn(m, &bf_context_get) < 0 ||
+                   mod_add_fn(m, &bf_context_set) < 0
                ? -1
                : 0;
 }

@@ -103,8 +103,9 @@ struct task {
                                    own (written in its commit, read by it) */
     void *gen_current;          /* the generator whose body this task is
                                    running (objects/gen.c); the task's own */
-    uint64_t exc_state[2];      /* the compiled code's pending and handled
-                                   exception (core/exc.c's ai_task_core,
+    uint64_t exc_state[3];      /* the compiled code's pending and handled
+                                   exception and its contextvars context
+                                   (core/exc.c's ai_task_core,
                                    reached through exc_task_of); the task's
                                    own */
 #if SCHED_TSAN
