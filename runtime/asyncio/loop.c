@@ -1025,6 +1025,7 @@ METHOD(l_run_in_executor) {
 
 static const ai_method_def loop_methods[] = {
     {"call_soon", l_call_soon, &aio_loop_type, 0},
+    {"call_soon_threadsafe", l_call_soon, &aio_loop_type, 0},
     {"call_later", l_call_later, &aio_loop_type, 0},
     {"call_at", l_call_at, &aio_loop_type, 0},
     {"time", l_time, &aio_loop_type, 0},

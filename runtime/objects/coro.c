@@ -196,8 +196,9 @@ static ai_value future_iter_send(ai_value self, const ai_value *args, int64_t na
 static ai_value future_iter_throw(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)self;
     if (call_no_kwargs("throw", kwnames) < 0) return AI_ERR;
-    if (nargs < 1) return ai_raise_msg(&ai_exc_TypeError, "throw expected at least 1 argument, got 0");
-    return ai_raise(args[0], 0);
+    ai_value exc = gen_throw_exception("throw", args, nargs);
+    if (exc) exc_set_pending(exc);
+    return AI_ERR;
 }
 
 static const ai_method_def future_iter_methods[] = {
@@ -525,8 +526,8 @@ static ai_value ag_asend(ai_value self, const ai_value *args, int64_t nargs, ai_
 
 static ai_value ag_athrow(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
     if (call_no_kwargs("athrow", kwnames) < 0) return AI_ERR;
-    if (nargs < 1) return ai_raise_msg(&ai_exc_TypeError, "athrow expected at least 1 argument, got 0");
-    return asend_new(self, ASEND_THROW, args[0]);
+    ai_value exc = gen_throw_exception("athrow", args, nargs);
+    return exc ? asend_new(self, ASEND_THROW, exc) : AI_ERR;
 }
 
 ai_value coro_agen_aclose(ai_value agen) { return asend_new(agen, ASEND_CLOSE, AI_NONE); }

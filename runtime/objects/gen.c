@@ -317,10 +317,37 @@ ai_value gen_m_send(ai_value self, const ai_value *args, int64_t nargs, ai_value
     return rc == 0 ? stop_iteration(v) : AI_ERR;
 }
 
+ai_value gen_throw_exception(const char *fname, const ai_value *args, int64_t nargs) {
+    if (nargs < 1 || nargs > 3)
+        return ai_raise_fmt(&ai_exc_TypeError, nargs < 1 ? "%s expected at least 1 argument, got %lld"
+                                                         : "%s expected at most 3 arguments, got %lld",
+                            fname, (long long)nargs);
+    ai_value typ = args[0], val = nargs > 1 ? args[1] : AI_NONE;
+    if (nargs > 2 && args[2] != AI_NONE && !obj_is_type(args[2], &ai_traceback_type))
+        return ai_raise_msg(&ai_exc_TypeError, "throw() third argument must be a traceback object");
+    if (obj_is_type(typ, &ai_type_type) || (!ai_is_smallint(typ) && (ai_type_of(typ)->flags & AI_TF_METACLASS))) {
+        if (!cls_is_subtype((const ai_type *)ai_obj(typ), &ai_exc_BaseException))
+            goto bad;
+        if (val != AI_NONE && obj_isinstance(val, (ai_type *)ai_obj(typ))) return val;
+        if (val == AI_NONE) return ai_call(typ, NULL, 0, 0);
+        if (obj_is_type(val, &ai_tuple_type)) return ai_call(typ, tuple_obj(val)->items, tuple_obj(val)->len, 0);
+        return ai_call(typ, &val, 1, 0);
+    }
+    if (obj_isinstance(typ, &ai_exc_BaseException)) {
+        if (val != AI_NONE) return ai_raise_msg(&ai_exc_TypeError, "instance exception may not have a separate value");
+        return typ;
+    }
+bad:
+    return ai_raise_fmt(&ai_exc_TypeError,
+                        "exceptions must be classes or instances deriving from BaseException, not %s",
+                        obj_is_type(typ, &ai_type_type) ? "type" : obj_type_name(typ));
+}
+
 ai_value gen_m_throw(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
     if (call_no_kwargs("throw", kwnames) < 0) return AI_ERR;
-    if (nargs < 1) return ai_raise_msg(&ai_exc_TypeError, "throw expected at least 1 argument, got 0");
-    ai_raise(args[0], 0);   /* now pending: it is delivered into the body */
+    ai_value exc = gen_throw_exception("throw", args, nargs);
+    if (!exc) return AI_ERR;
+    exc_set_pending(exc);   /* now pending: it is delivered into the body */
     ai_gen *g = (ai_gen *)ai_obj(self);
     if (g->state == GEN_CREATED) {
         g->state = GEN_DONE;

@@ -126,6 +126,10 @@ ai_value coro_iter_target(ai_value it);
 /* Shared by the generator-ish types: gc_visit, and send/throw/close. */
 void gen_gc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx);
 ai_value gen_m_send(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames);
+/* The exception that throw(typ[, val[, tb]]) (gen.throw, coro.throw,
+ * agen.athrow: fname) delivers, as CPython makes it; AI_ERR with
+ * CPython's TypeError for bad arguments. */
+ai_value gen_throw_exception(const char *fname, const ai_value *args, int64_t nargs);
 ai_value gen_m_throw(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames);
 ai_value gen_m_close(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames);
 
