@@ -258,9 +258,11 @@ ai_value aio_task_new(ai_value loop, ai_value coro, ai_value name) {
     if (!t) return AI_ERR;
     t->fut.kind = AIO_FUT_TASK;
     aio_state *st = aio_state_get();
+    /* CPython 3.11 counts every task, named or not */
+    int64_t number = ++st->task_counter;
     if (!name) {
         /* "Task-N", spelled out only when asked for (task_name) */
-        name = ai_smallint(++st->task_counter);
+        name = ai_smallint(number);
     } else if (!str_check(name)) {
         name = ai_str(name);
         if (!name) return AI_ERR;

@@ -819,8 +819,11 @@ static void child_main(void *arg) {
     ai_value task = 0;
     if (g) {
         st->loop = loop;
-        /* the root keeps the parent's name and number */
+        /* the root keeps the parent's name and number (it is not a new
+         * task: it must not advance the counter its children count on) */
         task = aio_task_new(loop, ai_val(g), name);
+        st = aio_state_get();
+        st->task_counter = sa->counter;
     }
     if (task) {
         roots[2] = task;
