@@ -288,12 +288,15 @@ __attribute__((noinline)) ai_worker_tls *sched_tls(void)
     return &ai_tls;
 }
 
+/* ai_tls.task is the running task, NULL in the scheduler context
+ * (switch_to keeps it so); on a thread that is not a worker it may be
+ * something else (core/module.c's main core), hence the worker check.
+ * One call and two thread-local loads: the asyncio runtime asks this a
+ * dozen times per task switch. */
 __attribute__((noinline)) task_t *sched_current(void)
 {
-    worker_t *w = cur_worker();
-    if (!w || (w->current->flags & TASK_F_SCHED))
-        return NULL;
-    return w->current;
+    __asm__ volatile("" ::: "memory");
+    return tls_worker ? (task_t *)ai_tls.task : NULL;
 }
 
 int sched_nworkers(void) { return S.running ? S.nworkers : 0; }
