@@ -222,7 +222,6 @@ int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) {
             ai_raise_msg(&ai_exc_TypeError, "can't send non-None value to a just-started generator");
             return -1;
         }
-        if (gc_finalizer_add(&g->ob, gen_finalize) < 0) return -1;
         if (!stack_alloc(&gen_stacks, &g->stack)) {
             exc_nomem();
             return -1;
@@ -278,6 +277,12 @@ ai_value ai_yield(ai_value v) {
 }
 
 ai_value gen_suspend(ai_gen *g, ai_value v, bool awaiting) {
+    if (!g->has_finalizer) {
+        /* from now on its death must give its stack back; a body that
+         * runs to its end in one go (most tasks) never needs this */
+        if (gc_finalizer_add(&g->ob, gen_finalize) < 0) return AI_ERR;
+        g->has_finalizer = true;
+    }
     g->awaiting = awaiting;
     g->transfer = v;
     /* Suspending turns the body's stack (a root while it runs) into g's

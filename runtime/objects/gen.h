@@ -77,6 +77,9 @@ typedef struct ai_gen {
     struct ai_gen *prev;        /* the body running when this one was resumed */
     int32_t depth;              /* bodies running on gen stacks, this one
                                    included (gen.c, gen_depth_ok) */
+    bool has_finalizer;         /* gen_finalize is registered (at its first
+                                   suspension: only a suspended body holds
+                                   a stack that its death must give back) */
     stack_mem_t stack;
 #if GEN_ASAN
     void *fake_stack, *caller_fake_stack;
