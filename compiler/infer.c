@@ -199,10 +199,14 @@ static void scan_stmts(Targets *t, const StmtList *body);
 
 static void scan_stmt(Targets *t, const Stmt *s) {
     switch (s->kind) {
-    case S_AUGASSIGN:
-        if (s->u.augassign.op == OP_ADD && s->u.augassign.target->kind == E_NAME)
+    case S_AUGASSIGN: {
+        /* `n += 2` cannot append to a str (it would raise): no companion */
+        const Expr *v = s->u.augassign.value;
+        bool numeric = v->kind == E_CONSTANT && (v->u.constant.kind == CONST_INT || v->u.constant.kind == CONST_FLOAT);
+        if (s->u.augassign.op == OP_ADD && s->u.augassign.target->kind == E_NAME && !numeric)
             add_target(t, s->u.augassign.target->u.name.id);
         return;
+    }
     case S_FOR: case S_ASYNCFOR:
         scan_stmts(t, &s->u.for_.body);
         scan_stmts(t, &s->u.for_.orelse);
