@@ -573,7 +573,7 @@ ai_value exc_raise_oserror(int err, ai_value filename, ai_value filename2) {
 
 /* ---- the pending exception -------------------------------------------- */
 
-ai_task_core *(*exc_task_of)(void *task);
+size_t exc_task_core_offset;
 
 /* Threads that run no task (a unit test's main, a worker in its scheduler
  * context) keep their exception state here. */
@@ -582,7 +582,7 @@ static __thread ai_task_core thread_core;
 ai_task_core *exc_task(void) {
     void *t = ai_tls.task;
     if (!t) return &thread_core;
-    return exc_task_of ? exc_task_of(t) : (ai_task_core *)t;
+    return (ai_task_core *)(void *)((char *)t + exc_task_core_offset);
 }
 
 ai_value exc_pending(void) { return exc_task()->exc; }

@@ -321,7 +321,6 @@ static void *main_thread(void *arg) {
 
 /* The pending/handled exception of compiled code lives in its task. */
 _Static_assert(sizeof(((task_t *)0)->exc_state) == sizeof(ai_task_core), "task exception state");
-static ai_task_core *task_exc_core(void *task) { return (ai_task_core *)(void *)((task_t *)task)->exc_state; }
 
 static void heap_enter(void *heap) { alloc_heap_enter(heap); }
 static void heap_leave(void *heap) { alloc_heap_leave(heap); }
@@ -359,12 +358,12 @@ int mod_run_main(int argc, char **argv, ai_value (*entry)(void)) {
     rt_argv = argv;
     install_signals();
     run_ctx rc = {entry, NULL, 1};
-    exc_task_of = task_exc_core;
+    exc_task_core_offset = offsetof(task_t, exc_state);
     sched_set_heap_hooks(heap_enter, heap_leave);
     actor_set_exit_hook(actor_end);
     if (sched_run_main(main_root, &rc) == 0) return rc.status;
     /* No scheduler (threads could not start): a plain big-stack thread. */
-    exc_task_of = NULL;
+    exc_task_core_offset = 0;
     long page = sysconf(_SC_PAGESIZE);
     if (page <= 0) page = 4096;
 

@@ -223,7 +223,8 @@ static inline bool obj_stack_ok(void) {
 /* Per-task exception state. ai_tls.task points at the running task; by
  * default the task IS an ai_task_core (the runtime's main task in
  * core/module.c is one). A scheduler whose task struct embeds an
- * ai_task_core elsewhere installs exc_task_of to map its task to it.
+ * ai_task_core elsewhere sets exc_task_core_offset to where it is (an
+ * offset, not a function: exc_task() runs after most runtime calls).
  * With no task running (ai_tls.task NULL), a per-thread state is used. */
 typedef struct ai_task_core {
     ai_value exc;           /* the pending exception, or 0 */
@@ -234,7 +235,7 @@ typedef struct ai_task_core {
                                an asyncio task swaps its own in */
 } ai_task_core;
 
-extern ai_task_core *(*exc_task_of)(void *task);
+extern size_t exc_task_core_offset;
 ai_task_core *exc_task(void);
 
 /* ---- layouts ---------------------------------------------------------- */

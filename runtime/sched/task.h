@@ -106,7 +106,7 @@ struct task {
     uint64_t exc_state[3];      /* the compiled code's pending and handled
                                    exception and its contextvars context
                                    (core/exc.c's ai_task_core,
-                                   reached through exc_task_of); the task's
+                                   reached through exc_task_core_offset); the task's
                                    own */
 #if SCHED_TSAN
     void *tsan_fiber;           /* TSan's notion of this stack of execution */
