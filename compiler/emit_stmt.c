@@ -275,9 +275,18 @@ void emit_async_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBl
 /* An expression statement. The value of a call is checked for a
  * coroutine (`f()` where `await f()` was meant): CPython warns when it
  * dies, which is here (ai_coroutine_dropped). */
+static bool calls_builtin(Emitter *e, const Expr *call) {
+    const Expr *f = call->u.call.func;
+    if (f->kind != E_NAME || !emit_is_builtin_name(f->u.name.id)) return false;
+    Symbol *sym;
+    Frame *fr;
+    return emit_name_home(e, f->u.name.id, &sym, &fr) == NAME_GLOBAL && emit_never_bound_global(e, f->u.name.id);
+}
+
 static void emit_expr_stmt(Emitter *e, const Expr *x) {
     LLVMValueRef v = emit_expr(e, x);
-    if (x->kind != E_CALL || !emit_block_open(e)) return;
+    /* (no builtin returns a coroutine: print() needs no check) */
+    if (x->kind != E_CALL || !emit_block_open(e) || calls_builtin(e, x)) return;
     LLVMBasicBlockRef obj = emit_block(e, "drop.obj"), coro = emit_block(e, "drop.coro"), done = emit_block(e, "drop.done");
     LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, v, e->i1, ""), done, obj);
     LLVMPositionBuilderAtEnd(e->b, obj);
