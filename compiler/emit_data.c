@@ -569,7 +569,17 @@ LLVMValueRef emit_method_call(Emitter *e, const Expr *call, int await_line) {
 
 /* ---- assignment targets ----------------------------------------------------------------- */
 
-static void unpack_into(Emitter *e, const ExprList *elts, LLVMValueRef v, int line) {
+/* A failure to unpack reports the target's span (CPython's position of
+ * UNPACK_SEQUENCE), the stores into its items their own. */
+static void unpack_check(Emitter *e, const Expr *target, LLVMValueRef rc) {
+    const Expr *outer = e->fn->cur_expr;
+    e->fn->cur_expr = target;
+    emit_check_i32(e, rc, target->pos.line);
+    e->fn->cur_expr = outer;
+}
+
+static void unpack_into(Emitter *e, const Expr *target, LLVMValueRef v) {
+    const ExprList *elts = &target->u.list.elts;
     int n = elts->n, star = -1;
     for (int i = 0; i < n; i++) {
         if (elts->v[i]->kind != E_STARRED) continue;
@@ -601,7 +611,7 @@ static void unpack_into(Emitter *e, const ExprList *elts, LLVMValueRef v, int li
             LLVMBuildBr(e->b, done);
         }
         LLVMPositionBuilderAtEnd(e->b, slow);
-        emit_check_i32(e, emit_rt(e, RT_ai_unpack, (LLVMValueRef[]){v, emit_i64(e, n), out}, 3), line);
+        unpack_check(e, target, emit_rt(e, RT_ai_unpack, (LLVMValueRef[]){v, emit_i64(e, n), out}, 3));
         for (int i = 0; i < n; i++) got[2][i] = load_elem(e, out, i);
         from[2] = LLVMGetInsertBlock(e->b);
         LLVMBuildBr(e->b, done);
@@ -617,17 +627,27 @@ static void unpack_into(Emitter *e, const ExprList *elts, LLVMValueRef v, int li
     LLVMValueRef rc = star < 0
         ? emit_rt(e, RT_ai_unpack, (LLVMValueRef[]){v, emit_i64(e, n), out}, 3)
         : emit_rt(e, RT_ai_unpack_ex, (LLVMValueRef[]){v, emit_i64(e, star), emit_i64(e, n - star - 1), out}, 4);
-    emit_check_i32(e, rc, line);
+    unpack_check(e, target, rc);
     for (int i = 0; i < n; i++) {
         const Expr *t = elts->v[i];
         emit_store_target(e, t->kind == E_STARRED ? t->u.starred.value : t, load_elem(e, out, i));
     }
 }
 
+static void store_target(Emitter *e, const Expr *t, LLVMValueRef v);
+
+/* A failing store or delete reports the target's span. */
 void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v) {
+    const Expr *outer = e->fn->cur_expr;
+    e->fn->cur_expr = t;
+    store_target(e, t, v);
+    e->fn->cur_expr = outer;
+}
+
+static void store_target(Emitter *e, const Expr *t, LLVMValueRef v) {
     switch (t->kind) {
     case E_NAME: emit_store_name(e, t->u.name.id, v, t->pos); return;
-    case E_TUPLE: case E_LIST: unpack_into(e, &t->u.list.elts, v, t->pos.line); return;
+    case E_TUPLE: case E_LIST: unpack_into(e, t, v); return;
     case E_ATTRIBUTE: {
         LLVMValueRef o = emit_expr(e, t->u.attribute.value);
         setattr_ic(e, o, name_const(e, t->u.attribute.attr), v, t->pos.line);
@@ -650,7 +670,16 @@ void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v) {
     }
 }
 
+static void delete_target(Emitter *e, const Expr *t);
+
 void emit_delete_target(Emitter *e, const Expr *t) {
+    const Expr *outer = e->fn->cur_expr;
+    e->fn->cur_expr = t;
+    delete_target(e, t);
+    e->fn->cur_expr = outer;
+}
+
+static void delete_target(Emitter *e, const Expr *t) {
     switch (t->kind) {
     case E_NAME: emit_delete_name(e, t->u.name.id, t->pos, true); return;
     case E_TUPLE: case E_LIST:
@@ -674,7 +703,16 @@ void emit_delete_target(Emitter *e, const Expr *t) {
 
 /* x op= v for attribute and subscript targets: the container and key are
  * evaluated once. */
+static void augassign(Emitter *e, const Stmt *s);
+
 void emit_augassign(Emitter *e, const Stmt *s) {
+    const SrcSpan *outer = e->fn->cur_span;
+    e->fn->cur_span = &s->pos;
+    augassign(e, s);
+    e->fn->cur_span = outer;
+}
+
+static void augassign(Emitter *e, const Stmt *s) {
     if (emit_float_augassign(e, s)) return;
     const Expr *t = s->u.augassign.target;
     int line = s->pos.line;
@@ -721,22 +759,34 @@ void emit_augassign(Emitter *e, const Stmt *s) {
     case E_ATTRIBUTE: {
         LLVMValueRef o = emit_expr(e, t->u.attribute.value);
         LLVMValueRef name = name_const(e, t->u.attribute.attr);
+        /* reading the target reports its span, the operation and the
+         * store the statement's (CPython's positions) */
+        const Expr *outer = e->fn->cur_expr;
+        e->fn->cur_expr = t;
         LLVMValueRef cur = getattr_ic(e, o, name, line);
+        e->fn->cur_expr = outer;
         LLVMValueRef v = emit_expr(e, s->u.augassign.value);
         LLVMValueRef r = emit_inplace(e, op, cur, v, line);
+        e->fn->cur_expr = t;
         setattr_ic(e, o, name, r, line);
+        e->fn->cur_expr = outer;
         return;
     }
     case E_SUBSCRIPT: {
         LLVMValueRef o = emit_expr(e, t->u.subscript.value);
         LLVMValueRef k = subscript_key(e, t->u.subscript.slice);
         bool simple = t->u.subscript.slice->kind != E_SLICE;
+        const Expr *outer = e->fn->cur_expr;
+        e->fn->cur_expr = t;
         LLVMValueRef cur = simple ? getitem(e, o, k, line) : emit_rt(e, RT_ai_getitem, (LLVMValueRef[]){o, k}, 2);
         if (!simple) emit_check(e, cur, line);
+        e->fn->cur_expr = outer;
         LLVMValueRef v = emit_expr(e, s->u.augassign.value);
         LLVMValueRef r = emit_inplace(e, op, cur, v, line);
+        e->fn->cur_expr = t;
         if (simple) setitem(e, o, k, r, line);
         else emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){o, k, r}, 3), line);
+        e->fn->cur_expr = outer;
         return;
     }
     default: unsupported(e, t->pos, "this augmented assignment target"); return;

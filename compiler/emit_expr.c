@@ -847,7 +847,19 @@ static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
 
 /* ---- dispatch ---------------------------------------------------------------------- */
 
+static LLVMValueRef emit_expr_node(Emitter *e, const Expr *x);
+
+/* Every expression: its failures report its span (FnState.cur_expr). */
 LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
+    FnState *f = e->fn;
+    const Expr *outer = f->cur_expr;
+    f->cur_expr = x;
+    LLVMValueRef v = emit_expr_node(e, x);
+    f->cur_expr = outer;
+    return v;
+}
+
+static LLVMValueRef emit_expr_node(Emitter *e, const Expr *x) {
     e->fn->cur_line = x->pos.line;
     switch (x->kind) {
     case E_CONSTANT: return emit_constant(e, &x->u.constant);

@@ -127,6 +127,10 @@ typedef struct FnState {
     LLVMValueRef code_info;     /* ai_code_info constant of this function */
     Loop *loop;
     int cur_line;
+    const Expr *cur_expr;       /* the innermost expression being emitted:
+                                   a failure checked at its line reports
+                                   its span (emit_module.c, emit_loc) */
+    const SrcSpan *cur_span;    /* else this span (a pattern being matched) */
     LLVMMetadataRef di_sp;      /* -g: the function's DISubprogram */
     LLVMValueRef class_global;  /* a method: the global holding its class (super()) */
     bool cold;                  /* module-level code outside any loop: it runs once, so
@@ -156,6 +160,14 @@ typedef struct Emitter {
 
     /* module globals: one slot per module-level symbol */
     LLVMValueRef globals;       /* placeholder, replaced by the real array at the end */
+    LLVMValueRef positions;     /* placeholder for the source positions
+                                   table (ai_code_info.positions) */
+    int32_t *pos_v;             /* its entries, AI_POS_WORDS ints each */
+    int npos, cappos;
+    const Expr *last_pos_expr;  /* the last expression given an entry … */
+    int last_pos_loc;           /* … and its location */
+    const char *src;            /* the module's text (anchors of ^~~) */
+    size_t src_len;
     const char **global_names;
     int nglobals, capglobals;
     bool *global_rebound;       /* by global index: assigned other than by its one top-level def */

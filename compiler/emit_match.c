@@ -234,7 +234,17 @@ static void class_pattern(Emitter *e, Caps *c, const Pattern *p, LLVMValueRef su
     }
 }
 
+static void pattern_node(Emitter *e, Caps *c, const Pattern *p, LLVMValueRef subj, LLVMBasicBlockRef fail);
+
+/* A failure while matching p reports p's span (CPython's positions). */
 static void pattern(Emitter *e, Caps *c, const Pattern *p, LLVMValueRef subj, LLVMBasicBlockRef fail) {
+    const SrcSpan *outer = e->fn->cur_span;
+    e->fn->cur_span = &p->pos;
+    pattern_node(e, c, p, subj, fail);
+    e->fn->cur_span = outer;
+}
+
+static void pattern_node(Emitter *e, Caps *c, const Pattern *p, LLVMValueRef subj, LLVMBasicBlockRef fail) {
     emit_debug_loc(e, p->pos);
     switch (p->kind) {
     case P_VALUE: value_pattern(e, p, subj, fail); return;

@@ -162,6 +162,118 @@ static LLVMBasicBlockRef unwind_block(Emitter *e) {
     return h->unwind;
 }
 
+/* ---- source positions (CPython's ^~~ markers in tracebacks) ---------------- */
+
+static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+/* The byte offset of line `line`'s start in the module's text, or -1. */
+static long line_start(Emitter *e, int line) {
+    static const char *c_src;
+    static int c_line;
+    static long c_off;
+    if (!e->src || line < 1) return -1;
+    long off = 0;
+    int cur = 1;
+    if (c_src == e->src && c_line <= line) off = c_off, cur = c_line;
+    while (cur < line) {
+        const char *nl = memchr(e->src + off, '\n', e->src_len - (size_t)off);
+        if (!nl) return -1;
+        off = nl - e->src + 1;
+        cur++;
+    }
+    c_src = e->src, c_line = line, c_off = off;
+    return off;
+}
+
+/* CPython's anchors for the failing expression x on one line (byte
+ * offsets in the line): a binary operation's operator, a subscript's
+ * brackets (Python/traceback.c, extract_anchors_from_line). */
+static void anchors(Emitter *e, const Expr *x, int32_t *w) {
+    w[4] = w[5] = w[7] = w[8] = -1;
+    w[6] = 0;
+    if (x->pos.line != x->pos.end_line) return;
+    long base = line_start(e, x->pos.line);
+    if (base < 0) return;
+    const char *s = e->src + base;
+    if (x->kind == E_SUBSCRIPT) {
+        /* from the '[' after the value to the ']' after the index */
+        int l = x->u.subscript.value->pos.end_col, r = x->u.subscript.slice->pos.end_col;
+        if (x->u.subscript.value->pos.end_line != x->pos.line || x->u.subscript.slice->pos.end_line != x->pos.line)
+            return;
+        while (l < x->pos.end_col && s[l] != '[') l++;
+        while (r < x->pos.end_col && s[r] != ']') r++;
+        if (r < x->pos.end_col) r++;
+        w[4] = w[7] = l;
+        w[5] = w[8] = r;
+        w[6] = 1;
+        return;
+    }
+    if (x->kind != E_BINOP) return;
+    const Expr *l = x->u.binop.left, *r = x->u.binop.right;
+    if (l->pos.end_line != x->pos.line || r->pos.line != x->pos.line) return;
+    /* Python/traceback.c (an uncaught exception's traceback) */
+    for (int i = l->pos.end_col; i < r->pos.col; i++) {
+        if (is_blank(s[i])) continue;
+        w[4] = i;
+        w[5] = i + 1;
+        if (i + 1 < r->pos.col && !is_blank(s[i + 1])) w[5]++;
+        if (i + 1 < r->pos.col && s[i] == ')') continue;
+        w[6] = 1;
+        break;
+    }
+    /* Lib/traceback.py (traceback.print_exc …): the two-character check
+     * is made before skipping the left operand's closing parentheses */
+    int off = l->pos.end_col;
+    while (off < r->pos.col && is_blank(s[off])) off++;
+    int left = off, right = off + 1;
+    if (off + 1 < r->pos.col && !is_blank(s[off + 1])) right++;
+    while (left < x->pos.end_col && (is_blank(s[left]) || s[left] == ')' || s[left] == '#')) left++, right++;
+    w[7] = left;
+    w[8] = right;
+    w[6] = 1;
+}
+
+static int add_pos(Emitter *e, const int32_t *w) {
+    if (e->npos == e->cappos) {
+        int cap = e->cappos ? e->cappos * 2 : 256;
+        int32_t *nv = arena_alloc(e->arena, sizeof(int32_t) * AI_POS_WORDS * (size_t)cap);
+        if (e->npos) memcpy(nv, e->pos_v, sizeof(int32_t) * AI_POS_WORDS * (size_t)e->npos);
+        e->pos_v = nv;
+        e->cappos = cap;
+    }
+    memcpy(e->pos_v + (size_t)e->npos * AI_POS_WORDS, w, sizeof(int32_t) * AI_POS_WORDS);
+    return -(++e->npos);
+}
+
+/* The location a failure at `line` reports: the span of the expression
+ * being emitted when it is on that line (-(index + 1) into the module's
+ * positions table), else the line alone. */
+static int emit_loc(Emitter *e, int line) {
+    const Expr *x = e->fn ? e->fn->cur_expr : NULL;
+    const SrcSpan *sp = x ? &x->pos : e->fn ? e->fn->cur_span : NULL;
+    if (!sp || sp->line != line || sp->col < 0 || sp->end_col < 0 || sp->end_line < line ||
+        (sp->end_line == line && sp->end_col < sp->col))
+        return line;
+    if (x && x == e->last_pos_expr && e->last_pos_loc) return e->last_pos_loc;
+    int32_t w[AI_POS_WORDS] = {sp->line, sp->end_line, sp->col, sp->end_col, -1, -1, 0, -1, -1};
+    if (x) anchors(e, x, w);
+    /* o.m(args): if the look-up of m fails, the attribute's span
+     * (ai_traceback_add takes the entry after this one) */
+    const Expr *attr = x && x->kind == E_CALL && x->u.call.func->kind == E_ATTRIBUTE ? x->u.call.func : NULL;
+    if (attr) w[6] = 2;
+    if (!attr && e->npos && memcmp(e->pos_v + (size_t)(e->npos - 1) * AI_POS_WORDS, w, sizeof w) == 0)
+        return -e->npos;
+    int loc = add_pos(e, w);
+    if (attr) {
+        int32_t a[AI_POS_WORDS] = {attr->pos.line, attr->pos.end_line, attr->pos.col, attr->pos.end_col,
+                                   -1, -1, 0, -1, -1};
+        add_pos(e, a);
+    }
+    e->last_pos_expr = x;
+    e->last_pos_loc = loc;
+    return loc;
+}
+
 /* Cold (run-once) code reaches a handler through its unwind_cold block,
  * which reads the line from a stack slot each failing site stores before
  * its branch: a phi with one input per call of a long straight-line chunk
@@ -171,7 +283,7 @@ static LLVMBasicBlockRef cold_unwind_block(Emitter *e, int line) {
     FnState *f = e->fn;
     Handler *h = f->handler;
     if (!f->line_slot) f->line_slot = emit_alloca(e, e->i32, "line.slot");
-    LLVMBuildStore(e->b, emit_i32(e, line), f->line_slot);
+    LLVMBuildStore(e->b, emit_i32(e, emit_loc(e, line)), f->line_slot);
     if (!h->unwind_cold) {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
         LLVMBasicBlockRef dispatch = emit_dispatch_block(e);
@@ -200,7 +312,7 @@ static void branch_unwind_if(Emitter *e, LLVMValueRef failed, int line) {
     LLVMBasicBlockRef cont = emit_block(e, "ok");
     LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
     emit_br_unlikely(e, failed, uw, cont);
-    LLVMValueRef l = emit_i32(e, line);
+    LLVMValueRef l = emit_i32(e, emit_loc(e, line));
     LLVMAddIncoming(e->fn->handler->unwind_line, &l, &here, 1);
     LLVMPositionBuilderAtEnd(e->b, cont);
 }
@@ -222,7 +334,7 @@ void emit_goto_unwind(Emitter *e, int line) {
     LLVMBasicBlockRef uw = unwind_block(e);
     LLVMBasicBlockRef here = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, uw);
-    LLVMValueRef l = emit_i32(e, line);
+    LLVMValueRef l = emit_i32(e, emit_loc(e, line));
     LLVMAddIncoming(e->fn->handler->unwind_line, &l, &here, 1);
     LLVMPositionBuilderAtEnd(e->b, emit_block(e, "dead"));
 }
@@ -585,10 +697,10 @@ static void find_rebound(Emitter *e, Scope *s) {
 /* ---- functions ------------------------------------------------------------------ */
 
 static LLVMValueRef code_info(Emitter *e, const char *funcname, int firstlineno) {
-    /* ai_code_info { filename, funcname, source, module, firstlineno } */
+    /* ai_code_info { filename, funcname, source, module, firstlineno, positions } */
     LLVMValueRef fields[] = {e->filename_str, emit_cstring(e, funcname, strlen(funcname) + 1),
-                             e->source_str, e->modname_str, emit_i32(e, firstlineno)};
-    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 5, 0);
+                             e->source_str, e->modname_str, emit_i32(e, firstlineno), e->positions};
+    LLVMValueRef init = LLVMConstStructInContext(e->ctx, fields, 6, 0);
     LLVMValueRef g = LLVMAddGlobal(e->m, LLVMTypeOf(init), "code");
     LLVMSetInitializer(g, init);
     LLVMSetGlobalConstant(g, 1);
@@ -1143,6 +1255,10 @@ static void emit_unit(Emitter *e) {
     e->filename_str = emit_cstring(e, tb, strlen(tb) + 1);
     e->modname_str = emit_cstring(e, u->name, strlen(u->name) + 1);
     e->source_str = emit_cstring(e, m->source, m->source_len + 1);
+    e->src = m->source;
+    e->src_len = m->source_len;
+    /* Placeholder for the positions table; its size is known at the end. */
+    e->positions = LLVMAddGlobal(e->m, e->i32, arena_printf(e->arena, "%s.positions.tmp", name));
     /* Placeholder for the globals array; its size is known at the end. */
     e->globals = LLVMAddGlobal(e->m, e->i64, arena_printf(e->arena, "%s.globals.tmp", name));
     find_rebound(e, e->modscope);
@@ -1174,6 +1290,20 @@ static void emit_unit(Emitter *e) {
     LLVMReplaceAllUsesWith(e->globals, globals);
     LLVMDeleteGlobal(e->globals);
     e->globals = globals;
+    /* The positions table (the spans reported by failures). */
+    {
+        size_t nw = (size_t)(e->npos ? e->npos : 1) * AI_POS_WORDS;
+        LLVMValueRef *words = arena_alloc(e->arena, sizeof(LLVMValueRef) * nw);
+        for (size_t i = 0; i < nw; i++) words[i] = emit_i32(e, e->npos ? e->pos_v[i] : 0);
+        LLVMValueRef arr = LLVMConstArray2(e->i32, words, (uint64_t)nw);
+        LLVMValueRef pg = LLVMAddGlobal(e->m, LLVMTypeOf(arr), arena_printf(e->arena, "%s.positions", name));
+        LLVMSetInitializer(pg, arr);
+        LLVMSetGlobalConstant(pg, 1);
+        LLVMSetLinkage(pg, LLVMPrivateLinkage);
+        LLVMReplaceAllUsesWith(e->positions, pg);
+        LLVMDeleteGlobal(e->positions);
+        e->positions = pg;
+    }
     LLVMValueRef *gnames = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(e->nglobals + 1));
     for (int i = 0; i < e->nglobals; i++)
         gnames[i] = emit_cstring(e, e->global_names[i], strlen(e->global_names[i]) + 1);

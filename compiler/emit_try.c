@@ -296,7 +296,11 @@ void emit_raise(Emitter *e, const Stmt *s) {
     LLVMValueRef x = emit_expr(e, s->u.raise.exc);
     LLVMValueRef cause = s->u.raise.cause ? emit_expr(e, s->u.raise.cause) : emit_i64(e, 0);
     emit_rt(e, RT_ai_raise, (LLVMValueRef[]){x, cause}, 2);
+    /* the raise statement's span (markers when it shares its line) */
+    const SrcSpan *outer = e->fn->cur_span;
+    e->fn->cur_span = &s->pos;
     emit_goto_unwind(e, s->pos.line);
+    e->fn->cur_span = outer;
 }
 
 void emit_assert(Emitter *e, const Stmt *s) {
@@ -306,7 +310,11 @@ void emit_assert(Emitter *e, const Stmt *s) {
     LLVMPositionBuilderAtEnd(e->b, fail);
     LLVMValueRef msg = s->u.assert_.msg ? emit_expr(e, s->u.assert_.msg) : emit_i64(e, 0);
     emit_rt(e, RT_ai_raise_assertion, &msg, 1);
+    /* CPython reports the asserted expression's span */
+    const Expr *outer = e->fn->cur_expr;
+    e->fn->cur_expr = s->u.assert_.test;
     emit_goto_unwind(e, s->pos.line);
+    e->fn->cur_expr = outer;
     LLVMBuildUnreachable(e->b);
     LLVMPositionBuilderAtEnd(e->b, go);
 }

@@ -27,7 +27,7 @@ class FrameSummary:
     lineno, name, line (the source line, stripped)."""
 
     __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno', 'name', '_line',
-                 'locals')
+                 'locals', '_markers')
 
     def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None,
                  end_lineno=None, colno=None, end_colno=None):
@@ -35,6 +35,7 @@ class FrameSummary:
         self.lineno = lineno
         self.name = name
         self._line = line
+        self._markers = None    # the ^~~ line under it (from the runtime)
         self.locals = {k: repr(v) for k, v in locals.items()} if locals else None
         self.end_lineno = end_lineno
         self.colno = colno
@@ -80,8 +81,10 @@ class StackSummary(list):
             if isinstance(item, FrameSummary):
                 result.append(item)
             else:
-                result.append(FrameSummary(item[0], item[1], item[2],
-                                           line=item[3] if len(item) > 3 else None))
+                fs = FrameSummary(item[0], item[1], item[2], line=item[3] if len(item) > 3 else None)
+                if len(item) > 4:
+                    fs._markers = item[4]
+                result.append(fs)
         return _limited(result, limit, klass)
 
     @classmethod
@@ -103,6 +106,9 @@ class StackSummary(list):
                                                       frame_summary.lineno, frame_summary.name)]
         if frame_summary.line:
             row.append('    {}\n'.format(frame_summary.line))
+            markers = getattr(frame_summary, '_markers', None)
+            if markers:
+                row.append(markers)
         if frame_summary.locals:
             for name, value in sorted(frame_summary.locals.items()):
                 row.append('    {name} = {value}\n'.format(name=name, value=value))

@@ -87,20 +87,22 @@ typedef struct runner_frame {
     const char *func;
     const char *text;       /* the source line, stripped */
     int line;               /* CPython 3.11.7's */
+    int col, end_col;       /* the failing call in text (^ markers), or -1 */
 } runner_frame;
 
 /* Outermost first, as a traceback prints them. */
 static const runner_frame frames[] = {
-    {"runners.py", "run", "return runner.run(main)", 190},
-    {"runners.py", "run", "return self._loop.run_until_complete(task)", 118},
-    {"base_events.py", "run_until_complete", "return future.result()", 653},
+    {"runners.py", "run", "return runner.run(main)", 190, 7, 23},
+    {"runners.py", "run", "return self._loop.run_until_complete(task)", 118, 7, 42},
+    {"base_events.py", "run_until_complete", "return future.result()", 653, 7, 22},
     /* not a runner's: where TaskGroup.__aexit__ raises its group */
-    {"taskgroups.py", "__aexit__", "raise me from None", 145},
+    {"taskgroups.py", "__aexit__", "raise me from None", 145, -1, -1},
 };
 enum { NFRAMES = sizeof frames / sizeof frames[0], NRUNNER = 3, TASKGROUP_FRAME = 3 };
 
 static ai_code_info codes[NFRAMES];
 static int lines[NFRAMES];
+static int32_t positions[NFRAMES][AI_POS_WORDS];
 static char *paths[NFRAMES], *sources[NFRAMES];
 
 static bool is_dir(const char *p) {
@@ -211,8 +213,15 @@ static void init_frames(void) {
         if (!sources[i]) return;
         memset(sources[i], '\n', (size_t)line - 1);
         snprintf(sources[i] + line - 1, len - (size_t)line + 1, "    %s\n", frames[i].text);
-        codes[i] = (ai_code_info){paths[i], frames[i].func, sources[i], "asyncio", 1};
-        lines[i] = line;
+        /* the synthetic line is indented by 4 */
+        positions[i][0] = positions[i][1] = line;
+        positions[i][2] = 4 + frames[i].col;
+        positions[i][3] = 4 + frames[i].end_col;
+        positions[i][4] = positions[i][5] = positions[i][7] = positions[i][8] = -1;
+        codes[i] = (ai_code_info){paths[i], frames[i].func, sources[i], "asyncio", 1,
+                                  frames[i].col >= 0 ? positions[i] : NULL};
+        /* a negative line: the span of positions[i] (ai_traceback_add) */
+        lines[i] = frames[i].col >= 0 ? -1 : line;
     }
     free(dir);
 }

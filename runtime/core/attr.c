@@ -238,7 +238,10 @@ ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t
     const ai_method_def *d = site_method(o, t, name, cache);
     if (d) return d->fn(o, args, nargs, kwnames);
     ai_value f = ai_getattr(o, name);
-    if (!f) return AI_ERR;
+    if (!f) {
+        exc_mark_lookup_failed();
+        return AI_ERR;
+    }
     return ai_call(f, args, nargs, kwnames);
 }
 
@@ -260,7 +263,10 @@ ai_value ai_await_method(ai_value o, ai_value name, const ai_value *args, int64_
             r = d->fn(o, args, nargs, kwnames);
         } else {
             ai_value f = ai_getattr(o, name);
-            if (!f) return AI_ERR;
+            if (!f) {
+                exc_mark_lookup_failed();
+                return AI_ERR;
+            }
             if (obj_is_type(f, &ai_builtin_function_type) && ((ai_builtin_fn *)ai_obj(f))->awaits_now) {
                 ai_await_direct_enter(line);
                 r = ((ai_builtin_fn *)ai_obj(f))->fn(f, args, nargs | AI_NARGS_AWAIT_NOW, kwnames);

@@ -744,15 +744,31 @@ ai_type ai_traceback_type = {
  * repeated 996 more times]" — in bounded memory. */
 #define TB_KEEP 1000
 
+/* The exception of a failed method look-up (exc_mark_lookup_failed),
+ * until the next frame is added. Compared, never dereferenced. */
+static __thread ai_value lookup_failed;
+
+void exc_mark_lookup_failed(void) { lookup_failed = exc_task()->exc; }
+
 void ai_traceback_add(const ai_code_info *code, int32_t line) {
+    int32_t pos = -1;
     ai_task_core *task = exc_task();
+    if (line < 0) {
+        pos = -line - 1;
+        line = code && code->positions ? code->positions[pos * AI_POS_WORDS] : 0;
+        if (!code || !code->positions) pos = -1;
+        /* a method call whose look-up failed: the attribute's span, which
+         * the compiler put after the call's */
+        else if (code->positions[pos * AI_POS_WORDS + 6] == 2 && lookup_failed && lookup_failed == task->exc)
+            pos++;
+    }
+    lookup_failed = 0;
     ai_value ev = task->exc;
     if (!ev) return;
     ai_exc *e = exc_obj(ev);
     exc_tb *tb = e->tb ? (exc_tb *)ai_obj(e->tb) : NULL;
     if (tb && tb->len == TB_KEEP) {
-        tb->e[TB_KEEP - 1].code = code;
-        tb->e[TB_KEEP - 1].line = line;
+        tb->e[TB_KEEP - 1] = (ai_tb_entry){code, line, pos};
         return;
     }
     if (!tb || tb->len == tb->cap) {
@@ -773,9 +789,7 @@ void ai_traceback_add(const ai_code_info *code, int32_t line) {
         gc_barrier(e, e->tb);
         tb = n;
     }
-    tb->e[tb->len].code = code;
-    tb->e[tb->len].line = line;
-    tb->len++;
+    tb->e[tb->len++] = (ai_tb_entry){code, line, pos};
 }
 
 /* A traceback of its own with tb's entries (0 for none): tracebacks grow
@@ -986,6 +1000,56 @@ static void put_margin(print_ctx *c) {
     if (c->depth) sb_adds(c->b, "| ");
 }
 
+/* The number of characters in the first `bytes` bytes of UTF-8 text. */
+static int64_t utf8_chars_in(const char *s, int64_t bytes) {
+    int64_t n = 0;
+    for (int64_t i = 0; i < bytes && s[i]; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+    return n;
+}
+
+/* CPython 3.11's error location markers under a frame's source line
+ * (Python/traceback.c): `^` under the failing expression's span, or for
+ * a binary operation or a subscript `~` under the operands and `^` under
+ * the operator or the brackets; none when the span is the whole line.
+ * `p`/`n` is the stripped line, `indent` the bytes stripped before it. */
+void exc_print_carets(struct strbuf *b, const ai_code_info *code, int32_t pos, const char *p, size_t n, size_t indent,
+                      bool python) {
+    if (!code || !code->positions || pos < 0) return;
+    const int32_t *w = code->positions + (size_t)pos * AI_POS_WORDS;
+    const char *line = p - indent;
+    /* character offsets in the whole line */
+    int64_t ws = utf8_chars_in(line, (int64_t)indent);
+    int64_t start = utf8_chars_in(line, w[2]), end = utf8_chars_in(line, w[3]);
+    int64_t left = -1, right = -1;
+    bool tilde = false;
+    /* the line without its line ending (trailing blanks counted) */
+    int64_t len = ws + utf8_chars_in(p, (int64_t)n);
+    if (w[0] == w[1]) {
+        int32_t l = python ? w[7] : w[4], r = python ? w[8] : w[5];
+        if (l >= 0) {
+            left = utf8_chars_in(line, l);
+            right = utf8_chars_in(line, r);
+            tilde = w[6] == 1;
+        }
+    } else {
+        /* several lines: up to the last non-blank character of this one */
+        int64_t i = (int64_t)n;
+        while (i > 0 && (p[i - 1] == ' ' || p[i - 1] == '\t' || p[i - 1] == '\f')) i--;
+        end = ws + utf8_chars_in(p, i);
+    }
+    bool secondary = left != -1 || right != -1;
+    if (end - start == len - ws && !secondary) return;
+    if (start < ws || end < start) return;
+    sb_adds(b, "    ");
+    for (int64_t off = ws + 1; off <= end; off++) {
+        if (off <= start) sb_addc(b, ' ');
+        else if (secondary && left < off && off <= right) sb_addc(b, '^');
+        else sb_addc(b, tilde ? '~' : '^');
+    }
+    sb_addc(b, '\n');
+}
+
 static void print_frame(print_ctx *c, const ai_tb_entry *en) {
     const ai_code_info *code = en->code;
     put_margin(c);
@@ -998,6 +1062,19 @@ static void print_frame(print_ctx *c, const ai_tb_entry *en) {
         sb_adds(c->b, "    ");
         sb_add(c->b, p, n);
         sb_addc(c->b, '\n');
+        if (en->pos >= 0) {
+            /* the bytes stripped before p: back to the line's start */
+            size_t indent = 0;
+            while (p - indent > code->source && p[-(ptrdiff_t)indent - 1] != '\n') indent++;
+            strbuf m;
+            sb_init(&m);
+            exc_print_carets(&m, code, en->pos, p, n, indent, false);
+            if (m.len) {
+                put_margin(c);
+                sb_add(c->b, m.p, m.len);
+            }
+            sb_free(&m);
+        }
     }
     tb_flush(c->b, false);
 }
@@ -1230,14 +1307,25 @@ ai_value exc_tb_entries(ai_value exc) {
         const ai_code_info *c = copy[i].code;
         const char *p;
         size_t len;
-        ai_value item[4];
+        ai_value item[5];
         item[0] = str_from_cstr(c && c->filename ? c->filename : "<unknown>");
         item[1] = item[0] ? ai_smallint(copy[i].line) : 0;
         item[2] = item[1] ? str_from_cstr(c && c->funcname ? c->funcname : "<unknown>") : 0;
-        item[3] = !item[2] ? 0
-                  : c && exc_source_line(c->source, copy[i].line, &p, &len) ? str_from_utf8(p, (int64_t)len)
-                                                                      : AI_NONE;
-        ai_value t = item[3] ? ai_tuple_pack(item, 4) : 0;
+        bool has_line = c && exc_source_line(c->source, copy[i].line, &p, &len);
+        item[3] = !item[2] ? 0 : has_line ? str_from_utf8(p, (int64_t)len) : AI_NONE;
+        /* the ^~~ marker line, as printed, or None */
+        item[4] = AI_NONE;
+        if (item[3] && has_line && copy[i].pos >= 0) {
+            size_t indent = 0;
+            while (p - indent > c->source && p[-(ptrdiff_t)indent - 1] != '\n') indent++;
+            strbuf m;
+            sb_init(&m);
+            exc_print_carets(&m, c, copy[i].pos, p, len, indent, true);
+            if (m.len) item[4] = str_from_utf8(m.p, (int64_t)m.len);
+            sb_free(&m);
+            if (!item[4]) item[3] = 0;
+        }
+        ai_value t = item[3] ? ai_tuple_pack(item, 5) : 0;
         if (!t || ai_list_append(list, t) < 0) list = AI_ERR;
     }
     free(copy);

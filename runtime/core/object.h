@@ -337,6 +337,7 @@ typedef struct ai_builtin_fn {
 typedef struct ai_tb_entry {
     const ai_code_info *code;
     int32_t line;
+    int32_t pos;            /* its span in code->positions, or -1 */
 } ai_tb_entry;
 
 typedef struct ai_exc {
@@ -416,6 +417,16 @@ void exc_print(ai_value exc);
  * indentation and line ending, as tracebacks print it: false when there
  * is no such line. */
 bool exc_source_line(const char *src, int32_t line, const char **p, size_t *n);
+/* A method call's look-up of the method failed (the pending exception
+ * says why): the caller's traceback entry reports the attribute's span,
+ * not the call's, as CPython's LOAD_METHOD does. */
+void exc_mark_lookup_failed(void);
+struct strbuf;
+/* CPython's ^~~ marker line for traceback entry position `pos` of code,
+ * under the stripped source line p/n (`indent` bytes were stripped); as
+ * the interpreter prints it, or as Lib/traceback.py does (`python`). */
+void exc_print_carets(struct strbuf *b, const ai_code_info *code, int32_t pos, const char *p, size_t n, size_t indent,
+                      bool python);
 /* The same after a header line (header includes its newline), written
  * together so that reports of concurrent actors do not interleave while
  * they fit the 16 KiB buffer. */

@@ -186,7 +186,18 @@ typedef struct ai_code_info {
     const char *source;     /* NUL-terminated module text, or NULL */
     const char *module;     /* the module's name ("__main__", "pkg.mod"), or NULL */
     int32_t firstlineno;    /* the line of the def (or 1 for a module) */
+    const int32_t *positions; /* the module's source positions, or NULL:
+                               AI_POS_WORDS words each (line, end_line,
+                               col, end_col, anchor_left, anchor_right,
+                               kind, and the anchors as Lib/traceback.py
+                               finds them; columns are byte offsets in
+                               their line, anchors -1 when none; kind 1:
+                               ~ for the operands, 2: a method call whose
+                               attribute's span follows), indexed by the
+                               negative locations of ai_traceback_add */
 } ai_code_info;
+
+enum { AI_POS_WORDS = 9 };
 
 /* One compiled Python module, emitted by the compiler as a writable
  * global. ai_module_import() runs it: makes its constants, registers its

@@ -26,8 +26,9 @@
  *   context_set(d)   make d (a dict never changed afterwards, or None)
  *                    the current context: per green thread, and swapped
  *                    by each asyncio task step (asyncio/future.c)
- *   tb_entries(exc)  exc's traceback (or a traceback object's) as [(filename, lineno, name, line)],
- *                    outermost first, for the traceback module.
+ *   tb_entries(exc)  exc's traceback (or a traceback object's) as [(filename, lineno, name, line,
+ *                    markers)], outermost first, for the traceback module;
+ *                    markers is the ^~~ line CPython prints under line, or None.
  */
 #include "modules/modutil.h"
 #include "objects/text.h"

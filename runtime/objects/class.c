@@ -1682,7 +1682,10 @@ static int32_t in_inst_dict(ai_value o, cls_type *ct, ai_value name, ai_value *o
 static ai_value getattr_call(ai_value o, ai_value name, const ai_value *args, int64_t nargs,
                              ai_value kwnames) {
     ai_value f = ai_getattr(o, name);
-    if (!f) return AI_ERR;
+    if (!f) {
+        exc_mark_lookup_failed();
+        return AI_ERR;
+    }
     return ai_call(f, args, nargs, kwnames);
 }
 

@@ -44,8 +44,7 @@ def build(name, src):
 
 def clean(err):
     """CPython's absolute paths made relative, and without its error
-    location marker lines (`^^^^`), which Aithon does not print
-    (docs/language.md), as tests/run_tests.py compares tracebacks; also
+    location marker lines (`^^^^`: the lang tests compare those), also
     without frames of CPython's own frozen modules (input() from a pipe
     decodes in codecs.py, where CPython may notice the signal)."""
     lines = err.replace((TMP + '/').encode(), b'').split(b'\n')

@@ -22,9 +22,9 @@ static const char SRC[] =
     "\n"
     "main(10)\n";
 
-static const ai_code_info code_mod = {"demo_app.py", "<module>", SRC, NULL, 1};
-static const ai_code_info code_div = {"demo_app.py", "div", SRC, NULL, 1};
-static const ai_code_info code_main = {"demo_app.py", "main", SRC, NULL, 1};
+static const ai_code_info code_mod = {"demo_app.py", "<module>", SRC, NULL, 1, NULL};
+static const ai_code_info code_div = {"demo_app.py", "div", SRC, NULL, 1, NULL};
+static const ai_code_info code_main = {"demo_app.py", "main", SRC, NULL, 1, NULL};
 
 enum { G_DIV, G_MAIN, NGLOBALS };
 static ai_value globals[NGLOBALS];

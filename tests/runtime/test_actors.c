@@ -74,7 +74,7 @@ static ai_value job_entry(ai_value fn, const ai_value *args, int64_t nargs, ai_v
     }
 }
 static const char *const job_names[] = {"parent", "k"};
-static const ai_code_info code = {"test_actors.c", "job", NULL, NULL, 1};
+static const ai_code_info code = {"test_actors.c", "job", NULL, NULL, 1, NULL};
 static const ai_func_info job_info = {"job", "job", 2, 0, job_names, job_entry, &code, 0, 0};
 
 /* chain(depth): spawn_link a child chain, the last one raises on a message */

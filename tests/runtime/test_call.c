@@ -18,7 +18,7 @@ static ai_value entry(ai_value self, const ai_value *args, int64_t nargs, ai_val
 
 static const char *const ab[] = {"a", "b"};
 static const char *const abcd[] = {"a", "b", "c", "d"};
-static const ai_code_info code = {"t.py", "f", NULL, NULL, 1};
+static const ai_code_info code = {"t.py", "f", NULL, NULL, 1, NULL};
 static const ai_func_info f_info = {"f", "f", 2, 0, ab, entry, &code, 0, 0};
 static const ai_func_info g_info = {"g", "g", 2, 0, ab, entry, &code, 0, 0};
 static const ai_func_info h_info = {"h", "h", 0, 0, NULL, entry, &code, 0, 0};

@@ -104,10 +104,10 @@ static const char SRC[] = "def g(n):\n"
                           "    if n == 0: return g(4)\n"
                           "\tf(n-1)   \n"
                           "f(3)\n";
-static const ai_code_info c_mod = {"rec3.py", "<module>", SRC, NULL, 1};
-static const ai_code_info c_f = {"rec3.py", "f", SRC, NULL, 1};
-static const ai_code_info c_g = {"rec3.py", "g", SRC, NULL, 1};
-static const ai_code_info c_nosrc = {"lib.py", "h", NULL, NULL, 1};
+static const ai_code_info c_mod = {"rec3.py", "<module>", SRC, NULL, 1, NULL};
+static const ai_code_info c_f = {"rec3.py", "f", SRC, NULL, 1, NULL};
+static const ai_code_info c_g = {"rec3.py", "g", SRC, NULL, 1, NULL};
+static const ai_code_info c_nosrc = {"lib.py", "h", NULL, NULL, 1, NULL};
 
 static char *print_pending(void) {
     ai_value e = ai_exc_fetch();
