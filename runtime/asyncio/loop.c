@@ -286,7 +286,10 @@ void aio_handle_cancel(ai_value handle) {
 static aio_state no_actor_state; /* outside the scheduler (its fallback) */
 
 aio_state *aio_state_get(void) {
-    actor_t *a = actor_self();
+    /* (sched_current()->actor: actor_self() without a second call; the
+     * runtime asks this several times per task switch) */
+    task_t *t = sched_current();
+    actor_t *a = t ? t->actor : NULL;
     if (!a) return &no_actor_state;
     if (!a->aio) {
         a->aio = calloc(1, sizeof(aio_state));
@@ -299,7 +302,8 @@ aio_state *aio_state_get(void) {
 }
 
 aio_state *aio_state_peek(void) {
-    actor_t *a = actor_self();
+    task_t *t = sched_current();
+    actor_t *a = t ? t->actor : NULL;
     return a ? a->aio : &no_actor_state;
 }
 
