@@ -40,11 +40,14 @@
  *                                   written to raddr and None returned,
  *                                   a scalar result returned as read()
  *                                   would give it ('v': None)
- *   closure(wrapper, rdesc, adescs) (code address, handle): a C function
+ *   closure(wrapper, rdesc, adescs, func)
+ *                                   (code address, handle): a C function
  *                                   that calls wrapper(*args) (args as
  *                                   read() gives them, struct arguments
  *                                   as addresses) and returns its result
- *                                   converted as write() converts
+ *                                   converted as write() converts; func
+ *                                   (the user's function) names it when
+ *                                   an exception escapes
  *   closure_free(handle)
  *
  * The foreign call runs on the calling task's stack and blocks its worker
@@ -59,6 +62,7 @@
 #include "objects/text.h"
 
 #include <dlfcn.h>
+#include <stdio.h>
 #include <ffi.h>
 #include <stdlib.h>
 #include <string.h>
@@ -575,7 +579,8 @@ typedef struct cb {
     ffi_type **atypes;
     ffi_type *rtype;
     typepool tp;
-    ai_value wrapper; /* kept alive by the Python object owning the closure */
+    ai_value wrapper; /* both kept alive by the Python object owning the closure */
+    ai_value func;
     int rcode;        /* scalar result code, 0 for a struct */
     int nargs;
     char *acodes;     /* per argument: its scalar code, 0 for a struct */
@@ -616,18 +621,29 @@ static void cb_handler(ffi_cif *cif, void *ret, void **argv, void *user) {
     return;
 fail:
     if (a && a != vals) free(a);
-    exc_print_with("Exception ignored on calling ctypes callback function:\n", exc_pending());
-    exc_clear();
+    {
+        ai_value exc = exc_pending();
+        exc_clear();
+        ai_value fr = ai_repr(c->func);
+        const char *fs = fr ? str_utf8(fr, NULL) : NULL;
+        if (!fr) exc_clear();
+        char *header = NULL;
+        if (asprintf(&header, "Exception ignored on calling ctypes callback function: %s\n", fs ? fs : "?") < 0)
+            header = NULL;
+        exc_print_with(header ? header : "Exception ignored on calling ctypes callback function\n", exc);
+        free(header);
+    }
     memset(ret, 0, c->rtype->size < sizeof(ffi_arg) ? sizeof(ffi_arg) : c->rtype->size);
 }
 
 FN(c_closure) {
-    ARGS("closure", 3);
+    ARGS("closure", 4);
     if (!tuple_check(args[2])) return ai_raise_msg(&ai_exc_TypeError, "closure() needs a tuple of descriptors");
     ai_tuple *ad = (ai_tuple *)ai_obj(args[2]);
     cb *c = calloc(1, sizeof *c);
     if (!c) return exc_nomem();
     c->wrapper = args[0];
+    c->func = args[3];
     c->nargs = (int)ad->len;
     c->atypes = calloc((size_t)c->nargs + 1, sizeof *c->atypes);
     c->acodes = calloc((size_t)c->nargs + 1, 1);
