@@ -161,6 +161,8 @@ def _get(t, addr, base):
     memory."""
     if _is_simple_direct(t):
         return _simple_read(t._type_, addr)
+    if isinstance(t, PyCArrayType) and (t._type_ is c_char or t._type_ is c_wchar):
+        return _make(t, addr, base).value
     return _make(t, addr, base)
 
 
@@ -457,8 +459,9 @@ class PyCFuncPtrType(_CDataMeta):
             return None
         if isinstance(value, cls):
             return value
-        if callable(value):
-            return cls(value)
+        p = getattr(value, '_as_parameter_', None)
+        if p is not None:
+            return cls.from_param(p)
         raise TypeError('expected %s instance instead of %s' % (cls.__name__, type(value).__name__))
 
 
