@@ -86,7 +86,7 @@ static const BuiltinModule builtin_modules[] = {
     {"_aithon", false, "caller_module float_pack float_unpack gc_collect tb_entries"},
     {"_hashlib", false, "digest new update"},
     {"_ctypes", false,
-     "RTLD_GLOBAL RTLD_LAZY RTLD_LOCAL RTLD_NOW addr call closure closure_free dlclose dlopen dlsym memmove "
+     "RTLD_GLOBAL RTLD_LAZY RTLD_LOCAL RTLD_NOW addr call closure dlclose dlopen dlsym memmove "
      "memset read string_at type_info write wstring_at"},
     {"_re", false, "Program exec lower upper"},
     {"posix", true,

@@ -41,25 +41,30 @@
  *                                   a scalar result returned as read()
  *                                   would give it ('v': None)
  *   closure(wrapper, rdesc, adescs, func)
- *                                   (code address, handle): a C function
+ *                                   (code address, closure object): a C function
  *                                   that calls wrapper(*args) (args as
  *                                   read() gives them, struct arguments
  *                                   as addresses) and returns its result
  *                                   converted as write() converts; func
  *                                   (the user's function) names it when
- *                                   an exception escapes
- *   closure_free(handle)
+ *                                   an exception escapes. The closure
+ *                                   object keeps wrapper and func alive
+ *                                   and frees the libffi closure when the
+ *                                   collector finds it dead (its
+ *                                   finaliser): C must not call the code
+ *                                   address after that
  *
  * The foreign call runs on the calling task's stack and blocks its worker
  * thread while it runs (the scheduler has no way yet to hand a worker's
  * queue to another thread: docs/runtime-scheduler.md). A callback runs
- * the wrapper on the same task; the wrapper is kept alive by the Python
- * object that owns the closure (CPython's rule too: C must not call a
- * callback whose CFUNCTYPE object is gone). An exception escaping the
- * wrapper is printed and the callback returns 0.
+ * the wrapper on the same task; the Python object that owns the closure
+ * object must outlive C's use of the code (CPython's rule too: C must not
+ * call a callback whose CFUNCTYPE object is gone). An exception escaping
+ * the wrapper is printed and the callback returns 0.
  */
 #include "modules/modutil.h"
 #include "objects/text.h"
+#include "gc/gc.h"
 
 #include <dlfcn.h>
 #include <stdio.h>
@@ -572,6 +577,8 @@ static AI_BUILTIN_FN(bf_call, "call", c_call);
 
 /* ---- callbacks ---------------------------------------------------------------------- */
 
+/* The libffi side of a callback: malloc'd, freed by the finaliser of the
+ * closure object that owns it. */
 typedef struct cb {
     ffi_closure *closure;
     void *code;
@@ -579,12 +586,21 @@ typedef struct cb {
     ffi_type **atypes;
     ffi_type *rtype;
     typepool tp;
-    ai_value wrapper; /* both kept alive by the Python object owning the closure */
-    ai_value func;
+    ai_object *owner; /* the closure object (objects do not move) */
     int rcode;        /* scalar result code, 0 for a struct */
     int nargs;
     char *acodes;     /* per argument: its scalar code, 0 for a struct */
 } cb;
+
+/* The closure object Python holds (CFuncPtr._closure): it keeps the
+ * wrapper and the user's function alive for the collector, and frees the
+ * libffi closure when it dies. */
+typedef struct ct_closure {
+    ai_object ob;
+    ai_value wrapper;
+    ai_value func;
+    cb *c;
+} ct_closure;
 
 static void cb_free(cb *c) {
     if (c->closure) ffi_closure_free(c->closure);
@@ -594,9 +610,34 @@ static void cb_free(cb *c) {
     free(c);
 }
 
+static void closure_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    ct_closure *k = (ct_closure *)o;
+    if (k->wrapper) visit(&k->wrapper, ctx);
+    if (k->func) visit(&k->func, ctx);
+}
+
+static void closure_finalize(ai_object *o) {
+    ct_closure *k = (ct_closure *)o;
+    if (k->c) cb_free(k->c);
+    k->c = NULL;
+}
+
+static const ai_slots closure_slots = {0};
+static ai_type closure_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "CThunkObject",
+    .base = &ai_object_type,
+    .basicsize = sizeof(ct_closure),
+    .gc_visit = closure_visit,
+    .gc_size = alloc_fixed_size,
+    .slots = (void *)&closure_slots,
+    .module = "_ctypes",
+};
+
 static void cb_handler(ffi_cif *cif, void *ret, void **argv, void *user) {
     (void)cif;
     cb *c = user;
+    ct_closure *k = (ct_closure *)c->owner;
     ai_value vals[32];
     ai_value *a = c->nargs <= 32 ? vals : calloc((size_t)c->nargs, sizeof *a);
     ai_value r = AI_ERR;
@@ -608,7 +649,7 @@ static void cb_handler(ffi_cif *cif, void *ret, void **argv, void *user) {
         a[i] = c->acodes[i] ? read_code(argv[i], c->acodes[i]) : addr_value(argv[i]);
         if (!a[i]) goto fail;
     }
-    r = ai_call(c->wrapper, a, c->nargs, 0);
+    r = ai_call(k->wrapper, a, c->nargs, 0);
     if (!r) goto fail;
     if (c->rcode) {
         if (write_code(ret, c->rcode, r, true) < 0) goto fail;
@@ -624,7 +665,7 @@ fail:
     {
         ai_value exc = exc_pending();
         exc_clear();
-        ai_value fr = ai_repr(c->func);
+        ai_value fr = ai_repr(k->func);
         const char *fs = fr ? str_utf8(fr, NULL) : NULL;
         if (!fr) exc_clear();
         char *header = NULL;
@@ -640,70 +681,48 @@ FN(c_closure) {
     ARGS("closure", 4);
     if (!tuple_check(args[2])) return ai_raise_msg(&ai_exc_TypeError, "closure() needs a tuple of descriptors");
     ai_tuple *ad = (ai_tuple *)ai_obj(args[2]);
+    ct_closure *k = ai_alloc(&closure_type, sizeof *k);
+    if (!k) return AI_ERR;
+    k->wrapper = args[0];
+    gc_barrier(k, args[0]);
+    k->func = args[3];
+    gc_barrier(k, args[3]);
+    if (gc_finalizer_add(&k->ob, closure_finalize) < 0) return AI_ERR;
     cb *c = calloc(1, sizeof *c);
     if (!c) return exc_nomem();
-    c->wrapper = args[0];
-    c->func = args[3];
+    k->c = c; /* freed with k from here on */
+    c->owner = &k->ob;
     c->nargs = (int)ad->len;
     c->atypes = calloc((size_t)c->nargs + 1, sizeof *c->atypes);
     c->acodes = calloc((size_t)c->nargs + 1, 1);
-    if (!c->atypes || !c->acodes) {
-        cb_free(c);
-        return exc_nomem();
-    }
+    if (!c->atypes || !c->acodes) return exc_nomem();
     c->rtype = desc_ffi(args[1], &c->tp, 0);
-    if (!c->rtype) {
-        cb_free(c);
-        return AI_ERR;
-    }
+    if (!c->rtype) return AI_ERR;
     c->rcode = str_check(args[1]) ? code_of(args[1]) : 0;
     for (int i = 0; i < c->nargs; i++) {
         c->atypes[i] = desc_ffi(ad->items[i], &c->tp, 0);
-        if (!c->atypes[i]) {
-            cb_free(c);
-            return AI_ERR;
-        }
+        if (!c->atypes[i]) return AI_ERR;
         c->acodes[i] = str_check(ad->items[i]) ? (char)code_of(ad->items[i]) : 0;
     }
     c->closure = ffi_closure_alloc(sizeof(ffi_closure), &c->code);
-    if (!c->closure) {
-        cb_free(c);
-        return exc_nomem();
-    }
+    if (!c->closure) return exc_nomem();
     if (ffi_prep_cif(&c->cif, FFI_DEFAULT_ABI, (unsigned)c->nargs, c->rtype, c->atypes) != FFI_OK ||
-        ffi_prep_closure_loc(c->closure, &c->cif, cb_handler, c, c->code) != FFI_OK) {
-        cb_free(c);
+        ffi_prep_closure_loc(c->closure, &c->cif, cb_handler, c, c->code) != FFI_OK)
         return ai_raise_msg(&ai_exc_RuntimeError, "ffi_prep_closure_loc failed");
-    }
+    ai_value code = addr_value(c->code);
+    if (!code) return AI_ERR;
     ai_value tup = tuple_new(2);
-    if (!tup) {
-        cb_free(c);
-        return AI_ERR;
-    }
-    ai_value code = addr_value(c->code), handle = code ? addr_value(c) : AI_ERR;
-    if (!code || !handle) {
-        cb_free(c);
-        return AI_ERR;
-    }
+    if (!tup) return AI_ERR;
     ((ai_tuple *)ai_obj(tup))->items[0] = code;
-    ((ai_tuple *)ai_obj(tup))->items[1] = handle;
+    ((ai_tuple *)ai_obj(tup))->items[1] = ai_val(k);
     return tup;
 }
 static AI_BUILTIN_FN(bf_closure, "closure", c_closure);
 
-FN(c_closure_free) {
-    ARGS("closure_free", 1);
-    void *h;
-    if (!addr_arg(args[0], &h)) return AI_ERR;
-    if (h) cb_free(h);
-    return AI_NONE;
-}
-static AI_BUILTIN_FN(bf_closure_free, "closure_free", c_closure_free);
-
 static int init(ai_value m) {
     ai_builtin_fn *fns[] = {&bf_dlopen,  &bf_dlsym,     &bf_dlclose,    &bf_addr,    &bf_type_info,
                             &bf_read,    &bf_write,     &bf_string_at,  &bf_wstring_at, &bf_memmove,
-                            &bf_memset,  &bf_call,      &bf_closure,    &bf_closure_free};
+                            &bf_memset,  &bf_call,      &bf_closure};
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         if (mod_add_fn(m, fns[i]) < 0) return -1;
     if (mod_add(m, "RTLD_LOCAL", ai_smallint(RTLD_LOCAL)) < 0 || mod_add(m, "RTLD_GLOBAL", ai_smallint(RTLD_GLOBAL)) < 0 ||

@@ -1212,11 +1212,10 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
                 args = [r if c is None else c(r) for c, r in zip(conv, raw)]
                 return _cb_raw(rt, a(*args))
 
-            code, handle = _c.closure(wrapper, _rdesc(rt) if rt is not None else 'v',
-                                      tuple(_desc(t) for t in argtypes), a)
+            code, closure = _c.closure(wrapper, _rdesc(rt) if rt is not None else 'v',
+                                       tuple(_desc(t) for t in argtypes), a)
             self._callable = a
-            self._wrapper = wrapper
-            self._closure = handle
+            self._closure = closure     # frees the libffi closure when it dies
             _c.write(self._b_addr, 'P', code)
             return
         raise TypeError('argument must be callable or integer function address')
