@@ -12,7 +12,8 @@
  *       l L  long                       q Q  long long
  *       ?    _Bool                      c    char (a bytes of length 1)
  *       u    wchar_t (a str of length 1)
- *       f d  float, double              P    void *  (an int)
+ *       f d  float, double              g    long double (as a float)
+ *       P    void *  (an int)
  *       z    char * (reads give bytes or None; writes take an address)
  *       Z    wchar_t * (reads give str or None; writes take an address)
  *       v    void (results only)
@@ -32,14 +33,17 @@
  *   string_at(addr, size)           bytes at addr (size < 0: up to NUL)
  *   wstring_at(addr, size)          str of wchar_t at addr (size < 0: to NUL)
  *   memmove(dst, src, n), memset(dst, c, n)
- *   call(fn, rdesc, raddr, adescs, avalues)
+ *   call(fn, rdesc, raddr, adescs, avalues, errbox)
  *                                   call the function at fn: arguments by
  *                                   their descriptors (scalars as Python
  *                                   values, structs as the address of
  *                                   their bytes); a struct result is
  *                                   written to raddr and None returned,
  *                                   a scalar result returned as read()
- *                                   would give it ('v': None)
+ *                                   would give it ('v': None); errbox,
+ *                                   when not None, is a bytearray of an
+ *                                   int that is swapped with C's errno
+ *                                   around the call (use_errno)
  *   closure(wrapper, rdesc, adescs, func)
  *                                   (code address, closure object): a C function
  *                                   that calls wrapper(*args) (args as
@@ -67,6 +71,7 @@
 #include "gc/gc.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <stdio.h>
 #include <ffi.h>
 #include <stdlib.h>
@@ -136,6 +141,7 @@ static ffi_type *scalar_ffi(int code) {
     case 'u': return sizeof(wchar_t) == 4 ? &ffi_type_sint32 : &ffi_type_uint16;
     case 'f': return &ffi_type_float;
     case 'd': return &ffi_type_double;
+    case 'g': return &ffi_type_longdouble;
     case 'P': case 'z': case 'Z': return &ffi_type_pointer;
     case 'v': return &ffi_type_void;
     default: return NULL;
@@ -182,6 +188,7 @@ static ai_value read_code(const void *p, int code) {
     }
     case 'f': { float x; memcpy(&x, p, sizeof x); return ai_float_box((double)x); }
     case 'd': { double x; memcpy(&x, p, sizeof x); return ai_float_box(x); }
+    case 'g': { long double x; memcpy(&x, p, sizeof x); return ai_float_box((double)x); }
     case 'P': {
         void *x;
         memcpy(&x, p, sizeof x);
@@ -205,12 +212,15 @@ static ai_value read_code(const void *p, int code) {
  * (libffi's convention for integer results). 0 / -1. */
 static int write_code(void *p, int code, ai_value v, bool wide) {
     switch (code) {
-    case 'f': case 'd': {
+    case 'f': case 'd': case 'g': {
         double d;
         if (!mu_real(v, &d)) return -1;
         if (code == 'f') {
             float f = (float)d;
             memcpy(p, &f, sizeof f);
+        } else if (code == 'g') {
+            long double x = d;
+            memcpy(p, &x, sizeof x);
         } else {
             memcpy(p, &d, sizeof d);
         }
@@ -493,12 +503,20 @@ typedef union slot {
     int64_t q;
     double d;
     float f;
+    long double g;
     void *p;
     char bytes[16];
 } slot;
 
 FN(c_call) {
-    ARGS("call", 5);
+    ARGS("call", 6);
+    int *errbox = NULL;
+    if (args[5] != AI_NONE) {
+        int64_t blen;
+        errbox = bytearray_check(args[5]) ? (int *)bytes_buffer(args[5], &blen) : NULL;
+        if (!errbox || blen < (int64_t)sizeof(int))
+            return ai_raise_msg(&ai_exc_TypeError, "call(): errbox must be a bytearray of an int");
+    }
     void *fn, *raddr;
     if (!addr_arg(args[0], &fn) || !addr_arg(args[2], &raddr)) return AI_ERR;
     if (!fn) return ai_raise_msg(&ai_exc_ValueError, "NULL function pointer");
@@ -541,14 +559,23 @@ FN(c_call) {
         goto out;
     }
     /* Blocks this worker while the foreign function runs (see the top). */
+    if (errbox) {
+        int e;
+        memcpy(&e, errbox, sizeof e);
+        errno = e;
+    }
     ffi_call(&cif, FFI_FN(fn), by_value ? raddr : (void *)&rs, avalues);
+    if (errbox) {
+        int e = errno;
+        memcpy(errbox, &e, sizeof e);
+    }
     if (by_value) {
         result = AI_NONE;
     } else {
         int rc = code_of(args[1]);
         if (rc == 'v') {
             result = AI_NONE;
-        } else if (rtype->size < sizeof(ffi_arg) && rc != 'f') {
+        } else if (rtype->size < sizeof(ffi_arg) && rc != 'f' && rc != 'g') {
             /* A small integer result sits in the low bytes of an ffi_arg. */
             ffi_arg a = rs.a;
             switch (rc) {

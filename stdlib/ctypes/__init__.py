@@ -57,8 +57,10 @@ def _wbuf(s):
 
 
 def _new_memory(size):
-    buf = bytearray(size if size > 0 else 1)
-    return buf, _c.addr(buf)
+    # 16-byte aligned, as malloc's memory is (long double, SSE loads in C)
+    buf = bytearray(size + 16)
+    a = _c.addr(buf)
+    return buf, (a + 15) & ~15
 
 
 def _root(obj):
@@ -106,7 +108,7 @@ def _simple_convert(t, value, owner, key):
     code = t._type_
     if code in 'bBhHiIlLqQ':
         return _index(value)
-    if code in 'fd':
+    if code in 'fdg':
         if isinstance(value, (int, float)):
             return float(value)
         f = getattr(type(value), '__float__', None)
@@ -298,7 +300,7 @@ class PyCSimpleType(_CDataMeta):
             return
         if not isinstance(code, str):
             raise TypeError('class must define a \'_type_\' string attribute')
-        if len(code) != 1 or code not in 'bBhHiIlLqQfd?cuPzZ':
+        if len(code) != 1 or code not in 'bBhHiIlLqQfdg?cuPzZ':
             raise AttributeError("class must define a '_type_' attribute which must be\n"
                                  "a single character string containing one of 'cbBhHiIlLdfuzZqQPXOv?g'.")
         cls._size_, cls._align_ = _c.type_info(code)
@@ -523,7 +525,7 @@ def _simple_from_param(cls, value):
     if code in 'bBhHiIlLqQ':
         if isinstance(value, int):
             return cls(value)
-    elif code in 'fd':
+    elif code in 'fdg':
         if isinstance(value, (int, float)):
             return cls(value)
     elif code == '?':
@@ -830,6 +832,10 @@ class c_float(_SimpleCData):
 
 class c_double(_SimpleCData):
     _type_ = 'd'
+
+
+class c_longdouble(_SimpleCData):
+    _type_ = 'g'
 
 
 c_longlong = c_long
@@ -1207,6 +1213,8 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
             argtypes = cls._argtypes_ or ()
             conv = [_cb_arg(t) for t in argtypes]
             rt = cls._restype_
+            if rt is not None and not isinstance(rt, PyCSimpleType):
+                raise TypeError('invalid result type for callback function')
 
             def wrapper(*raw):
                 args = [r if c is None else c(r) for c, r in zip(conv, raw)]
@@ -1303,7 +1311,8 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
             raddr = rbuf._b_addr
         if fn == 0:
             raise ValueError('NULL function pointer')
-        raw = _c.call(fn, _rdesc(rt), raddr, tuple(descs), tuple(vals))
+        raw = _c.call(fn, _rdesc(rt), raddr, tuple(descs), tuple(vals),
+                      _errno if type(self)._flags_ & FUNCFLAG_USE_ERRNO else None)
         result = _result(rt, raw, rbuf)
         if self._errcheck is not None:
             result = self._errcheck(result, self, args)
@@ -1451,14 +1460,16 @@ cdll = LibraryLoader(CDLL)
 pydll = LibraryLoader(PyDLL)
 
 
-_errno = [0]
+# ctypes' private copy of errno: swapped with C's errno around the calls
+# of functions made with use_errno=True.
+_errno = bytearray(4)
 
 
 def get_errno():
-    return _errno[0]
+    return _c.read(_c.addr(_errno), 'i')
 
 
 def set_errno(value):
-    old = _errno[0]
-    _errno[0] = value
+    old = get_errno()
+    _c.write(_c.addr(_errno), 'i', _index(value))
     return old

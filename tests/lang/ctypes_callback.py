@@ -81,3 +81,16 @@ print("void:", void_cb(12), seen)
 strlen_addr = cast(libc.strlen, c_void_p).value
 STRLEN = CFUNCTYPE(c_size_t, c_char_p)
 print("strlen via prototype:", STRLEN(strlen_addr)(b"twelve chars"))
+
+# structures by value into a callback
+class Pair(ctypes.Structure):
+    _fields_ = [("n", c_int), ("scale", c_double)]
+
+
+SCALE = CFUNCTYPE(c_double, Pair, c_int)
+scale = SCALE(lambda p, k: p.n * k * p.scale)
+print("struct arg:", scale(Pair(3, 0.5), 4))
+try:
+    CFUNCTYPE(Pair, c_int)(lambda n: Pair(n, 1.0))
+except TypeError as e:
+    print("TypeError:", e)

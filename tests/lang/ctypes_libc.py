@@ -87,3 +87,15 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(issubclass(ctypes.ArgumentError, Exception))
+
+# use_errno: ctypes keeps its own errno, swapped with C's around the call
+import os
+lib = ctypes.CDLL(libc_name, use_errno=True)
+lib.close.argtypes = [ctypes.c_int]
+print("close(-1):", lib.close(-1), ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+print("set_errno:", ctypes.set_errno(0), ctypes.get_errno())
+
+# long double goes through libffi; values come back as floats
+libm.sqrtl.restype = ctypes.c_longdouble
+libm.sqrtl.argtypes = [ctypes.c_longdouble]
+print("sqrtl:", libm.sqrtl(2.0), ctypes.c_longdouble(0.25), ctypes.sizeof(ctypes.c_longdouble))
