@@ -33,6 +33,9 @@
  *   string_at(addr, size)           bytes at addr (size < 0: up to NUL)
  *   wstring_at(addr, size)          str of wchar_t at addr (size < 0: to NUL)
  *   memmove(dst, src, n), memset(dst, c, n)
+ *   main_heap()                     True in the program's main process
+ *                                   (ctypes writes its module-level caches
+ *                                   only there: docs/concurrency.md)
  *   call(fn, rdesc, raddr, adescs, avalues, errbox)
  *                                   call the function at fn: arguments by
  *                                   their descriptors (scalars as Python
@@ -69,6 +72,7 @@
 #include "modules/modutil.h"
 #include "objects/text.h"
 #include "gc/gc.h"
+#include "core/alloc.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -496,6 +500,14 @@ FN(c_memset) {
 }
 static AI_BUILTIN_FN(bf_memset, "memset", c_memset);
 
+FN(c_main_heap) {
+    (void)args;
+    (void)self;
+    if (mu_no_args("main_heap", nargs, kwnames) < 0) return AI_ERR;
+    return ai_bool(alloc_current_heap() == &alloc_main_heap);
+}
+static AI_BUILTIN_FN(bf_main_heap, "main_heap", c_main_heap);
+
 /* Room for one scalar argument or result (libffi widens small integer
  * results to ffi_arg). */
 typedef union slot {
@@ -749,7 +761,7 @@ static AI_BUILTIN_FN(bf_closure, "closure", c_closure);
 static int init(ai_value m) {
     ai_builtin_fn *fns[] = {&bf_dlopen,  &bf_dlsym,     &bf_dlclose,    &bf_addr,    &bf_type_info,
                             &bf_read,    &bf_write,     &bf_string_at,  &bf_wstring_at, &bf_memmove,
-                            &bf_memset,  &bf_call,      &bf_closure};
+                            &bf_memset,  &bf_call,      &bf_closure, &bf_main_heap};
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         if (mod_add_fn(m, fns[i]) < 0) return -1;
     if (mod_add(m, "RTLD_LOCAL", ai_smallint(RTLD_LOCAL)) < 0 || mod_add(m, "RTLD_GLOBAL", ai_smallint(RTLD_GLOBAL)) < 0 ||

@@ -13,6 +13,11 @@ Every ctypes instance has
 Memory a ctypes instance owns is a bytearray that is never resized: the
 collector does not move objects, so the address C is given stays valid
 while the instance lives (docs/stdlib.md).
+
+The module's caches (array and pointer types, prototypes, a CDLL's
+functions) are written by the main process only: a spawned process makes
+its own types each time (pointer arguments are checked by their _type_,
+so they still match) and leaves objects of the main process alone.
 """
 
 import _ctypes as _c
@@ -731,7 +736,8 @@ def _array_type(t, length, module):
         a = PyCArrayType('%s_Array_%d' % (t.__name__, length), (Array,),
                          {'__module__': module, '_type_': t, '_length_': length,
                           '_size_': t._size_ * length, '_align_': t._align_})
-        _array_cache[key] = a
+        if _c.main_heap():
+            _array_cache[key] = a
     return a
 
 
@@ -947,14 +953,13 @@ def POINTER(t):
     if p is not None:
         return p
     if isinstance(t, str):
-        p = PyCPointerType('LP_%s' % t, (_Pointer,), {'__module__': _caller_module(), '_size_': 8, '_align_': 8})
-        _pointer_type_cache[id(p)] = p
-        return p
+        return PyCPointerType('LP_%s' % t, (_Pointer,), {'__module__': _caller_module(), '_size_': 8, '_align_': 8})
     if not isinstance(t, type):
         raise TypeError('must be a ctypes type')
     p = PyCPointerType('LP_%s' % t.__name__, (_Pointer,),
                        {'__module__': _caller_module(), '_type_': t, '_size_': 8, '_align_': 8})
-    _pointer_type_cache[t] = p
+    if _c.main_heap():
+        _pointer_type_cache[t] = p
     return p
 
 
@@ -1355,7 +1360,8 @@ def CFUNCTYPE(restype, *argtypes, **kw):
         _argtypes_ = argtypes
         _restype_ = restype
         _flags_ = flags
-    _c_functype_cache[key] = CFunctionType
+    if _c.main_heap():
+        _c_functype_cache[key] = CFunctionType
     return CFunctionType
 
 
@@ -1415,7 +1421,8 @@ class CDLL(object):
         if name.startswith('__') and name.endswith('__'):
             raise AttributeError(name)
         func = self.__getitem__(name)
-        setattr(self, name, func)
+        if _c.main_heap():
+            setattr(self, name, func)
         return func
 
     def __getitem__(self, name_or_ordinal):
@@ -1444,7 +1451,8 @@ class LibraryLoader(object):
             dll = self._dlltype(name)
         except OSError:
             raise AttributeError(name)
-        setattr(self, name, dll)
+        if _c.main_heap():
+            setattr(self, name, dll)
         return dll
 
     def __getitem__(self, name):
