@@ -162,12 +162,32 @@ def _simple_convert(t, value, owner, key):
     raise TypeError('unsupported type code %r' % code)
 
 
+def _tread(t, addr):
+    """The value of simple type t at addr (byte-swapped types too)."""
+    if t._swapped_:
+        b = _c.string_at(addr, t._size_)[::-1]
+        return _simple_read(t._type_, _c.addr(b))
+    return _simple_read(t._type_, addr)
+
+
+def _twrite(t, addr, raw):
+    """Store write()'s raw value as simple type t at addr."""
+    code = t._type_
+    if t._swapped_:
+        tmp = bytearray(16)
+        _c.write(_c.addr(tmp), code, raw)
+        b = bytes(tmp[:t._size_][::-1])
+        _c.memmove(addr, _c.addr(b), t._size_)
+        return
+    _c.write(addr, 'P' if code in 'zZ' else code, raw)
+
+
 def _get(t, addr, base):
     """The value of a field, item or pointee of type t at addr: a Python
     value for the fundamental types, else an instance sharing base's
     memory."""
     if _is_simple_direct(t):
-        return _simple_read(t._type_, addr)
+        return _tread(t, addr)
     if isinstance(t, PyCArrayType) and (t._type_ is c_char or t._type_ is c_wchar):
         return _make(t, addr, base).value
     return _make(t, addr, base)
@@ -183,8 +203,7 @@ def _set(t, addr, value, owner):
     if isinstance(t, PyCSimpleType):
         if isinstance(value, _SimpleCData) and not isinstance(value, t):
             raise TypeError('expected %s instead of %s' % (t.__name__, type(value).__name__))
-        _c.write(addr, t._type_ if t._type_ not in 'zZ' else 'P',
-                 _simple_convert(t, value, owner, addr))
+        _twrite(t, addr, _simple_convert(t, value, owner, addr))
         return
     if isinstance(t, PyCPointerType):
         if value is None:
@@ -426,7 +445,9 @@ class PyCStructType(_CDataMeta):
         super().__init__(name, bases, ns)
         fields = ns.get('_fields_')
         if fields is not None:
-            _layout(cls, fields, type(cls)._union)
+            # through the metaclass's __setattr__, as CPython does (the
+            # byte-swapped structures of ctypes._endian convert the types)
+            type(cls).__setattr__(cls, '_fields_', fields)
         elif not hasattr(cls, '_size_') or cls.__name__ in ('Structure', 'Union'):
             base = bases[0] if bases else None
             if isinstance(base, (PyCStructType, UnionType)) and getattr(base, '_fields_', None) is not None:
@@ -442,10 +463,11 @@ class PyCStructType(_CDataMeta):
 
     def __setattr__(cls, name, value):
         if name == '_fields_':
-            if '_fields_' in cls.__dict__:
+            if '_fields_final_' in cls.__dict__:
                 raise AttributeError('_fields_ is final')
             type.__setattr__(cls, name, value)
             _layout(cls, value, type(cls)._union)
+            type.__setattr__(cls, '_fields_final_', True)
             return
         type.__setattr__(cls, name, value)
 
@@ -492,6 +514,9 @@ class _CData:
     def __ctypes_from_outparam__(self):
         return self
 
+    def __bytes__(self):
+        return _c.string_at(self._b_addr, type(self)._size_)
+
     def __reduce__(self):
         raise ValueError('ctypes objects containing pointers cannot be pickled')
 
@@ -505,14 +530,15 @@ class _SimpleCData(_CData, metaclass=PyCSimpleType):
         if args:
             self.value = args[0]
 
+    _swapped_ = False
+
     @property
     def value(self):
-        return _simple_read(self._type_, self._b_addr)
+        return _tread(type(self), self._b_addr)
 
     @value.setter
     def value(self, v):
-        code = self._type_
-        _c.write(self._b_addr, 'P' if code in 'zZ' else code, _simple_convert(type(self), v, self, 0))
+        _twrite(type(self), self._b_addr, _simple_convert(type(self), v, self, self._b_addr))
 
     def __bool__(self):
         return _c.string_at(self._b_addr, type(self)._size_) != bytes(type(self)._size_)
@@ -590,7 +616,7 @@ class _Pointer(_CData, metaclass=PyCPointerType):
         if not isinstance(value, t):
             raise TypeError('expected %s instead of %s' % (t.__name__, type(value).__name__))
         _c.write(self._b_addr, 'P', value._b_addr)
-        _keep(self, 1, value)
+        _keep(self, self._b_addr, value)
 
     def __bool__(self):
         return _c.read(self._b_addr, 'P') != 0
@@ -890,6 +916,25 @@ class c_wchar_p(_SimpleCData):
 class c_wchar(_SimpleCData):
     _type_ = 'u'
 
+
+def _swapped_types():
+    """__ctype_be__ / __ctype_le__: the other byte order of the multi-byte
+    integer and float types (named c_int_be …), the type itself for the
+    one-byte ones."""
+    for t in (c_short, c_ushort, c_int, c_uint, c_long, c_ulong, c_float, c_double):
+        sw = PyCSimpleType(t.__name__ + '_be', (_SimpleCData,),
+                           {'_type_': t._type_, '_swapped_': True, '__module__': 'ctypes',
+                            '__qualname__': t.__name__})
+        t.__ctype_le__ = t
+        t.__ctype_be__ = sw
+        sw.__ctype_le__ = t
+        sw.__ctype_be__ = sw
+    for t in (c_char, c_byte, c_ubyte):
+        t.__ctype_le__ = t
+        t.__ctype_be__ = t
+
+
+_swapped_types()
 
 c_size_t = c_ulong
 c_ssize_t = c_long
@@ -1481,3 +1526,7 @@ def set_errno(value):
     old = get_errno()
     _c.write(_c.addr(_errno), 'i', _index(value))
     return old
+
+
+from ctypes._endian import BigEndianStructure, LittleEndianStructure
+from ctypes._endian import BigEndianUnion, LittleEndianUnion
