@@ -371,61 +371,117 @@ def _struct_from_param(cls, value):
     raise TypeError('expected %s instance instead of %s' % (cls.__name__, name))
 
 
+def _ffi_of_field(t):
+    if isinstance(t, PyCArrayType):
+        e = t
+        n = 1
+        while isinstance(e, PyCArrayType):
+            n *= e._length_
+            e = e._type_
+        return [_desc(e)] * n
+    return [_desc(t)]
+
+
 def _layout(cls, fields, union):
+    """Lay out a structure or union: CPython 3.11's algorithm (cfield.c,
+    PyCField_FromDesc, GCC's bit field rules): offsets, sizes, alignment,
+    _pack_, bit fields packed into their type's storage unit."""
     base = cls.__bases__[0]
     if isinstance(base, (PyCStructType, UnionType)) and getattr(base, '_fields_', None) is not None and not union:
-        offset = base._size_
+        size = offset = base._size_
         align = base._align_
+        total_align = align or 1
         names = list(base._field_names_)
         ffi = list(base._ffi_)
     else:
-        offset = 0
-        align = 1
+        size = offset = 0
+        align = 0
+        total_align = 1
         names = []
         ffi = []
-    size = offset
+    union_size = 0
     pack = getattr(cls, '_pack_', None)
     if pack is not None and (not isinstance(pack, int) or pack < 0):
         raise ValueError('_pack_ must be a non-negative integer')
+    big_endian = hasattr(cls, '_swappedbytes_')
     if not isinstance(fields, (list, tuple)):
         raise TypeError('_fields_ must be a sequence of pairs')
+    field_size = 0      # bits of the storage unit of the open bit field, or 0
+    bitofs = 0
     largest = None
-    for f in fields:
-        if not isinstance(f, tuple) or len(f) not in (2, 3):
-            raise TypeError('_fields_ must be a sequence of (name, C type) pairs')
+    for i, f in enumerate(fields):
+        if not isinstance(f, tuple) or len(f) < 2:
+            raise TypeError("'_fields_' must be a sequence of (name, C type) pairs")
         name, t = f[0], f[1]
-        if len(f) == 3:
-            raise TypeError('bit fields not supported')
         if not isinstance(t, _CDataMeta) or getattr(t, '_size_', None) is None:
-            raise TypeError('second item in _fields_ tuple (index %d) must be a C type' % fields.index(f))
-        fsize, falign = t._size_, t._align_
-        if pack:
-            falign = min(pack, falign)
-        if union:
-            foffset = 0
-            size = max(size, fsize)
+            raise TypeError('second item in _fields_ tuple (index %d) must be a C type' % i)
+        tsize = t._size_
+        if len(f) == 3:
+            bitsize = f[2]
+            if not isinstance(t, PyCSimpleType) or t._type_ not in 'bBhHiIlLqQ?cu':
+                raise TypeError('bit fields not allowed for type %s' % t.__name__)
+            if not isinstance(bitsize, int) or bitsize <= 0 or bitsize > tsize * 8:
+                raise ValueError('number of bits invalid for bit field')
+        elif len(f) == 2:
+            bitsize = 0
         else:
-            offset = (offset + falign - 1) // falign * falign
+            raise TypeError("'_fields_' must be a sequence of (name, C type) pairs")
+        if union:
+            size = offset = 0
+            align = 0
+            field_size = bitofs = 0
+        if bitsize and field_size and tsize * 8 <= field_size and bitofs + bitsize <= field_size:
+            kind = 'cont'
+        elif bitsize and field_size and tsize * 8 >= field_size and bitofs + bitsize <= tsize * 8:
+            kind = 'expand'
+        elif bitsize:
+            kind = 'new'
+            bitofs = 0
+            field_size = tsize * 8
+        else:
+            kind = 'plain'
+            bitofs = 0
+            field_size = 0
+        if kind == 'new' or kind == 'plain':
+            if kind == 'new':
+                fsize = (bitsize << 16) + (field_size - bitofs - bitsize if big_endian else bitofs)
+                bitofs = bitsize
+            else:
+                fsize = tsize
+            a = min(pack, t._align_) if pack else t._align_
+            if a and offset % a:
+                delta = a - offset % a
+                size += delta
+                offset += delta
+            size += tsize
             foffset = offset
-            offset += fsize
-            size = offset
-        align = max(align, falign)
-        setattr(cls, name, CField(t, foffset, fsize, name))
+            offset += tsize
+            align = a
+            ffi.extend(_ffi_of_field(t))
+        else:
+            if kind == 'expand':
+                grow = tsize - field_size // 8
+                offset += grow
+                size += grow
+                field_size = tsize * 8
+                if grow:
+                    ffi.pop()
+                    ffi.extend(_ffi_of_field(t))
+            fsize = (bitsize << 16) + (field_size - bitofs - bitsize if big_endian else bitofs)
+            foffset = offset - tsize
+            bitofs += bitsize
+        if union:
+            union_size = max(size, union_size)
+        total_align = max(align, total_align)
+        setattr(cls, name, CField(t, foffset, fsize, name, bitsize))
         names.append(name)
         if largest is None or t._align_ > largest._align_:
             largest = t
-        if isinstance(t, PyCArrayType):
-            e = t
-            n = 1
-            while isinstance(e, PyCArrayType):
-                n *= e._length_
-                e = e._type_
-            ffi.extend([_desc(e)] * n)
-        else:
-            ffi.append(_desc(t))
-    size = (size + align - 1) // align * align
+    if union:
+        size = union_size
+    size = (size + total_align - 1) // total_align * total_align
     type.__setattr__(cls, '_size_', size)
-    type.__setattr__(cls, '_align_', align)
+    type.__setattr__(cls, '_align_', total_align)
     type.__setattr__(cls, '_field_names_', tuple(names))
     if union:
         if largest is None:
@@ -798,22 +854,87 @@ class Union(_CData, metaclass=UnionType):
 class CField:
     __module__ = '_ctypes'
 
-    def __init__(self, t, offset, size, name):
+    def __init__(self, t, offset, size, name, bits=0):
         self._t = t
         self.offset = offset
-        self.size = size
+        self.size = size      # CPython's encoding: (bits << 16) + bit offset for bit fields
         self._name = name
+        self._bits = bits
 
     def __get__(self, obj, cls=None):
         if obj is None:
             return self
+        if self._bits:
+            return _bits_get(self, obj._b_addr + self.offset)
         return _get(self._t, obj._b_addr + self.offset, obj)
 
     def __set__(self, obj, value):
+        if self._bits:
+            _bits_set(self, obj._b_addr + self.offset, value)
+            return
         _set(self._t, obj._b_addr + self.offset, value, obj)
 
     def __repr__(self):
+        if self._bits:
+            return '<Field type=%s, ofs=%d:%d, bits=%d>' % (self._t.__name__, self.offset,
+                                                             self.size & 0xffff, self.size >> 16)
         return '<Field type=%s, ofs=%d, size=%d>' % (self._t.__name__, self.offset, self.size)
+
+
+# Bit fields are read and written as CPython's GET_BITFIELD and SET macros
+# do on x86-64 and AArch64 (shift counts taken modulo the promoted width,
+# which is what CPython 3.11's layout relies on for a narrow type packed
+# past its own width into a wider field).
+
+def _bits_get(f, addr):
+    t = f._t
+    code = t._type_
+    raw = _tread(t, addr)
+    if code == '?':
+        return raw           # CPython reads a _Bool bit field as the whole byte
+    if code == 'c':
+        raw = raw[0]
+    elif code == 'u':
+        raw = ord(raw)
+    w = 8 * t._size_
+    p = 64 if w == 64 else 32
+    nbits = f.size >> 16
+    low = f.size & 0xffff
+    wmask = (1 << w) - 1
+    v = ((raw & wmask) << ((w - low - nbits) & (p - 1))) & wmask
+    if code in 'bhilq' and v >> (w - 1):
+        v -= 1 << w
+    v >>= w - nbits
+    if code == 'c':
+        return bytes([v & 0xff])
+    if code == 'u':
+        return chr(v)
+    return v
+
+
+def _bits_set(f, addr, value):
+    t = f._t
+    code = t._type_
+    v = _simple_convert(t, value, None, 0)
+    if code == '?':
+        _twrite(t, addr, v)  # CPython writes the whole byte
+        return
+    if code == 'u':
+        v = ord(v)
+    old = _tread(t, addr)
+    if code == 'c':
+        old = old[0]
+    elif code == 'u':
+        old = ord(old)
+    w = 8 * t._size_
+    p = 64 if w == 64 else 32
+    pmask = (1 << p) - 1
+    sh = (f.size & 0xffff) & (p - 1)
+    m = (1 << (f.size >> 16)) - 1
+    new = ((old & ~((m << sh) & pmask)) | (((v & m) << sh) & pmask)) & ((1 << w) - 1)
+    if code == 'u':
+        new = chr(new)
+    _twrite(t, addr, new)
 
 
 class _CArgObject:
