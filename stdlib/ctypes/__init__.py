@@ -491,6 +491,27 @@ def _layout(cls, fields, union):
             usize = _c.type_info(unit)[0] if isinstance(unit, str) else largest._size_
             ffi = [unit] * max(1, size // usize)
     type.__setattr__(cls, '_ffi_', tuple(ffi) if ffi else ('B',))
+    anon = getattr(cls, '_anonymous_', None)
+    if anon is not None:
+        for name in anon:
+            descr = getattr(cls, name)
+            if not isinstance(descr, CField):
+                raise AttributeError("'%s' is specified in _anonymous_ but not in _fields_" % name)
+            _anon_fields(cls, descr, descr.offset)
+
+
+def _anon_fields(cls, descr, offset):
+    """The fields of an anonymous member, made fields of cls (CPython's
+    MakeFields)."""
+    t = descr._t
+    inner_anon = getattr(t, '_anonymous_', None) or ()
+    for f in t._fields_:
+        fname = f[0]
+        fd = getattr(t, fname)
+        if fname in inner_anon:
+            _anon_fields(cls, fd, offset + fd.offset)
+            continue
+        type.__setattr__(cls, fname, CField(fd._t, offset + fd.offset, fd.size, fname, fd._bits))
 
 
 class PyCStructType(_CDataMeta):
