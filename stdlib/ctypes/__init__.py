@@ -595,7 +595,35 @@ class _CData:
         return _c.string_at(self._b_addr, type(self)._size_)
 
     def __reduce__(self):
-        raise ValueError('ctypes objects containing pointers cannot be pickled')
+        if _has_pointer(type(self)):
+            raise ValueError('ctypes objects containing pointers cannot be pickled')
+        d = {k: v for k, v in self.__dict__.items() if not k.startswith('_b_') and k != '_objects'}
+        return _unpickle, (type(self), (d, bytes(self)))
+
+    def __setstate__(self, state):
+        d, data = state
+        self.__dict__.update(d)
+        _c.memmove(self._b_addr, _c.addr(data), min(len(data), type(self)._size_))
+
+
+def _unpickle(cls, state):
+    obj = cls.__new__(cls)
+    obj.__setstate__(state)
+    return obj
+
+
+def _has_pointer(t):
+    if isinstance(t, PyCSimpleType):
+        return t._type_ in 'zZP'
+    if isinstance(t, (PyCPointerType, PyCFuncPtrType)):
+        return True
+    if isinstance(t, PyCArrayType):
+        return _has_pointer(t._type_)
+    if isinstance(t, (PyCStructType, UnionType)):
+        for f in getattr(t, '_fields_', None) or ():
+            if _has_pointer(f[1]):
+                return True
+    return False
 
 
 class _SimpleCData(_CData, metaclass=PyCSimpleType):

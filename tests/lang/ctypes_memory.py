@@ -127,3 +127,29 @@ for fn in (sizeof, ctypes.byref, addressof, pointer):
         fn(5)
     except TypeError as e:
         print(fn.__name__ + ":", e)
+
+# copies (through __reduce__, as pickle would) own fresh memory
+import copy
+a = c_int(5)
+b = copy.copy(a)
+b.value = 7
+print(a, b)
+
+
+class P(ctypes.Structure):
+    _fields_ = [("x", c_int), ("y", c_double * 2)]
+
+
+p = P(3, (1.0, 2.0))
+q = copy.deepcopy(p)
+q.x = 9
+q.y[1] = 5.0
+print(p.x, q.x, list(p.y), list(q.y))
+try:
+    copy.copy(c_char_p(b"x"))
+except ValueError as e:
+    print("ValueError:", e)
+arr = (c_int * 2)(1, 2)
+c = copy.copy(arr)
+c[0] = 5
+print(list(arr), list(c))
