@@ -592,7 +592,7 @@ class _CData:
         return self
 
     def __bytes__(self):
-        return _c.string_at(self._b_addr, type(self)._size_)
+        return _c.string_at(self._b_addr, sizeof(self))
 
     def __reduce__(self):
         if _has_pointer(type(self)):
@@ -805,7 +805,7 @@ class Array(_CData, metaclass=PyCArrayType):
     def value(self):
         t = type(self)._type_
         if t is c_char:
-            raw = _c.string_at(self._b_addr, type(self)._size_)
+            raw = _c.string_at(self._b_addr, sizeof(self))
             n = raw.find(b'\0')
             return raw if n < 0 else raw[:n]
         if t is c_wchar:
@@ -839,14 +839,14 @@ class Array(_CData, metaclass=PyCArrayType):
     def raw(self):
         if type(self)._type_ is not c_char:
             raise AttributeError("'%s' object has no attribute 'raw'" % type(self).__name__)
-        return _c.string_at(self._b_addr, type(self)._size_)
+        return _c.string_at(self._b_addr, sizeof(self))
 
     @raw.setter
     def raw(self, v):
         if type(self)._type_ is not c_char:
             raise AttributeError("'%s' object has no attribute 'raw'" % type(self).__name__)
         v = bytes(v)
-        if len(v) > type(self)._size_:
+        if len(v) > sizeof(self):
             raise ValueError('byte string too long')
         _c.memmove(self._b_addr, _c.addr(v), len(v))
 
@@ -1124,6 +1124,10 @@ def sizeof(obj_or_type):
     """sizeof(C type) -> integer
 sizeof(C instance) -> integer
 Return the size in bytes of a C instance"""
+    if isinstance(obj_or_type, _CData):
+        size = obj_or_type.__dict__.get('_b_size_')
+        if size is not None:
+            return size
     t = obj_or_type if isinstance(obj_or_type, type) else type(obj_or_type)
     size = getattr(t, '_size_', None) if isinstance(t, _CDataMeta) else None
     if size is None:
@@ -1272,7 +1276,22 @@ create_unicode_buffer(aString, anInteger) -> character array
 
 
 def resize(obj, size):
-    raise NotImplementedError('ctypes.resize is not supported by Aithon')
+    """Resize the memory buffer of a ctypes instance"""
+    if not isinstance(obj, _CData):
+        raise TypeError('excepted ctypes instance')
+    size = _index(size)
+    if size < type(obj)._size_:
+        raise ValueError('minimum size is %d' % type(obj)._size_)
+    if obj._b_buf is None:
+        raise ValueError("Memory cannot be resized because this object doesn't own it")
+    old = sizeof(obj)
+    buf, addr = _new_memory(size)
+    _c.memmove(addr, obj._b_addr, min(old, size))
+    # objects made over the old memory (fields, items) keep it alive
+    _keep(obj, ('resize', obj._b_addr), obj._b_buf)
+    obj._b_buf = buf
+    obj._b_addr = addr
+    obj._b_size_ = size
 
 
 # ---- foreign functions ------------------------------------------------------------------

@@ -153,3 +153,16 @@ arr = (c_int * 2)(1, 2)
 c = copy.copy(arr)
 c[0] = 5
 print(list(arr), list(c))
+
+# resize: an instance that owns its memory can grow it
+grow = ctypes.create_string_buffer(b"ab", 4)
+ctypes.resize(grow, 8)
+print(sizeof(grow), grow.raw, grow.value, len(grow))
+n = c_int(3)
+ctypes.resize(n, 16)
+print(sizeof(n), n.value)
+for args in [(c_int(), 2), (5, 8), (c_int.from_buffer(bytearray(4)), 8)]:
+    try:
+        ctypes.resize(*args)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__ + ":", e)
