@@ -328,6 +328,10 @@ class PyCSimpleType(_CDataMeta):
             raise AttributeError("class must define a '_type_' attribute which must be\n"
                                  "a single character string containing one of 'cbBhHiIlLdfuzZqQPXOv?g'.")
         cls._size_, cls._align_ = _c.type_info(code)
+        # calls and fields convert ints, floats and bytes for the
+        # fundamental types without making an instance (same results)
+        direct = bases and bases[0] is _SimpleCData and 'from_param' not in ns
+        cls._fastcode_ = code if direct and code in 'bBhHiIlLqQfdz' else None
 
     def from_param(cls, value):
         return _simple_from_param(cls, value)
@@ -909,15 +913,29 @@ class CField:
         self.size = size      # CPython's encoding: (bits << 16) + bit offset for bit fields
         self._name = name
         self._bits = bits
+        # fundamental types in native byte order are read and written directly
+        self._code = t._type_ if not bits and _is_simple_direct(t) and not t._swapped_ else None
 
     def __get__(self, obj, cls=None):
         if obj is None:
             return self
+        c = self._code
+        if c is not None:
+            v = _c.read(obj._b_addr + self.offset, c)
+            if c == 'P' and v == 0:
+                return None
+            return v
         if self._bits:
             return _bits_get(self, obj._b_addr + self.offset)
         return _get(self._t, obj._b_addr + self.offset, obj)
 
     def __set__(self, obj, value):
+        c = self._code
+        if c is not None:
+            tv = type(value)
+            if tv is int and c in 'bBhHiIlLqQ' or tv is float and c in 'fd':
+                _c.write(obj._b_addr + self.offset, c, value)
+                return
         if self._bits:
             _bits_set(self, obj._b_addr + self.offset, value)
             return
@@ -1534,6 +1552,26 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
         keep = []
         for i, a in enumerate(args):
             if argtypes is not None and i < len(argtypes):
+                fc = getattr(argtypes[i], '_fastcode_', None)
+                if fc is not None:
+                    ta = type(a)
+                    if fc == 'z':
+                        if ta is bytes:
+                            descs.append('z')
+                            vals.append(_c.addr(a))
+                            keep.append(a)
+                            continue
+                    elif fc in 'fd':
+                        if ta is float or ta is int:
+                            descs.append(fc)
+                            vals.append(a)
+                            keep.append(None)
+                            continue
+                    elif ta is int:
+                        descs.append(fc)
+                        vals.append(a)
+                        keep.append(None)
+                        continue
                 try:
                     a = argtypes[i].from_param(a)
                 except Exception as e:
