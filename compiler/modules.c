@@ -85,6 +85,9 @@ static const BuiltinModule builtin_modules[] = {
      "wait wait_for"},
     {"_aithon", false, "caller_module float_pack float_unpack gc_collect tb_entries"},
     {"_hashlib", false, "digest new update"},
+    {"_ctypes", false,
+     "RTLD_GLOBAL RTLD_LAZY RTLD_LOCAL RTLD_NOW addr call closure dlclose dlopen dlsym main_heap "
+     "memmove memset read string_at type_info write wstring_at"},
     {"_re", false, "Program exec lower upper"},
     {"posix", true,
      "EX_OK F_OK O_APPEND O_CLOEXEC O_CREAT O_DIRECTORY O_EXCL O_NOFOLLOW O_NONBLOCK O_RDONLY O_RDWR O_TRUNC "

@@ -66,6 +66,8 @@ extern const mod_def mod_posix;
 extern const mod_def mod_re;
 /* modhashlib.c: _hashlib, the digests under the stdlib's hashlib. */
 extern const mod_def mod_hashlib;
+/* modctypes.c: _ctypes, dlopen and libffi under the stdlib's ctypes. */
+extern const mod_def mod_ctypes;
 
 /* The name of the compiled module whose body is running (the innermost
  * import in progress), or NULL when none is. */

@@ -14,7 +14,7 @@
  * before they are published); a bytearray's data is NULL exactly when
  * cap == 0; code that calls back into Python re-reads len and data.
  * bytes % args is format.c's (fmt_bytes_mod).
- * Not handled: memoryview, __bytes__ of user classes, `+=` / `*=` that
+ * bytes(x) calls a user class's __bytes__. Not handled: memoryview, `+=` / `*=` that
  * keep a bytearray's identity (they build a new one).
  */
 #include "objects/text.h"
@@ -432,6 +432,18 @@ static ai_value bytes_construct(ai_value cls, const ai_value *args, int64_t narg
         return bytes_from(NULL, 0, false);
     }
     if (obj_is_type(a[0], &ai_bytes_type) && !a[1] && !a[2]) return a[0];
+    if (!a[1] && !a[2] && !str_check(a[0]) && !bytes_check(a[0])) {
+        /* __bytes__ of a user class (ctypes instances have one) */
+        ai_value m = cls_special_method(a[0], "__bytes__");
+        if (m) {
+            ai_value r = ai_call(m, NULL, 0, 0);
+            if (!r) return AI_ERR;
+            if (!bytes_check(r))
+                return ai_raise_fmt(&ai_exc_TypeError, "__bytes__ returned non-bytes (type %s)", obj_type_name(r));
+            return r;
+        }
+        if (exc_pending()) return AI_ERR;
+    }
     ai_value b = bytes_of_source(a[0], a[1], a[2], "bytes");
     if (!b) return AI_ERR;
     return bytes_from((const char *)ba_obj(b)->data, ba_obj(b)->len, false);
