@@ -743,8 +743,8 @@ ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs) {
 /* ---- subclasses of immutable builtin types ------------------------------------------ */
 
 bool cls_immutable_base(const ai_type *t) {
-    return t == &ai_int_type || t == &ai_float_type || t == &ai_str_type || t == &ai_bytes_type ||
-           t == &ai_tuple_type || t == &ai_frozenset_type;
+    return t == &ai_int_type || t == &ai_float_type || t == &ai_complex_type || t == &ai_str_type ||
+           t == &ai_bytes_type || t == &ai_tuple_type || t == &ai_frozenset_type;
 }
 
 ai_value cls_instance_from(ai_type *cls, ai_value base) {
@@ -776,6 +776,11 @@ ai_value cls_exact_result_slow(ai_value r) {
     if (!cls_immutable_base(solid)) return r;
     if (ct->layout == CLS_LAYOUT_INTBOX) return int_unbool(r);
     if (solid == &ai_float_type) return ai_float_box(float_get(r));
+    if (solid == &ai_complex_type) {
+        double re, im;
+        complex_parts(r, &re, &im);
+        return complex_new(re, im);
+    }
     if (solid == &ai_frozenset_type) return set_new(&ai_frozenset_type, r);
     size_t size = solid->gc_size(ai_obj(r));
     char *o = ai_alloc((ai_type *)solid, size);
