@@ -899,14 +899,16 @@ METHOD(m_splitlines) {
 METHOD(m_join) {
     ai_value a[1];
     PARSE(self, "join", ARGS_ONE, 1, 1, NULL, a);
-    ai_value l = list_check(a[0]) || tuple_check(a[0]) ? a[0] : 0;
-    if (!l) {
+    const ai_value *items;
+    int64_t count, total = 0, sn;
+    ai_value l = a[0]; /* its items are read below (G3 keeps them) */
+    if (!seq_fast_items(a[0], &items, &count)) {
         if (!obj_slots(a[0])->iter)
             return ai_raise_msg(&ai_exc_TypeError, "can only join an iterable");
         if (!(l = list_from_iter(a[0]))) return AI_ERR;
+        items = list_obj(l)->items;
+        count = list_obj(l)->len;
     }
-    const ai_value *items = list_check(l) ? list_obj(l)->items : tuple_obj(l)->items;
-    int64_t count = list_check(l) ? list_obj(l)->len : tuple_obj(l)->len, total = 0, sn;
     bytes_buffer(self, &sn);
     for (int64_t i = 0; i < count; i++) {
         int64_t m;
@@ -1274,7 +1276,10 @@ METHOD(m_fromhex) {
         i += 2;
     }
     if (t == &ai_bytearray_type) return out;
-    return bytes_from((const char *)o->data, o->len, false);
+    ai_value r = bytes_from((const char *)o->data, o->len, false);
+    /* A subclass: cls(the bytes), as CPython's classmethod does. */
+    if (r && t != &ai_bytes_type) return ai_call(self, &r, 1, 0);
+    return r;
 }
 
 METHOD(m_decode) {

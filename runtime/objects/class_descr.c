@@ -754,7 +754,7 @@ ai_value cls_wrapper_invoke(const ai_type *owner, int idx, ai_value self, const 
     if (want_args(nargs, want) < 0) return AI_ERR;
     switch (idx) {
     case D_REPR: return owner->repr ? owner->repr(self) : default_repr(self);
-    case D_STR: return owner->str ? owner->str(self) : ai_repr(self);
+    case D_STR: return owner->str ? cls_exact_result(owner->str(self), self, 0) : ai_repr(self);
     case D_HASH: {
         int64_t h = s->hash ? s->hash(self) : identity_hash(self);
         return h == -1 ? AI_ERR : ai_int_from_i64(h);

@@ -15,8 +15,7 @@
  * accumulator while the running total is a float, which gives the same
  * bits as boxing every step.
  *
- * Not handled: __reversed__ and __iter__ of user classes (looked up in
- * builtin method tables only until classes exist), __length_hint__.
+ * Not handled: __length_hint__.
  */
 #include "core/object.h"
 #include "gc/gc.h"
@@ -404,10 +403,14 @@ static ai_value reversed_construct(ai_value cls, const ai_value *args, int64_t n
     if (call_no_kwargs("reversed", kwnames) < 0 || nargs_range("reversed", nargs, 1, 1) < 0)
         return AI_ERR;
     ai_value seq = args[0];
-    const ai_method_def *d = find_method(ai_type_of(seq), "__reversed__");
+    const ai_type *t = ai_type_of(seq);
+    if (t->flags & AI_TF_HEAPTYPE) {
+        /* A class's own first (it overrides its builtin base's). */
+        ai_value ur = cls_call_named(seq, "__reversed__", NULL, 0);
+        if (ur || exc_pending()) return ur;
+    }
+    const ai_method_def *d = find_method(t, "__reversed__");
     if (d) return d->fn(seq, NULL, 0, 0);
-    ai_value ur = cls_call_named(seq, "__reversed__", NULL, 0);   /* a class's own */
-    if (ur || exc_pending()) return ur;
     const ai_slots *s = obj_slots(seq);
     if (!s->getitem || !s->len)
         return ai_raise_fmt(&ai_exc_TypeError, "'%s' object is not reversible", obj_type_name(seq));

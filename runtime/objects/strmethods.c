@@ -622,7 +622,7 @@ static ai_value join_values(ai_value sep, const ai_value *items, int64_t n) {
         ascii = ascii && x->ascii;
         total += x->len;
     }
-    if (n == 1) return items[0];
+    if (n == 1) return cls_exact_result(items[0], items[0], 0); /* a str, never a subclass */
     ai_value r = str_new_kind(kind, total);
     if (!r) return AI_ERR;
     ai_strobj *o = str_obj(r);
@@ -653,8 +653,9 @@ static ai_value m_join(ai_value self, const ai_value *args, int64_t nargs, ai_va
     ai_value a[1];
     if (text_args(&spec, args, nargs, kw, a) < 0) return AI_ERR;
     ai_value it = a[0];
-    if (tuple_check(it)) return join_values(self, tuple_obj(it)->items, tuple_obj(it)->len);
-    if (list_check(it)) return join_values(self, list_obj(it)->items, list_obj(it)->len);
+    const ai_value *items;
+    int64_t n;
+    if (seq_fast_items(it, &items, &n)) return join_values(self, items, n);
     if (!obj_slots(it)->iter) return ai_raise_msg(&ai_exc_TypeError, "can only join an iterable");
     ai_value l = list_from_iter(it);
     if (!l) return AI_ERR;
@@ -1392,7 +1393,8 @@ static ai_value m_format_spec(ai_value self, const ai_value *args, int64_t nargs
 static ai_value m_getnewargs(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
     ARGS(spec, "__getnewargs__", ARGS_NONE, 0, 0, NULL);
     if (text_args(&spec, args, nargs, kw, NULL) < 0) return AI_ERR;
-    return ai_tuple_pack(&self, 1);
+    ai_value s = cls_exact_result(self, self, 0);
+    return s ? ai_tuple_pack(&s, 1) : AI_ERR;
 }
 
 #define M(name, fn) {name, fn, &ai_str_type, 0}
