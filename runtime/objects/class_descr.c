@@ -713,11 +713,13 @@ ai_value cls_wrapper_invoke(const ai_type *owner, int idx, ai_value self, const 
     }
     if (idx == D_INIT) return wrapper_init(owner, self, args, nargs, kwnames);
     if (idx == D_INIT_SUBCLASS) {
+        /* object.__init_subclass__, a class method: named after its class. */
+        const char *cn = obj_is_class(self) ? ((const ai_type *)ai_obj(self))->name : owner->name;
         if (nkw_of(kwnames) > 0)
-            return ai_raise_msg(&ai_exc_TypeError, "__init_subclass__() takes no keyword arguments");
+            return ai_raise_fmt(&ai_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments", cn);
         if (nargs > 0)
-            return ai_raise_fmt(&ai_exc_TypeError,
-                                "__init_subclass__() takes no arguments (%lld given)", (long long)nargs);
+            return ai_raise_fmt(&ai_exc_TypeError, "%s.__init_subclass__() takes no arguments (%lld given)", cn,
+                                (long long)nargs);
         return AI_NONE;
     }
     const ai_slots *s = obj_slots_of_type(owner);

@@ -177,11 +177,13 @@ ai_value cls_meta_new(ai_type *meta, const ai_value *args, int64_t nargs, ai_val
     if (!dict_check(ns))
         return ai_raise_fmt(&ai_exc_TypeError, "type.__new__() argument 3 must be dict, not %s",
                             obj_type_name(ns));
+    /* The metaclass first (a base that is not a class is usually a
+     * conflict), as CPython's type_new does. */
+    ai_type *winner = calculate_meta(meta, tuple_obj(bases));
+    if (!winner) return AI_ERR;
     for (int64_t i = 0; i < tuple_obj(bases)->len; i++)
         if (!obj_is_class(tuple_obj(bases)->items[i]))
             return ai_raise_msg(&ai_exc_TypeError, "bases must be types");
-    ai_type *winner = calculate_meta(meta, tuple_obj(bases));
-    if (!winner) return AI_ERR;
     if (winner != meta && cls_check_type(winner) && ((cls_type *)winner)->dunder[D_NEW]) {
         /* A more derived metaclass with its own __new__ makes the class. */
         ai_value buf[3] = {name, bases, ns};
