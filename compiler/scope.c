@@ -139,6 +139,8 @@ typedef struct {
     int depth;                  /* statements and expressions being visited (SCOPE_MAX_DEPTH) */
     bool too_deep;              /* the depth error was reported: visit nothing more */
     int blocks;                 /* CPython's frame blocks open in this block (SCOPE_MAX_BLOCKS) */
+    int comp_iter_expr;         /* comprehension iterables being visited in this block */
+    bool comp_iter_target;      /* visiting a comprehension's `for` target */
 } Collector;
 
 static void visit_stmts(Collector *c, const StmtList *l, bool top);
@@ -196,7 +198,7 @@ static void bind_walrus(Collector *c, const char *name) {
     add_sym(c->a, s, name)->flags |= SYMF_ASSIGNED | SYMF_OTHER;
     if (s != c->cur) {
         /* Inside the comprehension the name is then free (or global). */
-        add_sym(c->a, c->cur, name)->flags |= SYMF_USED;
+        add_sym(c->a, c->cur, name)->flags |= SYMF_USED | SYMF_WALRUS;
     }
 }
 
@@ -233,13 +235,15 @@ static void bind_params(Collector *c, const Arguments *args) {
 }
 
 /* Enter a nested block; returns the saved collector state. */
-typedef struct { Scope *scope; int loop_depth, star_loop_depth, blocks; } Saved;
+typedef struct { Scope *scope; int loop_depth, star_loop_depth, blocks, comp_iter_expr; } Saved;
 static Saved enter(Collector *c, Scope *s) {
-    Saved sv = {c->cur, c->loop_depth, c->star_loop_depth, c->blocks};
+    Saved sv = {c->cur, c->loop_depth, c->star_loop_depth, c->blocks, c->comp_iter_expr};
     c->cur = s;
     c->loop_depth = 0;
     c->star_loop_depth = -1;
     c->blocks = 0;
+    /* comp_iter_expr carries on into nested blocks: CPython refuses `:=`
+     * even in a lambda inside a comprehension's iterable. */
     return sv;
 }
 static void leave(Collector *c, Saved sv) {
@@ -247,6 +251,7 @@ static void leave(Collector *c, Saved sv) {
     c->loop_depth = sv.loop_depth;
     c->blocks = sv.blocks;
     c->star_loop_depth = sv.star_loop_depth;
+    c->comp_iter_expr = sv.comp_iter_expr;
 }
 
 /* The nesting guard, as CPython's symtable: every statement and
@@ -299,15 +304,24 @@ static const char *comp_name(ExprKind k) {
 
 static void visit_comprehension(Collector *c, const Expr *e) {
     const ComprehensionList *gens = &e->u.comp.generators;
-    /* The first iterable is evaluated in the enclosing scope. */
+    /* The first iterable is evaluated in the enclosing scope. No `:=` in
+     * any iterable (CPython's symtable counts them per block). */
+    c->comp_iter_expr++;
     visit_expr(c, gens->v[0]->iter);
+    c->comp_iter_expr--;
     Scope *s = new_scope(c, SCOPE_COMPREHENSION, comp_name(e->kind), e);
     if (e->kind == E_GENERATOREXP) s->is_generator = true;
     Saved sv = enter(c, s);
     for (int i = 0; i < gens->n; i++) {
         const Comprehension *g = gens->v[i];
-        if (i > 0) visit_expr(c, g->iter);
+        if (i > 0) {
+            c->comp_iter_expr++;
+            visit_expr(c, g->iter);
+            c->comp_iter_expr--;
+        }
+        c->comp_iter_target = true;
         visit_target(c, g->target);
+        c->comp_iter_target = false;
         visit_exprs(c, &g->ifs);
         if (g->is_async) s->is_coroutine = true;
     }
@@ -358,11 +372,36 @@ static void visit_expr(Collector *c, const Expr *e) {
 static void visit_expr_body(Collector *c, const Expr *e) {
     switch (e->kind) {
     case E_BOOLOP: visit_exprs(c, &e->u.boolop.values); break;
-    case E_NAMEDEXPR:
+    case E_NAMEDEXPR: {
+        const Expr *t = e->u.namedexpr.target;
+        if (c->comp_iter_expr > 0) {
+            diag_error(E_SCOPE, e->pos.line, e->pos.col,
+                       "assignment expression cannot be used in a comprehension iterable expression");
+        } else if (t->kind == E_NAME && c->cur->kind == SCOPE_COMPREHENSION) {
+            /* CPython's symtable_extend_namedexpr_scope: the comprehensions
+             * up to the binding block must not iterate over the name, and
+             * that block cannot be a class body. */
+            for (Scope *s = c->cur; s; s = s->parent) {
+                if (s->kind == SCOPE_COMPREHENSION) {
+                    Symbol *sym = scope_lookup(s, t->u.name.id);
+                    if (sym && (sym->flags & SYMF_COMP_ITER)) {
+                        diag_error(E_SCOPE, t->pos.line, t->pos.col,
+                                   "assignment expression cannot rebind comprehension iteration variable '%s'",
+                                   t->u.name.id);
+                        break;
+                    }
+                    continue;
+                }
+                if (s->kind == SCOPE_CLASS)
+                    diag_error(E_SCOPE, e->pos.line, e->pos.col,
+                               "assignment expression within a comprehension cannot be used in a class body");
+                break;
+            }
+        }
         visit_expr(c, e->u.namedexpr.value);
-        if (e->u.namedexpr.target->kind == E_NAME)
-            bind_walrus(c, e->u.namedexpr.target->u.name.id);
+        if (t->kind == E_NAME) bind_walrus(c, t->u.name.id);
         break;
+    }
     case E_BINOP: visit_expr(c, e->u.binop.left); visit_expr(c, e->u.binop.right); break;
     case E_UNARYOP: visit_expr(c, e->u.unaryop.operand); break;
     case E_LAMBDA: {
@@ -433,9 +472,20 @@ static void visit_expr_body(Collector *c, const Expr *e) {
     case E_SUBSCRIPT: visit_expr(c, e->u.subscript.value); visit_expr(c, e->u.subscript.slice); break;
     case E_STARRED: visit_expr(c, e->u.starred.value); break;
     case E_NAME:
-        if (e->u.name.ctx == CTX_LOAD) use(c, e->u.name.id);
-        else bind(c, e->u.name.id, SYMF_ASSIGNED | SYMF_OTHER |
-                  (e->u.name.ctx == CTX_DEL ? SYMF_DELETED : 0));
+        if (e->u.name.ctx == CTX_LOAD) {
+            use(c, e->u.name.id);
+            break;
+        }
+        bind(c, e->u.name.id, SYMF_ASSIGNED | SYMF_OTHER |
+             (e->u.name.ctx == CTX_DEL ? SYMF_DELETED : 0));
+        if (c->comp_iter_target) {
+            Symbol *sym = scope_lookup(c->cur, e->u.name.id);
+            if (sym->flags & SYMF_WALRUS)
+                diag_error(E_SCOPE, e->pos.line, e->pos.col,
+                           "comprehension inner loop cannot rebind assignment expression target '%s'",
+                           e->u.name.id);
+            sym->flags |= SYMF_COMP_ITER;
+        }
         break;
     case E_LIST: case E_TUPLE: visit_exprs(c, &e->u.list.elts); break;
     case E_SLICE:

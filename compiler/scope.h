@@ -46,6 +46,8 @@ enum {
     SYMF_DEF      = 1 << 5,     /* bound by def/class statement */
     SYMF_OTHER    = 1 << 6,     /* bound by something other than one def: assignment, import, for… */
     SYMF_DELETED  = 1 << 7,     /* target of del */
+    SYMF_COMP_ITER = 1 << 8,    /* an iteration variable of this comprehension */
+    SYMF_WALRUS   = 1 << 9,     /* a := target in this comprehension (bound outside it) */
 };
 
 typedef struct Symbol {
