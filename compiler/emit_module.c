@@ -562,15 +562,16 @@ LLVMValueRef emit_global_slot(Emitter *e, int index) {
 }
 
 /* For each module global: is it bound anywhere (`global_assigned`), and
- * is it bound other than by exactly one top-level def (`global_rebound`:
- * then it cannot be called directly)? */
+ * is it bound other than by exactly one top-level def, or are its
+ * defaults assigned (`global_rebound`: then it cannot be called
+ * directly)? */
 static void find_rebound(Emitter *e, Scope *s) {
     for (int i = 0; i < s->nsyms; i++) {
         Symbol *sym = s->syms[i];
         if (s->kind == SCOPE_MODULE) {
             int g = emit_global_index(e, sym->name);
             if (sym->flags & SYMF_ASSIGNED) e->global_assigned[g] = true;
-            if ((sym->flags & (SYMF_OTHER | SYMF_DELETED)) || sym->def_count != 1 || !sym->def_at_top ||
+            if ((sym->flags & (SYMF_OTHER | SYMF_DELETED | SYMF_DEFAULTS_SET)) || sym->def_count != 1 || !sym->def_at_top ||
                 !sym->def_stmt || (sym->def_stmt->kind != S_FUNCTIONDEF && sym->def_stmt->kind != S_ASYNCFUNCTIONDEF))
                 e->global_rebound[g] = true;
         } else if (sym->kind == SYM_GLOBAL_EXPLICIT && (sym->flags & SYMF_ASSIGNED)) {
@@ -755,7 +756,10 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     LLVMSetInitializer(names_g, names_arr);
     LLVMSetGlobalConstant(names_g, 1);
     LLVMSetLinkage(names_g, LLVMPrivateLinkage);
-    fd->code_info = code_info(e, fd->name, fd->pos.line);   /* tracebacks name the function as CPython's co_name */
+    /* Tracebacks name the function as CPython's co_name; co_firstlineno is
+     * the first decorator's line when there is one. */
+    int firstline = fd->decorators && fd->decorators->n ? fd->decorators->v[0]->pos.line : fd->pos.line;
+    fd->code_info = code_info(e, fd->name, firstline);
     bool direct = fd->simple && !fd->has_closure;
     LLVMValueRef info_fields[] = {
         emit_cstring(e, fd->name, strlen(fd->name) + 1),

@@ -141,6 +141,8 @@ typedef struct {
     int blocks;                 /* CPython's frame blocks open in this block (SCOPE_MAX_BLOCKS) */
     int comp_iter_expr;         /* comprehension iterables being visited in this block */
     bool comp_iter_target;      /* visiting a comprehension's `for` target */
+    const char **defaults_set;  /* names N stored to as N.__defaults__ / N.__kwdefaults__ */
+    int ndefaults_set, capdefaults_set;
 } Collector;
 
 static void visit_stmts(Collector *c, const StmtList *l, bool top);
@@ -468,7 +470,21 @@ static void visit_expr_body(Collector *c, const Expr *e) {
         break;
     case E_JOINEDSTR: visit_exprs(c, &e->u.joinedstr.values); break;
     case E_CONSTANT: break;
-    case E_ATTRIBUTE: visit_expr(c, e->u.attribute.value); break;
+    case E_ATTRIBUTE:
+        if (e->u.attribute.ctx != CTX_LOAD && e->u.attribute.value->kind == E_NAME &&
+            (strcmp(e->u.attribute.attr, "__defaults__") == 0 ||
+             strcmp(e->u.attribute.attr, "__kwdefaults__") == 0)) {
+            if (c->ndefaults_set == c->capdefaults_set) {
+                int cap = c->capdefaults_set ? 2 * c->capdefaults_set : 8;
+                const char **n = arena_alloc(c->a, sizeof(char *) * (size_t)cap);
+                if (c->ndefaults_set) memcpy(n, c->defaults_set, sizeof(char *) * (size_t)c->ndefaults_set);
+                c->defaults_set = n;
+                c->capdefaults_set = cap;
+            }
+            c->defaults_set[c->ndefaults_set++] = e->u.attribute.value->u.name.id;
+        }
+        visit_expr(c, e->u.attribute.value);
+        break;
     case E_SUBSCRIPT: visit_expr(c, e->u.subscript.value); visit_expr(c, e->u.subscript.slice); break;
     case E_STARRED: visit_expr(c, e->u.starred.value); break;
     case E_NAME:
@@ -824,6 +840,10 @@ ScopeTable *scope_build(Arena *a, const Module *m) {
     t->module = new_scope(&c, SCOPE_MODULE, "<module>", m);
     c.cur = t->module;
     visit_stmts(&c, &m->body, true);
+    for (int i = 0; i < c.ndefaults_set; i++) {
+        Symbol *sym = scope_lookup(t->module, c.defaults_set[i]);
+        if (sym) sym->flags |= SYMF_DEFAULTS_SET;
+    }
     resolve(a, t->module);
     return t;
 }

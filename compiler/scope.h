@@ -48,6 +48,9 @@ enum {
     SYMF_DELETED  = 1 << 7,     /* target of del */
     SYMF_COMP_ITER = 1 << 8,    /* an iteration variable of this comprehension */
     SYMF_WALRUS   = 1 << 9,     /* a := target in this comprehension (bound outside it) */
+    SYMF_DEFAULTS_SET = 1 << 10, /* module function whose __defaults__/__kwdefaults__
+                                    some code assigns (`f.__defaults__ = …`): no
+                                    direct calls, which bind defaults at compile time */
 };
 
 typedef struct Symbol {

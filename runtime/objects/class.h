@@ -232,6 +232,7 @@ typedef struct cls_property {
     ai_object ob;
     ai_value fget, fset, fdel, doc; /* 0 or None: absent */
     ai_value name;                  /* set by __set_name__, or 0 */
+    int64_t getter_doc;             /* doc is fget's __doc__ (a new getter brings its own) */
 } cls_property;
 typedef struct cls_super {
     ai_object ob;

@@ -15,8 +15,7 @@
  * super(C, obj) searches the MRO of type(obj) (or obj itself when obj is
  * a class) after C, binding what it finds to obj as above.
  *
- * Not handled: property's docstring taken from the getter (functions
- * carry no docstring yet), super() with one argument (an unbound super),
+ * Not handled: super() with one argument (an unbound super),
  * classmethod wrapping another descriptor (deprecated in 3.11).
  */
 #include "modules/modules.h"
@@ -313,6 +312,20 @@ static ai_value prop_make(ai_value fget, ai_value fset, ai_value fdel, ai_value 
     p->fdel = fdel == AI_NONE ? 0 : fdel;
     p->doc = doc == AI_NONE ? 0 : doc;
     p->name = name;
+    p->getter_doc = 0;
+    if (!p->doc && p->fget) {
+        /* No doc given: the getter's docstring, as CPython's property. */
+        ai_value name_doc = str_from_ascii("__doc__", 7);
+        ai_value d = name_doc ? ai_getattr(p->fget, name_doc) : 0;
+        if (!d) {
+            if (!exc_pending_is(&ai_exc_AttributeError)) return AI_ERR;
+            exc_clear();
+        } else if (d != AI_NONE) {
+            p->doc = d;
+            p->getter_doc = 1;
+            gc_barrier(p, d);
+        }
+    }
     return ai_val(p);
 }
 
@@ -392,7 +405,9 @@ static ai_value prop_copy_with(ai_value self, const ai_value *args, int64_t narg
     cls_property *p = (cls_property *)ai_obj(self);
     ai_value f[3] = {p->fget, p->fset, p->fdel};
     f[which] = args[0];
-    return prop_make(f[0], f[1], f[2], p->doc, p->name);
+    /* A doc taken from the old getter is the new getter's to give. */
+    ai_value doc = p->getter_doc && f[0] ? 0 : p->doc;
+    return prop_make(f[0], f[1], f[2], doc ? doc : AI_NONE, p->name);
 }
 
 static ai_value prop_getter(ai_value self, const ai_value *a, int64_t n, ai_value kw) {

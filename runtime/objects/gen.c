@@ -371,7 +371,19 @@ static const ai_method_def gen_methods[] = {
     {NULL, NULL, NULL, 0},
 };
 
-static const ai_slots gen_slots = {.iter = obj_iter_self, .next = gen_next, .methods = gen_methods};
+static ai_value gen_g_name(ai_value v) { return str_from_cstr(((ai_gen *)ai_obj(v))->info->name); }
+static ai_value gen_g_qualname(ai_value v) { return str_from_cstr(((ai_gen *)ai_obj(v))->info->qualname); }
+static ai_value gen_g_running(ai_value v) { return ai_bool(((ai_gen *)ai_obj(v))->state == GEN_RUNNING); }
+
+static const ai_getset_def gen_getset[] = {
+    {"__name__", gen_g_name},
+    {"__qualname__", gen_g_qualname},
+    {"gi_running", gen_g_running},
+    {NULL, NULL},
+};
+
+static const ai_slots gen_slots = {
+    .iter = obj_iter_self, .next = gen_next, .methods = gen_methods, .getset = gen_getset};
 
 ai_type ai_gen_type = {
     .ob = {(uintptr_t)&ai_type_type},
