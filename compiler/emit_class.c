@@ -127,8 +127,25 @@ LLVMValueRef emit_super_call(Emitter *e, const Expr *call) {
     if (emit_name_home(e, "super", &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, "super")) return NULL;
     FuncDef *fd = e->fn->def;
     if (!fd || !e->fn->class_global || fd->nslots == 0 || e->fn->frame != &e->fn->base) {
-        unsupported(e, call->pos, "super() without arguments outside a method");
-        return emit_i64(e, 1);
+        /* CPython's run-time errors where they do not depend on a
+         * __class__ cell found outside a method (a def nested in one). */
+        const char *err = NULL;
+        if (!fd || e->fn->frame != &e->fn->base) {
+            if (!fd) err = "super(): no arguments";
+        } else if (fd->nslots == 0) {
+            err = "super(): no arguments";
+        } else {
+            bool in_class = false;
+            for (const Scope *s = fd->scope->parent; s; s = s->parent) in_class |= s->kind == SCOPE_CLASS;
+            if (!in_class) err = "super(): __class__ cell not found";
+        }
+        if (!err) {
+            unsupported(e, call->pos, "super() without arguments outside a method");
+            return emit_i64(e, 1);
+        }
+        LLVMValueRef r = emit_rt(e, RT_ai_raise_runtime_error, (LLVMValueRef[]){emit_cstring(e, err, strlen(err) + 1)}, 1);
+        emit_check(e, r, call->pos.line);
+        return r;
     }
     LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, e->fn->class_global, "classcell");
     LLVMValueRef cp = LLVMBuildIntToPtr(e->b, cell, e->ptr, "");

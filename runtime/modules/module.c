@@ -213,6 +213,7 @@ ai_value ai_import(const char *name) {
 }
 
 ai_value ai_raise_import_error(const char *msg) { return ai_raise_msg(&ai_exc_ImportError, msg); }
+ai_value ai_raise_runtime_error(const char *msg) { return ai_raise_msg(&ai_exc_RuntimeError, msg); }
 
 /* ---- compiled modules ----------------------------------------------------------- */
 
