@@ -334,6 +334,8 @@ bool emit_is_builtin_name(const char *name);
 LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos);
 void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos);
 LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos);
+/* locals() of the running def or lambda: a new dict (emit_names.c). */
+LLVMValueRef emit_locals_snapshot(Emitter *e, int line);
 void emit_delete_name(Emitter *e, const char *name, SrcSpan pos, bool check);
 void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer);
 void emit_frame_cells(Emitter *e, Frame *f);

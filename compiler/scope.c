@@ -74,6 +74,12 @@ Scope *scope_of(ScopeTable *t, const void *node) {
 
 Scope *scope_module(ScopeTable *t) { return t->module; }
 
+/* The namespace calls read in place (see scope_ns_read_only) share the
+ * node map, with this scope as their value. */
+static Scope ns_read_mark;
+
+bool scope_ns_read_only(ScopeTable *t, const void *call) { return scope_of(t, call) == &ns_read_mark; }
+
 /* ---- symbols ----------------------------------------------------------- */
 
 /* A block with more than SYM_LINEAR symbols finds them through an
@@ -356,6 +362,44 @@ static void check_repeated_keywords(Collector *c, const KeywordList *kw) {
     }
 }
 
+/* globals() (and locals()/vars() where they are globals()) is a snapshot
+ * of the module's namespace, which equals the live dict only where it is
+ * read at once: g()[k], k in g(), g().get(…)/keys()/values()/items()/
+ * copy(), f(**g()), {**g()}, and an argument of a builtin that reads its
+ * argument without keeping it (len, list, sorted …; not print or repr:
+ * the snapshot lacks __loader__ and __spec__). These calls are marked;
+ * the emitter refuses the others. */
+static bool is_ns_call(const Expr *x) {
+    if (!x || x->kind != E_CALL || x->u.call.args.n || x->u.call.keywords.n) return false;
+    const Expr *f = x->u.call.func;
+    return f->kind == E_NAME && (strcmp(f->u.name.id, "globals") == 0 || strcmp(f->u.name.id, "locals") == 0 ||
+                                 strcmp(f->u.name.id, "vars") == 0);
+}
+
+static void mark_ns_read(Collector *c, const Expr *x) {
+    if (is_ns_call(x)) map_put(c->t, x, &ns_read_mark);
+}
+
+static void mark_ns_call_reads(Collector *c, const Expr *call) {
+    static const char *const readers[] = {"len", "list", "sorted", "dict", "set", "frozenset", "tuple",
+                                          "any", "all", "max", "min", "sum", "enumerate", "zip", "map",
+                                          "filter", "reversed", NULL};
+    static const char *const methods[] = {"get", "keys", "values", "items", "copy", "__contains__",
+                                          "__getitem__", NULL};
+    const Expr *f = call->u.call.func;
+    if (f->kind == E_ATTRIBUTE && f->u.attribute.ctx == CTX_LOAD)
+        for (int i = 0; methods[i]; i++)
+            if (strcmp(f->u.attribute.attr, methods[i]) == 0) mark_ns_read(c, f->u.attribute.value);
+    const KeywordList *kw = &call->u.call.keywords;
+    for (int i = 0; i < kw->n; i++)
+        if (!kw->v[i]->arg) mark_ns_read(c, kw->v[i]->value);     /* f(**globals()) */
+    const char *fname = f->kind == E_NAME ? f->u.name.id : f->kind == E_ATTRIBUTE ? f->u.attribute.attr : NULL;
+    if (!fname) return;
+    for (int i = 0; readers[i]; i++)
+        if (strcmp(fname, readers[i]) == 0)
+            for (int j = 0; j < call->u.call.args.n; j++) mark_ns_read(c, call->u.call.args.v[j]);
+}
+
 static bool in_function(const Collector *c) {
     for (const Scope *s = c->cur; s; s = s->parent) {
         if (s->kind == SCOPE_FUNCTION || s->kind == SCOPE_LAMBDA) return true;
@@ -421,6 +465,8 @@ static void visit_expr_body(Collector *c, const Expr *e) {
         visit_expr(c, e->u.ifexp.orelse);
         break;
     case E_DICT:
+        for (int i = 0; i < e->u.dict.keys.n && i < e->u.dict.values.n; i++)
+            if (!e->u.dict.keys.v[i]) mark_ns_read(c, e->u.dict.values.v[i]);   /* {**globals()} */
         for (int i = 0; i < e->u.dict.keys.n; i++) visit_expr(c, e->u.dict.keys.v[i]);
         visit_exprs(c, &e->u.dict.values);
         break;
@@ -453,10 +499,14 @@ static void visit_expr_body(Collector *c, const Expr *e) {
         visit_expr(c, e->kind == E_YIELD ? e->u.yield.value : e->u.yieldfrom.value);
         break;
     case E_COMPARE:
+        for (int i = 0; i < e->u.compare.n && i < e->u.compare.comparators.n; i++)
+            if (e->u.compare.ops[i] == CMP_IN || e->u.compare.ops[i] == CMP_NOTIN)
+                mark_ns_read(c, e->u.compare.comparators.v[i]);
         visit_expr(c, e->u.compare.left);
         visit_exprs(c, &e->u.compare.comparators);
         break;
     case E_CALL: {
+        mark_ns_call_reads(c, e);
         visit_expr(c, e->u.call.func);
         visit_exprs(c, &e->u.call.args);
         const KeywordList *kw = &e->u.call.keywords;
@@ -485,7 +535,11 @@ static void visit_expr_body(Collector *c, const Expr *e) {
         }
         visit_expr(c, e->u.attribute.value);
         break;
-    case E_SUBSCRIPT: visit_expr(c, e->u.subscript.value); visit_expr(c, e->u.subscript.slice); break;
+    case E_SUBSCRIPT:
+        if (e->u.subscript.ctx == CTX_LOAD) mark_ns_read(c, e->u.subscript.value);
+        visit_expr(c, e->u.subscript.value);
+        visit_expr(c, e->u.subscript.slice);
+        break;
     case E_STARRED: visit_expr(c, e->u.starred.value); break;
     case E_NAME:
         if (e->u.name.ctx == CTX_LOAD) {

@@ -109,6 +109,9 @@ Symbol *scope_add_param(Arena *a, Scope *s, const char *name);
 /* Bind `name` in the module scope after resolution (the names a
  * `from m import *` binds, known once m is analysed: modules.c). */
 Symbol *scope_add_global(Arena *a, Scope *module, const char *name);
+/* Is this call of globals()/locals()/vars() read at once, so that a
+ * snapshot of the module namespace equals the live dict (scope.c)? */
+bool scope_ns_read_only(ScopeTable *t, const void *call);
 /* The symbol `name` in scope `s`, or NULL. */
 Symbol *scope_lookup(const Scope *s, const char *name);
 
