@@ -96,6 +96,8 @@ struct Handler {
     LLVMBasicBlockRef unwind_cold;  /* the same for run-once code: the line is
                                        in FnState.line_slot, not a phi */
     Handler *outer;
+    LLVMValueRef code_info;         /* the frame the unwind records (NULL: the
+                                       function's; a comprehension's own) */
 };
 
 /* What leaving a try/except/with block early (return, break, continue)
@@ -195,6 +197,9 @@ typedef struct Emitter {
     LLVMValueRef class_global;  /* the class whose body is being emitted */
     bool genexp_as_list;        /* emitting the arguments of a full consumer */
     bool future_annotations;    /* `from __future__ import annotations`: annotations are strings */
+    Handler *for_handler;       /* emit_for_begin pushes it once the iterator is
+                                   made (a comprehension's frame: its next()
+                                   calls run inside it, iter() outside) */
     bool hide_frames;           /* a stdlib module standing for one of CPython's C modules
                                    (`# aithon: native`): its frames are left out of tracebacks */
     LLVMDIBuilderRef dib;       /* -g only */
@@ -336,6 +341,8 @@ void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos);
 LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos);
 /* locals() of the running def or lambda: a new dict (emit_names.c). */
 LLVMValueRef emit_locals_snapshot(Emitter *e, int line);
+/* An ai_code_info for a frame named `funcname` of this module. */
+LLVMValueRef emit_code_info(Emitter *e, const char *funcname, int firstlineno);
 void emit_delete_name(Emitter *e, const char *name, SrcSpan pos, bool check);
 void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer);
 void emit_frame_cells(Emitter *e, Frame *f);

@@ -153,7 +153,7 @@ static LLVMBasicBlockRef unwind_block(Emitter *e) {
         h->unwind = emit_block(e, "unwind");
         LLVMPositionBuilderAtEnd(e->b, h->unwind);
         h->unwind_line = LLVMBuildPhi(e->b, e->i32, "line");
-        LLVMValueRef args[] = {e->fn->code_info, h->unwind_line};
+        LLVMValueRef args[] = {h->code_info ? h->code_info : e->fn->code_info, h->unwind_line};
         if (!e->hide_frames) emit_rt(e, RT_ai_traceback_add, args, 2);
         LLVMBuildBr(e->b, dispatch);
         LLVMPositionBuilderAtEnd(e->b, here);
@@ -178,7 +178,8 @@ static LLVMBasicBlockRef cold_unwind_block(Emitter *e, int line) {
         LLVMMetadataRef loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
         h->unwind_cold = emit_block(e, "unwind.cold");
         LLVMPositionBuilderAtEnd(e->b, h->unwind_cold);
-        LLVMValueRef args[] = {f->code_info, LLVMBuildLoad2(e->b, e->i32, f->line_slot, "line")};
+        LLVMValueRef args[] = {h->code_info ? h->code_info : f->code_info,
+                               LLVMBuildLoad2(e->b, e->i32, f->line_slot, "line")};
         emit_rt(e, RT_ai_traceback_add, args, 2);
         LLVMBuildBr(e->b, dispatch);
         LLVMPositionBuilderAtEnd(e->b, here);
@@ -595,6 +596,10 @@ static LLVMValueRef code_info(Emitter *e, const char *funcname, int firstlineno)
     LLVMSetGlobalConstant(g, 1);
     LLVMSetLinkage(g, LLVMPrivateLinkage);
     return g;
+}
+
+LLVMValueRef emit_code_info(Emitter *e, const char *funcname, int firstlineno) {
+    return code_info(e, funcname, firstlineno);
 }
 
 /* Begin emitting a function body: new FnState, entry block, allocas for

@@ -173,6 +173,12 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
         seqmode = LLVMBuildICmp(e->b, LLVMIntEQ, it, emit_i64(e, 0), "byindex");
     }
 
+    if (e->for_handler) {
+        /* A comprehension's frame begins here (emit_comp.c). */
+        e->for_handler->outer = e->fn->handler;
+        e->fn->handler = e->for_handler;
+        e->for_handler = NULL;
+    }
     fl->header = emit_block(e, "for");
     LLVMBasicBlockRef next_counted = emit_block(e, "for.count"), next_generic = emit_block(e, "for.next");
     fl->body = emit_block(e, "for.body");
