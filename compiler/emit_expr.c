@@ -911,6 +911,7 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
     }
     case E_ATTRIBUTE: return emit_attribute_load(e, x);
     case E_SUBSCRIPT: return emit_subscript_load(e, x);
+    case E_SLICE: return emit_slice(e, x);
     case E_LIST: case E_TUPLE: case E_SET: case E_DICT: return emit_display(e, x);
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: case E_GENERATOREXP: return emit_comprehension(e, x);
     case E_JOINEDSTR: return emit_fstring(e, x);

@@ -259,6 +259,7 @@ LLVMValueRef emit_list_of(Emitter *e, const ExprList *elts, int line);
 LLVMValueRef emit_iterable(Emitter *e, const Expr *x);   /* the iterable of a for/comprehension */
 LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x);
 LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x);
+LLVMValueRef emit_slice(Emitter *e, const Expr *slice);
 LLVMValueRef emit_method_call(Emitter *e, const Expr *call);
 void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v);
 void emit_delete_target(Emitter *e, const Expr *t);
