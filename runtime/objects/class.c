@@ -15,9 +15,10 @@
  * are written with atomics (seqlock entries, immutable records published
  * by a release store); a class is expected to be changed after creation
  * (C.x = v) by one actor at a time.
- * Builtin bases: object, the exceptions, int, float, str, bytes, tuple,
- * list, dict, set, frozenset (instance layouts: class.h).
- * Not handled: other builtin bases (complex, bytearray, range …: they
+ * Builtin bases: object, the exceptions, int, float, complex, str,
+ * bytes, tuple, list, dict, set, frozenset, property (instance layouts:
+ * class.h).
+ * Not handled: other builtin bases (bytearray, classmethod, staticmethod …: they
  * raise NotImplementedError), __class__ assignment. Metaclasses, class
  * keywords and __prepare__: class_meta.c.
  */
@@ -423,7 +424,7 @@ ai_value cls_bind(const cls_found *f, ai_value obj, const ai_type *tp) {
         if (vt == &cls_staticmethod_type) return ((cls_funcwrap *)ai_obj(v))->func;
         if (vt == &cls_classmethod_type)
             return cls_method_new(((cls_funcwrap *)ai_obj(v))->func, ai_val(tp));
-        if (vt == &cls_property_type) return obj ? cls_property_get(v, obj) : v;
+        if (cls_is_prop_type(vt)) return cls_prop_get(v, obj, tp);
         if (vt == &cls_member_type) return obj ? cls_member_get(v, obj) : v;
         if (vt == &cls_wrapper_type) {
             cls_wrapper *w = (cls_wrapper *)ai_obj(v);
@@ -524,7 +525,7 @@ static bool is_methodish(ai_value v) {
     if (ai_is_smallint(v)) return false;
     ai_type *t = ai_type_of_obj(ai_obj(v));
     return t == &ai_function_type || t == &cls_staticmethod_type || t == &cls_classmethod_type ||
-           t == &cls_property_type || t == &cls_wrapper_type || t == &cls_member_type ||
+           cls_is_prop_type(t) || t == &cls_wrapper_type || t == &cls_member_type ||
            (cls_check_type(t) && (((cls_type *)t)->dunder[D_GET] || ((cls_type *)t)->dunder[D_SET]));
 }
 
@@ -562,7 +563,7 @@ static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
     if (f.kind == CF_VALUE && !ai_is_smallint(f.value)) {
         ai_value v = f.value;
         ai_type *vt = ai_type_of_obj(ai_obj(v));
-        if (vt == &cls_property_type) return (*out = cls_property_get(v, o)) ? 1 : -1;
+        if (cls_is_prop_type(vt)) return (*out = cls_prop_get(v, o, &ct->t)) ? 1 : -1;
         if (vt == &cls_member_type) return (*out = cls_member_get(v, o)) ? 1 : -1;
         if (cls_check_type(vt)) {
             cls_type *dt = (cls_type *)vt;
@@ -637,7 +638,7 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
     if (f.kind == CF_VALUE && !ai_is_smallint(f.value)) {
         ai_value d = f.value;
         ai_type *dt = ai_type_of_obj(ai_obj(d));
-        if (dt == &cls_property_type) return cls_property_set(d, o, v);
+        if (cls_is_prop_type(dt)) return cls_prop_set(d, o, v);
         if (dt == &cls_member_type) return cls_member_set(d, o, v);
         if (cls_check_type(dt)) {
             cls_type *dct = (cls_type *)dt;
@@ -1322,7 +1323,7 @@ static int finish_class(cls_type *ct, ai_value kw) {
     while (dict_next(ct->dict, &pos, &k, &v, NULL)) {
         if (ai_is_smallint(v)) continue;
         ai_type *vt = ai_type_of_obj(ai_obj(v));
-        if (vt == &cls_property_type) {
+        if (cls_is_prop_type(vt) && !(cls_check_type(vt) && ((cls_type *)vt)->dunder[D_SET_NAME])) {
             ((cls_property *)ai_obj(v))->name = k;
             gc_barrier(ai_obj(v), k);
         } else if (cls_check_type(vt) && ((cls_type *)vt)->dunder[D_SET_NAME]) {
@@ -1399,7 +1400,7 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
     /* The bases whose instance layouts a class can extend (class.h). */
     if (winner != &ai_object_type && !(winner->flags & AI_TF_EXCEPTION) && winner != &ai_list_type &&
         winner != &ai_dict_type && winner != &ai_set_type && winner != &ai_type_type &&
-        !cls_immutable_base(winner))
+        winner != &cls_property_type && !cls_immutable_base(winner))
         return ai_raise_fmt(&ai_exc_NotImplementedError,
                             "subclassing the builtin type '%s' is not supported yet", winner->name);
 
