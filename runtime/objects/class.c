@@ -19,7 +19,7 @@
  * bytes, tuple, list, dict, set, frozenset, property (instance layouts:
  * class.h).
  * Not handled: other builtin bases (bytearray, classmethod, staticmethod …: they
- * raise NotImplementedError), __class__ assignment. Metaclasses, class
+ * raise NotImplementedError). Metaclasses, class
  * keywords and __prepare__: class_meta.c.
  */
 #include "objects/class.h"
@@ -629,6 +629,8 @@ static int32_t no_attr(ai_value o, ai_value name) {
     return -1;
 }
 
+static int32_t set_class(ai_value o, cls_type *ct, ai_value v);
+
 int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
     cls_type *ct = cls_of(o);
     if (!cls_check_type(&ct->t)) return v ? ai_setattr(o, name, v) : ai_delattr(o, name);
@@ -659,6 +661,7 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
         const ai_slots *bs = obj_slots_of_type(ct->solid);
         if (bs->setattr) return bs->setattr(o, name, v);
     }
+    if (cls_is_dunder_name(name) && attr_name_is(name, "__class__")) return set_class(o, ct, v);
     if (atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_NO_DICT) return no_attr(o, name);
     if (cls_is_dunder_name(name)) {
         if (attr_name_is(name, "__dict__")) {
@@ -672,10 +675,6 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
             gc_barrier(ai_obj(o), v);
             return 0;
         }
-        if (attr_name_is(name, "__class__")) {
-            ai_raise_msg(&ai_exc_TypeError, "__class__ assignment is not supported");
-            return -1;
-        }
     }
     if (v) {
         ai_value d = inst_dict(o, ct);
@@ -687,6 +686,64 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
     int32_t rc = dict_del(d, name);
     if (rc < 0) return -1;
     return rc ? 0 : no_attr(o, name);
+}
+
+/* The __slots__ names along t's MRO, as a list (for __class__ assignment). */
+static ai_value slot_names_of(const cls_type *t) {
+    ai_value l = list_new(0);
+    if (!l) return AI_ERR;
+    ai_tuple *m = tuple_obj(t->mro);
+    for (int64_t i = 0; i < m->len; i++) {
+        const ai_type *k = (const ai_type *)ai_obj(m->items[i]);
+        if (!cls_check_type(k)) continue;
+        int64_t pos = 0;
+        ai_value name, v;
+        while (dict_next(((const cls_type *)k)->dict, &pos, &name, &v, NULL))
+            if (obj_is_type(v, &cls_member_type) && ai_list_append(l, name) < 0) return AI_ERR;
+    }
+    return l;
+}
+
+/* o.__class__ = v: another class whose instances have o's layout (the same
+ * builtin base, dict and __slots__), as CPython allows; the header's type
+ * word changes, the collector bits stay. */
+static int32_t set_class(ai_value o, cls_type *ct, ai_value v) {
+    if (!v) {
+        ai_raise_msg(&ai_exc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!obj_is_class(v)) {
+        ai_raise_fmt(&ai_exc_TypeError, "__class__ must be set to a class, not '%s' object", obj_type_name(v));
+        return -1;
+    }
+    ai_type *nt = (ai_type *)ai_obj(v);
+    if (!cls_check_type(nt)) {
+        ai_raise_msg(&ai_exc_TypeError,
+                     "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    cls_type *nct = (cls_type *)nt;
+    bool same = nct->solid == ct->solid && nct->layout == ct->layout && nct->dictoffset == ct->dictoffset &&
+                nct->t.basicsize == ct->t.basicsize && nct->t.gc_size == ct->t.gc_size &&
+                ((atomic_load_explicit(&nct->cflags, memory_order_relaxed) ^
+                  atomic_load_explicit(&ct->cflags, memory_order_relaxed)) & CLS_NO_DICT) == 0;
+    if (same && nct != ct) {
+        ai_value a = slot_names_of(ct), b = a ? slot_names_of(nct) : 0;
+        if (!b) return -1;
+        int32_t eq = ai_compare_bool(a, b, AI_CMP_EQ);
+        if (eq < 0) return -1;
+        same = eq == 1;
+    }
+    if (!same) {
+        ai_raise_fmt(&ai_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", nt->name,
+                     ct->t.name);
+        return -1;
+    }
+    ai_value d = *cls_dict_slot(o, ct);
+    if (d && dict_len(d) > 0) cls_set_shadowed(nct);
+    ai_object *ob = ai_obj(o);
+    ob->hdr = (ob->hdr & AI_HDR_GC_MASK) | (uintptr_t)nt;
+    return 0;
 }
 
 /* The setattr slot of every class (v == 0: del o.name). */
