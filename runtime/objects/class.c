@@ -16,9 +16,10 @@
  * by a release store); a class is expected to be changed after creation
  * (C.x = v) by one actor at a time.
  * Builtin bases: object, the exceptions, int, float, complex, str,
- * bytes, tuple, list, dict, set, frozenset, property (instance layouts:
+ * bytes, tuple, list, dict, set, frozenset, property, staticmethod,
+ * classmethod (instance layouts:
  * class.h).
- * Not handled: other builtin bases (bytearray, classmethod, staticmethod …: they
+ * Not handled: other builtin bases (bytearray, range, memoryview …: they
  * raise NotImplementedError). Metaclasses, class
  * keywords and __prepare__: class_meta.c.
  */
@@ -434,6 +435,12 @@ ai_value cls_bind(const cls_found *f, ai_value obj, const ai_type *tp) {
             ai_value a[2] = {obj ? obj : AI_NONE, ai_val(tp)};
             return cls_call_dunder(((cls_type *)vt)->dunder[D_GET], v, a, 2);
         }
+        if (cls_check_type(vt)) {
+            /* A subclass of staticmethod/classmethod keeping its __get__. */
+            const ai_type *sol = ((cls_type *)vt)->solid;
+            if (sol == &cls_staticmethod_type) return ((cls_funcwrap *)ai_obj(v))->func;
+            if (sol == &cls_classmethod_type) return cls_method_new(((cls_funcwrap *)ai_obj(v))->func, ai_val(tp));
+        }
         return v;
     }
     case CF_WRAPPER:
@@ -525,6 +532,8 @@ static bool is_methodish(ai_value v) {
     if (ai_is_smallint(v)) return false;
     ai_type *t = ai_type_of_obj(ai_obj(v));
     return t == &ai_function_type || t == &cls_staticmethod_type || t == &cls_classmethod_type ||
+           (cls_check_type(t) && (((cls_type *)t)->solid == &cls_staticmethod_type ||
+                                  ((cls_type *)t)->solid == &cls_classmethod_type)) ||
            cls_is_prop_type(t) || t == &cls_wrapper_type || t == &cls_member_type ||
            (cls_check_type(t) && (((cls_type *)t)->dunder[D_GET] || ((cls_type *)t)->dunder[D_SET]));
 }
@@ -1457,7 +1466,8 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
     /* The bases whose instance layouts a class can extend (class.h). */
     if (winner != &ai_object_type && !(winner->flags & AI_TF_EXCEPTION) && winner != &ai_list_type &&
         winner != &ai_dict_type && winner != &ai_set_type && winner != &ai_type_type &&
-        winner != &cls_property_type && !cls_immutable_base(winner))
+        winner != &cls_property_type && winner != &cls_staticmethod_type && winner != &cls_classmethod_type &&
+        !cls_immutable_base(winner))
         return ai_raise_fmt(&ai_exc_NotImplementedError,
                             "subclassing the builtin type '%s' is not supported yet", winner->name);
 

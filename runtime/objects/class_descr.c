@@ -716,6 +716,17 @@ static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value
         return AI_NONE;
     }
     if (owner == &cls_property_type) return prop_init(self, args, nargs, kwnames);
+    if (owner == &cls_staticmethod_type || owner == &cls_classmethod_type) {
+        /* staticmethod/classmethod.__init__(f) of a subclass instance. */
+        if (nkw_of(kwnames) > 0)
+            return ai_raise_fmt(&ai_exc_TypeError, "%s() takes no keyword arguments", owner->name);
+        if (nargs != 1)
+            return ai_raise_fmt(&ai_exc_TypeError, "%s expected 1 argument, got %lld", owner->name,
+                                (long long)nargs);
+        ((cls_funcwrap *)ai_obj(self))->func = args[0];
+        gc_barrier(ai_obj(self), args[0]);
+        return AI_NONE;
+    }
     if (owner == &ai_list_type) {
         /* list.__init__(iterable=()): clear, then extend. */
         if (call_no_kwargs("list", kwnames) < 0) return AI_ERR;
