@@ -711,6 +711,8 @@ ai_value list_from_iter(ai_value iterable);
  * not override __iter__ (a subclass's __iter__ must be called, as
  * CPython's exact-type checks do). false otherwise. */
 bool seq_fast_items(ai_value v, const ai_value **items, int64_t *n);
+/* bytearray.__init__(*args) of an instance of a subclass (objects/bytes.c). */
+ai_value bytearray_reinit(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames);
 /* l.sort(key=key, reverse=reverse) (key 0 or None: no key): 0 / -1. */
 int32_t list_sort(ai_value list, ai_value key, bool reverse);
 /* The same from sort()'s keyword-only arguments (kwargs[i] named by

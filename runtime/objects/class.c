@@ -16,10 +16,10 @@
  * by a release store); a class is expected to be changed after creation
  * (C.x = v) by one actor at a time.
  * Builtin bases: object, the exceptions, int, float, complex, str,
- * bytes, tuple, list, dict, set, frozenset, property, staticmethod,
- * classmethod (instance layouts:
+ * bytes, bytearray, tuple, list, dict, set, frozenset, property,
+ * staticmethod, classmethod (instance layouts:
  * class.h).
- * Not handled: other builtin bases (bytearray, range, memoryview …: they
+ * Not handled: other builtin bases (range, memoryview, slice …: they
  * raise NotImplementedError). Metaclasses, class
  * keywords and __prepare__: class_meta.c.
  */
@@ -1467,6 +1467,7 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
     if (winner != &ai_object_type && !(winner->flags & AI_TF_EXCEPTION) && winner != &ai_list_type &&
         winner != &ai_dict_type && winner != &ai_set_type && winner != &ai_type_type &&
         winner != &cls_property_type && winner != &cls_staticmethod_type && winner != &cls_classmethod_type &&
+        winner != &ai_bytearray_type &&
         !cls_immutable_base(winner))
         return ai_raise_fmt(&ai_exc_NotImplementedError,
                             "subclassing the builtin type '%s' is not supported yet", winner->name);

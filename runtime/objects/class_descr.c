@@ -20,6 +20,7 @@
  */
 #include "modules/modules.h"
 #include "objects/class.h"
+#include "objects/text.h"
 
 #include "gc/gc.h"
 #include <pthread.h>
@@ -716,6 +717,7 @@ static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value
         return AI_NONE;
     }
     if (owner == &cls_property_type) return prop_init(self, args, nargs, kwnames);
+    if (owner == &ai_bytearray_type) return bytearray_reinit(self, args, nargs, kwnames);
     if (owner == &cls_staticmethod_type || owner == &cls_classmethod_type) {
         /* staticmethod/classmethod.__init__(f) of a subclass instance. */
         if (nkw_of(kwnames) > 0)
