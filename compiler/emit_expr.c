@@ -850,10 +850,32 @@ static LLVMValueRef emit_ns_builtin(Emitter *e, const Expr *x) {
     return emit_locals_snapshot(e, x->pos.line);
 }
 
+/* sys.settrace(f), sys.setprofile(f) and sys._getframe(): compiled code
+ * has no trace hooks and no frame objects. settrace(None) and
+ * setprofile(None) stay accepted (they change nothing). */
+static bool refused_sys_call(Emitter *e, const Expr *x) {
+    const Expr *f = x->u.call.func;
+    if (f->kind != E_ATTRIBUTE || f->u.attribute.value->kind != E_NAME ||
+        strcmp(f->u.attribute.value->u.name.id, "sys") != 0)
+        return false;
+    const char *attr = f->u.attribute.attr;
+    bool hook = strcmp(attr, "settrace") == 0 || strcmp(attr, "setprofile") == 0;
+    if (!hook && strcmp(attr, "_getframe") != 0) return false;
+    if (hook && x->u.call.args.n == 1 && x->u.call.args.v[0]->kind == E_CONSTANT &&
+        x->u.call.args.v[0]->u.constant.kind == CONST_NONE)
+        return false;
+    Symbol *sym;
+    Frame *fr;
+    if (emit_name_home(e, "sys", &sym, &fr) != NAME_GLOBAL) return false;
+    diag_error(E_OUT_OF_SCOPE, x->pos.line, x->pos.col, "sys.%s() is not supported by Aithon: compiled code has no %s",
+               attr, hook ? "trace hooks" : "frame objects");
+    return true;
+}
+
 static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
     LLVMValueRef ns = emit_ns_builtin(e, x);
     if (ns) return ns;
-    if (refused_builtin(e, x)) return emit_i64(e, 1);
+    if (refused_builtin(e, x) || refused_sys_call(e, x)) return emit_i64(e, 1);
     if (has_star_args(x)) return star_call(e, x);
     const Expr *f = x->u.call.func;
     LLVMValueRef folded = emit_genexp_call(e, x);
