@@ -29,10 +29,10 @@
 static const char *const builtin_names[] = {
     "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray",
     "bytes", "callable", "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir",
-    "divmod", "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr",
+    "divmod", "enumerate", "eval", "exec", "exit", "filter", "float", "format", "frozenset", "getattr",
     "globals", "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass",
     "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct",
-    "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set",
+    "open", "ord", "pow", "print", "property", "quit", "range", "repr", "reversed", "round", "set",
     "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars",
     "zip", "__import__", "__build_class__", "__name__", "__debug__", "__doc__", "__package__",
     /* exceptions */
