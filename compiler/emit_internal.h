@@ -281,7 +281,7 @@ void emit_for_end(Emitter *e, ForLoop *fl);
 /* emit_class.c */
 void emit_class(Emitter *e, const Stmt *s);
 /* Apply decorators (values in source order) to v, innermost first. */
-LLVMValueRef emit_decorate(Emitter *e, LLVMValueRef *decos, int n, LLVMValueRef v, int line);
+LLVMValueRef emit_decorate(Emitter *e, LLVMValueRef *decos, const ExprList *dl, LLVMValueRef v);
 LLVMValueRef *emit_decorators(Emitter *e, const ExprList *decos);
 /* super() with no arguments in a method; NULL when `call` is not that. */
 LLVMValueRef emit_super_call(Emitter *e, const Expr *call);

@@ -316,7 +316,7 @@ static void emit_def(Emitter *e, const Stmt *s) {
     if (!fd) fd = emit_declare_function(e, s, FUNC_DEF);
     if (!fd) return;
     LLVMValueRef f = emit_make_function(e, fd, &s->u.funcdef.args->defaults, s->pos);
-    f = emit_decorate(e, decos, s->u.funcdef.decorators.n, f, s->pos.line);
+    f = emit_decorate(e, decos, &s->u.funcdef.decorators, f);
     emit_store_name(e, s->u.funcdef.name, f, s->pos);
 }
 
