@@ -18,6 +18,7 @@
  * Not handled: __length_hint__.
  */
 #include "core/object.h"
+#include "objects/gen.h"
 #include "gc/gc.h"
 
 #include <stdlib.h>
@@ -484,6 +485,15 @@ static ai_value bi_next(ai_value self, const ai_value *args, int64_t nargs, ai_v
     (void)self;
     if (call_no_kwargs("next", kwnames) < 0 || nargs_range("next", nargs, 1, 2) < 0) return AI_ERR;
     ai_value item;
+    if (obj_is_type(args[0], &ai_gen_type)) {
+        /* A generator's return value travels in the StopIteration. */
+        int32_t rc = gen_resume((ai_gen *)ai_obj(args[0]), AI_NONE, false, &item);
+        if (rc < 0) return AI_ERR;
+        if (rc == 1) return item;
+        if (nargs == 2) return args[1];
+        ai_value a = item == AI_NONE ? ai_val(&tuple_empty_obj) : ai_tuple_pack(&item, 1);
+        return a ? exc_raise_args(&ai_exc_StopIteration, a) : AI_ERR;
+    }
     int32_t rc = ai_for_next(args[0], &item);
     if (rc < 0) return AI_ERR;
     if (rc == 1) return item;
