@@ -31,11 +31,11 @@ LLVMValueRef *emit_decorators(Emitter *e, const ExprList *decos) {
     return v;
 }
 
-LLVMValueRef emit_decorate(Emitter *e, LLVMValueRef *decos, int n, LLVMValueRef v, int line) {
-    for (int i = n - 1; i >= 0; i--) {
+LLVMValueRef emit_decorate(Emitter *e, LLVMValueRef *decos, const ExprList *dl, LLVMValueRef v) {
+    for (int i = dl->n - 1; i >= 0; i--) {
         LLVMValueRef arr = emit_value_array(e, &v, 1);
         v = emit_rt(e, RT_ai_call, (LLVMValueRef[]){decos[i], arr, emit_i64(e, 1), emit_i64(e, 0)}, 4);
-        emit_check(e, v, line);
+        emit_check(e, v, dl->v[i]->pos.line);   /* the decorator's line, as CPython's traceback */
     }
     return v;
 }
@@ -107,14 +107,33 @@ void emit_class(Emitter *e, const Stmt *s) {
     LLVMValueRef saved_class = e->class_global;
     e->fn->frame = &fr;
     e->class_global = cls_global;
+    /* CPython runs a class body as a function named after the class: a
+     * traceback through it shows that frame, then the class statement's
+     * line (as for comprehensions, emit_comp.c). */
+    Handler body_handler = {0};
+    bool own_frame = !e->hide_frames;
+    if (own_frame) {
+        body_handler.code_info = emit_code_info(e, s->u.classdef.name, line);
+        body_handler.dispatch = emit_block(e, "class.raise");
+        body_handler.outer = e->fn->handler;
+        e->fn->handler = &body_handler;
+    }
     emit_stmts(e, &s->u.classdef.body);
+    if (own_frame) {
+        e->fn->handler = body_handler.outer;
+        LLVMBasicBlockRef cont = LLVMGetInsertBlock(e->b);
+        LLVMPositionBuilderAtEnd(e->b, body_handler.dispatch);
+        if (body_handler.unwind || body_handler.unwind_cold) emit_goto_unwind(e, line);
+        if (emit_block_open(e)) LLVMBuildUnreachable(e->b);
+        LLVMPositionBuilderAtEnd(e->b, cont);
+    }
     e->fn->frame = saved;
     e->class_global = saved_class;
     emit_debug_loc(e, s->pos);
 
     LLVMValueRef cls = emit_rt(e, RT_ai_class_build, (LLVMValueRef[]){prep, name, qualname}, 3);
     emit_check(e, cls, line);
-    cls = emit_decorate(e, decos, s->u.classdef.decorators.n, cls, line);
+    cls = emit_decorate(e, decos, &s->u.classdef.decorators, cls);
     emit_store_name(e, s->u.classdef.name, cls, s->pos);
 }
 
@@ -127,8 +146,25 @@ LLVMValueRef emit_super_call(Emitter *e, const Expr *call) {
     if (emit_name_home(e, "super", &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, "super")) return NULL;
     FuncDef *fd = e->fn->def;
     if (!fd || !e->fn->class_global || fd->nslots == 0 || e->fn->frame != &e->fn->base) {
-        unsupported(e, call->pos, "super() without arguments outside a method");
-        return emit_i64(e, 1);
+        /* CPython's run-time errors where they do not depend on a
+         * __class__ cell found outside a method (a def nested in one). */
+        const char *err = NULL;
+        if (!fd || e->fn->frame != &e->fn->base) {
+            if (!fd) err = "super(): no arguments";
+        } else if (fd->nslots == 0) {
+            err = "super(): no arguments";
+        } else {
+            bool in_class = false;
+            for (const Scope *s = fd->scope->parent; s; s = s->parent) in_class |= s->kind == SCOPE_CLASS;
+            if (!in_class) err = "super(): __class__ cell not found";
+        }
+        if (!err) {
+            unsupported(e, call->pos, "super() without arguments outside a method");
+            return emit_i64(e, 1);
+        }
+        LLVMValueRef r = emit_rt(e, RT_ai_raise_runtime_error, (LLVMValueRef[]){emit_cstring(e, err, strlen(err) + 1)}, 1);
+        emit_check(e, r, call->pos.line);
+        return r;
     }
     LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, e->fn->class_global, "classcell");
     LLVMValueRef cp = LLVMBuildIntToPtr(e->b, cell, e->ptr, "");

@@ -113,8 +113,23 @@ static LLVMValueRef run_comprehension(Emitter *e, const Expr *x, Sink *sk) {
     emit_frame_init(e, &fr, cs, e->fn->frame);
     emit_frame_cells(e, &fr);
     ForLoop fl;
+    /* CPython runs a comprehension as a function of its own: a traceback
+     * through it shows a <listcomp> (…) frame at the failing line, then
+     * the enclosing frame at the comprehension's line. Its handler records
+     * that frame, then unwinds as the comprehension's expression. */
+    Handler comp_handler = {0};
+    bool own_frame = !gens->v[0]->is_async && !e->hide_frames;
+    Handler *outer_handler = e->fn->handler;
+    if (own_frame) {
+        static const char *const names[] = {"<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
+        int k = x->kind == E_LISTCOMP ? 0 : x->kind == E_SETCOMP ? 1 : x->kind == E_DICTCOMP ? 2 : 3;
+        comp_handler.code_info = emit_code_info(e, names[k], x->pos.line);
+        comp_handler.dispatch = emit_block(e, "comp.raise");
+        e->for_handler = &comp_handler;
+    }
     if (gens->v[0]->is_async) emit_async_for_begin(e, gens->v[0]->iter, &fl, sk->done);
     else emit_for_begin(e, gens->v[0]->iter, &fl, sk->done);     /* outer scope */
+    e->for_handler = NULL;
     Frame *saved = e->fn->frame;
     bool cold = e->fn->cold;
     e->fn->frame = &fr;
@@ -123,6 +138,13 @@ static LLVMValueRef run_comprehension(Emitter *e, const Expr *x, Sink *sk) {
     comp_body(e, x, 0, &fl, sk);
     e->fn->frame = saved;
     e->fn->cold = cold;
+    if (own_frame) {
+        e->fn->handler = outer_handler;
+        LLVMPositionBuilderAtEnd(e->b, comp_handler.dispatch);
+        if (comp_handler.unwind || comp_handler.unwind_cold) emit_goto_unwind(e, x->pos.line);
+        else LLVMBuildUnreachable(e->b);
+        if (emit_block_open(e)) LLVMBuildUnreachable(e->b);
+    }
     LLVMPositionBuilderAtEnd(e->b, sk->done);
     return LLVMBuildLoad2(e->b, e->i64, sk->acc, "comp");
 }

@@ -411,6 +411,11 @@ static LLVMValueRef opt_expr(Emitter *e, const Expr *x) { return x ? emit_expr(e
 /* The key of a subscript: a slice object for a[i:j:k], else the value. */
 static LLVMValueRef subscript_key(Emitter *e, const Expr *slice) {
     if (slice->kind != E_SLICE) return emit_expr(e, slice);
+    return emit_slice(e, slice);
+}
+
+/* a:b:c as a slice object (also inside a tuple key: g[1:2, ::3]). */
+LLVMValueRef emit_slice(Emitter *e, const Expr *slice) {
     LLVMValueRef lo = opt_expr(e, slice->u.slice.lower);
     LLVMValueRef hi = opt_expr(e, slice->u.slice.upper);
     LLVMValueRef st = opt_expr(e, slice->u.slice.step);

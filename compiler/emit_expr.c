@@ -798,7 +798,7 @@ static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
  * not yet. */
 static bool refused_builtin(Emitter *e, const Expr *x) {
     static const char *const by_design[] = {"eval", "exec", "compile", "__import__", "breakpoint"};
-    static const char *const not_yet[] = {"globals", "locals", "memoryview"};
+    static const char *const not_yet[] = {"memoryview"};
     const Expr *f = x->u.call.func;
     if (f->kind != E_NAME) return false;
     const char *name = f->u.name.id;
@@ -819,8 +819,66 @@ static bool refused_builtin(Emitter *e, const Expr *x) {
     return false;
 }
 
+/* globals(), locals() and vars() without arguments: the module's names as
+ * a snapshot where that equals the live dict (scope_ns_read_only), a
+ * function's variables as a new dict (CPython's locals() of a function is
+ * a snapshot too), a class body's namespace itself. NULL: not one. */
+static LLVMValueRef emit_ns_builtin(Emitter *e, const Expr *x) {
+    const Expr *f = x->u.call.func;
+    if (f->kind != E_NAME || x->u.call.args.n || x->u.call.keywords.n) return NULL;
+    const char *name = f->u.name.id;
+    bool is_globals = strcmp(name, "globals") == 0;
+    if (!is_globals && strcmp(name, "locals") != 0 && strcmp(name, "vars") != 0) return NULL;
+    Symbol *sym;
+    Frame *fr;
+    if (emit_name_home(e, name, &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, name)) return NULL;
+    Frame *cur = e->fn->frame;
+    if (!is_globals && cur->ns) return cur->ns;   /* a class body */
+    if (is_globals || cur->scope->kind == SCOPE_MODULE) {
+        if (!scope_ns_read_only(e->scopes, x)) {
+            diag_error(E_UNSUPPORTED, x->pos.line, x->pos.col,
+                       "%s() of a module is not supported yet where it is kept or written "
+                       "(read it at once: %s()[name], name in %s(), %s().get(name), f(**%s()))",
+                       name, name, name, name, name);
+            return emit_i64(e, 1);
+        }
+        LLVMValueRef r = emit_rt(e, RT_ai_globals, (LLVMValueRef[]){e->unit_infos[e->unit->index]}, 1);
+        emit_check(e, r, x->pos.line);
+        return r;
+    }
+    if (cur->scope->kind != SCOPE_FUNCTION && cur->scope->kind != SCOPE_LAMBDA) {
+        diag_error(E_UNSUPPORTED, x->pos.line, x->pos.col, "%s() in a comprehension is not supported yet", name);
+        return emit_i64(e, 1);
+    }
+    return emit_locals_snapshot(e, x->pos.line);
+}
+
+/* sys.settrace(f), sys.setprofile(f) and sys._getframe(): compiled code
+ * has no trace hooks and no frame objects. settrace(None) and
+ * setprofile(None) stay accepted (they change nothing). */
+static bool refused_sys_call(Emitter *e, const Expr *x) {
+    const Expr *f = x->u.call.func;
+    if (f->kind != E_ATTRIBUTE || f->u.attribute.value->kind != E_NAME ||
+        strcmp(f->u.attribute.value->u.name.id, "sys") != 0)
+        return false;
+    const char *attr = f->u.attribute.attr;
+    bool hook = strcmp(attr, "settrace") == 0 || strcmp(attr, "setprofile") == 0;
+    if (!hook && strcmp(attr, "_getframe") != 0) return false;
+    if (hook && x->u.call.args.n == 1 && x->u.call.args.v[0]->kind == E_CONSTANT &&
+        x->u.call.args.v[0]->u.constant.kind == CONST_NONE)
+        return false;
+    Symbol *sym;
+    Frame *fr;
+    if (emit_name_home(e, "sys", &sym, &fr) != NAME_GLOBAL) return false;
+    diag_error(E_OUT_OF_SCOPE, x->pos.line, x->pos.col, "sys.%s() is not supported by Aithon: compiled code has no %s",
+               attr, hook ? "trace hooks" : "frame objects");
+    return true;
+}
+
 static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
-    if (refused_builtin(e, x)) return emit_i64(e, 1);
+    LLVMValueRef ns = emit_ns_builtin(e, x);
+    if (ns) return ns;
+    if (refused_builtin(e, x) || refused_sys_call(e, x)) return emit_i64(e, 1);
     if (has_star_args(x)) return star_call(e, x);
     const Expr *f = x->u.call.func;
     LLVMValueRef folded = emit_genexp_call(e, x);
@@ -890,6 +948,7 @@ static LLVMValueRef emit_expr_node(Emitter *e, const Expr *x) {
     }
     case E_ATTRIBUTE: return emit_attribute_load(e, x);
     case E_SUBSCRIPT: return emit_subscript_load(e, x);
+    case E_SLICE: return emit_slice(e, x);
     case E_LIST: case E_TUPLE: case E_SET: case E_DICT: return emit_display(e, x);
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: case E_GENERATOREXP: return emit_comprehension(e, x);
     case E_JOINEDSTR: return emit_fstring(e, x);

@@ -96,6 +96,8 @@ struct Handler {
     LLVMBasicBlockRef unwind_cold;  /* the same for run-once code: the line is
                                        in FnState.line_slot, not a phi */
     Handler *outer;
+    LLVMValueRef code_info;         /* the frame the unwind records (NULL: the
+                                       function's; a comprehension's own) */
 };
 
 /* What leaving a try/except/with block early (return, break, continue)
@@ -207,6 +209,9 @@ typedef struct Emitter {
     LLVMValueRef class_global;  /* the class whose body is being emitted */
     bool genexp_as_list;        /* emitting the arguments of a full consumer */
     bool future_annotations;    /* `from __future__ import annotations`: annotations are strings */
+    Handler *for_handler;       /* emit_for_begin pushes it once the iterator is
+                                   made (a comprehension's frame: its next()
+                                   calls run inside it, iter() outside) */
     bool hide_frames;           /* a stdlib module standing for one of CPython's C modules
                                    (`# aithon: native`): its frames are left out of tracebacks */
     LLVMDIBuilderRef dib;       /* -g only */
@@ -266,6 +271,7 @@ LLVMValueRef emit_list_of(Emitter *e, const ExprList *elts, int line);
 LLVMValueRef emit_iterable(Emitter *e, const Expr *x);   /* the iterable of a for/comprehension */
 LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x);
 LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x);
+LLVMValueRef emit_slice(Emitter *e, const Expr *slice);
 LLVMValueRef emit_method_call(Emitter *e, const Expr *call, int await_line);
 void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v);
 void emit_delete_target(Emitter *e, const Expr *t);
@@ -287,7 +293,7 @@ void emit_for_end(Emitter *e, ForLoop *fl);
 /* emit_class.c */
 void emit_class(Emitter *e, const Stmt *s);
 /* Apply decorators (values in source order) to v, innermost first. */
-LLVMValueRef emit_decorate(Emitter *e, LLVMValueRef *decos, int n, LLVMValueRef v, int line);
+LLVMValueRef emit_decorate(Emitter *e, LLVMValueRef *decos, const ExprList *dl, LLVMValueRef v);
 LLVMValueRef *emit_decorators(Emitter *e, const ExprList *decos);
 /* super() with no arguments in a method; NULL when `call` is not that. */
 LLVMValueRef emit_super_call(Emitter *e, const Expr *call);
@@ -346,6 +352,10 @@ bool emit_is_builtin_name(const char *name);
 LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos);
 void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos);
 LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos);
+/* locals() of the running def or lambda: a new dict (emit_names.c). */
+LLVMValueRef emit_locals_snapshot(Emitter *e, int line);
+/* An ai_code_info for a frame named `funcname` of this module. */
+LLVMValueRef emit_code_info(Emitter *e, const char *funcname, int firstlineno);
 void emit_delete_name(Emitter *e, const char *name, SrcSpan pos, bool check);
 void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer);
 void emit_frame_cells(Emitter *e, Frame *f);

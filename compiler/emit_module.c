@@ -153,7 +153,7 @@ static LLVMBasicBlockRef unwind_block(Emitter *e) {
         h->unwind = emit_block(e, "unwind");
         LLVMPositionBuilderAtEnd(e->b, h->unwind);
         h->unwind_line = LLVMBuildPhi(e->b, e->i32, "line");
-        LLVMValueRef args[] = {e->fn->code_info, h->unwind_line};
+        LLVMValueRef args[] = {h->code_info ? h->code_info : e->fn->code_info, h->unwind_line};
         if (!e->hide_frames) emit_rt(e, RT_ai_traceback_add, args, 2);
         LLVMBuildBr(e->b, dispatch);
         LLVMPositionBuilderAtEnd(e->b, here);
@@ -290,7 +290,8 @@ static LLVMBasicBlockRef cold_unwind_block(Emitter *e, int line) {
         LLVMMetadataRef loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
         h->unwind_cold = emit_block(e, "unwind.cold");
         LLVMPositionBuilderAtEnd(e->b, h->unwind_cold);
-        LLVMValueRef args[] = {f->code_info, LLVMBuildLoad2(e->b, e->i32, f->line_slot, "line")};
+        LLVMValueRef args[] = {h->code_info ? h->code_info : f->code_info,
+                               LLVMBuildLoad2(e->b, e->i32, f->line_slot, "line")};
         emit_rt(e, RT_ai_traceback_add, args, 2);
         LLVMBuildBr(e->b, dispatch);
         LLVMPositionBuilderAtEnd(e->b, here);
@@ -674,15 +675,16 @@ LLVMValueRef emit_global_slot(Emitter *e, int index) {
 }
 
 /* For each module global: is it bound anywhere (`global_assigned`), and
- * is it bound other than by exactly one top-level def (`global_rebound`:
- * then it cannot be called directly)? */
+ * is it bound other than by exactly one top-level def, or are its
+ * defaults assigned (`global_rebound`: then it cannot be called
+ * directly)? */
 static void find_rebound(Emitter *e, Scope *s) {
     for (int i = 0; i < s->nsyms; i++) {
         Symbol *sym = s->syms[i];
         if (s->kind == SCOPE_MODULE) {
             int g = emit_global_index(e, sym->name);
             if (sym->flags & SYMF_ASSIGNED) e->global_assigned[g] = true;
-            if ((sym->flags & (SYMF_OTHER | SYMF_DELETED)) || sym->def_count != 1 || !sym->def_at_top ||
+            if ((sym->flags & (SYMF_OTHER | SYMF_DELETED | SYMF_DEFAULTS_SET)) || sym->def_count != 1 || !sym->def_at_top ||
                 !sym->def_stmt || (sym->def_stmt->kind != S_FUNCTIONDEF && sym->def_stmt->kind != S_ASYNCFUNCTIONDEF))
                 e->global_rebound[g] = true;
         } else if (sym->kind == SYM_GLOBAL_EXPLICIT && (sym->flags & SYMF_ASSIGNED)) {
@@ -706,6 +708,10 @@ static LLVMValueRef code_info(Emitter *e, const char *funcname, int firstlineno)
     LLVMSetGlobalConstant(g, 1);
     LLVMSetLinkage(g, LLVMPrivateLinkage);
     return g;
+}
+
+LLVMValueRef emit_code_info(Emitter *e, const char *funcname, int firstlineno) {
+    return code_info(e, funcname, firstlineno);
 }
 
 /* Begin emitting a function body: new FnState, entry block, allocas for
@@ -867,7 +873,10 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     LLVMSetInitializer(names_g, names_arr);
     LLVMSetGlobalConstant(names_g, 1);
     LLVMSetLinkage(names_g, LLVMPrivateLinkage);
-    fd->code_info = code_info(e, fd->name, fd->pos.line);   /* tracebacks name the function as CPython's co_name */
+    /* Tracebacks name the function as CPython's co_name; co_firstlineno is
+     * the first decorator's line when there is one. */
+    int firstline = fd->decorators && fd->decorators->n ? fd->decorators->v[0]->pos.line : fd->pos.line;
+    fd->code_info = code_info(e, fd->name, firstline);
     bool direct = fd->simple && !fd->has_closure;
     LLVMValueRef info_fields[] = {
         emit_cstring(e, fd->name, strlen(fd->name) + 1),

@@ -20,6 +20,7 @@
  * directly (no cell needed unless a real closure captures it).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "emit_internal.h"
@@ -28,10 +29,10 @@
 static const char *const builtin_names[] = {
     "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray",
     "bytes", "callable", "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir",
-    "divmod", "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr",
+    "divmod", "enumerate", "eval", "exec", "exit", "filter", "float", "format", "frozenset", "getattr",
     "globals", "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass",
     "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct",
-    "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set",
+    "open", "ord", "pow", "print", "property", "quit", "range", "repr", "reversed", "round", "set",
     "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars",
     "zip", "__import__", "__build_class__", "__name__", "__debug__", "__doc__", "__package__",
     /* exceptions */
@@ -190,6 +191,62 @@ LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos) {
     }
     diag_error(E_INTERNAL, pos.line, pos.col, "internal error: '%s' is not a cell", name);
     return emit_i64(e, 1);
+}
+
+/* locals() in a def or lambda: a new dict of the variables bound now, in
+ * CPython's order (the parameters, the other locals as first met, then
+ * the cell and the free variables by name), as CPython 3.11 builds it
+ * for a function frame. */
+static int by_name(const void *a, const void *b) {
+    return strcmp((*(Symbol *const *)a)->name, (*(Symbol *const *)b)->name);
+}
+
+LLVMValueRef emit_locals_snapshot(Emitter *e, int line) {
+    Frame *f = e->fn->frame;
+    Scope *s = f->scope;
+    Symbol **order = arena_alloc(e->arena, sizeof(Symbol *) * (size_t)(s->nsyms + 1));
+    int n = 0;
+    FuncDef *fd = e->fn->def;
+    for (int i = 0; fd && i < fd->nslots; i++) {
+        Symbol *sym = scope_lookup(s, fd->params[i]->name);
+        if (sym && sym->name[0] != '.') order[n++] = sym;
+    }
+    for (int pass = 0; pass < 3; pass++) {
+        int start = n;
+        for (int i = 0; i < s->nsyms; i++) {
+            Symbol *sym = s->syms[i];
+            if (sym->name[0] == '.' || (sym->flags & SYMF_PARAM)) continue;
+            SymbolKind want = pass == 0 ? SYM_LOCAL : pass == 1 ? SYM_CELL : SYM_FREE;
+            if (sym->kind == want) order[n++] = sym;
+        }
+        if (pass > 0) qsort(order + start, (size_t)(n - start), sizeof(Symbol *), by_name);
+    }
+    LLVMValueRef vals = emit_array_new(e, n);
+    LLVMValueRef *names = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        Symbol *sym = order[i];
+        names[i] = emit_cstring(e, sym->name, strlen(sym->name) + 1);
+        LLVMValueRef v;
+        if (sym->kind == SYM_FREE) {
+            v = LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, free_cell(e, sym)), sym->name);
+        } else if (sym->kind == SYM_CELL) {
+            LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], sym->name);
+            v = LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, cell), sym->name);
+        } else {
+            /* Read: the value may be shared now (see emit_load_name). */
+            if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
+            v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], sym->name);
+        }
+        emit_array_store(e, vals, i, v);
+    }
+    LLVMValueRef names_arr = LLVMConstArray2(e->ptr, names, (uint64_t)n);
+    LLVMValueRef names_g = LLVMAddGlobal(e->m, LLVMTypeOf(names_arr), "locals.names");
+    LLVMSetInitializer(names_g, names_arr);
+    LLVMSetGlobalConstant(names_g, 1);
+    LLVMSetLinkage(names_g, LLVMPrivateLinkage);
+    LLVMValueRef d = emit_rt(e, RT_ai_locals_dict, (LLVMValueRef[]){names_g, vals, emit_i64(e, n)}, 3);
+    emit_check(e, d, line);
+    return d;
 }
 
 static LLVMValueRef check_bound(Emitter *e, LLVMValueRef v, RtFn raise, const char *name, int line) {

@@ -173,6 +173,12 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
         seqmode = LLVMBuildICmp(e->b, LLVMIntEQ, it, emit_i64(e, 0), "byindex");
     }
 
+    if (e->for_handler) {
+        /* A comprehension's frame begins here (emit_comp.c). */
+        e->for_handler->outer = e->fn->handler;
+        e->fn->handler = e->for_handler;
+        e->for_handler = NULL;
+    }
     fl->header = emit_block(e, "for");
     LLVMBasicBlockRef next_counted = emit_block(e, "for.count"), next_generic = emit_block(e, "for.next");
     fl->body = emit_block(e, "for.body");
@@ -337,7 +343,7 @@ static void emit_def(Emitter *e, const Stmt *s) {
     if (!fd) fd = emit_declare_function(e, s, FUNC_DEF);
     if (!fd) return;
     LLVMValueRef f = emit_make_function(e, fd, &s->u.funcdef.args->defaults, s->pos);
-    f = emit_decorate(e, decos, s->u.funcdef.decorators.n, f, s->pos.line);
+    f = emit_decorate(e, decos, &s->u.funcdef.decorators, f);
     emit_store_name(e, s->u.funcdef.name, f, s->pos);
 }
 

@@ -27,6 +27,9 @@ static void push_handler(Emitter *e, Handler *h, LLVMBasicBlockRef dispatch) {
     memset(h, 0, sizeof *h);
     h->dispatch = dispatch;
     h->outer = e->fn->handler;
+    /* Inside a class body (or a comprehension) the frame recorded is
+     * still that block's. */
+    h->code_info = h->outer ? h->outer->code_info : NULL;
     e->fn->handler = h;
 }
 

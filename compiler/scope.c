@@ -74,6 +74,12 @@ Scope *scope_of(ScopeTable *t, const void *node) {
 
 Scope *scope_module(ScopeTable *t) { return t->module; }
 
+/* The namespace calls read in place (see scope_ns_read_only) share the
+ * node map, with this scope as their value. */
+static Scope ns_read_mark;
+
+bool scope_ns_read_only(ScopeTable *t, const void *call) { return scope_of(t, call) == &ns_read_mark; }
+
 /* ---- symbols ----------------------------------------------------------- */
 
 /* A block with more than SYM_LINEAR symbols finds them through an
@@ -139,6 +145,10 @@ typedef struct {
     int depth;                  /* statements and expressions being visited (SCOPE_MAX_DEPTH) */
     bool too_deep;              /* the depth error was reported: visit nothing more */
     int blocks;                 /* CPython's frame blocks open in this block (SCOPE_MAX_BLOCKS) */
+    int comp_iter_expr;         /* comprehension iterables being visited in this block */
+    bool comp_iter_target;      /* visiting a comprehension's `for` target */
+    const char **defaults_set;  /* names N stored to as N.__defaults__ / N.__kwdefaults__ */
+    int ndefaults_set, capdefaults_set;
 } Collector;
 
 static void visit_stmts(Collector *c, const StmtList *l, bool top);
@@ -196,7 +206,7 @@ static void bind_walrus(Collector *c, const char *name) {
     add_sym(c->a, s, name)->flags |= SYMF_ASSIGNED | SYMF_OTHER;
     if (s != c->cur) {
         /* Inside the comprehension the name is then free (or global). */
-        add_sym(c->a, c->cur, name)->flags |= SYMF_USED;
+        add_sym(c->a, c->cur, name)->flags |= SYMF_USED | SYMF_WALRUS;
     }
 }
 
@@ -233,13 +243,15 @@ static void bind_params(Collector *c, const Arguments *args) {
 }
 
 /* Enter a nested block; returns the saved collector state. */
-typedef struct { Scope *scope; int loop_depth, star_loop_depth, blocks; } Saved;
+typedef struct { Scope *scope; int loop_depth, star_loop_depth, blocks, comp_iter_expr; } Saved;
 static Saved enter(Collector *c, Scope *s) {
-    Saved sv = {c->cur, c->loop_depth, c->star_loop_depth, c->blocks};
+    Saved sv = {c->cur, c->loop_depth, c->star_loop_depth, c->blocks, c->comp_iter_expr};
     c->cur = s;
     c->loop_depth = 0;
     c->star_loop_depth = -1;
     c->blocks = 0;
+    /* comp_iter_expr carries on into nested blocks: CPython refuses `:=`
+     * even in a lambda inside a comprehension's iterable. */
     return sv;
 }
 static void leave(Collector *c, Saved sv) {
@@ -247,6 +259,7 @@ static void leave(Collector *c, Saved sv) {
     c->loop_depth = sv.loop_depth;
     c->blocks = sv.blocks;
     c->star_loop_depth = sv.star_loop_depth;
+    c->comp_iter_expr = sv.comp_iter_expr;
 }
 
 /* The nesting guard, as CPython's symtable: every statement and
@@ -299,15 +312,24 @@ static const char *comp_name(ExprKind k) {
 
 static void visit_comprehension(Collector *c, const Expr *e) {
     const ComprehensionList *gens = &e->u.comp.generators;
-    /* The first iterable is evaluated in the enclosing scope. */
+    /* The first iterable is evaluated in the enclosing scope. No `:=` in
+     * any iterable (CPython's symtable counts them per block). */
+    c->comp_iter_expr++;
     visit_expr(c, gens->v[0]->iter);
+    c->comp_iter_expr--;
     Scope *s = new_scope(c, SCOPE_COMPREHENSION, comp_name(e->kind), e);
     if (e->kind == E_GENERATOREXP) s->is_generator = true;
     Saved sv = enter(c, s);
     for (int i = 0; i < gens->n; i++) {
         const Comprehension *g = gens->v[i];
-        if (i > 0) visit_expr(c, g->iter);
+        if (i > 0) {
+            c->comp_iter_expr++;
+            visit_expr(c, g->iter);
+            c->comp_iter_expr--;
+        }
+        c->comp_iter_target = true;
         visit_target(c, g->target);
+        c->comp_iter_target = false;
         visit_exprs(c, &g->ifs);
         if (g->is_async) s->is_coroutine = true;
     }
@@ -340,6 +362,44 @@ static void check_repeated_keywords(Collector *c, const KeywordList *kw) {
     }
 }
 
+/* globals() (and locals()/vars() where they are globals()) is a snapshot
+ * of the module's namespace, which equals the live dict only where it is
+ * read at once: g()[k], k in g(), g().get(…)/keys()/values()/items()/
+ * copy(), f(**g()), {**g()}, and an argument of a builtin that reads its
+ * argument without keeping it (len, list, sorted …; not print or repr:
+ * the snapshot lacks __loader__ and __spec__). These calls are marked;
+ * the emitter refuses the others. */
+static bool is_ns_call(const Expr *x) {
+    if (!x || x->kind != E_CALL || x->u.call.args.n || x->u.call.keywords.n) return false;
+    const Expr *f = x->u.call.func;
+    return f->kind == E_NAME && (strcmp(f->u.name.id, "globals") == 0 || strcmp(f->u.name.id, "locals") == 0 ||
+                                 strcmp(f->u.name.id, "vars") == 0);
+}
+
+static void mark_ns_read(Collector *c, const Expr *x) {
+    if (is_ns_call(x)) map_put(c->t, x, &ns_read_mark);
+}
+
+static void mark_ns_call_reads(Collector *c, const Expr *call) {
+    static const char *const readers[] = {"len", "list", "sorted", "dict", "set", "frozenset", "tuple",
+                                          "any", "all", "max", "min", "sum", "enumerate", "zip", "map",
+                                          "filter", "reversed", NULL};
+    static const char *const methods[] = {"get", "keys", "values", "items", "copy", "__contains__",
+                                          "__getitem__", NULL};
+    const Expr *f = call->u.call.func;
+    if (f->kind == E_ATTRIBUTE && f->u.attribute.ctx == CTX_LOAD)
+        for (int i = 0; methods[i]; i++)
+            if (strcmp(f->u.attribute.attr, methods[i]) == 0) mark_ns_read(c, f->u.attribute.value);
+    const KeywordList *kw = &call->u.call.keywords;
+    for (int i = 0; i < kw->n; i++)
+        if (!kw->v[i]->arg) mark_ns_read(c, kw->v[i]->value);     /* f(**globals()) */
+    const char *fname = f->kind == E_NAME ? f->u.name.id : f->kind == E_ATTRIBUTE ? f->u.attribute.attr : NULL;
+    if (!fname) return;
+    for (int i = 0; readers[i]; i++)
+        if (strcmp(fname, readers[i]) == 0)
+            for (int j = 0; j < call->u.call.args.n; j++) mark_ns_read(c, call->u.call.args.v[j]);
+}
+
 static bool in_function(const Collector *c) {
     for (const Scope *s = c->cur; s; s = s->parent) {
         if (s->kind == SCOPE_FUNCTION || s->kind == SCOPE_LAMBDA) return true;
@@ -358,11 +418,36 @@ static void visit_expr(Collector *c, const Expr *e) {
 static void visit_expr_body(Collector *c, const Expr *e) {
     switch (e->kind) {
     case E_BOOLOP: visit_exprs(c, &e->u.boolop.values); break;
-    case E_NAMEDEXPR:
+    case E_NAMEDEXPR: {
+        const Expr *t = e->u.namedexpr.target;
+        if (c->comp_iter_expr > 0) {
+            diag_error(E_SCOPE, e->pos.line, e->pos.col,
+                       "assignment expression cannot be used in a comprehension iterable expression");
+        } else if (t->kind == E_NAME && c->cur->kind == SCOPE_COMPREHENSION) {
+            /* CPython's symtable_extend_namedexpr_scope: the comprehensions
+             * up to the binding block must not iterate over the name, and
+             * that block cannot be a class body. */
+            for (Scope *s = c->cur; s; s = s->parent) {
+                if (s->kind == SCOPE_COMPREHENSION) {
+                    Symbol *sym = scope_lookup(s, t->u.name.id);
+                    if (sym && (sym->flags & SYMF_COMP_ITER)) {
+                        diag_error(E_SCOPE, t->pos.line, t->pos.col,
+                                   "assignment expression cannot rebind comprehension iteration variable '%s'",
+                                   t->u.name.id);
+                        break;
+                    }
+                    continue;
+                }
+                if (s->kind == SCOPE_CLASS)
+                    diag_error(E_SCOPE, e->pos.line, e->pos.col,
+                               "assignment expression within a comprehension cannot be used in a class body");
+                break;
+            }
+        }
         visit_expr(c, e->u.namedexpr.value);
-        if (e->u.namedexpr.target->kind == E_NAME)
-            bind_walrus(c, e->u.namedexpr.target->u.name.id);
+        if (t->kind == E_NAME) bind_walrus(c, t->u.name.id);
         break;
+    }
     case E_BINOP: visit_expr(c, e->u.binop.left); visit_expr(c, e->u.binop.right); break;
     case E_UNARYOP: visit_expr(c, e->u.unaryop.operand); break;
     case E_LAMBDA: {
@@ -380,6 +465,8 @@ static void visit_expr_body(Collector *c, const Expr *e) {
         visit_expr(c, e->u.ifexp.orelse);
         break;
     case E_DICT:
+        for (int i = 0; i < e->u.dict.keys.n && i < e->u.dict.values.n; i++)
+            if (!e->u.dict.keys.v[i]) mark_ns_read(c, e->u.dict.values.v[i]);   /* {**globals()} */
         for (int i = 0; i < e->u.dict.keys.n; i++) visit_expr(c, e->u.dict.keys.v[i]);
         visit_exprs(c, &e->u.dict.values);
         break;
@@ -412,10 +499,14 @@ static void visit_expr_body(Collector *c, const Expr *e) {
         visit_expr(c, e->kind == E_YIELD ? e->u.yield.value : e->u.yieldfrom.value);
         break;
     case E_COMPARE:
+        for (int i = 0; i < e->u.compare.n && i < e->u.compare.comparators.n; i++)
+            if (e->u.compare.ops[i] == CMP_IN || e->u.compare.ops[i] == CMP_NOTIN)
+                mark_ns_read(c, e->u.compare.comparators.v[i]);
         visit_expr(c, e->u.compare.left);
         visit_exprs(c, &e->u.compare.comparators);
         break;
     case E_CALL: {
+        mark_ns_call_reads(c, e);
         visit_expr(c, e->u.call.func);
         visit_exprs(c, &e->u.call.args);
         const KeywordList *kw = &e->u.call.keywords;
@@ -429,13 +520,42 @@ static void visit_expr_body(Collector *c, const Expr *e) {
         break;
     case E_JOINEDSTR: visit_exprs(c, &e->u.joinedstr.values); break;
     case E_CONSTANT: break;
-    case E_ATTRIBUTE: visit_expr(c, e->u.attribute.value); break;
-    case E_SUBSCRIPT: visit_expr(c, e->u.subscript.value); visit_expr(c, e->u.subscript.slice); break;
+    case E_ATTRIBUTE:
+        if (e->u.attribute.ctx != CTX_LOAD && e->u.attribute.value->kind == E_NAME &&
+            (strcmp(e->u.attribute.attr, "__defaults__") == 0 ||
+             strcmp(e->u.attribute.attr, "__kwdefaults__") == 0)) {
+            if (c->ndefaults_set == c->capdefaults_set) {
+                int cap = c->capdefaults_set ? 2 * c->capdefaults_set : 8;
+                const char **n = arena_alloc(c->a, sizeof(char *) * (size_t)cap);
+                if (c->ndefaults_set) memcpy(n, c->defaults_set, sizeof(char *) * (size_t)c->ndefaults_set);
+                c->defaults_set = n;
+                c->capdefaults_set = cap;
+            }
+            c->defaults_set[c->ndefaults_set++] = e->u.attribute.value->u.name.id;
+        }
+        visit_expr(c, e->u.attribute.value);
+        break;
+    case E_SUBSCRIPT:
+        if (e->u.subscript.ctx == CTX_LOAD) mark_ns_read(c, e->u.subscript.value);
+        visit_expr(c, e->u.subscript.value);
+        visit_expr(c, e->u.subscript.slice);
+        break;
     case E_STARRED: visit_expr(c, e->u.starred.value); break;
     case E_NAME:
-        if (e->u.name.ctx == CTX_LOAD) use(c, e->u.name.id);
-        else bind(c, e->u.name.id, SYMF_ASSIGNED | SYMF_OTHER |
-                  (e->u.name.ctx == CTX_DEL ? SYMF_DELETED : 0));
+        if (e->u.name.ctx == CTX_LOAD) {
+            use(c, e->u.name.id);
+            break;
+        }
+        bind(c, e->u.name.id, SYMF_ASSIGNED | SYMF_OTHER |
+             (e->u.name.ctx == CTX_DEL ? SYMF_DELETED : 0));
+        if (c->comp_iter_target) {
+            Symbol *sym = scope_lookup(c->cur, e->u.name.id);
+            if (sym->flags & SYMF_WALRUS)
+                diag_error(E_SCOPE, e->pos.line, e->pos.col,
+                           "comprehension inner loop cannot rebind assignment expression target '%s'",
+                           e->u.name.id);
+            sym->flags |= SYMF_COMP_ITER;
+        }
         break;
     case E_LIST: case E_TUPLE: visit_exprs(c, &e->u.list.elts); break;
     case E_SLICE:
@@ -774,6 +894,10 @@ ScopeTable *scope_build(Arena *a, const Module *m) {
     t->module = new_scope(&c, SCOPE_MODULE, "<module>", m);
     c.cur = t->module;
     visit_stmts(&c, &m->body, true);
+    for (int i = 0; i < c.ndefaults_set; i++) {
+        Symbol *sym = scope_lookup(t->module, c.defaults_set[i]);
+        if (sym) sym->flags |= SYMF_DEFAULTS_SET;
+    }
     resolve(a, t->module);
     return t;
 }

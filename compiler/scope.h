@@ -46,6 +46,11 @@ enum {
     SYMF_DEF      = 1 << 5,     /* bound by def/class statement */
     SYMF_OTHER    = 1 << 6,     /* bound by something other than one def: assignment, import, for… */
     SYMF_DELETED  = 1 << 7,     /* target of del */
+    SYMF_COMP_ITER = 1 << 8,    /* an iteration variable of this comprehension */
+    SYMF_WALRUS   = 1 << 9,     /* a := target in this comprehension (bound outside it) */
+    SYMF_DEFAULTS_SET = 1 << 10, /* module function whose __defaults__/__kwdefaults__
+                                    some code assigns (`f.__defaults__ = …`): no
+                                    direct calls, which bind defaults at compile time */
 };
 
 typedef struct Symbol {
@@ -104,6 +109,9 @@ Symbol *scope_add_param(Arena *a, Scope *s, const char *name);
 /* Bind `name` in the module scope after resolution (the names a
  * `from m import *` binds, known once m is analysed: modules.c). */
 Symbol *scope_add_global(Arena *a, Scope *module, const char *name);
+/* Is this call of globals()/locals()/vars() read at once, so that a
+ * snapshot of the module namespace equals the live dict (scope.c)? */
+bool scope_ns_read_only(ScopeTable *t, const void *call);
 /* The symbol `name` in scope `s`, or NULL. */
 Symbol *scope_lookup(const Scope *s, const char *name);
 

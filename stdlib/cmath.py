@@ -1,8 +1,9 @@
 # aithon: native
 """Mathematical functions for complex numbers, with the algorithms of
 CPython's cmath module for finite arguments (the same libm underneath, so
-the same results). Infinite and NaN arguments take simpler paths than
-CPython's tables of special values: their results may differ."""
+the same results). Infinite and NaN arguments go through CPython's tables
+of special values (C99 Annex G), read off CPython 3.11 by
+tools/gen_cmath_special.py into _SPECIAL below, with the same errors."""
 
 import math as _m
 
@@ -50,6 +51,213 @@ def _result(r, i):
     return complex(r, i)
 
 
+# BEGIN SPECIAL (tools/gen_cmath_special.py writes this block)
+_SPECIAL = {
+    'acos': (
+        ((2.356194490192345, inf), (3.141592653589793, inf), (3.141592653589793, inf), (3.141592653589793, -inf), (3.141592653589793, -inf), (2.356194490192345, -inf), (nan, inf)),
+        ((1.5707963267948966, inf), None, None, None, None, (1.5707963267948966, -inf), (nan, nan)),
+        ((1.5707963267948966, inf), None, None, None, None, (1.5707963267948966, -inf), (1.5707963267948966, nan)),
+        ((1.5707963267948966, inf), None, None, None, None, (1.5707963267948966, -inf), (1.5707963267948966, nan)),
+        ((1.5707963267948966, inf), None, None, None, None, (1.5707963267948966, -inf), (nan, nan)),
+        ((0.7853981633974483, inf), (0.0, inf), (0.0, inf), (0.0, -inf), (0.0, -inf), (0.7853981633974483, -inf), (nan, inf)),
+        ((nan, inf), (nan, nan), (nan, nan), (nan, nan), (nan, nan), (nan, -inf), (nan, nan)),
+    ),
+    'acosh': (
+        ((inf, -2.356194490192345), (inf, -3.141592653589793), (inf, -3.141592653589793), (inf, 3.141592653589793), (inf, 3.141592653589793), (inf, 2.356194490192345), (inf, nan)),
+        ((inf, -1.5707963267948966), None, None, None, None, (inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -1.5707963267948966), None, None, None, None, (inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -1.5707963267948966), None, None, None, None, (inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -1.5707963267948966), None, None, None, None, (inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -0.7853981633974483), (inf, -0.0), (inf, -0.0), (inf, 0.0), (inf, 0.0), (inf, 0.7853981633974483), (inf, nan)),
+        ((inf, nan), (nan, nan), (nan, nan), (nan, nan), (nan, nan), (inf, nan), (nan, nan)),
+    ),
+    'asin': (
+        ((-0.7853981633974483, -inf), (-1.5707963267948966, -inf), (-1.5707963267948966, -inf), (-1.5707963267948966, inf), (-1.5707963267948966, inf), (-0.7853981633974483, inf), (nan, -inf)),
+        ((-0.0, -inf), None, None, None, None, (-0.0, inf), (nan, nan)),
+        ((-0.0, -inf), None, None, None, None, (-0.0, inf), (-0.0, nan)),
+        ((0.0, -inf), None, None, None, None, (0.0, inf), (0.0, nan)),
+        ((0.0, -inf), None, None, None, None, (0.0, inf), (nan, nan)),
+        ((0.7853981633974483, -inf), (1.5707963267948966, -inf), (1.5707963267948966, -inf), (1.5707963267948966, inf), (1.5707963267948966, inf), (0.7853981633974483, inf), (nan, -inf)),
+        ((nan, -inf), (nan, nan), (nan, nan), (nan, nan), (nan, nan), (nan, inf), (nan, nan)),
+    ),
+    'asinh': (
+        ((-inf, -0.7853981633974483), (-inf, -0.0), (-inf, -0.0), (-inf, 0.0), (-inf, 0.0), (-inf, 0.7853981633974483), (-inf, nan)),
+        ((-inf, -1.5707963267948966), None, None, None, None, (-inf, 1.5707963267948966), (nan, nan)),
+        ((-inf, -1.5707963267948966), None, None, None, None, (-inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -1.5707963267948966), None, None, None, None, (inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -1.5707963267948966), None, None, None, None, (inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -0.7853981633974483), (inf, -0.0), (inf, -0.0), (inf, 0.0), (inf, 0.0), (inf, 0.7853981633974483), (inf, nan)),
+        ((inf, nan), (nan, nan), (nan, -0.0), (nan, 0.0), (nan, nan), (inf, nan), (nan, nan)),
+    ),
+    'atan': (
+        ((-1.5707963267948966, -0.0), (-1.5707963267948966, -0.0), (-1.5707963267948966, -0.0), (-1.5707963267948966, 0.0), (-1.5707963267948966, 0.0), (-1.5707963267948966, 0.0), (-1.5707963267948966, -0.0)),
+        ((-1.5707963267948966, -0.0), None, None, None, None, (-1.5707963267948966, 0.0), (nan, nan)),
+        ((-1.5707963267948966, -0.0), None, None, None, None, (-1.5707963267948966, 0.0), (nan, nan)),
+        ((1.5707963267948966, -0.0), None, None, None, None, (1.5707963267948966, 0.0), (nan, nan)),
+        ((1.5707963267948966, -0.0), None, None, None, None, (1.5707963267948966, 0.0), (nan, nan)),
+        ((1.5707963267948966, -0.0), (1.5707963267948966, -0.0), (1.5707963267948966, -0.0), (1.5707963267948966, 0.0), (1.5707963267948966, 0.0), (1.5707963267948966, 0.0), (1.5707963267948966, -0.0)),
+        ((nan, -0.0), (nan, nan), (nan, -0.0), (nan, 0.0), (nan, nan), (nan, 0.0), (nan, nan)),
+    ),
+    'atanh': (
+        ((-0.0, -1.5707963267948966), (-0.0, -1.5707963267948966), (-0.0, -1.5707963267948966), (-0.0, 1.5707963267948966), (-0.0, 1.5707963267948966), (-0.0, 1.5707963267948966), (-0.0, nan)),
+        ((-0.0, -1.5707963267948966), None, None, None, None, (-0.0, 1.5707963267948966), (nan, nan)),
+        ((-0.0, -1.5707963267948966), None, None, None, None, (-0.0, 1.5707963267948966), (-0.0, nan)),
+        ((0.0, -1.5707963267948966), None, None, None, None, (0.0, 1.5707963267948966), (0.0, nan)),
+        ((0.0, -1.5707963267948966), None, None, None, None, (0.0, 1.5707963267948966), (nan, nan)),
+        ((0.0, -1.5707963267948966), (0.0, -1.5707963267948966), (0.0, -1.5707963267948966), (0.0, 1.5707963267948966), (0.0, 1.5707963267948966), (0.0, 1.5707963267948966), (0.0, nan)),
+        ((0.0, -1.5707963267948966), (nan, nan), (nan, nan), (nan, nan), (nan, nan), (0.0, 1.5707963267948966), (nan, nan)),
+    ),
+    'cos': (
+        ('V', 'V', 'V', 'V', 'V', 'V', (nan, nan)),
+        ('C', None, None, None, None, 'C', (nan, nan)),
+        ((inf, -0.0), None, None, None, None, (inf, 0.0), (nan, 0.0)),
+        ((inf, 0.0), None, None, None, None, (inf, -0.0), (nan, 0.0)),
+        ('C', None, None, None, None, 'C', (nan, nan)),
+        ('V', 'V', 'V', 'V', 'V', 'V', (nan, nan)),
+        ((inf, nan), (nan, nan), (nan, 0.0), (nan, 0.0), (nan, nan), (inf, nan), (nan, nan)),
+    ),
+    'cosh': (
+        ('V', 'C', (inf, 0.0), (inf, -0.0), 'C', 'V', (inf, nan)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', None, None, None, None, 'V', (nan, 0.0)),
+        ('V', None, None, None, None, 'V', (nan, 0.0)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', 'C', (inf, -0.0), (inf, 0.0), 'C', 'V', (inf, nan)),
+        ((nan, nan), (nan, nan), (nan, 0.0), (nan, 0.0), (nan, nan), (nan, nan), (nan, nan)),
+    ),
+    'exp': (
+        ((0.0, 0.0), 'C', (0.0, -0.0), (0.0, 0.0), 'C', (0.0, 0.0), (0.0, 0.0)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', 'C', (inf, -0.0), (inf, 0.0), 'C', 'V', (inf, nan)),
+        ((nan, nan), (nan, nan), (nan, -0.0), (nan, 0.0), (nan, nan), (nan, nan), (nan, nan)),
+    ),
+    'log': (
+        ((inf, -2.356194490192345), (inf, -3.141592653589793), (inf, -3.141592653589793), (inf, 3.141592653589793), (inf, 3.141592653589793), (inf, 2.356194490192345), (inf, nan)),
+        ((inf, -1.5707963267948966), None, None, None, None, (inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -1.5707963267948966), None, None, None, None, (inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -1.5707963267948966), None, None, None, None, (inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -1.5707963267948966), None, None, None, None, (inf, 1.5707963267948966), (nan, nan)),
+        ((inf, -0.7853981633974483), (inf, -0.0), (inf, -0.0), (inf, 0.0), (inf, 0.0), (inf, 0.7853981633974483), (inf, nan)),
+        ((inf, nan), (nan, nan), (nan, nan), (nan, nan), (nan, nan), (inf, nan), (nan, nan)),
+    ),
+    'log10': (
+        ((inf, -1.023282265381381), (inf, -1.3643763538418412), (inf, -1.3643763538418412), (inf, 1.3643763538418412), (inf, 1.3643763538418412), (inf, 1.023282265381381), (inf, nan)),
+        ((inf, -0.6821881769209206), None, None, None, None, (inf, 0.6821881769209206), (nan, nan)),
+        ((inf, -0.6821881769209206), None, None, None, None, (inf, 0.6821881769209206), (nan, nan)),
+        ((inf, -0.6821881769209206), None, None, None, None, (inf, 0.6821881769209206), (nan, nan)),
+        ((inf, -0.6821881769209206), None, None, None, None, (inf, 0.6821881769209206), (nan, nan)),
+        ((inf, -0.3410940884604603), (inf, -0.0), (inf, -0.0), (inf, 0.0), (inf, 0.0), (inf, 0.3410940884604603), (inf, nan)),
+        ((inf, nan), (nan, nan), (nan, nan), (nan, nan), (nan, nan), (inf, nan), (nan, nan)),
+    ),
+    'sin': (
+        ('V', 'V', 'V', 'V', 'V', 'V', (nan, nan)),
+        ('C', None, None, None, None, 'C', (nan, nan)),
+        ((-0.0, -inf), None, None, None, None, (-0.0, inf), (-0.0, nan)),
+        ((0.0, -inf), None, None, None, None, (0.0, inf), (0.0, nan)),
+        ('C', None, None, None, None, 'C', (nan, nan)),
+        ('V', 'V', 'V', 'V', 'V', 'V', (nan, nan)),
+        ((nan, -inf), (nan, nan), (nan, -0.0), (nan, -0.0), (nan, nan), (nan, -inf), (nan, nan)),
+    ),
+    'sinh': (
+        ('V', 'C', (-inf, -0.0), (-inf, 0.0), 'C', 'V', (inf, nan)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', None, None, None, None, 'V', (0.0, nan)),
+        ('V', None, None, None, None, 'V', (0.0, nan)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', 'C', (inf, -0.0), (inf, 0.0), 'C', 'V', (inf, nan)),
+        ((nan, nan), (nan, nan), (nan, -0.0), (nan, 0.0), (nan, nan), (nan, nan), (nan, nan)),
+    ),
+    'sqrt': (
+        ((inf, -inf), (0.0, -inf), (0.0, -inf), (0.0, inf), (0.0, inf), (inf, inf), (nan, inf)),
+        ((inf, -inf), None, None, None, None, (inf, inf), (nan, nan)),
+        ((inf, -inf), None, None, None, None, (inf, inf), (nan, nan)),
+        ((inf, -inf), None, None, None, None, (inf, inf), (nan, nan)),
+        ((inf, -inf), None, None, None, None, (inf, inf), (nan, nan)),
+        ((inf, -inf), (inf, -0.0), (inf, -0.0), (inf, 0.0), (inf, 0.0), (inf, inf), (inf, nan)),
+        ((inf, -inf), (nan, nan), (nan, nan), (nan, nan), (nan, nan), (inf, inf), (nan, nan)),
+    ),
+    'tan': (
+        ((0.0, -1.0), 'V', 'V', 'V', 'V', (0.0, 1.0), (nan, nan)),
+        ('C', None, None, None, None, 'C', (nan, nan)),
+        ((-0.0, -1.0), None, None, None, None, (-0.0, 1.0), (-0.0, nan)),
+        ((0.0, -1.0), None, None, None, None, (0.0, 1.0), (0.0, nan)),
+        ('C', None, None, None, None, 'C', (nan, nan)),
+        ((0.0, -1.0), 'V', 'V', 'V', 'V', (0.0, 1.0), (nan, nan)),
+        ((0.0, -1.0), (nan, nan), (nan, nan), (nan, nan), (nan, nan), (0.0, 1.0), (nan, nan)),
+    ),
+    'tanh': (
+        ((-1.0, 0.0), 'C', (-1.0, -0.0), (-1.0, 0.0), 'C', (-1.0, 0.0), (-1.0, 0.0)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ((1.0, 0.0), 'C', (1.0, -0.0), (1.0, 0.0), 'C', (1.0, 0.0), (1.0, 0.0)),
+        ((nan, nan), (nan, nan), (nan, -0.0), (nan, 0.0), (nan, nan), (nan, nan), (nan, nan)),
+    ),
+    'rect': (
+        ('V', 'C', (-inf, 0.0), (-inf, -0.0), 'C', 'V', (inf, nan)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ((0.0, 0.0), None, None, None, None, (0.0, 0.0), (0.0, 0.0)),
+        ((0.0, 0.0), None, None, None, None, (0.0, 0.0), (0.0, 0.0)),
+        ('V', None, None, None, None, 'V', (nan, nan)),
+        ('V', 'C', (inf, -0.0), (inf, 0.0), 'C', 'V', (inf, nan)),
+        ((nan, nan), (nan, nan), (nan, 0.0), (nan, 0.0), (nan, nan), (nan, nan), (nan, nan)),
+    ),
+}
+# END SPECIAL
+
+
+# The kind of a part, the index into a row or a column of _SPECIAL:
+# -inf, finite < 0, -0.0, +0.0, finite > 0, +inf, nan.
+def _kind(x):
+    if x != x:
+        return 6
+    if x == inf:
+        return 5
+    if x == -inf:
+        return 0
+    if x == 0.0:
+        return 3 if _m.copysign(1.0, x) > 0 else 2
+    return 4 if x > 0 else 1
+
+
+def _special(name, x, y):
+    """The value of function `name` at x+yj when a part is not finite: a
+    pair, or None when it depends on the finite part (_inf_* below)."""
+    e = _SPECIAL[name][_kind(x)][_kind(y)]
+    if e == 'V':
+        raise ValueError("math domain error")
+    if e == 'O':
+        raise OverflowError("math range error")
+    if e == 'C':
+        return None
+    return e
+
+
+# x infinite, y finite and nonzero: the results that keep the direction of y.
+def _inf_exp(x, y):
+    if x > 0:
+        return _m.copysign(inf, _m.cos(y)), _m.copysign(inf, _m.sin(y))
+    return _m.copysign(0.0, _m.cos(y)), _m.copysign(0.0, _m.sin(y))
+
+
+def _inf_cosh(x, y):
+    i = _m.copysign(inf, _m.sin(y))
+    return _m.copysign(inf, _m.cos(y)), (i if x > 0 else -i)
+
+
+def _inf_sinh(x, y):
+    r = _m.copysign(inf, _m.cos(y))
+    return (r if x > 0 else -r), _m.copysign(inf, _m.sin(y))
+
+
+def _inf_tanh(x, y):
+    return _m.copysign(1.0, x), _m.copysign(0.0, 2.0 * _m.sin(y) * _m.cos(y))
+
+
 def _sqrt(x, y):
     if x == 0.0 and y == 0.0:
         return 0.0, y
@@ -77,12 +285,19 @@ def _sqrt(x, y):
 
 def sqrt(z):
     """Return the square root of z."""
-    return complex(*_sqrt(*_z(z)))
+    x, y = _z(z)
+    if not _finite(x, y):
+        return complex(*_special('sqrt', x, y))
+    return complex(*_sqrt(x, y))
 
 
 def exp(z):
     """Return the exponential value e**z."""
     x, y = _z(z)
+    if not _finite(x, y):
+        if _m.isinf(x) and _m.isfinite(y) and y != 0.0:
+            return complex(*_inf_exp(x, y))
+        return complex(*_special('exp', x, y))
     if x > _LOG_LARGE:
         l = _m.exp(x - 1.0)
         r, i = l * _m.cos(y) * e, l * _m.sin(y) * e
@@ -98,9 +313,7 @@ def _log(x, y):
     ax = abs(x)
     ay = abs(y)
     if not _finite(x, y):
-        if _m.isinf(x) or _m.isinf(y):
-            return inf, _m.atan2(y, x)
-        return nan, nan
+        return _special('log', x, y)
     if ax > _LARGE or ay > _LARGE:
         r = _m.log(_m.hypot(ax / 2.0, ay / 2.0)) + _LN2
     elif ax < _DBL_MIN and ay < _DBL_MIN:
@@ -121,15 +334,28 @@ def _log(x, y):
 
 def log(z, base=None):
     """log(z[, base]) -> the logarithm of z to the given base (default e)."""
-    r = complex(*_log(*_z(z)))
+    x, y = _z(z)
     if base is None:
-        return r
-    return r / complex(*_log(*_z(base)))
+        return complex(*_log(x, y))
+    bx, by = _z(base)
+    # As in CPython, only the base's log and the division can fail: the
+    # log of 0 is -inf (+ its phase) on the way.
+    if x == 0.0 and y == 0.0:
+        r = complex(-inf, _m.atan2(y, x))
+    else:
+        r = complex(*_log(x, y))
+    try:
+        return r / complex(*_log(bx, by))
+    except ZeroDivisionError:
+        raise ValueError("math domain error") from None
 
 
 def log10(z):
     """Return the base-10 logarithm of z."""
-    r, i = _log(*_z(z))
+    x, y = _z(z)
+    if not _finite(x, y):
+        return complex(*_special('log10', x, y))
+    r, i = _log(x, y)
     return complex(r / _LN10, i / _LN10)
 
 
@@ -152,6 +378,11 @@ def rect(r, phi):
     """Return the complex number with modulus r and argument phi."""
     r = float(r)
     phi = float(phi)
+    if not _finite(r, phi):
+        if _m.isinf(r) and _m.isfinite(phi) and phi != 0.0:
+            re, im = _m.copysign(inf, _m.cos(phi)), _m.copysign(inf, _m.sin(phi))
+            return complex(re, im) if r > 0 else complex(-re, -im)
+        return complex(*_special('rect', r, phi))
     if phi == 0.0:
         return complex(r, r * phi)
     return complex(r * _m.cos(phi), r * _m.sin(phi))
@@ -184,28 +415,52 @@ def _tanh(x, y):
 
 def cosh(z):
     """Return the hyperbolic cosine of z."""
-    return _result(*_cosh(*_z(z)))
+    x, y = _z(z)
+    if not _finite(x, y):
+        if _m.isinf(x) and _m.isfinite(y) and y != 0.0:
+            return complex(*_inf_cosh(x, y))
+        return complex(*_special('cosh', x, y))
+    return _result(*_cosh(x, y))
 
 
 def sinh(z):
     """Return the hyperbolic sine of z."""
-    return _result(*_sinh(*_z(z)))
+    x, y = _z(z)
+    if not _finite(x, y):
+        if _m.isinf(x) and _m.isfinite(y) and y != 0.0:
+            return complex(*_inf_sinh(x, y))
+        return complex(*_special('sinh', x, y))
+    return _result(*_sinh(x, y))
 
 
 def tanh(z):
     """Return the hyperbolic tangent of z."""
-    return complex(*_tanh(*_z(z)))
+    x, y = _z(z)
+    if not _finite(x, y):
+        if _m.isinf(x) and _m.isfinite(y) and y != 0.0:
+            return complex(*_inf_tanh(x, y))
+        return complex(*_special('tanh', x, y))
+    return complex(*_tanh(x, y))
 
 
 def cos(z):
     """Return the cosine of z."""
     x, y = _z(z)
+    if not _finite(x, y):
+        if _m.isinf(y) and _m.isfinite(x) and x != 0.0:
+            return complex(*_inf_cosh(-y, x))
+        return complex(*_special('cos', x, y))
     return _result(*_cosh(-y, x))
 
 
 def sin(z):
     """Return the sine of z."""
     x, y = _z(z)
+    if not _finite(x, y):
+        if _m.isinf(y) and _m.isfinite(x) and x != 0.0:
+            r, i = _inf_sinh(-y, x)
+            return complex(i, -r)
+        return complex(*_special('sin', x, y))
     r, i = _sinh(-y, x)
     return _result(i, -r)
 
@@ -213,6 +468,11 @@ def sin(z):
 def tan(z):
     """Return the tangent of z."""
     x, y = _z(z)
+    if not _finite(x, y):
+        if _m.isinf(y) and _m.isfinite(x) and x != 0.0:
+            r, i = _inf_tanh(-y, x)
+            return complex(i, -r)
+        return complex(*_special('tan', x, y))
     r, i = _tanh(-y, x)
     return complex(i, -r)
 
@@ -232,12 +492,17 @@ def _asinh(x, y):
 
 def asinh(z):
     """Return the inverse hyperbolic sine of z."""
-    return complex(*_asinh(*_z(z)))
+    x, y = _z(z)
+    if not _finite(x, y):
+        return complex(*_special('asinh', x, y))
+    return complex(*_asinh(x, y))
 
 
 def asin(z):
     """Return the arc sine of z."""
     x, y = _z(z)
+    if not _finite(x, y):
+        return complex(*_special('asin', x, y))
     r, i = _asinh(-y, x)
     return complex(i, -r)
 
@@ -245,6 +510,8 @@ def asin(z):
 def acos(z):
     """Return the arc cosine of z."""
     x, y = _z(z)
+    if not _finite(x, y):
+        return complex(*_special('acos', x, y))
     if abs(x) > _LARGE or abs(y) > _LARGE:
         r = _m.atan2(abs(y), x)
         if x < 0:
@@ -260,6 +527,8 @@ def acos(z):
 def acosh(z):
     """Return the inverse hyperbolic cosine of z."""
     x, y = _z(z)
+    if not _finite(x, y):
+        return complex(*_special('acosh', x, y))
     if abs(x) > _LARGE or abs(y) > _LARGE:
         return complex(_m.log(_m.hypot(x / 2.0, y / 2.0)) + _LN2 * 2.0, _m.atan2(y, x))
     s1 = _sqrt(x - 1.0, y)
@@ -286,12 +555,17 @@ def _atanh(x, y):
 
 def atanh(z):
     """Return the inverse hyperbolic tangent of z."""
-    return complex(*_atanh(*_z(z)))
+    x, y = _z(z)
+    if not _finite(x, y):
+        return complex(*_special('atanh', x, y))
+    return complex(*_atanh(x, y))
 
 
 def atan(z):
     """Return the arc tangent of z."""
     x, y = _z(z)
+    if not _finite(x, y):
+        return complex(*_special('atan', x, y))
     r, i = _atanh(-y, x)
     return complex(i, -r)
 

@@ -298,6 +298,7 @@ static ai_value run_child(aio_ahead *ax, ai_value coro, int64_t start, ai_value 
     iter_at(ax, start);
     ax->depth++;
     ai_value r = g->thunk(tuple_obj(g->args)->items);
+    if (!r) gen_stop_iteration_check(g);
     ax->depth--;
     tc = exc_task();
     tc->handled = saved_handled;

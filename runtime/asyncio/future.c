@@ -457,6 +457,7 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
             g->state = GEN_INLINE;
             out = g->thunk(tuple_obj(g->args)->items);
             g = gen_obj(aio_tsk(task)->coro);
+            if (!out) gen_stop_iteration_check(g);
             g->state = GEN_DONE;
             g->args = ai_val(&tuple_empty_obj);
             st = aio_state_get();

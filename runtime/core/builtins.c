@@ -544,6 +544,36 @@ static ai_value int_round(ai_value x, ai_value nd) {
     return ai_mul(q, p);
 }
 
+/* exit(code=None) and quit(code=None), the site module's Quitters:
+ * raise SystemExit(code). */
+static ai_value bi_exit(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    int64_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
+    ai_value code = nargs > 0 ? args[0] : AI_NONE;
+    if (nargs > 1)
+        return ai_raise_fmt(&ai_exc_TypeError,
+                            "Quitter.__call__() takes from 1 to 2 positional arguments but %lld were given",
+                            (long long)nargs + 1);
+    for (int64_t i = 0; i < nkw; i++) {
+        ai_value k = tuple_obj(kwnames)->items[i];
+        if (!attr_name_is(k, "code") || nargs > 0) {
+            const char *s = str_utf8(k, NULL);
+            return ai_raise_fmt(&ai_exc_TypeError,
+                                nargs > 0 && attr_name_is(k, "code")
+                                    ? "Quitter.__call__() got multiple values for argument '%s'"
+                                    : "Quitter.__call__() got an unexpected keyword argument '%s'",
+                                s ? s : "?");
+        }
+        code = args[nargs + i];
+    }
+    ai_value targs = ai_tuple_pack(&code, 1);
+    if (!targs) return AI_ERR;
+    ai_value e = exc_new(&ai_exc_SystemExit, targs);
+    return e ? exc_set_pending(e) : AI_ERR;
+}
+
+static AI_BUILTIN_FN(bf_exit, "exit", bi_exit);
+static AI_BUILTIN_FN(bf_quit, "quit", bi_exit);
 static AI_BUILTIN_FN(bf_print, "print", bi_print);
 static AI_BUILTIN_FN(bf_repr, "repr", bi_repr);
 static AI_BUILTIN_FN(bf_abs, "abs", bi_abs);
@@ -565,6 +595,8 @@ static const struct {
     ai_value value;
 } builtin_table[] = {
     {"print", V(bf_print)},
+    {"exit", V(bf_exit)},
+    {"quit", V(bf_quit)},
     {"repr", V(bf_repr)},
     {"abs", V(bf_abs)},
     {"len", V(bf_len)},

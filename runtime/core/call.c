@@ -85,6 +85,19 @@ static void cell_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
     if (c->value) visit(&c->value, ctx);
 }
 
+/* cell.cell_contents: the value, or CPython's ValueError while unbound. */
+static ai_value cell_contents(ai_value v) {
+    ai_value x = ((ai_cell *)ai_obj(v))->value;
+    return x ? x : ai_raise_msg(&ai_exc_ValueError, "Cell is empty");
+}
+
+static const ai_getset_def cell_getset[] = {
+    {"cell_contents", cell_contents},
+    {NULL, NULL},
+};
+
+static const ai_slots cell_slots = {.getset = cell_getset};
+
 ai_type ai_cell_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "cell",
@@ -92,6 +105,7 @@ ai_type ai_cell_type = {
     .basicsize = sizeof(ai_cell),
     .gc_visit = cell_visit,
     .gc_size = alloc_fixed_size,
+    .slots = (void *)&cell_slots,
 };
 
 ai_value ai_cell_new(ai_value v) {

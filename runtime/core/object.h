@@ -738,6 +738,13 @@ static inline bool list_check(ai_value v) { return obj_isinstance(v, &ai_list_ty
 ai_value list_new(int64_t cap);
 /* list(iterable): a new list of the iterable's items. */
 ai_value list_from_iter(ai_value iterable);
+/* v's items, when v is a list or tuple that iterates as its array: the
+ * exact types (CPython's PySequence_Fast paths), or a subclass that does
+ * not override __iter__ (a subclass's __iter__ must be called, as
+ * CPython's exact-type checks do). false otherwise. */
+bool seq_fast_items(ai_value v, const ai_value **items, int64_t *n);
+/* bytearray.__init__(*args) of an instance of a subclass (objects/bytes.c). */
+ai_value bytearray_reinit(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames);
 /* l.sort(key=key, reverse=reverse) (key 0 or None: no key): 0 / -1. */
 int32_t list_sort(ai_value list, ai_value key, bool reverse);
 /* The same from sort()'s keyword-only arguments (kwargs[i] named by

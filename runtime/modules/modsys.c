@@ -30,7 +30,8 @@
  * has no effect (imports are compiled in); sys.flags is all defaults;
  * closing the standard streams. sys.implementation is a named tuple (name
  * "aithon"), not a SimpleNamespace; getsizeof gives CPython's sizes for
- * the common builtins; settrace/setprofile are accepted and do nothing.
+ * the common builtins; settrace/setprofile accept None only (the compiler
+ * refuses sys.settrace(f) and sys._getframe()).
  */
 #include "modules/modutil.h"
 #include "objects/text.h"
@@ -678,8 +679,17 @@ static ai_value sys_noop(ai_value self, const ai_value *args, int64_t nargs, ai_
     (void)kwnames;
     return AI_NONE;
 }
-static AI_BUILTIN_FN(bf_settrace, "settrace", sys_noop);
-static AI_BUILTIN_FN(bf_setprofile, "setprofile", sys_noop);
+/* settrace(f)/setprofile(f) reached some other way than sys.settrace(f)
+ * (which the compiler refuses): an error, rather than silently no trace. */
+static ai_value sys_sethook(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_one_arg("settrace", nargs, kwnames) < 0) return AI_ERR;
+    if (args[0] == AI_NONE) return AI_NONE;
+    return ai_raise_msg(&ai_exc_NotImplementedError,
+                        "sys.settrace() and sys.setprofile() are not supported by Aithon: compiled code has no trace hooks");
+}
+static AI_BUILTIN_FN(bf_settrace, "settrace", sys_sethook);
+static AI_BUILTIN_FN(bf_setprofile, "setprofile", sys_sethook);
 static AI_BUILTIN_FN(bf_gettrace, "gettrace", sys_noop);
 static AI_BUILTIN_FN(bf_getprofile, "getprofile", sys_noop);
 static AI_BUILTIN_FN(bf_setswitchinterval, "setswitchinterval", sys_noop);

@@ -213,6 +213,23 @@ ai_value ai_import(const char *name) {
 }
 
 ai_value ai_raise_import_error(const char *msg) { return ai_raise_msg(&ai_exc_ImportError, msg); }
+ai_value ai_raise_runtime_error(const char *msg) { return ai_raise_msg(&ai_exc_RuntimeError, msg); }
+
+ai_value ai_globals(ai_module_info *info) {
+    if (!info->module) return ai_raise_msg(&ai_exc_SystemError, "globals(): module not made yet");
+    return mod_dict(info->module);
+}
+
+ai_value ai_locals_dict(const char *const *names, const ai_value *vals, int64_t n) {
+    ai_value d = dict_new();
+    if (!d) return AI_ERR;
+    for (int64_t i = 0; i < n; i++) {
+        if (!vals[i]) continue;
+        ai_value k = str_from_cstr(names[i]);
+        if (!k || dict_set(d, k, vals[i]) < 0) return AI_ERR;
+    }
+    return d;
+}
 
 /* ---- compiled modules ----------------------------------------------------------- */
 

@@ -165,7 +165,8 @@ static ai_value bytearray_repr(ai_value v) {
     const unsigned char *p = bytes_buffer(v, &n);
     strbuf s;
     sb_init(&s);
-    sb_adds(&s, "bytearray(");
+    sb_adds(&s, obj_type_name(v)); /* a subclass's name, as CPython */
+    sb_addc(&s, '(');
     repr_into(&s, p, n, true);
     sb_addc(&s, ')');
     return sb_finish(&s);
@@ -461,6 +462,21 @@ static ai_value bytearray_construct(ai_value cls, const ai_value *args, int64_t 
         return bytearray_from(NULL, 0);
     }
     return bytes_of_source(a[0], a[1], a[2], "bytearray");
+}
+
+/* bytearray.__init__ of an instance of a subclass: the bytes a new
+ * bytearray(*args) would hold, moved into self. */
+ai_value bytearray_reinit(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    ai_value tmp = bytearray_construct(ai_val(&ai_bytearray_type), args, nargs, kwnames);
+    if (!tmp) return AI_ERR;
+    ai_bytearray *s = (ai_bytearray *)ai_obj(self), *t = (ai_bytearray *)ai_obj(tmp);
+    s->len = t->len;
+    s->cap = t->cap;
+    s->data = t->data;
+    t->len = t->cap = 0;
+    t->data = NULL;
+    gc_barrier_all(s);
+    return AI_NONE;
 }
 
 /* ---- bytearray mutation -------------------------------------------------------------- */
@@ -911,14 +927,16 @@ METHOD(m_splitlines) {
 METHOD(m_join) {
     ai_value a[1];
     PARSE(self, "join", ARGS_ONE, 1, 1, NULL, a);
-    ai_value l = list_check(a[0]) || tuple_check(a[0]) ? a[0] : 0;
-    if (!l) {
+    const ai_value *items;
+    int64_t count, total = 0, sn;
+    ai_value l = a[0]; /* its items are read below (G3 keeps them) */
+    if (!seq_fast_items(a[0], &items, &count)) {
         if (!obj_slots(a[0])->iter)
             return ai_raise_msg(&ai_exc_TypeError, "can only join an iterable");
         if (!(l = list_from_iter(a[0]))) return AI_ERR;
+        items = list_obj(l)->items;
+        count = list_obj(l)->len;
     }
-    const ai_value *items = list_check(l) ? list_obj(l)->items : tuple_obj(l)->items;
-    int64_t count = list_check(l) ? list_obj(l)->len : tuple_obj(l)->len, total = 0, sn;
     bytes_buffer(self, &sn);
     for (int64_t i = 0; i < count; i++) {
         int64_t m;
@@ -1286,7 +1304,10 @@ METHOD(m_fromhex) {
         i += 2;
     }
     if (t == &ai_bytearray_type) return out;
-    return bytes_from((const char *)o->data, o->len, false);
+    ai_value r = bytes_from((const char *)o->data, o->len, false);
+    /* A subclass: cls(the bytes), as CPython's classmethod does. */
+    if (r && t != &ai_bytes_type) return ai_call(self, &r, 1, 0);
+    return r;
 }
 
 METHOD(m_decode) {
@@ -1470,7 +1491,37 @@ ai_type ai_bytes_type = {
     .slots = (void *)&bytes_slots,
 };
 
+/* b += x and b *= n change b itself (the same object afterwards). */
+static ai_value bytearray_inplace(ai_value a, ai_value b, int32_t op) {
+    ai_bytearray *s = ba_obj(a);
+    if (op == AI_OP_ADD) {
+        int64_t nb;
+        const unsigned char *y = bytes_buffer(b, &nb);
+        if (!y)
+            return ai_raise_fmt(&ai_exc_TypeError, "can't concat %s to %s", obj_type_name(b), obj_type_name(a));
+        return ba_splice(s, s->len, s->len, y, nb) < 0 ? AI_ERR : a;
+    }
+    if (op != AI_OP_MUL) return AI_NOTIMPL;
+    if (!ai_is_smallint(b) && !obj_slots(b)->index) return AI_NOTIMPL; /* "can't multiply …" */
+    bool fits, err;
+    int64_t n = obj_index_i64(b, &fits, &err);
+    if (err) return AI_ERR;
+    if (!fits)
+        return ai_raise_fmt(&ai_exc_OverflowError, "cannot fit '%s' into an index-sized integer", obj_type_name(b));
+    int64_t m = s->len;
+    if (n <= 0 || m == 0) {
+        s->len = 0;
+        return a;
+    }
+    if (m > INT64_MAX / n) return exc_nomem();
+    if (ba_reserve(s, m * n) < 0) return AI_ERR;
+    for (int64_t i = 1; i < n; i++) memcpy(s->data + i * m, s->data, (size_t)m);
+    s->len = m * n;
+    return a;
+}
+
 static const ai_slots bytearray_slots = {
+    .inplace = bytearray_inplace,
     .concat = bytes_concat,
     .repeat = bytes_repeat,
     .richcompare = bytes_richcompare,

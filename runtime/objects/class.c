@@ -15,10 +15,12 @@
  * are written with atomics (seqlock entries, immutable records published
  * by a release store); a class is expected to be changed after creation
  * (C.x = v) by one actor at a time.
- * Builtin bases: object, the exceptions, int, float, str, bytes, tuple,
- * list, dict, set, frozenset (instance layouts: class.h).
- * Not handled: other builtin bases (complex, bytearray, range …: they
- * raise NotImplementedError), __class__ assignment. Metaclasses, class
+ * Builtin bases: object, the exceptions, int, float, complex, str,
+ * bytes, bytearray, tuple, list, dict, set, frozenset, property,
+ * staticmethod, classmethod (instance layouts:
+ * class.h).
+ * Not handled: other builtin bases (range, memoryview, slice …: they
+ * raise NotImplementedError). Metaclasses, class
  * keywords and __prepare__: class_meta.c.
  */
 #include "objects/class.h"
@@ -423,7 +425,7 @@ ai_value cls_bind(const cls_found *f, ai_value obj, const ai_type *tp) {
         if (vt == &cls_staticmethod_type) return ((cls_funcwrap *)ai_obj(v))->func;
         if (vt == &cls_classmethod_type)
             return cls_method_new(((cls_funcwrap *)ai_obj(v))->func, ai_val(tp));
-        if (vt == &cls_property_type) return obj ? cls_property_get(v, obj) : v;
+        if (cls_is_prop_type(vt)) return cls_prop_get(v, obj, tp);
         if (vt == &cls_member_type) return obj ? cls_member_get(v, obj) : v;
         if (vt == &cls_wrapper_type) {
             cls_wrapper *w = (cls_wrapper *)ai_obj(v);
@@ -432,6 +434,12 @@ ai_value cls_bind(const cls_found *f, ai_value obj, const ai_type *tp) {
         if (cls_check_type(vt) && ((cls_type *)vt)->dunder[D_GET]) {
             ai_value a[2] = {obj ? obj : AI_NONE, ai_val(tp)};
             return cls_call_dunder(((cls_type *)vt)->dunder[D_GET], v, a, 2);
+        }
+        if (cls_check_type(vt)) {
+            /* A subclass of staticmethod/classmethod keeping its __get__. */
+            const ai_type *sol = ((cls_type *)vt)->solid;
+            if (sol == &cls_staticmethod_type) return ((cls_funcwrap *)ai_obj(v))->func;
+            if (sol == &cls_classmethod_type) return cls_method_new(((cls_funcwrap *)ai_obj(v))->func, ai_val(tp));
         }
         return v;
     }
@@ -524,7 +532,9 @@ static bool is_methodish(ai_value v) {
     if (ai_is_smallint(v)) return false;
     ai_type *t = ai_type_of_obj(ai_obj(v));
     return t == &ai_function_type || t == &cls_staticmethod_type || t == &cls_classmethod_type ||
-           t == &cls_property_type || t == &cls_wrapper_type || t == &cls_member_type ||
+           (cls_check_type(t) && (((cls_type *)t)->solid == &cls_staticmethod_type ||
+                                  ((cls_type *)t)->solid == &cls_classmethod_type)) ||
+           cls_is_prop_type(t) || t == &cls_wrapper_type || t == &cls_member_type ||
            (cls_check_type(t) && (((cls_type *)t)->dunder[D_GET] || ((cls_type *)t)->dunder[D_SET]));
 }
 
@@ -562,7 +572,7 @@ static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
     if (f.kind == CF_VALUE && !ai_is_smallint(f.value)) {
         ai_value v = f.value;
         ai_type *vt = ai_type_of_obj(ai_obj(v));
-        if (vt == &cls_property_type) return (*out = cls_property_get(v, o)) ? 1 : -1;
+        if (cls_is_prop_type(vt)) return (*out = cls_prop_get(v, o, &ct->t)) ? 1 : -1;
         if (vt == &cls_member_type) return (*out = cls_member_get(v, o)) ? 1 : -1;
         if (cls_check_type(vt)) {
             cls_type *dt = (cls_type *)vt;
@@ -628,6 +638,8 @@ static int32_t no_attr(ai_value o, ai_value name) {
     return -1;
 }
 
+static int32_t set_class(ai_value o, cls_type *ct, ai_value v);
+
 int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
     cls_type *ct = cls_of(o);
     if (!cls_check_type(&ct->t)) return v ? ai_setattr(o, name, v) : ai_delattr(o, name);
@@ -637,7 +649,7 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
     if (f.kind == CF_VALUE && !ai_is_smallint(f.value)) {
         ai_value d = f.value;
         ai_type *dt = ai_type_of_obj(ai_obj(d));
-        if (dt == &cls_property_type) return cls_property_set(d, o, v);
+        if (cls_is_prop_type(dt)) return cls_prop_set(d, o, v);
         if (dt == &cls_member_type) return cls_member_set(d, o, v);
         if (cls_check_type(dt)) {
             cls_type *dct = (cls_type *)dt;
@@ -658,6 +670,7 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
         const ai_slots *bs = obj_slots_of_type(ct->solid);
         if (bs->setattr) return bs->setattr(o, name, v);
     }
+    if (cls_is_dunder_name(name) && attr_name_is(name, "__class__")) return set_class(o, ct, v);
     if (atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_NO_DICT) return no_attr(o, name);
     if (cls_is_dunder_name(name)) {
         if (attr_name_is(name, "__dict__")) {
@@ -671,10 +684,6 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
             gc_barrier(ai_obj(o), v);
             return 0;
         }
-        if (attr_name_is(name, "__class__")) {
-            ai_raise_msg(&ai_exc_TypeError, "__class__ assignment is not supported");
-            return -1;
-        }
     }
     if (v) {
         ai_value d = inst_dict(o, ct);
@@ -686,6 +695,64 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
     int32_t rc = dict_del(d, name);
     if (rc < 0) return -1;
     return rc ? 0 : no_attr(o, name);
+}
+
+/* The __slots__ names along t's MRO, as a list (for __class__ assignment). */
+static ai_value slot_names_of(const cls_type *t) {
+    ai_value l = list_new(0);
+    if (!l) return AI_ERR;
+    ai_tuple *m = tuple_obj(t->mro);
+    for (int64_t i = 0; i < m->len; i++) {
+        const ai_type *k = (const ai_type *)ai_obj(m->items[i]);
+        if (!cls_check_type(k)) continue;
+        int64_t pos = 0;
+        ai_value name, v;
+        while (dict_next(((const cls_type *)k)->dict, &pos, &name, &v, NULL))
+            if (obj_is_type(v, &cls_member_type) && ai_list_append(l, name) < 0) return AI_ERR;
+    }
+    return l;
+}
+
+/* o.__class__ = v: another class whose instances have o's layout (the same
+ * builtin base, dict and __slots__), as CPython allows; the header's type
+ * word changes, the collector bits stay. */
+static int32_t set_class(ai_value o, cls_type *ct, ai_value v) {
+    if (!v) {
+        ai_raise_msg(&ai_exc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!obj_is_class(v)) {
+        ai_raise_fmt(&ai_exc_TypeError, "__class__ must be set to a class, not '%s' object", obj_type_name(v));
+        return -1;
+    }
+    ai_type *nt = (ai_type *)ai_obj(v);
+    if (!cls_check_type(nt)) {
+        ai_raise_msg(&ai_exc_TypeError,
+                     "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    cls_type *nct = (cls_type *)nt;
+    bool same = nct->solid == ct->solid && nct->layout == ct->layout && nct->dictoffset == ct->dictoffset &&
+                nct->t.basicsize == ct->t.basicsize && nct->t.gc_size == ct->t.gc_size &&
+                ((atomic_load_explicit(&nct->cflags, memory_order_relaxed) ^
+                  atomic_load_explicit(&ct->cflags, memory_order_relaxed)) & CLS_NO_DICT) == 0;
+    if (same && nct != ct) {
+        ai_value a = slot_names_of(ct), b = a ? slot_names_of(nct) : 0;
+        if (!b) return -1;
+        int32_t eq = ai_compare_bool(a, b, AI_CMP_EQ);
+        if (eq < 0) return -1;
+        same = eq == 1;
+    }
+    if (!same) {
+        ai_raise_fmt(&ai_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", nt->name,
+                     ct->t.name);
+        return -1;
+    }
+    ai_value d = *cls_dict_slot(o, ct);
+    if (d && dict_len(d) > 0) cls_set_shadowed(nct);
+    ai_object *ob = ai_obj(o);
+    ob->hdr = (ob->hdr & AI_HDR_GC_MASK) | (uintptr_t)nt;
+    return 0;
 }
 
 /* The setattr slot of every class (v == 0: del o.name). */
@@ -743,8 +810,8 @@ ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs) {
 /* ---- subclasses of immutable builtin types ------------------------------------------ */
 
 bool cls_immutable_base(const ai_type *t) {
-    return t == &ai_int_type || t == &ai_float_type || t == &ai_str_type || t == &ai_bytes_type ||
-           t == &ai_tuple_type || t == &ai_frozenset_type;
+    return t == &ai_int_type || t == &ai_float_type || t == &ai_complex_type || t == &ai_str_type ||
+           t == &ai_bytes_type || t == &ai_tuple_type || t == &ai_frozenset_type;
 }
 
 ai_value cls_instance_from(ai_type *cls, ai_value base) {
@@ -776,6 +843,11 @@ ai_value cls_exact_result_slow(ai_value r) {
     if (!cls_immutable_base(solid)) return r;
     if (ct->layout == CLS_LAYOUT_INTBOX) return int_unbool(r);
     if (solid == &ai_float_type) return ai_float_box(float_get(r));
+    if (solid == &ai_complex_type) {
+        double re, im;
+        complex_parts(r, &re, &im);
+        return complex_new(re, im);
+    }
     if (solid == &ai_frozenset_type) return set_new(&ai_frozenset_type, r);
     size_t size = solid->gc_size(ai_obj(r));
     char *o = ai_alloc((ai_type *)solid, size);
@@ -1317,7 +1389,7 @@ static int finish_class(cls_type *ct, ai_value kw) {
     while (dict_next(ct->dict, &pos, &k, &v, NULL)) {
         if (ai_is_smallint(v)) continue;
         ai_type *vt = ai_type_of_obj(ai_obj(v));
-        if (vt == &cls_property_type) {
+        if (cls_is_prop_type(vt) && !(cls_check_type(vt) && ((cls_type *)vt)->dunder[D_SET_NAME])) {
             ((cls_property *)ai_obj(v))->name = k;
             gc_barrier(ai_obj(v), k);
         } else if (cls_check_type(vt) && ((cls_type *)vt)->dunder[D_SET_NAME]) {
@@ -1394,6 +1466,8 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
     /* The bases whose instance layouts a class can extend (class.h). */
     if (winner != &ai_object_type && !(winner->flags & AI_TF_EXCEPTION) && winner != &ai_list_type &&
         winner != &ai_dict_type && winner != &ai_set_type && winner != &ai_type_type &&
+        winner != &cls_property_type && winner != &cls_staticmethod_type && winner != &cls_classmethod_type &&
+        winner != &ai_bytearray_type &&
         !cls_immutable_base(winner))
         return ai_raise_fmt(&ai_exc_NotImplementedError,
                             "subclassing the builtin type '%s' is not supported yet", winner->name);

@@ -232,6 +232,7 @@ typedef struct cls_property {
     ai_object ob;
     ai_value fget, fset, fdel, doc; /* 0 or None: absent */
     ai_value name;                  /* set by __set_name__, or 0 */
+    int64_t getter_doc;             /* doc is fget's __doc__ (a new getter brings its own) */
 } cls_property;
 typedef struct cls_super {
     ai_object ob;
@@ -272,7 +273,15 @@ void cls_set_shadowed(cls_type *ct);
 extern pthread_mutex_t cls_lock;
 
 /* Is v a descriptor (a class with __get__) / a data descriptor? */
-static inline bool cls_is_property(ai_value v) { return obj_is_type(v, &cls_property_type); }
+/* A property, or an instance of a subclass of property: a data
+ * descriptor whose __get__/__set__/__delete__ are property's unless the
+ * subclass overrides them (cls_prop_get/cls_prop_set honour that). */
+static inline bool cls_is_prop_type(const ai_type *t) {
+    return t == &cls_property_type || (cls_check_type(t) && ((const cls_type *)t)->solid == &cls_property_type);
+}
+static inline bool cls_is_property(ai_value v) { return !ai_is_smallint(v) && cls_is_prop_type(ai_type_of(v)); }
+ai_value cls_prop_get(ai_value prop, ai_value obj, const ai_type *tp); /* obj 0: from the class */
+int32_t cls_prop_set(ai_value prop, ai_value obj, ai_value v);
 static inline bool cls_is_user_descr(ai_value v) {
     if (ai_is_smallint(v)) return false;
     ai_type *t = ai_type_of_obj(ai_obj(v));

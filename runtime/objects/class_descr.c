@@ -15,12 +15,12 @@
  * super(C, obj) searches the MRO of type(obj) (or obj itself when obj is
  * a class) after C, binding what it finds to obj as above.
  *
- * Not handled: property's docstring taken from the getter (functions
- * carry no docstring yet), super() with one argument (an unbound super),
+ * Not handled: super() with one argument (an unbound super),
  * classmethod wrapping another descriptor (deprecated in 3.11).
  */
 #include "modules/modules.h"
 #include "objects/class.h"
+#include "objects/text.h"
 
 #include "gc/gc.h"
 #include <pthread.h>
@@ -305,24 +305,45 @@ static void prop_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
     visit_if(&p->name, visit, ctx);
 }
 
-static ai_value prop_make(ai_value fget, ai_value fset, ai_value fdel, ai_value doc, ai_value name) {
-    cls_property *p = ai_alloc(&cls_property_type, sizeof(cls_property));
-    if (!p) return AI_ERR;
+/* Fill property p (new, or an instance of a subclass being initialised). */
+static ai_value prop_fill(cls_property *p, ai_value fget, ai_value fset, ai_value fdel, ai_value doc, ai_value name) {
     p->fget = fget == AI_NONE ? 0 : fget;
     p->fset = fset == AI_NONE ? 0 : fset;
     p->fdel = fdel == AI_NONE ? 0 : fdel;
     p->doc = doc == AI_NONE ? 0 : doc;
     p->name = name;
+    p->getter_doc = 0;
+    if (!p->doc && p->fget) {
+        /* No doc given: the getter's docstring, as CPython's property. */
+        ai_value name_doc = str_from_ascii("__doc__", 7);
+        ai_value d = name_doc ? ai_getattr(p->fget, name_doc) : 0;
+        if (!d) {
+            if (!exc_pending_is(&ai_exc_AttributeError)) return AI_ERR;
+            exc_clear();
+        } else if (d != AI_NONE) {
+            p->doc = d;
+            p->getter_doc = 1;
+        }
+    }
+    gc_barrier_all(p);
     return ai_val(p);
 }
 
-static ai_value prop_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
-    (void)cls;
+static ai_value prop_make(ai_value fget, ai_value fset, ai_value fdel, ai_value doc, ai_value name) {
+    cls_property *p = ai_alloc(&cls_property_type, sizeof(cls_property));
+    if (!p) return AI_ERR;
+    return prop_fill(p, fget, fset, fdel, doc, name);
+}
+
+/* property(fget, fset, fdel, doc) into a[4] (0: not given); 0 / -1. */
+static int prop_args(const ai_value *args, int64_t nargs, ai_value kwnames, ai_value a[4]) {
     static const char *const names[4] = {"fget", "fset", "fdel", "doc"};
-    ai_value a[4] = {0, 0, 0, 0};
-    if (nargs > 4)
-        return ai_raise_fmt(&ai_exc_TypeError, "property() takes at most 4 arguments (%lld given)",
-                            (long long)(nargs + nkw_of(kwnames)));
+    a[0] = a[1] = a[2] = a[3] = 0;
+    if (nargs > 4) {
+        ai_raise_fmt(&ai_exc_TypeError, "property() takes at most 4 arguments (%lld given)",
+                     (long long)(nargs + nkw_of(kwnames)));
+        return -1;
+    }
     for (int64_t i = 0; i < nargs; i++) a[i] = args[i];
     for (int64_t k = 0; k < nkw_of(kwnames); k++) {
         ai_value kn = tuple_obj(kwnames)->items[k];
@@ -330,16 +351,64 @@ static ai_value prop_construct(ai_value cls, const ai_value *args, int64_t nargs
         while (j < 4 && !attr_name_is(kn, names[j])) j++;
         if (j == 4) {
             const char *s = str_utf8(kn, NULL);
-            return ai_raise_fmt(&ai_exc_TypeError,
-                                "'%s' is an invalid keyword argument for property()", s ? s : "?");
+            ai_raise_fmt(&ai_exc_TypeError, "'%s' is an invalid keyword argument for property()", s ? s : "?");
+            return -1;
         }
-        if (a[j])
-            return ai_raise_fmt(&ai_exc_TypeError,
-                                "argument for property() given by name ('%s') and position (%d)",
-                                names[j], j + 1);
+        if (a[j]) {
+            ai_raise_fmt(&ai_exc_TypeError, "argument for property() given by name ('%s') and position (%d)",
+                         names[j], j + 1);
+            return -1;
+        }
         a[j] = args[nargs + k];
     }
-    return prop_make(a[0], a[1], a[2], a[3], 0);
+    return 0;
+}
+
+static ai_value prop_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    ai_value a[4];
+    if (prop_args(args, nargs, kwnames, a) < 0) return AI_ERR;
+    return prop_make(a[0] ? a[0] : AI_NONE, a[1] ? a[1] : AI_NONE, a[2] ? a[2] : AI_NONE,
+                     a[3] ? a[3] : AI_NONE, 0);
+}
+
+/* property.__init__ of an instance of a subclass of property. */
+static ai_value prop_init(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    ai_value a[4];
+    if (prop_args(args, nargs, kwnames, a) < 0) return AI_ERR;
+    cls_property *p = (cls_property *)ai_obj(self);
+    if (!prop_fill(p, a[0] ? a[0] : AI_NONE, a[1] ? a[1] : AI_NONE, a[2] ? a[2] : AI_NONE,
+                   a[3] ? a[3] : AI_NONE, p->name))
+        return AI_ERR;
+    /* As CPython 3.11: a doc taken from the getter goes to the instance's
+     * __dict__ too, where the subclass's own __doc__ (None) does not
+     * shadow it (an explicit doc= stays shadowed). */
+    if (p->getter_doc) {
+        ai_value name = str_from_ascii("__doc__", 7);
+        if (!name || ai_setattr(self, name, p->doc) < 0) return AI_ERR;
+    }
+    return AI_NONE;
+}
+
+ai_value cls_prop_get(ai_value prop, ai_value obj, const ai_type *tp) {
+    const ai_type *t = ai_type_of(prop);
+    if (t != &cls_property_type && ((const cls_type *)t)->dunder[D_GET]) {
+        ai_value a[2] = {obj ? obj : AI_NONE, ai_val(tp)};
+        return cls_call_dunder(((const cls_type *)t)->dunder[D_GET], prop, a, 2);
+    }
+    return obj ? cls_property_get(prop, obj) : prop;
+}
+
+int32_t cls_prop_set(ai_value prop, ai_value obj, ai_value v) {
+    const ai_type *t = ai_type_of(prop);
+    if (t != &cls_property_type) {
+        ai_value m = v ? ((const cls_type *)t)->dunder[D_SET] : ((const cls_type *)t)->dunder[D_DELETE];
+        if (m) {
+            ai_value a[2] = {obj, v};
+            return cls_call_dunder(m, prop, a, v ? 2 : 1) ? 0 : -1;
+        }
+    }
+    return cls_property_set(prop, obj, v);
 }
 
 static ai_value prop_missing(ai_value prop, ai_value obj, const char *what) {
@@ -392,7 +461,20 @@ static ai_value prop_copy_with(ai_value self, const ai_value *args, int64_t narg
     cls_property *p = (cls_property *)ai_obj(self);
     ai_value f[3] = {p->fget, p->fset, p->fdel};
     f[which] = args[0];
-    return prop_make(f[0], f[1], f[2], p->doc, p->name);
+    /* A doc taken from the old getter is the new getter's to give. */
+    ai_value doc = p->getter_doc && f[0] ? 0 : p->doc;
+    const ai_type *t = ai_type_of(self);
+    if (t != &cls_property_type) {
+        /* A subclass copies itself through its constructor, as CPython's. */
+        ai_value a[4] = {f[0] ? f[0] : AI_NONE, f[1] ? f[1] : AI_NONE, f[2] ? f[2] : AI_NONE, doc ? doc : AI_NONE};
+        ai_value r = ai_call(ai_val(t), a, 4, 0);
+        if (r && cls_is_property(r) && !((cls_property *)ai_obj(r))->name && p->name) {
+            ((cls_property *)ai_obj(r))->name = p->name;
+            gc_barrier(ai_obj(r), p->name);
+        }
+        return r;
+    }
+    return prop_make(f[0], f[1], f[2], doc ? doc : AI_NONE, p->name);
 }
 
 static ai_value prop_getter(ai_value self, const ai_value *a, int64_t n, ai_value kw) {
@@ -634,6 +716,19 @@ static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value
         gc_barrier(ai_obj(self), tup);
         return AI_NONE;
     }
+    if (owner == &cls_property_type) return prop_init(self, args, nargs, kwnames);
+    if (owner == &ai_bytearray_type) return bytearray_reinit(self, args, nargs, kwnames);
+    if (owner == &cls_staticmethod_type || owner == &cls_classmethod_type) {
+        /* staticmethod/classmethod.__init__(f) of a subclass instance. */
+        if (nkw_of(kwnames) > 0)
+            return ai_raise_fmt(&ai_exc_TypeError, "%s() takes no keyword arguments", owner->name);
+        if (nargs != 1)
+            return ai_raise_fmt(&ai_exc_TypeError, "%s expected 1 argument, got %lld", owner->name,
+                                (long long)nargs);
+        ((cls_funcwrap *)ai_obj(self))->func = args[0];
+        gc_barrier(ai_obj(self), args[0]);
+        return AI_NONE;
+    }
     if (owner == &ai_list_type) {
         /* list.__init__(iterable=()): clear, then extend. */
         if (call_no_kwargs("list", kwnames) < 0) return AI_ERR;
@@ -713,11 +808,13 @@ ai_value cls_wrapper_invoke(const ai_type *owner, int idx, ai_value self, const 
     }
     if (idx == D_INIT) return wrapper_init(owner, self, args, nargs, kwnames);
     if (idx == D_INIT_SUBCLASS) {
+        /* object.__init_subclass__, a class method: named after its class. */
+        const char *cn = obj_is_class(self) ? ((const ai_type *)ai_obj(self))->name : owner->name;
         if (nkw_of(kwnames) > 0)
-            return ai_raise_msg(&ai_exc_TypeError, "__init_subclass__() takes no keyword arguments");
+            return ai_raise_fmt(&ai_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments", cn);
         if (nargs > 0)
-            return ai_raise_fmt(&ai_exc_TypeError,
-                                "__init_subclass__() takes no arguments (%lld given)", (long long)nargs);
+            return ai_raise_fmt(&ai_exc_TypeError, "%s.__init_subclass__() takes no arguments (%lld given)", cn,
+                                (long long)nargs);
         return AI_NONE;
     }
     const ai_slots *s = obj_slots_of_type(owner);
@@ -754,7 +851,7 @@ ai_value cls_wrapper_invoke(const ai_type *owner, int idx, ai_value self, const 
     if (want_args(nargs, want) < 0) return AI_ERR;
     switch (idx) {
     case D_REPR: return owner->repr ? owner->repr(self) : default_repr(self);
-    case D_STR: return owner->str ? owner->str(self) : ai_repr(self);
+    case D_STR: return owner->str ? cls_exact_result(owner->str(self), self, 0) : ai_repr(self);
     case D_HASH: {
         int64_t h = s->hash ? s->hash(self) : identity_hash(self);
         return h == -1 ? AI_ERR : ai_int_from_i64(h);

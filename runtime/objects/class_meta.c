@@ -49,11 +49,11 @@ static int64_t nkw_of(ai_value kwnames) { return kwnames ? tuple_obj(kwnames)->l
 static bool is_data_descr(ai_value v) {
     if (ai_is_smallint(v)) return false;
     ai_type *t = ai_type_of_obj(ai_obj(v));
-    return t == &cls_property_type || cls_is_user_data_descr(v);
+    return cls_is_prop_type(t) || cls_is_user_data_descr(v);
 }
 
 static ai_value data_descr_get(ai_value d, ai_value obj, const ai_type *tp) {
-    if (cls_is_property(d)) return cls_property_get(d, obj);
+    if (cls_is_property(d)) return cls_prop_get(d, obj, tp);
     cls_type *dt = (cls_type *)ai_type_of_obj(ai_obj(d));
     ai_value a[2] = {obj, ai_val(tp)};
     return cls_call_dunder(dt->dunder[D_GET], d, a, 2);
@@ -101,7 +101,7 @@ int32_t cls_meta_generic_setattr(ai_value o, ai_value name, ai_value v) {
     if (cls_lookup(&mt->t, 0, name, &mf) < 0) return -1;
     if (mf.kind == CF_VALUE && is_data_descr(mf.value)) {
         ai_value d = mf.value;
-        if (cls_is_property(d)) return cls_property_set(d, o, v);
+        if (cls_is_property(d)) return cls_prop_set(d, o, v);
         cls_type *dt = (cls_type *)ai_type_of_obj(ai_obj(d));
         ai_value m = v ? dt->dunder[D_SET] : dt->dunder[D_DELETE];
         if (!m) {
@@ -177,11 +177,13 @@ ai_value cls_meta_new(ai_type *meta, const ai_value *args, int64_t nargs, ai_val
     if (!dict_check(ns))
         return ai_raise_fmt(&ai_exc_TypeError, "type.__new__() argument 3 must be dict, not %s",
                             obj_type_name(ns));
+    /* The metaclass first (a base that is not a class is usually a
+     * conflict), as CPython's type_new does. */
+    ai_type *winner = calculate_meta(meta, tuple_obj(bases));
+    if (!winner) return AI_ERR;
     for (int64_t i = 0; i < tuple_obj(bases)->len; i++)
         if (!obj_is_class(tuple_obj(bases)->items[i]))
             return ai_raise_msg(&ai_exc_TypeError, "bases must be types");
-    ai_type *winner = calculate_meta(meta, tuple_obj(bases));
-    if (!winner) return AI_ERR;
     if (winner != meta && cls_check_type(winner) && ((cls_type *)winner)->dunder[D_NEW]) {
         /* A more derived metaclass with its own __new__ makes the class. */
         ai_value buf[3] = {name, bases, ns};

@@ -121,6 +121,9 @@ UNARY(abs, D_ABS)
 #undef UNARY
 
 static ai_value tr_index(ai_value a) {
+    /* An int subclass is its own index: CPython's PyNumber_Index does not
+     * call an overridden __index__ on one (n.__index__() does). */
+    if (int_check(a)) return int_unbool(a);
     ai_value r = cls_call_dunder(dunder_of(a, D_INDEX), a, NULL, 0);
     if (r && !int_check(r))
         return ai_raise_fmt(&ai_exc_TypeError, "__index__ returned non-int (type %s)",

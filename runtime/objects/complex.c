@@ -17,8 +17,9 @@
  *
  * complex(x) takes a str ("1+2j", "(j)", " -1.5e3J ", underscores
  * between digits), a number, or (real, imag) numbers, complex ones
- * included: complex(a, b) == a + b*1j. Subclassing complex is not
- * supported (objects/class.c refuses it).
+ * included: complex(a, b) == a + b*1j. A subclass of complex is a
+ * fixed layout after the pair (objects/class.c); the base's operations
+ * return plain complex numbers.
  */
 #include "core/alloc.h"
 #include "objects/class.h"
@@ -461,8 +462,16 @@ static ai_value complex_m_getnewargs(ai_value self, const ai_value *args, int64_
     return b ? tuple_pack2(a, b) : AI_ERR;
 }
 
+static ai_value complex_m_format(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    if (call_no_kwargs("__format__", kwnames) || call_exact_args("__format__", nargs, 1)) return AI_ERR;
+    if (!str_check(args[0]))
+        return ai_raise_fmt(&ai_exc_TypeError, "__format__() argument must be str, not %s", obj_type_name(args[0]));
+    return fmt_complex(self, args[0]);
+}
+
 static const ai_method_def complex_methods[] = {
     {"conjugate", complex_m_conjugate, &ai_complex_type, 0},
+    {"__format__", complex_m_format, &ai_complex_type, 0},
     {"__getnewargs__", complex_m_getnewargs, &ai_complex_type, 0},
     {NULL, NULL, NULL, 0},
 };

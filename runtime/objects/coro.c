@@ -358,6 +358,7 @@ ai_value ai_await(ai_value v, int32_t line) {
             cur = gen_current();
             if (cur) cur->inline_depth--;
             g = gen_obj(v);
+            if (!r) gen_stop_iteration_check(g);
             g->state = GEN_DONE;
             g->args = ai_val(&tuple_empty_obj);
             return r;

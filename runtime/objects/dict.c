@@ -419,12 +419,20 @@ static int merge_pairs(ai_dict *d, ai_value seq) {
     return rc;
 }
 
+/* A dict whose table a merge may read directly: CPython's test is a dict
+ * whose type keeps dict's __iter__ (a subclass that overrides __iter__
+ * is merged through keys() and [], one that overrides only keys() or
+ * __getitem__ is not). */
+static bool merge_fast(ai_value m) {
+    return dict_check(m) && obj_slots(m)->iter == obj_slots_of_type(&ai_dict_type)->iter;
+}
+
 int32_t dict_update_arg(ai_value d, ai_value arg) {
     if (obj_is_type(arg, &ai_dict_type)) return merge_dict(dict_obj(d), dict_obj(arg));
     int hk = has_keys(arg);
     if (hk < 0) return -1;
     if (hk)
-        return dict_check(arg) ? merge_dict(dict_obj(d), dict_obj(arg))
+        return merge_fast(arg) ? merge_dict(dict_obj(d), dict_obj(arg))
                                : merge_mapping(dict_obj(d), arg);
     return merge_pairs(dict_obj(d), arg);
 }
@@ -460,7 +468,7 @@ ai_value ai_dict_new(const ai_value *kv, int64_t npairs) {
 }
 
 int32_t ai_dict_merge(ai_value d, ai_value m) {
-    if (dict_check(m)) return merge_dict(dict_obj(d), dict_obj(m));
+    if (merge_fast(m)) return merge_dict(dict_obj(d), dict_obj(m));
     int hk = has_keys(m);
     if (hk < 0) return -1;
     if (!hk) {
@@ -811,8 +819,19 @@ METHOD(m_copy) {
 METHOD(m_fromkeys) {
     if (call_no_kwargs("dict.fromkeys", kw) < 0 || map_arg_range("fromkeys", nargs, 1, 2) < 0)
         return AI_ERR;
-    (void)self;
     ai_value src = args[0], value = nargs > 1 ? args[1] : AI_NONE;
+    if (ai_obj(self) != (ai_object *)&ai_dict_type) {
+        /* A subclass (or another mapping class): cls(), then d[k] = value
+         * for each key, as CPython does. */
+        ai_value d = ai_call(self, NULL, 0, 0);
+        if (!d) return AI_ERR;
+        ai_value it = ai_iter(src), key;
+        if (!it) return AI_ERR;
+        int32_t rc;
+        while ((rc = ai_for_next(it, &key)) == 1)
+            if (ai_setitem(d, key, value) < 0) return AI_ERR;
+        return rc < 0 ? AI_ERR : d;
+    }
     int64_t hint = obj_is_type(src, &ai_dict_type) ? dict_len(src)
                    : anyset_check(src)             ? set_len(src)
                                                    : 0;

@@ -657,6 +657,7 @@ ai_value ai_format(ai_value v, ai_value spec) {
     if (int_check(v)) return fmt_int(v, spec);
     if (str_check(v)) return fmt_str(v, spec);
     if (float_check(v)) return fmt_float(v, spec);
+    if (complex_check(v)) return fmt_complex(v, spec);
     if (str_obj(spec)->len == 0) return ai_str(v);
     return ai_raise_fmt(&ai_exc_TypeError, "unsupported format string passed to %s.__format__",
                         obj_type_name(v));

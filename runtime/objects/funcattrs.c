@@ -13,7 +13,7 @@
  * __code__ …) first, then the __dict__.
  *
  * Code objects expose what compiled code can say about itself: co_name,
- * co_qualname, co_filename, the argument counts and co_varnames (the
+ * co_qualname, co_filename, co_firstlineno, the argument counts and co_varnames (the
  * parameters only: compiled code keeps no table of its other locals).
  *
  * Builtin functions (len, math.sqrt) and builtin methods ([].append)
@@ -21,7 +21,7 @@
  * the runtime carries no docstrings).
  *
  * Not handled: __globals__, __annotations__ (annotations are not kept),
- * co_firstlineno and the other co_* fields, setting __code__.
+ * co_freevars, co_nlocals and the other co_* fields, setting __code__.
  */
 #include "core/object.h"
 #include "gc/gc.h"
@@ -67,6 +67,11 @@ static ai_value co_filename(ai_value v) {
     return c && c->filename ? str_from_cstr(c->filename) : AI_NONE;
 }
 
+static ai_value co_firstlineno(ai_value v) {
+    const ai_code_info *c = code_info_of(v)->code;
+    return ai_smallint(c ? c->firstlineno : 1);
+}
+
 static ai_value co_varnames(ai_value v) {
     const ai_func_info *info = code_info_of(v);
     int64_t n = info->nparams + info->nkwonly + ((info->flags & AI_FUNC_VARARGS) ? 1 : 0) +
@@ -98,6 +103,7 @@ static const ai_getset_def code_getset[] = {
     {"co_posonlyargcount", co_posonlyargcount},
     {"co_kwonlyargcount", co_kwonlyargcount},
     {"co_filename", co_filename},
+    {"co_firstlineno", co_firstlineno},
     {"co_varnames", co_varnames},
     {NULL, NULL},
 };

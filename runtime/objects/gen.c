@@ -150,6 +150,31 @@ static void switch_to_caller(ai_gen *g, bool dying) {
 #endif
 }
 
+/* PEP 479: a StopIteration (or an async generator's StopAsyncIteration)
+ * leaving a body becomes RuntimeError("generator raised StopIteration"),
+ * caused by it, as in CPython. */
+void gen_stop_iteration_check(ai_gen *g) {
+    const char *msg = NULL;
+    if (exc_pending_is(&ai_exc_StopIteration))
+        msg = g->kind == GEN_CORO       ? "coroutine raised StopIteration"
+              : g->kind == GEN_ASYNCGEN ? "async generator raised StopIteration"
+                                        : "generator raised StopIteration";
+    else if (g->kind == GEN_ASYNCGEN && exc_pending_is(&ai_exc_StopAsyncIteration))
+        msg = "async generator raised StopAsyncIteration";
+    if (!msg) return;
+    ai_value cause = ai_exc_fetch();
+    ai_value m = str_from_cstr(msg);
+    ai_value args = m ? ai_tuple_pack(&m, 1) : 0;
+    ai_value e = args ? exc_new(&ai_exc_RuntimeError, args) : 0;
+    if (!e) return;
+    ai_exc *x = (ai_exc *)ai_obj(e);
+    x->cause = cause;
+    x->context = cause;
+    x->suppress_context = 1;
+    gc_barrier_all(x);
+    exc_set_pending(e);
+}
+
 /* First code on a generator's stack. */
 static void gen_start(void *arg) {
     ai_gen *g = arg;
@@ -157,6 +182,7 @@ static void gen_start(void *arg) {
     __sanitizer_finish_switch_fiber(NULL, &g->caller_bottom, &g->caller_size);
 #endif
     ai_value r = g->thrown ? AI_ERR : g->thunk(tuple_obj(g->args)->items);
+    if (!r) gen_stop_iteration_check(g);
     g->transfer = r;
     gc_barrier(g, r);
     g->state = GEN_DONE;
@@ -403,7 +429,19 @@ static const ai_method_def gen_methods[] = {
     {NULL, NULL, NULL, 0},
 };
 
-static const ai_slots gen_slots = {.iter = obj_iter_self, .next = gen_next, .methods = gen_methods};
+static ai_value gen_g_name(ai_value v) { return str_from_cstr(((ai_gen *)ai_obj(v))->info->name); }
+static ai_value gen_g_qualname(ai_value v) { return str_from_cstr(((ai_gen *)ai_obj(v))->info->qualname); }
+static ai_value gen_g_running(ai_value v) { return ai_bool(((ai_gen *)ai_obj(v))->state == GEN_RUNNING); }
+
+static const ai_getset_def gen_getset[] = {
+    {"__name__", gen_g_name},
+    {"__qualname__", gen_g_qualname},
+    {"gi_running", gen_g_running},
+    {NULL, NULL},
+};
+
+static const ai_slots gen_slots = {
+    .iter = obj_iter_self, .next = gen_next, .methods = gen_methods, .getset = gen_getset};
 
 ai_type ai_gen_type = {
     .ob = {(uintptr_t)&ai_type_type},

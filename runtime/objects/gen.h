@@ -99,6 +99,11 @@ ai_gen *gen_make(ai_type *t, int kind, const ai_func_info *info, void *thunk, co
  * *out, g->awaiting tells which), 0 when it returned (its value in
  * *out), -1 when it raised (pending). */
 int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out);
+/* After a body returned AI_ERR: a pending StopIteration (an async
+ * generator's StopAsyncIteration) becomes CPython's RuntimeError
+ * ("generator raised StopIteration", PEP 479), caused by it. Every place
+ * that runs a body's thunk calls it. */
+void gen_stop_iteration_check(ai_gen *g);
 
 /* From inside g's body: switch back to its consumer handing over v.
  * Returns the value sent in, or AI_ERR with the exception pending when

@@ -15,10 +15,10 @@
  * accumulator while the running total is a float, which gives the same
  * bits as boxing every step.
  *
- * Not handled: __reversed__ and __iter__ of user classes (looked up in
- * builtin method tables only until classes exist), __length_hint__.
+ * Not handled: __length_hint__.
  */
 #include "core/object.h"
+#include "objects/gen.h"
 #include "gc/gc.h"
 
 #include <stdlib.h>
@@ -404,10 +404,14 @@ static ai_value reversed_construct(ai_value cls, const ai_value *args, int64_t n
     if (call_no_kwargs("reversed", kwnames) < 0 || nargs_range("reversed", nargs, 1, 1) < 0)
         return AI_ERR;
     ai_value seq = args[0];
-    const ai_method_def *d = find_method(ai_type_of(seq), "__reversed__");
+    const ai_type *t = ai_type_of(seq);
+    if (t->flags & AI_TF_HEAPTYPE) {
+        /* A class's own first (it overrides its builtin base's). */
+        ai_value ur = cls_call_named(seq, "__reversed__", NULL, 0);
+        if (ur || exc_pending()) return ur;
+    }
+    const ai_method_def *d = find_method(t, "__reversed__");
     if (d) return d->fn(seq, NULL, 0, 0);
-    ai_value ur = cls_call_named(seq, "__reversed__", NULL, 0);   /* a class's own */
-    if (ur || exc_pending()) return ur;
     const ai_slots *s = obj_slots(seq);
     if (!s->getitem || !s->len)
         return ai_raise_fmt(&ai_exc_TypeError, "'%s' object is not reversible", obj_type_name(seq));
@@ -481,6 +485,15 @@ static ai_value bi_next(ai_value self, const ai_value *args, int64_t nargs, ai_v
     (void)self;
     if (call_no_kwargs("next", kwnames) < 0 || nargs_range("next", nargs, 1, 2) < 0) return AI_ERR;
     ai_value item;
+    if (obj_is_type(args[0], &ai_gen_type)) {
+        /* A generator's return value travels in the StopIteration. */
+        int32_t rc = gen_resume((ai_gen *)ai_obj(args[0]), AI_NONE, false, &item);
+        if (rc < 0) return AI_ERR;
+        if (rc == 1) return item;
+        if (nargs == 2) return args[1];
+        ai_value a = item == AI_NONE ? ai_val(&tuple_empty_obj) : ai_tuple_pack(&item, 1);
+        return a ? exc_raise_args(&ai_exc_StopIteration, a) : AI_ERR;
+    }
     int32_t rc = ai_for_next(args[0], &item);
     if (rc < 0) return AI_ERR;
     if (rc == 1) return item;

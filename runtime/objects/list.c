@@ -122,15 +122,34 @@ static int list_append_array(ai_list *l, const ai_value *items, int64_t n) {
     return 0;
 }
 
+bool seq_fast_items(ai_value v, const ai_value **items, int64_t *n) {
+    if (ai_is_smallint(v)) return false;
+    const ai_type *t = ai_type_of_obj(ai_obj(v));
+    bool is_list = t == &ai_list_type, is_tuple = t == &ai_tuple_type;
+    if (!is_list && !is_tuple && (t->flags & AI_TF_HEAPTYPE)) {
+        const ai_slots *s = obj_slots_of_type(t);
+        if (list_check(v)) is_list = s->iter == obj_slots_of_type(&ai_list_type)->iter;
+        else if (tuple_check(v)) is_tuple = s->iter == obj_slots_of_type(&ai_tuple_type)->iter;
+    }
+    if (is_list) {
+        *items = list_obj(v)->items;
+        *n = list_obj(v)->len;
+        return true;
+    }
+    if (is_tuple) {
+        *items = tuple_obj(v)->items;
+        *n = tuple_obj(v)->len;
+        return true;
+    }
+    return false;
+}
+
 int32_t ai_list_extend(ai_value list, ai_value iterable) {
     ai_list *l = list_obj(list);
-    if (list_check(iterable) || tuple_check(iterable)) {
-        /* l.extend(l) doubles: the count is read before appending. */
-        int64_t n = list_check(iterable) ? list_obj(iterable)->len : tuple_obj(iterable)->len;
-        const ai_value *src =
-            list_check(iterable) ? list_obj(iterable)->items : tuple_obj(iterable)->items;
-        return list_append_array(l, src, n);
-    }
+    const ai_value *src;
+    int64_t n;
+    /* l.extend(l) doubles: the count is read before appending. */
+    if (seq_fast_items(iterable, &src, &n)) return list_append_array(l, src, n);
     ai_value it = ai_iter(iterable);
     if (!it) return -1;
     /* Reserve by len() when the type has one (range, str, dict), as
@@ -154,10 +173,9 @@ int32_t ai_list_extend(ai_value list, ai_value iterable) {
 }
 
 ai_value list_from_iter(ai_value iterable) {
-    if (list_check(iterable))
-        return list_from_array(list_obj(iterable)->items, list_obj(iterable)->len);
-    if (tuple_check(iterable))
-        return list_from_array(tuple_obj(iterable)->items, tuple_obj(iterable)->len);
+    const ai_value *src;
+    int64_t n;
+    if (seq_fast_items(iterable, &src, &n)) return list_from_array(src, n);
     ai_value r = list_new(0);
     if (!r) return AI_ERR;
     return ai_list_extend(r, iterable) < 0 ? AI_ERR : r;
@@ -390,22 +408,17 @@ static ai_value list_getitem(ai_value o, ai_value key) {
  * owning the array. 0, or -1 with the exception set. */
 static int assign_source(ai_value self, ai_value v, const char *not_iterable, const ai_value **src,
                          int64_t *n, ai_value *keep) {
-    if (v == self || (!list_check(v) && !tuple_check(v))) {
+    if (v == self || !seq_fast_items(v, src, n)) {
         if (!obj_slots(v)->iter) {
             ai_raise_msg(&ai_exc_TypeError, not_iterable);
             return -1;
         }
         v = list_from_iter(v);
         if (!v) return -1;
-    }
-    *keep = v;
-    if (list_check(v)) {
         *n = list_obj(v)->len;
         *src = list_obj(v)->items;
-    } else {
-        *n = tuple_obj(v)->len;
-        *src = tuple_obj(v)->items;
     }
+    *keep = v;
     return 0;
 }
 

@@ -622,7 +622,7 @@ static ai_value join_values(ai_value sep, const ai_value *items, int64_t n) {
         ascii = ascii && x->ascii;
         total += x->len;
     }
-    if (n == 1) return items[0];
+    if (n == 1) return cls_exact_result(items[0], items[0], 0); /* a str, never a subclass */
     ai_value r = str_new_kind(kind, total);
     if (!r) return AI_ERR;
     ai_strobj *o = str_obj(r);
@@ -653,8 +653,9 @@ static ai_value m_join(ai_value self, const ai_value *args, int64_t nargs, ai_va
     ai_value a[1];
     if (text_args(&spec, args, nargs, kw, a) < 0) return AI_ERR;
     ai_value it = a[0];
-    if (tuple_check(it)) return join_values(self, tuple_obj(it)->items, tuple_obj(it)->len);
-    if (list_check(it)) return join_values(self, list_obj(it)->items, list_obj(it)->len);
+    const ai_value *items;
+    int64_t n;
+    if (seq_fast_items(it, &items, &n)) return join_values(self, items, n);
     if (!obj_slots(it)->iter) return ai_raise_msg(&ai_exc_TypeError, "can only join an iterable");
     ai_value l = list_from_iter(it);
     if (!l) return AI_ERR;
@@ -1015,7 +1016,12 @@ static ai_value m_maketrans(ai_value self, const ai_value *args, int64_t nargs, 
 
 /* ---- codecs ----------------------------------------------------------------------- */
 
-enum { ENC_UTF8, ENC_ASCII, ENC_LATIN1, ENC_UNKNOWN };
+/* The UTF-16 and UTF-32 codecs ("wide") exist for str.encode and
+ * bytes.decode only: files keep refusing them (text_codec_id). */
+enum { ENC_UTF8, ENC_ASCII, ENC_LATIN1, ENC_UTF16, ENC_UTF16LE, ENC_UTF16BE, ENC_UTF32, ENC_UTF32LE,
+       ENC_UTF32BE, ENC_UNKNOWN };
+static bool enc_wide(int codec) { return codec >= ENC_UTF16 && codec <= ENC_UTF32BE; }
+static bool enc_utf32(int codec) { return codec >= ENC_UTF32 && codec <= ENC_UTF32BE; }
 
 static int codec_of(const char *name) {
     if (!name) return ENC_UTF8;
@@ -1034,8 +1040,14 @@ static int codec_of(const char *name) {
     static const char *const ascii[] = {"ascii", "us_ascii", "646", "us", NULL};
     static const char *const latin1[] = {"latin_1", "latin1", "iso_8859_1", "iso8859_1", "8859",
                                          "cp819", "l1", "latin", "iso_ir_100", NULL};
-    const char *const *tables[] = {utf8, ascii, latin1};
-    for (int t = 0; t < 3; t++)
+    static const char *const u16[] = {"utf_16", "utf16", "u16", NULL};
+    static const char *const u16le[] = {"utf_16_le", "utf_16le", NULL};
+    static const char *const u16be[] = {"utf_16_be", "utf_16be", NULL};
+    static const char *const u32[] = {"utf_32", "utf32", "u32", NULL};
+    static const char *const u32le[] = {"utf_32_le", "utf_32le", NULL};
+    static const char *const u32be[] = {"utf_32_be", "utf_32be", NULL};
+    const char *const *tables[] = {utf8, ascii, latin1, u16, u16le, u16be, u32, u32le, u32be};
+    for (int t = 0; t < ENC_UNKNOWN; t++)
         for (const char *const *q = tables[t]; *q; q++)
             if (strcmp(n, *q) == 0) return t;
     return ENC_UNKNOWN;
@@ -1043,11 +1055,13 @@ static int codec_of(const char *name) {
 
 int text_codec_id(const char *name) {
     int c = codec_of(name);
-    return c == ENC_UNKNOWN ? -1 : c;
+    return c == ENC_UNKNOWN || enc_wide(c) ? -1 : c;
 }
 
 static const char *codec_name(int codec) {
-    return codec == ENC_UTF8 ? "utf-8" : codec == ENC_ASCII ? "ascii" : "latin-1";
+    static const char *const names[] = {"utf-8", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be",
+                                        "utf-32", "utf-32-le", "utf-32-be"};
+    return codec >= 0 && codec < ENC_UNKNOWN ? names[codec] : "?";
 }
 
 enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_SURROGATEESCAPE, ERR_XMLREF,
@@ -1134,25 +1148,52 @@ static void utf8_put(bbuf *b, uint32_t c) {
     bb_add(b, t, n);
 }
 
+/* One character in a wide codec: UTF-16 code units (a pair above the
+ * BMP; a lone surrogate as itself) or a UTF-32 unit, in the codec's byte
+ * order (the BOM-less forms are little-endian, as on CPython's hosts). */
+static void wide_unit(bbuf *b, int codec, uint32_t u) {
+    unsigned char t[4];
+    bool be = codec == ENC_UTF16BE || codec == ENC_UTF32BE;
+    int n = enc_utf32(codec) ? 4 : 2;
+    for (int k = 0; k < n; k++) t[be ? n - 1 - k : k] = (unsigned char)(u >> (8 * k));
+    bb_add(b, t, n);
+}
+
+static void wide_put(bbuf *b, int codec, uint32_t c) {
+    if (!enc_utf32(codec) && c >= 0x10000) {
+        c -= 0x10000;
+        wide_unit(b, codec, 0xD800 | (c >> 10));
+        wide_unit(b, codec, 0xDC00 | (c & 0x3FF));
+        return;
+    }
+    wide_unit(b, codec, c);
+}
+
 ai_value text_encode(ai_value sv, const char *encoding, const char *errors) {
     int codec = codec_of(encoding);
     if (codec == ENC_UNKNOWN)
         return ai_raise_fmt(&ai_exc_LookupError, "unknown encoding: %s", encoding);
     ai_strobj *s = str_obj(sv);
-    if (s->ascii) {
+    bool wide = enc_wide(codec);
+    if (s->ascii && !wide) {
         ai_value r = bytes_new_raw(s->len);
         if (r && s->len) memcpy(bytes_data_of(r), str_data(s), (size_t)s->len);
         return r;
     }
     uint32_t limit = codec == ENC_ASCII ? 128 : codec == ENC_LATIN1 ? 256 : 0x110000;
+    bool unicode = codec == ENC_UTF8 || wide;   /* only surrogates are unencodable */
     int err = errors_of(errors);
     bbuf b = {0};
+    if (codec == ENC_UTF16) wide_unit(&b, codec, 0xFEFF);   /* the BOM, little-endian */
+    if (codec == ENC_UTF32) wide_unit(&b, codec, 0xFEFF);
     for (int64_t i = 0; i < s->len; i++) {
         uint32_t c = str_char(s, i);
-        bool bad = codec == ENC_UTF8 ? (c >= 0xD800 && c <= 0xDFFF) : c >= limit;
+        bool bad = unicode ? (c >= 0xD800 && c <= 0xDFFF) : c >= limit;
         if (!bad) {
             if (codec == ENC_UTF8)
                 utf8_put(&b, c);
+            else if (wide)
+                wide_put(&b, codec, c);
             else
                 bb_addc(&b, (unsigned char)c);
             continue;
@@ -1161,9 +1202,10 @@ ai_value text_encode(ai_value sv, const char *encoding, const char *errors) {
         int64_t j = i + 1;
         while (j < s->len) {
             uint32_t d = str_char(s, j);
-            if (codec == ENC_UTF8 ? !(d >= 0xD800 && d <= 0xDFFF) : d < limit) break;
+            if (unicode ? !(d >= 0xD800 && d <= 0xDFFF) : d < limit) break;
             j++;
         }
+        if (err == ERR_SURROGATEESCAPE && wide) err = ERR_STRICT;
         if (err == ERR_SURROGATEESCAPE) {
             /* Only U+DC80..U+DCFF stand for bytes: a run holding anything
              * else fails as a whole, as CPython's handler refuses it. */
@@ -1176,15 +1218,18 @@ ai_value text_encode(ai_value sv, const char *encoding, const char *errors) {
             }
             err = ERR_STRICT;
         }
-        if (err == ERR_SURROGATEPASS && codec == ENC_UTF8) {
-            for (int64_t k = i; k < j; k++) utf8_put(&b, str_char(s, k));
+        if (err == ERR_SURROGATEPASS && unicode) {
+            for (int64_t k = i; k < j; k++) {
+                if (wide) wide_unit(&b, codec, str_char(s, k));
+                else utf8_put(&b, str_char(s, k));
+            }
             i = j - 1;
             continue;
         }
         if (err == ERR_STRICT || err == ERR_UNKNOWN || err == ERR_SURROGATEPASS) {
             free(b.p);
             if (err == ERR_UNKNOWN) return unknown_handler(errors);
-            const char *why = codec == ENC_UTF8    ? "surrogates not allowed"
+            const char *why = unicode              ? "surrogates not allowed"
                               : codec == ENC_ASCII ? "ordinal not in range(128)"
                                                    : "ordinal not in range(256)";
             strbuf m;
@@ -1215,7 +1260,10 @@ ai_value text_encode(ai_value sv, const char *encoding, const char *errors) {
                 break;
             default: n = snprintf(tmp, sizeof tmp, "&#%u;", d); break;
             }
-            bb_add(&b, tmp, n);
+            if (wide)
+                for (int k = 0; k < n; k++) wide_put(&b, codec, (unsigned char)tmp[k]);
+            else
+                bb_add(&b, tmp, n);
         }
         i = j - 1;
     }
@@ -1262,10 +1310,116 @@ static int utf8_check(const unsigned char *p, const unsigned char *end, int *bad
     return need + 1;
 }
 
+/* The error handlers' part of a decoder, for the badn bytes at p[i]:
+ * 0 go on past them, -1 error raised. */
+static int decode_bad(ubuf *b, int err, const char *errors, const char *codec, const unsigned char *p, int64_t i,
+                      int badn, const char *why) {
+    switch (err) {
+    case ERR_IGNORE: return 0;
+    case ERR_REPLACE: ub_addc(b, 0xFFFD); return 0;
+    case ERR_BACKSLASH:
+        for (int k = 0; k < badn; k++) {
+            char t[8];
+            snprintf(t, sizeof t, "\\x%02x", p[i + k]);
+            ub_adds(b, t);
+        }
+        return 0;
+    case ERR_SURROGATEESCAPE:
+        for (int k = 0; k < badn; k++) ub_addc(b, 0xDC00 + p[i + k]);
+        return 0;
+    default: break;
+    }
+    if (err == ERR_UNKNOWN || err == ERR_XMLREF) {
+        unknown_handler(errors);
+        return -1;
+    }
+    strbuf m;
+    sb_init(&m);
+    if (badn == 1)
+        sb_printf(&m, "'%s' codec can't decode byte 0x%02x in position %lld: %s", codec, p[i], (long long)i, why);
+    else
+        sb_printf(&m, "'%s' codec can't decode bytes in position %lld-%lld: %s", codec, (long long)i,
+                  (long long)(i + badn - 1), why);
+    ai_value msg = sb_finish(&m);
+    ai_value args = msg ? ai_tuple_pack(&msg, 1) : 0;
+    if (args) exc_raise_args(&ai_exc_UnicodeDecodeError, args);
+    return -1;
+}
+
+/* UTF-16 and UTF-32: a BOM picks the byte order of "utf-16"/"utf-32"
+ * (little-endian without one; errors then name the -le/-be codec). */
+static ai_value decode_wide(const unsigned char *p, int64_t n, int codec, const char *errors) {
+    bool u32 = enc_utf32(codec);
+    bool be = codec == ENC_UTF16BE || codec == ENC_UTF32BE;
+    int64_t i = 0;
+    if (codec == ENC_UTF16 && n >= 2) {
+        if (p[0] == 0xFF && p[1] == 0xFE) i = 2;
+        else if (p[0] == 0xFE && p[1] == 0xFF) i = 2, be = true;
+    }
+    if (codec == ENC_UTF32 && n >= 4) {
+        if (p[0] == 0xFF && p[1] == 0xFE && !p[2] && !p[3]) i = 4;
+        else if (!p[0] && !p[1] && p[2] == 0xFE && p[3] == 0xFF) i = 4, be = true;
+    }
+    const char *name = codec_name(u32 ? (be ? ENC_UTF32BE : ENC_UTF32LE) : (be ? ENC_UTF16BE : ENC_UTF16LE));
+    int err = errors_of(errors);
+    int w = u32 ? 4 : 2;
+    ubuf b;
+    ub_init(&b);
+    while (i < n) {
+        int badn = 0;
+        const char *why = NULL;
+        if (n - i < w) {
+            badn = (int)(n - i);
+            why = "truncated data";
+        } else {
+            uint32_t u = 0;
+            for (int k = 0; k < w; k++) u |= (uint32_t)p[i + (be ? w - 1 - k : k)] << (8 * k);
+            if (u32) {
+                if (u > 0x10FFFF) why = "code point not in range(0x110000)";
+                else if (u >= 0xD800 && u <= 0xDFFF && err != ERR_SURROGATEPASS)
+                    why = "code point in surrogate code point range(0xd800, 0xe000)";
+                if (why) badn = 4;
+                else ub_addc(&b, u), i += 4;
+            } else if (u < 0xD800 || u > 0xDFFF) {
+                ub_addc(&b, u);
+                i += 2;
+            } else if (u >= 0xDC00) {
+                why = "illegal encoding";
+                badn = 2;
+            } else if (n - i < 4) {
+                why = "unexpected end of data";
+                badn = (int)(n - i);
+            } else {
+                uint32_t u2 = be ? (uint32_t)p[i + 2] << 8 | p[i + 3] : (uint32_t)p[i + 3] << 8 | p[i + 2];
+                if (u2 >= 0xDC00 && u2 <= 0xDFFF) {
+                    ub_addc(&b, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+                    i += 4;
+                } else {
+                    why = "illegal UTF-16 surrogate";
+                    badn = 2;
+                }
+            }
+            if (why && !u32 && err == ERR_SURROGATEPASS && badn == 2) {
+                ub_addc(&b, u);
+                i += 2;
+                continue;
+            }
+        }
+        if (!why) continue;
+        if (decode_bad(&b, err, errors, name, p, i, badn, why) < 0) {
+            ub_free(&b);
+            return AI_ERR;
+        }
+        i += badn;
+    }
+    return ub_finish(&b);
+}
+
 ai_value text_decode(const unsigned char *p, int64_t n, const char *encoding, const char *errors) {
     int codec = codec_of(encoding);
     if (codec == ENC_UNKNOWN)
         return ai_raise_fmt(&ai_exc_LookupError, "unknown encoding: %s", encoding);
+    if (enc_wide(codec)) return decode_wide(p, n, codec, errors);
     int64_t i = 0;
     while (i < n && p[i] < 0x80) i++;
     if (i == n) return str_from_ascii((const char *)p, n);
@@ -1392,7 +1546,8 @@ static ai_value m_format_spec(ai_value self, const ai_value *args, int64_t nargs
 static ai_value m_getnewargs(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
     ARGS(spec, "__getnewargs__", ARGS_NONE, 0, 0, NULL);
     if (text_args(&spec, args, nargs, kw, NULL) < 0) return AI_ERR;
-    return ai_tuple_pack(&self, 1);
+    ai_value s = cls_exact_result(self, self, 0);
+    return s ? ai_tuple_pack(&s, 1) : AI_ERR;
 }
 
 #define M(name, fn) {name, fn, &ai_str_type, 0}

@@ -1,6 +1,6 @@
 # cmath: the complex functions on finite arguments (Aithon's stdlib/cmath.py
-# follows CPython's algorithms; infinite and NaN arguments may differ, see
-# docs/language.md), polar/rect conversions, constants and errors.
+# follows CPython's algorithms; mod_cmath_special has the infinite and NaN
+# ones), polar/rect conversions, constants and errors.
 import cmath
 import math
 
