@@ -63,7 +63,7 @@ static ai_value super_m(ai_value fn, const ai_value *args, int64_t nargs, ai_val
 
 static const char *const self_names[] = {"self", "other"};
 static const char *const init_names[] = {"self", "x"};
-static const ai_code_info code = {"t.py", "m", NULL, NULL, 1};
+static const ai_code_info code = {"t.py", "m", NULL, NULL, 1, NULL};
 static const ai_func_info a_info = {"m", "A.m", 1, 0, self_names, ret_a, &code, 0, 0};
 static const ai_func_info b_info = {"m", "B.m", 1, 0, self_names, ret_b, &code, 0, 0};
 static const ai_func_info get_info = {"get", "P.get", 1, 0, self_names, get_x, &code, 0, 0};

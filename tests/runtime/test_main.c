@@ -60,8 +60,8 @@ static run_result run(ai_value (*entry)(void)) {
 /* ---- programs --------------------------------------------------------------- */
 
 static const char REC_SRC[] = "def f(n):\n    return f(n + 1)\n\nf(0)\n";
-static const ai_code_info rec_mod = {"rec.py", "<module>", REC_SRC, NULL, 1};
-static const ai_code_info rec_f = {"rec.py", "f", REC_SRC, NULL, 1};
+static const ai_code_info rec_mod = {"rec.py", "<module>", REC_SRC, NULL, 1, NULL};
+static const ai_code_info rec_f = {"rec.py", "f", REC_SRC, NULL, 1, NULL};
 static long max_depth;
 
 /* What the emitter's prologue does: check the stack, raise below it. */

@@ -110,7 +110,7 @@ static void check_copy_at(int line, ai_value v, bool eq) {
 /* ---- classes built by hand (as tests/runtime/test_class.c does) -------------------- */
 
 static const char *const self_names[] = {"self"};
-static const ai_code_info code = {"t.py", "f", NULL, NULL, 1};
+static const ai_code_info code = {"t.py", "f", NULL, NULL, 1, NULL};
 
 static ai_value hash7(ai_value fn, const ai_value *args, int64_t nargs, ai_value kw) {
     ai_value out[1];
