@@ -1301,12 +1301,15 @@ static void emit_unit(Emitter *e) {
     e->globals = globals;
     /* The positions table (the spans reported by failures). */
     {
+        /* raw int32 words as one data blob (the compiler's byte order is
+         * the target's): no LLVM value per word, for big modules */
         size_t nw = (size_t)(e->npos ? e->npos : 1) * AI_POS_WORDS;
-        LLVMValueRef *words = arena_alloc(e->arena, sizeof(LLVMValueRef) * nw);
-        for (size_t i = 0; i < nw; i++) words[i] = emit_i32(e, e->npos ? e->pos_v[i] : 0);
-        LLVMValueRef arr = LLVMConstArray2(e->i32, words, (uint64_t)nw);
+        int32_t *words = e->npos ? e->pos_v : arena_alloc(e->arena, sizeof(int32_t) * nw);
+        if (!e->npos) memset(words, 0, sizeof(int32_t) * nw);
+        LLVMValueRef arr = LLVMConstStringInContext2(e->ctx, (const char *)words, nw * sizeof(int32_t), 1);
         LLVMValueRef pg = LLVMAddGlobal(e->m, LLVMTypeOf(arr), arena_printf(e->arena, "%s.positions", name));
         LLVMSetInitializer(pg, arr);
+        LLVMSetAlignment(pg, 4);
         LLVMSetGlobalConstant(pg, 1);
         LLVMSetLinkage(pg, LLVMPrivateLinkage);
         LLVMReplaceAllUsesWith(e->positions, pg);
