@@ -682,7 +682,7 @@ static bool print_keywords_ok(const Expr *x) {
  * the function called (fd->fn, or for `await f(…)` of an async def its
  * behaviour, fd->genbody). NULL when the arguments do not fit. */
 static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x, LLVMValueRef target,
-                                int await_line) {
+                                LLVMTypeRef target_type, LLVMValueRef extra, int await_line) {
     if (!fd->simple) return NULL;
     const Arguments *a = fd->def->u.funcdef.args;
     int n = fd->nparams, np = x->u.call.args.n, nposonly = a->posonlyargs.n;
@@ -717,13 +717,14 @@ static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x
         LLVMBuildUnreachable(e->b);
         LLVMPositionBuilderAtEnd(e->b, go);
     }
-    LLVMValueRef *cargs = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(n + 1));
+    LLVMValueRef *cargs = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(n + 2));
     for (int i = 0; i < n; i++) {
         if (src[i] >= 0) cargs[i] = vals[src[i]];
         else cargs[i] = LLVMBuildLoad2(e->b, e->i64, fd->default_globals[i - (n - fd->ndefaults)], "dflt");
     }
+    if (extra) cargs[n] = extra;
     if (await_line) emit_rt(e, RT_ai_await_direct_enter, (LLVMValueRef[]){emit_i32(e, await_line)}, 1);
-    LLVMValueRef r = LLVMBuildCall2(e->b, fd->body_type, target, cargs, (unsigned)n, "");
+    LLVMValueRef r = LLVMBuildCall2(e->b, target_type, target, cargs, (unsigned)(n + (extra ? 1 : 0)), "");
     if (await_line) emit_rt(e, RT_ai_await_direct_leave, NULL, 0);
     emit_check(e, r, x->pos.line);
     return r;
@@ -742,7 +743,7 @@ static LLVMValueRef emit_await(Emitter *e, const Expr *x) {
             int g = emit_global_index(e, name);
             FuncDef *fd = e->global_func[g];
             if (fd && fd->is_async && !fd->scope->is_generator && fd->genbody) {
-                LLVMValueRef r = direct_call(e, fd, g, v, fd->genbody, x->pos.line);
+                LLVMValueRef r = direct_call(e, fd, g, v, fd->genbody, fd->body_type, NULL, x->pos.line);
                 if (r) return r;
             }
         }
@@ -834,7 +835,8 @@ static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
                 return emit_print(e, x);
             int g = emit_global_index(e, name);
             if (e->global_func[g]) {
-                LLVMValueRef r = direct_call(e, e->global_func[g], g, x, e->global_func[g]->fn, 0);
+                FuncDef *fd = e->global_func[g];
+                LLVMValueRef r = direct_call(e, fd, g, x, fd->fn, fd->body_type, NULL, 0);
                 if (r) return r;
             }
         }
@@ -842,10 +844,42 @@ static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
     return generic_call(e, emit_expr(e, f), x);
 }
 
+/* The def a call `f(…)` names when f is a module-level def called
+ * directly, or NULL. */
+static FuncDef *called_def(Emitter *e, const Expr *x, int *gidx) {
+    const Expr *f = x->u.call.func;
+    if (f->kind != E_NAME || has_star_args(x)) return NULL;
+    Symbol *sym;
+    Frame *fr;
+    if (emit_name_home(e, f->u.name.id, &sym, &fr) != NAME_GLOBAL) return NULL;
+    int g = emit_global_index(e, f->u.name.id);
+    *gidx = g;
+    return e->global_func[g];
+}
+
+bool emit_is_float_call(void *ctx, const Expr *call) {
+    Emitter *e = ctx;
+    int g;
+    FuncDef *fd = e->fn ? called_def(e, call, &g) : NULL;
+    return fd && fd->fret;
+}
+
+LLVMValueRef emit_float_direct_call(Emitter *e, const Expr *call, LLVMValueRef dout) {
+    int g;
+    FuncDef *fd = called_def(e, call, &g);
+    if (!fd || !fd->fret) return NULL;
+    e->fn->cur_line = call->pos.line;
+    return direct_call(e, fd, g, call, fd->fret, fd->fret_type, dout, 0);
+}
+
 /* ---- dispatch ---------------------------------------------------------------------- */
 
 LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
     e->fn->cur_line = x->pos.line;
+    if (e->nsubst) {
+        LLVMValueRef kept = emit_float_subst(e, x);
+        if (kept) return kept;
+    }
     switch (x->kind) {
     case E_CONSTANT: return emit_constant(e, &x->u.constant);
     case E_NAME: return emit_load_name(e, x->u.name.id, x->pos);

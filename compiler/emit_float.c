@@ -145,27 +145,146 @@ static LLVMValueRef attribute_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef 
     return v;
 }
 
-/* The tree's value as a double (fast way); failed checks go to slow. */
-static LLVMValueRef tree_double(Emitter *e, const FloatTree *t, const Expr *x, LLVMBasicBlockRef slow) {
+/* A tree being emitted: with leaves evaluated the generic way
+ * (FloatTree.has_eval), every leaf that is not a plain local keeps its
+ * value in a slot, so that the generic way, if taken after it was read,
+ * neither evaluates it again nor reads it again (a call may have changed
+ * what a subscript or an attribute reads). */
+typedef struct TreeEmit {
+    const FloatTree *t;
+    LLVMValueRef *slots;        /* by leaf: i64 alloca, or NULL */
+    LLVMValueRef *dslots;       /* by leaf: f64 alloca of a float call, or NULL */
+} TreeEmit;
+
+static void tree_begin(Emitter *e, TreeEmit *te, const FloatTree *t) {
+    te->t = t;
+    te->slots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(t->nleaves + 1));
+    te->dslots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(t->nleaves + 1));
+    for (int i = 0; i < t->nleaves; i++) {
+        te->slots[i] = te->dslots[i] = NULL;
+        if (!t->has_eval || t->kinds[i] == LEAF_LOCAL) continue;
+        te->slots[i] = emit_alloca(e, e->i64, "leaf");
+        LLVMBuildStore(e->b, emit_i64(e, 0), te->slots[i]);
+        if (t->kinds[i] == LEAF_FCALL) te->dslots[i] = emit_alloca(e, e->f64, "dleaf");
+    }
+}
+
+/* While the generic way of the tree is emitted, its kept leaves stand
+ * for themselves (emit_float_subst). */
+static int subst_push(Emitter *e, const TreeEmit *te) {
+    int mark = e->nsubst;
+    for (int i = 0; i < te->t->nleaves; i++) {
+        if (!te->slots[i]) continue;
+        e->subst = arena_grow(e->arena, e->subst, &e->capsubst, e->nsubst + 1, sizeof(LeafSubst));
+        e->subst[e->nsubst++] = (LeafSubst){te->t->leaves[i], te->slots[i], te->dslots[i], true};
+    }
+    return mark;
+}
+
+LLVMValueRef emit_float_subst(Emitter *e, const Expr *x) {
+    LeafSubst *ls = NULL;
+    for (int i = e->nsubst - 1; i >= 0; i--)
+        if (e->subst[i].x == x && e->subst[i].active) {
+            ls = &e->subst[i];
+            break;
+        }
+    if (!ls) return NULL;
+    int idx = (int)(ls - e->subst);
+    LLVMValueRef kept = LLVMBuildLoad2(e->b, e->i64, ls->slot, "kept");
+    LLVMBasicBlockRef eval = emit_block(e, "kept.eval"), have = emit_block(e, "kept.have"),
+                      done = emit_block(e, "kept.done");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, kept, emit_i64(e, 0), ""), eval, have);
+    LLVMPositionBuilderAtEnd(e->b, eval);
+    e->subst[idx].active = false;
+    LLVMValueRef fresh = emit_expr(e, x);
+    e->subst[idx].active = true;
+    LLVMBasicBlockRef eval_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, have);
+    LLVMValueRef val = kept;
+    if (e->subst[idx].dslot) {
+        /* a float call's double: boxed now */
+        LLVMBasicBlockRef box = emit_block(e, "kept.box"), join = emit_block(e, "kept.val");
+        LLVMBasicBlockRef from = LLVMGetInsertBlock(e->b);
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, kept, emit_i64(e, AI_FRET), ""), box, join);
+        LLVMPositionBuilderAtEnd(e->b, box);
+        LLVMValueRef b = emit_box_float(e, LLVMBuildLoad2(e->b, e->f64, e->subst[idx].dslot, ""), x->pos.line);
+        LLVMBasicBlockRef box_end = LLVMGetInsertBlock(e->b);
+        LLVMBuildBr(e->b, join);
+        LLVMPositionBuilderAtEnd(e->b, join);
+        val = LLVMBuildPhi(e->b, e->i64, "");
+        LLVMAddIncoming(val, (LLVMValueRef[]){kept, b}, (LLVMBasicBlockRef[]){from, box_end}, 2);
+    }
+    LLVMBasicBlockRef have_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fresh, val}, (LLVMBasicBlockRef[]){eval_end, have_end}, 2);
+    return phi;
+}
+
+/* A leaf read on the fast way: kept in its slot when it has one. */
+static LLVMValueRef keep(Emitter *e, const TreeEmit *te, int li, LLVMValueRef v) {
+    if (te->slots[li]) LLVMBuildStore(e->b, v, te->slots[li]);
+    return v;
+}
+
+/* A float call: its variant returns the double unboxed (AI_FRET), or a
+ * boxed value that is checked like any leaf. */
+static LLVMValueRef fcall_leaf(Emitter *e, const TreeEmit *te, int li, const Expr *x, LLVMBasicBlockRef slow) {
+    bool need = te->t->need_float[li];
+    LLVMValueRef r = emit_float_direct_call(e, x, te->dslots[li]);
+    if (!r) return leaf_double(e, keep(e, te, li, emit_expr(e, x)), need, slow);
+    keep(e, te, li, r);
+    LLVMBasicBlockRef unboxed = emit_block(e, "fcall.d"), boxed = emit_block(e, "fcall.boxed"),
+                      join = emit_block(e, "fcall.val");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, emit_i64(e, AI_FRET), ""), unboxed, boxed);
+    LLVMPositionBuilderAtEnd(e->b, unboxed);
+    LLVMValueRef d1 = LLVMBuildLoad2(e->b, e->f64, te->dslots[li], "");
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, boxed);
+    LLVMValueRef d2 = leaf_double(e, r, need, slow);
+    LLVMBasicBlockRef boxed_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "fcall");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2}, (LLVMBasicBlockRef[]){unboxed, boxed_end}, 2);
+    return phi;
+}
+
+/* The tree's value as a double (fast way); failed checks go to slow.
+ * Leaves are read where CPython evaluates them (left to right, each
+ * operator after its operands), so a leaf evaluated the generic way runs
+ * after exactly the checks CPython's operators would have made before. */
+static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, LLVMBasicBlockRef slow) {
+    const FloatTree *t = te->t;
+    int li = infer_leaf_index(t, x);
+    if (li >= 0) {
+        bool need = t->need_float[li];
+        switch (t->kinds[li]) {
+        case LEAF_LOCAL:
+            return leaf_double(e, LLVMBuildLoad2(e->b, e->i64, local_slot(e, x->u.name.id), x->u.name.id), need, slow);
+        case LEAF_PURE: {
+            LLVMValueRef v = x->kind == E_SUBSCRIPT ? subscript_leaf(e, x, slow) : attribute_leaf(e, x, slow);
+            return leaf_double(e, keep(e, te, li, v), need, slow);
+        }
+        case LEAF_FCALL: return fcall_leaf(e, te, li, x, slow);
+        case LEAF_EVAL: return leaf_double(e, keep(e, te, li, emit_expr(e, x)), need, slow);
+        }
+    }
     switch (x->kind) {
     case E_CONSTANT:
         return LLVMConstReal(e->f64, x->u.constant.kind == CONST_FLOAT ? x->u.constant.fval : (double)x->u.constant.ival);
-    case E_NAME: {
-        LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, local_slot(e, x->u.name.id), x->u.name.id);
-        return leaf_double(e, v, infer_leaf_needs_float(t, x), slow);
-    }
-    case E_SUBSCRIPT: return leaf_double(e, subscript_leaf(e, x, slow), infer_leaf_needs_float(t, x), slow);
-    case E_ATTRIBUTE: return leaf_double(e, attribute_leaf(e, x, slow), infer_leaf_needs_float(t, x), slow);
     case E_UNARYOP: {
         const Expr *o = x->u.unaryop.operand;
-        if (x->u.unaryop.op == UOP_UADD) return tree_double(e, t, o, slow);
+        if (x->u.unaryop.op == UOP_UADD) return tree_double(e, te, o, slow);
         if (o->kind == E_CONSTANT && o->u.constant.kind == CONST_INT)
             return LLVMConstReal(e->f64, (double)-o->u.constant.ival);  /* -0 is the int 0 */
-        return LLVMBuildFNeg(e->b, tree_double(e, t, o, slow), "");
+        return LLVMBuildFNeg(e->b, tree_double(e, te, o, slow), "");
     }
     default: {
-        LLVMValueRef l = tree_double(e, t, x->u.binop.left, slow);
-        LLVMValueRef r = tree_double(e, t, x->u.binop.right, slow);
+        LLVMValueRef l = tree_double(e, te, x->u.binop.left, slow);
+        LLVMValueRef r = tree_double(e, te, x->u.binop.right, slow);
         switch (x->u.binop.op) {
         case OP_ADD: return LLVMBuildFAdd(e->b, l, r, "");
         case OP_SUB: return LLVMBuildFSub(e->b, l, r, "");
@@ -181,21 +300,33 @@ static LLVMValueRef tree_double(Emitter *e, const FloatTree *t, const Expr *x, L
     }
 }
 
+static InferEnv env_of(Emitter *e) { return (InferEnv){is_plain_local, emit_is_float_call, e}; }
+
+/* Worth a tree: two operators or more (one operator alone is the shared
+ * $float helper's, with the same one allocation), or a float call whose
+ * result need not be boxed. */
+static bool worth(const FloatTree *t) { return t->nops >= 2 || (t->nops >= 1 && t->has_fcall); }
+
 LLVMValueRef emit_float_tree(Emitter *e, const Expr *x) {
     FloatTree t;
-    if (e->float_tree_off || !e->fn || !infer_float_tree(e->arena, x, is_plain_local, e, false, &t) || t.nops < 2)
+    InferEnv env = env_of(e);
+    if (e->float_tree_off || !e->fn || !infer_float_tree(e->arena, x, &env, false, &t) || !worth(&t))
         return NULL;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
     LLVMBuildBr(e->b, fast);
     LLVMPositionBuilderAtEnd(e->b, fast);
-    LLVMValueRef d = tree_double(e, &t, x, slow);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    LLVMValueRef d = tree_double(e, &te, x, slow);
     LLVMValueRef boxed = emit_box_float(e, d, x->pos.line);
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     e->float_tree_off++;
+    int mark = subst_push(e, &te);
     LLVMValueRef generic = emit_expr(e, x);
+    e->nsubst = mark;
     e->float_tree_off--;
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
@@ -212,15 +343,22 @@ LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
         return NULL;
     const Expr *lx = x->u.compare.left, *rx = x->u.compare.comparators.v[0];
     FloatTree lt, rt;
-    if (!infer_float_tree(e->arena, lx, is_plain_local, e, true, &lt) ||
-        !infer_float_tree(e->arena, rx, is_plain_local, e, true, &rt) || lt.nops + rt.nops == 0)
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, lx, &env, true, &lt) || !infer_float_tree(e->arena, rx, &env, true, &rt) ||
+        (lt.nops + rt.nops == 0 && !lt.has_fcall && !rt.has_fcall))
         return NULL;
+    /* kept leaves of both sides: a side evaluated the generic way keeps
+     * its leaves too when the other one has such leaves */
+    if (lt.has_eval || rt.has_eval) lt.has_eval = rt.has_eval = true;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
     LLVMBuildBr(e->b, fast);
     LLVMPositionBuilderAtEnd(e->b, fast);
-    LLVMValueRef dl = tree_double(e, &lt, lx, slow);
-    LLVMValueRef dr = tree_double(e, &rt, rx, slow);
+    TreeEmit tl, tr;
+    tree_begin(e, &tl, &lt);
+    tree_begin(e, &tr, &rt);
+    LLVMValueRef dl = tree_double(e, &tl, lx, slow);
+    LLVMValueRef dr = tree_double(e, &tr, rx, slow);
     /* Python's NaN rules: ordered comparisons with a NaN are false, != true. */
     LLVMRealPredicate p = op == CMP_LT ? LLVMRealOLT : op == CMP_LTE ? LLVMRealOLE : op == CMP_EQ ? LLVMRealOEQ
                         : op == CMP_NOTEQ ? LLVMRealUNE : op == CMP_GT ? LLVMRealOGT : LLVMRealOGE;
@@ -229,7 +367,10 @@ LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     e->float_tree_off++;
+    int mark = subst_push(e, &tl);
+    subst_push(e, &tr);
     LLVMValueRef generic = emit_cond(e, x);
+    e->nsubst = mark;
     e->float_tree_off--;
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
@@ -254,20 +395,64 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     x->u.binop.op = op;
     x->u.binop.right = st->u.augassign.value;
     FloatTree t;
-    if (!infer_float_tree(e->arena, x, is_plain_local, e, false, &t) || t.nops < 2) return false;
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, x, &env, false, &t) || !worth(&t)) return false;
+    /* With a value evaluated the generic way, only a local target: the
+     * generic way reads the target itself (a call may change an item or
+     * an attribute, not a local). */
+    if (t.has_eval && target->kind != E_NAME) return false;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
     LLVMBuildBr(e->b, fast);
     LLVMPositionBuilderAtEnd(e->b, fast);
-    LLVMValueRef d = tree_double(e, &t, x, slow);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    LLVMValueRef d = tree_double(e, &te, x, slow);
     LLVMValueRef boxed = emit_box_float(e, d, st->pos.line);
     emit_store_target(e, target, boxed);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     e->float_tree_off++;
+    int mark = subst_push(e, &te);
     emit_augassign(e, st);
+    e->nsubst = mark;
     e->float_tree_off--;
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
+    return true;
+}
+
+bool emit_float_return(Emitter *e, const Stmt *st) {
+    const Expr *v = st->u.ret.value;
+    if (e->float_tree_off || !e->fn || !e->fn->fret_out || !v || e->fn->tries) return false;
+    FloatTree t;
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, v, &env, true, &t)) return false;
+    if (t.nops == 0) {
+        /* return g(…) of another float call: its double passes through */
+        if (!(t.nleaves == 1 && t.kinds[0] == LEAF_FCALL && t.leaves[0] == v)) return false;
+        LLVMValueRef r = emit_float_direct_call(e, v, e->fn->fret_out);
+        if (!r) return false;
+        emit_release_loops(e, NULL);
+        LLVMBuildRet(e->b, r);
+        return true;
+    }
+    LLVMBasicBlockRef slow = emit_block(e, "fret.slow"), fast = emit_block(e, "fret.fast");
+    LLVMBuildBr(e->b, fast);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    LLVMValueRef d = tree_double(e, &te, v, slow);
+    LLVMBuildStore(e->b, d, e->fn->fret_out);
+    emit_release_loops(e, NULL);
+    if (emit_block_open(e)) LLVMBuildRet(e->b, emit_i64(e, AI_FRET));
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    e->float_tree_off++;
+    int mark = subst_push(e, &te);
+    LLVMValueRef generic = emit_expr(e, v);
+    e->nsubst = mark;
+    e->float_tree_off--;
+    emit_release_loops(e, NULL);
+    if (emit_block_open(e)) LLVMBuildRet(e->b, generic);
     return true;
 }

@@ -703,6 +703,10 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
         dead_block(e);
         return;
     case S_RETURN: {
+        if (e->fn->fret_out && emit_float_return(e, s)) {
+            dead_block(e);
+            return;
+        }
         LLVMValueRef v = s->u.ret.value ? emit_expr(e, s->u.ret.value)
                                         : emit_constant(e, &(Constant){.kind = CONST_NONE});
         if (e->fn->tries) {

@@ -40,10 +40,26 @@
  * companion at every other read or store of the variable, so the string
  * grown in place is never visible to anything but the variable).
  *
+ * Leaves evaluated the generic way (LEAF_EVAL, LEAF_FCALL): a call, any
+ * other subscript or attribute, `n // 2`, or an arithmetic part with no
+ * float in sight around such a value (`(i + j) * (i + j + 1) // 2 + 1`,
+ * most likely an int) is one leaf, evaluated once, where CPython
+ * evaluates it: the fast way reads the leaves left to right with each
+ * operator after its operands, so a failed check (a zero divisor, a
+ * non-float) happens before the leaves to its right are evaluated, and
+ * the generic way then reuses every leaf already read (emit_float.c keeps
+ * them) instead of evaluating or reading it again. A tree with such
+ * leaves needs float evidence (a float constant, a `/`, or a float call):
+ * `s + str(n)` is not a float tree.
+ *
+ * Third question (infer_returns_float): does a def return a float tree?
+ * Then emit_module.c gives it a float-return variant whose fast returns
+ * are unboxed doubles, called from the float trees of other functions
+ * (LEAF_FCALL): `s += eval_A(i, j) * u[j]` boxes nothing but `s`.
+ *
  * Invariants: infer.c never emits code and never changes the AST. Not
- * handled (left to the generic operators): ** // %, cells, globals,
- * calls and other subscripts or attributes as leaves (they may have side
- * effects that must stay ordered with the operators').
+ * handled (left to the generic operators): ** // % as tree operators,
+ * cells and globals as leaves.
  */
 #include "infer.h"
 
@@ -52,11 +68,12 @@
 #define MAX_LEAVES 32
 
 typedef struct Walk {
-    InferIsLocal is_local;
-    void *ctx;
+    const InferEnv *env;
     const Expr *leaves[MAX_LEAVES];
     bool need[MAX_LEAVES];
+    LeafKind kind[MAX_LEAVES];
     int nleaves, nops;
+    bool evidence;              /* a float constant, a `/` or a float call */
     bool ok;
 } Walk;
 
@@ -67,42 +84,104 @@ static bool exact_int_const(const Expr *x) {
            x->u.constant.ival > -(INT64_C(1) << 53) && x->u.constant.ival < (INT64_C(1) << 53);
 }
 
-/* Collect the leaves; false when x is not part of a float tree. */
-static bool collect(Walk *w, const Expr *x) {
+static bool is_local(const Walk *w, const Expr *x) {
+    return x->kind == E_NAME && w->env->is_local(w->env->ctx, x->u.name.id);
+}
+
+static bool is_float_call(const Walk *w, const Expr *x) {
+    return x->kind == E_CALL && w->env->is_float_call && w->env->is_float_call(w->env->ctx, x);
+}
+
+/* local[local], local[int constant], local.name */
+static bool pure_leaf(const Walk *w, const Expr *x) {
+    if (x->kind == E_SUBSCRIPT) {
+        const Expr *k = x->u.subscript.slice;
+        return is_local(w, x->u.subscript.value) &&
+               (is_local(w, k) || (k->kind == E_CONSTANT && k->u.constant.kind == CONST_INT && !k->u.constant.big));
+    }
+    return x->kind == E_ATTRIBUTE && is_local(w, x->u.attribute.value);
+}
+
+/* An expression that is no part of the tree's structure but may stand in
+ * it as a value evaluated once (LEAF_EVAL). */
+static bool evaluable(const Expr *x) {
     switch (x->kind) {
-    case E_CONSTANT:
-        return x->u.constant.kind == CONST_FLOAT || exact_int_const(x);
-    case E_NAME:
-        if (!w->is_local(w->ctx, x->u.name.id) || w->nleaves == MAX_LEAVES) return false;
-        w->leaves[w->nleaves] = x;
-        w->need[w->nleaves++] = true;
-        return true;
-    case E_SUBSCRIPT: {
-        const Expr *c = x->u.subscript.value, *k = x->u.subscript.slice;
-        if (c->kind != E_NAME || !w->is_local(w->ctx, c->u.name.id) || w->nleaves == MAX_LEAVES) return false;
-        if (!(k->kind == E_NAME && w->is_local(w->ctx, k->u.name.id)) &&
-            !(k->kind == E_CONSTANT && k->u.constant.kind == CONST_INT && !k->u.constant.big))
-            return false;
-        w->leaves[w->nleaves] = x;
-        w->need[w->nleaves++] = true;
-        return true;
-    }
-    case E_ATTRIBUTE: {
-        const Expr *o = x->u.attribute.value;
-        if (o->kind != E_NAME || !w->is_local(w->ctx, o->u.name.id) || w->nleaves == MAX_LEAVES) return false;
-        w->leaves[w->nleaves] = x;
-        w->need[w->nleaves++] = true;
-        return true;
-    }
-    case E_UNARYOP:
-        if (x->u.unaryop.op != UOP_USUB && x->u.unaryop.op != UOP_UADD) return false;
-        return collect(w, x->u.unaryop.operand);
-    case E_BINOP:
-        if (!is_arith(x->u.binop.op)) return false;
-        w->nops++;
-        return collect(w, x->u.binop.left) && collect(w, x->u.binop.right);
+    case E_CALL: case E_SUBSCRIPT: case E_ATTRIBUTE: return true;
+    case E_BINOP: return !is_arith(x->u.binop.op);
+    case E_UNARYOP: return x->u.unaryop.op == UOP_INVERT;
     default: return false;
     }
+}
+
+/* Inside an arithmetic subtree: float evidence, an evaluable part. */
+static void scan_sub(const Walk *w, const Expr *x, bool *evidence, bool *eval) {
+    switch (x->kind) {
+    case E_CONSTANT: if (x->u.constant.kind == CONST_FLOAT) *evidence = true; return;
+    case E_NAME: return;
+    case E_UNARYOP:
+        if (x->u.unaryop.op == UOP_USUB || x->u.unaryop.op == UOP_UADD) {
+            scan_sub(w, x->u.unaryop.operand, evidence, eval);
+            return;
+        }
+        break;
+    case E_BINOP:
+        if (is_arith(x->u.binop.op)) {
+            if (x->u.binop.op == OP_DIV) *evidence = true;
+            scan_sub(w, x->u.binop.left, evidence, eval);
+            scan_sub(w, x->u.binop.right, evidence, eval);
+            return;
+        }
+        break;
+    default: break;
+    }
+    if (is_float_call(w, x)) *evidence = true;
+    else if (!pure_leaf(w, x) && evaluable(x)) *eval = true;
+}
+
+static bool add_leaf(Walk *w, const Expr *x, LeafKind k) {
+    if (w->nleaves == MAX_LEAVES) return false;
+    w->leaves[w->nleaves] = x;
+    w->kind[w->nleaves] = k;
+    w->need[w->nleaves++] = true;
+    if (k == LEAF_FCALL) w->evidence = true;
+    return true;
+}
+
+/* Collect the leaves; false when x is not part of a float tree. */
+static bool collect(Walk *w, const Expr *x, bool root) {
+    switch (x->kind) {
+    case E_CONSTANT:
+        if (x->u.constant.kind == CONST_FLOAT) {
+            w->evidence = true;
+            return true;
+        }
+        return exact_int_const(x);
+    case E_NAME:
+        return is_local(w, x) && add_leaf(w, x, LEAF_LOCAL);
+    case E_UNARYOP: case E_BINOP: {
+        bool arith = x->kind == E_UNARYOP ? x->u.unaryop.op == UOP_USUB || x->u.unaryop.op == UOP_UADD
+                                          : is_arith(x->u.binop.op);
+        if (!arith) break;
+        if (!root) {
+            /* An arithmetic part with no float in sight around something
+             * evaluated the generic way (`(i + j) * (i + j + 1) // 2 + 1`)
+             * is an int more likely than not: one value, computed the
+             * generic way (small ints inline). */
+            bool ev = false, eval = false;
+            scan_sub(w, x, &ev, &eval);
+            if (eval && !ev) return add_leaf(w, x, LEAF_EVAL);
+        }
+        if (x->kind == E_UNARYOP) return collect(w, x->u.unaryop.operand, false);
+        w->nops++;
+        if (x->u.binop.op == OP_DIV) w->evidence = true;
+        return collect(w, x->u.binop.left, false) && collect(w, x->u.binop.right, false);
+    }
+    default: break;
+    }
+    if (pure_leaf(w, x)) return add_leaf(w, x, LEAF_PURE);
+    if (is_float_call(w, x)) return add_leaf(w, x, LEAF_FCALL);
+    if (evaluable(x)) return add_leaf(w, x, LEAF_EVAL);
+    return false;
 }
 
 static int leaf_index(const Walk *w, const Expr *x) {
@@ -114,9 +193,10 @@ static int leaf_index(const Walk *w, const Expr *x) {
 /* Is x guaranteed to be a float on the fast way (G)? Clears w->ok when a
  * node breaks the rules above. */
 static bool guaranteed(Walk *w, const Expr *x) {
+    int li = leaf_index(w, x);
+    if (li >= 0) return w->need[li];
     switch (x->kind) {
     case E_CONSTANT: return x->u.constant.kind == CONST_FLOAT;
-    case E_NAME: case E_SUBSCRIPT: case E_ATTRIBUTE: return w->need[leaf_index(w, x)];
     case E_UNARYOP: {
         bool g = guaranteed(w, x->u.unaryop.operand);
         if (x->u.unaryop.op == UOP_USUB && !g && !exact_int_const(x->u.unaryop.operand)) w->ok = false;
@@ -137,10 +217,19 @@ static bool valid(Walk *w, const Expr *root) {
     return w->ok;
 }
 
-bool infer_float_tree(Arena *a, const Expr *x, InferIsLocal is_local, void *ctx, bool allow_leaf, FloatTree *out) {
-    Walk w = {.is_local = is_local, .ctx = ctx};
-    if (!collect(&w, x)) return false;
+bool infer_float_tree(Arena *a, const Expr *x, const InferEnv *env, bool allow_leaf, FloatTree *out) {
+    Walk w = {.env = env};
+    if (!collect(&w, x, true)) return false;
     if (w.nops == 0 && !allow_leaf) return false;
+    bool has_eval = false, has_fcall = false;
+    for (int i = 0; i < w.nleaves; i++) {
+        if (w.kind[i] == LEAF_EVAL || w.kind[i] == LEAF_FCALL) has_eval = true;
+        if (w.kind[i] == LEAF_FCALL) has_fcall = true;
+    }
+    /* Values evaluated the generic way join a tree only where a float is
+     * in sight: `s + str(n)` stays the generic operators'. */
+    if (has_eval && !w.evidence) return false;
+    if (w.nops == 0 && w.nleaves == 1 && w.kind[0] == LEAF_EVAL) return false;
     if (!valid(&w, x)) return false;
     /* Relax leaves left to right while every node keeps a G operand. A
      * name read twice (x * x) is one variable: relax all its leaves or
@@ -163,15 +252,56 @@ bool infer_float_tree(Arena *a, const Expr *x, InferIsLocal is_local, void *ctx,
     out->nleaves = w.nleaves;
     out->leaves = arena_alloc(a, sizeof(Expr *) * (size_t)(w.nleaves + 1));
     out->need_float = arena_alloc(a, sizeof(bool) * (size_t)(w.nleaves + 1));
+    out->kinds = arena_alloc(a, sizeof(LeafKind) * (size_t)(w.nleaves + 1));
     memcpy(out->leaves, w.leaves, sizeof(Expr *) * (size_t)w.nleaves);
     memcpy(out->need_float, w.need, sizeof(bool) * (size_t)w.nleaves);
+    memcpy(out->kinds, w.kind, sizeof(LeafKind) * (size_t)w.nleaves);
+    out->has_eval = has_eval;
+    out->has_fcall = has_fcall;
     return true;
 }
 
-bool infer_leaf_needs_float(const FloatTree *t, const Expr *leaf) {
+int infer_leaf_index(const FloatTree *t, const Expr *leaf) {
     for (int i = 0; i < t->nleaves; i++)
-        if (t->leaves[i] == leaf) return t->need_float[i];
+        if (t->leaves[i] == leaf) return i;
+    return -1;
+}
+
+bool infer_leaf_needs_float(const FloatTree *t, const Expr *leaf) {
+    int i = infer_leaf_index(t, leaf);
+    return i >= 0 && t->need_float[i];
+}
+
+/* ---- float returns ------------------------------------------------------ */
+
+static bool returns_float(Arena *a, const StmtList *body, const InferEnv *env);
+
+static bool stmt_returns_float(Arena *a, const Stmt *s, const InferEnv *env) {
+    switch (s->kind) {
+    case S_RETURN: {
+        const Expr *v = s->u.ret.value;
+        FloatTree t;
+        if (!v || !infer_float_tree(a, v, env, true, &t)) return false;
+        if (t.nops == 0) return t.has_fcall;
+        Walk w = {.env = env};
+        collect(&w, v, true);
+        return w.evidence;
+    }
+    case S_FOR: return returns_float(a, &s->u.for_.body, env) || returns_float(a, &s->u.for_.orelse, env);
+    case S_WHILE: return returns_float(a, &s->u.while_.body, env) || returns_float(a, &s->u.while_.orelse, env);
+    case S_IF: return returns_float(a, &s->u.if_.body, env) || returns_float(a, &s->u.if_.orelse, env);
+    default: return false;   /* try/with: returns there keep the boxed way */
+    }
+}
+
+static bool returns_float(Arena *a, const StmtList *body, const InferEnv *env) {
+    for (int i = 0; i < body->n; i++)
+        if (stmt_returns_float(a, body->v[i], env)) return true;
     return false;
+}
+
+bool infer_returns_float(Arena *a, const StmtList *body, const InferEnv *env) {
+    return returns_float(a, body, env);
 }
 
 /* ---- append targets ----------------------------------------------------- */
