@@ -30,7 +30,7 @@ static LLVMValueRef type_word(Emitter *e, const char *sym) {
     return emit_ptr_value(e, g);
 }
 
-static bool is_plain_local(void *ctx, const char *name) {
+bool emit_is_plain_local(void *ctx, const char *name) {
     Emitter *e = ctx;
     Symbol *sym;
     Frame *f;
@@ -42,6 +42,19 @@ static LLVMValueRef local_slot(Emitter *e, const char *name) {
     Frame *f;
     emit_name_home(e, name, &sym, &f);
     return f->slots[sym->index];
+}
+
+/* A local's boxed value for a subscript or attribute leaf: a float local
+ * holding an unboxed double is no container nor index, so that is the
+ * generic way's (which boxes it). */
+static LLVMValueRef load_local_raw(Emitter *e, const char *name, LLVMBasicBlockRef slow) {
+    LLVMValueRef dval, dflag;
+    if (emit_float_local(e, name, &dval, &dflag)) {
+        LLVMBasicBlockRef boxed = emit_block(e, "flocal.boxed");
+        LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, dflag, ""), slow, boxed);
+        LLVMPositionBuilderAtEnd(e->b, boxed);
+    }
+    return LLVMBuildLoad2(e->b, e->i64, local_slot(e, name), name);
 }
 
 /* The double of leaf v (an ai_value), or a branch to slow: a float, or
@@ -91,8 +104,8 @@ static LLVMValueRef leaf_double(Emitter *e, LLVMValueRef v, bool need_float, LLV
  * constant), or a branch to slow: no code with an effect runs. */
 static LLVMValueRef subscript_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef slow) {
     const Expr *c = x->u.subscript.value, *k = x->u.subscript.slice;
-    LLVMValueRef cv = LLVMBuildLoad2(e->b, e->i64, local_slot(e, c->u.name.id), c->u.name.id);
-    LLVMValueRef kv = k->kind == E_NAME ? LLVMBuildLoad2(e->b, e->i64, local_slot(e, k->u.name.id), k->u.name.id)
+    LLVMValueRef cv = load_local_raw(e, c->u.name.id, slow);
+    LLVMValueRef kv = k->kind == E_NAME ? load_local_raw(e, k->u.name.id, slow)
                                         : emit_i64(e, (int64_t)((uint64_t)k->u.constant.ival << 1) | 1);
     if (k->kind == E_CONSTANT && (k->u.constant.ival > (INT64_C(1) << 61) || k->u.constant.ival < -(INT64_C(1) << 61)))
         kv = emit_i64(e, 0); /* not a small int: the generic way */
@@ -131,7 +144,7 @@ static LLVMValueRef subscript_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef 
  * no getter), or a branch to slow. */
 static LLVMValueRef attribute_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef slow) {
     const Expr *o = x->u.attribute.value;
-    LLVMValueRef ov = LLVMBuildLoad2(e->b, e->i64, local_slot(e, o->u.name.id), o->u.name.id);
+    LLVMValueRef ov = load_local_raw(e, o->u.name.id, slow);
     LLVMTypeRef t = LLVMArrayType2(e->i64, AI_ATTR_IC_WAYS);
     LLVMValueRef cache = LLVMAddGlobal(e->m, t, "pcache");
     LLVMSetInitializer(cache, LLVMConstNull(t));
@@ -252,6 +265,42 @@ static LLVMValueRef fcall_leaf(Emitter *e, const TreeEmit *te, int li, const Exp
     return phi;
 }
 
+/* A local leaf: a float local's unboxed double, or its slot checked. */
+static LLVMValueRef local_double(Emitter *e, const char *name, bool need, LLVMBasicBlockRef slow) {
+    LLVMValueRef dval, dflag;
+    if (!emit_float_local(e, name, &dval, &dflag))
+        return leaf_double(e, LLVMBuildLoad2(e->b, e->i64, local_slot(e, name), name), need, slow);
+    LLVMBasicBlockRef unboxed = emit_block(e, "flocal.d"), boxed = emit_block(e, "flocal.slot"),
+                      join = emit_block(e, "flocal.val");
+    LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, dflag, ""), unboxed, boxed);
+    LLVMPositionBuilderAtEnd(e->b, unboxed);
+    LLVMValueRef d1 = LLVMBuildLoad2(e->b, e->f64, dval, name);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, boxed);
+    LLVMValueRef d2 = leaf_double(e, LLVMBuildLoad2(e->b, e->i64, local_slot(e, name), name), need, slow);
+    LLVMBasicBlockRef boxed_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, name);
+    LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2}, (LLVMBasicBlockRef[]){unboxed, boxed_end}, 2);
+    return phi;
+}
+
+/* Store d into float local `name` unboxed (its slot goes stale). */
+static void store_float_local(Emitter *e, const char *name, LLVMValueRef d) {
+    LLVMValueRef dval, dflag;
+    emit_float_local(e, name, &dval, &dflag);
+    LLVMValueRef owned = emit_owned_slot(e, name);
+    if (owned) LLVMBuildStore(e->b, emit_i64(e, 0), owned);
+    LLVMBuildStore(e->b, d, dval);
+    LLVMBuildStore(e->b, LLVMConstInt(e->i1, 1, 0), dflag);
+}
+
+static bool is_float_local(Emitter *e, const Expr *x) {
+    LLVMValueRef dval, dflag;
+    return x->kind == E_NAME && emit_float_local(e, x->u.name.id, &dval, &dflag);
+}
+
 /* The tree's value as a double (fast way); failed checks go to slow.
  * Leaves are read where CPython evaluates them (left to right, each
  * operator after its operands), so a leaf evaluated the generic way runs
@@ -262,8 +311,7 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
     if (li >= 0) {
         bool need = t->need_float[li];
         switch (t->kinds[li]) {
-        case LEAF_LOCAL:
-            return leaf_double(e, LLVMBuildLoad2(e->b, e->i64, local_slot(e, x->u.name.id), x->u.name.id), need, slow);
+        case LEAF_LOCAL: return local_double(e, x->u.name.id, need, slow);
         case LEAF_PURE: {
             LLVMValueRef v = x->kind == E_SUBSCRIPT ? subscript_leaf(e, x, slow) : attribute_leaf(e, x, slow);
             return leaf_double(e, keep(e, te, li, v), need, slow);
@@ -300,17 +348,22 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
     }
 }
 
-static InferEnv env_of(Emitter *e) { return (InferEnv){is_plain_local, emit_is_float_call, e}; }
+static InferEnv env_of(Emitter *e) { return (InferEnv){emit_is_plain_local, emit_is_float_call, e}; }
 
 /* Worth a tree: two operators or more (one operator alone is the shared
  * $float helper's, with the same one allocation), or a float call whose
  * result need not be boxed. */
-static bool worth(const FloatTree *t) { return t->nops >= 2 || (t->nops >= 1 && t->has_fcall); }
+static bool worth(Emitter *e, const FloatTree *t) {
+    if (t->nops >= 2 || (t->nops >= 1 && t->has_fcall)) return true;
+    for (int i = 0; i < t->nleaves && t->nops >= 1; i++)
+        if (t->kinds[i] == LEAF_LOCAL && is_float_local(e, t->leaves[i])) return true;
+    return false;
+}
 
 LLVMValueRef emit_float_tree(Emitter *e, const Expr *x) {
     FloatTree t;
     InferEnv env = env_of(e);
-    if (e->float_tree_off || !e->fn || !infer_float_tree(e->arena, x, &env, false, &t) || !worth(&t))
+    if (e->float_tree_off || !e->fn || !infer_float_tree(e->arena, x, &env, false, &t) || !worth(e, &t))
         return NULL;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
@@ -396,7 +449,8 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     x->u.binop.right = st->u.augassign.value;
     FloatTree t;
     InferEnv env = env_of(e);
-    if (!infer_float_tree(e->arena, x, &env, false, &t) || !worth(&t)) return false;
+    bool to_local = is_float_local(e, target);
+    if (!infer_float_tree(e->arena, x, &env, false, &t) || (!to_local && !worth(e, &t))) return false;
     /* With a value evaluated the generic way, only a local target: the
      * generic way reads the target itself (a call may change an item or
      * an attribute, not a local). */
@@ -408,8 +462,8 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     TreeEmit te;
     tree_begin(e, &te, &t);
     LLVMValueRef d = tree_double(e, &te, x, slow);
-    LLVMValueRef boxed = emit_box_float(e, d, st->pos.line);
-    emit_store_target(e, target, boxed);
+    if (to_local) store_float_local(e, target->u.name.id, d);
+    else emit_store_target(e, target, emit_box_float(e, d, st->pos.line));
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     e->float_tree_off++;
@@ -428,6 +482,22 @@ bool emit_float_return(Emitter *e, const Stmt *st) {
     FloatTree t;
     InferEnv env = env_of(e);
     if (!infer_float_tree(e->arena, v, &env, true, &t)) return false;
+    if (t.nops == 0 && t.nleaves == 1 && t.kinds[0] == LEAF_LOCAL && is_float_local(e, v)) {
+        /* return x of a float local holding a double: no box */
+        LLVMValueRef dval, dflag;
+        emit_float_local(e, v->u.name.id, &dval, &dflag);
+        LLVMBasicBlockRef unboxed = emit_block(e, "fret.local"), boxed = emit_block(e, "fret.boxed");
+        LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, dflag, ""), unboxed, boxed);
+        LLVMPositionBuilderAtEnd(e->b, unboxed);
+        LLVMBuildStore(e->b, LLVMBuildLoad2(e->b, e->f64, dval, ""), e->fn->fret_out);
+        emit_release_loops(e, NULL);
+        if (emit_block_open(e)) LLVMBuildRet(e->b, emit_i64(e, AI_FRET));
+        LLVMPositionBuilderAtEnd(e->b, boxed);
+        LLVMValueRef r = emit_expr(e, v);
+        emit_release_loops(e, NULL);
+        if (emit_block_open(e)) LLVMBuildRet(e->b, r);
+        return true;
+    }
     if (t.nops == 0) {
         /* return g(…) of another float call: its double passes through */
         if (!(t.nleaves == 1 && t.kinds[0] == LEAF_FCALL && t.leaves[0] == v)) return false;
@@ -454,5 +524,39 @@ bool emit_float_return(Emitter *e, const Stmt *st) {
     e->float_tree_off--;
     emit_release_loops(e, NULL);
     if (emit_block_open(e)) LLVMBuildRet(e->b, generic);
+    return true;
+}
+
+bool emit_float_assign(Emitter *e, const Stmt *st) {
+    if (e->float_tree_off || !e->fn || st->u.assign.targets.n != 1) return false;
+    const Expr *target = st->u.assign.targets.v[0], *v = st->u.assign.value;
+    if (!is_float_local(e, target)) return false;
+    const Expr *c = v;
+    if (c->kind == E_UNARYOP && (c->u.unaryop.op == UOP_USUB || c->u.unaryop.op == UOP_UADD)) c = c->u.unaryop.operand;
+    if (c->kind == E_CONSTANT && c->u.constant.kind == CONST_FLOAT) {
+        double d = c->u.constant.fval;
+        store_float_local(e, target->u.name.id, LLVMConstReal(e->f64, c != v && v->u.unaryop.op == UOP_USUB ? -d : d));
+        return true;
+    }
+    FloatTree t;
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, v, &env, true, &t) || (t.nops == 0 && !t.has_fcall)) return false;
+    LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
+    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
+    LLVMBuildBr(e->b, fast);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    store_float_local(e, target->u.name.id, tree_double(e, &te, v, slow));
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    e->float_tree_off++;
+    int mark = subst_push(e, &te);
+    LLVMValueRef generic = emit_expr(e, v);
+    e->nsubst = mark;
+    e->float_tree_off--;
+    emit_store_name(e, target->u.name.id, generic, target->pos);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
     return true;
 }

@@ -90,6 +90,10 @@ struct Frame {
     LLVMValueRef *owned;        /* by Symbol.index: the companion of a local
                                    that is a `+=` target (infer.c), or NULL */
     LLVMValueRef ns;            /* class body: the namespace dict */
+    LLVMValueRef *dval, *dflag; /* by Symbol.index: a float local's unboxed double
+                                   (f64 alloca) and whether it holds the value
+                                   (i1 alloca; then the slot is stale), or NULL
+                                   (infer_float_locals, emit_float.c) */
     Frame *outer;
 };
 
@@ -348,12 +352,15 @@ LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line);
 LLVMValueRef emit_float_tree(Emitter *e, const Expr *x);          /* boxed value */
 LLVMValueRef emit_float_compare(Emitter *e, const Expr *x);       /* i1 */
 bool emit_float_augassign(Emitter *e, const Stmt *s);             /* emitted? */
+bool emit_float_assign(Emitter *e, const Stmt *s);                /* x = tree into a float local */
 LLVMValueRef emit_float_type_word(Emitter *e);
 /* A kept leaf of a float tree (LeafSubst), or NULL when x is none. */
 LLVMValueRef emit_float_subst(Emitter *e, const Expr *x);
 /* `return v` in a float-return variant; false when v is no float tree
  * (the caller then returns the boxed value). */
 bool emit_float_return(Emitter *e, const Stmt *s);
+/* Is name a plain local of the frame being emitted? (InferIsLocal) */
+bool emit_is_plain_local(void *ctx, const char *name);
 /* Is call a call of a def with a float-return variant? (emission time) */
 bool emit_is_float_call(void *ctx, const Expr *call);
 /* Decide which module-level defs get a float-return variant. */
@@ -375,6 +382,10 @@ void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer);
 void emit_frame_cells(Emitter *e, Frame *f);
 /* Companion slots for the locals of f that are `x += …` targets in body. */
 void emit_frame_owned(Emitter *e, Frame *f, const StmtList *body);
+/* Unboxed companions for the float locals of f (infer_float_locals). */
+void emit_frame_floats(Emitter *e, Frame *f, const StmtList *body);
+/* A float local's companions (Frame.dval, Frame.dflag), or false. */
+bool emit_float_local(Emitter *e, const char *name, LLVMValueRef *dval, LLVMValueRef *dflag);
 /* The companion of a local (see Frame.owned), or NULL. */
 LLVMValueRef emit_owned_slot(Emitter *e, const char *name);
 LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos);

@@ -833,6 +833,7 @@ static void emit_body_into(Emitter *e, FuncDef *fd, LLVMValueRef body_fn, LLVMVa
         LLVMBuildStore(e->b, LLVMGetParam(body_fn, (unsigned)(i + first)), f.base.slots[sym->index]);
     }
     if (fd->body) emit_frame_owned(e, &f.base, fd->body);
+    if (fd->body) emit_frame_floats(e, &f.base, fd->body);
     emit_prologue(e);
     e->fn->cur_line = fd->pos.line;
     emit_frame_cells(e, &f.base);

@@ -258,6 +258,7 @@ bool infer_float_tree(Arena *a, const Expr *x, const InferEnv *env, bool allow_l
     memcpy(out->kinds, w.kind, sizeof(LeafKind) * (size_t)w.nleaves);
     out->has_eval = has_eval;
     out->has_fcall = has_fcall;
+    out->evidence = w.evidence;
     return true;
 }
 
@@ -283,9 +284,7 @@ static bool stmt_returns_float(Arena *a, const Stmt *s, const InferEnv *env) {
         FloatTree t;
         if (!v || !infer_float_tree(a, v, env, true, &t)) return false;
         if (t.nops == 0) return t.has_fcall;
-        Walk w = {.env = env};
-        collect(&w, v, true);
-        return w.evidence;
+        return t.evidence;
     }
     case S_FOR: return returns_float(a, &s->u.for_.body, env) || returns_float(a, &s->u.for_.orelse, env);
     case S_WHILE: return returns_float(a, &s->u.while_.body, env) || returns_float(a, &s->u.while_.orelse, env);
@@ -302,6 +301,121 @@ static bool returns_float(Arena *a, const StmtList *body, const InferEnv *env) {
 
 bool infer_returns_float(Arena *a, const StmtList *body, const InferEnv *env) {
     return returns_float(a, body, env);
+}
+
+/* ---- float locals -------------------------------------------------------- */
+
+typedef struct Assign {
+    const char *name;
+    const Expr *value;          /* the value, or the tree `name op value` */
+} Assign;
+
+typedef struct Assigns {
+    Arena *a;
+    const InferEnv *env;
+    Assign *v;
+    int n, cap;
+} Assigns;
+
+static void add_assign(Assigns *as, const char *name, const Expr *value) {
+    as->v = arena_grow(as->a, as->v, &as->cap, as->n + 1, sizeof(Assign));
+    as->v[as->n++] = (Assign){name, value};
+}
+
+static void scan_assigns(Assigns *as, const StmtList *body);
+
+static void scan_assign(Assigns *as, const Stmt *s) {
+    switch (s->kind) {
+    case S_ASSIGN:
+        for (int i = 0; i < s->u.assign.targets.n; i++) {
+            const Expr *t = s->u.assign.targets.v[i];
+            if (t->kind == E_NAME) add_assign(as, t->u.name.id, s->u.assign.value);
+        }
+        return;
+    case S_AUGASSIGN: {
+        const Expr *t = s->u.augassign.target;
+        if (t->kind != E_NAME || !is_arith(s->u.augassign.op)) return;
+        Expr *x = arena_alloc(as->a, sizeof *x);
+        x->kind = E_BINOP;
+        x->pos = s->pos;
+        x->u.binop.left = (Expr *)t;
+        x->u.binop.op = s->u.augassign.op;
+        x->u.binop.right = s->u.augassign.value;
+        add_assign(as, t->u.name.id, x);
+        return;
+    }
+    case S_ANNASSIGN:
+        if (s->u.annassign.value && s->u.annassign.target->kind == E_NAME)
+            add_assign(as, s->u.annassign.target->u.name.id, s->u.annassign.value);
+        return;
+    case S_FOR: case S_ASYNCFOR:
+        scan_assigns(as, &s->u.for_.body);
+        scan_assigns(as, &s->u.for_.orelse);
+        return;
+    case S_WHILE:
+        scan_assigns(as, &s->u.while_.body);
+        scan_assigns(as, &s->u.while_.orelse);
+        return;
+    case S_IF:
+        scan_assigns(as, &s->u.if_.body);
+        scan_assigns(as, &s->u.if_.orelse);
+        return;
+    case S_WITH: case S_ASYNCWITH: scan_assigns(as, &s->u.with.body); return;
+    case S_TRY: case S_TRYSTAR:
+        scan_assigns(as, &s->u.try_.body);
+        for (int i = 0; i < s->u.try_.handlers.n; i++) scan_assigns(as, &s->u.try_.handlers.v[i]->body);
+        scan_assigns(as, &s->u.try_.orelse);
+        scan_assigns(as, &s->u.try_.finalbody);
+        return;
+    case S_MATCH:
+        for (int i = 0; i < s->u.match.cases.n; i++) scan_assigns(as, &s->u.match.cases.v[i]->body);
+        return;
+    default: return;
+    }
+}
+
+static void scan_assigns(Assigns *as, const StmtList *body) {
+    for (int i = 0; i < body->n; i++) scan_assign(as, body->v[i]);
+}
+
+static bool float_const(const Expr *x) {
+    if (x->kind == E_UNARYOP && (x->u.unaryop.op == UOP_USUB || x->u.unaryop.op == UOP_UADD))
+        x = x->u.unaryop.operand;
+    return x->kind == E_CONSTANT && x->u.constant.kind == CONST_FLOAT;
+}
+
+static bool in_names(const char **v, int n, const char *name) {
+    for (int i = 0; i < n; i++)
+        if (strcmp(v[i], name) == 0) return true;
+    return false;
+}
+
+int infer_float_locals(Arena *a, const StmtList *body, const InferEnv *env, const char ***names) {
+    Assigns as = {.a = a, .env = env};
+    scan_assigns(&as, body);
+    const char **v = arena_alloc(a, sizeof(char *) * (size_t)(as.n + 1));
+    int n = 0;
+    /* Fixpoint: `b1m = m1 * mag` is a float once `mag` is one. */
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = 0; i < as.n; i++) {
+            const Assign *x = &as.v[i];
+            if (in_names(v, n, x->name) || !env->is_local(env->ctx, x->name)) continue;
+            bool yes = float_const(x->value);
+            FloatTree t;
+            if (!yes && infer_float_tree(a, x->value, env, true, &t) && (t.nops > 0 || t.has_fcall)) {
+                yes = t.evidence;
+                for (int k = 0; k < t.nleaves && !yes; k++)
+                    yes = t.kinds[k] == LEAF_LOCAL && in_names(v, n, t.leaves[k]->u.name.id);
+            }
+            if (yes) {
+                v[n++] = x->name;
+                changed = true;
+            }
+        }
+    }
+    *names = v;
+    return n;
 }
 
 /* ---- append targets ----------------------------------------------------- */

@@ -48,6 +48,7 @@ typedef struct FloatTree {
                                    not be evaluated twice (emit_float.c keeps
                                    their values for the generic way) */
     bool has_fcall;             /* a LEAF_FCALL leaf */
+    bool evidence;              /* a float constant, a `/` or a float call */
 } FloatTree;
 
 /* Is x a float tree (or, with allow_leaf, a lone leaf of one: a local, a
@@ -62,6 +63,14 @@ bool infer_leaf_needs_float(const FloatTree *t, const Expr *leaf);
  * with float evidence, or a float call? Then the def gets a float-return
  * variant (emit_module.c) whose fast returns are unboxed doubles. */
 bool infer_returns_float(Arena *a, const StmtList *body, const InferEnv *env);
+
+/* The plain locals of body (not in nested defs) that are floats more
+ * likely than not: every such local is assigned somewhere a float
+ * constant or a float tree (`x = …`, `x op= …`) with float evidence or a
+ * leaf that is such a local. The emitter keeps each beside its slot as an
+ * unboxed double while its last assignment was a float tree's fast way.
+ * Returns how many and sets *names (arena). */
+int infer_float_locals(Arena *a, const StmtList *body, const InferEnv *env, const char ***names);
 
 /* The names that are targets of `name += …` in body (not in nested defs
  * or classes): candidates for in-place string appends. Returns how many
