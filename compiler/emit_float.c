@@ -18,6 +18,7 @@
  * The block names show in --emit-llvm; a tree of n operators costs one
  * allocation on the fast way instead of n.
  */
+#include <math.h>
 #include <string.h>
 
 #include "aithon_rt.h"
@@ -98,6 +99,12 @@ static LLVMValueRef leaf_double(Emitter *e, LLVMValueRef v, bool need_float, LLV
     if (from_int) LLVMAddIncoming(phi, (LLVMValueRef[]){di, df}, (LLVMBasicBlockRef[]){from_int, flt}, 2);
     else LLVMAddIncoming(phi, &df, &flt, 1);
     return phi;
+}
+
+static LLVMValueRef fabs_fn(Emitter *e) {
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, "llvm.fabs.f64");
+    if (!fn) fn = LLVMAddFunction(e->m, "llvm.fabs.f64", LLVMFunctionType(e->f64, &e->f64, 1, 0));
+    return fn;
 }
 
 /* item k of the exact list or tuple in local `c` (k a local or an int
@@ -265,6 +272,52 @@ static LLVMValueRef fcall_leaf(Emitter *e, const TreeEmit *te, int li, const Exp
     return phi;
 }
 
+/* l ** c for a constant exponent c: libm's pow, as CPython's float_pow
+ * calls it, where CPython does nothing else first: a finite base, not
+ * zero, positive unless c is integral (then the sign is put back for an
+ * odd c), and a finite result (else CPython's OverflowError). Anything
+ * else goes to the generic way. */
+static LLVMValueRef pow_double(Emitter *e, LLVMValueRef l, const Expr *c, LLVMBasicBlockRef slow) {
+    bool neg = c->kind == E_UNARYOP && c->u.unaryop.op == UOP_USUB;
+    if (c->kind == E_UNARYOP) c = c->u.unaryop.operand;
+    double y = c->u.constant.kind == CONST_FLOAT ? c->u.constant.fval : (double)c->u.constant.ival;
+    if (neg) y = -y;
+    if (y == 0) return LLVMConstReal(e->f64, 1.0);   /* x ** 0 is 1.0 for every float x */
+    if (isnan(y) || isinf(y)) {
+        LLVMBuildBr(e->b, slow);
+        LLVMPositionBuilderAtEnd(e->b, emit_block(e, "fpow.dead"));
+        return LLVMGetUndef(e->f64);
+    }
+    bool integral = y == floor(y);
+    bool odd = integral && fmod(fabs(y), 2.0) == 1.0;
+    LLVMValueRef inf = LLVMConstReal(e->f64, INFINITY);
+    LLVMValueRef ax = integral ? LLVMBuildSelect(e->b, LLVMBuildFCmp(e->b, LLVMRealOLT, l, LLVMConstReal(e->f64, 0.0), ""),
+                                                 LLVMBuildFNeg(e->b, l, ""), l, "")
+                               : l;
+    /* 0 < ax < inf (false for a NaN) */
+    LLVMValueRef ok = LLVMBuildAnd(e->b, LLVMBuildFCmp(e->b, LLVMRealOGT, ax, LLVMConstReal(e->f64, 0.0), ""),
+                                   LLVMBuildFCmp(e->b, LLVMRealOLT, ax, inf, ""), "");
+    LLVMBasicBlockRef go = emit_block(e, "fpow");
+    LLVMBuildCondBr(e->b, ok, go, slow);
+    LLVMPositionBuilderAtEnd(e->b, go);
+    LLVMTypeRef fty = LLVMFunctionType(e->f64, (LLVMTypeRef[]){e->f64, e->f64}, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, "pow");
+    if (!fn) fn = LLVMAddFunction(e->m, "pow", fty);
+    LLVMValueRef r = LLVMBuildCall2(e->b, fty, fn, (LLVMValueRef[]){ax, LLVMConstReal(e->f64, y)}, 2, "pow");
+    /* libm's own pow, not LLVM's idea of it (pow(x, 0.5) → sqrt …) */
+    unsigned nobuiltin = LLVMGetEnumAttributeKindForName("nobuiltin", 9);
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(e->ctx, nobuiltin, 0));
+    LLVMValueRef fin = LLVMBuildFCmp(e->b, LLVMRealOLT, LLVMBuildCall2(e->b, LLVMFunctionType(e->f64, &e->f64, 1, 0),
+                                     fabs_fn(e), &r, 1, ""), inf, "");
+    LLVMBasicBlockRef done = emit_block(e, "fpow.ok");
+    LLVMBuildCondBr(e->b, fin, done, slow);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    if (odd)
+        r = LLVMBuildSelect(e->b, LLVMBuildFCmp(e->b, LLVMRealOLT, l, LLVMConstReal(e->f64, 0.0), ""),
+                            LLVMBuildFNeg(e->b, r, ""), r, "");
+    return r;
+}
+
 /* A local leaf: a float local's unboxed double, or its slot checked. */
 static LLVMValueRef local_double(Emitter *e, const char *name, bool need, LLVMBasicBlockRef slow) {
     LLVMValueRef dval, dflag;
@@ -332,6 +385,7 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
     }
     default: {
         LLVMValueRef l = tree_double(e, te, x->u.binop.left, slow);
+        if (x->u.binop.op == OP_POW) return pow_double(e, l, x->u.binop.right, slow);
         LLVMValueRef r = tree_double(e, te, x->u.binop.right, slow);
         switch (x->u.binop.op) {
         case OP_ADD: return LLVMBuildFAdd(e->b, l, r, "");

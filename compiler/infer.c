@@ -84,6 +84,25 @@ static bool exact_int_const(const Expr *x) {
            x->u.constant.ival > -(INT64_C(1) << 53) && x->u.constant.ival < (INT64_C(1) << 53);
 }
 
+/* A numeric constant, maybe signed: the exponent of a tree's `**`. */
+static bool num_const(const Expr *x) {
+    if (x->kind == E_UNARYOP && (x->u.unaryop.op == UOP_USUB || x->u.unaryop.op == UOP_UADD))
+        x = x->u.unaryop.operand;
+    return x->kind == E_CONSTANT && (x->u.constant.kind == CONST_FLOAT || exact_int_const(x));
+}
+
+static bool float_const(const Expr *x) {
+    if (x->kind == E_UNARYOP && (x->u.unaryop.op == UOP_USUB || x->u.unaryop.op == UOP_UADD))
+        x = x->u.unaryop.operand;
+    return x->kind == E_CONSTANT && x->u.constant.kind == CONST_FLOAT;
+}
+
+/* An operator of a tree: + - * /, and ** with a constant exponent. */
+static bool tree_op(const Expr *x) {
+    if (x->kind != E_BINOP) return false;
+    return is_arith(x->u.binop.op) || (x->u.binop.op == OP_POW && num_const(x->u.binop.right));
+}
+
 static bool is_local(const Walk *w, const Expr *x) {
     return x->kind == E_NAME && w->env->is_local(w->env->ctx, x->u.name.id);
 }
@@ -107,7 +126,7 @@ static bool pure_leaf(const Walk *w, const Expr *x) {
 static bool evaluable(const Expr *x) {
     switch (x->kind) {
     case E_CALL: case E_SUBSCRIPT: case E_ATTRIBUTE: return true;
-    case E_BINOP: return !is_arith(x->u.binop.op);
+    case E_BINOP: return !tree_op(x);
     case E_UNARYOP: return x->u.unaryop.op == UOP_INVERT;
     default: return false;
     }
@@ -125,7 +144,7 @@ static void scan_sub(const Walk *w, const Expr *x, bool *evidence, bool *eval) {
         }
         break;
     case E_BINOP:
-        if (is_arith(x->u.binop.op)) {
+        if (tree_op(x)) {
             if (x->u.binop.op == OP_DIV) *evidence = true;
             scan_sub(w, x->u.binop.left, evidence, eval);
             scan_sub(w, x->u.binop.right, evidence, eval);
@@ -160,7 +179,7 @@ static bool collect(Walk *w, const Expr *x, bool root) {
         return is_local(w, x) && add_leaf(w, x, LEAF_LOCAL);
     case E_UNARYOP: case E_BINOP: {
         bool arith = x->kind == E_UNARYOP ? x->u.unaryop.op == UOP_USUB || x->u.unaryop.op == UOP_UADD
-                                          : is_arith(x->u.binop.op);
+                                          : tree_op(x);
         if (!arith) break;
         if (!root) {
             /* An arithmetic part with no float in sight around something
@@ -205,6 +224,12 @@ static bool guaranteed(Walk *w, const Expr *x) {
     default: {
         bool gl = guaranteed(w, x->u.binop.left), gr = guaranteed(w, x->u.binop.right);
         if (x->u.binop.op == OP_DIV) return true;
+        /* float ** c, or exact int ** float constant (float.__rpow__):
+         * a float; int ** int constant would be an int */
+        if (x->u.binop.op == OP_POW) {
+            if (!gl && !float_const(x->u.binop.right)) w->ok = false;
+            return true;
+        }
         if (!gl && !gr) w->ok = false;
         return gl || gr;
     }
@@ -378,12 +403,6 @@ static void scan_assigns(Assigns *as, const StmtList *body) {
     for (int i = 0; i < body->n; i++) scan_assign(as, body->v[i]);
 }
 
-static bool float_const(const Expr *x) {
-    if (x->kind == E_UNARYOP && (x->u.unaryop.op == UOP_USUB || x->u.unaryop.op == UOP_UADD))
-        x = x->u.unaryop.operand;
-    return x->kind == E_CONSTANT && x->u.constant.kind == CONST_FLOAT;
-}
-
 static bool in_names(const char **v, int n, const char *name) {
     for (int i = 0; i < n; i++)
         if (strcmp(v[i], name) == 0) return true;
@@ -395,6 +414,18 @@ int infer_float_locals(Arena *a, const StmtList *body, const InferEnv *env, cons
     scan_assigns(&as, body);
     const char **v = arena_alloc(a, sizeof(char *) * (size_t)(as.n + 1));
     int n = 0;
+    /* Locals a tree with float evidence needs as floats (`dx` in
+     * `(dx * dx + dy * dy) ** -1.5`; not `i` in `i * 0.5`, relaxed to
+     * an int there): then `dx = x1 - x2` is worth keeping unboxed. */
+    const char **used = arena_alloc(a, sizeof(char *) * (size_t)(as.n * MAX_LEAVES + 1));
+    int nused = 0;
+    for (int i = 0; i < as.n; i++) {
+        FloatTree t;
+        if (!infer_float_tree(a, as.v[i].value, env, true, &t) || !t.evidence) continue;
+        for (int k = 0; k < t.nleaves; k++)
+            if (t.kinds[k] == LEAF_LOCAL && t.need_float[k] && !in_names(used, nused, t.leaves[k]->u.name.id))
+                used[nused++] = t.leaves[k]->u.name.id;
+    }
     /* Fixpoint: `b1m = m1 * mag` is a float once `mag` is one. */
     for (bool changed = true; changed;) {
         changed = false;
@@ -404,7 +435,7 @@ int infer_float_locals(Arena *a, const StmtList *body, const InferEnv *env, cons
             bool yes = float_const(x->value);
             FloatTree t;
             if (!yes && infer_float_tree(a, x->value, env, true, &t) && (t.nops > 0 || t.has_fcall)) {
-                yes = t.evidence;
+                yes = t.evidence || in_names(used, nused, x->name);
                 for (int k = 0; k < t.nleaves && !yes; k++)
                     yes = t.kinds[k] == LEAF_LOCAL && in_names(v, n, t.leaves[k]->u.name.id);
             }
