@@ -592,6 +592,22 @@ bool emit_float_assign(Emitter *e, const Stmt *st) {
         store_float_local(e, target->u.name.id, LLVMConstReal(e->f64, c != v && v->u.unaryop.op == UOP_USUB ? -d : d));
         return true;
     }
+    if (is_float_local(e, v)) {
+        /* x = y of two float locals: the double is copied, not boxed */
+        LLVMValueRef dval, dflag;
+        emit_float_local(e, v->u.name.id, &dval, &dflag);
+        LLVMBasicBlockRef copy = emit_block(e, "flocal.copy"), boxed = emit_block(e, "flocal.boxed"),
+                          done = emit_block(e, "flocal.done");
+        LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, dflag, ""), copy, boxed);
+        LLVMPositionBuilderAtEnd(e->b, copy);
+        store_float_local(e, target->u.name.id, LLVMBuildLoad2(e->b, e->f64, dval, ""));
+        LLVMBuildBr(e->b, done);
+        LLVMPositionBuilderAtEnd(e->b, boxed);
+        emit_store_name(e, target->u.name.id, emit_expr(e, v), target->pos);
+        LLVMBuildBr(e->b, done);
+        LLVMPositionBuilderAtEnd(e->b, done);
+        return true;
+    }
     FloatTree t;
     InferEnv env = env_of(e);
     if (!infer_float_tree(e->arena, v, &env, true, &t) || (t.nops == 0 && !t.has_fcall)) return false;
