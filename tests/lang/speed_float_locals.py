@@ -226,3 +226,24 @@ def big(n):
 
 
 print(big(2**80), big(3))
+
+
+# x = y between float locals copies the double, or the boxed value
+def copies(n):
+    a = 0.0
+    b = 0.5
+    out = []
+    for i in range(n):
+        b = a * 2.0 + b
+        a = b
+        if i == 2:
+            b = "str"
+            a = b
+            out.append(a)
+            b = 1.0
+            a = 0.25
+        out.append(a)
+    return a, b, out
+
+
+print(copies(5))
