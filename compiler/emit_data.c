@@ -419,6 +419,36 @@ static LLVMValueRef subscript_key(Emitter *e, const Expr *slice) {
     return s;
 }
 
+/* The key of o[i:j:k]: an exact list or tuple only reads a slice while it
+ * resolves it (it keeps no reference, runs no code that could see it), so
+ * for those the slice is built on the stack, not allocated; anything else
+ * gets a slice object of its own (a __getitem__ may keep it). */
+static LLVMValueRef slice_key_for(Emitter *e, LLVMValueRef o, const Expr *slice) {
+    LLVMValueRef lo = opt_expr(e, slice->u.slice.lower);
+    LLVMValueRef hi = opt_expr(e, slice->u.slice.upper);
+    LLVMValueRef st = opt_expr(e, slice->u.slice.step);
+    LLVMBasicBlockRef stack = emit_block(e, "slice.stack"), heap = emit_block(e, "slice.heap"),
+                      done = emit_block(e, "slice.key");
+    seq_dispatch(e, o, stack, stack, heap);
+    LLVMPositionBuilderAtEnd(e->b, stack);
+    LLVMValueRef mem = emit_alloca(e, LLVMArrayType2(e->i64, 4), "slice");
+    /* ai_slice { hdr, start, stop, step } */
+    LLVMValueRef words[4] = {type_word(e, "ai_slice_type"), lo, hi, st};
+    for (int i = 0; i < 4; i++)
+        LLVMBuildStore(e->b, words[i], LLVMBuildGEP2(e->b, e->i64, mem, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
+    LLVMValueRef sk = LLVMBuildPtrToInt(e->b, mem, e->i64, "");
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, heap);
+    LLVMValueRef hk = emit_rt(e, RT_ai_slice_new, (LLVMValueRef[]){lo, hi, st}, 3);
+    emit_check(e, hk, slice->pos.line);
+    LLVMBasicBlockRef heap_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "slicekey");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){sk, hk}, (LLVMBasicBlockRef[]){stack, heap_end}, 2);
+    return phi;
+}
+
 /* A call site's cache: n zero words, private to the site, owned by the
  * runtime (attribute caches, method-call records). */
 static LLVMValueRef site_cache(Emitter *e, unsigned n, const char *name) {
@@ -449,8 +479,8 @@ LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x) {
 
 LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x) {
     LLVMValueRef o = emit_expr(e, x->u.subscript.value);
-    LLVMValueRef k = subscript_key(e, x->u.subscript.slice);
-    if (x->u.subscript.slice->kind != E_SLICE) return getitem(e, o, k, x->pos.line);
+    if (x->u.subscript.slice->kind != E_SLICE) return getitem(e, o, subscript_key(e, x->u.subscript.slice), x->pos.line);
+    LLVMValueRef k = e->fn->cold ? subscript_key(e, x->u.subscript.slice) : slice_key_for(e, o, x->u.subscript.slice);
     LLVMValueRef v = emit_rt(e, RT_ai_getitem, (LLVMValueRef[]){o, k}, 2);
     emit_check(e, v, x->pos.line);
     return v;
@@ -630,11 +660,11 @@ void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v) {
     }
     case E_SUBSCRIPT: {
         LLVMValueRef o = emit_expr(e, t->u.subscript.value);
-        LLVMValueRef k = subscript_key(e, t->u.subscript.slice);
         if (t->u.subscript.slice->kind != E_SLICE) {
-            setitem(e, o, k, v, t->pos.line);
+            setitem(e, o, subscript_key(e, t->u.subscript.slice), v, t->pos.line);
             return;
         }
+        LLVMValueRef k = e->fn->cold ? subscript_key(e, t->u.subscript.slice) : slice_key_for(e, o, t->u.subscript.slice);
         emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){o, k, v}, 3), t->pos.line);
         return;
     }

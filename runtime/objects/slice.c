@@ -40,6 +40,10 @@ static bool int_like(ai_value v) { return ai_is_smallint(v) || obj_slots(v)->ind
 
 /* A bound as int64, clamped (CPython's _PyEval_SliceIndex). */
 static int bound(ai_value v, int64_t *out) {
+    if (ai_is_smallint(v)) {
+        *out = ai_smallint_get(v);
+        return 0;
+    }
     if (!int_like(v)) {
         ai_raise_msg(&ai_exc_TypeError,
                      "slice indices must be integers or None or have an __index__ method");
