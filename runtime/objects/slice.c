@@ -94,10 +94,11 @@ static int64_t slice_adjust(int64_t len, int64_t *start, int64_t *stop, int64_t 
     } else if (*stop >= len) {
         *stop = step < 0 ? len - 1 : len;
     }
+    /* (no division for the common steps: it costs more than the rest) */
     if (step < 0) {
-        if (*stop < *start) return (*start - *stop - 1) / (-step) + 1;
+        if (*stop < *start) return step == -1 ? *start - *stop : (*start - *stop - 1) / (-step) + 1;
     } else if (*start < *stop) {
-        return (*stop - *start - 1) / step + 1;
+        return step == 1 ? *stop - *start : (*stop - *start - 1) / step + 1;
     }
     return 0;
 }
