@@ -246,7 +246,9 @@ static void region_prepare(alloc_heap *h, char *a, char *b, bool nursery) {
     if (b > c->hwm) {
         /* Only for a heap that has grown: an actor's small heap may never
          * touch most of its first region. */
-        if (h->budget >= gc_cfg.nursery) populate(a > c->hwm ? a : c->hwm, b);
+        char *from = a > c->hwm ? a : c->hwm;
+        if (from < c->resident) from = c->resident < b ? c->resident : b;  /* pooled warm */
+        if (h->budget >= gc_cfg.nursery) populate(from, b);
         c->hwm = b;
     }
     young_add(h, a, b, nursery);
