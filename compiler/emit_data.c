@@ -183,11 +183,54 @@ static LLVMValueRef build_list(Emitter *e, const ExprList *elts, int line) {
     return list;
 }
 
+/* Tuples of up to this many items are allocated inline. */
+#define SMALL_TUPLE_MAX 8
+
+/* A tuple of n values bump-allocated in the running actor's nursery, as
+ * emit_box_float does for floats (alloc.h A1-A3: the memory is zero, only
+ * the header, the length and the items are written; a new object needs no
+ * barrier); ai_tuple_pack when the nursery is full. */
+static LLVMValueRef small_tuple(Emitter *e, LLVMValueRef *vals, int n, int line) {
+    LLVMValueRef tls = emit_tls_block(e);
+    LLVMValueRef topp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 16)}, 1, "");
+    LLVMValueRef endp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 24)}, 1, "");
+    LLVMValueRef top = LLVMBuildLoad2(e->b, e->i64, topp, "top");
+    LLVMValueRef end = LLVMBuildLoad2(e->b, e->i64, endp, "end");
+    LLVMValueRef next = LLVMBuildAdd(e->b, top, emit_i64(e, TUPLE_ITEMS + 8 * n), "");
+    LLVMValueRef fits = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntULE, next, end, ""),
+                                     LLVMBuildICmp(e->b, LLVMIntNE, top, emit_i64(e, 0), ""), "");
+    LLVMBasicBlockRef here = emit_block(e, "tuple.bump"), slow = emit_block(e, "tuple.slow"),
+                      done = emit_block(e, "tuple");
+    LLVMBuildCondBr(e->b, fits, here, slow);
+    LLVMPositionBuilderAtEnd(e->b, here);
+    LLVMBuildStore(e->b, next, topp);
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, top, e->ptr, "");
+    /* ai_tuple { hdr, len, items[] } */
+    LLVMBuildStore(e->b, type_word(e, "ai_tuple_type"), p);
+    LLVMBuildStore(e->b, emit_i64(e, n), field_ptr(e, p, SEQ_LEN));
+    for (int i = 0; i < n; i++) LLVMBuildStore(e->b, vals[i], field_ptr(e, p, TUPLE_ITEMS + 8 * i));
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef t = emit_rt(e, RT_ai_tuple_pack, (LLVMValueRef[]){emit_value_array(e, vals, n), emit_i64(e, n)}, 2);
+    emit_check(e, t, line);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "tuple");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){top, t}, (LLVMBasicBlockRef[]){here, slow_end}, 2);
+    return phi;
+}
+
 static LLVMValueRef build_tuple(Emitter *e, const ExprList *elts, int line) {
     if (any_starred(elts)) {
         LLVMValueRef t = emit_rt(e, RT_ai_list_to_tuple, (LLVMValueRef[]){build_list(e, elts, line)}, 1);
         emit_check(e, t, line);
         return t;
+    }
+    if (elts->n >= 1 && elts->n <= SMALL_TUPLE_MAX && !e->fn->cold) {
+        LLVMValueRef vals[SMALL_TUPLE_MAX];
+        for (int i = 0; i < elts->n; i++) vals[i] = emit_expr(e, elts->v[i]);
+        return small_tuple(e, vals, elts->n, line);
     }
     LLVMValueRef arr = emit_array_new(e, elts->n);
     for (int i = 0; i < elts->n; i++) emit_array_store(e, arr, i, emit_expr(e, elts->v[i]));
