@@ -7,7 +7,7 @@ vals = [0.5, 1234.25, 1e-7, 0.1, 0.2, 0.3, 0.1 + 0.2, 1 / 3, 2 / 3, 100.0, 1e15,
         1e16, 1e22, 1e23, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 0.001, 0.0001, 0.00001,
         1e-4, 9.999999999999999e-5, 123e-20, 4.35, 2.675, 1.1, 1.15, 1e-22, 1.5e-22, 3e-23]
 x = 0.0
-for i in range(1, 2000):
+for i in range(1, 300):
     vals.append(i * 0.5)
     vals.append(i / 10)
     vals.append(i / 1000)
@@ -19,7 +19,7 @@ for i in range(1, 2000):
     x += 0.1
     vals.append(x)
 seed = 12345
-for i in range(3000):
+for i in range(400):
     seed = (seed * 6364136223846793005 + 1442695040888963407) % 2**64
     bits = seed >> 1
     d = struct.unpack("<d", struct.pack("<Q", bits))[0]
