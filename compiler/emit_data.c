@@ -462,7 +462,7 @@ static LLVMValueRef subscript_key(Emitter *e, const Expr *slice) {
     return s;
 }
 
-/* The key of o[i:j:k]: an exact list or tuple only reads a slice while it
+/* The key of o[i:j:k]: an exact list, tuple or str only reads a slice while it
  * resolves it (it keeps no reference, runs no code that could see it), so
  * for those the slice is built on the stack, not allocated; anything else
  * gets a slice object of its own (a __getitem__ may keep it). */
@@ -471,8 +471,16 @@ static LLVMValueRef slice_key_for(Emitter *e, LLVMValueRef o, const Expr *slice)
     LLVMValueRef hi = opt_expr(e, slice->u.slice.upper);
     LLVMValueRef st = opt_expr(e, slice->u.slice.step);
     LLVMBasicBlockRef stack = emit_block(e, "slice.stack"), heap = emit_block(e, "slice.heap"),
-                      done = emit_block(e, "slice.key");
-    seq_dispatch(e, o, stack, stack, heap);
+                      done = emit_block(e, "slice.key"), other = emit_block(e, "slice.nseq");
+    seq_dispatch(e, o, stack, stack, other);
+    LLVMPositionBuilderAtEnd(e->b, other);
+    /* an exact str too (seq_dispatch sends small ints here as well) */
+    LLVMBasicBlockRef isobj = emit_block(e, "slice.obj");
+    LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, o, e->i1, ""), heap, isobj);
+    LLVMPositionBuilderAtEnd(e->b, isobj);
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, o, e->ptr, "");
+    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_str_type"), ""), stack, heap);
     LLVMPositionBuilderAtEnd(e->b, stack);
     LLVMValueRef mem = emit_alloca(e, LLVMArrayType2(e->i64, 4), "slice");
     /* ai_slice { hdr, start, stop, step } */
