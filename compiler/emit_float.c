@@ -185,7 +185,7 @@ static void tree_begin(Emitter *e, TreeEmit *te, const FloatTree *t) {
         if (!t->has_eval || t->kinds[i] == LEAF_LOCAL) continue;
         te->slots[i] = emit_alloca(e, e->i64, "leaf");
         LLVMBuildStore(e->b, emit_i64(e, 0), te->slots[i]);
-        if (t->kinds[i] == LEAF_FCALL) te->dslots[i] = emit_alloca(e, e->f64, "dleaf");
+        if (t->kinds[i] == LEAF_FCALL || t->kinds[i] == LEAF_MATH) te->dslots[i] = emit_alloca(e, e->f64, "dleaf");
     }
 }
 
@@ -354,6 +354,57 @@ static bool is_float_local(Emitter *e, const Expr *x) {
     return x->kind == E_NAME && emit_float_local(e, x->u.name.id, &dval, &dflag);
 }
 
+/* NAME(x) or m.NAME(x) of a math function (infer.c): the callee and the
+ * argument are evaluated the generic way, once; when the callee is
+ * math.NAME itself and x a float (or a small int that converts exactly),
+ * libm's NAME — what math_1 calls — gives the double, kept only when it
+ * is finite (NaN, infinities and errno cases are the runtime's). Anything
+ * else calls the callee with the argument already evaluated, and the
+ * result is checked like any leaf. */
+static LLVMValueRef math_leaf(Emitter *e, const TreeEmit *te, int li, const Expr *x, LLVMBasicBlockRef slow) {
+    const Expr *f = x->u.call.func;
+    const char *name = f->kind == E_NAME ? f->u.name.id : f->u.attribute.attr;
+    int k = infer_math_index(name);
+    LLVMValueRef callee = emit_expr(e, f);
+    LLVMValueRef arg = emit_call_arg(e, x->u.call.args.v[0]);
+    e->fn->cur_line = x->pos.line;
+    LLVMValueRef tab = LLVMGetNamedGlobal(e->m, "ai_math_leaf_fns");
+    if (!tab) tab = LLVMAddGlobal(e->m, LLVMArrayType2(e->ptr, 7), "ai_math_leaf_fns");
+    LLVMValueRef want = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, tab, (LLVMValueRef[]){emit_i64(e, k)}, 1, ""), "mathfn");
+    LLVMBasicBlockRef call = emit_block(e, "math.call"), isfn = emit_block(e, "math.fn"), done = emit_block(e, "math.val");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, callee, want, ""), isfn, call);
+    LLVMPositionBuilderAtEnd(e->b, isfn);
+    LLVMValueRef d = leaf_double(e, arg, false, call);
+    LLVMTypeRef fty = LLVMFunctionType(e->f64, &e->f64, 1, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, name);
+    if (!fn) fn = LLVMAddFunction(e->m, name, fty);
+    LLVMValueRef r = LLVMBuildCall2(e->b, fty, fn, &d, 1, name);
+    /* libm's own function (LLVM would fold sqrt to the instruction, which
+     * is the same correctly rounded value, but not the others) */
+    unsigned nobuiltin = LLVMGetEnumAttributeKindForName("nobuiltin", 9);
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(e->ctx, nobuiltin, 0));
+    LLVMValueRef fin = LLVMBuildFCmp(e->b, LLVMRealOLT, LLVMBuildCall2(e->b, LLVMFunctionType(e->f64, &e->f64, 1, 0),
+                                     fabs_fn(e), &r, 1, ""), LLVMConstReal(e->f64, INFINITY), "");
+    LLVMBasicBlockRef ok = emit_block(e, "math.ok");
+    LLVMBuildCondBr(e->b, fin, ok, call);
+    LLVMPositionBuilderAtEnd(e->b, ok);
+    LLVMBuildStore(e->b, emit_i64(e, AI_FRET), te->slots[li]);
+    LLVMBuildStore(e->b, r, te->dslots[li]);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, call);
+    LLVMValueRef boxed = emit_rt(e, RT_ai_call, (LLVMValueRef[]){callee, emit_value_array(e, &arg, 1), emit_i64(e, 1),
+                                                                 emit_i64(e, 0)}, 4);
+    emit_check(e, boxed, x->pos.line);
+    keep(e, te, li, boxed);
+    LLVMValueRef d2 = leaf_double(e, boxed, te->t->need_float[li], slow);
+    LLVMBasicBlockRef call_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "math");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){r, d2}, (LLVMBasicBlockRef[]){ok, call_end}, 2);
+    return phi;
+}
+
 /* The tree's value as a double (fast way); failed checks go to slow.
  * Leaves are read where CPython evaluates them (left to right, each
  * operator after its operands), so a leaf evaluated the generic way runs
@@ -370,6 +421,7 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
             return leaf_double(e, keep(e, te, li, v), need, slow);
         }
         case LEAF_FCALL: return fcall_leaf(e, te, li, x, slow);
+        case LEAF_MATH: return math_leaf(e, te, li, x, slow);
         case LEAF_EVAL: return leaf_double(e, keep(e, te, li, emit_expr(e, x)), need, slow);
         }
     }
@@ -552,9 +604,8 @@ bool emit_float_return(Emitter *e, const Stmt *st) {
         if (emit_block_open(e)) LLVMBuildRet(e->b, r);
         return true;
     }
-    if (t.nops == 0) {
+    if (t.nops == 0 && t.nleaves == 1 && t.kinds[0] == LEAF_FCALL) {
         /* return g(…) of another float call: its double passes through */
-        if (!(t.nleaves == 1 && t.kinds[0] == LEAF_FCALL && t.leaves[0] == v)) return false;
         LLVMValueRef r = emit_float_direct_call(e, v, e->fn->fret_out);
         if (!r) return false;
         emit_release_loops(e, NULL);

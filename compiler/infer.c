@@ -111,6 +111,25 @@ static bool is_float_call(const Walk *w, const Expr *x) {
     return x->kind == E_CALL && w->env->is_float_call && w->env->is_float_call(w->env->ctx, x);
 }
 
+static const char *const math_names[] = {"sqrt", "sin", "cos", "exp", "fabs", "tan", "atan"};
+
+int infer_math_index(const char *name) {
+    for (int i = 0; i < (int)(sizeof math_names / sizeof *math_names); i++)
+        if (strcmp(name, math_names[i]) == 0) return i;
+    return -1;
+}
+
+/* sqrt(x) of a global sqrt, or m.sqrt(x) of a global m: maybe math's. */
+static bool is_math_call(const Walk *w, const Expr *x) {
+    if (x->kind != E_CALL || x->u.call.args.n != 1 || x->u.call.keywords.n ||
+        x->u.call.args.v[0]->kind == E_STARRED)
+        return false;
+    const Expr *f = x->u.call.func;
+    if (f->kind == E_NAME) return infer_math_index(f->u.name.id) >= 0 && !is_local(w, f);
+    return f->kind == E_ATTRIBUTE && f->u.attribute.value->kind == E_NAME && !is_local(w, f->u.attribute.value) &&
+           infer_math_index(f->u.attribute.attr) >= 0;
+}
+
 /* local[local], local[int constant], local.name */
 static bool pure_leaf(const Walk *w, const Expr *x) {
     if (x->kind == E_SUBSCRIPT) {
@@ -153,7 +172,7 @@ static void scan_sub(const Walk *w, const Expr *x, bool *evidence, bool *eval) {
         break;
     default: break;
     }
-    if (is_float_call(w, x)) *evidence = true;
+    if (is_float_call(w, x) || is_math_call(w, x)) *evidence = true;
     else if (!pure_leaf(w, x) && evaluable(x)) *eval = true;
 }
 
@@ -162,7 +181,7 @@ static bool add_leaf(Walk *w, const Expr *x, LeafKind k) {
     w->leaves[w->nleaves] = x;
     w->kind[w->nleaves] = k;
     w->need[w->nleaves++] = true;
-    if (k == LEAF_FCALL) w->evidence = true;
+    if (k == LEAF_FCALL || k == LEAF_MATH) w->evidence = true;
     return true;
 }
 
@@ -199,6 +218,7 @@ static bool collect(Walk *w, const Expr *x, bool root) {
     }
     if (pure_leaf(w, x)) return add_leaf(w, x, LEAF_PURE);
     if (is_float_call(w, x)) return add_leaf(w, x, LEAF_FCALL);
+    if (is_math_call(w, x)) return add_leaf(w, x, LEAF_MATH);
     if (evaluable(x)) return add_leaf(w, x, LEAF_EVAL);
     return false;
 }
@@ -248,8 +268,8 @@ bool infer_float_tree(Arena *a, const Expr *x, const InferEnv *env, bool allow_l
     if (w.nops == 0 && !allow_leaf) return false;
     bool has_eval = false, has_fcall = false;
     for (int i = 0; i < w.nleaves; i++) {
-        if (w.kind[i] == LEAF_EVAL || w.kind[i] == LEAF_FCALL) has_eval = true;
-        if (w.kind[i] == LEAF_FCALL) has_fcall = true;
+        if (w.kind[i] == LEAF_EVAL || w.kind[i] == LEAF_FCALL || w.kind[i] == LEAF_MATH) has_eval = true;
+        if (w.kind[i] == LEAF_FCALL || w.kind[i] == LEAF_MATH) has_fcall = true;
     }
     /* Values evaluated the generic way join a tree only where a float is
      * in sight: `s + str(n)` stays the generic operators'. */

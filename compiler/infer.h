@@ -32,7 +32,13 @@ typedef enum {
     LEAF_FCALL,     /* a call of a def with a float-return variant: evaluated once */
     LEAF_EVAL,      /* any other expression (a call, `n // 2 + 1` …): evaluated once,
                        the generic way, where CPython evaluates it */
+    LEAF_MATH,      /* NAME(x) or m.NAME(x) for NAME in infer_math_names: when the
+                       callee is math.NAME at run time, libm inline */
 } LeafKind;
+
+/* The math functions LEAF_MATH knows, in the order of the runtime's
+ * ai_math_leaf_fns; -1 when name is none of them. */
+int infer_math_index(const char *name);
 
 /* A float tree: an arithmetic expression whose value the emitter may
  * compute on unboxed doubles (infer.c states when). */
@@ -47,7 +53,8 @@ typedef struct FloatTree {
     bool has_eval;              /* a LEAF_FCALL or LEAF_EVAL leaf: leaves must
                                    not be evaluated twice (emit_float.c keeps
                                    their values for the generic way) */
-    bool has_fcall;             /* a LEAF_FCALL leaf */
+    bool has_fcall;             /* a LEAF_FCALL or LEAF_MATH leaf (a call whose
+                                   double comes unboxed) */
     bool evidence;              /* a float constant, a `/` or a float call */
 } FloatTree;
 
