@@ -57,9 +57,16 @@
  * are unboxed doubles, called from the float trees of other functions
  * (LEAF_FCALL): `s += eval_A(i, j) * u[j]` boxes nothing but `s`.
  *
+ * `x ** c` with a numeric constant c is a tree operator (libm's pow on
+ * the fast way); sqrt(x), math.sin(x) … are leaves (LEAF_MATH) whose
+ * callee is checked at run time to be math's own function.
+ *
+ * Fourth question (infer_float_locals): which locals hold floats more
+ * likely than not, so that the emitter keeps a double beside their slot.
+ *
  * Invariants: infer.c never emits code and never changes the AST. Not
- * handled (left to the generic operators): ** // % as tree operators,
- * cells and globals as leaves.
+ * handled (left to the generic operators): // % and ** with a variable
+ * exponent as tree operators, cells and globals as leaves.
  */
 #include "infer.h"
 
