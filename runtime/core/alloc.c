@@ -198,14 +198,17 @@ void alloc_heap_release(alloc_heap *h) {
 /* ---- regions ------------------------------------------------------------------------- */
 
 /* Record [a, b) as a region of the young generation: the next minor
- * collection sweeps it. Adjacent regions of one kind merge. When the
+ * collection sweeps it. Adjacent regions merge, except nursery ones. When the
  * record cannot grow, the next collection is a major one (which sweeps
  * every chunk and needs no record). */
 static void young_add(alloc_heap *h, char *a, char *b, bool nursery) {
     gc_chunk_base(a)->young = 1;
-    if (h->nspans) {
+    if (h->nspans && !nursery) {
+        /* Nursery regions are never merged: a region closed before it was
+         * full ends in a zero tail, which stops the walk of its span (G5),
+         * and the next region may start right after it. */
         gc_span *last = &h->spans[h->nspans - 1];
-        if (last->end == a && last->nursery == nursery) {
+        if (last->end == a && !last->nursery) {
             last->end = b;
             return;
         }
