@@ -183,11 +183,54 @@ static LLVMValueRef build_list(Emitter *e, const ExprList *elts, int line) {
     return list;
 }
 
+/* Tuples of up to this many items are allocated inline. */
+#define SMALL_TUPLE_MAX 8
+
+/* A tuple of n values bump-allocated in the running actor's nursery, as
+ * emit_box_float does for floats (alloc.h A1-A3: the memory is zero, only
+ * the header, the length and the items are written; a new object needs no
+ * barrier); ai_tuple_pack when the nursery is full. */
+static LLVMValueRef small_tuple(Emitter *e, LLVMValueRef *vals, int n, int line) {
+    LLVMValueRef tls = emit_tls_block(e);
+    LLVMValueRef topp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 16)}, 1, "");
+    LLVMValueRef endp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 24)}, 1, "");
+    LLVMValueRef top = LLVMBuildLoad2(e->b, e->i64, topp, "top");
+    LLVMValueRef end = LLVMBuildLoad2(e->b, e->i64, endp, "end");
+    LLVMValueRef next = LLVMBuildAdd(e->b, top, emit_i64(e, TUPLE_ITEMS + 8 * n), "");
+    LLVMValueRef fits = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntULE, next, end, ""),
+                                     LLVMBuildICmp(e->b, LLVMIntNE, top, emit_i64(e, 0), ""), "");
+    LLVMBasicBlockRef here = emit_block(e, "tuple.bump"), slow = emit_block(e, "tuple.slow"),
+                      done = emit_block(e, "tuple");
+    LLVMBuildCondBr(e->b, fits, here, slow);
+    LLVMPositionBuilderAtEnd(e->b, here);
+    LLVMBuildStore(e->b, next, topp);
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, top, e->ptr, "");
+    /* ai_tuple { hdr, len, items[] } */
+    LLVMBuildStore(e->b, type_word(e, "ai_tuple_type"), p);
+    LLVMBuildStore(e->b, emit_i64(e, n), field_ptr(e, p, SEQ_LEN));
+    for (int i = 0; i < n; i++) LLVMBuildStore(e->b, vals[i], field_ptr(e, p, TUPLE_ITEMS + 8 * i));
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef t = emit_rt(e, RT_ai_tuple_pack, (LLVMValueRef[]){emit_value_array(e, vals, n), emit_i64(e, n)}, 2);
+    emit_check(e, t, line);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "tuple");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){top, t}, (LLVMBasicBlockRef[]){here, slow_end}, 2);
+    return phi;
+}
+
 static LLVMValueRef build_tuple(Emitter *e, const ExprList *elts, int line) {
     if (any_starred(elts)) {
         LLVMValueRef t = emit_rt(e, RT_ai_list_to_tuple, (LLVMValueRef[]){build_list(e, elts, line)}, 1);
         emit_check(e, t, line);
         return t;
+    }
+    if (elts->n >= 1 && elts->n <= SMALL_TUPLE_MAX && !e->fn->cold) {
+        LLVMValueRef vals[SMALL_TUPLE_MAX];
+        for (int i = 0; i < elts->n; i++) vals[i] = emit_expr(e, elts->v[i]);
+        return small_tuple(e, vals, elts->n, line);
     }
     LLVMValueRef arr = emit_array_new(e, elts->n);
     for (int i = 0; i < elts->n; i++) emit_array_store(e, arr, i, emit_expr(e, elts->v[i]));
@@ -424,6 +467,44 @@ LLVMValueRef emit_slice(Emitter *e, const Expr *slice) {
     return s;
 }
 
+/* The key of o[i:j:k]: an exact list, tuple or str only reads a slice while it
+ * resolves it (it keeps no reference, runs no code that could see it), so
+ * for those the slice is built on the stack, not allocated; anything else
+ * gets a slice object of its own (a __getitem__ may keep it). */
+static LLVMValueRef slice_key_for(Emitter *e, LLVMValueRef o, const Expr *slice) {
+    LLVMValueRef lo = opt_expr(e, slice->u.slice.lower);
+    LLVMValueRef hi = opt_expr(e, slice->u.slice.upper);
+    LLVMValueRef st = opt_expr(e, slice->u.slice.step);
+    LLVMBasicBlockRef stack = emit_block(e, "slice.stack"), heap = emit_block(e, "slice.heap"),
+                      done = emit_block(e, "slice.key"), other = emit_block(e, "slice.nseq");
+    seq_dispatch(e, o, stack, stack, other);
+    LLVMPositionBuilderAtEnd(e->b, other);
+    /* an exact str too (seq_dispatch sends small ints here as well) */
+    LLVMBasicBlockRef isobj = emit_block(e, "slice.obj");
+    LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, o, e->i1, ""), heap, isobj);
+    LLVMPositionBuilderAtEnd(e->b, isobj);
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, o, e->ptr, "");
+    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_str_type"), ""), stack, heap);
+    LLVMPositionBuilderAtEnd(e->b, stack);
+    LLVMValueRef mem = emit_alloca(e, LLVMArrayType2(e->i64, 4), "slice");
+    /* ai_slice { hdr, start, stop, step } */
+    LLVMValueRef words[4] = {type_word(e, "ai_slice_type"), lo, hi, st};
+    for (int i = 0; i < 4; i++)
+        LLVMBuildStore(e->b, words[i], LLVMBuildGEP2(e->b, e->i64, mem, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
+    LLVMValueRef sk = LLVMBuildPtrToInt(e->b, mem, e->i64, "");
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, heap);
+    LLVMValueRef hk = emit_rt(e, RT_ai_slice_new, (LLVMValueRef[]){lo, hi, st}, 3);
+    emit_check(e, hk, slice->pos.line);
+    LLVMBasicBlockRef heap_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "slicekey");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){sk, hk}, (LLVMBasicBlockRef[]){stack, heap_end}, 2);
+    return phi;
+}
+
 /* A call site's cache: n zero words, private to the site, owned by the
  * runtime (attribute caches, method-call records). */
 static LLVMValueRef site_cache(Emitter *e, unsigned n, const char *name) {
@@ -454,8 +535,8 @@ LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x) {
 
 LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x) {
     LLVMValueRef o = emit_expr(e, x->u.subscript.value);
-    LLVMValueRef k = subscript_key(e, x->u.subscript.slice);
-    if (x->u.subscript.slice->kind != E_SLICE) return getitem(e, o, k, x->pos.line);
+    if (x->u.subscript.slice->kind != E_SLICE) return getitem(e, o, subscript_key(e, x->u.subscript.slice), x->pos.line);
+    LLVMValueRef k = e->fn->cold ? subscript_key(e, x->u.subscript.slice) : slice_key_for(e, o, x->u.subscript.slice);
     LLVMValueRef v = emit_rt(e, RT_ai_getitem, (LLVMValueRef[]){o, k}, 2);
     emit_check(e, v, x->pos.line);
     return v;
@@ -660,11 +741,11 @@ static void store_target(Emitter *e, const Expr *t, LLVMValueRef v) {
     }
     case E_SUBSCRIPT: {
         LLVMValueRef o = emit_expr(e, t->u.subscript.value);
-        LLVMValueRef k = subscript_key(e, t->u.subscript.slice);
         if (t->u.subscript.slice->kind != E_SLICE) {
-            setitem(e, o, k, v, t->pos.line);
+            setitem(e, o, subscript_key(e, t->u.subscript.slice), v, t->pos.line);
             return;
         }
+        LLVMValueRef k = e->fn->cold ? subscript_key(e, t->u.subscript.slice) : slice_key_for(e, o, t->u.subscript.slice);
         emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){o, k, v}, 3), t->pos.line);
         return;
     }

@@ -676,13 +676,76 @@ static bool print_keywords_ok(const Expr *x) {
     return true;
 }
 
+/* abs(x) and len(x) of the builtins (the global never bound, so the name
+ * is the builtin; the runtime's builtins cannot be replaced): a small int's
+ * absolute value, an exact list's or tuple's length inline; any other
+ * argument goes to the builtin itself. NULL when x is no such call. */
+static LLVMValueRef emit_inline_builtin(Emitter *e, const Expr *x) {
+    const Expr *f = x->u.call.func;
+    if (f->kind != E_NAME || x->u.call.args.n != 1 || x->u.call.keywords.n ||
+        x->u.call.args.v[0]->kind == E_STARRED || e->fn->cold)
+        return NULL;
+    const char *name = f->u.name.id;
+    bool is_abs = strcmp(name, "abs") == 0, is_len = strcmp(name, "len") == 0;
+    if (!is_abs && !is_len) return NULL;
+    Symbol *sym;
+    Frame *fr;
+    if (emit_name_home(e, name, &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, name)) return NULL;
+    LLVMValueRef callee = emit_load_name(e, name, f->pos);
+    LLVMValueRef v = emit_call_arg(e, x->u.call.args.v[0]);
+    LLVMBasicBlockRef slow = emit_block(e, is_abs ? "abs.call" : "len.call"), done = emit_block(e, "builtin.done");
+    LLVMValueRef fres;
+    LLVMBasicBlockRef fast_end;
+    if (is_abs) {
+        LLVMBasicBlockRef fast = emit_block(e, "abs.int");
+        LLVMBuildCondBr(e->b, is_small(e, v), fast, slow);
+        LLVMPositionBuilderAtEnd(e->b, fast);
+        /* tagged: -n is 2 - v; the smallest small int overflows to a big int */
+        LLVMValueRef ovf;
+        LLVMValueRef neg = overflow_op(e, "llvm.ssub.with.overflow.i64", emit_i64(e, 2), v, &ovf);
+        LLVMValueRef is_neg = LLVMBuildICmp(e->b, LLVMIntSLT, v, emit_i64(e, 0), "");
+        fres = LLVMBuildSelect(e->b, is_neg, neg, v, "abs");
+        fast_end = LLVMGetInsertBlock(e->b);
+        emit_br_unlikely(e, LLVMBuildAnd(e->b, is_neg, ovf, ""), slow, done);
+    } else {
+        LLVMBasicBlockRef obj = emit_block(e, "len.obj"), seq = emit_block(e, "len.seq"), nl = emit_block(e, "len.nl");
+        LLVMBuildCondBr(e->b, LLVMBuildOr(e->b, is_small(e, v), LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), ""), ""),
+                        slow, obj);
+        LLVMPositionBuilderAtEnd(e->b, obj);
+        LLVMValueRef p = LLVMBuildIntToPtr(e->b, v, e->ptr, "");
+        LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~INT64_C(7)), "");
+        LLVMValueRef lt = LLVMGetNamedGlobal(e->m, "ai_list_type"), tt = LLVMGetNamedGlobal(e->m, "ai_tuple_type");
+        if (!lt) lt = LLVMAddGlobal(e->m, e->i64, "ai_list_type");
+        if (!tt) tt = LLVMAddGlobal(e->m, e->i64, "ai_tuple_type");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_ptr_value(e, lt), ""), seq, nl);
+        LLVMPositionBuilderAtEnd(e->b, nl);
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_ptr_value(e, tt), ""), seq, slow);
+        LLVMPositionBuilderAtEnd(e->b, seq);
+        /* ai_list { hdr, len, … }, ai_tuple { hdr, len, … } */
+        LLVMValueRef len = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "len");
+        fres = emit_box_i64(e, len);
+        fast_end = seq;
+        LLVMBuildBr(e->b, done);
+    }
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef arr = emit_value_array(e, &v, 1);
+    LLVMValueRef sres = emit_rt(e, RT_ai_call, (LLVMValueRef[]){callee, arr, emit_i64(e, 1), emit_i64(e, 0)}, 4);
+    emit_check(e, sres, x->pos.line);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, name);
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fres, sres}, (LLVMBasicBlockRef[]){fast_end, slow_end}, 2);
+    return phi;
+}
+
 /* Direct call of a known top-level def; NULL when the arguments cannot be
  * bound at compile time (the generic path then raises CPython's error). */
 /* A call of a known module-level def, bound at compile time: `target` is
  * the function called (fd->fn, or for `await f(…)` of an async def its
  * behaviour, fd->genbody). NULL when the arguments do not fit. */
 static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x, LLVMValueRef target,
-                                int await_line) {
+                                LLVMTypeRef target_type, LLVMValueRef extra, int await_line) {
     if (!fd->simple) return NULL;
     const Arguments *a = fd->def->u.funcdef.args;
     int n = fd->nparams, np = x->u.call.args.n, nposonly = a->posonlyargs.n;
@@ -717,13 +780,14 @@ static LLVMValueRef direct_call(Emitter *e, FuncDef *fd, int gidx, const Expr *x
         LLVMBuildUnreachable(e->b);
         LLVMPositionBuilderAtEnd(e->b, go);
     }
-    LLVMValueRef *cargs = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(n + 1));
+    LLVMValueRef *cargs = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(n + 2));
     for (int i = 0; i < n; i++) {
         if (src[i] >= 0) cargs[i] = vals[src[i]];
         else cargs[i] = LLVMBuildLoad2(e->b, e->i64, fd->default_globals[i - (n - fd->ndefaults)], "dflt");
     }
+    if (extra) cargs[n] = extra;
     if (await_line) emit_rt(e, RT_ai_await_direct_enter, (LLVMValueRef[]){emit_i32(e, await_line)}, 1);
-    LLVMValueRef r = LLVMBuildCall2(e->b, fd->body_type, target, cargs, (unsigned)n, "");
+    LLVMValueRef r = LLVMBuildCall2(e->b, target_type, target, cargs, (unsigned)(n + (extra ? 1 : 0)), "");
     if (await_line) emit_rt(e, RT_ai_await_direct_leave, NULL, 0);
     emit_check(e, r, x->pos.line);
     return r;
@@ -742,7 +806,7 @@ static LLVMValueRef emit_await(Emitter *e, const Expr *x) {
             int g = emit_global_index(e, name);
             FuncDef *fd = e->global_func[g];
             if (fd && fd->is_async && !fd->scope->is_generator && fd->genbody) {
-                LLVMValueRef r = direct_call(e, fd, g, v, fd->genbody, x->pos.line);
+                LLVMValueRef r = direct_call(e, fd, g, v, fd->genbody, fd->body_type, NULL, x->pos.line);
                 if (r) return r;
             }
         }
@@ -893,14 +957,45 @@ static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
         if (emit_name_home(e, name, &sym, &fr) == NAME_GLOBAL) {
             if (strcmp(name, "print") == 0 && emit_never_bound_global(e, name) && print_keywords_ok(x))
                 return emit_print(e, x);
+            LLVMValueRef inl = emit_inline_builtin(e, x);
+            if (inl) return inl;
             int g = emit_global_index(e, name);
             if (e->global_func[g]) {
-                LLVMValueRef r = direct_call(e, e->global_func[g], g, x, e->global_func[g]->fn, 0);
+                FuncDef *fd = e->global_func[g];
+                LLVMValueRef r = direct_call(e, fd, g, x, fd->fn, fd->body_type, NULL, 0);
                 if (r) return r;
             }
         }
     }
     return generic_call(e, emit_expr(e, f), x);
+}
+
+/* The def a call `f(…)` names when f is a module-level def called
+ * directly, or NULL. */
+static FuncDef *called_def(Emitter *e, const Expr *x, int *gidx) {
+    const Expr *f = x->u.call.func;
+    if (f->kind != E_NAME || has_star_args(x)) return NULL;
+    Symbol *sym;
+    Frame *fr;
+    if (emit_name_home(e, f->u.name.id, &sym, &fr) != NAME_GLOBAL) return NULL;
+    int g = emit_global_index(e, f->u.name.id);
+    *gidx = g;
+    return e->global_func[g];
+}
+
+bool emit_is_float_call(void *ctx, const Expr *call) {
+    Emitter *e = ctx;
+    int g;
+    FuncDef *fd = e->fn ? called_def(e, call, &g) : NULL;
+    return fd && fd->fret;
+}
+
+LLVMValueRef emit_float_direct_call(Emitter *e, const Expr *call, LLVMValueRef dout) {
+    int g;
+    FuncDef *fd = called_def(e, call, &g);
+    if (!fd || !fd->fret) return NULL;
+    e->fn->cur_line = call->pos.line;
+    return direct_call(e, fd, g, call, fd->fret, fd->fret_type, dout, 0);
 }
 
 /* ---- dispatch ---------------------------------------------------------------------- */
@@ -919,6 +1014,10 @@ LLVMValueRef emit_expr(Emitter *e, const Expr *x) {
 
 static LLVMValueRef emit_expr_node(Emitter *e, const Expr *x) {
     e->fn->cur_line = x->pos.line;
+    if (e->nsubst) {
+        LLVMValueRef kept = emit_float_subst(e, x);
+        if (kept) return kept;
+    }
     switch (x->kind) {
     case E_CONSTANT: return emit_constant(e, &x->u.constant);
     case E_NAME: return emit_load_name(e, x->u.name.id, x->pos);

@@ -18,6 +18,7 @@
  * The block names show in --emit-llvm; a tree of n operators costs one
  * allocation on the fast way instead of n.
  */
+#include <math.h>
 #include <string.h>
 
 #include "aithon_rt.h"
@@ -30,7 +31,7 @@ static LLVMValueRef type_word(Emitter *e, const char *sym) {
     return emit_ptr_value(e, g);
 }
 
-static bool is_plain_local(void *ctx, const char *name) {
+bool emit_is_plain_local(void *ctx, const char *name) {
     Emitter *e = ctx;
     Symbol *sym;
     Frame *f;
@@ -42,6 +43,19 @@ static LLVMValueRef local_slot(Emitter *e, const char *name) {
     Frame *f;
     emit_name_home(e, name, &sym, &f);
     return f->slots[sym->index];
+}
+
+/* A local's boxed value for a subscript or attribute leaf: a float local
+ * holding an unboxed double is no container nor index, so that is the
+ * generic way's (which boxes it). */
+static LLVMValueRef load_local_raw(Emitter *e, const char *name, LLVMBasicBlockRef slow) {
+    LLVMValueRef dval, dflag;
+    if (emit_float_local(e, name, &dval, &dflag)) {
+        LLVMBasicBlockRef boxed = emit_block(e, "flocal.boxed");
+        LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, dflag, ""), slow, boxed);
+        LLVMPositionBuilderAtEnd(e->b, boxed);
+    }
+    return LLVMBuildLoad2(e->b, e->i64, local_slot(e, name), name);
 }
 
 /* The double of leaf v (an ai_value), or a branch to slow: a float, or
@@ -87,12 +101,18 @@ static LLVMValueRef leaf_double(Emitter *e, LLVMValueRef v, bool need_float, LLV
     return phi;
 }
 
+static LLVMValueRef fabs_fn(Emitter *e) {
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, "llvm.fabs.f64");
+    if (!fn) fn = LLVMAddFunction(e->m, "llvm.fabs.f64", LLVMFunctionType(e->f64, &e->f64, 1, 0));
+    return fn;
+}
+
 /* item k of the exact list or tuple in local `c` (k a local or an int
  * constant), or a branch to slow: no code with an effect runs. */
 static LLVMValueRef subscript_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef slow) {
     const Expr *c = x->u.subscript.value, *k = x->u.subscript.slice;
-    LLVMValueRef cv = LLVMBuildLoad2(e->b, e->i64, local_slot(e, c->u.name.id), c->u.name.id);
-    LLVMValueRef kv = k->kind == E_NAME ? LLVMBuildLoad2(e->b, e->i64, local_slot(e, k->u.name.id), k->u.name.id)
+    LLVMValueRef cv = load_local_raw(e, c->u.name.id, slow);
+    LLVMValueRef kv = k->kind == E_NAME ? load_local_raw(e, k->u.name.id, slow)
                                         : emit_i64(e, (int64_t)((uint64_t)k->u.constant.ival << 1) | 1);
     if (k->kind == E_CONSTANT && (k->u.constant.ival > (INT64_C(1) << 61) || k->u.constant.ival < -(INT64_C(1) << 61)))
         kv = emit_i64(e, 0); /* not a small int: the generic way */
@@ -131,7 +151,7 @@ static LLVMValueRef subscript_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef 
  * no getter), or a branch to slow. */
 static LLVMValueRef attribute_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef slow) {
     const Expr *o = x->u.attribute.value;
-    LLVMValueRef ov = LLVMBuildLoad2(e->b, e->i64, local_slot(e, o->u.name.id), o->u.name.id);
+    LLVMValueRef ov = load_local_raw(e, o->u.name.id, slow);
     LLVMTypeRef t = LLVMArrayType2(e->i64, AI_ATTR_IC_WAYS);
     LLVMValueRef cache = LLVMAddGlobal(e->m, t, "pcache");
     LLVMSetInitializer(cache, LLVMConstNull(t));
@@ -145,27 +165,280 @@ static LLVMValueRef attribute_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef 
     return v;
 }
 
-/* The tree's value as a double (fast way); failed checks go to slow. */
-static LLVMValueRef tree_double(Emitter *e, const FloatTree *t, const Expr *x, LLVMBasicBlockRef slow) {
+/* A tree being emitted: with leaves evaluated the generic way
+ * (FloatTree.has_eval), every leaf that is not a plain local keeps its
+ * value in a slot, so that the generic way, if taken after it was read,
+ * neither evaluates it again nor reads it again (a call may have changed
+ * what a subscript or an attribute reads). */
+typedef struct TreeEmit {
+    const FloatTree *t;
+    LLVMValueRef *slots;        /* by leaf: i64 alloca, or NULL */
+    LLVMValueRef *dslots;       /* by leaf: f64 alloca of a float call, or NULL */
+} TreeEmit;
+
+static void tree_begin(Emitter *e, TreeEmit *te, const FloatTree *t) {
+    te->t = t;
+    te->slots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(t->nleaves + 1));
+    te->dslots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(t->nleaves + 1));
+    for (int i = 0; i < t->nleaves; i++) {
+        te->slots[i] = te->dslots[i] = NULL;
+        if (!t->has_eval || t->kinds[i] == LEAF_LOCAL) continue;
+        te->slots[i] = emit_alloca(e, e->i64, "leaf");
+        LLVMBuildStore(e->b, emit_i64(e, 0), te->slots[i]);
+        if (t->kinds[i] == LEAF_FCALL || t->kinds[i] == LEAF_MATH) te->dslots[i] = emit_alloca(e, e->f64, "dleaf");
+    }
+}
+
+/* While the generic way of the tree is emitted, its kept leaves stand
+ * for themselves (emit_float_subst). */
+static int subst_push(Emitter *e, const TreeEmit *te) {
+    int mark = e->nsubst;
+    for (int i = 0; i < te->t->nleaves; i++) {
+        if (!te->slots[i]) continue;
+        e->subst = arena_grow(e->arena, e->subst, &e->capsubst, e->nsubst + 1, sizeof(LeafSubst));
+        e->subst[e->nsubst++] = (LeafSubst){te->t->leaves[i], te->slots[i], te->dslots[i], true};
+    }
+    return mark;
+}
+
+LLVMValueRef emit_float_subst(Emitter *e, const Expr *x) {
+    LeafSubst *ls = NULL;
+    for (int i = e->nsubst - 1; i >= 0; i--)
+        if (e->subst[i].x == x && e->subst[i].active) {
+            ls = &e->subst[i];
+            break;
+        }
+    if (!ls) return NULL;
+    int idx = (int)(ls - e->subst);
+    LLVMValueRef kept = LLVMBuildLoad2(e->b, e->i64, ls->slot, "kept");
+    LLVMBasicBlockRef eval = emit_block(e, "kept.eval"), have = emit_block(e, "kept.have"),
+                      done = emit_block(e, "kept.done");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, kept, emit_i64(e, 0), ""), eval, have);
+    LLVMPositionBuilderAtEnd(e->b, eval);
+    e->subst[idx].active = false;
+    LLVMValueRef fresh = emit_expr(e, x);
+    e->subst[idx].active = true;
+    LLVMBasicBlockRef eval_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, have);
+    LLVMValueRef val = kept;
+    if (e->subst[idx].dslot) {
+        /* a float call's double: boxed now */
+        LLVMBasicBlockRef box = emit_block(e, "kept.box"), join = emit_block(e, "kept.val");
+        LLVMBasicBlockRef from = LLVMGetInsertBlock(e->b);
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, kept, emit_i64(e, AI_FRET), ""), box, join);
+        LLVMPositionBuilderAtEnd(e->b, box);
+        LLVMValueRef b = emit_box_float(e, LLVMBuildLoad2(e->b, e->f64, e->subst[idx].dslot, ""), x->pos.line);
+        LLVMBasicBlockRef box_end = LLVMGetInsertBlock(e->b);
+        LLVMBuildBr(e->b, join);
+        LLVMPositionBuilderAtEnd(e->b, join);
+        val = LLVMBuildPhi(e->b, e->i64, "");
+        LLVMAddIncoming(val, (LLVMValueRef[]){kept, b}, (LLVMBasicBlockRef[]){from, box_end}, 2);
+    }
+    LLVMBasicBlockRef have_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fresh, val}, (LLVMBasicBlockRef[]){eval_end, have_end}, 2);
+    return phi;
+}
+
+/* A leaf read on the fast way: kept in its slot when it has one. */
+static LLVMValueRef keep(Emitter *e, const TreeEmit *te, int li, LLVMValueRef v) {
+    if (te->slots[li]) LLVMBuildStore(e->b, v, te->slots[li]);
+    return v;
+}
+
+/* A float call: its variant returns the double unboxed (AI_FRET), or a
+ * boxed value that is checked like any leaf. */
+static LLVMValueRef fcall_leaf(Emitter *e, const TreeEmit *te, int li, const Expr *x, LLVMBasicBlockRef slow) {
+    bool need = te->t->need_float[li];
+    LLVMValueRef r = emit_float_direct_call(e, x, te->dslots[li]);
+    if (!r) return leaf_double(e, keep(e, te, li, emit_expr(e, x)), need, slow);
+    keep(e, te, li, r);
+    LLVMBasicBlockRef unboxed = emit_block(e, "fcall.d"), boxed = emit_block(e, "fcall.boxed"),
+                      join = emit_block(e, "fcall.val");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, r, emit_i64(e, AI_FRET), ""), unboxed, boxed);
+    LLVMPositionBuilderAtEnd(e->b, unboxed);
+    LLVMValueRef d1 = LLVMBuildLoad2(e->b, e->f64, te->dslots[li], "");
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, boxed);
+    LLVMValueRef d2 = leaf_double(e, r, need, slow);
+    LLVMBasicBlockRef boxed_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "fcall");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2}, (LLVMBasicBlockRef[]){unboxed, boxed_end}, 2);
+    return phi;
+}
+
+/* l ** c for a constant exponent c: libm's pow, as CPython's float_pow
+ * calls it, where CPython does nothing else first: a finite base, not
+ * zero, positive unless c is integral (then the sign is put back for an
+ * odd c), and a finite result (else CPython's OverflowError). Anything
+ * else goes to the generic way. */
+static LLVMValueRef pow_double(Emitter *e, LLVMValueRef l, const Expr *c, LLVMBasicBlockRef slow) {
+    bool neg = c->kind == E_UNARYOP && c->u.unaryop.op == UOP_USUB;
+    if (c->kind == E_UNARYOP) c = c->u.unaryop.operand;
+    double y = c->u.constant.kind == CONST_FLOAT ? c->u.constant.fval : (double)c->u.constant.ival;
+    if (neg) y = -y;
+    if (y == 0) return LLVMConstReal(e->f64, 1.0);   /* x ** 0 is 1.0 for every float x */
+    if (isnan(y) || isinf(y)) {
+        LLVMBuildBr(e->b, slow);
+        LLVMPositionBuilderAtEnd(e->b, emit_block(e, "fpow.dead"));
+        return LLVMGetUndef(e->f64);
+    }
+    bool integral = y == floor(y);
+    bool odd = integral && fmod(fabs(y), 2.0) == 1.0;
+    LLVMValueRef inf = LLVMConstReal(e->f64, INFINITY);
+    LLVMValueRef ax = integral ? LLVMBuildSelect(e->b, LLVMBuildFCmp(e->b, LLVMRealOLT, l, LLVMConstReal(e->f64, 0.0), ""),
+                                                 LLVMBuildFNeg(e->b, l, ""), l, "")
+                               : l;
+    /* 0 < ax < inf (false for a NaN) */
+    LLVMValueRef ok = LLVMBuildAnd(e->b, LLVMBuildFCmp(e->b, LLVMRealOGT, ax, LLVMConstReal(e->f64, 0.0), ""),
+                                   LLVMBuildFCmp(e->b, LLVMRealOLT, ax, inf, ""), "");
+    LLVMBasicBlockRef go = emit_block(e, "fpow");
+    LLVMBuildCondBr(e->b, ok, go, slow);
+    LLVMPositionBuilderAtEnd(e->b, go);
+    LLVMTypeRef fty = LLVMFunctionType(e->f64, (LLVMTypeRef[]){e->f64, e->f64}, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, "pow");
+    if (!fn) fn = LLVMAddFunction(e->m, "pow", fty);
+    LLVMValueRef r = LLVMBuildCall2(e->b, fty, fn, (LLVMValueRef[]){ax, LLVMConstReal(e->f64, y)}, 2, "pow");
+    /* libm's own pow, not LLVM's idea of it (pow(x, 0.5) → sqrt …) */
+    unsigned nobuiltin = LLVMGetEnumAttributeKindForName("nobuiltin", 9);
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(e->ctx, nobuiltin, 0));
+    LLVMValueRef fin = LLVMBuildFCmp(e->b, LLVMRealOLT, LLVMBuildCall2(e->b, LLVMFunctionType(e->f64, &e->f64, 1, 0),
+                                     fabs_fn(e), &r, 1, ""), inf, "");
+    LLVMBasicBlockRef done = emit_block(e, "fpow.ok");
+    LLVMBuildCondBr(e->b, fin, done, slow);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    if (odd)
+        r = LLVMBuildSelect(e->b, LLVMBuildFCmp(e->b, LLVMRealOLT, l, LLVMConstReal(e->f64, 0.0), ""),
+                            LLVMBuildFNeg(e->b, r, ""), r, "");
+    return r;
+}
+
+/* A local leaf: a float local's unboxed double, or its slot checked. */
+static LLVMValueRef local_double(Emitter *e, const char *name, bool need, LLVMBasicBlockRef slow) {
+    LLVMValueRef dval, dflag;
+    if (!emit_float_local(e, name, &dval, &dflag))
+        return leaf_double(e, LLVMBuildLoad2(e->b, e->i64, local_slot(e, name), name), need, slow);
+    LLVMBasicBlockRef unboxed = emit_block(e, "flocal.d"), boxed = emit_block(e, "flocal.slot"),
+                      join = emit_block(e, "flocal.val");
+    LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, dflag, ""), unboxed, boxed);
+    LLVMPositionBuilderAtEnd(e->b, unboxed);
+    LLVMValueRef d1 = LLVMBuildLoad2(e->b, e->f64, dval, name);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, boxed);
+    LLVMValueRef d2 = leaf_double(e, LLVMBuildLoad2(e->b, e->i64, local_slot(e, name), name), need, slow);
+    LLVMBasicBlockRef boxed_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, name);
+    LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2}, (LLVMBasicBlockRef[]){unboxed, boxed_end}, 2);
+    return phi;
+}
+
+/* Store d into float local `name` unboxed (its slot goes stale). */
+static void store_float_local(Emitter *e, const char *name, LLVMValueRef d) {
+    LLVMValueRef dval, dflag;
+    emit_float_local(e, name, &dval, &dflag);
+    LLVMValueRef owned = emit_owned_slot(e, name);
+    if (owned) LLVMBuildStore(e->b, emit_i64(e, 0), owned);
+    LLVMBuildStore(e->b, d, dval);
+    LLVMBuildStore(e->b, LLVMConstInt(e->i1, 1, 0), dflag);
+}
+
+static bool is_float_local(Emitter *e, const Expr *x) {
+    LLVMValueRef dval, dflag;
+    return x->kind == E_NAME && emit_float_local(e, x->u.name.id, &dval, &dflag);
+}
+
+/* NAME(x) or m.NAME(x) of a math function (infer.c): the callee and the
+ * argument are evaluated the generic way, once; when the callee is
+ * math.NAME itself and x a float (or a small int that converts exactly),
+ * libm's NAME — what math_1 calls — gives the double, kept only when it
+ * is finite (NaN, infinities and errno cases are the runtime's). Anything
+ * else calls the callee with the argument already evaluated, and the
+ * result is checked like any leaf. */
+static LLVMValueRef math_leaf(Emitter *e, const TreeEmit *te, int li, const Expr *x, LLVMBasicBlockRef slow) {
+    const Expr *f = x->u.call.func;
+    const char *name = f->kind == E_NAME ? f->u.name.id : f->u.attribute.attr;
+    int k = infer_math_index(name);
+    LLVMValueRef callee = emit_expr(e, f);
+    LLVMValueRef arg = emit_call_arg(e, x->u.call.args.v[0]);
+    e->fn->cur_line = x->pos.line;
+    LLVMValueRef tab = LLVMGetNamedGlobal(e->m, "ai_math_leaf_fns");
+    if (!tab) tab = LLVMAddGlobal(e->m, LLVMArrayType2(e->ptr, 7), "ai_math_leaf_fns");
+    LLVMValueRef want = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, tab, (LLVMValueRef[]){emit_i64(e, k)}, 1, ""), "mathfn");
+    LLVMBasicBlockRef call = emit_block(e, "math.call"), isfn = emit_block(e, "math.fn"), done = emit_block(e, "math.val");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, callee, want, ""), isfn, call);
+    LLVMPositionBuilderAtEnd(e->b, isfn);
+    LLVMValueRef d = leaf_double(e, arg, false, call);
+    LLVMTypeRef fty = LLVMFunctionType(e->f64, &e->f64, 1, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, name);
+    if (!fn) fn = LLVMAddFunction(e->m, name, fty);
+    LLVMValueRef r = LLVMBuildCall2(e->b, fty, fn, &d, 1, name);
+    /* libm's own function (LLVM would fold sqrt to the instruction, which
+     * is the same correctly rounded value, but not the others) */
+    unsigned nobuiltin = LLVMGetEnumAttributeKindForName("nobuiltin", 9);
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(e->ctx, nobuiltin, 0));
+    LLVMValueRef fin = LLVMBuildFCmp(e->b, LLVMRealOLT, LLVMBuildCall2(e->b, LLVMFunctionType(e->f64, &e->f64, 1, 0),
+                                     fabs_fn(e), &r, 1, ""), LLVMConstReal(e->f64, INFINITY), "");
+    LLVMBasicBlockRef ok = emit_block(e, "math.ok");
+    LLVMBuildCondBr(e->b, fin, ok, call);
+    LLVMPositionBuilderAtEnd(e->b, ok);
+    LLVMBuildStore(e->b, emit_i64(e, AI_FRET), te->slots[li]);
+    LLVMBuildStore(e->b, r, te->dslots[li]);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, call);
+    LLVMValueRef boxed = emit_rt(e, RT_ai_call, (LLVMValueRef[]){callee, emit_value_array(e, &arg, 1), emit_i64(e, 1),
+                                                                 emit_i64(e, 0)}, 4);
+    emit_check(e, boxed, x->pos.line);
+    keep(e, te, li, boxed);
+    LLVMValueRef d2 = leaf_double(e, boxed, te->t->need_float[li], slow);
+    LLVMBasicBlockRef call_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "math");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){r, d2}, (LLVMBasicBlockRef[]){ok, call_end}, 2);
+    return phi;
+}
+
+/* The tree's value as a double (fast way); failed checks go to slow.
+ * Leaves are read where CPython evaluates them (left to right, each
+ * operator after its operands), so a leaf evaluated the generic way runs
+ * after exactly the checks CPython's operators would have made before. */
+static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, LLVMBasicBlockRef slow) {
+    const FloatTree *t = te->t;
+    int li = infer_leaf_index(t, x);
+    if (li >= 0) {
+        bool need = t->need_float[li];
+        switch (t->kinds[li]) {
+        case LEAF_LOCAL: return local_double(e, x->u.name.id, need, slow);
+        case LEAF_PURE: {
+            LLVMValueRef v = x->kind == E_SUBSCRIPT ? subscript_leaf(e, x, slow) : attribute_leaf(e, x, slow);
+            return leaf_double(e, keep(e, te, li, v), need, slow);
+        }
+        case LEAF_FCALL: return fcall_leaf(e, te, li, x, slow);
+        case LEAF_MATH: return math_leaf(e, te, li, x, slow);
+        case LEAF_EVAL: return leaf_double(e, keep(e, te, li, emit_expr(e, x)), need, slow);
+        }
+    }
     switch (x->kind) {
     case E_CONSTANT:
         return LLVMConstReal(e->f64, x->u.constant.kind == CONST_FLOAT ? x->u.constant.fval : (double)x->u.constant.ival);
-    case E_NAME: {
-        LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, local_slot(e, x->u.name.id), x->u.name.id);
-        return leaf_double(e, v, infer_leaf_needs_float(t, x), slow);
-    }
-    case E_SUBSCRIPT: return leaf_double(e, subscript_leaf(e, x, slow), infer_leaf_needs_float(t, x), slow);
-    case E_ATTRIBUTE: return leaf_double(e, attribute_leaf(e, x, slow), infer_leaf_needs_float(t, x), slow);
     case E_UNARYOP: {
         const Expr *o = x->u.unaryop.operand;
-        if (x->u.unaryop.op == UOP_UADD) return tree_double(e, t, o, slow);
+        if (x->u.unaryop.op == UOP_UADD) return tree_double(e, te, o, slow);
         if (o->kind == E_CONSTANT && o->u.constant.kind == CONST_INT)
             return LLVMConstReal(e->f64, (double)-o->u.constant.ival);  /* -0 is the int 0 */
-        return LLVMBuildFNeg(e->b, tree_double(e, t, o, slow), "");
+        return LLVMBuildFNeg(e->b, tree_double(e, te, o, slow), "");
     }
     default: {
-        LLVMValueRef l = tree_double(e, t, x->u.binop.left, slow);
-        LLVMValueRef r = tree_double(e, t, x->u.binop.right, slow);
+        LLVMValueRef l = tree_double(e, te, x->u.binop.left, slow);
+        if (x->u.binop.op == OP_POW) return pow_double(e, l, x->u.binop.right, slow);
+        LLVMValueRef r = tree_double(e, te, x->u.binop.right, slow);
         switch (x->u.binop.op) {
         case OP_ADD: return LLVMBuildFAdd(e->b, l, r, "");
         case OP_SUB: return LLVMBuildFSub(e->b, l, r, "");
@@ -181,21 +454,38 @@ static LLVMValueRef tree_double(Emitter *e, const FloatTree *t, const Expr *x, L
     }
 }
 
+static InferEnv env_of(Emitter *e) { return (InferEnv){emit_is_plain_local, emit_is_float_call, e}; }
+
+/* Worth a tree: two operators or more (one operator alone is the shared
+ * $float helper's, with the same one allocation), or a float call whose
+ * result need not be boxed. */
+static bool worth(Emitter *e, const FloatTree *t) {
+    if (t->nops >= 2 || (t->nops >= 1 && t->has_fcall)) return true;
+    for (int i = 0; i < t->nleaves && t->nops >= 1; i++)
+        if (t->kinds[i] == LEAF_LOCAL && is_float_local(e, t->leaves[i])) return true;
+    return false;
+}
+
 LLVMValueRef emit_float_tree(Emitter *e, const Expr *x) {
     FloatTree t;
-    if (e->float_tree_off || !e->fn || !infer_float_tree(e->arena, x, is_plain_local, e, false, &t) || t.nops < 2)
+    InferEnv env = env_of(e);
+    if (e->float_tree_off || !e->fn || !infer_float_tree(e->arena, x, &env, false, &t) || !worth(e, &t))
         return NULL;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
     LLVMBuildBr(e->b, fast);
     LLVMPositionBuilderAtEnd(e->b, fast);
-    LLVMValueRef d = tree_double(e, &t, x, slow);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    LLVMValueRef d = tree_double(e, &te, x, slow);
     LLVMValueRef boxed = emit_box_float(e, d, x->pos.line);
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     e->float_tree_off++;
+    int mark = subst_push(e, &te);
     LLVMValueRef generic = emit_expr(e, x);
+    e->nsubst = mark;
     e->float_tree_off--;
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
@@ -212,15 +502,22 @@ LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
         return NULL;
     const Expr *lx = x->u.compare.left, *rx = x->u.compare.comparators.v[0];
     FloatTree lt, rt;
-    if (!infer_float_tree(e->arena, lx, is_plain_local, e, true, &lt) ||
-        !infer_float_tree(e->arena, rx, is_plain_local, e, true, &rt) || lt.nops + rt.nops == 0)
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, lx, &env, true, &lt) || !infer_float_tree(e->arena, rx, &env, true, &rt) ||
+        (lt.nops + rt.nops == 0 && !lt.has_fcall && !rt.has_fcall))
         return NULL;
+    /* kept leaves of both sides: a side evaluated the generic way keeps
+     * its leaves too when the other one has such leaves */
+    if (lt.has_eval || rt.has_eval) lt.has_eval = rt.has_eval = true;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
     LLVMBuildBr(e->b, fast);
     LLVMPositionBuilderAtEnd(e->b, fast);
-    LLVMValueRef dl = tree_double(e, &lt, lx, slow);
-    LLVMValueRef dr = tree_double(e, &rt, rx, slow);
+    TreeEmit tl, tr;
+    tree_begin(e, &tl, &lt);
+    tree_begin(e, &tr, &rt);
+    LLVMValueRef dl = tree_double(e, &tl, lx, slow);
+    LLVMValueRef dr = tree_double(e, &tr, rx, slow);
     /* Python's NaN rules: ordered comparisons with a NaN are false, != true. */
     LLVMRealPredicate p = op == CMP_LT ? LLVMRealOLT : op == CMP_LTE ? LLVMRealOLE : op == CMP_EQ ? LLVMRealOEQ
                         : op == CMP_NOTEQ ? LLVMRealUNE : op == CMP_GT ? LLVMRealOGT : LLVMRealOGE;
@@ -229,7 +526,10 @@ LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     e->float_tree_off++;
+    int mark = subst_push(e, &tl);
+    subst_push(e, &tr);
     LLVMValueRef generic = emit_cond(e, x);
+    e->nsubst = mark;
     e->float_tree_off--;
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
@@ -254,19 +554,129 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     x->u.binop.op = op;
     x->u.binop.right = st->u.augassign.value;
     FloatTree t;
-    if (!infer_float_tree(e->arena, x, is_plain_local, e, false, &t) || t.nops < 2) return false;
+    InferEnv env = env_of(e);
+    bool to_local = is_float_local(e, target);
+    if (!infer_float_tree(e->arena, x, &env, false, &t) || (!to_local && !worth(e, &t))) return false;
+    /* With a value evaluated the generic way, only a local target: the
+     * generic way reads the target itself (a call may change an item or
+     * an attribute, not a local). */
+    if (t.has_eval && target->kind != E_NAME) return false;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
     LLVMBuildBr(e->b, fast);
     LLVMPositionBuilderAtEnd(e->b, fast);
-    LLVMValueRef d = tree_double(e, &t, x, slow);
-    LLVMValueRef boxed = emit_box_float(e, d, st->pos.line);
-    emit_store_target(e, target, boxed);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    LLVMValueRef d = tree_double(e, &te, x, slow);
+    if (to_local) store_float_local(e, target->u.name.id, d);
+    else emit_store_target(e, target, emit_box_float(e, d, st->pos.line));
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     e->float_tree_off++;
+    int mark = subst_push(e, &te);
     emit_augassign(e, st);
+    e->nsubst = mark;
     e->float_tree_off--;
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    return true;
+}
+
+bool emit_float_return(Emitter *e, const Stmt *st) {
+    const Expr *v = st->u.ret.value;
+    if (e->float_tree_off || !e->fn || !e->fn->fret_out || !v || e->fn->tries) return false;
+    FloatTree t;
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, v, &env, true, &t)) return false;
+    if (t.nops == 0 && t.nleaves == 1 && t.kinds[0] == LEAF_LOCAL && is_float_local(e, v)) {
+        /* return x of a float local holding a double: no box */
+        LLVMValueRef dval, dflag;
+        emit_float_local(e, v->u.name.id, &dval, &dflag);
+        LLVMBasicBlockRef unboxed = emit_block(e, "fret.local"), boxed = emit_block(e, "fret.boxed");
+        LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, dflag, ""), unboxed, boxed);
+        LLVMPositionBuilderAtEnd(e->b, unboxed);
+        LLVMBuildStore(e->b, LLVMBuildLoad2(e->b, e->f64, dval, ""), e->fn->fret_out);
+        emit_release_loops(e, NULL);
+        if (emit_block_open(e)) LLVMBuildRet(e->b, emit_i64(e, AI_FRET));
+        LLVMPositionBuilderAtEnd(e->b, boxed);
+        LLVMValueRef r = emit_expr(e, v);
+        emit_release_loops(e, NULL);
+        if (emit_block_open(e)) LLVMBuildRet(e->b, r);
+        return true;
+    }
+    if (t.nops == 0 && t.nleaves == 1 && t.kinds[0] == LEAF_FCALL) {
+        /* return g(…) of another float call: its double passes through */
+        LLVMValueRef r = emit_float_direct_call(e, v, e->fn->fret_out);
+        if (!r) return false;
+        emit_release_loops(e, NULL);
+        LLVMBuildRet(e->b, r);
+        return true;
+    }
+    LLVMBasicBlockRef slow = emit_block(e, "fret.slow"), fast = emit_block(e, "fret.fast");
+    LLVMBuildBr(e->b, fast);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    LLVMValueRef d = tree_double(e, &te, v, slow);
+    LLVMBuildStore(e->b, d, e->fn->fret_out);
+    emit_release_loops(e, NULL);
+    if (emit_block_open(e)) LLVMBuildRet(e->b, emit_i64(e, AI_FRET));
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    e->float_tree_off++;
+    int mark = subst_push(e, &te);
+    LLVMValueRef generic = emit_expr(e, v);
+    e->nsubst = mark;
+    e->float_tree_off--;
+    emit_release_loops(e, NULL);
+    if (emit_block_open(e)) LLVMBuildRet(e->b, generic);
+    return true;
+}
+
+bool emit_float_assign(Emitter *e, const Stmt *st) {
+    if (e->float_tree_off || !e->fn || st->u.assign.targets.n != 1) return false;
+    const Expr *target = st->u.assign.targets.v[0], *v = st->u.assign.value;
+    if (!is_float_local(e, target)) return false;
+    const Expr *c = v;
+    if (c->kind == E_UNARYOP && (c->u.unaryop.op == UOP_USUB || c->u.unaryop.op == UOP_UADD)) c = c->u.unaryop.operand;
+    if (c->kind == E_CONSTANT && c->u.constant.kind == CONST_FLOAT) {
+        double d = c->u.constant.fval;
+        store_float_local(e, target->u.name.id, LLVMConstReal(e->f64, c != v && v->u.unaryop.op == UOP_USUB ? -d : d));
+        return true;
+    }
+    if (is_float_local(e, v)) {
+        /* x = y of two float locals: the double is copied, not boxed */
+        LLVMValueRef dval, dflag;
+        emit_float_local(e, v->u.name.id, &dval, &dflag);
+        LLVMBasicBlockRef copy = emit_block(e, "flocal.copy"), boxed = emit_block(e, "flocal.boxed"),
+                          done = emit_block(e, "flocal.done");
+        LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, dflag, ""), copy, boxed);
+        LLVMPositionBuilderAtEnd(e->b, copy);
+        store_float_local(e, target->u.name.id, LLVMBuildLoad2(e->b, e->f64, dval, ""));
+        LLVMBuildBr(e->b, done);
+        LLVMPositionBuilderAtEnd(e->b, boxed);
+        emit_store_name(e, target->u.name.id, emit_expr(e, v), target->pos);
+        LLVMBuildBr(e->b, done);
+        LLVMPositionBuilderAtEnd(e->b, done);
+        return true;
+    }
+    FloatTree t;
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, v, &env, true, &t) || (t.nops == 0 && !t.has_fcall)) return false;
+    LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
+    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
+    LLVMBuildBr(e->b, fast);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    store_float_local(e, target->u.name.id, tree_double(e, &te, v, slow));
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    e->float_tree_off++;
+    int mark = subst_push(e, &te);
+    LLVMValueRef generic = emit_expr(e, v);
+    e->nsubst = mark;
+    e->float_tree_off--;
+    emit_store_name(e, target->u.name.id, generic, target->pos);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
     return true;

@@ -69,7 +69,17 @@ typedef struct FuncDef {
     int nparams;                /* positional parameters */
     int ndefaults;
     LLVMValueRef *default_globals;  /* when called directly: the default values */
+    bool returns_float;         /* infer_returns_float: it gets a float-return variant */
+    LLVMValueRef fret;          /* that variant: i64 body$f(p0, …, ptr dout) returns
+                                   AI_FRET (2) with the double in *dout, or what the
+                                   body returns (a boxed value, 0 on an exception) */
+    LLVMTypeRef fret_type;
 } FuncDef;
+
+/* What a float-return variant returns when its result is the double it
+ * stored through its last parameter: no ai_value is 2 (not a small int,
+ * not an aligned pointer, not AI_ERR). */
+#define AI_FRET 2
 
 /* The variables of one scope being emitted: a function's own, or an
  * inlined comprehension's (whose `outer` is the frame around it). */
@@ -80,6 +90,10 @@ struct Frame {
     LLVMValueRef *owned;        /* by Symbol.index: the companion of a local
                                    that is a `+=` target (infer.c), or NULL */
     LLVMValueRef ns;            /* class body: the namespace dict */
+    LLVMValueRef *dval, *dflag; /* by Symbol.index: a float local's unboxed double
+                                   (f64 alloca) and whether it holds the value
+                                   (i1 alloca; then the slot is stale), or NULL
+                                   (infer_float_locals, emit_float.c) */
     Frame *outer;
 };
 
@@ -141,7 +155,18 @@ typedef struct FnState {
     bool had_loop;              /* a loop or comprehension was emitted in this function */
     LLVMValueRef line_slot;     /* i32 alloca: the line of the failing call, for the
                                    handlers' unwind_cold blocks (made on first use) */
+    LLVMValueRef fret_out;      /* emitting a float-return variant: its ptr parameter */
 } FnState;
+
+/* A leaf of a float tree whose value the fast way kept (emit_float.c):
+ * while the tree's generic way is emitted, emit_expr of `x` reads the
+ * slot instead of evaluating x again (0: not evaluated yet; AI_FRET: the
+ * double is in dslot). */
+typedef struct LeafSubst {
+    const Expr *x;
+    LLVMValueRef slot, dslot;
+    bool active;
+} LeafSubst;
 
 typedef struct Emitter {
     Arena *arena;
@@ -220,6 +245,9 @@ typedef struct Emitter {
     LLVMValueRef unlikely_md;   /* branch weights favouring the else branch */
     LLVMValueRef likely_md;     /* … favouring the then branch */
     int float_tree_off;         /* > 0 while emitting a float tree's generic way */
+    LeafSubst *subst;           /* kept leaves of the float trees whose generic way is
+                                   being emitted */
+    int nsubst, capsubst;
 } Emitter;
 
 /* emit_module.c */
@@ -342,7 +370,22 @@ LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line);
 LLVMValueRef emit_float_tree(Emitter *e, const Expr *x);          /* boxed value */
 LLVMValueRef emit_float_compare(Emitter *e, const Expr *x);       /* i1 */
 bool emit_float_augassign(Emitter *e, const Stmt *s);             /* emitted? */
+bool emit_float_assign(Emitter *e, const Stmt *s);                /* x = tree into a float local */
 LLVMValueRef emit_float_type_word(Emitter *e);
+/* A kept leaf of a float tree (LeafSubst), or NULL when x is none. */
+LLVMValueRef emit_float_subst(Emitter *e, const Expr *x);
+/* `return v` in a float-return variant; false when v is no float tree
+ * (the caller then returns the boxed value). */
+bool emit_float_return(Emitter *e, const Stmt *s);
+/* Is name a plain local of the frame being emitted? (InferIsLocal) */
+bool emit_is_plain_local(void *ctx, const char *name);
+/* Is call a call of a def with a float-return variant? (emission time) */
+bool emit_is_float_call(void *ctx, const Expr *call);
+/* Decide which module-level defs get a float-return variant. */
+void emit_float_functions(Emitter *e);
+/* Call fd's float-return variant (emit_expr.c); NULL when the arguments
+ * do not fit. The result is AI_FRET (the double in *dout) or boxed. */
+LLVMValueRef emit_float_direct_call(Emitter *e, const Expr *call, LLVMValueRef dout);
 LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
 
 /* emit_names.c */
@@ -361,6 +404,10 @@ void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer);
 void emit_frame_cells(Emitter *e, Frame *f);
 /* Companion slots for the locals of f that are `x += …` targets in body. */
 void emit_frame_owned(Emitter *e, Frame *f, const StmtList *body);
+/* Unboxed companions for the float locals of f (infer_float_locals). */
+void emit_frame_floats(Emitter *e, Frame *f, const StmtList *body);
+/* A float local's companions (Frame.dval, Frame.dflag), or false. */
+bool emit_float_local(Emitter *e, const char *name, LLVMValueRef *dval, LLVMValueRef *dflag);
 /* The companion of a local (see Frame.owned), or NULL. */
 LLVMValueRef emit_owned_slot(Emitter *e, const char *name);
 LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos);

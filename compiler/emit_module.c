@@ -33,6 +33,7 @@
 
 #include "aithon_rt.h"  /* the constant-table encoding, ai_module_info */
 #include "emit_internal.h"
+#include "infer.h"
 
 /* ---- debug info (-g) ------------------------------------------------------ */
 
@@ -935,24 +936,25 @@ static void emit_generator_starter(Emitter *e, FuncDef *fd) {
     if (e->dib) LLVMSetCurrentDebugLocation2(e->b, saved_loc);
 }
 
-void emit_define_function(Emitter *e, FuncDef *fd) {
-    if (fd->defined) return;
-    fd->defined = true;
+/* The body of fd into body_fn: its own, or (fret_out not NULL) its
+ * float-return variant, whose `return` of a float tree returns AI_FRET
+ * with the double stored through fret_out. */
+static void emit_body_into(Emitter *e, FuncDef *fd, LLVMValueRef body_fn, LLVMValueRef fret_out) {
     Scope *scope = fd->scope;
     int first = fd->has_closure ? 1 : 0;
-    if (fd->genbody) emit_generator_starter(e, fd);
-    LLVMValueRef body_fn = fd->genbody ? fd->genbody : fd->fn;
     FnState f;
     Resume r = begin_function(e, &f, scope, body_fn, NULL);
     f.def = fd;
     f.code_info = fd->code_info;
     f.class_global = fd->class_global;
+    f.fret_out = fret_out;
     if (first) f.closure = LLVMGetParam(body_fn, 0);
     for (int i = 0; i < fd->nslots; i++) {
         Symbol *sym = scope_lookup(scope, fd->params[i]->name);
         LLVMBuildStore(e->b, LLVMGetParam(body_fn, (unsigned)(i + first)), f.base.slots[sym->index]);
     }
     if (fd->body) emit_frame_owned(e, &f.base, fd->body);
+    if (fd->body) emit_frame_floats(e, &f.base, fd->body);
     emit_prologue(e);
     e->fn->cur_line = fd->pos.line;
     emit_frame_cells(e, &f.base);
@@ -965,6 +967,15 @@ void emit_define_function(Emitter *e, FuncDef *fd) {
         emit_stmts(e, fd->body);
     }
     end_function(e, r);
+}
+
+void emit_define_function(Emitter *e, FuncDef *fd) {
+    if (fd->defined) return;
+    fd->defined = true;
+    int first = fd->has_closure ? 1 : 0;
+    if (fd->genbody) emit_generator_starter(e, fd);
+    emit_body_into(e, fd, fd->genbody ? fd->genbody : fd->fn, NULL);
+    if (fd->fret) emit_body_into(e, fd, fd->fret, LLVMGetParam(fd->fret, (unsigned)fd->nslots));
 
     /* Body of the generic entry (no frame of its own: binding errors are
      * reported at the caller's line, as CPython does). Fast path: exactly
@@ -1073,6 +1084,72 @@ static void predeclare_functions(Emitter *e) {
         FuncDef *fd = emit_declare_function(e, s, FUNC_DEF);
         emit_default_globals(e, fd);
         e->global_func[g] = fd;
+    }
+}
+
+/* ---- float-return variants ------------------------------------------------------ */
+
+/* Before any body is emitted, names are resolved in the def's own scope
+ * (the emitter's frames do not exist yet). */
+typedef struct FloatScan {
+    Emitter *e;
+    Scope *scope;
+} FloatScan;
+
+static bool scan_is_local(void *ctx, const char *name) {
+    const FloatScan *fs = ctx;
+    Symbol *sym = scope_lookup(fs->scope, name);
+    return sym && sym->kind == SYM_LOCAL;
+}
+
+static FuncDef *scan_called_def(const FloatScan *fs, const Expr *call) {
+    const Expr *f = call->u.call.func;
+    if (f->kind != E_NAME) return NULL;
+    for (int i = 0; i < call->u.call.args.n; i++)
+        if (call->u.call.args.v[i]->kind == E_STARRED) return NULL;
+    for (int i = 0; i < call->u.call.keywords.n; i++)
+        if (!call->u.call.keywords.v[i]->arg) return NULL;
+    Symbol *sym = scope_lookup(fs->scope, f->u.name.id);
+    if (sym && sym->kind != SYM_GLOBAL_IMPLICIT && sym->kind != SYM_GLOBAL_EXPLICIT) return NULL;
+    int g = emit_global_index(fs->e, f->u.name.id);   /* may grow global_func */
+    return fs->e->global_func[g];
+}
+
+static bool scan_is_float_call(void *ctx, const Expr *call) {
+    FuncDef *fd = scan_called_def(ctx, call);
+    return fd && fd->returns_float;
+}
+
+/* Can fd's body be emitted a second time as a variant? Plain defs only:
+ * no generator, coroutine, closure, nested scope (a def, lambda, class or
+ * comprehension inside would be made twice). */
+static bool fret_candidate(const FuncDef *fd) {
+    return fd->def && fd->def->kind == S_FUNCTIONDEF && fd->simple && !fd->has_closure && !fd->scope->is_generator &&
+           !fd->scope->has_cells && fd->scope->nchildren == 0;
+}
+
+void emit_float_functions(Emitter *e) {
+    /* Fixpoint: a def returning a call of another float def is one too. */
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int g = 0; g < e->nglobals; g++) {
+            FuncDef *fd = e->global_func[g];
+            if (!fd || fd->returns_float || !fret_candidate(fd)) continue;
+            FloatScan fs = {e, fd->scope};
+            InferEnv env = {scan_is_local, scan_is_float_call, &fs};
+            if (infer_returns_float(e->arena, fd->body, &env)) fd->returns_float = changed = true;
+        }
+    }
+    for (int g = 0; g < e->nglobals; g++) {
+        FuncDef *fd = e->global_func[g];
+        if (!fd || !fd->returns_float) continue;
+        LLVMTypeRef *ptys = arena_alloc(e->arena, sizeof(LLVMTypeRef) * (size_t)(fd->nslots + 2));
+        for (int i = 0; i < fd->nslots; i++) ptys[i] = e->i64;
+        ptys[fd->nslots] = e->ptr;
+        fd->fret_type = LLVMFunctionType(e->i64, ptys, (unsigned)(fd->nslots + 1), 0);
+        fd->fret = LLVMAddFunction(e->m, arena_printf(e->arena, "%s$f", emit_symbol(e, fd->scope->qualname)),
+                                   fd->fret_type);
+        LLVMSetLinkage(fd->fret, LLVMInternalLinkage);
     }
 }
 
@@ -1280,6 +1357,7 @@ static void emit_unit(Emitter *e) {
 
     /* The module body. */
     predeclare_functions(e);
+    emit_float_functions(e);
     for (int i = 0; i < m->body.n; i++) {
         const Stmt *s = m->body.v[i];
         if (s->kind != S_IMPORTFROM || s->u.importfrom.level != 0 || !s->u.importfrom.module ||

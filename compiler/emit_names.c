@@ -269,6 +269,18 @@ LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) {
         /* A read may make the value visible elsewhere: the variable no
          * longer owns it (ai_str_iadd). */
         if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
+        if (f->dflag && f->dflag[sym->index]) {
+            /* a float local holding its value unboxed: box it into the slot */
+            LLVMValueRef flag = f->dflag[sym->index];
+            LLVMBasicBlockRef mat = emit_block(e, "flocal.box"), cont = emit_block(e, "flocal");
+            LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, flag, ""), mat, cont);
+            LLVMPositionBuilderAtEnd(e->b, mat);
+            LLVMValueRef boxed = emit_box_float(e, LLVMBuildLoad2(e->b, e->f64, f->dval[sym->index], ""), pos.line);
+            LLVMBuildStore(e->b, boxed, f->slots[sym->index]);
+            LLVMBuildStore(e->b, LLVMConstInt(e->i1, 0, 0), flag);
+            LLVMBuildBr(e->b, cont);
+            LLVMPositionBuilderAtEnd(e->b, cont);
+        }
         LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
         if ((sym->flags & SYMF_PARAM) && !(sym->flags & SYMF_DELETED)) return v;
         return check_bound(e, v, RT_ai_raise_unbound_local, name, pos.line);
@@ -310,6 +322,7 @@ void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos) 
     case NAME_GLOBAL: LLVMBuildStore(e->b, v, emit_global_slot(e, emit_global_index(e, name))); return;
     case NAME_LOCAL:
         if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
+        if (f->dflag && f->dflag[sym->index]) LLVMBuildStore(e->b, LLVMConstInt(e->i1, 0, 0), f->dflag[sym->index]);
         LLVMBuildStore(e->b, v, f->slots[sym->index]);
         return;
     case NAME_CELL:
@@ -352,6 +365,7 @@ void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer) {
     f->outer = outer;
     f->ns = NULL;
     f->owned = NULL;
+    f->dval = f->dflag = NULL;
     f->slots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(scope->nsyms + 1));
     int next = 0, nfree = 0;
     for (int i = 0; i < scope->nsyms; i++) {
@@ -379,6 +393,32 @@ void emit_frame_owned(Emitter *e, Frame *f, const StmtList *body) {
         LLVMBuildStore(e->b, emit_i64(e, 0), slot);
         f->owned[sym->index] = slot;
     }
+}
+
+void emit_frame_floats(Emitter *e, Frame *f, const StmtList *body) {
+    const char **names;
+    InferEnv env = {emit_is_plain_local, emit_is_float_call, e};
+    int n = infer_float_locals(e->arena, body, &env, &names);
+    for (int i = 0; i < n; i++) {
+        Symbol *sym = scope_lookup(f->scope, names[i]);
+        if (!sym || sym->kind != SYM_LOCAL) continue;
+        if (!f->dflag) {
+            f->dflag = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(f->scope->nsyms + 1));
+            f->dval = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(f->scope->nsyms + 1));
+        }
+        f->dval[sym->index] = emit_alloca(e, e->f64, arena_printf(e->arena, "%s$d", names[i]));
+        f->dflag[sym->index] = emit_alloca(e, e->i1, arena_printf(e->arena, "%s$unboxed", names[i]));
+        LLVMBuildStore(e->b, LLVMConstInt(e->i1, 0, 0), f->dflag[sym->index]);
+    }
+}
+
+bool emit_float_local(Emitter *e, const char *name, LLVMValueRef *dval, LLVMValueRef *dflag) {
+    Symbol *sym;
+    Frame *f;
+    if (emit_name_home(e, name, &sym, &f) != NAME_LOCAL || !f->dflag || !f->dflag[sym->index]) return false;
+    *dval = f->dval[sym->index];
+    *dflag = f->dflag[sym->index];
+    return true;
 }
 
 LLVMValueRef emit_owned_slot(Emitter *e, const char *name) {

@@ -717,6 +717,7 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     switch (s->kind) {
     case S_EXPR: emit_expr_stmt(e, s->u.expr.value); return;
     case S_ASSIGN: {
+        if (emit_float_assign(e, s)) return;
         LLVMValueRef v = emit_expr(e, s->u.assign.value);
         for (int i = 0; i < s->u.assign.targets.n; i++) emit_store_target(e, s->u.assign.targets.v[i], v);
         return;
@@ -736,6 +737,10 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
         dead_block(e);
         return;
     case S_RETURN: {
+        if (e->fn->fret_out && emit_float_return(e, s)) {
+            dead_block(e);
+            return;
+        }
         LLVMValueRef v = s->u.ret.value ? emit_expr(e, s->u.ret.value)
                                         : emit_constant(e, &(Constant){.kind = CONST_NONE});
         if (e->fn->tries) {

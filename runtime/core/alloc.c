@@ -198,14 +198,17 @@ void alloc_heap_release(alloc_heap *h) {
 /* ---- regions ------------------------------------------------------------------------- */
 
 /* Record [a, b) as a region of the young generation: the next minor
- * collection sweeps it. Adjacent regions of one kind merge. When the
+ * collection sweeps it. Adjacent regions merge, except nursery ones. When the
  * record cannot grow, the next collection is a major one (which sweeps
  * every chunk and needs no record). */
 static void young_add(alloc_heap *h, char *a, char *b, bool nursery) {
     gc_chunk_base(a)->young = 1;
-    if (h->nspans) {
+    if (h->nspans && !nursery) {
+        /* Nursery regions are never merged: a region closed before it was
+         * full ends in a zero tail, which stops the walk of its span (G5),
+         * and the next region may start right after it. */
         gc_span *last = &h->spans[h->nspans - 1];
-        if (last->end == a && last->nursery == nursery) {
+        if (last->end == a && !last->nursery) {
             last->end = b;
             return;
         }
@@ -246,7 +249,9 @@ static void region_prepare(alloc_heap *h, char *a, char *b, bool nursery) {
     if (b > c->hwm) {
         /* Only for a heap that has grown: an actor's small heap may never
          * touch most of its first region. */
-        if (h->budget >= gc_cfg.nursery) populate(a > c->hwm ? a : c->hwm, b);
+        char *from = a > c->hwm ? a : c->hwm;
+        if (from < c->resident) from = c->resident < b ? c->resident : b;  /* pooled warm */
+        if (h->budget >= gc_cfg.nursery) populate(from, b);
         c->hwm = b;
     }
     young_add(h, a, b, nursery);

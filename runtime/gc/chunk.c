@@ -28,6 +28,10 @@
  * hand as far as its owner wrote it (its high-water mark) and pooled
  * WARM, its pages still resident: no madvise (whose TLB shootdown
  * interrupts every other worker) and no page faults for the next owner.
+ * A warm chunk remembers how far it is resident (gc_chunk.resident), so
+ * that its next owner does not ask the kernel to fault in pages that are
+ * there already (MADV_POPULATE_WRITE walks them all: a system call and a
+ * page-table walk per region).
  * Warm chunks are capped by the bytes they keep resident (WARM_MAX_BYTES);
  * past that, and for large chunks, a chunk is released to the kernel
  * (MADV_DONTNEED: zero on next touch, no RSS meanwhile) before it is
@@ -73,7 +77,7 @@ enum { POOL_MAX = 1024 };
 /* Resident bytes the warm chunks of the pool may keep in all (zeroing a
  * chunk by hand costs less than the page faults that refill a released
  * one, and no other thread is interrupted). */
-#define WARM_MAX_BYTES ((size_t)64 << 20)
+#define WARM_MAX_BYTES ((size_t)256 << 20)
 static gc_chunk *pool[POOL_MAX]; /* protected by chunk_lock */
 static size_t pool_resident[POOL_MAX];
 static int npool;
@@ -245,6 +249,7 @@ void gc_chunk_free(gc_chunk *c) {
         pthread_mutex_lock(&chunk_lock);
         if (warm && warm_bytes + resident > WARM_MAX_BYTES) warm = false;
         if (warm && npool < POOL_MAX) {
+            c->resident = (char *)c + used;
             pool_resident[npool] = resident;
             pool[npool++] = c;
             warm_bytes += resident;
@@ -253,6 +258,7 @@ void gc_chunk_free(gc_chunk *c) {
         pthread_mutex_unlock(&chunk_lock);
         if (!c) return;
         /* Cold: zero for the next owner (C4), and no longer resident. */
+        c->resident = NULL;
         size_t len = (used + 4095) & ~(size_t)4095;
         if (len > size) len = size;
         madvise(c, len, MADV_DONTNEED);

@@ -86,7 +86,8 @@ typedef struct gc_chunk {
                                    the last collection (a minor GC looks
                                    for young objects only in such chunks) */
     uint32_t pad0;
-    uint64_t pad[1];
+    char *resident;             /* normal: memory below is known resident (a
+                                   chunk pooled warm): no need to fault it in */
     /* normal chunks only: */
     uint64_t start[GC_BITS_WORDS];
     uint64_t mark[GC_BITS_WORDS];

@@ -968,6 +968,14 @@ FUNC(m_perm) {
 }
 static AI_BUILTIN_FN(bf_perm, "perm", m_perm);
 
+/* For compiled float trees (compiler/emit_float.c): a call whose callee is
+ * one of these objects, with a float (or an exactly convertible small
+ * int) argument and a finite libm result, is that libm function inline;
+ * anything else calls the object. The order is the compiler's
+ * (infer.c, math_names). */
+AI_API const ai_builtin_fn *const ai_math_leaf_fns[7];
+const ai_builtin_fn *const ai_math_leaf_fns[7] = {&bf_sqrt, &bf_sin, &bf_cos, &bf_exp, &bf_fabs, &bf_tan, &bf_atan};
+
 /* ---- the module ------------------------------------------------------------------------------ */
 
 static ai_builtin_fn *const functions[] = {

@@ -218,6 +218,8 @@ static ai_value view_xor(ai_value a, ai_value b) {
 /* ---- methods -------------------------------------------------------------------- */
 
 static int meth_check(ai_value self, const char *meth, int64_t nargs, ai_value kw, int want) {
+    /* the qualified name only for an error message (not per call) */
+    if ((!kw || tuple_obj(kw)->len == 0) && nargs == want) return 0;
     char name[64];
     snprintf(name, sizeof name, "%s.%s", obj_type_name(self), meth);
     if (call_no_kwargs(name, kw) < 0) return -1;

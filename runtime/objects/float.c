@@ -169,29 +169,60 @@ static bool try_precision(const dec17 *x, int p, char dig[18], int *exp10) {
     return true;
 }
 
+/* The shortest digits of d > 0 when some m * 10**-k with an integer
+ * m < 10**15 reads back as d (0.5, 1234.25, 1e-7): then those digits are
+ * repr's. A decimal with fewer digits differs from m * 10**-k by at least
+ * a unit of m's last digit, more than 10**-15 of d, while a double's
+ * half-ulp is under 1.2e-16 of it: no shorter string reads back, and no
+ * other one of as many digits lies as near. No snprintf, no bisection. */
+static bool short_digits(double d, char dig[18], int *exp10) {
+    if (!(d < 1e15)) return false;
+    for (int k = 0; k <= 22; k++) {
+        double m = d * pow10_exact[k];
+        if (m >= 1e15) return false;
+        if (m < 1 || m != floor(m) || m / pow10_exact[k] != d) continue;
+        int64_t im = (int64_t)m;
+        char tmp[20];
+        int nd = 0;
+        while (im) {
+            tmp[nd++] = (char)('0' + im % 10);
+            im /= 10;
+        }
+        for (int i = 0; i < nd; i++) dig[i] = tmp[nd - 1 - i];
+        dig[nd] = 0;
+        *exp10 = nd - k - 1; /* d = D.DDD… × 10**exp10 */
+        return true;
+    }
+    return false;
+}
+
 int float_repr_buf(double d, char out[32]) {
     if (isnan(d)) return snprintf(out, 32, "nan");
     if (isinf(d)) return snprintf(out, 32, d > 0 ? "inf" : "-inf");
     if (d == 0) return snprintf(out, 32, signbit(d) ? "-0.0" : "0.0");
     bool neg = d < 0;
     if (neg) d = -d;
-    dec17 x;
-    dec17_init(&x, d);
-    char digits[18], best[18];
-    int exp10 = 0, best_exp = 0;
-    /* 17 significant digits always read back; "some p-digit string reads
-     * back" is monotonic in p, so bisect for the least p. */
-    memcpy(best, x.digits, sizeof best);
-    best_exp = x.exp10;
-    int lo = 1, hi = 17;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (try_precision(&x, mid, digits, &exp10)) {
-            hi = mid;
-            memcpy(best, digits, sizeof digits);
-            best_exp = exp10;
-        } else {
-            lo = mid + 1;
+    char best[18];
+    int best_exp = 0;
+    if (!short_digits(d, best, &best_exp)) {
+        dec17 x;
+        dec17_init(&x, d);
+        char digits[18];
+        int exp10 = 0;
+        /* 17 significant digits always read back; "some p-digit string
+         * reads back" is monotonic in p, so bisect for the least p. */
+        memcpy(best, x.digits, sizeof best);
+        best_exp = x.exp10;
+        int lo = 1, hi = 17;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (try_precision(&x, mid, digits, &exp10)) {
+                hi = mid;
+                memcpy(best, digits, sizeof digits);
+                best_exp = exp10;
+            } else {
+                lo = mid + 1;
+            }
         }
     }
     int n = (int)strlen(best);

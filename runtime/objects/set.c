@@ -905,6 +905,8 @@ static ai_value frozenset_construct(ai_value cls, const ai_value *args, int64_t 
 /* "set.add() takes exactly one argument (0 given)" with the receiver's
  * type name (set or frozenset); want is 0 or 1, or -1 for *args. */
 static int meth_check(ai_value self, const char *meth, int64_t nargs, ai_value kw, int want) {
+    /* the qualified name only for an error message (not per call) */
+    if ((!kw || tuple_obj(kw)->len == 0) && (want < 0 || nargs == want)) return 0;
     char name[64];
     snprintf(name, sizeof name, "%s.%s", obj_type_name(self), meth);
     if (call_no_kwargs(name, kw) < 0) return -1;

@@ -40,6 +40,10 @@ static bool int_like(ai_value v) { return ai_is_smallint(v) || obj_slots(v)->ind
 
 /* A bound as int64, clamped (CPython's _PyEval_SliceIndex). */
 static int bound(ai_value v, int64_t *out) {
+    if (ai_is_smallint(v)) {
+        *out = ai_smallint_get(v);
+        return 0;
+    }
     if (!int_like(v)) {
         ai_raise_msg(&ai_exc_TypeError,
                      "slice indices must be integers or None or have an __index__ method");
@@ -90,10 +94,11 @@ static int64_t slice_adjust(int64_t len, int64_t *start, int64_t *stop, int64_t 
     } else if (*stop >= len) {
         *stop = step < 0 ? len - 1 : len;
     }
+    /* (no division for the common steps: it costs more than the rest) */
     if (step < 0) {
-        if (*stop < *start) return (*start - *stop - 1) / (-step) + 1;
+        if (*stop < *start) return step == -1 ? *start - *stop : (*start - *stop - 1) / (-step) + 1;
     } else if (*start < *stop) {
-        return (*stop - *start - 1) / step + 1;
+        return step == 1 ? *stop - *start : (*stop - *start - 1) / step + 1;
     }
     return 0;
 }

@@ -16,6 +16,7 @@
  * Not handled: tuple subclasses (namedtuple-style types).
  */
 #include "core/object.h"
+#include "core/alloc.h"
 
 ai_tuple tuple_empty_obj = {{(uintptr_t)&ai_tuple_type}, 0};
 
@@ -38,6 +39,15 @@ ai_value tuple_new(int64_t n) {
 }
 
 ai_value ai_tuple_pack(const ai_value *items, int64_t n) {
+    if (n > 0 && n <= 8) {
+        /* compiled code's small tuples: from the nursery, as its inline
+         * bump (which calls this when the nursery is spent) */
+        ai_tuple *t = alloc_nursery(&ai_tuple_type, sizeof(ai_tuple) + (size_t)n * sizeof(ai_value));
+        if (!t) return AI_ERR;
+        t->len = n;
+        memcpy(t->items, items, (size_t)n * sizeof(ai_value));
+        return ai_val(t);
+    }
     ai_value v = tuple_new(n);
     if (!v || n == 0) return v;
     memcpy(tuple_obj(v)->items, items, (size_t)n * sizeof(ai_value));
