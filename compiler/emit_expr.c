@@ -995,7 +995,12 @@ LLVMValueRef emit_float_direct_call(Emitter *e, const Expr *call, LLVMValueRef d
     FuncDef *fd = called_def(e, call, &g);
     if (!fd || !fd->fret) return NULL;
     e->fn->cur_line = call->pos.line;
-    return direct_call(e, fd, g, call, fd->fret, fd->fret_type, dout, 0);
+    /* its failures report the call's span, as emit_expr's would */
+    const Expr *outer = e->fn->cur_expr;
+    e->fn->cur_expr = call;
+    LLVMValueRef r = direct_call(e, fd, g, call, fd->fret, fd->fret_type, dout, 0);
+    e->fn->cur_expr = outer;
+    return r;
 }
 
 /* ---- dispatch ---------------------------------------------------------------------- */
