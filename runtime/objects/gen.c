@@ -37,6 +37,7 @@
 #include "sched/task.h"
 
 #if GEN_ASAN
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
 
@@ -252,6 +253,11 @@ int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) {
             exc_nomem();
             return -1;
         }
+#if GEN_ASAN
+        /* a recycled stack may still carry the shadow of frames that a
+         * body abandoned (gen_abandon) never left the ASan way */
+        ASAN_UNPOISON_MEMORY_REGION(g->stack.lo, (size_t)(g->stack.hi - g->stack.lo));
+#endif
         g->sp = sched_ctx_init(g->stack.hi, gen_start, g);
     }
     g->transfer = sent;
