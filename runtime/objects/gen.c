@@ -284,7 +284,12 @@ _Noreturn void gen_abandon(ai_gen *base) {
     /* bodies running above base (a generator it iterates, an async
      * generator it awaits) are dropped with it: their stacks go back when
      * they are collected (gen_finalize) */
-    for (ai_gen *g = *cur; g && g != base; g = g->prev) g->state = GEN_DONE;
+    for (ai_gen *g = *cur; g; g = g->prev) {
+        /* a body that never suspended has no finaliser yet */
+        if (!g->has_finalizer && gc_finalizer_add(&g->ob, gen_finalize) == 0) g->has_finalizer = true;
+        if (g == base) break;
+        g->state = GEN_DONE;
+    }
     ai_task_core *tc = exc_task();
     tc->exc = 0;
     tc->handled = base->outer_handled;
