@@ -1012,11 +1012,13 @@ static int64_t utf8_chars_in(const char *s, int64_t bytes) {
  * (Python/traceback.c): `^` under the failing expression's span, or for
  * a binary operation or a subscript `~` under the operands and `^` under
  * the operator or the brackets; none when the span is the whole line.
- * `p`/`n` is the stripped line, `indent` the bytes stripped before it. */
-void exc_print_carets(struct strbuf *b, const ai_code_info *code, int32_t pos, const char *p, size_t n, size_t indent,
-                      bool python) {
+ * `p`/`n` is the stripped line (exc_source_line's, within code->source). */
+void exc_print_carets(struct strbuf *b, const ai_code_info *code, int32_t pos, const char *p, size_t n, bool python) {
     if (!code || !code->positions || pos < 0) return;
     const int32_t *w = code->positions + (size_t)pos * AI_POS_WORDS;
+    /* the bytes stripped before p: back to the line's start */
+    size_t indent = 0;
+    while (p - indent > code->source && p[-(ptrdiff_t)indent - 1] != '\n') indent++;
     const char *line = p - indent;
     /* character offsets in the whole line */
     int64_t ws = utf8_chars_in(line, (int64_t)indent);
@@ -1063,12 +1065,9 @@ static void print_frame(print_ctx *c, const ai_tb_entry *en) {
         sb_add(c->b, p, n);
         sb_addc(c->b, '\n');
         if (en->pos >= 0) {
-            /* the bytes stripped before p: back to the line's start */
-            size_t indent = 0;
-            while (p - indent > code->source && p[-(ptrdiff_t)indent - 1] != '\n') indent++;
             strbuf m;
             sb_init(&m);
-            exc_print_carets(&m, code, en->pos, p, n, indent, false);
+            exc_print_carets(&m, code, en->pos, p, n, false);
             if (m.len) {
                 put_margin(c);
                 sb_add(c->b, m.p, m.len);
@@ -1316,11 +1315,9 @@ ai_value exc_tb_entries(ai_value exc) {
         /* the ^~~ marker line, as printed, or None */
         item[4] = AI_NONE;
         if (item[3] && has_line && copy[i].pos >= 0) {
-            size_t indent = 0;
-            while (p - indent > c->source && p[-(ptrdiff_t)indent - 1] != '\n') indent++;
             strbuf m;
             sb_init(&m);
-            exc_print_carets(&m, c, copy[i].pos, p, len, indent, true);
+            exc_print_carets(&m, c, copy[i].pos, p, len, true);
             if (m.len) item[4] = str_from_utf8(m.p, (int64_t)m.len);
             sb_free(&m);
             if (!item[4]) item[3] = 0;

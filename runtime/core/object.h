@@ -423,10 +423,9 @@ bool exc_source_line(const char *src, int32_t line, const char **p, size_t *n);
 void exc_mark_lookup_failed(void);
 struct strbuf;
 /* CPython's ^~~ marker line for traceback entry position `pos` of code,
- * under the stripped source line p/n (`indent` bytes were stripped); as
+ * under the stripped source line p/n (exc_source_line's); as
  * the interpreter prints it, or as Lib/traceback.py does (`python`). */
-void exc_print_carets(struct strbuf *b, const ai_code_info *code, int32_t pos, const char *p, size_t n, size_t indent,
-                      bool python);
+void exc_print_carets(struct strbuf *b, const ai_code_info *code, int32_t pos, const char *p, size_t n, bool python);
 /* The same after a header line (header includes its newline), written
  * together so that reports of concurrent actors do not interleave while
  * they fit the 16 KiB buffer. */
