@@ -45,6 +45,7 @@
 #include "core/object.h"
 #include "gc/gc.h"
 #include "objects/gen.h"
+#include "sched/mailbox.h"
 
 /* ---- C callbacks ------------------------------------------------------------ */
 
@@ -227,6 +228,13 @@ int aio_call_soon(ai_value loop, ai_value fn, ai_value a, ai_value b, ai_value h
 ai_value aio_call_soon_handle(ai_value loop, ai_value fn, ai_value a, ai_value b);
 /* call_at(when, ...): returns the TimerHandle (AI_ERR on error). */
 ai_value aio_call_at(ai_value loop, double when, ai_value fn, ai_value a, ai_value b);
+/* The same with the timer's place among the others given (loop.c,
+ * "Timers"): `order` is its deadline on CPython's sequential timeline. */
+ai_value aio_call_at_ordered(ai_value loop, double when, double order, ai_value fn, ai_value a, ai_value b);
+/* The loop's virtual time: the clock, or the end of the last remote step
+ * replayed as if run here when that is later; and moving that end on. */
+double aio_loop_virtual_now(ai_value loop);
+void aio_loop_advance_virtual(ai_value loop, double end);
 /* TimerHandle.cancel() */
 void aio_handle_cancel(ai_value handle);
 /* Run the loop until future `fut` is done (run_until_complete without
@@ -347,6 +355,34 @@ enum { AHEAD_OUTGREW = -1 };
 int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, bool may_outgrow,
                    aio_ahead_result *out);
 void aio_ahead_iters_free(aio_ahead_iter *it, int64_t n);
+
+/* ---- a batch evaluated ahead on other cores (spread.c) ----------------------------- */
+
+struct gc_msg;
+/* One task to evaluate: its id in the parent's remote table, its
+ * function and its copied arguments (owned by the job). */
+typedef struct aio_spread_job {
+    uint64_t id;
+    const ai_func_info *info;
+    gen_thunk thunk;
+    struct gc_msg *args;
+} aio_spread_job;
+/* helper → parent, one per job */
+typedef struct aio_spread_done {
+    mbox_msg_t hdr;             /* first: the mailbox link */
+    uint64_t id;
+    bool gave_up;               /* the parent starts it the ordinary way */
+    bool raised;                /* the outcome is an exception */
+    aio_ahead_iter *iters;      /* as aio_ahead_result's */
+    int64_t niters;
+    struct gc_msg *payload;     /* the outcome, copied */
+} aio_spread_done;
+/* Spawn a helper actor evaluating jobs[0..n) ahead, in order, each
+ * answered by an aio_spread_done message to the calling actor. Takes the
+ * jobs' arguments; false (nothing taken) when it cannot be spawned. */
+bool aio_spread_start(const aio_spread_job *jobs, int64_t n);
+bool aio_spread_is_done(const mbox_msg_t *m);
+void aio_spread_done_free(aio_spread_done *d);
 /* Is an evaluation running in this actor? */
 bool aio_ahead_active(void);
 /* Give the running evaluation up (never returns). The guard does when
@@ -403,7 +439,7 @@ typedef struct aio_ready_cursor {
 void aio_loop_cursor(ai_value loop, aio_ready_cursor *c);
 bool aio_loop_next(aio_ready_cursor *c, ai_value e[4]);
 int64_t aio_loop_ready_count(ai_value loop);
-bool aio_loop_first_timer(ai_value loop, double *when);
+bool aio_loop_first_timer(ai_value loop, double *when, double *order);
 int64_t aio_loop_pending_tasks(ai_value loop);
 int aio_loop_run_iteration(ai_value loop);
 /* remote.c */

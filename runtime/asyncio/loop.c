@@ -21,8 +21,18 @@
  * push writes into the last segment only (and barriers it alone), so a
  * minor collection rescans the segment being filled, not a queue of
  * 100,000 tasks made a moment ago: the loop itself holds four words.
- * Timers: a binary heap of TimerHandle objects ordered by (when, seq),
- * in malloc'd memory that the loop's gc_visit reports. Pending tasks are
+ * Timers: a binary heap of TimerHandle objects ordered by (order, seq),
+ * in malloc'd memory that the loop's gc_visit reports. A timer fires
+ * when the clock reaches its deadline (`when`) and every timer ordered
+ * before it has fired. `order` is the deadline on CPython's timeline,
+ * where the steps of one iteration run one after another: the steps of
+ * isolated tasks run in parallel in actors (remote.c), so the loop keeps
+ * `vend`, the end of the last such step replayed as if it had run here
+ * after the ones before it; a timer set while that virtual time is ahead
+ * of the clock is ordered that much later (a remote step's own timer:
+ * remote.c). So timers set in one iteration by tasks running in
+ * parallel fire in the order CPython's sequential steps would have set
+ * them, while the real waits stay the real deadlines. Pending tasks are
  * an intrusive doubly-linked list through the tasks themselves (all_tasks
  * needs them; a dict would be rescanned whole at every collection).
  *
@@ -48,6 +58,9 @@ typedef struct aio_handle {
     ai_value fn, a, b;          /* the callback (see aio.h) */
     ai_value loop;
     double when;                /* TimerHandle: its deadline */
+    double order;               /* … and its place among the timers: the
+                                   deadline CPython's timeline gives it
+                                   (see "Timers" above) */
     uint64_t seq;               /* tie-break: scheduling order */
     bool cancelled;
     bool scheduled;             /* in the timer heap */
@@ -112,6 +125,8 @@ typedef struct aio_loop {
     int64_t ntimers, captimers;
     uint64_t seq;
     int64_t timer_cancelled;    /* cancelled handles still in the heap */
+    double vend;                /* virtual end of the last remote step
+                                   replayed (0: none yet) */
     ai_value task_head;         /* pending tasks: a list through them */
     int64_t npending;
     bool running, stopping, closed, debug;
@@ -217,7 +232,7 @@ static void ring_pop(aio_loop *L, ai_value out[4]) {
 
 static bool timer_less(ai_value x, ai_value y) {
     aio_handle *a = handle_obj(x), *b = handle_obj(y);
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+    return a->order < b->order || (a->order == b->order && a->seq < b->seq);
 }
 
 static void heap_up(aio_loop *L, int64_t i) {
@@ -253,7 +268,25 @@ static ai_value heap_pop(aio_loop *L) {
     return top;
 }
 
+double aio_loop_virtual_now(ai_value loop) {
+    double now = aio_loop_time(loop);
+    return loop_obj(loop)->vend > now ? loop_obj(loop)->vend : now;
+}
+
+void aio_loop_advance_virtual(ai_value loop, double end) {
+    if (end > loop_obj(loop)->vend) loop_obj(loop)->vend = end;
+}
+
 ai_value aio_call_at(ai_value loop, double when, ai_value fn, ai_value a, ai_value b) {
+    double vend = loop_obj(loop)->vend, ahead = 0;
+    if (vend > 0) {
+        ahead = vend - aio_loop_time(loop);
+        if (ahead < 0) ahead = 0;
+    }
+    return aio_call_at_ordered(loop, when, when + ahead, fn, a, b);
+}
+
+ai_value aio_call_at_ordered(ai_value loop, double when, double order, ai_value fn, ai_value a, ai_value b) {
     aio_loop *L = loop_obj(loop);
     ai_value h = handle_new(&aio_timerhandle_type, loop, fn, a, b);
     if (!h) return AI_ERR;
@@ -265,6 +298,7 @@ ai_value aio_call_at(ai_value loop, double when, ai_value fn, ai_value a, ai_val
         L->captimers = ncap;
     }
     handle_obj(h)->when = when;
+    handle_obj(h)->order = order;
     handle_obj(h)->seq = L->seq++;
     handle_obj(h)->scheduled = true;
     L->timers[L->ntimers++] = h;
@@ -539,7 +573,7 @@ bool aio_loop_next(aio_ready_cursor *c, ai_value e[4]) {
 
 int64_t aio_loop_ready_count(ai_value loop) { return loop_obj(loop)->count; }
 
-bool aio_loop_first_timer(ai_value loop, double *when) {
+bool aio_loop_first_timer(ai_value loop, double *when, double *order) {
     aio_loop *L = loop_obj(loop);
     while (L->ntimers && handle_obj(L->timers[0])->cancelled) {
         heap_pop(L);
@@ -547,6 +581,7 @@ bool aio_loop_first_timer(ai_value loop, double *when) {
     }
     if (!L->ntimers) return false;
     *when = handle_obj(L->timers[0])->when;
+    if (order) *order = handle_obj(L->timers[0])->order;
     return true;
 }
 

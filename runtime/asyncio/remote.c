@@ -45,6 +45,17 @@
  * A task whose arguments cannot be copied (a function, a generator, a
  * lock…) simply runs locally: being isolated, it behaves the same.
  *
+ * Timers: a child's step that ends with a timer reports the deadline and
+ * its place on CPython's timeline relative to the step's start; the
+ * parent orders the timer as if the step had run at its slot, after the
+ * steps replayed before it (loop.c, "Timers"), so equal sleeps started
+ * in parallel still wake in CPython's order.
+ *
+ * Big batches: a batch of fresh isolated tasks that keeps this actor
+ * evaluating ahead for a millisecond while a core is idle is shared with
+ * helper actors (spread.c); their results come back as R_SHIPPED tasks'
+ * events.
+ *
  * Program output from a child goes to its actor's buffers (aio_capture_
  * write, called by the runtime's stdout/stderr writers), never to the
  * process's stdout directly.
@@ -52,11 +63,13 @@
 #include "asyncio/aio.h"
 
 #include "core/alloc.h"
+#include "gc/gcint.h"
 #include "gc/message.h"
 #include "sched/actor.h"
 #include "sched/sched.h"
 
 #include <math.h>
+#include <time.h>
 #include <stdlib.h>
 
 /* ---- output capture ------------------------------------------------------------------------- */
@@ -98,7 +111,10 @@ typedef struct remote_event {
     uint64_t id;                /* the remote task, in the parent's table */
     int32_t done;               /* DONE_* */
     int32_t state;              /* ST_* */
-    double when;                /* ST_TIMER */
+    double when;                /* ST_TIMER: the deadline */
+    double rel;                 /* ST_TIMER: its place among the timers
+                                   (loop.c), from the iteration's start */
+    double dur;                 /* how long the iteration ran */
     int64_t ntasks;             /* tasks the child created meanwhile */
     gc_msg *payload;            /* the result / exception (or NULL) */
     bool local;                 /* the outcome is the task's own (ahead) */
@@ -131,9 +147,10 @@ static void ctl_drop(mbox_msg_t *m) {
     free(c);
 }
 
+/* What the parent receives: a child's event or a helper's result. */
 static bool match_event(mbox_msg_t *m, void *ctx) {
     (void)ctx;
-    return m->drop == event_drop;
+    return m->drop == event_drop || aio_spread_is_done(m);
 }
 
 static bool match_ctl(mbox_msg_t *m, void *ctx) {
@@ -155,8 +172,11 @@ static void send_ctl(actor_t *to, int kind, gc_msg *msg) {
 
 /* ---- the parent's side ------------------------------------------------------------------------- */
 
-/* R_AHEAD: evaluated ahead (ahead.c), its events are all queued. */
-enum { R_UNSPAWNED, R_RUNNING, R_AHEAD, R_FINISHED };
+/* R_AHEAD: evaluated ahead (ahead.c), its events are all queued.
+ * R_SHIPPED: being evaluated ahead by a helper (spread.c); becomes
+ * R_AHEAD when its result arrives, or R_UNSPAWNED when the helper gave
+ * up. */
+enum { R_UNSPAWNED, R_RUNNING, R_AHEAD, R_FINISHED, R_SHIPPED };
 
 /* Per remote task: a heap object (t->remote) holding the link to the
  * child and the events received and not yet replayed. */
@@ -219,6 +239,7 @@ typedef struct remote_actor {
     bool first_done;            /* the first iteration has run */
     bool finished;
     int64_t counter_at_report;  /* task_counter at the last event */
+    double iter_start;          /* when the running iteration began */
     gc_rootframe frame;         /* keeps `root` alive */
 } remote_actor;
 
@@ -373,9 +394,10 @@ static bool batchable(const ai_value e[4]) {
 /* Queue event k of n for an evaluation ahead (`local`: the last one
  * carries the outcome, kept in the task's remote state). False when out
  * of memory. */
-static bool queue_ahead_event(aio_remote *r, aio_ahead_iter *it, bool last, bool raised) {
+static bool queue_ahead_event(aio_remote *r, aio_ahead_iter *it, bool last, bool raised, gc_msg *payload) {
     remote_event *ev = calloc(1, sizeof *ev);
     if (!ev) return false;
+    ev->payload = payload;
     ev->out = it->out;
     ev->err = it->err;
     memset(&it->out, 0, sizeof it->out);
@@ -383,7 +405,7 @@ static bool queue_ahead_event(aio_remote *r, aio_ahead_iter *it, bool last, bool
     ev->ntasks = it->ntasks;
     ev->state = last ? ST_FINISHED : ST_READY;
     ev->done = !last ? DONE_NONE : raised ? DONE_EXCEPTION : DONE_RESULT;
-    ev->local = last;
+    ev->local = last && !payload;
     if (r->tail) r->tail->next = ev;
     else r->head = ev;
     r->tail = ev;
@@ -403,7 +425,7 @@ static bool try_ahead(ai_value task, bool *outgrew) {
     aio_remote *r = remote_of(task);
     bool ok = true;
     for (int64_t k = 0; k < res.niters && ok; k++)
-        ok = queue_ahead_event(r, &res.iters[k], k == res.niters - 1, res.raised);
+        ok = queue_ahead_event(r, &res.iters[k], k == res.niters - 1, res.raised, NULL);
     aio_ahead_iters_free(res.iters, res.niters);
     if (!ok) {
         for (remote_event *e = r->head, *n; e; e = n) {
@@ -436,20 +458,183 @@ static void start_one(ai_value task, const ai_func_info **outgrown) {
     }
 }
 
+/* Spreading a batch over idle cores (spread.c). A batch that has kept
+ * this actor evaluating ahead for SPREAD_AFTER_NS while a core is idle
+ * is big enough: the rest of its fresh tasks are shared between this
+ * actor (the front) and up to SPREAD_MAX_HELPERS helpers (contiguous
+ * runs behind it), one share each. Smaller batches never pay for it. */
+enum { SPREAD_AFTER_NS = 1000000, SPREAD_MAX_HELPERS = 16 };
+/* ... and only when its tasks took SPREAD_MIN_TASK_NS each on average
+ * here: shipping one (copying its arguments there and its outcome back,
+ * a message) costs about a microsecond of this actor's time. */
+enum { SPREAD_MIN_TASK_NS = 4000, SPREAD_WINDOW = 128 };
+
+static bool spread_possible(void) {
+    return actors_enabled() && aio_ahead_enabled() && sched_nworkers() > 1 && !sched_is_seeded() && !gc_cfg.stress;
+}
+
+/* CPU time, not wall time: on a loaded machine the wall clock would
+ * count other programs' time as the tasks'. */
+static int64_t cpu_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* A task start_one would evaluate ahead (not spawn, not send GO). */
+static bool fresh_candidate(ai_value task, const ai_func_info *outgrown) {
+    aio_remote *r = remote_of(task);
+    ai_value coro = aio_tsk(task)->coro;
+    return r->status == R_UNSPAWNED && gen_obj(coro)->info != outgrown && aio_ahead_candidate(coro);
+}
+
+/* Ship `t` to be evaluated by a helper: its job, or false when its
+ * arguments cannot be copied (or no memory): it is then started here. */
+static bool ship(ai_value t, aio_spread_job *job) {
+    ai_gen *g = gen_obj(aio_tsk(t)->coro);
+    gc_msg *args = gc_msg_pack(g->args);
+    if (!args) {
+        exc_clear();
+        return false;
+    }
+    uint64_t id;
+    if (table_add(remote_actor_get(aio_state_get()), t, &id) < 0) {
+        exc_clear();
+        gc_msg_free(args);
+        return false;
+    }
+    *job = (aio_spread_job){id, g->info, g->thunk, args};
+    remote_of(t)->status = R_SHIPPED;
+    remote_of(t)->id = id;
+    return true;
+}
+
+/* A job whose helper could not be spawned: its task is started here. */
+static void unship(const aio_spread_job *job) {
+    remote_actor *ra = aio_state_get()->remote;
+    remote_of(ra->tasks[job->id])->status = R_UNSPAWNED;
+    ra->tasks[job->id] = 0;
+    gc_msg_free(job->args);
+}
+
+/* The rest of a batch from ready entry e on: shared with helpers. */
+static void spread_rest(aio_ready_cursor *c, ai_value e[4], const ai_func_info **outgrown) {
+    int64_t n = 0, cap = 256;
+    ai_value *fresh = malloc((size_t)cap * sizeof *fresh);
+    do {
+        ai_value t = e[1];
+        if (fresh && fresh_candidate(t, *outgrown)) {
+            if (n == cap) {
+                ai_value *f = realloc(fresh, (size_t)(cap *= 2) * sizeof *fresh);
+                if (!f) {
+                    start_one(t, outgrown);
+                    continue;
+                }
+                fresh = f;
+            }
+            fresh[n++] = t; /* alive: its slot holds it */
+        } else {
+            start_one(t, outgrown);
+        }
+    } while (aio_loop_next(c, e) && batchable(e));
+    int64_t helpers = sched_idle_workers();
+    if (helpers > SPREAD_MAX_HELPERS) helpers = SPREAD_MAX_HELPERS;
+    if (helpers > n - 1) helpers = n - 1;
+    int64_t keep = helpers > 0 ? n / (helpers + 1) : n;
+    aio_spread_job *jobs = helpers > 0 ? malloc((size_t)(n - keep) * sizeof *jobs) : NULL;
+    ai_value *later = jobs ? malloc((size_t)(n - keep) * sizeof *later) : NULL;
+    if (!later) {
+        free(jobs);
+        jobs = NULL;
+        keep = n;
+    }
+    int64_t njobs = 0, nlater = 0;
+    for (int64_t i = keep; i < n; i++)
+        if (!ship(fresh[i], &jobs[njobs])) later[nlater++] = fresh[i];
+        else njobs++;
+    for (int64_t h = 0; h < helpers && njobs; h++) {
+        int64_t lo = njobs * h / helpers, hi = njobs * (h + 1) / helpers;
+        if (hi > lo && !aio_spread_start(jobs + lo, hi - lo))
+            for (int64_t j = lo; j < hi; j++) {
+                later[nlater++] = remote_actor_get(aio_state_get())->tasks[jobs[j].id];
+                unship(&jobs[j]);
+            }
+    }
+    free(jobs);
+    for (int64_t i = 0; i < keep; i++) start_one(fresh[i], outgrown);
+    for (int64_t i = 0; i < nlater; i++) start_one(later[i], outgrown);
+    free(later);
+    free(fresh);
+}
+
 /* Start `task` and every remote slot right behind it in the ready queue. */
 static void start_batch(ai_value loop, ai_value task) {
     const ai_func_info *outgrown = NULL;
+    bool spread = spread_possible();
+    int64_t since = spread ? cpu_ns() : 0, started = 1;
     start_one(task, &outgrown);
     ai_value e[4];
     aio_ready_cursor c;
     aio_loop_cursor(loop, &c);
-    while (aio_loop_next(&c, e) && batchable(e)) start_one(e[1], &outgrown);
+    while (aio_loop_next(&c, e) && batchable(e)) {
+        /* the clock is a system call: read it every 16 tasks; judge a
+         * window of SPREAD_WINDOW tasks at least (the first tasks of a
+         * program are slower: cold caches, fresh memory) */
+        int64_t spent = spread && (started & 15) == 0 && started >= SPREAD_WINDOW ? cpu_ns() - since : 0;
+        if (spent >= SPREAD_AFTER_NS) {
+            if (spent >= started * SPREAD_MIN_TASK_NS && fresh_candidate(e[1], outgrown) &&
+                sched_idle_workers() > 0) {
+                spread_rest(&c, e, &outgrown);
+                return;
+            }
+            since = cpu_ns(); /* too small, or every core busy: a new window */
+            started = 0;
+        }
+        start_one(e[1], &outgrown);
+        started++;
+    }
+}
+
+/* A helper's result: its task's events, queued as if evaluated here. */
+static void route_spread(aio_spread_done *d) {
+    remote_actor *ra = aio_state_get()->remote;
+    ai_value task = ra && d->id < (uint64_t)ra->ntasks ? ra->tasks[d->id] : 0;
+    if (task) ra->tasks[d->id] = 0;
+    if (!task || !aio_tsk(task)->remote || remote_of(task)->status != R_SHIPPED) {
+        aio_spread_done_free(d); /* cancelled meanwhile: it ran here */
+        return;
+    }
+    aio_remote *r = remote_of(task);
+    bool ok = !d->gave_up;
+    for (int64_t k = 0; k < d->niters && ok; k++) {
+        bool last = k == d->niters - 1;
+        ok = queue_ahead_event(r, &d->iters[k], last, d->raised, last ? d->payload : NULL);
+        if (ok && last) d->payload = NULL; /* the event has it */
+    }
+    if (ok) {
+        r->status = R_AHEAD;
+    } else {
+        for (remote_event *ev = r->head, *n; ev; ev = n) {
+            n = ev->next;
+            event_free(ev);
+        }
+        r->head = r->tail = NULL;
+        r->status = R_UNSPAWNED;
+    }
+    aio_spread_done_free(d);
 }
 
 /* Receiving and replaying -------------------------------------------------------------------------- */
 
-/* Put a received event on its task's queue. */
+static void route_spread(aio_spread_done *d);
+
+/* Put a received event on its task's queue (a helper's result: see
+ * route_spread). */
 static void route(remote_event *ev) {
+    if (aio_spread_is_done(&ev->hdr)) {
+        route_spread((aio_spread_done *)(void *)ev);
+        return;
+    }
     aio_state *st = aio_state_get();
     remote_actor *ra = st->remote;
     ai_value task = ra && ev->id < (uint64_t)ra->ntasks ? ra->tasks[ev->id] : 0;
@@ -520,6 +705,11 @@ static int replay(ai_value task, remote_event *ev) {
     r->timer = 0;
     r->replayed++;
     ai_value loop = aio_fut(task)->loop;
+    /* The step ran in parallel; on CPython's timeline it ran here, from
+     * now (or from the end of the step replayed before it) for as long
+     * as it took there (loop.c, "Timers"). */
+    double vstart = aio_loop_virtual_now(loop);
+    if (ev->dur > 0) aio_loop_advance_virtual(loop, vstart + ev->dur);
     int sched = 0;
     switch (ev->state) {
     case ST_READY:
@@ -528,7 +718,7 @@ static int replay(ai_value task, remote_event *ev) {
         break;
     case ST_TIMER: {
         r->needs_go = true;
-        ai_value h = aio_call_at(loop, ev->when, AIO_CB(AIO_CB_REMOTE_STEP), task, 0);
+        ai_value h = aio_call_at_ordered(loop, ev->when, vstart + ev->rel, AIO_CB(AIO_CB_REMOTE_STEP), task, 0);
         if (!h) {
             sched = -1;
         } else {
@@ -577,6 +767,18 @@ int aio_remote_step_cb(ai_value task, ai_value exc) {
         }
         start_batch(aio_fut(task)->loop, task);
         if (!aio_tsk(task)->remote) return aio_task_step_cb(task, 0); /* its arguments stayed here */
+    } else if (r->status == R_SHIPPED) {
+        /* a helper evaluates it: wait for the result */
+        while (remote_of(task)->status == R_SHIPPED) {
+            mbox_msg_t *m = mbox_receive(-1, match_event, NULL);
+            if (m) route((remote_event *)(void *)m);
+        }
+        if (remote_of(task)->status == R_UNSPAWNED) {
+            /* the helper gave up: start it here, the ordinary way */
+            const ai_func_info *outgrown = NULL;
+            start_one(task, &outgrown);
+            if (!aio_tsk(task)->remote) return aio_task_step_cb(task, 0);
+        }
     } else if (r->status == R_AHEAD) {
         /* its next slot: replay the next iteration evaluated ahead */
     } else if (r->status == R_FINISHED) {
@@ -591,7 +793,13 @@ int aio_remote_materialize(ai_value task) {
     aio_task *t = aio_tsk(task);
     if (!t->remote) return 0;
     aio_remote *r = remote_of(task);
-    if (r->status != R_AHEAD) return 0;
+    if (r->status == R_SHIPPED) {
+        /* a helper's result will be dropped when it arrives */
+        remote_actor *ra = aio_state_get()->remote;
+        if (ra && r->id < (uint64_t)ra->ntasks && ra->tasks[r->id] == task) ra->tasks[r->id] = 0;
+    } else if (r->status != R_AHEAD) {
+        return 0;
+    }
     int64_t k = r->replayed;
     for (remote_event *e = r->head, *n; e; e = n) {
         n = e->next;
@@ -606,7 +814,7 @@ int aio_remote_materialize(ai_value task) {
 
 int aio_remote_cancel(ai_value task, ai_value msg) {
     aio_remote *r = remote_of(task);
-    if (r->status == R_AHEAD) return aio_remote_materialize(task) < 0 ? -1 : 0;
+    if (r->status == R_AHEAD || r->status == R_SHIPPED) return aio_remote_materialize(task) < 0 ? -1 : 0;
     if (r->status != R_RUNNING) return 0;
     gc_msg *m = msg && msg != AI_NONE ? gc_msg_pack(msg) : NULL;
     if (msg && msg != AI_NONE && !m) exc_clear();
@@ -694,9 +902,9 @@ static void apply_ctl(remote_actor *ra, remote_ctl *c, ai_value loop, bool *go) 
 }
 
 /* The state of the child's loop after an iteration. */
-static int child_state(ai_value loop, double *when) {
+static int child_state(ai_value loop, double *when, double *order) {
     if (aio_loop_ready_count(loop)) return ST_READY;
-    if (aio_loop_first_timer(loop, when)) return ST_TIMER;
+    if (aio_loop_first_timer(loop, when, order)) return ST_TIMER;
     return ST_IDLE;
 }
 
@@ -742,7 +950,11 @@ static void report(remote_actor *ra, ai_value loop, bool finished) {
             exc_clear();
         }
     }
-    ev->state = finished ? ST_FINISHED : child_state(loop, &ev->when);
+    double order = 0;
+    ev->state = finished ? ST_FINISHED : child_state(loop, &ev->when, &order);
+    double now = aio_loop_time(loop);
+    ev->dur = now - ra->iter_start;
+    if (ev->state == ST_TIMER) ev->rel = order - ra->iter_start;
     mbox_send(ra->parent, &ev->hdr);
 }
 
@@ -753,7 +965,7 @@ static void report(remote_actor *ra, ai_value loop, bool finished) {
 static bool nothing_left(remote_actor *ra, ai_value loop) {
     if (!ra->root || aio_fut(ra->root)->state == AIO_PENDING || aio_loop_pending_tasks(loop)) return false;
     double when;
-    if (aio_loop_first_timer(loop, &when)) return false;
+    if (aio_loop_first_timer(loop, &when, NULL)) return false;
     ai_value e[4];
     aio_ready_cursor c;
     aio_loop_cursor(loop, &c);
@@ -771,6 +983,7 @@ int aio_remote_child_boundary(ai_value loop) {
     remote_actor *ra = st->remote;
     if (!ra->first_done) {
         ra->first_done = true; /* the spawn was the first GO */
+        ra->iter_start = aio_loop_time(loop);
         return 0;
     }
     if (ra->finished) return 1;
@@ -785,6 +998,7 @@ int aio_remote_child_boundary(ai_value loop) {
         mbox_msg_t *m = mbox_receive(-1, match_ctl, NULL);
         if (m) apply_ctl(ra, (remote_ctl *)(void *)m, loop, &go);
     }
+    ra->iter_start = aio_loop_time(loop);
     return 0;
 }
 
@@ -838,7 +1052,7 @@ static void child_main(void *arg) {
         for (;;) {
             double when;
             if (ra->finished) break;
-            if (!aio_loop_ready_count(loop) && !aio_loop_first_timer(loop, &when) && !aio_loop_pending_tasks(loop))
+            if (!aio_loop_ready_count(loop) && !aio_loop_first_timer(loop, &when, NULL) && !aio_loop_pending_tasks(loop))
                 break;
             if (aio_loop_run_iteration(loop) < 0) exc_clear();
         }
