@@ -18,7 +18,9 @@
  *     function, an unknown module's function), and nothing whose effect is
  *     on the process rather than on values: input(), open(), id(), the
  *     random module's shared generator, all_tasks(), the aithon API;
- *   - is not an async generator and has no closure.
+ *   - is not an async generator and has no closure;
+ *   - makes no asyncio tasks, when the program reads task names (see
+ *     asyncio_makes_tasks).
  * print() is allowed: an isolated actor's output is buffered per step and
  * written by the parent at the point where CPython would have printed it
  * (runtime/asyncio/remote.c).
@@ -103,6 +105,8 @@ struct Fn {
     Origin returns;             /* in terms of its own parameters */
     Scope *free_outer;          /* outermost scope whose variables it uses
                                    through a closure (NULL: none) */
+    bool makes_tasks;           /* creates asyncio tasks (itself or a callee) */
+    SrcSpan tasks_pos;          /* … the first place */
 };
 
 typedef struct Global {
@@ -129,6 +133,7 @@ struct Effects {
     bool changed;               /* a summary grew in this round */
     const char **attr_names;    /* attributes assigned anywhere (x.name = …) */
     int nattr, capattr;
+    bool names_read;            /* the program reads task names (get_name) */
 };
 
 static Fn *fn_of(Effects *fx, const void *node) {
@@ -641,6 +646,26 @@ static bool in_list(const char *const *l, size_t n, const char *s) {
     return false;
 }
 
+/* Task numbers. CPython numbers every task the loop makes (Task-N) in
+ * the order the steps that make them run; a task made inside an
+ * isolated actor is numbered from the counter that actor started with,
+ * which the steps of its siblings running in parallel have not advanced.
+ * So when the program reads task names, a coroutine that makes tasks
+ * (create_task, gather, TaskGroup.create_task …, directly or through
+ * what it calls) is shared. */
+static bool asyncio_makes_tasks(const char *fn) {
+    static const char *const makers[] = {"create_task", "ensure_future", "gather", "wait", "as_completed",
+                                         "wait_for", "shield"};
+    return in_list(makers, sizeof makers / sizeof *makers, fn);
+}
+
+static void makes_tasks_at(Ctx *c, SrcSpan pos) {
+    if (!c->record || c->fn->makes_tasks) return;
+    c->fn->makes_tasks = true;
+    c->fn->tasks_pos = pos;
+    c->fx->changed = true;
+}
+
 /* Module functions that are pure, by module: everything in math, cmath,
  * time and asyncio but the few that observe other tasks. */
 static bool module_call_ok(const char *module, const char *fn, const char **why) {
@@ -694,6 +719,7 @@ static Origin apply_summary(Ctx *c, Fn *f, const Origin *args, int nargs, SrcSpa
         /* recursion in the first pass: nothing known yet */
     }
     if (f->impure) impure_at(c, pos, "calls %s, which %s (line %d)", shown, f->why.what, f->why.pos.line);
+    if (f->makes_tasks) makes_tasks_at(c, pos);
     if (f->free_outer) note_free(c, f->free_outer);
     if (c->record && (f->greads & ~c->fn->greads)) {
         c->fn->greads |= f->greads;
@@ -861,6 +887,7 @@ static Origin call(Ctx *c, const Expr *x) {
                 const char *why = NULL;
                 if (!module_call_ok(module, m, &why))
                     impure_at(c, x->pos, "calls %s.%s, which %s", recv->u.name.id, m, why);
+                if (!strcmp(module, "asyncio") && asyncio_makes_tasks(m)) makes_tasks_at(c, x->pos);
                 /* functions handed to functools/itertools … are called */
                 for (int i = 0; i < x->u.call.args.n; i++) {
                     const Expr *a = x->u.call.args.v[i];
@@ -878,6 +905,8 @@ static Origin call(Ctx *c, const Expr *x) {
         Origin result = o_union(O_FRESH, o_union(o_inner(r), o_fresh_holding(all)));
         if (in_list(mutating_methods, sizeof mutating_methods / sizeof *mutating_methods, m))
             mutate(c, r, x->pos, arena_printf(c->fx->arena, "calls .%s() on", m));
+        if (!strcmp(m, "create_task")) makes_tasks_at(c, x->pos);
+        if (!strcmp(m, "get_name")) c->fx->names_read = true;
         if (nc == 0 && attr_assigned(c->fx, m) &&
             !in_list(mutating_methods, sizeof mutating_methods / sizeof *mutating_methods, m))
             impure_at(c, x->pos, "calls .%s(), an attribute that may hold any function", m);
@@ -966,6 +995,7 @@ static Origin call(Ctx *c, const Expr *x) {
             const char *why = NULL;
             if (!module_call_ok(g->from_module, g->from_name, &why))
                 impure_at(c, x->pos, "calls %s (%s.%s), which %s", name, g->from_module, g->from_name, why);
+            if (!strcmp(g->from_module, "asyncio") && asyncio_makes_tasks(g->from_name)) makes_tasks_at(c, x->pos);
             return o_fresh_holding(all);
         }
         impure_at(c, x->pos, "calls '%s', which may hold any function", name);
@@ -1431,6 +1461,11 @@ bool effects_isolated(Effects *fx, Scope *fn, EffectReason *why) {
     }
     if (f->free_outer || fn->has_free) {
         *why = (EffectReason){at, "uses variables of the function around it (a closure)"};
+        return false;
+    }
+    if (f->makes_tasks && fx->names_read) {
+        *why = (EffectReason){f->tasks_pos, "makes tasks, and the program reads task names (an actor would "
+                                            "number its tasks apart from the others)"};
         return false;
     }
     if (f->mutates) {
