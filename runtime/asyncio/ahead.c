@@ -94,55 +94,69 @@ struct aio_ahead {
 
 /* ---- which functions to try ---------------------------------------------------------- */
 
-/* Functions whose evaluation gave up: a small open-addressed set of
- * info pointers, shared by all actors. */
-static pthread_mutex_t gaveup_lock = PTHREAD_MUTEX_INITIALIZER;
-static const ai_func_info **gaveup;
-static size_t gaveup_cap, gaveup_n;
+/* Sets of functions (ai_func_info pointers), shared by all actors: a
+ * small open-addressed table under a lock. */
+typedef struct info_set {
+    pthread_mutex_t lock;
+    const ai_func_info **slots;
+    size_t cap, n;
+} info_set;
 
 static size_t info_hash(const ai_func_info *info, size_t cap) {
     return ((uintptr_t)info >> 4) * 0x9E3779B97F4A7C15u >> 7 & (cap - 1);
 }
 
-static bool gave_up_before(const ai_func_info *info) {
-    pthread_mutex_lock(&gaveup_lock);
+static bool info_set_has(info_set *set, const ai_func_info *info) {
+    pthread_mutex_lock(&set->lock);
     bool found = false;
-    if (gaveup_cap)
-        for (size_t i = info_hash(info, gaveup_cap); gaveup[i]; i = (i + 1) & (gaveup_cap - 1))
-            if (gaveup[i] == info) {
+    if (set->cap)
+        for (size_t i = info_hash(info, set->cap); set->slots[i]; i = (i + 1) & (set->cap - 1))
+            if (set->slots[i] == info) {
                 found = true;
                 break;
             }
-    pthread_mutex_unlock(&gaveup_lock);
+    pthread_mutex_unlock(&set->lock);
     return found;
 }
 
-static void remember_gave_up(const ai_func_info *info) {
-    pthread_mutex_lock(&gaveup_lock);
-    if ((gaveup_n + 1) * 2 > gaveup_cap) {
-        size_t ncap = gaveup_cap ? gaveup_cap * 2 : 64;
+static void info_set_add(info_set *set, const ai_func_info *info) {
+    pthread_mutex_lock(&set->lock);
+    if ((set->n + 1) * 2 > set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 64;
         const ai_func_info **n = calloc(ncap, sizeof *n);
         if (!n) {
-            pthread_mutex_unlock(&gaveup_lock);
+            pthread_mutex_unlock(&set->lock);
             return;
         }
-        for (size_t i = 0; i < gaveup_cap; i++) {
-            if (!gaveup[i]) continue;
-            size_t j = info_hash(gaveup[i], ncap);
+        for (size_t i = 0; i < set->cap; i++) {
+            if (!set->slots[i]) continue;
+            size_t j = info_hash(set->slots[i], ncap);
             while (n[j]) j = (j + 1) & (ncap - 1);
-            n[j] = gaveup[i];
+            n[j] = set->slots[i];
         }
-        free(gaveup);
-        gaveup = n;
-        gaveup_cap = ncap;
+        free(set->slots);
+        set->slots = n;
+        set->cap = ncap;
     }
-    size_t i = info_hash(info, gaveup_cap);
-    while (gaveup[i] && gaveup[i] != info) i = (i + 1) & (gaveup_cap - 1);
-    if (!gaveup[i]) {
-        gaveup[i] = info;
-        gaveup_n++;
+    size_t i = info_hash(info, set->cap);
+    while (set->slots[i] && set->slots[i] != info) i = (i + 1) & (set->cap - 1);
+    if (!set->slots[i]) {
+        set->slots[i] = info;
+        set->n++;
     }
-    pthread_mutex_unlock(&gaveup_lock);
+    pthread_mutex_unlock(&set->lock);
+}
+
+/* Functions whose evaluation gave up (not by outgrowing), and functions
+ * whose tasks were seen to run a long step (worth an actor). */
+static info_set gaveup = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
+static info_set heavy = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
+
+static bool gave_up_before(const ai_func_info *info) { return info_set_has(&gaveup, info); }
+static void remember_gave_up(const ai_func_info *info) { info_set_add(&gaveup, info); }
+bool aio_func_heavy(const ai_func_info *info) { return info_set_has(&heavy, info); }
+void aio_func_mark_heavy(const ai_func_info *info) {
+    if (!aio_func_heavy(info)) info_set_add(&heavy, info);
 }
 
 bool aio_ahead_enabled(void) {

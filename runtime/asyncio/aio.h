@@ -114,6 +114,9 @@ typedef struct aio_task {
     bool inline_root;       /* runs on the loop's stack (see above) */
     bool inline_woken;      /* inline root: its step is due */
     bool registered;        /* in the loop's list of pending tasks */
+    bool localized;         /* isolated, but run here (remote.c): its
+                               steps are timed to tell whether its
+                               function is worth an actor */
     ai_value tprev, tnext;  /* that list's links */
     ai_value inline_exc;    /* inline root: what to throw in (0: none) */
     ai_value context;       /* contextvars: the dict of its context (0
@@ -231,10 +234,9 @@ ai_value aio_call_at(ai_value loop, double when, ai_value fn, ai_value a, ai_val
 /* The same with the timer's place among the others given (loop.c,
  * "Timers"): `order` is its deadline on CPython's sequential timeline. */
 ai_value aio_call_at_ordered(ai_value loop, double when, double order, ai_value fn, ai_value a, ai_value b);
-/* The loop's virtual time: the clock, or the end of the last remote step
- * replayed as if run here when that is later; and moving that end on. */
+/* The loop's virtual clock (loop.c, "Timers"), and moving it on. */
 double aio_loop_virtual_now(ai_value loop);
-void aio_loop_advance_virtual(ai_value loop, double end);
+void aio_loop_advance_virtual(ai_value loop, double by);
 /* TimerHandle.cancel() */
 void aio_handle_cancel(ai_value handle);
 /* Run the loop until future `fut` is done (run_until_complete without
@@ -346,6 +348,12 @@ typedef struct aio_ahead_result {
 /* May this coroutine be evaluated ahead (fresh, of an isolated function
  * that never gave up, and AITHON_AHEAD is not 0)? */
 bool aio_ahead_candidate(ai_value coro);
+/* Functions whose tasks run steps long enough to be worth an actor of
+ * their own (a step of AIO_HEAVY_STEP_NS or more, or an evaluation ahead
+ * that outgrew its slice). */
+enum { AIO_HEAVY_STEP_NS = 3000000 };
+bool aio_func_heavy(const ai_func_info *info);
+void aio_func_mark_heavy(const ai_func_info *info);
 bool aio_ahead_enabled(void);
 /* Evaluate a task whose coroutine is (info, thunk, args) from its first
  * step to its end: 1 with *out filled, 0 when it gave up (nothing

@@ -31,6 +31,7 @@
 #include "sched/sched.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 /* ---- the exceptions ---------------------------------------------------------------- */
 
@@ -441,6 +442,8 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
     ai_gen *g = gen_obj(t->coro);
     ai_value out = 0;
     int32_t rc;
+    struct timespec t0;
+    if (t->localized) clock_gettime(CLOCK_MONOTONIC, &t0);
     if (t->inline_root) {
         /* First step of the root: its body runs right here, on the loop's
          * stack; it comes back only when the coroutine is finished. */
@@ -471,6 +474,12 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
     }
     tc = exc_task();
     t = aio_tsk(task);
+    if (t->localized) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        int64_t ns = (int64_t)(t1.tv_sec - t0.tv_sec) * 1000000000 + (t1.tv_nsec - t0.tv_nsec);
+        if (ns >= AIO_HEAVY_STEP_NS) aio_func_mark_heavy(gen_obj(t->coro)->info);
+    }
     ai_value left_in = tc->context;
     tc->context = outer_context;
     if (task_context_leave(t, left_in) < 0) rc = -1;

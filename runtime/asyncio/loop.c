@@ -25,14 +25,16 @@
  * in malloc'd memory that the loop's gc_visit reports. A timer fires
  * when the clock reaches its deadline (`when`) and every timer ordered
  * before it has fired. `order` is the deadline on CPython's timeline,
- * where the steps of one iteration run one after another: the steps of
- * isolated tasks run in parallel in actors (remote.c), so the loop keeps
- * `vend`, the end of the last such step replayed as if it had run here
- * after the ones before it; a timer set while that virtual time is ahead
- * of the clock is ordered that much later (a remote step's own timer:
- * remote.c). So timers set in one iteration by tasks running in
- * parallel fire in the order CPython's sequential steps would have set
- * them, while the real waits stay the real deadlines. Pending tasks are
+ * where the steps run one after another. The steps of isolated tasks
+ * run in parallel in actors (remote.c), so the loop keeps a VIRTUAL
+ * clock, the real one plus `skew`: each remote step replayed here
+ * advances it by the time the step ran there, less the time this loop
+ * waited for it (which the real clock counted already). A timer is
+ * ordered at its deadline on the virtual clock (a remote step's own
+ * timer: its step's virtual start plus its offset into the step). So
+ * timers set by tasks running in parallel fire in the order CPython's
+ * sequential steps would have set them, while the real waits stay the
+ * real deadlines. Pending tasks are
  * an intrusive doubly-linked list through the tasks themselves (all_tasks
  * needs them; a dict would be rescanned whole at every collection).
  *
@@ -125,8 +127,7 @@ typedef struct aio_loop {
     int64_t ntimers, captimers;
     uint64_t seq;
     int64_t timer_cancelled;    /* cancelled handles still in the heap */
-    double vend;                /* virtual end of the last remote step
-                                   replayed (0: none yet) */
+    double skew;                /* the virtual clock's lead on the real one */
     ai_value task_head;         /* pending tasks: a list through them */
     int64_t npending;
     bool running, stopping, closed, debug;
@@ -268,22 +269,14 @@ static ai_value heap_pop(aio_loop *L) {
     return top;
 }
 
-double aio_loop_virtual_now(ai_value loop) {
-    double now = aio_loop_time(loop);
-    return loop_obj(loop)->vend > now ? loop_obj(loop)->vend : now;
-}
+double aio_loop_virtual_now(ai_value loop) { return aio_loop_time(loop) + loop_obj(loop)->skew; }
 
-void aio_loop_advance_virtual(ai_value loop, double end) {
-    if (end > loop_obj(loop)->vend) loop_obj(loop)->vend = end;
+void aio_loop_advance_virtual(ai_value loop, double by) {
+    if (by > 0) loop_obj(loop)->skew += by;
 }
 
 ai_value aio_call_at(ai_value loop, double when, ai_value fn, ai_value a, ai_value b) {
-    double vend = loop_obj(loop)->vend, ahead = 0;
-    if (vend > 0) {
-        ahead = vend - aio_loop_time(loop);
-        if (ahead < 0) ahead = 0;
-    }
-    return aio_call_at_ordered(loop, when, when + ahead, fn, a, b);
+    return aio_call_at_ordered(loop, when, when + loop_obj(loop)->skew, fn, a, b);
 }
 
 ai_value aio_call_at_ordered(ai_value loop, double when, double order, ai_value fn, ai_value a, ai_value b) {

@@ -115,6 +115,7 @@ typedef struct remote_event {
     double rel;                 /* ST_TIMER: its place among the timers
                                    (loop.c), from the iteration's start */
     double dur;                 /* how long the iteration ran */
+    double waited;              /* how long the parent waited for it */
     int64_t ntasks;             /* tasks the child created meanwhile */
     gc_msg *payload;            /* the result / exception (or NULL) */
     bool local;                 /* the outcome is the task's own (ahead) */
@@ -450,8 +451,21 @@ static void start_one(ai_value task, const ai_func_info **outgrown) {
         const ai_func_info *info = gen_obj(aio_tsk(task)->coro)->info;
         bool outgrew = false;
         if (info != *outgrown && try_ahead(task, &outgrew)) return;
-        if (outgrew) *outgrown = info;
-        spawn_one(task);
+        if (outgrew) {
+            *outgrown = info;
+            aio_func_mark_heavy(info);
+        }
+        if (info == *outgrown || aio_func_heavy(info) || !aio_ahead_enabled()) {
+            /* (AITHON_AHEAD=0: every isolated task is an actor) */
+            spawn_one(task);
+        } else {
+            /* Not evaluated ahead (it waits for something real) and not
+             * known to compute for long: an actor would only wait too,
+             * at the price of a heap, a stack and a message per step.
+             * It runs here; its steps are timed (future.c). */
+            aio_tsk(task)->remote = 0;
+            aio_tsk(task)->localized = true;
+        }
     } else if (r->needs_go && !r->go_sent) {
         send_ctl(r->child, CTL_GO, NULL);
         r->go_sent = true;
@@ -651,14 +665,17 @@ static void route(remote_event *ev) {
 
 /* The next event of `task`, waiting (parked) until it is here. */
 static remote_event *next_event(ai_value task) {
+    double since = 0;
     for (;;) {
         aio_remote *r = remote_of(task);
         if (r->head) {
             remote_event *ev = r->head;
             r->head = ev->next;
             if (!r->head) r->tail = NULL;
+            ev->waited = since ? aio_loop_time(AI_NONE) - since : 0;
             return ev;
         }
+        if (!since) since = aio_loop_time(AI_NONE);
         mbox_msg_t *m = mbox_receive(-1, match_event, NULL);
         if (m) route((remote_event *)(void *)m);
     }
@@ -706,10 +723,11 @@ static int replay(ai_value task, remote_event *ev) {
     r->replayed++;
     ai_value loop = aio_fut(task)->loop;
     /* The step ran in parallel; on CPython's timeline it ran here, from
-     * now (or from the end of the step replayed before it) for as long
-     * as it took there (loop.c, "Timers"). */
-    double vstart = aio_loop_virtual_now(loop);
-    if (ev->dur > 0) aio_loop_advance_virtual(loop, vstart + ev->dur);
+     * when this loop reached its slot (before waiting for it), for as
+     * long as it took there; the waiting is on the real clock already
+     * (loop.c, "Timers"). */
+    double vstart = aio_loop_virtual_now(loop) - ev->waited;
+    aio_loop_advance_virtual(loop, ev->dur - ev->waited);
     int sched = 0;
     switch (ev->state) {
     case ST_READY:
