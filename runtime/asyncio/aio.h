@@ -453,6 +453,9 @@ int aio_loop_run_iteration(ai_value loop);
 /* remote.c */
 ai_value aio_remote_try_spawn(ai_value loop, ai_value coro, ai_value name);
 bool aio_remote_is_child(aio_state *st);
+/* The first thing an actor of remote.c or spread.c does: give it a heap
+ * of its own and enter it; its asyncio state. */
+aio_state *aio_actor_begin(void);
 int aio_remote_child_boundary(ai_value loop);
 int aio_remote_cancel(ai_value task, ai_value msg);
 int aio_remote_wait(ai_value loop, double timeout);

@@ -1020,8 +1020,7 @@ int aio_remote_child_boundary(ai_value loop) {
     return 0;
 }
 
-static void child_main(void *arg) {
-    spawn_args *sa = arg;
+aio_state *aio_actor_begin(void) {
     alloc_heap *h = alloc_heap_new();
     if (!h) {
         fputs("aithon: out of memory for an actor's heap\n", stderr);
@@ -1029,7 +1028,12 @@ static void child_main(void *arg) {
     }
     actor_self()->heap = h;
     alloc_heap_enter(h);
-    aio_state *st = aio_state_get();
+    return aio_state_get();
+}
+
+static void child_main(void *arg) {
+    spawn_args *sa = arg;
+    aio_state *st = aio_actor_begin();
     remote_actor *ra = remote_actor_get(st);
     ra->is_child = true;
     ra->parent = sa->parent;

@@ -99,14 +99,7 @@ static aio_spread_done *evaluate(aio_spread_job *job) {
 
 static void helper_main(void *arg) {
     spread_batch *b = arg;
-    alloc_heap *h = alloc_heap_new();
-    if (!h) {
-        fputs("aithon: out of memory for an actor's heap\n", stderr);
-        abort();
-    }
-    actor_self()->heap = h;
-    alloc_heap_enter(h);
-    aio_state *st = aio_state_get();
+    aio_state *st = aio_actor_begin();
     ai_value roots[1] = {0};
     gc_rootframe fr;
     gc_roots_push(&fr, roots, 1);
