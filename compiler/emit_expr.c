@@ -858,11 +858,9 @@ static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
     return r;
 }
 
-/* Builtins Aithon refuses at compile time: by design (dynamic code) or
- * not yet. */
+/* Builtins Aithon refuses at compile time, by design (dynamic code). */
 static bool refused_builtin(Emitter *e, const Expr *x) {
     static const char *const by_design[] = {"eval", "exec", "compile", "__import__", "breakpoint"};
-    static const char *const not_yet[] = {"memoryview"};
     const Expr *f = x->u.call.func;
     if (f->kind != E_NAME) return false;
     const char *name = f->u.name.id;
@@ -873,11 +871,6 @@ static bool refused_builtin(Emitter *e, const Expr *x) {
         if (strcmp(name, by_design[i]) == 0) {
             diag_error(E_OUT_OF_SCOPE, x->pos.line, x->pos.col,
                        "%s() is not supported by Aithon: programs are compiled ahead of time", name);
-            return true;
-        }
-    for (size_t i = 0; i < sizeof not_yet / sizeof *not_yet; i++)
-        if (strcmp(name, not_yet[i]) == 0) {
-            diag_error(E_UNSUPPORTED, x->pos.line, x->pos.col, "%s() is not supported yet", name);
             return true;
         }
     return false;

@@ -27,6 +27,8 @@ del _i, _c
 def _bytes_arg(data, fname):
     if isinstance(data, (bytes, bytearray)):
         return data
+    if isinstance(data, memoryview):
+        return data.tobytes()
     raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
 
 
@@ -39,6 +41,8 @@ def _ascii_arg(data):
             raise ValueError('string argument should contain only ASCII characters') from None
     if isinstance(data, (bytes, bytearray)):
         return data
+    if isinstance(data, memoryview):
+        return data.tobytes()
     raise TypeError("argument should be bytes, buffer or ASCII string, not '%s'"
                     % type(data).__name__)
 

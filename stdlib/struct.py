@@ -228,6 +228,8 @@ def _half_unpack(b, little):
 def _buffer(data):
     if isinstance(data, (bytes, bytearray)):
         return data
+    if isinstance(data, memoryview):
+        return data.tobytes()
     if isinstance(data, str):
         raise TypeError("a bytes-like object is required, not 'str'")
     raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)

@@ -620,6 +620,7 @@ static const struct {
     {"tuple", V(ai_tuple_type)},
     {"bytes", V(ai_bytes_type)},
     {"range", V(ai_range_type)},
+    {"memoryview", V(ai_memview_type)},
     {"None", V(ai_none_object)},
     {"True", V(ai_true_object)},
     {"False", V(ai_false_object)},

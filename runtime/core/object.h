@@ -167,7 +167,7 @@ static inline const ai_slots *obj_slots(ai_value v) { return obj_slots_of_type(a
 
 /* ---- core type objects ------------------------------------------------ */
 
-extern ai_type ai_type_type, ai_object_type, ai_tuple_type, ai_bytes_type, ai_range_type,
+extern ai_type ai_type_type, ai_object_type, ai_tuple_type, ai_bytes_type, ai_range_type, ai_memview_type,
     ai_function_type, ai_builtin_function_type, ai_ellipsis_type, ai_notimplemented_type,
     ai_rawbuf_type;
 /* Internal blocks that only their owner points to (a dict's keys block,

@@ -46,6 +46,7 @@ const unsigned char *bytes_buffer(ai_value v, int64_t *len) {
         *len = ba_obj(v)->len;
         return ba_obj(v)->data ? ba_obj(v)->data : (const unsigned char *)"";
     }
+    if (memview_check(v)) return memview_buffer(v, len);
     return NULL;
 }
 

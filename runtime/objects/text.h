@@ -175,6 +175,10 @@ static inline bool bytes_check(ai_value v) { return obj_isinstance(v, &ai_bytes_
 static inline bool bytearray_check(ai_value v) { return obj_isinstance(v, &ai_bytearray_type); }
 /* The data and length of a bytes or bytearray (else NULL). */
 const unsigned char *bytes_buffer(ai_value v, int64_t *len);
+/* memoryview (objects/memview.c): is v one, and the bytes a contiguous
+ * live one covers (NULL otherwise; no exception). */
+bool memview_check(ai_value v);
+const unsigned char *memview_buffer(ai_value v, int64_t *len);
 /* A new (uninitialised) bytes of n bytes; data at bytes_data_of(). */
 ai_value bytes_new_raw(int64_t n);
 unsigned char *bytes_data_of(ai_value v);
