@@ -427,6 +427,9 @@ void aio_exc_types_init(void);
 int aio_gather_cancel(ai_value outer, ai_value msg);
 void aio_unretrieved_begin(aio_state *st);
 void aio_report_unretrieved(aio_state *st);
+/* The same at the end of the program (the main actor's asyncio.run that
+ * an exception escapes). */
+void aio_defer_unretrieved(aio_state *st);
 ai_value coro_await_iter_new(ai_value fut);          /* objects/coro.c */
 void coro_describe(strbuf *b, ai_value coro);         /* objects/coro.c */
 /* loop.c */

@@ -577,10 +577,38 @@ void aio_unretrieved_begin(aio_state *st) {
     st->unretrieved = calloc(1, sizeof(unretrieved));
 }
 
+/* Kept for the end of the program (aio_defer_unretrieved): the lists of
+ * runs an exception escaped, reported by ai_finish_hook. */
+static unretrieved *deferred;
+
+static void report_list(unretrieved *u);
+
+static void report_deferred(void) {
+    unretrieved *u = deferred;
+    deferred = NULL;
+    if (u) report_list(u);
+}
+
+void aio_defer_unretrieved(aio_state *st) {
+    unretrieved *u = st->unretrieved;
+    if (!u) return;
+    st->unretrieved = NULL;
+    if (deferred) {
+        /* an earlier run's list is waiting already: report it now */
+        report_list(deferred);
+    }
+    deferred = u;
+    ai_finish_hook = report_deferred;
+}
+
 void aio_report_unretrieved(aio_state *st) {
     unretrieved *u = st->unretrieved;
     if (!u) return;
     st->unretrieved = NULL;
+    report_list(u);
+}
+
+static void report_list(unretrieved *u) {
     for (int64_t i = 0; i < u->n; i++) {
         aio_future *f = aio_fut(u->vals[i]);
         if (!f->log_tb) continue;

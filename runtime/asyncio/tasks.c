@@ -19,6 +19,9 @@
  */
 #include "asyncio/aio.h"
 
+#include "core/alloc.h"
+#include "gc/gcint.h"
+
 #include "modules/modutil.h"
 #include "sched/actor.h"
 
@@ -862,9 +865,12 @@ static int cancel_all_tasks(ai_value loop) {
 
 /* Runner.close(): cancel what is left on `loop` (running it meanwhile),
  * end the remote children, leave the loop (the current task becomes
- * `current`) and report the exceptions never retrieved. -1, with the
- * exception pending, when cancelling failed. */
-static int close_loop(ai_value loop, ai_value current) {
+ * `current`) and report the exceptions never retrieved — or, when
+ * `escaping` (an exception leaves asyncio.run in the main program),
+ * keep them for the end of the program: under CPython the escaping
+ * traceback holds the tasks alive until then. -1, with the exception
+ * pending, when cancelling failed. */
+static int close_loop(ai_value loop, ai_value current, bool escaping) {
     aio_state *st = aio_state_get();
     st->loop = loop;
     int rc = cancel_all_tasks(loop);
@@ -876,7 +882,9 @@ static int close_loop(ai_value loop, ai_value current) {
     st = aio_state_get();
     st->loop = 0;
     st->current = current;
-    aio_report_unretrieved(st);
+    /* (only in the main program: another actor's heap ends with it) */
+    if (escaping && alloc_running_heap() == &alloc_main_heap) aio_defer_unretrieved(st);
+    else aio_report_unretrieved(st);
     gc_roots_pop(&frame);
     if (err) exc_set_pending(err);
     return rc;
@@ -906,7 +914,9 @@ ai_value aio_run_root(ai_value coro) {
     ai_value escaped = rc < 0 ? ai_exc_fetch() : 0;
     /* the root's outcome is read below: it is not "never retrieved" */
     if (task) aio_fut(task)->log_tb = false;
-    if (close_loop(loop, saved_current) < 0) {
+    bool failing = escaped || (task && aio_fut(task)->state != AIO_PENDING &&
+                               (aio_fut(task)->exception || aio_fut(task)->state == AIO_CANCELLED));
+    if (close_loop(loop, saved_current, failing) < 0) {
         ai_value e = ai_exc_fetch();
         if (!escaped) escaped = e;
     }
@@ -1025,7 +1035,7 @@ static int runner_close(ai_value self) {
         return 0;
     }
     ai_value loop = r->loop;
-    int rc = close_loop(loop, aio_state_get()->current);
+    int rc = close_loop(loop, aio_state_get()->current, false);
     r = runner(self);
     r->state = RUNNER_CLOSED;
     ai_value closed = rc < 0 ? 0 : ai_call_method(loop, str_from_cstr("close"), NULL, 0, 0, NULL);

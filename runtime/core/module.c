@@ -270,6 +270,8 @@ static void report_unflushed(int err) {
     bi_stdout_discard();
 }
 
+void (*ai_finish_hook)(void);
+
 static int finish(ai_value result) {
     /* Output first, then the traceback (one file may receive both). */
     int out_err = bi_stdout_flush();
@@ -287,6 +289,11 @@ static int finish(ai_value result) {
             exc_print(exc);
             if (obj_isinstance(exc, &ai_exc_KeyboardInterrupt)) interrupted = true;
         }
+    }
+    /* What CPython prints when the last objects die at finalisation. */
+    if (ai_finish_hook) {
+        ai_finish_hook();
+        bi_stdout_flush();
     }
     /* CPython learns of an output that cannot be flushed at finalisation,
      * after the traceback: try again there. */

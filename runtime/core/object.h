@@ -413,6 +413,10 @@ void exc_clear(void);
 ai_value exc_str(ai_value exc);
 /* Print exc (with its chain) as CPython's default excepthook to stderr. */
 void exc_print(ai_value exc);
+/* Called at the end of the program, after an uncaught exception's
+ * traceback (core/module.c): reports CPython makes when its last objects
+ * die (asyncio's "never retrieved"). */
+extern void (*ai_finish_hook)(void);
 /* Line `line` (1-based) of a module's source text, stripped of its
  * indentation and line ending, as tracebacks print it: false when there
  * is no such line. */

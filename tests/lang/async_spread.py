@@ -51,7 +51,7 @@ async def closure_maker(i):
 
 
 async def main():
-    tasks = [asyncio.create_task(chunk(i)) for i in range(3000)]
+    tasks = [asyncio.create_task(chunk(i)) for i in range(1200)]
     results = await asyncio.gather(*tasks, return_exceptions=True)
     failed = [str(r) for r in results if isinstance(r, Exception)]
     good = [r for r in results if not isinstance(r, Exception)]
@@ -60,9 +60,9 @@ async def main():
     print("order kept:", [i for i, _ in good] == sorted(i for i, _ in good))
     names = sorted({t.get_name() for t in tasks[:3]})
     print(names, tasks[5].done(), type(tasks[5].exception()).__name__)
-    sleepers = await asyncio.gather(*[sleepy(i) for i in range(2000)])
+    sleepers = await asyncio.gather(*[sleepy(i) for i in range(800)])
     print(sum(sleepers))
-    adders = await asyncio.gather(*[closure_maker(i) for i in range(1500)])
+    adders = await asyncio.gather(*[closure_maker(i) for i in range(600)])
     print(sum(f(1) for f in adders) % 1000003)
     try:
         await tasks[5]
