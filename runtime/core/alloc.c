@@ -425,6 +425,7 @@ static void *alloc_large(alloc_heap *h, ai_type *t, size_t size) {
     }
     c->next = h->large_young;
     h->large_young = c;
+    c->young = 1;
     ai_object *o = (ai_object *)((char *)c + GC_LARGE_OFF);
     c->hwm = (char *)o + size;
     h->since += size;
