@@ -966,6 +966,10 @@ static void check_barriers(alloc_heap *h) {
 
 /* ---- a collection -------------------------------------------------------------------------- */
 
+/* A heap keeps its mark stack between collections up to this many
+ * entries (8 MiB). */
+#define GC_MARK_STACK_KEEP ((size_t)1 << 20)
+
 /* Stress mode: one collection in this many is major. */
 #define GC_STRESS_MAJOR_EVERY 8
 
@@ -977,7 +981,7 @@ size_t gc_collect_heap(alloc_heap *h, bool major) {
     bool minor = !major && !gc_cfg.no_minor && !h->force_major && h->old_bytes < h->major_at;
     if (gc_cfg.stress && minor && ++h->stress_minors >= GC_STRESS_MAJOR_EVERY) minor = false;
     if (!minor) h->stress_minors = 0;
-    marker m = {.h = h, .minor = minor};
+    marker m = {.h = h, .minor = minor, .stack = h->mstack, .cap = h->capmstack};
     if (!spans_prepare(h, &m)) { /* no memory for the index: walk them all */
         for (size_t i = 0; i < h->nspans; i++)
             if (h->spans[i].nursery) walk_span(&h->spans[i]);
@@ -992,7 +996,13 @@ size_t gc_collect_heap(alloc_heap *h, bool major) {
     scan_roots(&m);
     drain(&m);
     cur_marker = saved;
-    free(m.stack);
+    if (m.cap > GC_MARK_STACK_KEEP) { /* a one-off deep structure: give it back */
+        free(m.stack);
+        m.stack = NULL;
+        m.cap = 0;
+    }
+    h->mstack = m.stack;
+    h->capmstack = m.cap;
     free(m.nursery);
 
     if (minor) h->object_stack_bytes = m.object_stack_bytes;
