@@ -246,6 +246,9 @@ static void populate(char *a, char *b) {
 #endif
 }
 
+/* How far beyond a region a growing heap's chunk is faulted in. */
+#define GC_POPULATE_AHEAD ((size_t)256 << 10)
+
 /* Zero [a, b) for handing out, as far as it may be dirty (C2), and
  * record it as young. */
 static void region_prepare(alloc_heap *h, char *a, char *b, bool nursery) {
@@ -256,8 +259,15 @@ static void region_prepare(alloc_heap *h, char *a, char *b, bool nursery) {
         /* Only for a heap that has grown: an actor's small heap may never
          * touch most of its first region. */
         char *from = a > c->hwm ? a : c->hwm;
-        if (from < c->resident) from = c->resident < b ? c->resident : b;  /* pooled warm */
-        if (h->budget >= gc_cfg.nursery) populate(from, b);
+        if (from < c->resident) from = c->resident < b ? c->resident : b;  /* pooled warm, or populated */
+        if (h->budget >= gc_cfg.nursery && from < b) {
+            /* A system call costs as much as a few page faults here:
+             * fault in GC_POPULATE_AHEAD more than this region needs (the
+             * heap is growing through this chunk), and remember how far. */
+            char *end = (char *)c + GC_CHUNK_SIZE, *to = end - b > (ptrdiff_t)GC_POPULATE_AHEAD ? b + GC_POPULATE_AHEAD : end;
+            populate(from, to);
+            c->resident = (char *)(((uintptr_t)to + 4095) & ~(uintptr_t)4095);
+        }
         c->hwm = b;
     }
     young_add(h, a, b, nursery);
