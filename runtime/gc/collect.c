@@ -996,7 +996,10 @@ size_t gc_collect_heap(alloc_heap *h, bool major) {
     scan_roots(&m);
     drain(&m);
     cur_marker = saved;
-    if (m.cap > GC_MARK_STACK_KEEP) { /* a one-off deep structure: give it back */
+    /* Only a heap at its full nursery keeps it: a parked actor's few
+     * KiB must not grow by a mark stack; a one-off deep structure gives
+     * it back. */
+    if (m.cap > GC_MARK_STACK_KEEP || h->budget < gc_cfg.nursery) {
         free(m.stack);
         m.stack = NULL;
         m.cap = 0;
