@@ -130,14 +130,16 @@ static LLVMValueRef getitem(Emitter *e, LLVMValueRef o, LLVMValueRef k, int line
 }
 
 /* o[k] = v with an inline path for an exact list and a small-int k (the
- * write barrier of gc.h G7 inline, its rare slow part in the runtime). */
+ * test of gc.h's gc_barrier_at inline, its rare slow part — remembering
+ * the slot's card or the list — in the runtime). */
 static void setitem(Emitter *e, LLVMValueRef o, LLVMValueRef k, LLVMValueRef v, int line) {
     LLVMBasicBlockRef lbb = emit_block(e, "si.list"), slow = emit_block(e, "si.slow"), done = emit_block(e, "si.done");
     LLVMValueRef p = seq_dispatch(e, o, lbb, NULL, slow);
     LLVMPositionBuilderAtEnd(e->b, lbb);
     LLVMValueRef i = seq_index(e, k, LLVMBuildLoad2(e->b, e->i64, field_ptr(e, p, SEQ_LEN), "len"), slow);
     LLVMValueRef items = LLVMBuildLoad2(e->b, e->ptr, field_ptr(e, p, LIST_ITEMS), "items");
-    LLVMBuildStore(e->b, v, LLVMBuildGEP2(e->b, e->i64, items, &i, 1, ""));
+    LLVMValueRef slot = LLVMBuildGEP2(e->b, e->i64, items, &i, 1, "");
+    LLVMBuildStore(e->b, v, slot);
     /* holder old and not remembered, v a young object: remember the list */
     LLVMValueRef hh = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, (int64_t)AI_HDR_GC_BITS), "");
     LLVMBasicBlockRef chk = emit_block(e, "si.chk"), chk2 = emit_block(e, "si.chk2"), rem = emit_block(e, "si.rem");
@@ -149,7 +151,7 @@ static void setitem(Emitter *e, LLVMValueRef o, LLVMValueRef k, LLVMValueRef v, 
     LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, LLVMBuildAnd(e->b, vh, emit_i64(e, (int64_t)AI_HDR_OLD), ""),
                                         emit_i64(e, 0), ""), rem, done);
     LLVMPositionBuilderAtEnd(e->b, rem);
-    emit_rt(e, RT_ai_write_barrier, (LLVMValueRef[]){p}, 1);
+    emit_rt(e, RT_ai_write_barrier, (LLVMValueRef[]){p, slot}, 2);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){o, k, v}, 3), line);

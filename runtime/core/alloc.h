@@ -109,6 +109,12 @@ typedef struct alloc_heap {
     struct ai_object **remset;  /* old objects that may point to young
                                    ones (gc_remember), each once */
     size_t nremset, capremset;
+    struct ai_object **mstack;  /* the mark stack, kept between collections
+                                   (a fresh one faulted its pages in at
+                                   every collection) */
+    size_t capmstack;
+    struct gc_chunk *carded;    /* large chunks with dirty cards (gc/gcint.h
+                                   C7), linked through card_next */
     gc_final *finals;           /* objects with a finalizer */
     size_t nfinals, capfinals;
     uint64_t allocated;         /* bytes of objects ever allocated here

@@ -29,7 +29,7 @@ int32_t ai_setitem(ai_value o, ai_value key, ai_value v) {
     return -1;
 }
 
-void ai_write_barrier(void *holder) { gc_remember((ai_object *)holder); }
+void ai_write_barrier(void *holder, void *slot) { gc_remember_at((ai_object *)holder, slot); }
 
 int32_t ai_delitem(ai_value o, ai_value key) {
     const ai_slots *s = obj_slots(o);

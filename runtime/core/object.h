@@ -156,6 +156,11 @@ typedef struct ai_slots {
     /* Messages: non-NULL when instances may be sent to another actor
      * (see ai_msg_ops). The builtin containers need none. */
     const ai_msg_ops *msg;
+    /* The collector's card scan (gc/gcint.h C7): visit those of o's slots
+     * that gc_visit reports whose addresses lie in [lo, hi), and no
+     * other. NULL: stores into o are remembered by the whole object. */
+    void (*gc_visit_range)(ai_object *o, const void *lo, const void *hi,
+                           void (*visit)(ai_value *slot, void *ctx), void *ctx);
 } ai_slots;
 
 extern const ai_slots obj_empty_slots;

@@ -210,7 +210,11 @@ gc_chunk *gc_chunk_new(alloc_heap *h, size_t size, bool large) {
     c->size = size;
     c->is_large = large;
     c->marked = 0;
+    c->young = 0;
     c->live = 0;
+    c->cards = NULL;
+    c->card_holder = NULL;
+    c->card_next = NULL;
     c->hwm = large ? NULL : (char *)c + GC_DATA_OFF;
     if (!map_set(c, h)) {
         map_clear(c);
@@ -225,6 +229,8 @@ gc_chunk *gc_chunk_new(alloc_heap *h, size_t size, bool large) {
 
 void gc_chunk_free(gc_chunk *c) {
     map_clear(c);
+    free(c->cards);
+    c->cards = NULL;
     size_t size = c->size;
     size_t used = c->hwm ? (size_t)(c->hwm - (char *)c) : size; /* the part ever written */
     if (used > size) used = size;

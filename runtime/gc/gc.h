@@ -69,7 +69,13 @@
  *       floats) and into objects through runtime calls, which keep G7;
  *       closure cells are stored through ai_cell_set for this reason. A
  *       generator's stack counts as its slots: it is barriered when the
- *       body is resumed and when it yields.
+ *       body is resumed and when it yields. Where the slot's address is
+ *       at hand and the holder may be big (a list's items, a dict's
+ *       entries), gc_barrier_at(holder, slot, value) says which slot: a
+ *       slot inside a large object is then remembered by its card (512
+ *       bytes) instead of the whole holder, and a minor collection
+ *       re-traces only the dirty cards (gc/gcint.h C7). gc_barrier and
+ *       gc_barrier_all are always correct, just coarser.
  *   G8. Objects whose gc_visit scans memory conservatively (a suspended
  *       generator) are re-barriered whenever that memory may change.
  *
@@ -157,6 +163,21 @@ static inline void gc_barrier(void *holder, ai_value v) {
     uintptr_t hh = ((const ai_object *)holder)->hdr;
     if ((hh & AI_HDR_GC_BITS) == AI_HDR_OLD && v && !(v & 1) && !(ai_obj(v)->hdr & AI_HDR_OLD))
         gc_remember((ai_object *)holder);
+}
+
+/* The same for one store whose slot is known: `slot` is the address
+ * written (inside the holder, or inside a buffer that the holder's
+ * gc_visit reports, such as a list's items). When it lies in an old large
+ * object and the holder's type has gc_visit_range (core/object.h), only
+ * its card is remembered; otherwise the holder, as gc_barrier. The test
+ * is gc_barrier's: compiled code inlines it (compiler/emit_data.c) and
+ * calls ai_write_barrier(holder, slot), which is gc_remember_at. */
+void gc_remember_at(ai_object *holder, const void *slot);
+
+static inline void gc_barrier_at(void *holder, const void *slot, ai_value v) {
+    uintptr_t hh = ((const ai_object *)holder)->hdr;
+    if ((hh & AI_HDR_GC_BITS) == AI_HDR_OLD && v && !(v & 1) && !(ai_obj(v)->hdr & AI_HDR_OLD))
+        gc_remember_at((ai_object *)holder, slot);
 }
 
 /* For stores of many values at once (a memcpy into an object's slots, a

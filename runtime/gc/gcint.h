@@ -35,7 +35,16 @@
  *       `young` is set, or in a chunk of `large_young`. Old objects are
  *       never inside a recorded region: a region is a hole when handed out.
  *   C6. An old heap object points to a young one only if it is in the
- *       remembered set (AI_HDR_REMEMBERED set, listed in `remset`).
+ *       remembered set (AI_HDR_REMEMBERED set, listed in `remset`), or
+ *       through a slot covered by C7.
+ *   C7. Cards. A slot of an old, unremembered holder that lies inside an
+ *       old large object may hold a young object only if the byte of its
+ *       card (its offset from the object's start >> GC_CARD_LOG) is set in
+ *       that large chunk's `cards`, the chunk's `card_holder` is that
+ *       holder, and the chunk is on its heap's `carded` list. A minor
+ *       collection visits, through the holder type's gc_visit_range,
+ *       only the slots in dirty cards; every collection cleans all cards
+ *       and empties the list.
  */
 #ifndef AITHON_GC_GCINT_H
 #define AITHON_GC_GCINT_H
@@ -84,17 +93,29 @@ typedef struct gc_chunk {
     uint32_t marked;            /* large: reached in this collection */
     uint32_t young;             /* normal: holds a region handed out since
                                    the last collection (a minor GC looks
-                                   for young objects only in such chunks) */
+                                   for young objects only in such chunks);
+                                   large: its object is young */
     uint32_t pad0;
     char *resident;             /* normal: memory below is known resident (a
                                    chunk pooled warm): no need to fault it in */
+    /* large chunks only: the card table (C7), NULL until a card is first
+     * dirtied; the one holder whose slots in this object were stored
+     * into since the last collection; the heap's list of such chunks. */
+    uint8_t *cards;
+    ai_object *card_holder;
+    struct gc_chunk *card_next;
     /* normal chunks only: */
     uint64_t start[GC_BITS_WORDS];
     uint64_t mark[GC_BITS_WORDS];
 } gc_chunk;
 
-#define GC_LARGE_OFF ((size_t)64)
-_Static_assert(offsetof(gc_chunk, start) == GC_LARGE_OFF, "large objects follow the header");
+#define GC_LARGE_OFF ((size_t)128)
+_Static_assert(offsetof(gc_chunk, start) <= GC_LARGE_OFF, "large objects follow the header");
+
+/* Cards (C7): a large object's bytes in runs of GC_CARD_SIZE, one byte
+ * each in its chunk's card table. */
+#define GC_CARD_LOG 9
+#define GC_CARD_SIZE ((size_t)1 << GC_CARD_LOG)
 #define GC_DATA_OFF ((sizeof(gc_chunk) + 63) & ~(size_t)63)
 
 /* The bytes a chunk can make resident: a normal chunk whole, a large

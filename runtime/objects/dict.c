@@ -44,6 +44,25 @@ static void keys_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
         }
 }
 
+/* The entries' slots that lie in [lo, hi): the collector's card scan of
+ * a big keys block (gc/gcint.h C7). */
+static void keys_visit_range(ai_object *o, const void *lo, const void *hi, void (*visit)(ai_value *, void *),
+                             void *ctx) {
+    dict_keys *k = (dict_keys *)o;
+    dict_entry *e = entries_of(k);
+    const char *base = (const char *)e, *l = lo, *r = hi;
+    int64_t i = l > base ? (int64_t)((size_t)(l - base) / sizeof(dict_entry)) : 0;
+    int64_t n = r > base ? (int64_t)(((size_t)(r - base) + sizeof(dict_entry) - 1) / sizeof(dict_entry)) : 0;
+    if (n > k->nentries) n = k->nentries;
+    for (; i < n; i++) {
+        if (!e[i].key) continue;
+        if ((const char *)&e[i].key >= l && (const char *)&e[i].key < r) visit(&e[i].key, ctx);
+        if ((const char *)&e[i].value >= l && (const char *)&e[i].value < r) visit(&e[i].value, ctx);
+    }
+}
+
+static const ai_slots keys_slots = {.gc_visit_range = keys_visit_range};
+
 static size_t keys_size(const ai_object *o) {
     const dict_keys *k = (const dict_keys *)o;
     return sizeof(dict_keys) + index_bytes(k) + (size_t)k->capacity * sizeof(dict_entry);
@@ -56,6 +75,7 @@ ai_type ai_dict_keysblock_type = {
     .basicsize = sizeof(dict_keys),
     .gc_visit = keys_visit,
     .gc_size = keys_size,
+    .slots = (void *)&keys_slots,
 };
 
 static void dict_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
@@ -186,8 +206,8 @@ static int insert_new(ai_dict *d, ai_value key, int64_t hash, ai_value value) {
     e->hash = hash;
     e->key = key;
     e->value = value;
-    gc_barrier(k, key);
-    gc_barrier(k, value);
+    gc_barrier_at(k, &e->key, key);
+    gc_barrier_at(k, &e->value, value);
     k->nentries++;
     k->usable--;
     d->used++;
@@ -200,8 +220,9 @@ static int setitem_hash(ai_dict *d, ai_value key, int64_t hash, ai_value value) 
     int64_t ix = lookup(d, key, hash);
     if (ix == IX_ERROR) return -1;
     if (ix >= 0) {
-        entries_of(keys_of(d->keys))[ix].value = value;
-        gc_barrier(keys_of(d->keys), value);
+        ai_value *slot = &entries_of(keys_of(d->keys))[ix].value;
+        *slot = value;
+        gc_barrier_at(keys_of(d->keys), slot, value);
         return 0;
     }
     return insert_new(d, key, hash, value);

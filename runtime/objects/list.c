@@ -54,6 +54,18 @@ static void list_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
     for (int64_t i = 0; i < l->len; i++) visit(&l->items[i], ctx);
 }
 
+/* The items whose slots lie in [lo, hi): the collector's card scan of a
+ * big item buffer (gc/gcint.h C7). */
+static void list_visit_range(ai_object *o, const void *lo, const void *hi, void (*visit)(ai_value *, void *),
+                             void *ctx) {
+    ai_list *l = (ai_list *)o;
+    if (!l->items || (const char *)hi <= (const char *)l->items) return;
+    ai_value *a = (const char *)lo > (const char *)l->items ? (ai_value *)((uintptr_t)lo & ~(uintptr_t)7) : l->items;
+    ai_value *b = (ai_value *)hi, *end = l->items + l->len;
+    if (b > end) b = end;
+    for (; a < b; a++) visit(a, ctx);
+}
+
 /* Make room for `need` items: 0, or -1 with MemoryError pending. */
 static int list_reserve(ai_list *l, int64_t need) {
     if (need <= l->cap) return 0;
@@ -103,8 +115,9 @@ ai_value ai_list_new(const ai_value *items, int64_t n) { return list_from_array(
 int32_t ai_list_append(ai_value list, ai_value item) {
     ai_list *l = list_obj(list);
     if (l->len >= l->cap && list_reserve(l, l->len + 1) < 0) return -1;
-    l->items[l->len++] = item;
-    gc_barrier(l, item);
+    ai_value *slot = &l->items[l->len++];
+    *slot = item;
+    gc_barrier_at(l, slot, item);
     return 0;
 }
 
@@ -505,7 +518,7 @@ static int32_t list_setitem(ai_value o, ai_value key, ai_value v) {
     }
     if (v) {
         l->items[i] = v;
-        gc_barrier(l, v);
+        gc_barrier_at(l, &l->items[i], v);
         return 0;
     }
     return list_replace(l, i, i + 1, NULL, 0);
@@ -763,6 +776,7 @@ static const ai_method_def list_methods[] = {
 };
 
 static const ai_slots list_slots = {
+    .gc_visit_range = list_visit_range,
     .concat = list_concat,
     .repeat = list_repeat,
     .richcompare = list_richcompare,
