@@ -29,6 +29,8 @@
  *   tb_entries(exc)  exc's traceback (or a traceback object's) as [(filename, lineno, name, line,
  *                    markers)], outermost first, for the traceback module;
  *                    markers is the ^~~ line CPython prints under line, or None.
+ *   set_exit_hook(f) f() runs when the main program ends (atexit's
+ *                    runner; core/module.c, mod_exit_hook).
  */
 #include "modules/modutil.h"
 #include "objects/text.h"
@@ -140,12 +142,20 @@ static ai_value a_gc_collect(ai_value self, const ai_value *args, int64_t nargs,
 }
 static AI_BUILTIN_FN(bf_gc_collect, "gc_collect", a_gc_collect);
 
+static ai_value a_set_exit_hook(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_one_arg("set_exit_hook", nargs, kwnames) < 0) return AI_ERR;
+    mod_exit_hook = args[0] == AI_NONE ? 0 : args[0];
+    return AI_NONE;
+}
+static AI_BUILTIN_FN(bf_set_exit_hook, "set_exit_hook", a_set_exit_hook);
+
 static int init(ai_value m) {
     return mod_add_fn(m, &bf_caller_module) < 0 || mod_add_fn(m, &bf_abc_init) < 0 ||
                    mod_add_fn(m, &bf_abc_register) < 0 || mod_add_fn(m, &bf_float_pack) < 0 ||
                    mod_add_fn(m, &bf_float_unpack) < 0 || mod_add_fn(m, &bf_tb_entries) < 0 ||
                    mod_add_fn(m, &bf_gc_collect) < 0 || mod_add_fn(m, &bf_context_get) < 0 ||
-                   mod_add_fn(m, &bf_context_set) < 0
+                   mod_add_fn(m, &bf_context_set) < 0 || mod_add_fn(m, &bf_set_exit_hook) < 0
                ? -1
                : 0;
 }
