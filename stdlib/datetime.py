@@ -202,6 +202,9 @@ class timedelta:
         d, rem = divmod(us, 86400000000)
         s, u = divmod(rem, 1000000)
         if not -999999999 <= d <= 999999999:
+            # CPython holds the day count in a C int before checking it.
+            if not -2147483648 <= d <= 2147483647:
+                raise OverflowError('Python int too large to convert to C int')
             raise OverflowError('days=%d; must have magnitude <= 999999999' % d)
         self._days = d
         self._seconds = s
