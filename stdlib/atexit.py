@@ -16,6 +16,9 @@ from _aithon import set_exit_hook as _set_exit_hook
 __all__ = ['register', 'unregister']
 
 _handlers = []
+# Run before the handlers, in order: threading joins its threads here, as
+# CPython's finalisation does before calling the atexit handlers.
+_shutdown_hooks = []
 
 
 def register(func, *args, **kwargs):
@@ -39,6 +42,12 @@ def _ncallbacks():
 
 
 def _run_exitfuncs():
+    for hook in _shutdown_hooks:
+        try:
+            hook()
+        except BaseException as e:
+            import traceback
+            traceback.print_exception(type(e), e, e.__traceback__)
     while _handlers:
         func, args, kwargs = _handlers.pop()
         try:

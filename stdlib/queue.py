@@ -2,19 +2,21 @@
 """Queues: Queue (first in, first out), LifoQueue, PriorityQueue and
 SimpleQueue, with the Empty and Full exceptions.
 
-There are no threads here (docs/stdlib.md, "threading"), so nothing else
-can fill or drain a queue while a call waits: a blocking get() on an
-empty queue or put() on a full one with a timeout sleeps the timeout and
-raises Empty/Full, as CPython does when no other thread acts; without a
-timeout it raises the same at once rather than hang forever (CPython
-would deadlock). join() returns when every item put has been marked done
-and otherwise raises RuntimeError for the same reason.
+With threading's green threads running (stdlib/threading.py), a
+blocking get() on an empty queue, put() on a full one and join() let the
+other threads run until they can proceed (or the timeout passes). With
+no other thread alive nothing else can fill or drain the queue: with a
+timeout the call sleeps it and raises Empty/Full, as CPython does when
+no other thread acts; without one it raises the same at once rather than
+hang forever (CPython would deadlock), and join() with unfinished tasks
+raises RuntimeError.
 
 Subclasses may override _init/_qsize/_put/_get, as CPython documents
 for its queue classes."""
 
 from collections import deque
 from heapq import heappush as _heappush, heappop as _heappop
+import sys as _sys
 import time as _time
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
@@ -40,6 +42,16 @@ def _check_timeout(timeout):
         raise ValueError("'timeout' must be a non-negative number")
 
 
+def _wait(pred, timeout):
+    """Wait for pred() while other threads run: its final value."""
+    threading = _sys.modules.get('threading')
+    if threading is not None and threading._active:
+        return threading._wait_for(pred, timeout)
+    if timeout:
+        _time.sleep(timeout)
+    return pred()
+
+
 class Queue:
     '''Create a queue object with a given maximum size.
 
@@ -60,6 +72,8 @@ class Queue:
 
     def join(self):
         if self.unfinished_tasks:
+            _wait(lambda: not self.unfinished_tasks, None)
+        if self.unfinished_tasks:
             raise RuntimeError('Queue.join() would wait forever: %d unfinished task(s) and no other thread'
                                % self.unfinished_tasks)
 
@@ -74,21 +88,21 @@ class Queue:
 
     def put(self, item, block=True, timeout=None):
         if self.maxsize > 0 and self._qsize() >= self.maxsize:
-            if block:
-                _check_timeout(timeout)
-                if timeout:
-                    _time.sleep(timeout)
-            raise Full
+            if not block:
+                raise Full
+            _check_timeout(timeout)
+            if not _wait(lambda: self._qsize() < self.maxsize, timeout):
+                raise Full
         self._put(item)
         self.unfinished_tasks += 1
 
     def get(self, block=True, timeout=None):
         if not self._qsize():
-            if block:
-                _check_timeout(timeout)
-                if timeout:
-                    _time.sleep(timeout)
-            raise Empty
+            if not block:
+                raise Empty
+            _check_timeout(timeout)
+            if not _wait(self._qsize, timeout):
+                raise Empty
         return self._get()
 
     def put_nowait(self, item):
@@ -158,11 +172,11 @@ class SimpleQueue:
 
     def get(self, block=True, timeout=None):
         if not self._queue:
-            if block:
-                _check_timeout(timeout)
-                if timeout:
-                    _time.sleep(timeout)
-            raise Empty
+            if not block:
+                raise Empty
+            _check_timeout(timeout)
+            if not _wait(lambda: len(self._queue) > 0, timeout):
+                raise Empty
         return self._queue.popleft()
 
     def put_nowait(self, item):
