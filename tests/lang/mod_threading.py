@@ -156,3 +156,35 @@ def bg():
     print('background done')
 threading.Thread(target=bg).start()
 print('main exits')
+import threading, time, queue  # part 2: timeouts, daemons, bounded queues
+# deadlock detection
+l = threading.Lock(); l.acquire()
+print(l.acquire(timeout=0.01), l.acquire(False))
+def stuck():
+    threading.Event().wait()
+t = threading.Thread(target=stuck, daemon=True); t.start()
+t.join(0.01); print(t.is_alive(), repr(t).split(' ')[0])
+print(threading.Event().wait(0.01))
+# producer/consumer with bounded queue
+q = queue.Queue(maxsize=2)
+out = []
+def prod():
+    for i in range(6):
+        q.put(i)
+        out.append(('put', i))
+def cons():
+    for _ in range(6):
+        out.append(('got', q.get()))
+p = threading.Thread(target=prod); c = threading.Thread(target=cons)
+p.start(); c.start(); p.join(); c.join()
+print(sorted(x for x in out if x[0] == 'got'))
+# generator inside a thread (not blocking inside it) works
+def gen_user(res):
+    res.append(sum(x for x in range(10)))
+    def g():
+        yield 1
+        yield 2
+    res.append(list(g()))
+r = []
+th = threading.Thread(target=gen_user, args=(r,)); th.start(); th.join(); print(r)
+print(threading.get_ident() == threading.main_thread().ident, len(threading.enumerate()))
