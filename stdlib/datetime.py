@@ -247,6 +247,14 @@ class timedelta:
         name = 'datetime.timedelta' if type(self) is timedelta else type(self).__name__
         return '%s(%s)' % (name, ', '.join(args))
 
+    def __format__(self, spec):
+        # object.__format__, with the type named as CPython's C type is.
+        if not isinstance(spec, str):
+            raise TypeError('format() argument 2 must be str, not %s' % type(spec).__name__)
+        if spec:
+            raise TypeError('unsupported format string passed to datetime.timedelta.__format__')
+        return str(self)
+
     def __str__(self):
         mm, ss = divmod(self._seconds, 60)
         hh, mm = divmod(mm, 60)

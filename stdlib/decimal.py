@@ -212,6 +212,50 @@ def _dec(x):
     raise TypeError("conversion from %s to Decimal is not supported" % type(x).__name__)
 
 
+import re as _re
+# [[fill]align][sign][z][#][0][width][,_][.precision][type]
+# (C decimal, which CPython uses, refuses '#' and '_').
+_FORMAT_SPEC = _re.compile(r'(?:(.)?([<>=^]))?([-+ ])?(z)?()(0)?(\d+)?(,)?(?:\.(\d+))?([eEfFgGn%])?',
+                           _re.DOTALL)
+
+
+def _format_sign(negative, sign):
+    if negative:
+        return '-'
+    if sign in (' ', '+'):
+        return sign
+    return ''
+
+
+def _format_align(sgn, body, fill, align, width):
+    padding = fill * (width - len(sgn) - len(body))
+    if align == '<':
+        return sgn + body + padding
+    if align == '=':
+        return sgn + padding + body
+    if align == '^':
+        half = len(padding) // 2
+        return padding[:half] + sgn + body + padding[half:]
+    return padding + sgn + body
+
+
+def _group_digits(digits, sep, min_width):
+    # Zero-pad to min_width (counting separators) and group by threes.
+    if not sep:
+        return '0' * (min_width - len(digits)) + digits
+    min_width = max(min_width, 1)
+    groups = []
+    while True:
+        n = min(max(len(digits), min_width, 1), 3)
+        groups.append('0' * (n - len(digits)) + digits[-n:] if n > len(digits) else digits[-n:])
+        digits = digits[:-n]
+        min_width -= n
+        if not digits and min_width <= 0:
+            break
+        min_width -= len(sep)
+    return sep.join(reversed(groups))
+
+
 def _round_int(coeff, drop, rounding, negative):
     # coeff with its last `drop` digits removed, rounded.
     if drop <= 0:
@@ -446,52 +490,92 @@ class Decimal:
     def __repr__(self):
         return "Decimal('%s')" % str(self)
 
-    def __format__(self, spec):
-        if not spec:
-            return str(self)
-        # fixed-point and general forms through the exact value
-        kind = spec[-1] if spec[-1] in 'fFeEgG%' else None
-        if kind in ('f', 'F', '%'):
-            import re
-            m = re.fullmatch(r'([^{}]?[<>=^])?([-+ ]?)(0?)(\d*)(,?)(?:\.(\d+))?[fF%]', spec)
-            if m is None:
-                raise ValueError('invalid format string')
-            prec = int(m.group(6)) if m.group(6) is not None else None
-            v = self * 100 if kind == '%' else self
-            if prec is None:
-                body = str(abs(v)) if v._exp >= 0 or True else ''
-                q = abs(v)
-                text = q._fixed_str()
-            else:
-                q = abs(v).quantize(Decimal((0, (1,), -prec)), rounding=getcontext().rounding
-                                    if False else ROUND_HALF_EVEN)
-                text = q._fixed_str()
-            if m.group(5):
-                ip, dot, fp = text.partition('.')
-                ip = '{:,}'.format(int(ip))
-                text = ip + dot + fp
-            sign = '-' if v._sign and not v.is_zero() or (v._sign and prec is None) else \
-                ('+' if m.group(2) == '+' else ' ' if m.group(2) == ' ' else '')
-            text = sign + text + ('%' if kind == '%' else '')
-            width = int(m.group(4)) if m.group(4) else 0
-            align = m.group(1) or ''
-            fill = align[:-1] if len(align) == 2 else ' '
-            a = align[-1:] if align else ('=' if m.group(3) else '>')
-            if m.group(3):
-                fill = '0'
-            if len(text) < width:
-                padn = width - len(text)
-                if a == '<':
-                    text = text + fill * padn
-                elif a == '^':
-                    text = fill * (padn // 2) + text + fill * (padn - padn // 2)
-                elif a == '=':
-                    s = text[:1] if text[:1] in '+- ' else ''
-                    text = s + fill * padn + text[len(s):]
-                else:
-                    text = fill * padn + text
-            return text
-        return format(float(self), spec)
+    def __format__(self, spec, _localeconv=None):
+        # The format mini-language for decimals: the exact digits, rounded
+        # with the context's rounding only when a precision asks for it;
+        # no type is 'g'/'G' (by context.capitals) keeping every digit.
+        m = _FORMAT_SPEC.fullmatch(spec)
+        if m is None:
+            raise ValueError('invalid format string')
+        fill, align, sign, nozero, alt, zero, width, sep, prec, kind = m.groups()
+        ctx = getcontext()
+        if kind is None:
+            kind = 'G' if ctx.capitals else 'g'
+        elif kind == 'n':
+            kind = 'g'
+        width = int(width) if width else 0
+        prec = int(prec) if prec is not None else None
+        if self._special is not None:
+            # Zero padding does not apply to Infinity and NaN.
+            fill = fill or ' '
+            align = align or '>'
+            body = str(abs(self))
+            if kind == '%':
+                body += '%'
+            return _format_align(_format_sign(self._sign, sign), body, fill, align, width)
+        if zero and not align:
+            fill, align = '0', '='
+        fill = fill or ' '
+        align = align or '>'
+        negative = self._sign
+        coeff, exp = self._int, self._exp
+        if kind == '%':
+            exp += 2
+        rounding = ctx.rounding
+        if prec is not None:
+            ndigits = len(str(coeff))
+            if kind in 'eE' and coeff:
+                # exactly prec + 1 significant digits (zeros appended);
+                # a zero keeps its exponent
+                drop = ndigits - (prec + 1)
+                coeff, _ = _round_int(coeff, drop, rounding, negative)
+                exp += drop
+                if coeff and len(str(coeff)) > prec + 1:
+                    coeff //= 10
+                    exp += 1
+            elif kind in 'fF%':
+                drop = -prec - exp
+                coeff, _ = _round_int(coeff, drop, rounding, negative)
+                exp = -prec
+            elif kind in 'gG' and ndigits > prec:
+                drop = ndigits - prec
+                coeff, _ = _round_int(coeff, drop, rounding, negative)
+                exp += drop
+                if len(str(coeff)) > prec:
+                    coeff //= 10
+                    exp += 1
+        if coeff == 0 and exp > 0 and kind in 'fF%':
+            exp = 0
+        if coeff == 0 and nozero and negative:
+            negative = 0
+        digits = str(coeff) if coeff else '0'
+        leftdigits = exp + len(digits)
+        if kind in 'eE':
+            dotplace = 1 - prec if (coeff == 0 and prec is not None) else 1
+        elif kind in 'fF%':
+            dotplace = leftdigits
+        else:
+            dotplace = leftdigits if (exp <= 0 and leftdigits > -6) else 1
+        if dotplace < 0:
+            intpart = '0'
+            fracpart = '0' * (-dotplace) + digits
+        elif dotplace > len(digits):
+            intpart = digits + '0' * (dotplace - len(digits))
+            fracpart = ''
+        else:
+            intpart = digits[:dotplace] or '0'
+            fracpart = digits[dotplace:]
+        e = leftdigits - dotplace
+        sgn = _format_sign(negative, sign)
+        if fracpart or alt:
+            fracpart = '.' + fracpart
+        if e != 0 or kind in 'eE':
+            fracpart += '{0}{1:+}'.format('E' if kind in 'EG' else 'e', e)
+        if kind == '%':
+            fracpart += '%'
+        min_width = width - len(fracpart) - len(sgn) if zero else 0
+        intpart = _group_digits(intpart, sep or '', min_width)
+        return _format_align(sgn, intpart + fracpart, fill, align, width)
 
     def _fixed_str(self):
         digits = str(self._int)
