@@ -287,6 +287,102 @@ def _round_int(coeff, drop, rounding, negative):
     return q + (1 if up else 0), True
 
 
+# ---- fixed-point logarithms and exponentials ----------------------------------------------
+# Values are ints scaled by 10**w. The results carry ~20 guard digits and
+# are marked inexact before the final rounding (they are irrational
+# except where the callers return exact results first).
+
+_ln10_cache = {}
+
+
+def _atanh_series(z, w):
+    # atanh(z/10**w) * 10**w for small z.
+    one = 10 ** w
+    total = 0
+    zz = z * z // one
+    term = z
+    k = 1
+    while term:
+        total += term // k
+        term = term * zz // one
+        k += 2
+    return total
+
+
+def _ln_fixed_unit(m, w):
+    # ln(m / 10**w) * 10**w for m / 10**w in [1, 10): square roots bring
+    # it close to 1, then ln = 2 * atanh((m-1)/(m+1)).
+    one = 10 ** w
+    k = 0
+    while m - one > one // 1000:
+        m = _math.isqrt(m * one)
+        k += 1
+    z = (m - one) * one // (m + one)
+    return 2 * _atanh_series(z, w) * (1 << k)
+
+
+def _ln10_fixed(w):
+    v = _ln10_cache.get(w)
+    if v is None:
+        g = w + 10
+        # ln(10) = 2 ln(2) + ln(2.5)
+        ln2 = _ln_fixed_unit(2 * 10 ** g, g)
+        ln25 = _ln_fixed_unit(25 * 10 ** (g - 1), g)
+        v = (2 * ln2 + ln25) // 10 ** 10
+        _ln10_cache[w] = v
+    return v
+
+
+def _ln_fixed(coeff, exp, w):
+    # ln(coeff * 10**exp) * 10**w.
+    g = w + 10
+    digits = len(str(coeff))
+    m = coeff * 10 ** g // 10 ** (digits - 1)   # in [1, 10) scaled
+    k = exp + digits - 1
+    v = _ln_fixed_unit(m, g) + k * _ln10_fixed(g)
+    return v // 10 ** 10
+
+
+def _exp_fixed(x, w):
+    # exp(x / 10**w) as (q, n): n / 10**w in [1, 10) times 10**q.
+    g = w + 10
+    one = 10 ** g
+    x = x * 10 ** 10
+    ln10 = _ln10_fixed(g)
+    q = x // ln10
+    r = x - q * ln10          # in [0, ln 10)
+    k = 0
+    while r > one // 1000:
+        r //= 2
+        k += 1
+    # Taylor series of exp(r)
+    total = one
+    term = one
+    i = 1
+    while term:
+        term = term * r // (one * i)
+        total += term
+        i += 1
+    for _ in range(k):
+        total = total * total // one
+    while total >= 10 * one:
+        total //= 10
+        q += 1
+    while total < one:
+        total *= 10
+        q -= 1
+    return q, total // 10 ** 10
+
+
+def _from_fixed(sign, n, w, q):
+    d = object.__new__(Decimal)
+    d._special = None
+    d._sign = sign
+    d._int = n * 10 + 1
+    d._exp = q - w - 1
+    return d
+
+
 class Decimal:
     """Construct a new Decimal object. 'value' can be an integer, string,
     tuple, or another Decimal object. If no value is given, return
@@ -888,6 +984,18 @@ class Decimal:
                 raise DivisionByZero([DivisionByZero])
             return Decimal(1).__truediv__(self._make(self._sign if n % 2 else 0,
                                                      self._int ** -n, self._exp * -n))
+        if self._special is None and other._special is None and not self._sign and self._int:
+            # exp(other * ln(self)), with guard digits; the appended 1
+            # marks the result inexact for the final rounding.
+            ctx = getcontext()
+            w = ctx.prec + 25
+            lnx = _ln_fixed(self._int, self._exp, w)
+            y = other._fixed(w)
+            t = lnx * y // 10 ** w
+            q, n = _exp_fixed(t, w)
+            return _from_fixed(0, n, w, q)._round(ctx)
+        if self._special is None and self._sign and other._special is None and self._int:
+            raise InvalidOperation([InvalidOperation])
         return Decimal(repr(float(self) ** float(other)).replace('inf', 'Infinity'))._round()
 
     def __rpow__(self, other):
@@ -958,13 +1066,74 @@ class Decimal:
         return self._make(0, r, exp)._round(ctx)
 
     def exp(self, context=None):
-        return Decimal(repr(_math.exp(float(self))))._round(context)
+        ctx = context or getcontext()
+        if self._special is not None:
+            if self._special == 'F':
+                return Decimal(0) if self._sign else Decimal(self)
+            return Decimal(self)
+        if self._int == 0:
+            return Decimal(1)
+        w = ctx.prec + 20
+        x = self._fixed(w + 5)
+        q, n = _exp_fixed(x, w + 5)
+        return _from_fixed(0, n, w + 5, q)._round(ctx)
 
     def ln(self, context=None):
-        return Decimal(repr(_math.log(float(self))))._round(context)
+        ctx = context or getcontext()
+        if self._special is not None:
+            if self._special == 'F' and not self._sign:
+                return Decimal(self)
+            if self._special in ('F', 'N'):
+                raise InvalidOperation([InvalidOperation])
+            return Decimal(self)
+        if self._int == 0:
+            return Decimal('-Infinity')
+        if self._sign:
+            raise InvalidOperation([InvalidOperation])
+        if self._int == 1 and self._exp == 0 or self == 1:
+            return Decimal(0)
+        w = self._ln_digits(ctx)
+        v = _ln_fixed(self._int, self._exp, w)
+        return _from_fixed(1 if v < 0 else 0, abs(v), w, 0)._round(ctx)
 
     def log10(self, context=None):
-        return Decimal(repr(_math.log10(float(self))))._round(context)
+        ctx = context or getcontext()
+        if self._special is not None:
+            if self._special == 'F' and not self._sign:
+                return Decimal(self)
+            if self._special in ('F', 'N'):
+                raise InvalidOperation([InvalidOperation])
+            return Decimal(self)
+        if self._int == 0:
+            return Decimal('-Infinity')
+        if self._sign:
+            raise InvalidOperation([InvalidOperation])
+        # An exact power of ten has an exact (integer) logarithm.
+        digits = str(self._int)
+        if digits.rstrip('0') == '1':
+            return Decimal(self._exp + len(digits) - 1)
+        w = self._ln_digits(ctx)
+        v = _ln_fixed(self._int, self._exp, w) * 10 ** w // _ln10_fixed(w)
+        return _from_fixed(1 if v < 0 else 0, abs(v), w, 0)._round(ctx)
+
+    def _ln_digits(self, ctx):
+        # Fractional digits that leave prec + 20 significant ones even
+        # when the logarithm is tiny (self close to 1).
+        w = ctx.prec + 20
+        diff = abs(self - 1)
+        if diff and diff._int:
+            adj = diff._exp + len(str(diff._int)) - 1
+            if adj < 0:
+                w += -adj
+        return w
+
+    def _fixed(self, w):
+        # self * 10**w as an int (truncated).
+        if self._exp + w >= 0:
+            v = self._int * 10 ** (self._exp + w)
+        else:
+            v = self._int // 10 ** (-(self._exp + w))
+        return -v if self._sign else v
 
     def max(self, other, context=None):
         other = _dec(other)
