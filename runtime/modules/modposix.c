@@ -44,7 +44,7 @@ extern char **environ;
 
 typedef struct {
     const char *p;   /* NUL-terminated bytes */
-    ai_value obj;    /* the argument as given (for the error's filename) */
+    ai_value obj;    /* the str or bytes path (for the error's filename) */
     bool bytes;      /* given as bytes: results are bytes */
 } path_t;
 
@@ -70,6 +70,7 @@ static bool path_arg(const char *fname, const char *argname, ai_value v, path_t 
                              argname, obj_type_name(v));
             return false;
         }
+        out->obj = s; /* errors name the path as __fspath__ gave it, as CPython's do */
     }
     if (bytes_check(s)) {
         out->bytes = true;

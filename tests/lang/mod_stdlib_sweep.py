@@ -50,3 +50,11 @@ print(format(Col.RED, '>3'), f"{Col.RED:>10}|", str(Col.RED))
 # builtin methods compare equal when they are the same method of the same object
 l = []
 print(str.upper == str.upper, str.__format__ != str.__format__, l.append == l.append, [].append == [].append, len == len, {str.upper: 1}[str.upper])
+# os functions given a PathLike name the path as a str in their errors
+import os
+from pathlib import Path
+for f in [lambda: os.remove(Path('/nonexist/x')), lambda: os.remove('/nonexist/y'), lambda: open(Path('/nonexist/z')), lambda: os.stat(Path('/nope')), lambda: os.listdir(Path('/nope')), lambda: os.rename(Path('/nope1'), '/nope2'), lambda: os.mkdir(Path('/proc/x/y'))]:
+    try:
+        f()
+    except OSError as e:
+        print(repr(e.filename), repr(e.filename2), e)
