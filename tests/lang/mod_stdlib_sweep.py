@@ -58,3 +58,44 @@ for f in [lambda: os.remove(Path('/nonexist/x')), lambda: os.remove('/nonexist/y
         f()
     except OSError as e:
         print(repr(e.filename), repr(e.filename2), e)
+# argparse: a required subcommand missing is reported, not an IndexError
+import argparse, sys, io, contextlib
+p = argparse.ArgumentParser(prog='git', description='A VCS')
+p.add_argument('--version', action='version', version='%(prog)s 2.0')
+sub = p.add_subparsers(dest='cmd', required=True, help='sub-command help')
+c = sub.add_parser('commit', help='record changes')
+c.add_argument('-m', '--message', required=True)
+c.add_argument('--amend', action='store_true')
+a = sub.add_parser('add', help='add files', aliases=['stage'])
+a.add_argument('paths', nargs='*', default=['.'])
+a.add_argument('-n', '--dry-run', action='count', default=0)
+g = p.add_mutually_exclusive_group()
+g.add_argument('-q', action='store_true'); g.add_argument('-v', action='store_true')
+print(p.parse_args(['commit', '-m', 'msg']), p.parse_args(['stage', 'a', 'b', '-nn']), p.parse_args(['-q', 'add']))
+for argv in [['commit'], [], ['push'], ['-q', '-v', 'add'], ['--version'], ['commit', '-m'], ['add', '--bogus'], ['-h'], ['commit', '-h']]:
+    err = io.StringIO(); out = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+            p.parse_args(argv)
+    except SystemExit as e:
+        print(argv, 'exit', e.code)
+        print(out.getvalue(), end='')
+        print(err.getvalue(), end='')
+pp = argparse.ArgumentParser(prog='calc', formatter_class=argparse.ArgumentDefaultsHelpFormatter, epilog='Bye.')
+pp.add_argument('n', type=int, help='a number')
+pp.add_argument('--ratio', type=float, default=0.5, help='the ratio')
+pp.add_argument('--names', nargs=2, metavar=('FIRST', 'LAST'))
+pp.add_argument('--level', choices=range(1, 4), type=int, default=1)
+pp.add_argument('--opt', nargs='?', const='C', default='D')
+pp.add_argument('-x', dest='xs', action='append', type=int)
+pp.print_help()
+print(pp.parse_args(['3', '--opt', '-x', '1', '-x', '2', '--names', 'a', 'b']))
+ns, rest = pp.parse_known_args(['4', '--unknown', 'z'])
+print(ns, rest)
+for argv in [['x'], ['1', '--level', '7'], ['1', '--ratio', 'abc']]:
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err):
+            pp.parse_args(argv)
+    except SystemExit as e:
+        print(e.code, err.getvalue(), end='')
