@@ -99,3 +99,10 @@ for argv in [['x'], ['1', '--level', '7'], ['1', '--ratio', 'abc']]:
             pp.parse_args(argv)
     except SystemExit as e:
         print(e.code, err.getvalue(), end='')
+# heapq's type errors name the argument as the C functions do
+import heapq
+for f in [lambda: heapq.heappush((), 1), lambda: heapq.heappop(()), lambda: heapq.heapify(()), lambda: heapq.heapreplace((), 1), lambda: heapq.heappushpop((), 1), lambda: heapq.heapreplace([], 1)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
