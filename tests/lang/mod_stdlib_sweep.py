@@ -106,3 +106,10 @@ for f in [lambda: heapq.heappush((), 1), lambda: heapq.heappop(()), lambda: heap
         f()
     except Exception as e:
         print(type(e).__name__, e)
+# NormalDist.inv_cdf: Wichura's AS 241, bit for bit
+import statistics as st, random
+nd = st.NormalDist(100, 15)
+print(nd.inv_cdf(0.95), nd.quantiles(4), nd.quantiles(10), st.NormalDist().inv_cdf(1e-300), st.NormalDist().inv_cdf(0.9999999999))
+random.seed(3)
+print([st.NormalDist(5, 2).inv_cdf(random.random()) for _ in range(200)] == [st.NormalDist(5, 2).inv_cdf(x) for x in []] or sum(st.NormalDist(5, 2).inv_cdf(random.random()) for _ in range(2000)))
+print(nd.samples(3, seed=42), len(nd.samples(5)))
