@@ -804,6 +804,7 @@ static int32_t func_flags(Emitter *e, const FuncDef *fd) {
     const Arguments *a = fd->args;
     int32_t f = (a->vararg ? AI_FUNC_VARARGS : 0) | (a->kwarg ? AI_FUNC_VARKW : 0);
     if (fd->is_async) f |= fd->scope->is_generator ? AI_FUNC_ASYNCGEN : AI_FUNC_COROUTINE;
+    else if (fd->scope->is_generator) f |= AI_FUNC_GENERATOR;
     if (fd->is_async && !fd->scope->is_generator && e->unit && e->unit->effects &&
         effects_isolated(e->unit->effects, fd->scope, NULL))
         f |= AI_FUNC_ISOLATED;

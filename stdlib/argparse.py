@@ -999,8 +999,10 @@ class ArgumentParser(_ActionsContainer):
                     cnt = max(avail - rest_min, 0)
                 elif nargs == ONE_OR_MORE:
                     cnt = max(avail - rest_min, 1)
-                elif nargs in (REMAINDER, PARSER):
+                elif nargs == REMAINDER:
                     cnt = avail
+                elif nargs == PARSER:
+                    cnt = max(avail, 1)   # a subcommand needs its name
                 else:
                     cnt = nargs
                 if cnt > avail:

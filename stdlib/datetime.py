@@ -202,6 +202,9 @@ class timedelta:
         d, rem = divmod(us, 86400000000)
         s, u = divmod(rem, 1000000)
         if not -999999999 <= d <= 999999999:
+            # CPython holds the day count in a C int before checking it.
+            if not -2147483648 <= d <= 2147483647:
+                raise OverflowError('Python int too large to convert to C int')
             raise OverflowError('days=%d; must have magnitude <= 999999999' % d)
         self._days = d
         self._seconds = s
@@ -243,6 +246,14 @@ class timedelta:
             args.append('0')
         name = 'datetime.timedelta' if type(self) is timedelta else type(self).__name__
         return '%s(%s)' % (name, ', '.join(args))
+
+    def __format__(self, spec):
+        # object.__format__, with the type named as CPython's C type is.
+        if not isinstance(spec, str):
+            raise TypeError('format() argument 2 must be str, not %s' % type(spec).__name__)
+        if spec:
+            raise TypeError('unsupported format string passed to datetime.timedelta.__format__')
+        return str(self)
 
     def __str__(self):
         mm, ss = divmod(self._seconds, 60)

@@ -212,6 +212,50 @@ def _dec(x):
     raise TypeError("conversion from %s to Decimal is not supported" % type(x).__name__)
 
 
+import re as _re
+# [[fill]align][sign][z][#][0][width][,_][.precision][type]
+# (C decimal, which CPython uses, refuses '#' and '_').
+_FORMAT_SPEC = _re.compile(r'(?:(.)?([<>=^]))?([-+ ])?(z)?()(0)?(\d+)?(,)?(?:\.(\d+))?([eEfFgGn%])?',
+                           _re.DOTALL)
+
+
+def _format_sign(negative, sign):
+    if negative:
+        return '-'
+    if sign in (' ', '+'):
+        return sign
+    return ''
+
+
+def _format_align(sgn, body, fill, align, width):
+    padding = fill * (width - len(sgn) - len(body))
+    if align == '<':
+        return sgn + body + padding
+    if align == '=':
+        return sgn + padding + body
+    if align == '^':
+        half = len(padding) // 2
+        return padding[:half] + sgn + body + padding[half:]
+    return padding + sgn + body
+
+
+def _group_digits(digits, sep, min_width):
+    # Zero-pad to min_width (counting separators) and group by threes.
+    if not sep:
+        return '0' * (min_width - len(digits)) + digits
+    min_width = max(min_width, 1)
+    groups = []
+    while True:
+        n = min(max(len(digits), min_width, 1), 3)
+        groups.append('0' * (n - len(digits)) + digits[-n:] if n > len(digits) else digits[-n:])
+        digits = digits[:-n]
+        min_width -= n
+        if not digits and min_width <= 0:
+            break
+        min_width -= len(sep)
+    return sep.join(reversed(groups))
+
+
 def _round_int(coeff, drop, rounding, negative):
     # coeff with its last `drop` digits removed, rounded.
     if drop <= 0:
@@ -241,6 +285,102 @@ def _round_int(coeff, drop, rounding, negative):
     else:
         raise ValueError('bad rounding')
     return q + (1 if up else 0), True
+
+
+# ---- fixed-point logarithms and exponentials ----------------------------------------------
+# Values are ints scaled by 10**w. The results carry ~20 guard digits and
+# are marked inexact before the final rounding (they are irrational
+# except where the callers return exact results first).
+
+_ln10_cache = {}
+
+
+def _atanh_series(z, w):
+    # atanh(z/10**w) * 10**w for small z.
+    one = 10 ** w
+    total = 0
+    zz = z * z // one
+    term = z
+    k = 1
+    while term:
+        total += term // k
+        term = term * zz // one
+        k += 2
+    return total
+
+
+def _ln_fixed_unit(m, w):
+    # ln(m / 10**w) * 10**w for m / 10**w in [1, 10): square roots bring
+    # it close to 1, then ln = 2 * atanh((m-1)/(m+1)).
+    one = 10 ** w
+    k = 0
+    while m - one > one // 1000:
+        m = _math.isqrt(m * one)
+        k += 1
+    z = (m - one) * one // (m + one)
+    return 2 * _atanh_series(z, w) * (1 << k)
+
+
+def _ln10_fixed(w):
+    v = _ln10_cache.get(w)
+    if v is None:
+        g = w + 10
+        # ln(10) = 2 ln(2) + ln(2.5)
+        ln2 = _ln_fixed_unit(2 * 10 ** g, g)
+        ln25 = _ln_fixed_unit(25 * 10 ** (g - 1), g)
+        v = (2 * ln2 + ln25) // 10 ** 10
+        _ln10_cache[w] = v
+    return v
+
+
+def _ln_fixed(coeff, exp, w):
+    # ln(coeff * 10**exp) * 10**w.
+    g = w + 10
+    digits = len(str(coeff))
+    m = coeff * 10 ** g // 10 ** (digits - 1)   # in [1, 10) scaled
+    k = exp + digits - 1
+    v = _ln_fixed_unit(m, g) + k * _ln10_fixed(g)
+    return v // 10 ** 10
+
+
+def _exp_fixed(x, w):
+    # exp(x / 10**w) as (q, n): n / 10**w in [1, 10) times 10**q.
+    g = w + 10
+    one = 10 ** g
+    x = x * 10 ** 10
+    ln10 = _ln10_fixed(g)
+    q = x // ln10
+    r = x - q * ln10          # in [0, ln 10)
+    k = 0
+    while r > one // 1000:
+        r //= 2
+        k += 1
+    # Taylor series of exp(r)
+    total = one
+    term = one
+    i = 1
+    while term:
+        term = term * r // (one * i)
+        total += term
+        i += 1
+    for _ in range(k):
+        total = total * total // one
+    while total >= 10 * one:
+        total //= 10
+        q += 1
+    while total < one:
+        total *= 10
+        q -= 1
+    return q, total // 10 ** 10
+
+
+def _from_fixed(sign, n, w, q):
+    d = object.__new__(Decimal)
+    d._special = None
+    d._sign = sign
+    d._int = n * 10 + 1
+    d._exp = q - w - 1
+    return d
 
 
 class Decimal:
@@ -446,52 +586,92 @@ class Decimal:
     def __repr__(self):
         return "Decimal('%s')" % str(self)
 
-    def __format__(self, spec):
-        if not spec:
-            return str(self)
-        # fixed-point and general forms through the exact value
-        kind = spec[-1] if spec[-1] in 'fFeEgG%' else None
-        if kind in ('f', 'F', '%'):
-            import re
-            m = re.fullmatch(r'([^{}]?[<>=^])?([-+ ]?)(0?)(\d*)(,?)(?:\.(\d+))?[fF%]', spec)
-            if m is None:
-                raise ValueError('invalid format string')
-            prec = int(m.group(6)) if m.group(6) is not None else None
-            v = self * 100 if kind == '%' else self
-            if prec is None:
-                body = str(abs(v)) if v._exp >= 0 or True else ''
-                q = abs(v)
-                text = q._fixed_str()
-            else:
-                q = abs(v).quantize(Decimal((0, (1,), -prec)), rounding=getcontext().rounding
-                                    if False else ROUND_HALF_EVEN)
-                text = q._fixed_str()
-            if m.group(5):
-                ip, dot, fp = text.partition('.')
-                ip = '{:,}'.format(int(ip))
-                text = ip + dot + fp
-            sign = '-' if v._sign and not v.is_zero() or (v._sign and prec is None) else \
-                ('+' if m.group(2) == '+' else ' ' if m.group(2) == ' ' else '')
-            text = sign + text + ('%' if kind == '%' else '')
-            width = int(m.group(4)) if m.group(4) else 0
-            align = m.group(1) or ''
-            fill = align[:-1] if len(align) == 2 else ' '
-            a = align[-1:] if align else ('=' if m.group(3) else '>')
-            if m.group(3):
-                fill = '0'
-            if len(text) < width:
-                padn = width - len(text)
-                if a == '<':
-                    text = text + fill * padn
-                elif a == '^':
-                    text = fill * (padn // 2) + text + fill * (padn - padn // 2)
-                elif a == '=':
-                    s = text[:1] if text[:1] in '+- ' else ''
-                    text = s + fill * padn + text[len(s):]
-                else:
-                    text = fill * padn + text
-            return text
-        return format(float(self), spec)
+    def __format__(self, spec, _localeconv=None):
+        # The format mini-language for decimals: the exact digits, rounded
+        # with the context's rounding only when a precision asks for it;
+        # no type is 'g'/'G' (by context.capitals) keeping every digit.
+        m = _FORMAT_SPEC.fullmatch(spec)
+        if m is None:
+            raise ValueError('invalid format string')
+        fill, align, sign, nozero, alt, zero, width, sep, prec, kind = m.groups()
+        ctx = getcontext()
+        if kind is None:
+            kind = 'G' if ctx.capitals else 'g'
+        elif kind == 'n':
+            kind = 'g'
+        width = int(width) if width else 0
+        prec = int(prec) if prec is not None else None
+        if self._special is not None:
+            # Zero padding does not apply to Infinity and NaN.
+            fill = fill or ' '
+            align = align or '>'
+            body = str(abs(self))
+            if kind == '%':
+                body += '%'
+            return _format_align(_format_sign(self._sign, sign), body, fill, align, width)
+        if zero and not align:
+            fill, align = '0', '='
+        fill = fill or ' '
+        align = align or '>'
+        negative = self._sign
+        coeff, exp = self._int, self._exp
+        if kind == '%':
+            exp += 2
+        rounding = ctx.rounding
+        if prec is not None:
+            ndigits = len(str(coeff))
+            if kind in 'eE' and coeff:
+                # exactly prec + 1 significant digits (zeros appended);
+                # a zero keeps its exponent
+                drop = ndigits - (prec + 1)
+                coeff, _ = _round_int(coeff, drop, rounding, negative)
+                exp += drop
+                if coeff and len(str(coeff)) > prec + 1:
+                    coeff //= 10
+                    exp += 1
+            elif kind in 'fF%':
+                drop = -prec - exp
+                coeff, _ = _round_int(coeff, drop, rounding, negative)
+                exp = -prec
+            elif kind in 'gG' and ndigits > prec:
+                drop = ndigits - prec
+                coeff, _ = _round_int(coeff, drop, rounding, negative)
+                exp += drop
+                if len(str(coeff)) > prec:
+                    coeff //= 10
+                    exp += 1
+        if coeff == 0 and exp > 0 and kind in 'fF%':
+            exp = 0
+        if coeff == 0 and nozero and negative:
+            negative = 0
+        digits = str(coeff) if coeff else '0'
+        leftdigits = exp + len(digits)
+        if kind in 'eE':
+            dotplace = 1 - prec if (coeff == 0 and prec is not None) else 1
+        elif kind in 'fF%':
+            dotplace = leftdigits
+        else:
+            dotplace = leftdigits if (exp <= 0 and leftdigits > -6) else 1
+        if dotplace < 0:
+            intpart = '0'
+            fracpart = '0' * (-dotplace) + digits
+        elif dotplace > len(digits):
+            intpart = digits + '0' * (dotplace - len(digits))
+            fracpart = ''
+        else:
+            intpart = digits[:dotplace] or '0'
+            fracpart = digits[dotplace:]
+        e = leftdigits - dotplace
+        sgn = _format_sign(negative, sign)
+        if fracpart or alt:
+            fracpart = '.' + fracpart
+        if e != 0 or kind in 'eE':
+            fracpart += '{0}{1:+}'.format('E' if kind in 'EG' else 'e', e)
+        if kind == '%':
+            fracpart += '%'
+        min_width = width - len(fracpart) - len(sgn) if zero else 0
+        intpart = _group_digits(intpart, sep or '', min_width)
+        return _format_align(sgn, intpart + fracpart, fill, align, width)
 
     def _fixed_str(self):
         digits = str(self._int)
@@ -804,6 +984,18 @@ class Decimal:
                 raise DivisionByZero([DivisionByZero])
             return Decimal(1).__truediv__(self._make(self._sign if n % 2 else 0,
                                                      self._int ** -n, self._exp * -n))
+        if self._special is None and other._special is None and not self._sign and self._int:
+            # exp(other * ln(self)), with guard digits; the appended 1
+            # marks the result inexact for the final rounding.
+            ctx = getcontext()
+            w = ctx.prec + 25
+            lnx = _ln_fixed(self._int, self._exp, w)
+            y = other._fixed(w)
+            t = lnx * y // 10 ** w
+            q, n = _exp_fixed(t, w)
+            return _from_fixed(0, n, w, q)._round(ctx)
+        if self._special is None and self._sign and other._special is None and self._int:
+            raise InvalidOperation([InvalidOperation])
         return Decimal(repr(float(self) ** float(other)).replace('inf', 'Infinity'))._round()
 
     def __rpow__(self, other):
@@ -874,13 +1066,74 @@ class Decimal:
         return self._make(0, r, exp)._round(ctx)
 
     def exp(self, context=None):
-        return Decimal(repr(_math.exp(float(self))))._round(context)
+        ctx = context or getcontext()
+        if self._special is not None:
+            if self._special == 'F':
+                return Decimal(0) if self._sign else Decimal(self)
+            return Decimal(self)
+        if self._int == 0:
+            return Decimal(1)
+        w = ctx.prec + 20
+        x = self._fixed(w + 5)
+        q, n = _exp_fixed(x, w + 5)
+        return _from_fixed(0, n, w + 5, q)._round(ctx)
 
     def ln(self, context=None):
-        return Decimal(repr(_math.log(float(self))))._round(context)
+        ctx = context or getcontext()
+        if self._special is not None:
+            if self._special == 'F' and not self._sign:
+                return Decimal(self)
+            if self._special in ('F', 'N'):
+                raise InvalidOperation([InvalidOperation])
+            return Decimal(self)
+        if self._int == 0:
+            return Decimal('-Infinity')
+        if self._sign:
+            raise InvalidOperation([InvalidOperation])
+        if self._int == 1 and self._exp == 0 or self == 1:
+            return Decimal(0)
+        w = self._ln_digits(ctx)
+        v = _ln_fixed(self._int, self._exp, w)
+        return _from_fixed(1 if v < 0 else 0, abs(v), w, 0)._round(ctx)
 
     def log10(self, context=None):
-        return Decimal(repr(_math.log10(float(self))))._round(context)
+        ctx = context or getcontext()
+        if self._special is not None:
+            if self._special == 'F' and not self._sign:
+                return Decimal(self)
+            if self._special in ('F', 'N'):
+                raise InvalidOperation([InvalidOperation])
+            return Decimal(self)
+        if self._int == 0:
+            return Decimal('-Infinity')
+        if self._sign:
+            raise InvalidOperation([InvalidOperation])
+        # An exact power of ten has an exact (integer) logarithm.
+        digits = str(self._int)
+        if digits.rstrip('0') == '1':
+            return Decimal(self._exp + len(digits) - 1)
+        w = self._ln_digits(ctx)
+        v = _ln_fixed(self._int, self._exp, w) * 10 ** w // _ln10_fixed(w)
+        return _from_fixed(1 if v < 0 else 0, abs(v), w, 0)._round(ctx)
+
+    def _ln_digits(self, ctx):
+        # Fractional digits that leave prec + 20 significant ones even
+        # when the logarithm is tiny (self close to 1).
+        w = ctx.prec + 20
+        diff = abs(self - 1)
+        if diff and diff._int:
+            adj = diff._exp + len(str(diff._int)) - 1
+            if adj < 0:
+                w += -adj
+        return w
+
+    def _fixed(self, w):
+        # self * 10**w as an int (truncated).
+        if self._exp + w >= 0:
+            v = self._int * 10 ** (self._exp + w)
+        else:
+            v = self._int // 10 ** (-(self._exp + w))
+        return -v if self._sign else v
 
     def max(self, other, context=None):
         other = _dec(other)

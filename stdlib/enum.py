@@ -302,7 +302,9 @@ class EnumType(type):
                     continue
                 enum_method = getattr(first_enum, name)
                 found_method = getattr(enum_class, name)
-                if found_method is getattr(object, name, None) or found_method is getattr(member_type, name, None):
+                # `in`, as CPython tests it: identity or equality (each
+                # lookup of a builtin method makes a new, equal object).
+                if found_method in (getattr(object, name, None), getattr(member_type, name, None)):
                     type.__setattr__(enum_class, name, enum_method)
         if __new__ is not object.__new__ and save_new:
             type.__setattr__(enum_class, '__new_member__', __new__)

@@ -7,9 +7,10 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
-def _check_list(heap, name):
+def _check_list(heap, name, which='argument 1'):
+    # C's messages: a one-argument function says "argument", not "argument 1".
     if not isinstance(heap, list):
-        raise TypeError('%s() argument 1 must be list, not %s' % (name, type(heap).__name__))
+        raise TypeError('%s() %s must be list, not %s' % (name, which, type(heap).__name__))
 
 
 def _sift_down(heap, start, pos):
@@ -53,7 +54,7 @@ def heappush(heap, item, /):
 
 def heappop(heap, /):
     """Remove and return the smallest item; IndexError when empty."""
-    _check_list(heap, 'heappop')
+    _check_list(heap, 'heappop', 'argument')
     if not heap:
         raise IndexError('index out of range')
     last = heap.pop()
@@ -87,7 +88,7 @@ def heappushpop(heap, item, /):
 
 def heapify(x, /):
     """Rearrange the list into a heap, in place, in linear time."""
-    _check_list(x, 'heapify')
+    _check_list(x, 'heapify', 'argument')
     for i in reversed(range(len(x) // 2)):
         _sift_up(x, i)
 

@@ -204,7 +204,7 @@ def filterfalse(function, iterable):
     return _filterfalse(function, iter(iterable))
 
 
-class _Grouper:
+class _grouper:
     def __init__(self, parent, key):
         self._parent = parent
         self._key = key
@@ -264,7 +264,7 @@ class groupby:
             self._advance()
         if self._done:
             raise StopIteration
-        self._group = _Grouper(self, self._curkey)
+        self._group = _grouper(self, self._curkey)
         return self._curkey, self._group
 
 

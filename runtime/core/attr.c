@@ -76,7 +76,26 @@ static ai_value method_getattr(ai_value o, ai_value name) {
     return func_method_getattr(m->def->name, m->def->owner, m->self, name);
 }
 
-static const ai_slots method_slots = {.getattr = method_getattr};
+/* Equal when they are the same method of the same (identical) self, as
+ * CPython's builtin methods and method descriptors compare: each lookup
+ * of str.upper or x.append makes a new object here, and code compares
+ * them (enum's "is this the data type's __format__" test). */
+static ai_value method_richcompare(ai_value a, ai_value b, int32_t op) {
+    if ((op != AI_CMP_EQ && op != AI_CMP_NE) || ai_is_smallint(b) || ai_type_of(b) != &ai_method_type)
+        return AI_NOTIMPL;
+    ai_method_obj *x = (ai_method_obj *)ai_obj(a), *y = (ai_method_obj *)ai_obj(b);
+    bool eq = x->def == y->def && x->self == y->self;
+    return ai_bool(op == AI_CMP_EQ ? eq : !eq);
+}
+
+static int64_t method_hash(ai_value v) {
+    ai_method_obj *m = (ai_method_obj *)ai_obj(v);
+    int64_t h = (int64_t)(((uintptr_t)m->def >> 4) ^ ((uintptr_t)m->self * 31));
+    return h == -1 ? -2 : h;
+}
+
+static const ai_slots method_slots = {.getattr = method_getattr, .richcompare = method_richcompare,
+                                      .hash = method_hash};
 
 ai_type ai_method_type = {
     .ob = {(uintptr_t)&ai_type_type},

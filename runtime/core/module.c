@@ -41,6 +41,7 @@
 
 int rt_argc;
 char **rt_argv;
+ai_value mod_exit_hook;
 
 /* ---- registry ----------------------------------------------------------- */
 
@@ -289,6 +290,15 @@ static int finish(ai_value result) {
             exc_print(exc);
             if (obj_isinstance(exc, &ai_exc_KeyboardInterrupt)) interrupted = true;
         }
+    }
+    /* atexit's handlers run after the traceback, as in CPython's
+     * finalisation; they report their own errors. */
+    if (mod_exit_hook) {
+        ai_value hook = mod_exit_hook;
+        mod_exit_hook = 0;
+        if (!ai_call(hook, NULL, 0, 0)) exc_task()->exc = 0;
+        int err = bi_stdout_flush();
+        if (!out_err) out_err = err;
     }
     /* What CPython prints when the last objects die at finalisation. */
     if (ai_finish_hook) {

@@ -465,6 +465,11 @@ extern char **rt_argv;
 /* Start the runtime, run `entry` on the main task's big stack, print an
  * escaped exception, and return the process exit status. */
 int mod_run_main(int argc, char **argv, ai_value (*entry)(void));
+/* The atexit module's runner (`_aithon.set_exit_hook`), called with no
+ * arguments when the main program ends, after an escaped exception's
+ * traceback and before output is flushed; 0 when none. The atexit
+ * module's globals hold it too, so it stays alive (objects never move). */
+extern ai_value mod_exit_hook;
 /* Ctrl-C (module.c): in the main task, raise the KeyboardInterrupt of a
  * SIGINT received (-1), else 0. rt_sleep and rt_wait_readable (fd
  * readable) block like nanosleep and poll, but the main task's wait ends

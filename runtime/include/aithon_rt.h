@@ -322,6 +322,7 @@ enum {
     AI_FUNC_ISOLATED = 16,  /* the effect analysis (compiler/effects.c)
                                proved it isolated: it may run as an actor */
     AI_FUNC_DIRECT = 32,    /* the info is an ai_func_info_direct */
+    AI_FUNC_GENERATOR = 64, /* a def (not async) with yield: for co_flags */
 };
 
 

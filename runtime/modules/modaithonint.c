@@ -29,10 +29,20 @@
  *   tb_entries(exc)  exc's traceback (or a traceback object's) as [(filename, lineno, name, line,
  *                    markers)], outermost first, for the traceback module;
  *                    markers is the ^~~ line CPython prints under line, or None.
+ *   set_exit_hook(f) f() runs when the main program ends (atexit's
+ *                    runner; core/module.c, mod_exit_hook).
+ *   set_sleep_hook(f) time.sleep(s) calls f(ns) first (threading's green
+ *                    threads; f returns NotImplemented to really sleep).
+ *   gen_yield(g, v)  from code running in generator g's body, at any call
+ *                    depth (g must be the innermost body running): suspend
+ *                    g as if its body had yielded v; returns what g is
+ *                    resumed with. threading runs a Thread's target in a
+ *                    generator body and switches threads with it.
  */
 #include "modules/modutil.h"
 #include "objects/text.h"
 #include "gc/gc.h"
+#include "objects/gen.h"
 
 #include <math.h>
 #include <string.h>
@@ -140,12 +150,42 @@ static ai_value a_gc_collect(ai_value self, const ai_value *args, int64_t nargs,
 }
 static AI_BUILTIN_FN(bf_gc_collect, "gc_collect", a_gc_collect);
 
+static ai_value a_set_exit_hook(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_one_arg("set_exit_hook", nargs, kwnames) < 0) return AI_ERR;
+    mod_exit_hook = args[0] == AI_NONE ? 0 : args[0];
+    return AI_NONE;
+}
+static AI_BUILTIN_FN(bf_set_exit_hook, "set_exit_hook", a_set_exit_hook);
+
+static ai_value a_set_sleep_hook(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_one_arg("set_sleep_hook", nargs, kwnames) < 0) return AI_ERR;
+    mod_time_sleep_hook = args[0] == AI_NONE ? 0 : args[0];
+    return AI_NONE;
+}
+static AI_BUILTIN_FN(bf_set_sleep_hook, "set_sleep_hook", a_set_sleep_hook);
+
+static ai_value a_gen_yield(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (call_no_kwargs("gen_yield", kwnames) || call_exact_args("gen_yield", nargs, 2)) return AI_ERR;
+    if (ai_is_smallint(args[0]) || ai_type_of(args[0]) != &ai_gen_type)
+        return ai_raise_msg(&ai_exc_TypeError, "gen_yield() needs a generator");
+    ai_gen *g = gen_obj(args[0]);
+    if (gen_current() != g)
+        return ai_raise_msg(&ai_exc_RuntimeError,
+                            "a thread cannot block inside a generator it is running (not supported)");
+    return gen_suspend(g, args[1], false);
+}
+static AI_BUILTIN_FN(bf_gen_yield, "gen_yield", a_gen_yield);
+
 static int init(ai_value m) {
     return mod_add_fn(m, &bf_caller_module) < 0 || mod_add_fn(m, &bf_abc_init) < 0 ||
                    mod_add_fn(m, &bf_abc_register) < 0 || mod_add_fn(m, &bf_float_pack) < 0 ||
                    mod_add_fn(m, &bf_float_unpack) < 0 || mod_add_fn(m, &bf_tb_entries) < 0 ||
                    mod_add_fn(m, &bf_gc_collect) < 0 || mod_add_fn(m, &bf_context_get) < 0 ||
-                   mod_add_fn(m, &bf_context_set) < 0
+                   mod_add_fn(m, &bf_context_set) < 0 || mod_add_fn(m, &bf_set_exit_hook) < 0 ||
+                   mod_add_fn(m, &bf_set_sleep_hook) < 0 || mod_add_fn(m, &bf_gen_yield) < 0
                ? -1
                : 0;
 }

@@ -44,7 +44,7 @@ extern char **environ;
 
 typedef struct {
     const char *p;   /* NUL-terminated bytes */
-    ai_value obj;    /* the argument as given (for the error's filename) */
+    ai_value obj;    /* the str or bytes path (for the error's filename) */
     bool bytes;      /* given as bytes: results are bytes */
 } path_t;
 
@@ -70,6 +70,7 @@ static bool path_arg(const char *fname, const char *argname, ai_value v, path_t 
                              argname, obj_type_name(v));
             return false;
         }
+        out->obj = s; /* errors name the path as __fspath__ gave it, as CPython's do */
     }
     if (bytes_check(s)) {
         out->bytes = true;
@@ -556,6 +557,26 @@ static ai_value p_uname(ai_value self, const ai_value *args, int64_t nargs, ai_v
 }
 static AI_BUILTIN_FN(bf_uname, "_uname", p_uname);
 
+/* confstr(name): the string value of a configuration variable, or None
+ * when it has none; EINVAL for an unknown name. */
+static ai_value p_confstr(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_one_arg("_confstr", nargs, kwnames) < 0) return AI_ERR;
+    int64_t name;
+    if (!int_check(args[0]) || !int_to_i64(args[0], &name) || name < 0 || name > INT32_MAX)
+        return ai_raise_msg(&ai_exc_TypeError, "configuration names must be strings or integers");
+    errno = 0;
+    size_t n = confstr((int)name, NULL, 0);
+    if (n == 0) return errno ? os_error(0) : AI_NONE;
+    char *buf = malloc(n);
+    if (!buf) return ai_raise_msg(&ai_exc_MemoryError, "");
+    confstr((int)name, buf, n);
+    ai_value r = str_from_cstr(buf);
+    free(buf);
+    return r;
+}
+static AI_BUILTIN_FN(bf_confstr, "_confstr", p_confstr);
+
 static ai_value p_putenv(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)self;
     if (mu_pos_range("putenv", "putenv", nargs, kwnames, 2, 2) < 0) return AI_ERR;
@@ -747,7 +768,7 @@ static ai_builtin_fn *const functions[] = {
     &bf_unlink,  &bf_remove,   &bf_rename,    &bf_replace,   &bf_link,      &bf_symlink, &bf_readlink,
     &bf_realpath, &bf_stat,    &bf_lstat,     &bf_access,    &bf_chmod,     &bf_utime,   &bf_p_getpid,
     &bf_p_getppid, &bf_p_getuid, &bf_p_geteuid, &bf_p_getgid, &bf_p_getegid, &bf_cpu_count, &bf_urandom,
-    &bf_strerror, &bf_umask,   &bf_kill,      &bf_system,    &bf_isatty,    &bf_terminal_size, &bf_uname,
+    &bf_strerror, &bf_umask,   &bf_kill,      &bf_system,    &bf_isatty,    &bf_terminal_size, &bf_uname, &bf_confstr,
     &bf_putenv,  &bf_unsetenv, &bf_exit,      &bf_times,     &bf_open,      &bf_close,   &bf_read,
     &bf_write,   &bf_lseek,    &bf_fsync,     &bf_truncate,  &bf_pipe,
 };

@@ -22,6 +22,7 @@
  * get_clock_info, clock_gettime()/clock_settime() are not provided.
  */
 #include "actors/actors.h"
+#include "core/alloc.h"
 #include "modules/modutil.h"
 #include "objects/text.h"
 #include "sched/sched.h"
@@ -116,12 +117,24 @@ static int32_t sleep_ns(int64_t ns) {
     }
 }
 
+ai_value mod_time_sleep_hook;
+
 FUNC(t_sleep) {
     (void)callable;
     if (mu_one_arg("time.sleep", nargs, kwnames) < 0) return AI_ERR;
     int64_t ns;
     if (!timeout_ns(args[0], &ns)) return AI_ERR;
     if (ns < 0) return ai_raise_msg(&ai_exc_ValueError, "sleep length must be non-negative");
+    /* threading's green threads (stdlib/threading.py) sleep by letting
+     * the others run: its hook takes the nanoseconds and answers
+     * NotImplemented to have the process sleep. Main process only: the
+     * hook is an object of the main heap. */
+    if (mod_time_sleep_hook && alloc_current_heap() == &alloc_main_heap) {
+        ai_value a = ai_int_from_i64(ns);
+        if (!a) return AI_ERR;
+        ai_value r = ai_call(mod_time_sleep_hook, &a, 1, 0);
+        if (r != ai_val(&ai_notimplemented_object)) return r;
+    }
     /* Parks the green thread (the worker runs other tasks); an aithon
      * process that an exit signal ends wakes early (actors/actors.h), and
      * the main task's sleep ends early with KeyboardInterrupt on Ctrl-C

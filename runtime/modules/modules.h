@@ -69,6 +69,11 @@ extern const mod_def mod_hashlib;
 /* modctypes.c: _ctypes, dlopen and libffi under the stdlib's ctypes. */
 extern const mod_def mod_ctypes;
 
+/* modtime.c: time.sleep(s) calls it with s in nanoseconds when set (by
+ * _aithon.set_sleep_hook, for threading) in the main process; its result
+ * NotImplemented means "sleep for real". Held by threading's globals. */
+extern ai_value mod_time_sleep_hook;
+
 /* The name of the compiled module whose body is running (the innermost
  * import in progress), or NULL when none is. */
 const char *mod_importing_name(void);

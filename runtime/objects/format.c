@@ -1013,7 +1013,11 @@ static int pct_number(ubuf *b, ai_value v, uint32_t conv, int flags, int64_t wid
                conv != 'u') {
         iv = obj_slots(v)->index(v);
         if (!iv) return -1;
+    } else if ((conv == 'd' || conv == 'i' || conv == 'u') && (iv = cls_convert(&ai_int_type, v)) != 0) {
+        /* an instance with __int__ or __index__ (Decimal, Fraction):
+         * CPython formats int(v) */
     } else {
+        if (exc_pending()) return -1; /* cls_convert failed (0 is also AI_ERR) */
         if (conv == 'd' || conv == 'i' || conv == 'u')
             ai_raise_fmt(&ai_exc_TypeError, "%%%c format: a real number is required, not %s",
                          (char)conv, obj_type_name(v));

@@ -13,8 +13,11 @@
  * __code__ …) first, then the __dict__.
  *
  * Code objects expose what compiled code can say about itself: co_name,
- * co_qualname, co_filename, co_firstlineno, the argument counts and co_varnames (the
- * parameters only: compiled code keeps no table of its other locals).
+ * co_qualname, co_filename, co_firstlineno, the argument counts, co_varnames (the
+ * parameters only: compiled code keeps no table of its other locals) and
+ * co_flags (CPython's bits for *args, **kwargs, generator, coroutine and
+ * async generator over OPTIMIZED|NEWLOCALS; no NESTED bit), which is what
+ * inspect reads.
  *
  * Builtin functions (len, math.sqrt) and builtin methods ([].append)
  * have __name__, __qualname__, __module__, __self__ and __doc__ (None:
@@ -62,6 +65,17 @@ static ai_value co_argcount(ai_value v) { return ai_smallint(code_info_of(v)->np
 static ai_value co_posonlyargcount(ai_value v) { return ai_smallint(code_info_of(v)->nposonly); }
 static ai_value co_kwonlyargcount(ai_value v) { return ai_smallint(code_info_of(v)->nkwonly); }
 
+static ai_value co_flags(ai_value v) {
+    int32_t f = code_info_of(v)->flags;
+    int64_t co = 0x1 | 0x2; /* CO_OPTIMIZED | CO_NEWLOCALS */
+    if (f & AI_FUNC_VARARGS) co |= 0x4;
+    if (f & AI_FUNC_VARKW) co |= 0x8;
+    if (f & AI_FUNC_GENERATOR) co |= 0x20;
+    if (f & AI_FUNC_COROUTINE) co |= 0x80;
+    if (f & AI_FUNC_ASYNCGEN) co |= 0x200;
+    return ai_smallint(co);
+}
+
 static ai_value co_filename(ai_value v) {
     const ai_code_info *c = code_info_of(v)->code;
     return c && c->filename ? str_from_cstr(c->filename) : AI_NONE;
@@ -105,6 +119,7 @@ static const ai_getset_def code_getset[] = {
     {"co_filename", co_filename},
     {"co_firstlineno", co_firstlineno},
     {"co_varnames", co_varnames},
+    {"co_flags", co_flags},
     {NULL, NULL},
 };
 

@@ -7,7 +7,7 @@ import sys
 import stat as st
 
 from posix import *
-from posix import _scandir, _utime_ns, _get_terminal_size, _uname, _times, _realpath, _exit
+from posix import _scandir, _utime_ns, _get_terminal_size, _uname, _confstr, _times, _realpath, _exit
 import posix as _posix
 
 __all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep",
@@ -19,7 +19,7 @@ __all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep",
            "chdir", "mkdir", "rmdir", "remove", "unlink", "rename", "replace",
            "stat", "lstat", "getpid", "cpu_count", "urandom", "access", "chmod",
            "utime", "symlink", "readlink", "link", "kill", "strerror", "umask",
-           "system", "get_terminal_size", "terminal_size", "uname", "times",
+           "system", "get_terminal_size", "terminal_size", "uname", "times", "confstr", "confstr_names",
            "error", "walk"]
 
 name = 'posix'
@@ -146,6 +146,20 @@ class uname_result(tuple):
     def __repr__(self):
         return ('posix.uname_result(sysname=%r, nodename=%r, release=%r, version=%r, '
                 'machine=%r)' % tuple(self))
+
+
+# glibc's numbers for the names confstr() knows.
+confstr_names = {'CS_PATH': 0, 'CS_GNU_LIBC_VERSION': 2, 'CS_GNU_LIBPTHREAD_VERSION': 3}
+
+
+def confstr(name):
+    """A string-valued system configuration value, or None."""
+    if isinstance(name, str):
+        try:
+            name = confstr_names[name]
+        except KeyError:
+            raise ValueError("unrecognized configuration name") from None
+    return _confstr(name)
 
 
 def uname():
