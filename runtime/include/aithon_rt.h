@@ -314,7 +314,7 @@ typedef struct ai_mrec {
 #define AI_ATTR_IC_WAYS 4
 
 /* An attribute-cache record (objects/class_ic.c) that compiled code reads
- * at a site o.x / o.x = v (way 0 of the site's cache): when o's type is
+ * at a site o.x / o.x = v (each way of the site's cache): when o's type is
  * `cls`, *verp still equals `version` and the word at
  * AI_SHAPE_DICT_OFFSET of o equals `shape`, the attribute is the value
  * word at byte `offset` of o; a store also writes `next_shape` into that

@@ -8,7 +8,7 @@
  *     class C whose dict word is S keep `name` at byte offset k" (IC_SGET,
  *     IC_SSET), or for a store that adds the attribute, "… store at k and
  *     the dict word becomes S'" (IC_SADD). The record starts with the
- *     ai_arec that compiled code checks inline in way 0 (aithon_rt.h,
+ *     ai_arec that compiled code checks inline in each way (aithon_rt.h,
  *     compiler/emit_data.c), so a hit costs a type, version and shape
  *     compare and one load or store;
  *   - dict records (instances in dict mode, classes without inline
@@ -144,9 +144,6 @@ static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind,
     return r;
 }
 
-/* Install r in the first free way (or where it already is, or the last);
- * a shape record goes to way 0 (the one compiled code checks), moving
- * what was there one way down. */
 static void install(_Atomic(uintptr_t) *ways, attr_rec *r) {
     int way = AI_ATTR_IC_WAYS - 1;
     for (int i = 0; i < AI_ATTR_IC_WAYS; i++) {
@@ -156,15 +153,8 @@ static void install(_Atomic(uintptr_t) *ways, attr_rec *r) {
             break;
         }
     }
-    if (r->kind >= IC_SGET && way > 0) {
-        uintptr_t first = atomic_load_explicit(&ways[0], memory_order_relaxed);
-        if (((const attr_rec *)first)->kind < IC_SGET) {
-            /* release: the record's fields before its address (the
-             * acquire loads of the fast paths). */
-            atomic_store_explicit(&ways[way], first, memory_order_release);
-            way = 0;
-        }
-    }
+    /* release: the record's fields before its address (the acquire loads
+     * of the fast paths, compiled code's included). */
     atomic_store_explicit(&ways[way], (uintptr_t)r, memory_order_release);
 }
 
