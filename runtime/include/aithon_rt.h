@@ -318,9 +318,9 @@ typedef struct ai_mrec {
  * `cls`, *verp still equals `version` and the word at
  * AI_SHAPE_DICT_OFFSET of o equals `shape`, the attribute is the value
  * word at byte `offset` of o; a store also writes `next_shape` into that
- * word (the same shape, or the one with the attribute added). `shape` is
- * AI_AREC_NO_SHAPE (no dict word ever holds it) for records that the
- * runtime alone can use. `version` changes (relaxed) while a record is
+ * word (the same shape, or the one with the attribute added). `cls` is
+ * NULL (and `shape` AI_AREC_NO_SHAPE) in records that the runtime alone
+ * can use. `version` changes (relaxed) while a record is
  * published; everything else is immutable. */
 typedef struct ai_arec {
     const void *cls;

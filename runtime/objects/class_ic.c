@@ -50,7 +50,10 @@
 enum { IC_GET, IC_SET, IC_ADD, IC_SGET, IC_SSET, IC_SADD };
 
 typedef struct attr_rec {
-    ai_arec a;      /* cls, version, verp, shape, offset, next_shape */
+    ai_arec a;      /* cls, version, verp, shape, offset, next_shape; a.cls
+                       is NULL in dict records, which compiled code must
+                       never take (their class may have another layout) */
+    const ai_type *cls;
     ai_value name;
     int64_t ix;     /* dict records: the entry number (-1: IC_ADD) */
     uint32_t dictoffset;
@@ -59,7 +62,7 @@ typedef struct attr_rec {
 } attr_rec;
 
 static inline bool rec_current(const attr_rec *r, const ai_type *t) {
-    return r->a.cls == t &&
+    return r->cls == t &&
            __atomic_load_n(&r->a.version, __ATOMIC_RELAXED) ==
                atomic_load_explicit(&((cls_type *)t)->version, memory_order_acquire);
 }
@@ -120,7 +123,8 @@ static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind,
         if (!r) {
             r = malloc(sizeof *r);
             if (r) {
-                r->a.cls = &ct->t;
+                r->cls = &ct->t;
+                r->a.cls = kind >= IC_SGET ? &ct->t : NULL;
                 r->a.version = ver;
                 r->a.verp = (const uint64_t *)&ct->version;
                 r->a.shape = shape;

@@ -324,3 +324,29 @@ print(vars(n))
 p = Point(1, 2)
 print([x for x in dir(p) if not x.startswith("__")])
 print(p == p, p == Point(1, 2))
+
+
+# one site, instances of subclasses of list and dict (their attributes are
+# in dict mode; the words of the builtin layout must never be taken for a
+# shape) next to plain instances
+class L(list):
+    pass
+
+
+class D(dict):
+    pass
+
+
+def get_tag(o):
+    return o.tag
+
+
+def put_tag(o, v):
+    o.tag = v
+
+
+for n in range(5):
+    for o in (L(range(n)), D.fromkeys(range(n)), Point(n, n)):
+        put_tag(o, n)
+        put_tag(o, get_tag(o) + 1)
+        print(type(o).__name__, get_tag(o), len(o) if not isinstance(o, Point) else vars(o))
