@@ -518,16 +518,126 @@ static LLVMValueRef site_cache(Emitter *e, unsigned n, const char *name) {
     return g;
 }
 
-/* o.name through the site's inline cache (runtime/objects/class_ic.c). */
-static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, int line) {
-    LLVMValueRef v = emit_rt(e, RT_ai_getattr_ic, (LLVMValueRef[]){o, name, site_cache(e, AI_ATTR_IC_WAYS, "acache")}, 3);
-    emit_check(e, v, line);
-    return v;
+/* The ways of an attribute site that compiled code checks (all of them:
+ * a site in a method of a base class sees instances of each subclass). */
+#define IC_INLINE_WAYS AI_ATTR_IC_WAYS
+
+/* The inline check of an attribute site's ways (ai_arec records,
+ * aithon_rt.h; runtime/objects/class_ic.c makes them): o an object of a
+ * record's class at its version whose dict word is the record's shape.
+ * Leaves the builder in the hit block and returns the record that passed;
+ * an empty way or no passing record branches to slow. The dict word is
+ * read only once a class matched (the object then has one). */
+static LLVMValueRef arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, LLVMBasicBlockRef slow,
+                               LLVMValueRef *p_out) {
+    LLVMBasicBlockRef obj = emit_block(e, "ic.obj"), hit = emit_block(e, "ic.hit");
+    emit_br_unlikely(e, LLVMBuildTrunc(e->b, o, e->i1, ""), slow, obj);
+    LLVMPositionBuilderAtEnd(e->b, obj);
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, o, e->ptr, "");
+    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "type");
+    LLVMValueRef recs[IC_INLINE_WAYS];
+    LLVMBasicBlockRef from[IC_INLINE_WAYS];
+    for (int w = 0; w < IC_INLINE_WAYS; w++) {
+        LLVMBasicBlockRef chk = emit_block(e, "ic.way"), ver = emit_block(e, "ic.ver"), shp = emit_block(e, "ic.shape"),
+                          next = w + 1 < IC_INLINE_WAYS ? emit_block(e, "ic.next") : slow;
+        LLVMValueRef rec = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, cache, (LLVMValueRef[]){emit_i64(e, w)}, 1, ""), "arec");
+        LLVMSetOrdering(rec, LLVMAtomicOrderingAcquire);
+        LLVMSetAlignment(rec, 8);
+        emit_br_unlikely(e, LLVMBuildIsNull(e->b, rec, ""), slow, chk);
+        LLVMPositionBuilderAtEnd(e->b, chk);
+        /* ai_arec { cls, version, verp, shape, offset, next_shape } */
+        LLVMValueRef f_cls = LLVMBuildLoad2(e->b, e->i64, rec, "rcls");
+        emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, t, f_cls, ""), ver, next);
+        LLVMPositionBuilderAtEnd(e->b, ver);
+        LLVMValueRef f_ver = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 1)}, 1, ""), "rver");
+        LLVMSetOrdering(f_ver, LLVMAtomicOrderingMonotonic);
+        LLVMSetAlignment(f_ver, 8);
+        LLVMValueRef f_verp = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 2)}, 1, ""), "rverp");
+        LLVMValueRef cur = LLVMBuildLoad2(e->b, e->i64, f_verp, "curver");
+        LLVMSetOrdering(cur, LLVMAtomicOrderingAcquire);
+        LLVMSetAlignment(cur, 8);
+        LLVMValueRef f_shape = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 3)}, 1, ""), "rshape");
+        emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, cur, f_ver, ""), shp, next);
+        LLVMPositionBuilderAtEnd(e->b, shp);
+        LLVMValueRef dw = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, ""), "dword");
+        recs[w] = rec;
+        from[w] = shp;
+        emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, dw, f_shape, ""), hit, next);
+        if (w + 1 < IC_INLINE_WAYS) LLVMPositionBuilderAtEnd(e->b, next);
+    }
+    LLVMPositionBuilderAtEnd(e->b, hit);
+    LLVMValueRef rec = LLVMBuildPhi(e->b, e->ptr, "arec");
+    LLVMAddIncoming(rec, recs, from, IC_INLINE_WAYS);
+    *p_out = p;
+    return rec;
 }
 
+/* The address of the attribute's slot in o, from a record that passed. */
+static LLVMValueRef arec_slot(Emitter *e, LLVMValueRef rec, LLVMValueRef p) {
+    LLVMValueRef off = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 4)}, 1, ""), "roff");
+    return LLVMBuildGEP2(e->b, e->i8, p, &off, 1, "");
+}
+
+/* o.name through the site's inline cache (runtime/objects/class_ic.c):
+ * its ways checked inline (outside run-once code), the runtime on a miss. */
+static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, int line) {
+    LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "acache");
+    if (e->fn->cold) {
+        LLVMValueRef v = emit_rt(e, RT_ai_getattr_ic, (LLVMValueRef[]){o, name, cache}, 3);
+        emit_check(e, v, line);
+        return v;
+    }
+    LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
+    LLVMValueRef p;
+    LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
+    LLVMValueRef hv = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, rec, p), "attr");
+    LLVMBasicBlockRef hit_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef sv = emit_rt(e, RT_ai_getattr_ic, (LLVMValueRef[]){o, name, cache}, 3);
+    emit_check(e, sv, line);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "attr");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){hv, sv}, (LLVMBasicBlockRef[]){hit_end, slow_end}, 2);
+    return phi;
+}
+
+/* o.name = v: on a hit the value goes to the slot and the
+ * record's next shape to the dict word (the same shape, or the one with
+ * the attribute added: __init__'s stores), with the write barrier of gc.h
+ * G7 inline (the shape word is no heap pointer: no barrier). */
 static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueRef v, int line) {
-    LLVMValueRef rc = emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, v, site_cache(e, AI_ATTR_IC_WAYS, "scache")}, 4);
-    emit_check_i32(e, rc, line);
+    LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "scache");
+    if (e->fn->cold) {
+        LLVMValueRef rc = emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, v, cache}, 4);
+        emit_check_i32(e, rc, line);
+        return;
+    }
+    LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
+    LLVMValueRef p;
+    LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
+    LLVMBuildStore(e->b, v, arec_slot(e, rec, p));
+    LLVMValueRef next = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 5)}, 1, ""), "rnext");
+    LLVMBuildStore(e->b, next, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, ""));
+    /* holder old and not remembered, v a young object: remember o */
+    LLVMValueRef hh = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, (int64_t)AI_HDR_GC_BITS), "");
+    LLVMBasicBlockRef chk = emit_block(e, "sa.chk"), chk2 = emit_block(e, "sa.chk2"), rem = emit_block(e, "sa.rem");
+    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, hh, emit_i64(e, (int64_t)AI_HDR_OLD), ""), chk, done);
+    LLVMPositionBuilderAtEnd(e->b, chk);
+    LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, v, e->i1, ""), done, chk2);
+    LLVMPositionBuilderAtEnd(e->b, chk2);
+    LLVMValueRef vh = LLVMBuildLoad2(e->b, e->i64, LLVMBuildIntToPtr(e->b, v, e->ptr, ""), "vhdr");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, LLVMBuildAnd(e->b, vh, emit_i64(e, (int64_t)AI_HDR_OLD), ""),
+                                        emit_i64(e, 0), ""), rem, done);
+    LLVMPositionBuilderAtEnd(e->b, rem);
+    emit_rt(e, RT_ai_write_barrier, (LLVMValueRef[]){p}, 1);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    emit_check_i32(e, emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, v, cache}, 4), line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
 }
 
 LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x) {
@@ -546,9 +656,10 @@ LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x) {
 
 /* ---- method calls --------------------------------------------------------------------- */
 
-/* Compiled code checks the first ways of a site's cache; the runtime
- * checks them all on a miss (and calls a direct body itself). */
-#define MC_INLINE_WAYS 2
+/* Compiled code checks every way of a site's cache (a call in a method
+ * of a base class sees each subclass's override); the runtime checks them
+ * again on a miss (and calls a direct body itself). */
+#define MC_INLINE_WAYS AI_MCACHE_WAYS
 
 /* A call with more positional arguments than this always goes through
  * ai_call_method (its arguments stay in memory, see emit_array_new). */

@@ -436,6 +436,15 @@ LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line) {
     LLVMValueRef fast = LLVMBuildICmp(e->b, LLVMIntNE, v, emit_i64(e, 1), "");  /* small: != 0 */
     LLVMBuildCondBr(e->b, is_small(e, v), done, slow);
     LLVMPositionBuilderAtEnd(e->b, slow);
+    /* True, False and None (a predicate method's result, a flag
+     * attribute) without a call */
+    LLVMValueRef is_true = LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_constant(e, &(Constant){.kind = CONST_TRUE}), "");
+    LLVMValueRef known = LLVMBuildOr(e->b, is_true,
+                                     LLVMBuildOr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_constant(e, &(Constant){.kind = CONST_FALSE}), ""),
+                                                 LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_constant(e, &(Constant){.kind = CONST_NONE}), ""), ""), "");
+    LLVMBasicBlockRef call = emit_block(e, "truth.call");
+    LLVMBuildCondBr(e->b, known, done, call);
+    LLVMPositionBuilderAtEnd(e->b, call);
     LLVMValueRef t = emit_rt(e, RT_ai_truthy, &v, 1);
     emit_check_i32(e, t, line);
     LLVMValueRef st = LLVMBuildICmp(e->b, LLVMIntNE, t, emit_i32(e, 0), "");
@@ -443,7 +452,7 @@ LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line) {
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){fast, st}, (LLVMBasicBlockRef[]){here, slow_end}, 2);
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fast, is_true, st}, (LLVMBasicBlockRef[]){here, slow, slow_end}, 3);
     return phi;
 }
 

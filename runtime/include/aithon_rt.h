@@ -313,6 +313,26 @@ typedef struct ai_mrec {
 #define AI_MCACHE_WAYS 4
 #define AI_ATTR_IC_WAYS 4
 
+/* An attribute-cache record (objects/class_ic.c) that compiled code reads
+ * at a site o.x / o.x = v (each way of the site's cache): when o's type is
+ * `cls`, *verp still equals `version` and the word at
+ * AI_SHAPE_DICT_OFFSET of o equals `shape`, the attribute is the value
+ * word at byte `offset` of o; a store also writes `next_shape` into that
+ * word (the same shape, or the one with the attribute added). `cls` is
+ * NULL (and `shape` AI_AREC_NO_SHAPE) in records that the runtime alone
+ * can use. `version` changes (relaxed) while a record is
+ * published; everything else is immutable. */
+typedef struct ai_arec {
+    const void *cls;
+    uint64_t version; /* read and written with __atomic builtins (relaxed) */
+    const uint64_t *verp;
+    uint64_t shape;
+    uint64_t offset;
+    uint64_t next_shape;
+} ai_arec;
+#define AI_SHAPE_DICT_OFFSET 8
+#define AI_AREC_NO_SHAPE 2
+
 /* ai_func_info.flags */
 enum {
     AI_FUNC_VARARGS = 1,

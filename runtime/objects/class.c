@@ -551,18 +551,6 @@ void cls_set_shadowed(cls_type *ct) {
     if (!(old & CLS_SHADOWED)) atomic_store_explicit(&ct->version, new_stamp(), memory_order_release);
 }
 
-/* The instance dict, made on first use (0 only when allocation failed). */
-static ai_value inst_dict(ai_value o, cls_type *ct) {
-    ai_value *slot = cls_dict_slot(o, ct);
-    if (!*slot) {
-        ai_value d = dict_new();
-        if (!d) return AI_ERR;
-        *slot = d;
-        gc_barrier(ai_obj(o), d);
-    }
-    return *slot;
-}
-
 /* object.__getattribute__ without the final AttributeError: 1 found, 0
  * missing (no exception), -1 error. */
 static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
@@ -594,14 +582,11 @@ static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
             /* The dict escapes: method calls can no longer assume that it
              * holds no method names. */
             cls_set_shadowed(ct);
-            return (*out = inst_dict(o, ct)) ? 1 : -1;
+            return (*out = cls_inst_dict(o, ct)) ? 1 : -1;
         }
     }
-    ai_value d = *cls_dict_slot(o, ct);
-    if (d) {
-        int32_t rc = dict_get(d, name, out);
-        if (rc) return rc;
-    }
+    int32_t rc = cls_inst_lookup(o, ct, name, out);
+    if (rc) return rc;
     if (f.kind == CF_NONE) return 0;
     return (*out = cls_bind(&f, o, &ct->t)) ? 1 : -1;
 }
@@ -680,19 +665,12 @@ int32_t cls_generic_setattr(ai_value o, ai_value name, ai_value v) {
                 return -1;
             }
             cls_set_shadowed(ct);
-            *cls_dict_slot(o, ct) = v;
-            gc_barrier(ai_obj(o), v);
+            cls_inst_set_dict(o, ct, v);
             return 0;
         }
     }
-    if (v) {
-        ai_value d = inst_dict(o, ct);
-        if (!d) return -1;
-        return dict_set(d, name, v);
-    }
-    ai_value d = *cls_dict_slot(o, ct);
-    if (!d) return no_attr(o, name);
-    int32_t rc = dict_del(d, name);
+    if (v) return cls_inst_store(o, ct, name, v);
+    int32_t rc = cls_inst_delete(o, ct, name);
     if (rc < 0) return -1;
     return rc ? 0 : no_attr(o, name);
 }
@@ -748,8 +726,7 @@ static int32_t set_class(ai_value o, cls_type *ct, ai_value v) {
                      ct->t.name);
         return -1;
     }
-    ai_value d = *cls_dict_slot(o, ct);
-    if (d && dict_len(d) > 0) cls_set_shadowed(nct);
+    if (cls_inst_count(o, ct) > 0) cls_set_shadowed(nct);
     ai_object *ob = ai_obj(o);
     ob->hdr = (ob->hdr & AI_HDR_GC_MASK) | (uintptr_t)nt;
     return 0;
@@ -928,7 +905,14 @@ static void inst_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
     cls_type *ct = (cls_type *)ai_type_of_obj(o);
     if (ct->layout == CLS_LAYOUT_INTBOX) visit_if(&((ai_value *)o)[1], visit, ctx);
     else if (ct->solid->gc_visit) ct->solid->gc_visit(o, visit, ctx);
-    visit_if(cls_dict_slot(ai_val(o), ct), visit, ctx);
+    ai_value *w = cls_dict_slot(ai_val(o), ct);
+    if (cls_word_is_shape(*w)) {
+        /* the shape is not a heap object (shape.c): its slots are */
+        ai_value *slots = cls_inline_slots(ai_val(o), ct);
+        for (int32_t i = 0, n = cls_word_shape(*w)->count; i < n; i++) visit_if(&slots[i], visit, ctx);
+    } else {
+        visit_if(w, visit, ctx);
+    }
     visit_if(cls_slotvals_slot(ai_val(o), ct), visit, ctx);
 }
 
@@ -1576,6 +1560,13 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
         }
         if (nodict) set_flag(ct, CLS_NO_DICT);
     }
+    if (winner == &ai_object_type && !(ct->cflags & CLS_NO_DICT) && ct->dictoffset == AI_SHAPE_DICT_OFFSET) {
+        /* Plain instances: shapes and inline slots (shape.c). Every such
+         * class has the same number, so __class__ assignment between them
+         * keeps working (set_class compares sizes). */
+        ct->ninline = CLS_INLINE_SLOTS;
+        ct->t.basicsize += CLS_INLINE_SLOTS * (uint32_t)sizeof(ai_value);
+    }
     resolve_dunders(ct);
     ct->slots.construct = cls_construct;
     ct->slots.getattr = inst_getattr;
@@ -1749,8 +1740,7 @@ static ai_value rec_call(const cls_rec *r, ai_value o, const ai_value *args, int
 
 /* Is `name` in o's instance dict? (1 with *out, 0, -1 error) */
 static int32_t in_inst_dict(ai_value o, cls_type *ct, ai_value name, ai_value *out) {
-    ai_value d = *cls_dict_slot(o, ct);
-    return d ? dict_get(d, name, out) : 0;
+    return cls_inst_lookup(o, ct, name, out);
 }
 
 static ai_value getattr_call(ai_value o, ai_value name, const ai_value *args, int64_t nargs,

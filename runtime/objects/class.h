@@ -123,6 +123,7 @@ typedef struct cls_type {
     const ai_type *solid;    /* the builtin type whose layout instances share */
     uint32_t dictoffset;     /* where the instance dict pointer lives (0: after a variable layout) */
     uint32_t layout;         /* CLS_LAYOUT_* */
+    uint32_t ninline;        /* inline attribute slots (shape.c), 0: the dict word holds a dict or 0 */
     _Atomic uint32_t cflags; /* CLS_* */
     _Atomic uint64_t version;
     char *cname;             /* t.name: the UTF-8 __name__ (malloc) */
@@ -148,6 +149,73 @@ static inline ai_value *cls_dict_slot(ai_value inst, const cls_type *ct) {
 static inline ai_value *cls_slotvals_slot(ai_value inst, const cls_type *ct) {
     return (ai_value *)((char *)ai_obj(inst) + cls_dict_offset(inst, ct) + sizeof(ai_value));
 }
+/* ---- instance shapes (shape.c) -------------------------------------------
+ *
+ * A class whose instances have object's layout and an instance dict
+ * (ninline != 0) keeps their first attributes in CLS_INLINE_SLOTS words
+ * after the __slots__ word, described by a shape stored in the dict word
+ * (tagged with bit 0, so that it reads as a small int: the collector and
+ * gc_msg_pack never follow it; it is not reported by gc_visit either).
+ * The dict word of such an instance is
+ *   0          no attribute yet (the root shape),
+ *   shape | 1  shape mode: attribute names[i] in inline slot i,
+ *   a dict     dict mode: the dict is the only storage, slots are 0.
+ * An instance goes from shape mode to dict mode once, when anything needs
+ * the dict (`__dict__`, vars(), del, a name that is not an immortal exact
+ * str, one attribute more than the slots); never back.
+ *
+ * A shape is immutable and immortal (malloc'd, shared by every actor):
+ * the ordered attribute names (immortal strs) and a list of transitions
+ * (shape + name → the shape with that name appended), pushed under a
+ * lock and read without one. Shapes do not belong to a class: a record
+ * of an attribute cache pairs (class, version) with a shape. */
+#define CLS_INLINE_SLOTS 8
+typedef struct cls_shape {
+    const struct cls_shape *parent;
+    _Atomic(struct cls_shape *) kids; /* transitions (a push list) */
+    struct cls_shape *sibling;        /* the next transition of parent */
+    int32_t count;                    /* attributes: names[0..count) */
+    ai_value names[];                 /* in slot (= insertion) order */
+} cls_shape;
+extern cls_shape cls_shape_root;
+
+/* Offset (from the instance's start) of inline slot 0: after the dict and
+ * the __slots__ words. Compiled code hard-wires AI_SHAPE_DICT_OFFSET. */
+static inline ai_value *cls_inline_slots(ai_value inst, const cls_type *ct) {
+    return (ai_value *)((char *)ai_obj(inst) + ct->dictoffset + 2 * sizeof(ai_value));
+}
+static inline bool cls_word_is_shape(ai_value w) { return (w & 1) != 0; }
+static inline const cls_shape *cls_word_shape(ai_value w) {
+    return w ? (const cls_shape *)(w & ~(ai_value)1) : &cls_shape_root;
+}
+static inline ai_value cls_shape_word(const cls_shape *s) {
+    return s == &cls_shape_root ? 0 : (ai_value)(uintptr_t)s | 1;
+}
+/* The slot of `name` (a str, compared by identity then content) in s, or -1. */
+int cls_shape_find(const cls_shape *s, ai_value name);
+/* s with `name` appended, or NULL when it cannot be (s full, a name that
+ * is not an immortal exact str, out of memory): the caller then uses a
+ * dict. No exception is set. */
+const cls_shape *cls_shape_add(const cls_shape *s, ai_value name);
+
+/* Every runtime reader and writer of an instance's attributes goes
+ * through these (never through cls_dict_slot's word directly):
+ * the value of `name` (1 with *out, 0 absent, -1 error); */
+int32_t cls_inst_lookup(ai_value o, const cls_type *ct, ai_value name, ai_value *out);
+/* store (0, -1 error); */
+int32_t cls_inst_store(ai_value o, cls_type *ct, ai_value name, ai_value v);
+/* delete (1 deleted, 0 absent, -1 error); */
+int32_t cls_inst_delete(ai_value o, cls_type *ct, ai_value name);
+/* the number of attributes; */
+int64_t cls_inst_count(ai_value o, const cls_type *ct);
+/* the instance dict, made (or materialised from the shape) if need be
+ * (AI_ERR only when out of memory); */
+ai_value cls_inst_dict(ai_value o, cls_type *ct);
+/* the instance dict if the instance has one or has attributes, else 0; */
+ai_value cls_inst_dict_if_any(ai_value o, cls_type *ct);
+/* replace the instance's storage by dict d (`o.__dict__ = d`). */
+void cls_inst_set_dict(ai_value o, cls_type *ct, ai_value d);
+
 /* Is t one of the immutable builtin types whose subclasses take their
  * value in __new__ (int, float, str, bytes, tuple, frozenset)? */
 bool cls_immutable_base(const ai_type *t);

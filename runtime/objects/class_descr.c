@@ -1243,7 +1243,8 @@ static ai_value bi_dir(ai_value self, const ai_value *args, int64_t nargs, ai_va
         if (dir_add_type(set, (const ai_type *)ai_obj(x)) < 0) return AI_ERR;
     } else {
         if (cls_check_type(t)) {
-            ai_value d = *cls_dict_slot(x, (const cls_type *)t);
+            ai_value d = cls_inst_dict_if_any(x, (cls_type *)t);
+            if (!d && exc_pending()) return AI_ERR;
             if (d && dir_add_dict(set, d) < 0) return AI_ERR;
         }
         if (dir_add_type(set, t) < 0) return AI_ERR;

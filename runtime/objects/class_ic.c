@@ -2,34 +2,44 @@
  * objects/class_ic.c — inline caches for o.name and o.name = v.
  *
  * Each attribute site in compiled code owns AI_ATTR_IC_WAYS zero words
- * (ai_getattr_ic / ai_setattr_ic). A word holds a record "instances of
- * class C keep `name` at entry number ix of their instance dict", valid
- * while C's version stamp equals the record's. A hit reads (or replaces)
- * the entry's value at that position — no hashing, no class lookup; a
- * miss takes the generic path (ai_getattr / ai_setattr) and then records
- * where the value was found, so a site seeing a few classes (or a few
- * insertion orders) keeps one record per class and order.
+ * (ai_getattr_ic / ai_setattr_ic). A word holds a record valid while the
+ * class's version stamp equals the record's, of one of two families:
+ *   - shape records (instances with inline slots, shape.c): "instances of
+ *     class C whose dict word is S keep `name` at byte offset k" (IC_SGET,
+ *     IC_SSET), or for a store that adds the attribute, "… store at k and
+ *     the dict word becomes S'" (IC_SADD). The record starts with the
+ *     ai_arec that compiled code checks inline in each way (aithon_rt.h,
+ *     compiler/emit_data.c), so a hit costs a type, version and shape
+ *     compare and one load or store;
+ *   - dict records (instances in dict mode, classes without inline
+ *     slots): "instances of C keep `name` at entry number ix of their
+ *     instance dict" (IC_GET, IC_SET): the entry's value is read or
+ *     replaced at that position, no hashing; IC_ADD: a store of the name
+ *     goes straight to the dict.
+ * A miss takes the generic path (ai_getattr / ai_setattr) and then records
+ * where the value was found, so a site seeing a few classes (or shapes,
+ * or insertion orders) keeps one record per case.
  *
- * The instance dict stays the only storage, so every semantic of
- * attributes is the generic path's: a record is made only when the value
- * came from the instance dict and nothing on the class can take priority
- * over it: no __getattribute__ (reads) or __setattr__ (writes), no data
- * descriptor, property, __slots__ member or builtin field of that name,
- * no dunder name. Anything that could change that (a store into a class
- * dict of the MRO: a property added later, a method, __setattr__) gives
- * the class a new version stamp (class.c, mro_changed), which makes the
- * records stale. The entry is matched by the key's identity, so a deleted
- * attribute (its entry emptied), a reordered or replaced __dict__, or an
- * attribute stored with another str object simply misses. A store site
- * that adds attributes (an __init__) keeps an IC_ADD record instead:
- * the class was checked, so the store goes straight to dict_set.
+ * Every semantic of attributes stays the generic path's: a record is made
+ * only when the value came from the instance's own storage and nothing on
+ * the class can take priority over it: no __getattribute__ (reads) or
+ * __setattr__ (writes), no data descriptor, property, __slots__ member or
+ * builtin field of that name, no dunder name. Anything that could change
+ * that (a store into a class dict of the MRO: a property added later, a
+ * method, __setattr__) gives the class a new version stamp (class.c,
+ * mro_changed), which makes the records stale. A dict entry is matched by
+ * the key's identity, so a deleted attribute (its entry emptied), a
+ * reordered or replaced __dict__, or an attribute stored with another str
+ * object simply misses; a shape is immutable, so an instance whose shape
+ * is the record's has the attribute at the record's slot.
  *
  * Invariants: records are malloc'd, immutable except `version` (set only
  * to a stamp at which the record was re-validated), pushed on the class's
  * list and never freed; `name` is a compile-time constant (immortal).
  * Only classes whose instance dict sits at a fixed offset
  * (CLS_LAYOUT_FIXED) get records; metaclasses (whose instances are
- * classes) do not.
+ * classes) do not. Shape records only for classes with inline slots,
+ * whose dict word is at AI_SHAPE_DICT_OFFSET.
  */
 #include "objects/class.h"
 #include "objects/dict_impl.h"
@@ -37,34 +47,46 @@
 
 #include <stdlib.h>
 
-/* IC_GET / IC_SET: the value sits at entry ix of the instance dict.
- * IC_ADD: a store of the name goes to the instance dict, wherever it is
- * (or is not yet: the first stores of __init__); ix is -1. */
-enum { IC_GET, IC_SET, IC_ADD };
+enum { IC_GET, IC_SET, IC_ADD, IC_SGET, IC_SSET, IC_SADD };
 
 typedef struct attr_rec {
+    ai_arec a;      /* cls, version, verp, shape, offset, next_shape; a.cls
+                       is NULL in dict records, which compiled code must
+                       never take (their class may have another layout) */
     const ai_type *cls;
-    _Atomic uint64_t version;
     ai_value name;
-    int64_t ix;
+    int64_t ix;     /* dict records: the entry number (-1: IC_ADD) */
     uint32_t dictoffset;
     uint32_t kind;
     struct attr_rec *next;
 } attr_rec;
 
+static inline bool rec_current(const attr_rec *r, const ai_type *t) {
+    return r->cls == t &&
+           __atomic_load_n(&r->a.version, __ATOMIC_RELAXED) ==
+               atomic_load_explicit(&((cls_type *)t)->version, memory_order_acquire);
+}
+
+static inline ai_value *dict_word(ai_value o, const attr_rec *r) {
+    return (ai_value *)((char *)ai_obj(o) + r->dictoffset);
+}
+
 /* The slot of the value of o's attribute `name` when record r applies to
- * o now, else NULL (and *keys the dict's keys block, for the barrier). */
+ * o now, else NULL (and *holder the object whose gc_visit reports the
+ * slot, for the barrier). */
 static inline ai_value *probe(const attr_rec *r, ai_value o, const ai_type *t, ai_value name,
-                              ai_object **keys) {
-    if (r->cls != t || r->name != name) return NULL;
-    if (atomic_load_explicit(&r->version, memory_order_relaxed) !=
-        atomic_load_explicit(&((cls_type *)t)->version, memory_order_acquire))
-        return NULL;
-    ai_value d = *(ai_value *)((char *)ai_obj(o) + r->dictoffset);
-    if (!d) return NULL;
+                              ai_object **holder) {
+    if (r->name != name || !rec_current(r, t)) return NULL;
+    ai_value d = *dict_word(o, r);
+    if (r->kind == IC_SGET || r->kind == IC_SSET) {
+        if (d != r->a.shape) return NULL;
+        if (holder) *holder = ai_obj(o);
+        return (ai_value *)((char *)ai_obj(o) + r->a.offset);
+    }
+    if (!d || cls_word_is_shape(d)) return NULL;
     ai_value *slot = dict_value_slot_at(d, r->ix, name);
     if (!slot || !*slot) return NULL;
-    if (keys) *keys = ai_obj(dict_obj(d)->keys);
+    if (holder) *holder = ai_obj(dict_obj(d)->keys);
     return slot;
 }
 
@@ -80,24 +102,34 @@ static int64_t index_by_identity(ai_value d, ai_value name) {
     return -1;
 }
 
-static attr_rec *find_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind) {
+static attr_rec *find_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind, uint64_t shape,
+                          uint64_t next_shape) {
     /* acquire: pairs with the release push in get_rec. */
     for (attr_rec *r = atomic_load_explicit(&ct->attr_recs, memory_order_acquire); r; r = r->next)
-        if (r->name == name && r->ix == ix && r->kind == kind) return r;
+        if (r->name == name && r->ix == ix && r->kind == kind && r->a.shape == shape &&
+            r->a.next_shape == next_shape)
+            return r;
     return NULL;
 }
 
-/* The record (ct, name, ix, kind), validated at version ver. */
-static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind, uint64_t ver) {
-    attr_rec *r = find_rec(ct, name, ix, kind);
+/* The record (ct, name, ix, kind, shapes), validated at version ver. For
+ * shape records ix is the slot number. */
+static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind, uint64_t shape,
+                         uint64_t next_shape, uint64_t ver) {
+    attr_rec *r = find_rec(ct, name, ix, kind, shape, next_shape);
     if (!r) {
         pthread_mutex_lock(&cls_lock);
-        r = find_rec(ct, name, ix, kind);
+        r = find_rec(ct, name, ix, kind, shape, next_shape);
         if (!r) {
             r = malloc(sizeof *r);
             if (r) {
                 r->cls = &ct->t;
-                atomic_init(&r->version, ver);
+                r->a.cls = kind >= IC_SGET ? &ct->t : NULL;
+                r->a.version = ver;
+                r->a.verp = (const uint64_t *)&ct->version;
+                r->a.shape = shape;
+                r->a.next_shape = next_shape;
+                r->a.offset = kind >= IC_SGET ? ct->dictoffset + (uint64_t)(2 + ix) * sizeof(ai_value) : 0;
                 r->name = name;
                 r->ix = ix;
                 r->dictoffset = ct->dictoffset;
@@ -112,7 +144,7 @@ static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind,
     }
     /* relaxed: readers compare it with the class's stamp, which they load
      * with acquire; ver was valid when it was read. */
-    atomic_store_explicit(&r->version, ver, memory_order_relaxed);
+    __atomic_store_n(&r->a.version, ver, __ATOMIC_RELAXED);
     return r;
 }
 
@@ -126,12 +158,12 @@ static void install(_Atomic(uintptr_t) *ways, attr_rec *r) {
         }
     }
     /* release: the record's fields before its address (the acquire loads
-     * of the fast paths). */
+     * of the fast paths, compiled code's included). */
     atomic_store_explicit(&ways[way], (uintptr_t)r, memory_order_release);
 }
 
-/* Can the value of `name` on an instance of ct come from its dict (and
- * for a store: go to its dict) with nothing on the class in the way? */
+/* Can the value of `name` on an instance of ct come from its own storage
+ * (and for a store: go to it) with nothing on the class in the way? */
 static bool cacheable(cls_type *ct, ai_value name, uint32_t kind) {
     /* a metaclass's instances are classes: no instance dict (class_meta.c) */
     if (ct->layout != CLS_LAYOUT_FIXED || !ct->dictoffset || (ct->t.flags & AI_TF_METACLASS) ||
@@ -161,36 +193,55 @@ static bool cacheable(cls_type *ct, ai_value name, uint32_t kind) {
     return true;
 }
 
-/* After the generic path: record where o's `name` lives, if it may
- * (added: the store made a new entry, so the site adds attributes). */
-static void learn(ai_value o, ai_value name, _Atomic(uintptr_t) *ways, uint32_t kind, bool added) {
-    if (ai_is_smallint(o)) return;
+/* o's class when records may be made for its instances at all, else NULL. */
+static cls_type *ic_class(ai_value o) {
+    if (ai_is_smallint(o)) return NULL;
     ai_type *t = ai_type_of_obj(ai_obj(o));
-    if (!cls_check_type(t)) return;
+    if (!cls_check_type(t)) return NULL;
     cls_type *ct = (cls_type *)t;
+    if (ct->layout != CLS_LAYOUT_FIXED || !ct->dictoffset || (t->flags & AI_TF_METACLASS)) return NULL;
+    return ct;
+}
+
+/* After the generic path: record where o's `name` lives, if it may.
+ * `before` is o's dict word before a store (stores only). */
+static void learn(ai_value o, ai_value name, _Atomic(uintptr_t) *ways, uint32_t kind, ai_value before) {
+    cls_type *ct = ic_class(o);
+    if (!ct) return;
     uint64_t ver = atomic_load_explicit(&ct->version, memory_order_acquire);
     if (!cacheable(ct, name, kind)) return;
-    int64_t ix = -1;
-    if (added) {
-        kind = IC_ADD;
+    ai_value w = *cls_dict_slot(o, ct);
+    attr_rec *r;
+    if (ct->ninline && (!w || cls_word_is_shape(w))) {
+        const cls_shape *s = cls_word_shape(w);
+        int i = cls_shape_find(s, name);
+        if (i < 0) return;
+        if (kind == IC_SET && before != w) {
+            /* the store added the attribute: before → w */
+            if (!(before == 0 || cls_word_is_shape(before)) || cls_word_shape(before) != s->parent ||
+                i != s->count - 1)
+                return;
+            r = get_rec(ct, name, i, IC_SADD, before, w, ver);
+        } else {
+            r = get_rec(ct, name, i, kind == IC_GET ? IC_SGET : IC_SSET, w, w, ver);
+        }
     } else {
-        ai_value d = *cls_dict_slot(o, ct);
-        if (!d) return;
-        ix = index_by_identity(d, name);
+        if (!w || cls_word_is_shape(w)) return;
+        int64_t ix = index_by_identity(w, name);
         if (ix < 0) return;
+        r = get_rec(ct, name, ix, kind, AI_AREC_NO_SHAPE, AI_AREC_NO_SHAPE, ver);
     }
-    attr_rec *r = get_rec(ct, name, ix, kind, ver);
     if (r) install(ways, r);
 }
 
-static int64_t dict_entries(ai_value o) {
-    if (ai_is_smallint(o)) return -1;
-    ai_type *t = ai_type_of_obj(ai_obj(o));
-    if (!cls_check_type(t) || ((cls_type *)t)->layout != CLS_LAYOUT_FIXED || !((cls_type *)t)->dictoffset ||
-        (t->flags & AI_TF_METACLASS))
-        return -1;
-    ai_value d = *cls_dict_slot(o, (cls_type *)t);
-    return d ? dict_obj(d)->used : 0;
+/* A dict-mode store that adds an entry: the site adds attributes. */
+static void learn_add(ai_value o, ai_value name, _Atomic(uintptr_t) *ways) {
+    cls_type *ct = ic_class(o);
+    if (!ct) return;
+    uint64_t ver = atomic_load_explicit(&ct->version, memory_order_acquire);
+    if (!cacheable(ct, name, IC_SET)) return;
+    attr_rec *r = get_rec(ct, name, -1, IC_ADD, AI_AREC_NO_SHAPE, AI_AREC_NO_SHAPE, ver);
+    if (r) install(ways, r);
 }
 
 ai_value ai_getattr_ic(ai_value o, ai_value name, void *cache) {
@@ -206,7 +257,7 @@ ai_value ai_getattr_ic(ai_value o, ai_value name, void *cache) {
         }
     }
     ai_value v = ai_getattr(o, name);
-    if (v) learn(o, name, ways, IC_GET, false);
+    if (v) learn(o, name, ways, IC_GET, 0);
     return v;
 }
 
@@ -217,32 +268,50 @@ int32_t ai_setattr_ic(ai_value o, ai_value name, ai_value v, void *cache) {
         for (int i = 0; i < AI_ATTR_IC_WAYS; i++) {
             const attr_rec *r = (const attr_rec *)atomic_load_explicit(&ways[i], memory_order_acquire);
             if (!r) break;
+            if (r->kind == IC_SADD) {
+                if (r->name != name || !rec_current(r, t)) continue;
+                ai_value *w = dict_word(o, r);
+                if (*w != r->a.shape) continue;
+                *(ai_value *)((char *)ai_obj(o) + r->a.offset) = v;
+                gc_barrier(ai_obj(o), v);
+                *w = r->a.next_shape;
+                return 0;
+            }
             if (r->kind == IC_ADD) {
-                if (r->cls != t || r->name != name ||
-                    atomic_load_explicit(&r->version, memory_order_relaxed) !=
-                        atomic_load_explicit(&((cls_type *)t)->version, memory_order_acquire))
-                    continue;
-                ai_value *dslot = (ai_value *)((char *)ai_obj(o) + r->dictoffset);
+                if (r->name != name || !rec_current(r, t)) continue;
+                ai_value *dslot = dict_word(o, r);
                 if (!*dslot) {
+                    if (((const cls_type *)t)->ninline) continue; /* shape mode */
                     ai_value d = dict_new();
                     if (!d) return -1;
                     *dslot = d;
                     gc_barrier(ai_obj(o), d);
+                } else if (cls_word_is_shape(*dslot)) {
+                    continue;
                 }
                 return dict_set(*dslot, name, v);
             }
-            ai_object *keys;
-            ai_value *slot = probe(r, o, t, name, &keys);
+            ai_object *holder;
+            ai_value *slot = probe(r, o, t, name, &holder);
             if (slot) {
                 *slot = v;
-                gc_barrier(keys, v);
+                gc_barrier(holder, v);
                 return 0;
             }
         }
     }
-    int64_t before = dict_entries(o);
+    cls_type *ct = ic_class(o);
+    ai_value before = ct ? *cls_dict_slot(o, ct) : 0;
+    int64_t nbefore = ct ? cls_inst_count(o, ct) : -1;
     int32_t rc = ai_setattr(o, name, v);
-    if (rc == 0) learn(o, name, ways, IC_SET, before >= 0 && dict_entries(o) > before);
+    if (rc != 0 || !ct) return rc;
+    ai_value after = *cls_dict_slot(o, ct);
+    bool after_shape = ct->ninline && (!after || cls_word_is_shape(after));
+    bool before_shape = ct->ninline && (!before || cls_word_is_shape(before));
+    if (after_shape) learn(o, name, ways, IC_SET, before);
+    else if (before_shape) return rc; /* moved to dict mode: the next store learns */
+    else if (cls_inst_count(o, ct) > nbefore) learn_add(o, name, ways);
+    else learn(o, name, ways, IC_SET, before);
     return rc;
 }
 
@@ -254,13 +323,13 @@ ai_value ai_getattr_peek(ai_value o, ai_value name, void *cache) {
         for (int i = 0; i < AI_ATTR_IC_WAYS; i++) {
             const attr_rec *r = (const attr_rec *)atomic_load_explicit(&ways[i], memory_order_acquire);
             if (!r) break;
-            if (r->kind != IC_GET) continue;
+            if (r->kind != IC_GET && r->kind != IC_SGET) continue;
             ai_value *slot = probe(r, o, t, name, NULL);
             if (slot) return *slot;
         }
         /* A miss: learn where the value lives (if it may be cached), which
          * runs no Python code either, and look once more. */
-        if (pass == 0) learn(o, name, ways, IC_GET, false);
+        if (pass == 0) learn(o, name, ways, IC_GET, 0);
     }
     return 0;
 }

@@ -1,0 +1,200 @@
+/*
+ * objects/shape.c — instance shapes (hidden classes) and the one place
+ * that reads and writes an instance's attribute storage (class.h, "instance
+ * shapes", has the representation).
+ *
+ * Why: an instance of a plain class keeps its first CLS_INLINE_SLOTS
+ * attributes in words of its own, at offsets that depend only on the
+ * order in which they were added. That order is the shape, shared by all
+ * instances built alike, so an attribute cache can say "instances of C
+ * whose shape is S keep x at offset k" and compiled code reads or writes
+ * x with one load or store after a compare of the shape word (class_ic.c,
+ * compiler/emit_data.c). A dict is made only when something needs one,
+ * and then it holds the attributes in the same (insertion) order, so
+ * everything CPython lets a program observe stays the same.
+ *
+ * Invariants:
+ *   - a shape is never freed or changed after it is published (its
+ *     transitions list only grows); shapes are made under shape_lock and
+ *     published with a release store, read with acquire loads;
+ *   - a shape holds only immortal exact strs (not in any actor's heap),
+ *     so shapes may be shared by all actors and the collector never sees
+ *     them; at most SHAPE_MAX shapes are ever made (then dicts are used);
+ *   - in shape mode the slots past the shape's count are 0; in dict mode
+ *     every slot is 0 (the dict is the only storage).
+ */
+#include "objects/class.h"
+#include "gc/gc.h"
+#include "gc/gcint.h"
+
+#include <stdlib.h>
+
+#define SHAPE_MAX 65536
+
+cls_shape cls_shape_root; /* written: its transitions */
+static pthread_mutex_t shape_lock = PTHREAD_MUTEX_INITIALIZER;
+static int64_t nshapes;
+
+static inline bool same_name(ai_value a, ai_value b) {
+    return a == b || str_eq((const ai_strobj *)ai_obj(a), (const ai_strobj *)ai_obj(b));
+}
+
+int cls_shape_find(const cls_shape *s, ai_value name) {
+    for (int i = 0; i < s->count; i++)
+        if (s->names[i] == name) return i;
+    if (ai_is_smallint(name) || !str_check(name)) return -1;
+    for (int i = 0; i < s->count; i++)
+        if (same_name(s->names[i], name)) return i;
+    return -1;
+}
+
+static const cls_shape *find_kid(const cls_shape *s, ai_value name) {
+    /* acquire: pairs with the release push in cls_shape_add. */
+    for (const cls_shape *k = atomic_load_explicit(&((cls_shape *)s)->kids, memory_order_acquire); k;
+         k = k->sibling)
+        if (same_name(k->names[k->count - 1], name)) return k;
+    return NULL;
+}
+
+/* An immortal exact str: not in the running actor's heap (an actor's
+ * values are in its own heap or immortal). */
+static bool immortal_str(ai_value name) {
+    if (ai_is_smallint(name) || ai_type_of_obj(ai_obj(name)) != &ai_str_type) return false;
+    return !gc_map_find(alloc_running_heap(), (uintptr_t)name);
+}
+
+const cls_shape *cls_shape_add(const cls_shape *s, ai_value name) {
+    if (s->count >= CLS_INLINE_SLOTS || ai_is_smallint(name) || ai_type_of_obj(ai_obj(name)) != &ai_str_type)
+        return NULL;
+    const cls_shape *k = find_kid(s, name);
+    if (k) return k;
+    if (!immortal_str(name)) return NULL;
+    pthread_mutex_lock(&shape_lock);
+    k = find_kid(s, name);
+    if (!k && nshapes < SHAPE_MAX) {
+        cls_shape *n = malloc(sizeof *n + (size_t)(s->count + 1) * sizeof(ai_value));
+        if (n) {
+            n->parent = s;
+            atomic_init(&n->kids, NULL);
+            n->count = s->count + 1;
+            for (int i = 0; i < s->count; i++) n->names[i] = s->names[i];
+            n->names[s->count] = name;
+            n->sibling = atomic_load_explicit(&((cls_shape *)s)->kids, memory_order_relaxed);
+            /* release: the new shape's fields before its address. */
+            atomic_store_explicit(&((cls_shape *)s)->kids, n, memory_order_release);
+            nshapes++;
+            k = n;
+        }
+    }
+    pthread_mutex_unlock(&shape_lock);
+    return k;
+}
+
+/* ---- an instance's storage -------------------------------------------------- */
+
+static inline ai_value *word_of(ai_value o, const cls_type *ct) { return cls_dict_slot(o, ct); }
+
+/* Shape mode → dict mode: a dict of the attributes in slot order, then the
+ * dict is the storage. On failure (out of memory) nothing changed. */
+static ai_value materialise(ai_value o, cls_type *ct) {
+    ai_value *w = word_of(o, ct);
+    const cls_shape *s = cls_word_shape(*w);
+    ai_value d = dict_new();
+    if (!d) return AI_ERR;
+    ai_value *slots = cls_inline_slots(o, ct);
+    for (int i = 0; i < s->count; i++)
+        if (dict_set(d, s->names[i], slots[i]) < 0) return AI_ERR;
+    *w = d;
+    gc_barrier(ai_obj(o), d);
+    for (uint32_t i = 0; i < ct->ninline; i++) slots[i] = 0;
+    return d;
+}
+
+ai_value cls_inst_dict(ai_value o, cls_type *ct) {
+    ai_value *w = word_of(o, ct);
+    if (*w && !cls_word_is_shape(*w)) return *w;
+    if (ct->ninline) return materialise(o, ct);
+    ai_value d = dict_new();
+    if (!d) return AI_ERR;
+    *word_of(o, ct) = d;
+    gc_barrier(ai_obj(o), d);
+    return d;
+}
+
+ai_value cls_inst_dict_if_any(ai_value o, cls_type *ct) {
+    ai_value w = *word_of(o, ct);
+    if (!w) return 0;
+    if (!cls_word_is_shape(w)) return w;
+    return materialise(o, ct);
+}
+
+void cls_inst_set_dict(ai_value o, cls_type *ct, ai_value d) {
+    *word_of(o, ct) = d;
+    gc_barrier(ai_obj(o), d);
+    if (ct->ninline) {
+        ai_value *slots = cls_inline_slots(o, ct);
+        for (uint32_t i = 0; i < ct->ninline; i++) slots[i] = 0;
+    }
+}
+
+int32_t cls_inst_lookup(ai_value o, const cls_type *ct, ai_value name, ai_value *out) {
+    ai_value w = *word_of(o, ct);
+    if (!w) return 0;
+    if (cls_word_is_shape(w)) {
+        int i = cls_shape_find(cls_word_shape(w), name);
+        if (i < 0) {
+            /* A str subclass with __eq__/__hash__ of its own could match a
+             * name by its rules: the dict decides. */
+            if (!ai_is_smallint(name) && ai_type_of_obj(ai_obj(name)) == &ai_str_type) return 0;
+            ai_value d = materialise(o, (cls_type *)ct);
+            if (!d) return -1;
+            return dict_get(d, name, out);
+        }
+        *out = cls_inline_slots(o, ct)[i];
+        return 1;
+    }
+    return dict_get(w, name, out);
+}
+
+int32_t cls_inst_store(ai_value o, cls_type *ct, ai_value name, ai_value v) {
+    ai_value *w = word_of(o, ct);
+    if (ct->ninline && (!*w || cls_word_is_shape(*w))) {
+        const cls_shape *s = cls_word_shape(*w);
+        int i = cls_shape_find(s, name);
+        if (i >= 0) {
+            cls_inline_slots(o, ct)[i] = v;
+            gc_barrier(ai_obj(o), v);
+            return 0;
+        }
+        const cls_shape *n = cls_shape_add(s, name);
+        if (n) {
+            cls_inline_slots(o, ct)[s->count] = v;
+            gc_barrier(ai_obj(o), v);
+            *w = cls_shape_word(n);
+            return 0;
+        }
+    }
+    ai_value d = cls_inst_dict(o, ct);
+    if (!d) return -1;
+    return dict_set(d, name, v);
+}
+
+int32_t cls_inst_delete(ai_value o, cls_type *ct, ai_value name) {
+    ai_value w = *word_of(o, ct);
+    if (!w) return 0;
+    if (cls_word_is_shape(w)) {
+        if (cls_shape_find(cls_word_shape(w), name) < 0 &&
+            !ai_is_smallint(name) && ai_type_of_obj(ai_obj(name)) == &ai_str_type)
+            return 0;
+        /* Deleting leaves a hole in the order: the dict keeps it. */
+        if (!(w = materialise(o, ct))) return -1;
+    }
+    return dict_del(w, name);
+}
+
+int64_t cls_inst_count(ai_value o, const cls_type *ct) {
+    ai_value w = *word_of(o, ct);
+    if (!w) return 0;
+    if (cls_word_is_shape(w)) return cls_word_shape(w)->count;
+    return dict_len(w);
+}
