@@ -477,11 +477,14 @@ static void start_one(ai_value task, const ai_func_info **outgrown) {
  * is big enough: the rest of its fresh tasks are shared between this
  * actor (the front) and up to SPREAD_MAX_HELPERS helpers (contiguous
  * runs behind it), one share each. Smaller batches never pay for it. */
-enum { SPREAD_AFTER_NS = 1000000, SPREAD_MAX_HELPERS = 16 };
+enum { SPREAD_AFTER_NS = 2000000, SPREAD_MAX_HELPERS = 16 };
 /* ... and only when its tasks took SPREAD_MIN_TASK_NS each on average
- * here: shipping one (copying its arguments there and its outcome back,
- * a message) costs about a microsecond of this actor's time. */
-enum { SPREAD_MIN_TASK_NS = 4000, SPREAD_WINDOW = 128 };
+ * here, over a window of SPREAD_WINDOW tasks at least: shipping one
+ * (copying its arguments there and its outcome back, a message) costs
+ * about a microsecond of this actor's time, and a helper's heap and
+ * messages cost memory (spawn_many's 200,000 tasks of ~4 µs with their
+ * collections ran 1.6x slower in 1.4x the memory when shared). */
+enum { SPREAD_MIN_TASK_NS = 6000, SPREAD_WINDOW = 512 };
 
 static bool spread_possible(void) {
     return actors_enabled() && aio_ahead_enabled() && sched_nworkers() > 1 && !sched_is_seeded() && !gc_cfg.stress;
