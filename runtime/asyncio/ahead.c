@@ -210,7 +210,7 @@ void aio_ahead_guard(void) {
  * parent's, a message each way per iteration. */
 enum { AHEAD_SPLIT_NS = 3000000 };
 
-static int64_t thread_cpu_ns(void) {
+int64_t aio_thread_cpu_ns(void) {
     struct timespec ts;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
@@ -225,10 +225,10 @@ static void slice_ended(void) {
         /* the first slice end, or the task moved to another worker */
         ax->marked = true;
         ax->mark_thread = self;
-        ax->cpu_mark = thread_cpu_ns();
+        ax->cpu_mark = aio_thread_cpu_ns();
         return;
     }
-    if (thread_cpu_ns() - ax->cpu_mark < AHEAD_SPLIT_NS) return;
+    if (aio_thread_cpu_ns() - ax->cpu_mark < AHEAD_SPLIT_NS) return;
     if (sched_idle_workers() == 0) return; /* every core has work already */
     ax->outgrew = true;
     aio_ahead_abort();

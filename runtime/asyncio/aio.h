@@ -348,6 +348,8 @@ typedef struct aio_ahead_result {
 /* May this coroutine be evaluated ahead (fresh, of an isolated function
  * that never gave up, and AITHON_AHEAD is not 0)? */
 bool aio_ahead_candidate(ai_value coro);
+/* The calling thread's CPU time in ns (a system call: read it sparingly). */
+int64_t aio_thread_cpu_ns(void);
 /* Functions whose tasks run steps long enough to be worth an actor of
  * their own (a step of AIO_HEAVY_STEP_NS or more, or an evaluation ahead
  * that outgrew its slice). */

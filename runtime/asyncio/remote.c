@@ -201,13 +201,18 @@ static void remote_visit(ai_object *o, void (*visit)(ai_value *, void *), void *
     if (r->outcome) visit(&r->outcome, ctx);
 }
 
-static void remote_finalize(ai_object *o) {
-    aio_remote *r = (aio_remote *)o;
+/* Free the events received or queued and not replayed. */
+static void drop_events(aio_remote *r) {
     for (remote_event *e = r->head, *n; e; e = n) {
         n = e->next;
         event_free(e);
     }
     r->head = r->tail = NULL;
+}
+
+static void remote_finalize(ai_object *o) {
+    aio_remote *r = (aio_remote *)o;
+    drop_events(r);
     if (r->child) actor_release(r->child);
     r->child = NULL;
 }
@@ -429,11 +434,7 @@ static bool try_ahead(ai_value task, bool *outgrew) {
         ok = queue_ahead_event(r, &res.iters[k], k == res.niters - 1, res.raised, NULL);
     aio_ahead_iters_free(res.iters, res.niters);
     if (!ok) {
-        for (remote_event *e = r->head, *n; e; e = n) {
-            n = e->next;
-            event_free(e);
-        }
-        r->head = r->tail = NULL;
+        drop_events(r);
         return false;
     }
     r->outcome = res.value;
@@ -490,13 +491,6 @@ static bool spread_possible(void) {
     return actors_enabled() && aio_ahead_enabled() && sched_nworkers() > 1 && !sched_is_seeded() && !gc_cfg.stress;
 }
 
-/* CPU time, not wall time: on a loaded machine the wall clock would
- * count other programs' time as the tasks'. */
-static int64_t cpu_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 /* A task start_one would evaluate ahead (not spawn, not send GO). */
 static bool fresh_candidate(ai_value task, const ai_func_info *outgrown) {
@@ -588,23 +582,25 @@ static void spread_rest(aio_ready_cursor *c, ai_value e[4], const ai_func_info *
 static void start_batch(ai_value loop, ai_value task) {
     const ai_func_info *outgrown = NULL;
     bool spread = spread_possible();
-    int64_t since = spread ? cpu_ns() : 0, started = 1;
+    int64_t since = spread ? aio_thread_cpu_ns() : 0, started = 1;
     start_one(task, &outgrown);
     ai_value e[4];
     aio_ready_cursor c;
     aio_loop_cursor(loop, &c);
     while (aio_loop_next(&c, e) && batchable(e)) {
-        /* the clock is a system call: read it every 16 tasks; judge a
+        /* CPU time, not wall time (a loaded machine's wall clock counts
+         * other programs' time as the tasks'); the clock is a system
+         * call: read it every 16 tasks; judge a
          * window of SPREAD_WINDOW tasks at least (the first tasks of a
          * program are slower: cold caches, fresh memory) */
-        int64_t spent = spread && (started & 15) == 0 && started >= SPREAD_WINDOW ? cpu_ns() - since : 0;
+        int64_t spent = spread && (started & 15) == 0 && started >= SPREAD_WINDOW ? aio_thread_cpu_ns() - since : 0;
         if (spent >= SPREAD_AFTER_NS) {
             if (spent >= started * SPREAD_MIN_TASK_NS && fresh_candidate(e[1], outgrown) &&
                 sched_idle_workers() > 0) {
                 spread_rest(&c, e, &outgrown);
                 return;
             }
-            since = cpu_ns(); /* too small, or every core busy: a new window */
+            since = aio_thread_cpu_ns(); /* too small, or every core busy: a new window */
             started = 0;
         }
         start_one(e[1], &outgrown);
@@ -631,11 +627,7 @@ static void route_spread(aio_spread_done *d) {
     if (ok) {
         r->status = R_AHEAD;
     } else {
-        for (remote_event *ev = r->head, *n; ev; ev = n) {
-            n = ev->next;
-            event_free(ev);
-        }
-        r->head = r->tail = NULL;
+        drop_events(r);
         r->status = R_UNSPAWNED;
     }
     aio_spread_done_free(d);
@@ -822,11 +814,7 @@ int aio_remote_materialize(ai_value task) {
         return 0;
     }
     int64_t k = r->replayed;
-    for (remote_event *e = r->head, *n; e; e = n) {
-        n = e->next;
-        event_free(e);
-    }
-    r->head = r->tail = NULL;
+    drop_events(r);
     r->outcome = 0;
     r->status = R_FINISHED;
     t->remote = 0; /* an ordinary local task from here on */

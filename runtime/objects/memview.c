@@ -272,8 +272,6 @@ static ai_value mv_getitem(ai_value v, ai_value key) {
         if (slice_indices(key, m->len, &start, &stop, &step, &n) < 0) return AI_ERR;
         return make_view(m->obj, m->start + start * m->step, n, m->step * step, m->itemsize, m->format, m->readonly);
     }
-    if (tuple_check(key))
-        return ai_raise_msg(&ai_exc_TypeError, "memoryview: invalid slice key");
     return ai_raise_msg(&ai_exc_TypeError, "memoryview: invalid slice key");
 }
 
