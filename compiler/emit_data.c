@@ -601,8 +601,9 @@ static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, in
     LLVMValueRef p;
     LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
     LLVMValueRef hv = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, rec, p), "attr");
+    /* 0: an unset __slots__ member (a member record): the runtime raises */
     LLVMBasicBlockRef hit_end = LLVMGetInsertBlock(e->b);
-    LLVMBuildBr(e->b, done);
+    emit_br_likely(e, LLVMBuildIsNotNull(e->b, hv, ""), done, slow);
     LLVMPositionBuilderAtEnd(e->b, slow);
     LLVMValueRef sv = emit_rt(e, RT_ai_getattr_ic, (LLVMValueRef[]){o, name, cache}, 3);
     emit_check(e, sv, line);

@@ -914,6 +914,10 @@ static void inst_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
         visit_if(w, visit, ctx);
     }
     visit_if(cls_slotvals_slot(ai_val(o), ct), visit, ctx);
+    if (ct->slot_lo) {
+        ai_value *sw = (ai_value *)((char *)o + ct->slot_lo), *end = (ai_value *)((char *)o + ct->t.basicsize);
+        for (; sw < end; sw++) visit_if(sw, visit, ctx);
+    }
 }
 
 void cls_type_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
@@ -1447,6 +1451,17 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
             return ai_raise_msg(&ai_exc_TypeError, "multiple bases have instance lay-out conflict");
         }
     }
+    /* The base whose __slots__ words instances extend: the bases that
+     * have such words must all extend one of them (class.h). */
+    const cls_type *slot_base = NULL;
+    for (int64_t i = 0; i < bt->len; i++) {
+        const ai_type *bty = (const ai_type *)ai_obj(bt->items[i]);
+        if (!cls_check_type(bty) || !((const cls_type *)bty)->slot_owner) continue;
+        const cls_type *o = ((const cls_type *)bty)->slot_owner;
+        if (!slot_base || cls_is_subtype(&o->t, &slot_base->t)) slot_base = o;
+        else if (!cls_is_subtype(&slot_base->t, &o->t))
+            return ai_raise_msg(&ai_exc_TypeError, "multiple bases have instance lay-out conflict");
+    }
     /* The bases whose instance layouts a class can extend (class.h). */
     if (winner != &ai_object_type && !(winner->flags & AI_TF_EXCEPTION) && winner != &ai_list_type &&
         winner != &ai_dict_type && winner != &ai_set_type && winner != &ai_type_type &&
@@ -1544,14 +1559,12 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
         ai_type *b = (ai_type *)ai_obj(bt->items[i]);
         if (cls_check_type(b) && add_subclass((cls_type *)b, ct) < 0) return AI_ERR;
     }
+    if (slot_names && tuple_obj(slot_names)->len &&
+        (winner == &ai_int_type || winner == &ai_bytes_type || winner == &ai_tuple_type))
+        return ai_raise_fmt(&ai_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", winner->name);
     if (slot_names) {
-        /* A member descriptor per slot; no instance dict when every class
-         * of the MRO has __slots__ (and none lists __dict__). */
-        ai_tuple *sn = tuple_obj(slot_names);
-        for (int64_t i = 0; i < sn->len; i++) {
-            ai_value m = cls_member_new(sn->items[i], &ct->t);
-            if (!m || dict_set(ns, sn->items[i], m) < 0) return AI_ERR;
-        }
+        /* No instance dict when every class of the MRO has __slots__ (and
+         * none lists __dict__). */
         bool nodict = !slot_dict && winner == &ai_object_type;
         ai_tuple *m = tuple_obj(ct->mro);
         for (int64_t i = 1; i < m->len && nodict; i++) {
@@ -1560,12 +1573,37 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
         }
         if (nodict) set_flag(ct, CLS_NO_DICT);
     }
-    if (winner == &ai_object_type && !(ct->cflags & CLS_NO_DICT) && ct->dictoffset == AI_SHAPE_DICT_OFFSET) {
+    if (winner == &ai_object_type && !(ct->cflags & CLS_NO_DICT) && ct->dictoffset == AI_SHAPE_DICT_OFFSET &&
+        (!slot_base || slot_base->ninline)) {
         /* Plain instances: shapes and inline slots (shape.c). Every such
          * class has the same number, so __class__ assignment between them
-         * keeps working (set_class compares sizes). */
+         * keeps working (set_class compares sizes). Not when a base's
+         * __slots__ words sit where the inline slots would. */
         ct->ninline = CLS_INLINE_SLOTS;
         ct->t.basicsize += CLS_INLINE_SLOTS * (uint32_t)sizeof(ai_value);
+    }
+    if (ct->layout == CLS_LAYOUT_FIXED) {
+        /* __slots__ words: the slot base's, then this class's own. */
+        if (slot_base && slot_base->t.basicsize > ct->t.basicsize) ct->t.basicsize = slot_base->t.basicsize;
+        ct->slot_lo = slot_base ? slot_base->slot_lo : 0;
+        ct->slot_owner = slot_base;
+        if (slot_names && tuple_obj(slot_names)->len) {
+            if (!ct->slot_lo) ct->slot_lo = ct->t.basicsize;
+            ct->slot_owner = ct;
+        }
+    }
+    if (slot_names) {
+        /* A member descriptor per slot. */
+        ai_tuple *sn = tuple_obj(slot_names);
+        for (int64_t i = 0; i < sn->len; i++) {
+            uint32_t off = 0;
+            if (ct->layout == CLS_LAYOUT_FIXED) {
+                off = ct->t.basicsize;
+                ct->t.basicsize += (uint32_t)sizeof(ai_value);
+            }
+            ai_value mem = cls_member_new(sn->items[i], &ct->t, off);
+            if (!mem || dict_set(ns, sn->items[i], mem) < 0) return AI_ERR;
+        }
     }
     resolve_dunders(ct);
     ct->slots.construct = cls_construct;
@@ -1593,7 +1631,7 @@ ai_value cls_static_dunder(ai_value o, ai_value name) {
 ai_value cls_call_named(ai_value o, const char *name, const ai_value *args, int64_t nargs) {
     const ai_type *t = ai_type_of(o);
     if (!cls_check_type(t)) return 0;
-    ai_value n = str_from_cstr(name);
+    ai_value n = str_of_literal(name);
     if (!n) return AI_ERR;
     cls_found f;
     if (cls_lookup(t, 0, n, &f) < 0) return AI_ERR;
@@ -1603,7 +1641,7 @@ ai_value cls_call_named(ai_value o, const char *name, const ai_value *args, int6
 
 ai_value cls_special_method(ai_value o, const char *name) {
     const ai_type *t = ai_type_of(o);
-    ai_value n = str_from_cstr(name);
+    ai_value n = str_of_literal(name);
     if (!n) return AI_ERR;
     cls_found f;
     if (cls_lookup(t, 0, n, &f) < 0) return AI_ERR;

@@ -10,8 +10,9 @@
  * dict, its MRO and the dunder methods resolved from that MRO. Instances
  * have the layout of the nearest builtin base (`solid`) followed by two
  * words: the instance dict, 0 until the first attribute store, and the
- * values of __slots__ members (a dict too, 0 until the first). Where
- * those two words are depends on the base (`layout`):
+ * values of __slots__ members of a variable layout (a dict, 0 until the
+ * first; see below). Where those two words are depends on the base
+ * (`layout`):
  *   CLS_LAYOUT_FIXED  object, list, dict, set, frozenset, float, the
  *                     exceptions: the base's fixed layout, the words at
  *                     `dictoffset`;
@@ -22,6 +23,15 @@
  *   CLS_LAYOUT_INTBOX int: small ints are not objects, so an instance
  *                     is a box {header, the int value} (int_unbool reads
  *                     through it, as it does for bool), words at 16.
+ * __slots__ members of a CLS_LAYOUT_FIXED class are words of the instance
+ * at fixed offsets, after the two words (and after the inline slots of a
+ * class with shapes): a class's own members follow the words of the base
+ * it extends (slot_owner), so a member's offset holds in every subclass;
+ * two bases that both added words and neither extends the other are
+ * CPython's "instance lay-out conflict". A word is 0 while the slot is
+ * unset. (str's variable layout keeps its members in the dict word after
+ * the instance dict; int, bytes and tuple refuse nonempty __slots__, as
+ * CPython does.)
  * Instances of the immutable bases (int, float, str, bytes, tuple,
  * frozenset) get their value from the base's __new__; operations and
  * methods of the base return base-type results: when one would return
@@ -124,6 +134,10 @@ typedef struct cls_type {
     uint32_t dictoffset;     /* where the instance dict pointer lives (0: after a variable layout) */
     uint32_t layout;         /* CLS_LAYOUT_* */
     uint32_t ninline;        /* inline attribute slots (shape.c), 0: the dict word holds a dict or 0 */
+    uint32_t slot_lo;        /* CLS_LAYOUT_FIXED: byte offset of the first __slots__ value word (the
+                                words [slot_lo, basicsize) hold them, this class's and its bases'),
+                                0: none */
+    const struct cls_type *slot_owner; /* the class of the MRO that added the last of those words */
     _Atomic uint32_t cflags; /* CLS_* */
     _Atomic uint64_t version;
     char *cname;             /* t.name: the UTF-8 __name__ (malloc) */
@@ -323,7 +337,11 @@ ai_value cls_wrapper_invoke(const ai_type *owner, int idx, ai_value self, const 
 ai_value cls_property_get(ai_value prop, ai_value obj);
 int32_t cls_property_set(ai_value prop, ai_value obj, ai_value v);
 ai_value cls_seqiter_new(ai_value seq);
-ai_value cls_member_new(ai_value name, const ai_type *owner);
+/* A member descriptor for slot `name` of owner: its value is the word at
+ * byte `offset` of an instance, or (offset 0) in the __slots__ dict. */
+ai_value cls_member_new(ai_value name, const ai_type *owner, uint32_t offset);
+/* The member's word offset (0: dict-held), for the attribute caches. */
+uint32_t cls_member_offset(ai_value member);
 ai_value cls_member_get(ai_value member, ai_value obj);
 int32_t cls_member_set(ai_value member, ai_value obj, ai_value v);
 /* A super object's attribute lookup / method call. */

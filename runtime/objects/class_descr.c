@@ -910,25 +910,36 @@ ai_value cls_wrapper_invoke(const ai_type *owner, int idx, ai_value self, const 
 
 /* ---- __slots__ members ------------------------------------------------------------------ */
 
-/* Slot values live in a per-instance dict of their own (the word after
- * the instance dict), so that __dict__ shows only the other attributes;
- * the member gives CPython's errors for unset slots. */
+/* A slot's value is a word of the instance at `offset` (class.h); a
+ * str subclass's members (offset 0) live in a per-instance dict of their
+ * own, the word after the instance dict, so that __dict__ shows only the
+ * other attributes. The member gives CPython's errors for unset slots. */
 typedef struct cls_member {
     ai_object ob;
     ai_value name;
     const ai_type *owner;
+    uint32_t offset;
 } cls_member;
 
 static void member_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     visit_if(&((cls_member *)o)->name, visit, ctx);
 }
 
-ai_value cls_member_new(ai_value name, const ai_type *owner) {
+ai_value cls_member_new(ai_value name, const ai_type *owner, uint32_t offset) {
     cls_member *m = ai_alloc(&cls_member_type, sizeof(cls_member));
     if (!m) return AI_ERR;
     m->name = name;
     m->owner = owner;
+    m->offset = offset;
     return ai_val(m);
+}
+
+uint32_t cls_member_offset(ai_value member) { return ((const cls_member *)ai_obj(member))->offset; }
+
+static ai_value member_wrong_type(const cls_member *m, ai_value obj) {
+    const char *u = str_utf8(m->name, NULL);
+    return ai_raise_fmt(&ai_exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                        u ? u : "?", m->owner->name, obj_type_name(obj));
 }
 
 static ai_value member_error(ai_value obj, ai_value name) {
@@ -939,8 +950,11 @@ static ai_value member_error(ai_value obj, ai_value name) {
 ai_value cls_member_get(ai_value member, ai_value obj) {
     cls_member *m = (cls_member *)ai_obj(member);
     const ai_type *t = ai_type_of(obj);
-    if (!cls_is_subtype(t, m->owner) || !cls_check_type(t))
-        return ai_raise_msg(&ai_exc_TypeError, "descriptor applied to a wrong type");
+    if (!cls_is_subtype(t, m->owner) || !cls_check_type(t)) return member_wrong_type(m, obj);
+    if (m->offset) {
+        ai_value v = *(ai_value *)((char *)ai_obj(obj) + m->offset);
+        return v ? v : member_error(obj, m->name);
+    }
     ai_value d = *cls_slotvals_slot(obj, (const cls_type *)t), v;
     int32_t rc = d ? dict_get(d, m->name, &v) : 0;
     if (rc < 0) return AI_ERR;
@@ -950,6 +964,17 @@ ai_value cls_member_get(ai_value member, ai_value obj) {
 int32_t cls_member_set(ai_value member, ai_value obj, ai_value v) {
     cls_member *m = (cls_member *)ai_obj(member);
     const cls_type *ct = (const cls_type *)ai_type_of(obj);
+    if (m->offset) {
+        if (!cls_is_subtype(&ct->t, m->owner) || !cls_check_type(&ct->t)) {
+            member_wrong_type(m, obj);
+            return -1;
+        }
+        ai_value *w = (ai_value *)((char *)ai_obj(obj) + m->offset);
+        if (!v && !*w) goto missing;
+        *w = v;
+        if (v) gc_barrier(ai_obj(obj), v);
+        return 0;
+    }
     ai_value *slot = cls_slotvals_slot(obj, ct);
     if (!*slot) {
         if (!v) goto missing;
@@ -978,6 +1003,40 @@ static ai_value member_repr(ai_value v) {
     return sb_finish(&b);
 }
 
+static ai_value member_get_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (get_args("__get__", nargs, kw) < 0) return AI_ERR;
+    if (args[0] == AI_NONE) return self;
+    return cls_member_get(self, args[0]);
+}
+
+static ai_value member_set_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("__set__", kw) < 0 || call_exact_args("__set__", nargs, 2) < 0) return AI_ERR;
+    return cls_member_set(self, args[0], args[1]) < 0 ? AI_ERR : AI_NONE;
+}
+
+static ai_value member_delete_m(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
+    if (call_no_kwargs("__delete__", kw) < 0 || call_exact_args("__delete__", nargs, 1) < 0) return AI_ERR;
+    return cls_member_set(self, args[0], 0) < 0 ? AI_ERR : AI_NONE;
+}
+
+static ai_value member_name(ai_value v) { return ((cls_member *)ai_obj(v))->name; }
+static ai_value member_objclass(ai_value v) { return ai_val(((cls_member *)ai_obj(v))->owner); }
+
+static const ai_method_def member_methods[] = {
+    {"__get__", member_get_m, &cls_member_type, 0},
+    {"__set__", member_set_m, &cls_member_type, 0},
+    {"__delete__", member_delete_m, &cls_member_type, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+static const ai_getset_def member_getset[] = {
+    {"__name__", member_name},
+    {"__objclass__", member_objclass},
+    {NULL, NULL},
+};
+
+static const ai_slots member_slots = {.methods = member_methods, .getset = member_getset};
+
 ai_type cls_member_type = {
     .ob = {(uintptr_t)&ai_type_type},
     .name = "member_descriptor",
@@ -986,6 +1045,7 @@ ai_type cls_member_type = {
     .repr = member_repr,
     .gc_visit = member_visit,
     .gc_size = alloc_fixed_size,
+    .slots = (void *)&member_slots,
 };
 
 /* ---- the index-based iterator ------------------------------------------------------- */

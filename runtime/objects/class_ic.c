@@ -11,6 +11,12 @@
  *     ai_arec that compiled code checks inline in each way (aithon_rt.h,
  *     compiler/emit_data.c), so a hit costs a type, version and shape
  *     compare and one load or store;
+ *   - member records (__slots__ members at a fixed offset, class.h):
+ *     "instances of C keep `name` at byte offset k" (IC_MGET, IC_MSET);
+ *     a read hits only when the word is set (0: the slot is unset, the
+ *     generic path raises). Compiled code may take them only for classes
+ *     without an instance dict whose dict word (always 0) is at
+ *     AI_SHAPE_DICT_OFFSET: the record's shape and next shape are 0;
  *   - dict records (instances in dict mode, classes without inline
  *     slots): "instances of C keep `name` at entry number ix of their
  *     instance dict" (IC_GET, IC_SET): the entry's value is read or
@@ -24,7 +30,8 @@
  * only when the value came from the instance's own storage and nothing on
  * the class can take priority over it: no __getattribute__ (reads) or
  * __setattr__ (writes), no data descriptor, property, __slots__ member or
- * builtin field of that name, no dunder name. Anything that could change
+ * builtin field of that name (a member record: the name is the member's),
+ * no dunder name. Anything that could change
  * that (a store into a class dict of the MRO: a property added later, a
  * method, __setattr__) gives the class a new version stamp (class.c,
  * mro_changed), which makes the records stale. A dict entry is matched by
@@ -47,7 +54,7 @@
 
 #include <stdlib.h>
 
-enum { IC_GET, IC_SET, IC_ADD, IC_SGET, IC_SSET, IC_SADD };
+enum { IC_GET, IC_SET, IC_ADD, IC_SGET, IC_SSET, IC_SADD, IC_MGET, IC_MSET };
 
 typedef struct attr_rec {
     ai_arec a;      /* cls, version, verp, shape, offset, next_shape; a.cls
@@ -77,6 +84,12 @@ static inline ai_value *dict_word(ai_value o, const attr_rec *r) {
 static inline ai_value *probe(const attr_rec *r, ai_value o, const ai_type *t, ai_value name,
                               ai_object **holder) {
     if (r->name != name || !rec_current(r, t)) return NULL;
+    if (r->kind >= IC_MGET) {
+        ai_value *w = (ai_value *)((char *)ai_obj(o) + r->a.offset);
+        if (r->kind == IC_MGET && !*w) return NULL;
+        if (holder) *holder = ai_obj(o);
+        return w;
+    }
     ai_value d = *dict_word(o, r);
     if (r->kind == IC_SGET || r->kind == IC_SSET) {
         if (d != r->a.shape) return NULL;
@@ -113,7 +126,7 @@ static attr_rec *find_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind
 }
 
 /* The record (ct, name, ix, kind, shapes), validated at version ver. For
- * shape records ix is the slot number. */
+ * shape records ix is the slot number, for member records the offset. */
 static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind, uint64_t shape,
                          uint64_t next_shape, uint64_t ver) {
     attr_rec *r = find_rec(ct, name, ix, kind, shape, next_shape);
@@ -125,11 +138,16 @@ static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind,
             if (r) {
                 r->cls = &ct->t;
                 r->a.cls = kind >= IC_SGET ? &ct->t : NULL;
+                if (kind >= IC_MGET && !(ct->dictoffset == AI_SHAPE_DICT_OFFSET &&
+                                         (atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_NO_DICT)))
+                    r->a.cls = NULL;
                 r->a.version = ver;
                 r->a.verp = (const uint64_t *)&ct->version;
                 r->a.shape = shape;
                 r->a.next_shape = next_shape;
-                r->a.offset = kind >= IC_SGET ? ct->dictoffset + (uint64_t)(2 + ix) * sizeof(ai_value) : 0;
+                r->a.offset = kind >= IC_MGET   ? (uint64_t)ix
+                              : kind >= IC_SGET ? ct->dictoffset + (uint64_t)(2 + ix) * sizeof(ai_value)
+                                                : 0;
                 r->name = name;
                 r->ix = ix;
                 r->dictoffset = ct->dictoffset;
@@ -193,6 +211,24 @@ static bool cacheable(cls_type *ct, ai_value name, uint32_t kind) {
     return true;
 }
 
+/* The offset of the __slots__ member word that o.name reads (kind
+ * IC_GET) or writes (IC_SET) on instances of ct with nothing in the way,
+ * else 0. */
+static uint32_t member_offset(cls_type *ct, ai_value name, uint32_t kind) {
+    if (!ct->slot_lo || cls_is_dunder_name(name)) return 0;
+    uint32_t fl = atomic_load_explicit(&ct->cflags, memory_order_relaxed);
+    if (fl & CLS_NO_CALL_CACHE) return 0;
+    if (kind == IC_GET && ct->dunder[D_GETATTRIBUTE]) return 0;
+    if (kind == IC_SET && ct->dunder[D_SETATTR]) return 0;
+    cls_found f;
+    if (cls_lookup(&ct->t, 0, name, &f) < 0) {
+        exc_clear();
+        return 0;
+    }
+    if (f.kind != CF_VALUE || !obj_is_type(f.value, &cls_member_type)) return 0;
+    return cls_member_offset(f.value);
+}
+
 /* o's class when records may be made for its instances at all, else NULL. */
 static cls_type *ic_class(ai_value o) {
     if (ai_is_smallint(o)) return NULL;
@@ -209,6 +245,12 @@ static void learn(ai_value o, ai_value name, _Atomic(uintptr_t) *ways, uint32_t 
     cls_type *ct = ic_class(o);
     if (!ct) return;
     uint64_t ver = atomic_load_explicit(&ct->version, memory_order_acquire);
+    uint32_t moff = member_offset(ct, name, kind);
+    if (moff) {
+        attr_rec *m = get_rec(ct, name, moff, kind == IC_GET ? IC_MGET : IC_MSET, 0, 0, ver);
+        if (m) install(ways, m);
+        return;
+    }
     if (!cacheable(ct, name, kind)) return;
     ai_value w = *cls_dict_slot(o, ct);
     attr_rec *r;
@@ -323,7 +365,7 @@ ai_value ai_getattr_peek(ai_value o, ai_value name, void *cache) {
         for (int i = 0; i < AI_ATTR_IC_WAYS; i++) {
             const attr_rec *r = (const attr_rec *)atomic_load_explicit(&ways[i], memory_order_acquire);
             if (!r) break;
-            if (r->kind != IC_GET && r->kind != IC_SGET) continue;
+            if (r->kind != IC_GET && r->kind != IC_SGET && r->kind != IC_MGET) continue;
             ai_value *slot = probe(r, o, t, name, NULL);
             if (slot) return *slot;
         }
