@@ -879,9 +879,9 @@ ai_value ai_with_exit_method(ai_value mgr) {
         return ai_raise_fmt(&ai_exc_TypeError, "'%s' object does not support the context manager protocol%s",
                             obj_type_name(mgr), en ? " (missed __exit__ method)" : "");
     }
-    ai_value name = str_from_cstr("__exit__");
+    ai_value name = str_of_literal("__exit__");
     if (!name) return AI_ERR;
-    bool has_enter = attr_find_method(ai_type_of(mgr), str_from_cstr("__enter__")) != NULL;
+    bool has_enter = attr_find_method(ai_type_of(mgr), str_of_literal("__enter__")) != NULL;
     ai_value f = ai_getattr(mgr, name);
     if (!f || !has_enter) {
         bool custom = obj_slots(mgr)->getattr != NULL;

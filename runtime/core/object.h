@@ -640,6 +640,11 @@ ai_value float_round(double x, ai_value ndigits);
 ai_value str_new_kind(int kind, int64_t len); /* uninitialised data */
 ai_value str_from_utf8(const char *s, int64_t len);
 ai_value str_from_cstr(const char *s);
+/* The immortal str of a C string literal, made once per literal (cached
+ * by the literal's address): for names the runtime looks up repeatedly
+ * (`"__exit__"`), so they hash once and compare by identity. NULL only
+ * when out of memory. */
+ai_value str_of_literal(const char *lit);
 ai_value str_from_ascii(const char *s, int64_t len);
 /* NUL-terminated UTF-8 for a str (lone surrogates encoded as 3 bytes);
  * points into the string itself when it is ASCII. NULL on OOM. */
@@ -940,10 +945,12 @@ int cls_meta_subclasscheck(ai_value cls, ai_value sub);
 ai_value cls_class_getitem(ai_value cls, ai_value item);
 /* o.name(*args) when o is an instance of a class whose MRO defines
  * `name` (round() → __round__); 0 with no exception otherwise. */
+/* name: a string literal (str_of_literal) */
 ai_value cls_call_named(ai_value o, const char *name, const ai_value *args, int64_t nargs);
 /* A special method looked up on o's type, as CPython looks up __enter__
  * (the instance dict is not consulted), bound to o; 0 with no exception
  * when the type has none. */
+/* name: a string literal (str_of_literal) */
 ai_value cls_special_method(ai_value o, const char *name);
 /* int(x) / float(x) (target int or float) of a class instance through
  * __int__ / __float__ / __index__; 0 with no exception when x is not an

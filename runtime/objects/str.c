@@ -28,6 +28,7 @@
 #endif
 #include "objects/text.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "objects/str_unicode.inc"
@@ -140,6 +141,41 @@ static ai_value str_from_utf8_impl(const char *src, int64_t n, bool immortal) {
 
 ai_value str_from_utf8(const char *s, int64_t len) { return str_from_utf8_impl(s, len, false); }
 ai_value str_from_cstr(const char *s) { return str_from_utf8(s, (int64_t)strlen(s)); }
+
+/* str_of_literal's table: open addressing on the literal's address, a
+ * slot claimed once (CAS on the key) and never changed; a second thread
+ * racing for the same literal may make a second immortal copy, which is
+ * harmless (equal contents) and bounded by the number of threads. */
+enum { LITERAL_SLOTS = 512 };
+static struct {
+    _Atomic(const char *) key;
+    _Atomic ai_value value;
+} literal_strs[LITERAL_SLOTS];
+
+ai_value str_of_literal(const char *lit) {
+    size_t h = ((uintptr_t)lit >> 3) * 0x9E3779B97F4A7C15ull >> 55; /* 9 bits */
+    for (size_t i = 0; i < LITERAL_SLOTS; i++) {
+        size_t j = (h + i) & (LITERAL_SLOTS - 1);
+        const char *k = atomic_load_explicit(&literal_strs[j].key, memory_order_acquire);
+        if (k == lit) {
+            ai_value v = atomic_load_explicit(&literal_strs[j].value, memory_order_acquire);
+            if (v) return v;
+            break; /* being filled by another thread: make our own */
+        }
+        if (!k) {
+            const char *expect = NULL;
+            ai_value v = ai_const_str(lit, (int64_t)strlen(lit));
+            if (!v) return AI_ERR;
+            if (atomic_compare_exchange_strong(&literal_strs[j].key, &expect, lit)) {
+                atomic_store_explicit(&literal_strs[j].value, v, memory_order_release);
+                return v;
+            }
+            if (expect == lit) return v;
+            /* another literal took the slot: keep probing */
+        }
+    }
+    return ai_const_str(lit, (int64_t)strlen(lit));
+}
 
 ai_value str_from_ascii(const char *s, int64_t len) {
     ai_value v = str_new_impl(1, len, false);
