@@ -85,6 +85,7 @@ static const BuiltinModule builtin_modules[] = {
      "wait wait_for"},
     {"_aithon", false, "caller_module float_pack float_unpack gc_collect tb_entries"},
     {"_hashlib", false, "digest new update"},
+    {"_json", false, "encode scan"},
     {"_ctypes", false,
      "RTLD_GLOBAL RTLD_LAZY RTLD_LOCAL RTLD_NOW addr call closure dlclose dlopen dlsym main_heap "
      "memmove memset read string_at type_info write wstring_at"},

@@ -35,7 +35,8 @@
 
 static const mod_def *const builtin_modules[] = {&mod_sys,      &mod_math,    &mod_time,   &mod_random,
                                                  &mod_builtins, &mod_asyncio, &mod_aithon, &mod_aithonint,
-                                                 &mod_posix,    &mod_re,      &mod_hashlib, &mod_ctypes};
+                                                 &mod_posix,    &mod_re,      &mod_hashlib, &mod_ctypes,
+                                                 &mod_json};
 enum { NMODULES = sizeof builtin_modules / sizeof builtin_modules[0] };
 
 /* The made C modules, by index in builtin_modules; written once under the

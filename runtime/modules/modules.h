@@ -66,6 +66,7 @@ extern const mod_def mod_posix;
 extern const mod_def mod_re;
 /* modhashlib.c: _hashlib, the digests under the stdlib's hashlib. */
 extern const mod_def mod_hashlib;
+extern const mod_def mod_json;
 /* modctypes.c: _ctypes, dlopen and libffi under the stdlib's ctypes. */
 extern const mod_def mod_ctypes;
 

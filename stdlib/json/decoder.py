@@ -7,6 +7,7 @@ __all__ = ['JSONDecoder', 'JSONDecodeError']
 import re
 import sys
 import _re
+import _json
 
 # The engine's programs for the hot loops (run through _re.exec directly:
 # no Match objects are made).
@@ -41,6 +42,7 @@ class JSONDecodeError(ValueError):
 
 
 _CONSTANTS = {'-Infinity': NegInf, 'Infinity': PosInf, 'NaN': NaN}
+_CONSTANT = _CONSTANTS.__getitem__
 _WS = ' \t\n\r'
 _ESCAPES = {'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 _HEX = '0123456789abcdefABCDEF'
@@ -247,13 +249,25 @@ class JSONDecoder(object):
         self.object_hook = object_hook
         self.parse_float = parse_float or float
         self.parse_int = parse_int or int
-        self.parse_constant = parse_constant or _CONSTANTS.__getitem__
+        self.parse_constant = parse_constant or _CONSTANT
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
+
+    def _plain(self):
+        # No hook and strict strings: the C scanner's case
+        return (self.object_hook is None and self.object_pairs_hook is None and
+                self.parse_float is float and self.parse_int is int and
+                self.parse_constant is _CONSTANT and self.strict is True)
 
     def decode(self, s):
         """The Python value of the JSON document s (whitespace around it
         allowed, nothing else)."""
+        if self._plain():
+            # runtime/modules/modjson.c: None when the document is not
+            # plain or not valid, which the Python scanner then reports
+            r = _json.scan(s, _skip_ws(s, 0))
+            if r is not None and _skip_ws(s, r[1]) == len(s):
+                return r[0]
         obj, end = self.raw_decode(s, idx=_skip_ws(s, 0))
         end = _skip_ws(s, end)
         if end != len(s):

@@ -4,6 +4,7 @@
 __all__ = ['JSONEncoder']
 
 import sys
+import _json
 
 INFINITY = float('inf')
 
@@ -75,6 +76,16 @@ class JSONEncoder(object):
             if self.ensure_ascii:
                 return encode_basestring_ascii(o)
             return encode_basestring(o)
+        if type(self).iterencode is JSONEncoder.iterencode:
+            # Plain data in C (runtime/modules/modjson.c); None for
+            # anything else, which the Python encoder below handles
+            indent = self.indent
+            if indent is not None and not isinstance(indent, str):
+                indent = ' ' * indent
+            text = _json.encode(o, self.sort_keys, self.item_separator, self.key_separator,
+                                self.ensure_ascii, indent)
+            if text is not None:
+                return text
         return ''.join(self.iterencode(o, _one_shot=True))
 
     def iterencode(self, o, _one_shot=False):
