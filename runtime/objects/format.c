@@ -23,6 +23,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* ---- the spec ---------------------------------------------------------- */
 
@@ -380,7 +381,71 @@ static int cprint(char *buf, size_t n, double x, char conv, int prec, bool alt) 
     return alt ? snprintf(buf, n, "%#.*f", prec, x) : snprintf(buf, n, "%.*f", prec, x);
 }
 
+/* "%.*f" of a finite non-negative double, exactly as printf rounds it
+ * (the binary value, ties to even), without printf: x = m·2^e, so
+ * x·10^prec = m·10^prec·2^e, an integer shifted by e whose dropped bits
+ * decide the rounding. Needs m·10^prec in 128 bits (prec ≤ 17) and, for
+ * e > 0, the shifted value too; 0 when it cannot (printf does it then).
+ * Writes the text to buf (≥ 64 bytes) and returns its length. */
+static int fixed_fast(char *buf, double x, int prec, bool alt) {
+    static const uint64_t pow10[18] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+                                       10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+                                       100000000000ull, 1000000000000ull, 10000000000000ull,
+                                       100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+                                       100000000000000000ull};
+    if (prec < 0 || prec > 17) return 0;
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    int bexp = (int)((bits >> 52) & 0x7ff);
+    uint64_t m = bits & ((1ull << 52) - 1);
+    int e;
+    if (bexp) {
+        m |= 1ull << 52;
+        e = bexp - 1075;
+    } else {
+        e = -1074;
+    }
+    unsigned __int128 q = (unsigned __int128)m * pow10[prec]; /* < 2^110 */
+    if (e >= 0) {
+        if (e > 17) return 0; /* q << e might not fit */
+        q <<= e;
+    } else if (-e >= 120) {
+        q = 0; /* below half a unit of the last digit: rounds to 0 */
+    } else {
+        int s = -e;
+        unsigned __int128 rest = q & (((unsigned __int128)1 << s) - 1), half = (unsigned __int128)1 << (s - 1);
+        q >>= s;
+        if (rest > half || (rest == half && (q & 1))) q++;
+    }
+    /* the digits of q, at least prec + 1 of them */
+    char d[48];
+    int nd = 0;
+    while (q || nd <= prec) {
+        d[nd++] = (char)('0' + (int)(q % 10));
+        q /= 10;
+    }
+    int k = 0;
+    for (int i = nd - 1; i >= prec; i--) buf[k++] = d[i];
+    if (prec || alt) buf[k++] = '.';
+    for (int i = prec - 1; i >= 0; i--) buf[k++] = d[i];
+    buf[k] = 0;
+    return k;
+}
+
 static char *cfmt(double x, char conv, int64_t prec, bool alt) {
+    if (conv == 'f') {
+        char fast[64];
+        int k = fixed_fast(fast, x, (int)prec, alt);
+        if (k) {
+            char *out = malloc((size_t)k + 3);
+            if (!out) {
+                exc_nomem();
+                return NULL;
+            }
+            memcpy(out, fast, (size_t)k + 1);
+            return out;
+        }
+    }
     int n = cprint(NULL, 0, x, conv, (int)prec, alt);
     char *out = n >= 0 ? malloc((size_t)n + 3) : NULL;
     if (!out) {
