@@ -19,8 +19,8 @@ def digest(strings):
     h = 0
     for s in strings:
         for c in s:
-            h = (h * 131 + ord(c)) % 2305843009213693951
-        h = (h * 131 + 10) % 2305843009213693951
+            h = (h * 131 + ord(c)) % 2147483647
+        h = (h * 131 + 10) % 2147483647
     return h
 
 for p in (0, 1, 2, 3, 6, 10, 15, 17, 20):
