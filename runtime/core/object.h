@@ -609,6 +609,9 @@ ai_value int_or(ai_value a, ai_value b);
 ai_value int_xor(ai_value a, ai_value b);
 ai_value int_pow_mod(ai_value base, ai_value exp, ai_value mod);
 ai_value int_repr(ai_value v);
+/* The decimal text of n (with its '-') into buf (≥ 22 bytes,
+ * NUL-terminated): its length. No printf. */
+int int_small_to_decimal(int64_t n, char *buf);
 
 /* ---- objects/float.c -------------------------------------------------- */
 

@@ -101,7 +101,10 @@ static bool put_scalar(enc *e, ai_value o) {
     if (o == AI_NONE) sb_add(&e->b, "null", 4);
     else if (o == AI_TRUE) sb_add(&e->b, "true", 4);
     else if (o == AI_FALSE) sb_add(&e->b, "false", 5);
-    else if (ai_is_smallint(o)) sb_printf(&e->b, "%lld", (long long)ai_smallint_get(o));
+    else if (ai_is_smallint(o)) {
+        char buf[24];
+        sb_add(&e->b, buf, (size_t)int_small_to_decimal(ai_smallint_get(o), buf));
+    }
     else if (obj_is_type(o, &ai_int_type)) {
         ai_value r = int_repr(o);
         if (!r) return false;

@@ -255,14 +255,16 @@ static char *digits_dec(ai_value v, size_t *np) {
     if (ai_is_smallint(v)) {
         int64_t x = ai_smallint_get(v);
         char tmp[24];
-        int n = snprintf(tmp, sizeof tmp, "%llu",
-                         (unsigned long long)(x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x));
+        int n = int_small_to_decimal(x, tmp);
+        const char *digits = tmp + (x < 0); /* |x|: without the '-' */
+        n -= x < 0;
         char *out = malloc((size_t)n + 1);
         if (!out) {
             exc_nomem();
             return NULL;
         }
-        memcpy(out, tmp, (size_t)n + 1);
+        memcpy(out, digits, (size_t)n);
+        out[n] = 0;
         *np = (size_t)n;
         return out;
     }

@@ -297,7 +297,7 @@ bool int_cmp_double(ai_value i, double d, int32_t op) {
 
 /* The decimal digits of a small int into buf (at least 24 bytes): its
  * length. Two digits per step from a table, no printf. */
-static int small_to_decimal(int64_t n, char *buf) {
+int int_small_to_decimal(int64_t n, char *buf) {
     static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                    "8081828384858687888990919293949596979899";
@@ -329,7 +329,7 @@ char *int_to_decimal_malloc(ai_value v, size_t *lenp) {
     if (ai_is_smallint(v)) {
         char *s = malloc(24);
         if (!s) return NULL;
-        *lenp = (size_t)small_to_decimal(ai_smallint_get(v), s);
+        *lenp = (size_t)int_small_to_decimal(ai_smallint_get(v), s);
         return s;
     }
     ival x;
@@ -369,7 +369,7 @@ ai_value int_to_str(ai_value v) {
     v = int_unbool(v);
     if (ai_is_smallint(v)) {
         char buf[24];
-        int n = small_to_decimal(ai_smallint_get(v), buf);
+        int n = int_small_to_decimal(ai_smallint_get(v), buf);
         return str_from_ascii(buf, n);
     }
     if (int_max_str_digits > 0) {
