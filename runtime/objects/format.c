@@ -422,10 +422,11 @@ static int fixed_fast(char *buf, double x, int prec, bool alt) {
     /* the digits of q, at least prec + 1 of them */
     char d[48];
     int nd = 0;
-    while (q || nd <= prec) {
+    while (q >> 64) { /* 128-bit division only while it must */
         d[nd++] = (char)('0' + (int)(q % 10));
         q /= 10;
     }
+    for (uint64_t u = (uint64_t)q; u || nd <= prec; u /= 10) d[nd++] = (char)('0' + (int)(u % 10));
     int k = 0;
     for (int i = nd - 1; i >= prec; i--) buf[k++] = d[i];
     if (prec || alt) buf[k++] = '.';
