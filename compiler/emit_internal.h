@@ -408,6 +408,12 @@ void emit_frame_owned(Emitter *e, Frame *f, const StmtList *body);
 void emit_frame_floats(Emitter *e, Frame *f, const StmtList *body);
 /* A float local's companions (Frame.dval, Frame.dflag), or false. */
 bool emit_float_local(Emitter *e, const char *name, LLVMValueRef *dval, LLVMValueRef *dflag);
+/* The slot of a plain local that is not a float local, loaded without
+ * the unbound check (0 when unbound), or NULL for any other name. */
+LLVMValueRef emit_peek_local(Emitter *e, const char *name);
+/* `a[i:j] = b[k:l:m]` copied without an intermediate list where that is
+ * unobservable (emit_data.c); false: not that statement. */
+bool emit_slice_copy_assign(Emitter *e, const Stmt *s);
 /* The companion of a local (see Frame.owned), or NULL. */
 LLVMValueRef emit_owned_slot(Emitter *e, const char *name);
 LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos);

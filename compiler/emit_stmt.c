@@ -717,7 +717,7 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     switch (s->kind) {
     case S_EXPR: emit_expr_stmt(e, s->u.expr.value); return;
     case S_ASSIGN: {
-        if (emit_float_assign(e, s)) return;
+        if (emit_float_assign(e, s) || emit_slice_copy_assign(e, s)) return;
         LLVMValueRef v = emit_expr(e, s->u.assign.value);
         for (int i = 0; i < s->u.assign.targets.n; i++) emit_store_target(e, s->u.assign.targets.v[i], v);
         return;
