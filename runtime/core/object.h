@@ -696,6 +696,9 @@ ai_value sb_finish(strbuf *b);
 extern ai_tuple tuple_empty_obj; /* the immortal () */
 ai_value tuple_new(int64_t n);   /* items zero (to be filled) */
 static inline bool tuple_check(ai_value v) { return obj_isinstance(v, &ai_tuple_type); }
+/* a < b for two exact tuples, as tuple's < answers it (items compared
+ * with == first): 1, 0, -1 on error. For sorting tuple keys. */
+int tuple_lt(ai_value a, ai_value b);
 ai_value tuple_pack2(ai_value a, ai_value b);
 
 /* An iterator over a str or tuple: the sequence and the next index. */
