@@ -569,8 +569,12 @@ static LLVMValueRef site_cache(Emitter *e, unsigned n, const char *name) {
  * call on a miss checks all AI_ATTR_IC_WAYS. Two: most sites see one or
  * two shapes, and each inline way costs compile time (mod_dataclasses
  * with an empty cache: 16 s with one way, 18 s with two, 22 s with four;
- * richards ran 0.18 / 0.16 / 0.16-0.29 s). */
+ * richards ran 0.18 / 0.16 / 0.16-0.29 s). All of them in the methods
+ * of a class that another class derives from (FnState.poly_self): there
+ * `self.x` sees each subclass, and a miss costs a runtime call. */
 #define IC_INLINE_WAYS 2
+
+static int ic_inline_ways(Emitter *e) { return e->fn->poly_self ? AI_ATTR_IC_WAYS : IC_INLINE_WAYS; }
 
 /* The inline check of an attribute site's ways (ai_arec records,
  * aithon_rt.h; runtime/objects/class_ic.c makes them): o an object of a
@@ -585,11 +589,12 @@ static LLVMValueRef arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, L
     LLVMPositionBuilderAtEnd(e->b, obj);
     LLVMValueRef p = LLVMBuildIntToPtr(e->b, o, e->ptr, "");
     LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "type");
-    LLVMValueRef recs[IC_INLINE_WAYS];
-    LLVMBasicBlockRef from[IC_INLINE_WAYS];
-    for (int w = 0; w < IC_INLINE_WAYS; w++) {
+    int nways = ic_inline_ways(e);
+    LLVMValueRef recs[AI_ATTR_IC_WAYS];
+    LLVMBasicBlockRef from[AI_ATTR_IC_WAYS];
+    for (int w = 0; w < nways; w++) {
         LLVMBasicBlockRef chk = emit_block(e, "ic.way"), ver = emit_block(e, "ic.ver"), shp = emit_block(e, "ic.shape"),
-                          next = w + 1 < IC_INLINE_WAYS ? emit_block(e, "ic.next") : slow;
+                          next = w + 1 < nways ? emit_block(e, "ic.next") : slow;
         LLVMValueRef rec = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, cache, (LLVMValueRef[]){emit_i64(e, w)}, 1, ""), "arec");
         LLVMSetOrdering(rec, LLVMAtomicOrderingAcquire);
         LLVMSetAlignment(rec, 8);
@@ -613,11 +618,11 @@ static LLVMValueRef arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, L
         recs[w] = rec;
         from[w] = shp;
         emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, dw, f_shape, ""), hit, next);
-        if (w + 1 < IC_INLINE_WAYS) LLVMPositionBuilderAtEnd(e->b, next);
+        if (w + 1 < nways) LLVMPositionBuilderAtEnd(e->b, next);
     }
     LLVMPositionBuilderAtEnd(e->b, hit);
     LLVMValueRef rec = LLVMBuildPhi(e->b, e->ptr, "arec");
-    LLVMAddIncoming(rec, recs, from, IC_INLINE_WAYS);
+    LLVMAddIncoming(rec, recs, from, (unsigned)nways);
     *p_out = p;
     return rec;
 }

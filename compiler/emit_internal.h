@@ -52,6 +52,7 @@ typedef struct FuncDef {
     const ExprList *decorators;
     bool is_async, has_closure;
     LLVMValueRef class_global;  /* a method: the global holding its class */
+    bool poly_self;             /* its class is a base of another class (FnState) */
     SrcSpan pos;
     Scope *scope;
     LLVMValueRef fn;            /* ai_value body([closure,] p0, …) */
@@ -149,6 +150,9 @@ typedef struct FnState {
     const SrcSpan *cur_span;    /* else this span (a pattern being matched) */
     LLVMMetadataRef di_sp;      /* -g: the function's DISubprogram */
     LLVMValueRef class_global;  /* a method: the global holding its class (super()) */
+    bool poly_self;             /* a method of a class another class of the module
+                                   derives from: its attribute sites see several
+                                   classes, so every way is checked inline */
     bool cold;                  /* module-level code outside any loop: it runs once, so
                                    operators call the runtime instead of inlining their
                                    small-int and float paths (a fifth of the IR) */
