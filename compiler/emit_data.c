@@ -476,42 +476,82 @@ LLVMValueRef emit_slice(Emitter *e, const Expr *slice) {
     return s;
 }
 
-/* The key of o[i:j:k]: an exact list, tuple or str only reads a slice while it
- * resolves it (it keeps no reference, runs no code that could see it), so
- * for those the slice is built on the stack, not allocated; anything else
- * gets a slice object of its own (a __getitem__ may keep it). */
-static LLVMValueRef slice_key_for(Emitter *e, LLVMValueRef o, const Expr *slice) {
-    LLVMValueRef lo = opt_expr(e, slice->u.slice.lower);
-    LLVMValueRef hi = opt_expr(e, slice->u.slice.upper);
-    LLVMValueRef st = opt_expr(e, slice->u.slice.step);
-    LLVMBasicBlockRef stack = emit_block(e, "slice.stack"), heap = emit_block(e, "slice.heap"),
-                      done = emit_block(e, "slice.key"), other = emit_block(e, "slice.nseq");
-    seq_dispatch(e, o, stack, stack, other);
-    LLVMPositionBuilderAtEnd(e->b, other);
-    /* an exact str too (seq_dispatch sends small ints here as well) */
-    LLVMBasicBlockRef isobj = emit_block(e, "slice.obj");
-    LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, o, e->i1, ""), heap, isobj);
-    LLVMPositionBuilderAtEnd(e->b, isobj);
-    LLVMValueRef p = LLVMBuildIntToPtr(e->b, o, e->ptr, "");
-    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_str_type"), ""), stack, heap);
-    LLVMPositionBuilderAtEnd(e->b, stack);
-    LLVMValueRef mem = emit_alloca(e, LLVMArrayType2(e->i64, 4), "slice");
-    /* ai_slice { hdr, start, stop, step } */
-    LLVMValueRef words[4] = {type_word(e, "ai_slice_type"), lo, hi, st};
-    for (int i = 0; i < 4; i++)
-        LLVMBuildStore(e->b, words[i], LLVMBuildGEP2(e->b, e->i64, mem, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
-    LLVMValueRef sk = LLVMBuildPtrToInt(e->b, mem, e->i64, "");
+/* ---- a[i:j] = b[k:l:m] ------------------------------------------------------------- */
+
+/* Can x (a bound of the target's slice, or its object) be evaluated with
+ * no Python code run and no exception, given that the plain locals it
+ * names are bound and, under + or -, small ints? Those locals go to
+ * names[]/arith[] (at most 6). */
+static bool slice_pure(Emitter *e, const Expr *x, bool in_arith, const char **names, bool *arith, int *n) {
+    if (!x) return true;
+    switch (x->kind) {
+    case E_CONSTANT:
+        return (x->u.constant.kind == CONST_INT && !x->u.constant.big) || (!in_arith && x->u.constant.kind == CONST_NONE);
+    case E_NAME: {
+        Symbol *sym;
+        Frame *f;
+        LLVMValueRef d, fl;
+        if (*n == 6 || emit_name_home(e, x->u.name.id, &sym, &f) != NAME_LOCAL || emit_float_local(e, x->u.name.id, &d, &fl))
+            return false;
+        names[*n] = x->u.name.id;
+        arith[(*n)++] = in_arith;
+        return true;
+    }
+    case E_BINOP:
+        return (x->u.binop.op == OP_ADD || x->u.binop.op == OP_SUB) &&
+               slice_pure(e, x->u.binop.left, true, names, arith, n) && slice_pure(e, x->u.binop.right, true, names, arith, n);
+    default: return false;
+    }
+}
+
+/* `a[i:j] = b[k:l:m]` (a a local, i and j constants, locals or sums of
+ * them): CPython takes the slice of b first, then evaluates a, i and j.
+ * When those locals are bound (and small ints where they are added),
+ * evaluating a, i and j can neither run code nor raise, so the order is
+ * unobservable and the runtime may copy from b into a directly
+ * (ai_setslice_slice: no intermediate list for two exact lists).
+ * Otherwise the statement is emitted in CPython's order. */
+bool emit_slice_copy_assign(Emitter *e, const Stmt *s) {
+    if (e->fn->cold || s->u.assign.targets.n != 1) return false;
+    const Expr *t = s->u.assign.targets.v[0], *v = s->u.assign.value;
+    if (t->kind != E_SUBSCRIPT || v->kind != E_SUBSCRIPT || t->u.subscript.slice->kind != E_SLICE ||
+        v->u.subscript.slice->kind != E_SLICE || t->u.subscript.slice->u.slice.step)
+        return false;
+    const Expr *tsl = t->u.subscript.slice;
+    const char *names[6];
+    bool arith[6];
+    int n = 0;
+    if (t->u.subscript.value->kind != E_NAME || !slice_pure(e, t->u.subscript.value, false, names, arith, &n) ||
+        !slice_pure(e, tsl->u.slice.lower, false, names, arith, &n) || !slice_pure(e, tsl->u.slice.upper, false, names, arith, &n))
+        return false;
+    const Expr *vsl = v->u.subscript.slice;
+    LLVMValueRef b = emit_expr(e, v->u.subscript.value);
+    LLVMValueRef p = opt_expr(e, vsl->u.slice.lower);
+    LLVMValueRef q = opt_expr(e, vsl->u.slice.upper);
+    LLVMValueRef r = opt_expr(e, vsl->u.slice.step);
+    LLVMValueRef ok = LLVMConstInt(e->i1, 1, 0);
+    for (int i = 0; i < n; i++) {
+        LLVMValueRef x = emit_peek_local(e, names[i]);
+        LLVMValueRef good = arith[i] ? LLVMBuildTrunc(e->b, x, e->i1, "") /* a small int */
+                                     : LLVMBuildICmp(e->b, LLVMIntNE, x, emit_i64(e, 0), "");
+        ok = LLVMBuildAnd(e->b, ok, good, "");
+    }
+    LLVMBasicBlockRef fused = emit_block(e, "sliceset.fused"), order = emit_block(e, "sliceset.order"),
+                      done = emit_block(e, "sliceset");
+    LLVMBuildCondBr(e->b, ok, fused, order);
+    int line = s->pos.line;
+    LLVMPositionBuilderAtEnd(e->b, fused);
+    LLVMValueRef a = emit_expr(e, t->u.subscript.value);
+    LLVMValueRef lo = opt_expr(e, tsl->u.slice.lower), hi = opt_expr(e, tsl->u.slice.upper);
+    emit_check_i32(e, emit_rt(e, RT_ai_setslice_slice, (LLVMValueRef[]){a, lo, hi, b, p, q, r}, 7), line);
     LLVMBuildBr(e->b, done);
-    LLVMPositionBuilderAtEnd(e->b, heap);
-    LLVMValueRef hk = emit_rt(e, RT_ai_slice_new, (LLVMValueRef[]){lo, hi, st}, 3);
-    emit_check(e, hk, slice->pos.line);
-    LLVMBasicBlockRef heap_end = LLVMGetInsertBlock(e->b);
+    LLVMPositionBuilderAtEnd(e->b, order);
+    LLVMValueRef tmp = emit_rt(e, RT_ai_getslice, (LLVMValueRef[]){b, p, q, r}, 4);
+    emit_check(e, tmp, v->pos.line);
+    emit_store_target(e, t, tmp);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
-    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "slicekey");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){sk, hk}, (LLVMBasicBlockRef[]){stack, heap_end}, 2);
-    return phi;
+    return true;
 }
 
 /* A call site's cache: n zero words, private to the site, owned by the
@@ -529,8 +569,12 @@ static LLVMValueRef site_cache(Emitter *e, unsigned n, const char *name) {
  * call on a miss checks all AI_ATTR_IC_WAYS. Two: most sites see one or
  * two shapes, and each inline way costs compile time (mod_dataclasses
  * with an empty cache: 16 s with one way, 18 s with two, 22 s with four;
- * richards ran 0.18 / 0.16 / 0.16-0.29 s). */
+ * richards ran 0.18 / 0.16 / 0.16-0.29 s). All of them in the methods
+ * of a class that another class derives from (FnState.poly_self): there
+ * `self.x` sees each subclass, and a miss costs a runtime call. */
 #define IC_INLINE_WAYS 2
+
+static int ic_inline_ways(Emitter *e) { return e->fn->poly_self ? AI_ATTR_IC_WAYS : IC_INLINE_WAYS; }
 
 /* The inline check of an attribute site's ways (ai_arec records,
  * aithon_rt.h; runtime/objects/class_ic.c makes them): o an object of a
@@ -545,11 +589,12 @@ static LLVMValueRef arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, L
     LLVMPositionBuilderAtEnd(e->b, obj);
     LLVMValueRef p = LLVMBuildIntToPtr(e->b, o, e->ptr, "");
     LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "type");
-    LLVMValueRef recs[IC_INLINE_WAYS];
-    LLVMBasicBlockRef from[IC_INLINE_WAYS];
-    for (int w = 0; w < IC_INLINE_WAYS; w++) {
+    int nways = ic_inline_ways(e);
+    LLVMValueRef recs[AI_ATTR_IC_WAYS];
+    LLVMBasicBlockRef from[AI_ATTR_IC_WAYS];
+    for (int w = 0; w < nways; w++) {
         LLVMBasicBlockRef chk = emit_block(e, "ic.way"), ver = emit_block(e, "ic.ver"), shp = emit_block(e, "ic.shape"),
-                          next = w + 1 < IC_INLINE_WAYS ? emit_block(e, "ic.next") : slow;
+                          next = w + 1 < nways ? emit_block(e, "ic.next") : slow;
         LLVMValueRef rec = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, cache, (LLVMValueRef[]){emit_i64(e, w)}, 1, ""), "arec");
         LLVMSetOrdering(rec, LLVMAtomicOrderingAcquire);
         LLVMSetAlignment(rec, 8);
@@ -573,11 +618,11 @@ static LLVMValueRef arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, L
         recs[w] = rec;
         from[w] = shp;
         emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, dw, f_shape, ""), hit, next);
-        if (w + 1 < IC_INLINE_WAYS) LLVMPositionBuilderAtEnd(e->b, next);
+        if (w + 1 < nways) LLVMPositionBuilderAtEnd(e->b, next);
     }
     LLVMPositionBuilderAtEnd(e->b, hit);
     LLVMValueRef rec = LLVMBuildPhi(e->b, e->ptr, "arec");
-    LLVMAddIncoming(rec, recs, from, IC_INLINE_WAYS);
+    LLVMAddIncoming(rec, recs, from, (unsigned)nways);
     *p_out = p;
     return rec;
 }
@@ -647,9 +692,14 @@ LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x) {
 
 LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x) {
     LLVMValueRef o = emit_expr(e, x->u.subscript.value);
-    if (x->u.subscript.slice->kind != E_SLICE) return getitem(e, o, subscript_key(e, x->u.subscript.slice), x->pos.line);
-    LLVMValueRef k = e->fn->cold ? subscript_key(e, x->u.subscript.slice) : slice_key_for(e, o, x->u.subscript.slice);
-    LLVMValueRef v = emit_rt(e, RT_ai_getitem, (LLVMValueRef[]){o, k}, 2);
+    const Expr *sl = x->u.subscript.slice;
+    if (sl->kind != E_SLICE) return getitem(e, o, subscript_key(e, sl), x->pos.line);
+    /* o[i:j:k]: the bounds as values; the runtime builds no slice object
+     * for an exact list, tuple or str (objects/slice.c) */
+    LLVMValueRef lo = opt_expr(e, sl->u.slice.lower);
+    LLVMValueRef hi = opt_expr(e, sl->u.slice.upper);
+    LLVMValueRef st = opt_expr(e, sl->u.slice.step);
+    LLVMValueRef v = emit_rt(e, RT_ai_getslice, (LLVMValueRef[]){o, lo, hi, st}, 4);
     emit_check(e, v, x->pos.line);
     return v;
 }
@@ -858,8 +908,11 @@ static void store_target(Emitter *e, const Expr *t, LLVMValueRef v) {
             setitem(e, o, subscript_key(e, t->u.subscript.slice), v, t->pos.line);
             return;
         }
-        LLVMValueRef k = e->fn->cold ? subscript_key(e, t->u.subscript.slice) : slice_key_for(e, o, t->u.subscript.slice);
-        emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){o, k, v}, 3), t->pos.line);
+        const Expr *sl = t->u.subscript.slice;
+        LLVMValueRef lo = opt_expr(e, sl->u.slice.lower);
+        LLVMValueRef hi = opt_expr(e, sl->u.slice.upper);
+        LLVMValueRef st = opt_expr(e, sl->u.slice.step);
+        emit_check_i32(e, emit_rt(e, RT_ai_setslice, (LLVMValueRef[]){o, lo, hi, st, v}, 5), t->pos.line);
         return;
     }
     case E_STARRED:

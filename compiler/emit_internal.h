@@ -52,6 +52,7 @@ typedef struct FuncDef {
     const ExprList *decorators;
     bool is_async, has_closure;
     LLVMValueRef class_global;  /* a method: the global holding its class */
+    bool poly_self;             /* its class is a base of another class (FnState) */
     SrcSpan pos;
     Scope *scope;
     LLVMValueRef fn;            /* ai_value body([closure,] p0, …) */
@@ -149,6 +150,9 @@ typedef struct FnState {
     const SrcSpan *cur_span;    /* else this span (a pattern being matched) */
     LLVMMetadataRef di_sp;      /* -g: the function's DISubprogram */
     LLVMValueRef class_global;  /* a method: the global holding its class (super()) */
+    bool poly_self;             /* a method of a class another class of the module
+                                   derives from: its attribute sites see several
+                                   classes, so every way is checked inline */
     bool cold;                  /* module-level code outside any loop: it runs once, so
                                    operators call the runtime instead of inlining their
                                    small-int and float paths (a fifth of the IR) */
@@ -408,6 +412,12 @@ void emit_frame_owned(Emitter *e, Frame *f, const StmtList *body);
 void emit_frame_floats(Emitter *e, Frame *f, const StmtList *body);
 /* A float local's companions (Frame.dval, Frame.dflag), or false. */
 bool emit_float_local(Emitter *e, const char *name, LLVMValueRef *dval, LLVMValueRef *dflag);
+/* The slot of a plain local that is not a float local, loaded without
+ * the unbound check (0 when unbound), or NULL for any other name. */
+LLVMValueRef emit_peek_local(Emitter *e, const char *name);
+/* `a[i:j] = b[k:l:m]` copied without an intermediate list where that is
+ * unobservable (emit_data.c); false: not that statement. */
+bool emit_slice_copy_assign(Emitter *e, const Stmt *s);
 /* The companion of a local (see Frame.owned), or NULL. */
 LLVMValueRef emit_owned_slot(Emitter *e, const char *name);
 LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos);

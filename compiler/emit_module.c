@@ -813,6 +813,28 @@ static int32_t func_flags(Emitter *e, const FuncDef *fd) {
 
 /* Create the LLVM functions and the ai_func_info of a def, without its
  * body (so calls emitted before the body is can already be direct). */
+/* Does a class statement in body (at any depth of blocks and class
+ * bodies, not inside defs) name `name` among its bases? */
+static bool is_base_class(const StmtList *body, const char *name) {
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->v[i];
+        switch (s->kind) {
+        case S_CLASSDEF:
+            for (int j = 0; j < s->u.classdef.bases.n; j++) {
+                const Expr *b = s->u.classdef.bases.v[j];
+                if (b->kind == E_NAME && strcmp(b->u.name.id, name) == 0) return true;
+            }
+            if (is_base_class(&s->u.classdef.body, name)) return true;
+            break;
+        case S_IF:
+            if (is_base_class(&s->u.if_.body, name) || is_base_class(&s->u.if_.orelse, name)) return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}
+
 FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     FuncDef *fd = funcdef_of(e, node, kind);
     Scope *scope = fd->scope;
@@ -823,7 +845,10 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     }
     const Arguments *a = fd->args;
     fd->has_closure = scope->has_free;
-    if (scope->parent && scope->parent->kind == SCOPE_CLASS) fd->class_global = e->class_global;
+    if (scope->parent && scope->parent->kind == SCOPE_CLASS) {
+        fd->class_global = e->class_global;
+        fd->poly_self = is_base_class(&e->mod->body, scope->parent->name);
+    }
     fd->nparams = a->posonlyargs.n + a->args.n;
     fd->nkwonly = a->kwonlyargs.n;
     fd->ndefaults = a->defaults.n;
@@ -948,6 +973,7 @@ static void emit_body_into(Emitter *e, FuncDef *fd, LLVMValueRef body_fn, LLVMVa
     f.def = fd;
     f.code_info = fd->code_info;
     f.class_global = fd->class_global;
+    f.poly_self = fd->poly_self;
     f.fret_out = fret_out;
     if (first) f.closure = LLVMGetParam(body_fn, 0);
     for (int i = 0; i < fd->nslots; i++) {

@@ -421,6 +421,14 @@ bool emit_float_local(Emitter *e, const char *name, LLVMValueRef *dval, LLVMValu
     return true;
 }
 
+LLVMValueRef emit_peek_local(Emitter *e, const char *name) {
+    Symbol *sym;
+    Frame *f;
+    if (emit_name_home(e, name, &sym, &f) != NAME_LOCAL) return NULL;
+    if (f->dflag && f->dflag[sym->index]) return NULL; /* may hold its value unboxed */
+    return LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
+}
+
 LLVMValueRef emit_owned_slot(Emitter *e, const char *name) {
     Symbol *sym;
     Frame *f;

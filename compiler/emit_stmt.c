@@ -122,8 +122,28 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
         LLVMValueRef start = n == 1 ? emit_i64(e, 1) : a[0];       /* tagged 0 */
         LLVMValueRef stop = n == 1 ? a[0] : a[1];
         LLVMValueRef step = n == 3 ? a[2] : emit_i64(e, 3);        /* tagged 1 */
-        LLVMValueRef rc = emit_rt(e, RT_ai_range_i64, (LLVMValueRef[]){start, stop, step, bounds}, 4);
-        emit_check_i32(e, rc, line);
+        /* Three small ints and a non-zero step (tagged 0 is the word 1):
+         * the bounds inline; anything else asks ai_range_i64. */
+        LLVMValueRef all = LLVMBuildAnd(e->b, LLVMBuildAnd(e->b, start, stop, ""), step, "");
+        LLVMValueRef small = LLVMBuildAnd(e->b, LLVMBuildTrunc(e->b, all, e->i1, ""),
+                                          LLVMBuildICmp(e->b, LLVMIntNE, step, emit_i64(e, 1), ""), "small");
+        LLVMBasicBlockRef inl = emit_block(e, "range.small"), call = emit_block(e, "range.call"),
+                          have = emit_block(e, "range.bounds");
+        LLVMBuildCondBr(e->b, small, inl, call);
+        LLVMPositionBuilderAtEnd(e->b, inl);
+        LLVMValueRef words[3] = {start, stop, step};
+        for (int i = 0; i < 3; i++)
+            LLVMBuildStore(e->b, LLVMBuildAShr(e->b, words[i], emit_i64(e, 1), ""),
+                           LLVMBuildGEP2(e->b, e->i64, bounds, (LLVMValueRef[]){emit_i64(e, i)}, 1, ""));
+        LLVMBuildBr(e->b, have);
+        LLVMPositionBuilderAtEnd(e->b, call);
+        LLVMValueRef crc = emit_rt(e, RT_ai_range_i64, (LLVMValueRef[]){start, stop, step, bounds}, 4);
+        emit_check_i32(e, crc, line);
+        LLVMBasicBlockRef call_end = LLVMGetInsertBlock(e->b);
+        LLVMBuildBr(e->b, have);
+        LLVMPositionBuilderAtEnd(e->b, have);
+        LLVMValueRef rc = LLVMBuildPhi(e->b, e->i32, "rc");
+        LLVMAddIncoming(rc, (LLVMValueRef[]){emit_i32(e, 1), crc}, (LLVMBasicBlockRef[]){inl, call_end}, 2);
         counted = LLVMBuildICmp(e->b, LLVMIntEQ, rc, emit_i32(e, 1), "counted");
         LLVMBuildStore(e->b, LLVMBuildLoad2(e->b, e->i64, bounds, "start"), counter);
         /* Big-int bounds: build the real range object and iterate it. */
@@ -314,7 +334,9 @@ static void emit_for_loop(Emitter *e, const Stmt *s) {
     else emit_for_begin(e, s->u.for_.iter, &fl, else_bb);
     emit_store_target(e, s->u.for_.target, LLVMBuildLoad2(e->b, e->i64, fl.item_slot, "item"));
     Loop loop = {after, fl.latch, e->fn->loop, NULL};
-    if (s->u.for_.iter->kind == E_CALL) loop.temp_iter = fl.iter;
+    /* a loop over a call's result closes it when left early (a generator);
+     * range()'s iterator needs no closing */
+    if (s->u.for_.iter->kind == E_CALL && !is_range_call(e, s->u.for_.iter)) loop.temp_iter = fl.iter;
     e->fn->loop = &loop;
     emit_stmts(e, &s->u.for_.body);
     e->fn->loop = loop.outer;
@@ -717,7 +739,7 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     switch (s->kind) {
     case S_EXPR: emit_expr_stmt(e, s->u.expr.value); return;
     case S_ASSIGN: {
-        if (emit_float_assign(e, s)) return;
+        if (emit_float_assign(e, s) || emit_slice_copy_assign(e, s)) return;
         LLVMValueRef v = emit_expr(e, s->u.assign.value);
         for (int i = 0; i < s->u.assign.targets.n; i++) emit_store_target(e, s->u.assign.targets.v[i], v);
         return;

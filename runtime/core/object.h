@@ -367,6 +367,10 @@ typedef struct ai_rawbuf {
 void *alloc_static(ai_type *t, size_t size);
 /* A zeroed reference-free buffer of n bytes in the actor's heap. */
 void *alloc_raw(size_t n);
+/* An object of `size` bytes and a raw buffer of n bytes for it (*raw its
+ * data), in one step when they fit the current region; *raw NULL on
+ * error. The caller barriers the object after storing the buffer. */
+void *alloc_with_raw(ai_type *t, size_t size, size_t n, void **raw);
 size_t alloc_fixed_size(const ai_object *o); /* gc_size of fixed types */
 
 /* ---- exc.c ------------------------------------------------------------ */
@@ -700,6 +704,9 @@ ai_value sb_finish(strbuf *b);
 extern ai_tuple tuple_empty_obj; /* the immortal () */
 ai_value tuple_new(int64_t n);   /* items zero (to be filled) */
 static inline bool tuple_check(ai_value v) { return obj_isinstance(v, &ai_tuple_type); }
+/* a < b for two exact tuples, as tuple's < answers it (items compared
+ * with == first): 1, 0, -1 on error. For sorting tuple keys. */
+int tuple_lt(ai_value a, ai_value b);
 ai_value tuple_pack2(ai_value a, ai_value b);
 
 /* An iterator over a str or tuple: the sequence and the next index. */
@@ -797,6 +804,19 @@ static inline bool slice_check(ai_value v) { return obj_is_type(v, &ai_slice_typ
  * integers or None or have an __index__ method"). */
 int slice_indices(ai_value slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step,
                   int64_t *slicelen);
+/* The two steps apart, for bounds given as values (compiled a[i:j:k],
+ * None when absent): read them (slice_bounds3, 0 / -1 with the same
+ * exceptions; small ints read inline) and clamp them to a length read
+ * afterwards (slice_clamp returns the number of items), as CPython's
+ * list reads its length after the bounds' __index__ ran. */
+int slice_bounds3(ai_value lo, ai_value hi, ai_value st, int64_t *start, int64_t *stop, int64_t *step);
+int64_t slice_clamp(int64_t len, int64_t *start, int64_t *stop, int64_t step);
+/* list[lo:hi:st] and list[lo:hi:st] = v (v 0: del) of an exact list with
+ * the bounds as values (objects/list.c, called by ai_getslice/ai_setslice). */
+ai_value list_getslice(ai_value list, ai_value lo, ai_value hi, ai_value st);
+int32_t list_setslice(ai_value list, ai_value lo, ai_value hi, ai_value st, ai_value v);
+/* list[lo:hi] = the n values src[0..n) (a copy the caller owns). */
+int32_t list_setslice_items(ai_value list, ai_value lo, ai_value hi, const ai_value *src, int64_t n);
 /* The same with ints of any size (CPython's _PySlice_GetLongIndices):
  * len is a non-negative int; out[0..3) get start, stop, step as ints
  * (the step unclamped). For range slicing and slice.indices(). 0 / -1. */

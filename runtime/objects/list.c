@@ -89,15 +89,17 @@ static int list_reserve(ai_list *l, int64_t need) {
 }
 
 ai_value list_new(int64_t cap) {
-    ai_list *l = ai_alloc(&ai_list_type, sizeof(ai_list));
-    if (!l) return AI_ERR;
-    if (cap > 0) {
-        if (cap > LIST_MAX_LEN) return exc_nomem();
-        l->items = alloc_raw((size_t)cap * sizeof(ai_value));
-        if (!l->items) return AI_ERR;
-        gc_barrier_all(l); /* alloc_raw may have made l old */
-        l->cap = cap;
+    if (cap <= 0) {
+        ai_list *l = ai_alloc(&ai_list_type, sizeof(ai_list));
+        return l ? ai_val(l) : AI_ERR;
     }
+    if (cap > LIST_MAX_LEN) return exc_nomem();
+    void *items;
+    ai_list *l = alloc_with_raw(&ai_list_type, sizeof(ai_list), (size_t)cap * sizeof(ai_value), &items);
+    if (!l || !items) return AI_ERR;
+    l->items = items;
+    gc_barrier_all(l); /* allocating the buffer may have made l old */
+    l->cap = cap;
     return ai_val(l);
 }
 
@@ -386,6 +388,32 @@ static ai_value list_construct(ai_value cls, const ai_value *args, int64_t nargs
 
 static bool is_int_key(ai_value key) { return ai_is_smallint(key) || obj_slots(key)->index; }
 
+/* A new list of the n items l[start], l[start + step], …: a loop, not
+ * memcpy (most slices are short, and the call costs more than them). */
+static ai_value list_copy_range(ai_list *l, int64_t start, int64_t step, int64_t n) {
+    ai_value r = list_new(n);
+    if (!r) return AI_ERR;
+    ai_value *dst = list_obj(r)->items;
+    const ai_value *src = l->items + start; /* read after list_new: it may have collected */
+    if (step == 1) {
+        if (n > 16) memcpy(dst, src, (size_t)n * sizeof(ai_value));
+        else
+            for (int64_t k = 0; k < n; k++) dst[k] = src[k];
+    } else {
+        for (int64_t k = 0; k < n; k++) dst[k] = src[k * step];
+    }
+    list_obj(r)->len = n;
+    return r;
+}
+
+ai_value list_getslice(ai_value o, ai_value lo, ai_value hi, ai_value st) {
+    int64_t start, stop, step;
+    if (slice_bounds3(lo, hi, st, &start, &stop, &step) < 0) return AI_ERR;
+    ai_list *l = list_obj(o);
+    int64_t n = slice_clamp(l->len, &start, &stop, step); /* the length after any __index__ */
+    return list_copy_range(l, start, step, n);
+}
+
 static ai_value list_getitem(ai_value o, ai_value key) {
     ai_list *l = list_obj(o);
     if (ai_is_smallint(key)) {
@@ -398,12 +426,7 @@ static ai_value list_getitem(ai_value o, ai_value key) {
     if (slice_check(key)) {
         int64_t start, stop, step, n;
         if (slice_indices(key, l->len, &start, &stop, &step, &n) < 0) return AI_ERR;
-        if (step == 1) return list_from_array(l->items + start, n);
-        ai_value r = list_new(n);
-        if (!r) return AI_ERR;
-        for (int64_t k = 0; k < n; k++) list_obj(r)->items[k] = l->items[start + k * step];
-        list_obj(r)->len = n;
-        return r;
+        return list_copy_range(l, start, step, n);
     }
     if (!is_int_key(key))
         return ai_raise_fmt(&ai_exc_TypeError, "list indices must be integers or slices, not %s",
@@ -440,8 +463,12 @@ static int list_replace(ai_list *l, int64_t lo, int64_t hi, const ai_value *src,
     int64_t d = n - (hi - lo);
     if (d > 0 && list_reserve(l, l->len + d) < 0) return -1;
     if (d != 0) memmove(l->items + hi + d, l->items + hi, (size_t)(l->len - hi) * sizeof(ai_value));
-    if (n > 0) memcpy(l->items + lo, src, (size_t)n * sizeof(ai_value));
-    if (n > 0) gc_barrier_all(l);
+    if (n > 0) {
+        if (n > 16) memcpy(l->items + lo, src, (size_t)n * sizeof(ai_value));
+        else /* most slices are short: the call would cost more */
+            for (int64_t k = 0; k < n; k++) l->items[lo + k] = src[k];
+        gc_barrier_all(l);
+    }
     l->len += d;
     return 0;
 }
@@ -499,6 +526,36 @@ static int32_t list_set_slice(ai_value o, ai_value key, ai_value v) {
     for (int64_t k = 0; k < n; k++) l->items[start + k * step] = src[k];
     gc_barrier_all(l);
     return 0;
+}
+
+int32_t list_setslice_items(ai_value o, ai_value lo, ai_value hi, const ai_value *src, int64_t m) {
+    if ((ai_is_smallint(lo) || lo == AI_NONE) && (ai_is_smallint(hi) || hi == AI_NONE)) {
+        ai_list *l = list_obj(o);
+        int64_t start = lo == AI_NONE ? 0 : ai_smallint_get(lo), stop = hi == AI_NONE ? INT64_MAX : ai_smallint_get(hi);
+        slice_clamp(l->len, &start, &stop, 1);
+        if (stop < start) stop = start;
+        return list_replace(l, start, stop, src, m);
+    }
+    /* bounds with __index__ (which may change o): as from a list */
+    ai_value tmp = list_from_array(src, m);
+    return tmp ? list_setslice(o, lo, hi, AI_NONE, tmp) : -1;
+}
+
+int32_t list_setslice(ai_value o, ai_value lo, ai_value hi, ai_value st, ai_value v) {
+    const ai_value *src;
+    int64_t m;
+    /* The common l[i:j] = list or tuple, with small-int bounds: nothing
+     * can run Python code, so resolve and copy at once. */
+    if ((ai_is_smallint(lo) || lo == AI_NONE) && (ai_is_smallint(hi) || hi == AI_NONE) &&
+        (st == AI_NONE || st == ai_smallint(1)) && v && v != o && seq_fast_items(v, &src, &m)) {
+        ai_list *l = list_obj(o);
+        int64_t start = lo == AI_NONE ? 0 : ai_smallint_get(lo), stop = hi == AI_NONE ? INT64_MAX : ai_smallint_get(hi);
+        slice_clamp(l->len, &start, &stop, 1);
+        if (stop < start) stop = start;
+        return list_replace(l, start, stop, src, m);
+    }
+    ai_slice s = {{(uintptr_t)&ai_slice_type}, lo, hi, st};
+    return list_set_slice(o, ai_val(&s), v);
 }
 
 static int32_t list_setitem(ai_value o, ai_value key, ai_value v) {

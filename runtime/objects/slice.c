@@ -110,6 +110,70 @@ int slice_indices(ai_value slice, int64_t len, int64_t *start, int64_t *stop, in
     return 0;
 }
 
+int slice_bounds3(ai_value lo, ai_value hi, ai_value st, int64_t *start, int64_t *stop, int64_t *step) {
+    bool lo_ok = ai_is_smallint(lo) || lo == AI_NONE, hi_ok = ai_is_smallint(hi) || hi == AI_NONE;
+    if (lo_ok && hi_ok && (st == AI_NONE || (ai_is_smallint(st) && st != ai_smallint(0)))) {
+        /* Small ints: no __index__ to call, no clamping to int64 needed
+         * (and -step cannot overflow). */
+        int64_t k = st == AI_NONE ? 1 : ai_smallint_get(st);
+        *step = k;
+        *start = lo == AI_NONE ? (k < 0 ? INT64_MAX : 0) : ai_smallint_get(lo);
+        *stop = hi == AI_NONE ? (k < 0 ? INT64_MIN : INT64_MAX) : ai_smallint_get(hi);
+        return 0;
+    }
+    ai_slice s = {{(uintptr_t)&ai_slice_type}, lo, hi, st};
+    return slice_unpack(&s, start, stop, step);
+}
+
+int64_t slice_clamp(int64_t len, int64_t *start, int64_t *stop, int64_t step) {
+    return slice_adjust(len, start, stop, step);
+}
+
+/* ---- o[lo:hi:st] and o[lo:hi:st] = v of compiled code ---------------------- */
+
+/* An exact list, tuple or str reads a slice only while resolving it
+ * (keeps no reference, runs no code that could see it): theirs lives on
+ * this frame; anything else gets a slice object (a __getitem__ may keep
+ * it). An exact list takes its own way, with no slice at all. */
+ai_value ai_getslice(ai_value o, ai_value lo, ai_value hi, ai_value st) {
+    if (!ai_is_smallint(o)) {
+        const ai_type *t = ai_type_of_obj(ai_obj(o));
+        if (t == &ai_list_type) return list_getslice(o, lo, hi, st);
+        if (t == &ai_tuple_type || t == &ai_str_type) {
+            ai_slice s = {{(uintptr_t)&ai_slice_type}, lo, hi, st};
+            return ai_getitem(o, ai_val(&s));
+        }
+    }
+    ai_value k = ai_slice_new(lo, hi, st);
+    return k ? ai_getitem(o, k) : AI_ERR;
+}
+
+int32_t ai_setslice(ai_value o, ai_value lo, ai_value hi, ai_value st, ai_value v) {
+    if (obj_is_type(o, &ai_list_type)) return list_setslice(o, lo, hi, st, v);
+    ai_value k = ai_slice_new(lo, hi, st);
+    return k ? ai_setitem(o, k, v) : -1;
+}
+
+static inline bool small_or_none(ai_value v) { return ai_is_smallint(v) || v == AI_NONE; }
+
+int32_t ai_setslice_slice(ai_value o, ai_value lo, ai_value hi, ai_value src, ai_value p, ai_value q, ai_value r) {
+    if (obj_is_type(src, &ai_list_type) && obj_is_type(o, &ai_list_type) && small_or_none(p) && small_or_none(q) &&
+        (r == AI_NONE || (ai_is_smallint(r) && r != ai_smallint(0)))) {
+        /* src's items gathered on this stack first: o may be src */
+        ai_value buf[64];
+        int64_t start, stop, step;
+        slice_bounds3(p, q, r, &start, &stop, &step); /* small ints: cannot fail */
+        int64_t n = slice_clamp(list_obj(src)->len, &start, &stop, step);
+        if (n <= 64) {
+            const ai_value *items = list_obj(src)->items + start;
+            for (int64_t k = 0; k < n; k++) buf[k] = items[k * step];
+            return list_setslice_items(o, lo, hi, buf, n);
+        }
+    }
+    ai_value tmp = ai_getslice(src, p, q, r);
+    return tmp ? ai_setslice(o, lo, hi, AI_NONE, tmp) : -1;
+}
+
 /* A bound clamped into [lo, hi] after counting negatives from the end. */
 static ai_value big_bound(ai_value v, ai_value len, ai_value lo, ai_value hi) {
     if (!int_like(v))

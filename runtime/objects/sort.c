@@ -8,7 +8,9 @@
  * any comparison; the keys are sorted and the items carried along. Only
  * `<` is ever used, through ai_compare_bool, except that when every key
  * is a small int, an exact float or an exact str the keys are compared
- * directly (the same answers, no dispatch). reverse=True reverses before
+ * directly (the same answers, no dispatch), and when every key is an
+ * exact tuple, tuple_lt compares them without the operator dispatch
+ * (items that are small ints, exact floats or strs inline). reverse=True reverses before
  * and after sorting, so equal items keep their order (as CPython does).
  *
  * Invariants:
@@ -56,20 +58,23 @@ static int lt_smallint(ai_value a, ai_value b) { return (int64_t)a < (int64_t)b;
 static int lt_float(ai_value a, ai_value b) { return float_get(a) < float_get(b); }
 static int lt_str(ai_value a, ai_value b) { return str_cmp(str_obj(a), str_obj(b)) < 0; }
 
+static int lt_tuple(ai_value a, ai_value b) { return tuple_lt(a, b); }
+
 static lt_fn choose_lt(const ai_value *keys, int64_t n) {
-    bool ints = true, floats = true, strs = true;
-    for (int64_t i = 0; i < n && (ints || floats || strs); i++) {
+    bool ints = true, floats = true, strs = true, tuples = true;
+    for (int64_t i = 0; i < n && (ints || floats || strs || tuples); i++) {
         ai_value k = keys[i];
         if (ai_is_smallint(k)) {
-            floats = strs = false;
+            floats = strs = tuples = false;
             continue;
         }
         ints = false;
         const ai_type *t = ai_type_of_obj(ai_obj(k));
         if (t != &ai_float_type) floats = false;
         if (t != &ai_str_type) strs = false;
+        if (t != &ai_tuple_type) tuples = false;
     }
-    return ints ? lt_smallint : floats ? lt_float : strs ? lt_str : lt_generic;
+    return ints ? lt_smallint : floats ? lt_float : strs ? lt_str : tuples ? lt_tuple : lt_generic;
 }
 
 /* ---- moving keys with their values ---------------------------------------- */

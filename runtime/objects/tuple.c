@@ -106,23 +106,59 @@ static int64_t tuple_hash(ai_value v) {
     return (int64_t)acc;
 }
 
+/* Is item p equal to item q, as a tuple comparison asks (identity first,
+ * then ==)? Small ints, exact floats and exact strs are compared here:
+ * their == runs no code and gives the same answer. 1, 0, -1. */
+static inline int32_t item_eq(ai_value p, ai_value q) {
+    if (p == q) return 1;
+    if (ai_is_smallint(p) && ai_is_smallint(q)) return 0; /* one word per small int */
+    if (!ai_is_smallint(p) && !ai_is_smallint(q)) {
+        const ai_type *t = ai_type_of_obj(ai_obj(p));
+        if (t == ai_type_of_obj(ai_obj(q))) {
+            if (t == &ai_float_type) return float_get(p) == float_get(q);
+            if (t == &ai_str_type) return str_eq(str_obj(p), str_obj(q));
+        }
+    }
+    return obj_eq(p, q);
+}
+
+/* The first index where x and y differ (items compared with item_eq),
+ * n (the shorter length) when none does, -1 on error. */
+static inline int64_t first_difference(const ai_tuple *x, const ai_tuple *y, int64_t n) {
+    for (int64_t i = 0; i < n; i++) {
+        int32_t eq = item_eq(x->items[i], y->items[i]);
+        if (eq < 0) return -1;
+        if (!eq) return i;
+    }
+    return n;
+}
+
 static ai_value tuple_richcompare(ai_value a, ai_value b, int32_t op) {
     if (!tuple_check(a) || !tuple_check(b)) return AI_NOTIMPL;
     ai_tuple *x = tuple_obj(a), *y = tuple_obj(b);
     if ((op == AI_CMP_EQ || op == AI_CMP_NE) && x->len != y->len) return ai_bool(op == AI_CMP_NE);
-    int64_t n = x->len < y->len ? x->len : y->len, i = 0;
-    for (; i < n; i++) {
-        int32_t eq = obj_eq(x->items[i], y->items[i]);
-        if (eq < 0) return AI_ERR;
-        if (!eq) break;
-    }
+    int64_t n = x->len < y->len ? x->len : y->len, i = first_difference(x, y, n);
+    if (i < 0) return AI_ERR;
     if (i == n) {
         int c = (x->len > y->len) - (x->len < y->len);
         return ai_bool(OBJ_CMP_RESULT(op, c));
     }
     if (op == AI_CMP_EQ) return AI_FALSE;
     if (op == AI_CMP_NE) return AI_TRUE;
-    return ai_compare(x->items[i], y->items[i], op);
+    ai_value p = x->items[i], q = y->items[i];
+    if (ai_is_smallint(p) && ai_is_smallint(q)) /* tagging keeps the order */
+        return ai_bool(OBJ_CMP_RESULT(op, ((int64_t)p > (int64_t)q) - ((int64_t)p < (int64_t)q)));
+    return ai_compare(p, q, op);
+}
+
+int tuple_lt(ai_value a, ai_value b) {
+    ai_tuple *x = tuple_obj(a), *y = tuple_obj(b);
+    int64_t n = x->len < y->len ? x->len : y->len, i = first_difference(x, y, n);
+    if (i < 0) return -1;
+    if (i == n) return x->len < y->len;
+    ai_value p = x->items[i], q = y->items[i];
+    if (ai_is_smallint(p) && ai_is_smallint(q)) return (int64_t)p < (int64_t)q;
+    return ai_compare_bool(p, q, AI_CMP_LT);
 }
 
 static int64_t tuple_len(ai_value v) { return tuple_obj(v)->len; }
