@@ -824,6 +824,7 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     const Arguments *a = fd->args;
     fd->has_closure = scope->has_free;
     if (scope->parent && scope->parent->kind == SCOPE_CLASS) fd->class_global = e->class_global;
+    else if (e->fn && e->fn->class_global) fd->class_global = e->fn->class_global;   /* nested in a method */
     fd->nparams = a->posonlyargs.n + a->args.n;
     fd->nkwonly = a->kwonlyargs.n;
     fd->ndefaults = a->defaults.n;
