@@ -127,8 +127,18 @@ static LLVMValueRef run_comprehension(Emitter *e, const Expr *x, Sink *sk) {
         comp_handler.dispatch = emit_block(e, "comp.raise");
         e->for_handler = &comp_handler;
     }
+    /* locals() inside shows the first iterator as ".0": make a real one. */
+    Symbol *loc = scope_lookup(cs, "locals"), *vrs = scope_lookup(cs, "vars");
+    bool wants_iter = (loc && (loc->flags & SYMF_USED)) || (vrs && (vrs->flags & SYMF_USED));
+    if (wants_iter) {
+        fr.locals_slot = emit_alloca(e, e->i64, "locals");
+        LLVMBuildStore(e->b, emit_i64(e, 0), fr.locals_slot);
+    }
+    e->for_generic = wants_iter;
     if (gens->v[0]->is_async) emit_async_for_begin(e, gens->v[0]->iter, &fl, sk->done);
     else emit_for_begin(e, gens->v[0]->iter, &fl, sk->done);     /* outer scope */
+    e->for_generic = false;
+    if (wants_iter) fr.comp_iter = fl.iter;
     e->for_handler = NULL;
     Frame *saved = e->fn->frame;
     bool cold = e->fn->cold;

@@ -912,10 +912,6 @@ static LLVMValueRef emit_ns_builtin(Emitter *e, const Expr *x) {
         emit_check(e, r, x->pos.line);
         return r;
     }
-    if (cur->scope->kind != SCOPE_FUNCTION && cur->scope->kind != SCOPE_LAMBDA) {
-        diag_error(E_UNSUPPORTED, x->pos.line, x->pos.col, "%s() in a comprehension is not supported yet", name);
-        return emit_i64(e, 1);
-    }
     return emit_locals_snapshot(e, x->pos.line);
 }
 

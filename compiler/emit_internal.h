@@ -94,6 +94,11 @@ struct Frame {
                                    (f64 alloca) and whether it holds the value
                                    (i1 alloca; then the slot is stale), or NULL
                                    (infer_float_locals, emit_float.c) */
+    LLVMValueRef locals_slot;   /* i64 alloca: this frame run's locals() dict, 0 before
+                                   the first call (made on first use; a comprehension's
+                                   is reset where it starts) */
+    LLVMValueRef comp_iter;     /* an inline comprehension that calls locals():
+                                   its first iterator (CPython's ".0") */
     Frame *outer;
 };
 
@@ -234,6 +239,8 @@ typedef struct Emitter {
     LLVMValueRef class_global;  /* the class whose body is being emitted */
     bool genexp_as_list;        /* emitting the arguments of a full consumer */
     bool future_annotations;    /* `from __future__ import annotations`: annotations are strings */
+    bool for_generic;           /* the next emit_for_begin makes a real iterator
+                                   (no counted range, no walk by index) */
     Handler *for_handler;       /* emit_for_begin pushes it once the iterator is
                                    made (a comprehension's frame: its next()
                                    calls run inside it, iter() outside) */

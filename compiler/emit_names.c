@@ -201,33 +201,63 @@ static int by_name(const void *a, const void *b) {
     return strcmp((*(Symbol *const *)a)->name, (*(Symbol *const *)b)->name);
 }
 
+/* The value of a name free in inline comprehension frame `f`, 0 when
+ * unbound: it lives in a frame around (a local, a cell or a free
+ * variable of the enclosing function). */
+static LLVMValueRef raw_value(Emitter *e, Frame *f, const char *name) {
+    Symbol *sym;
+    Frame *home;
+    switch (name_home(f, name, false, &sym, &home)) {
+    case NAME_LOCAL:
+        if (home->owned && home->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), home->owned[sym->index]);
+        if (home->dflag && home->dflag[sym->index]) return emit_load_name(e, name, (SrcSpan){0});  /* boxes it */
+        return LLVMBuildLoad2(e->b, e->i64, home->slots[sym->index], name);
+    case NAME_CELL: {
+        LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, home->slots[sym->index], name);
+        return LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, cell), name);
+    }
+    case NAME_FREE: return LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, free_cell(e, sym)), name);
+    default: return emit_i64(e, 0);
+    }
+}
+
 LLVMValueRef emit_locals_snapshot(Emitter *e, int line) {
     Frame *f = e->fn->frame;
     Scope *s = f->scope;
     Symbol **order = arena_alloc(e->arena, sizeof(Symbol *) * (size_t)(s->nsyms + 1));
     int n = 0;
     FuncDef *fd = e->fn->def;
-    for (int i = 0; fd && i < fd->nslots; i++) {
+    bool comp = s->kind == SCOPE_COMPREHENSION;
+    bool inline_comp = comp && f != &e->fn->base;     /* else a generator expression's function */
+    int first = 0;      /* the entries before `order`: an inline comprehension's ".0" */
+    for (int i = 0; fd && !inline_comp && i < fd->nslots; i++) {
         Symbol *sym = scope_lookup(s, fd->params[i]->name);
-        if (sym && sym->name[0] != '.') order[n++] = sym;
+        if (sym && (sym->name[0] != '.' || comp)) order[n++] = sym;
     }
+    if (inline_comp && f->comp_iter) first = 1;
     for (int pass = 0; pass < 3; pass++) {
         int start = n;
         for (int i = 0; i < s->nsyms; i++) {
             Symbol *sym = s->syms[i];
-            if (sym->name[0] == '.' || (sym->flags & SYMF_PARAM)) continue;
+            if (sym->name[0] == '.' || (!inline_comp && (sym->flags & SYMF_PARAM))) continue;
             SymbolKind want = pass == 0 ? SYM_LOCAL : pass == 1 ? SYM_CELL : SYM_FREE;
             if (sym->kind == want) order[n++] = sym;
         }
         if (pass > 0) qsort(order + start, (size_t)(n - start), sizeof(Symbol *), by_name);
     }
-    LLVMValueRef vals = emit_array_new(e, n);
-    LLVMValueRef *names = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(n + 1));
+    LLVMValueRef vals = emit_array_new(e, first + n);
+    LLVMValueRef *names = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(first + n + 1));
+    if (first) {
+        names[0] = emit_cstring(e, ".0", 3);
+        emit_array_store(e, vals, 0, f->comp_iter);
+    }
     for (int i = 0; i < n; i++) {
         Symbol *sym = order[i];
-        names[i] = emit_cstring(e, sym->name, strlen(sym->name) + 1);
+        names[first + i] = emit_cstring(e, sym->name, strlen(sym->name) + 1);
         LLVMValueRef v;
-        if (sym->kind == SYM_FREE) {
+        if (sym->kind == SYM_FREE && inline_comp) {
+            v = raw_value(e, f, sym->name);
+        } else if (sym->kind == SYM_FREE) {
             v = LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, free_cell(e, sym)), sym->name);
         } else if (sym->kind == SYM_CELL) {
             LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], sym->name);
@@ -237,15 +267,28 @@ LLVMValueRef emit_locals_snapshot(Emitter *e, int line) {
             if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
             v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], sym->name);
         }
-        emit_array_store(e, vals, i, v);
+        emit_array_store(e, vals, first + i, v);
     }
+    n += first;
     LLVMValueRef names_arr = LLVMConstArray2(e->ptr, names, (uint64_t)n);
     LLVMValueRef names_g = LLVMAddGlobal(e->m, LLVMTypeOf(names_arr), "locals.names");
     LLVMSetInitializer(names_g, names_arr);
     LLVMSetGlobalConstant(names_g, 1);
     LLVMSetLinkage(names_g, LLVMPrivateLinkage);
-    LLVMValueRef d = emit_rt(e, RT_ai_locals_dict, (LLVMValueRef[]){names_g, vals, emit_i64(e, n)}, 3);
+    if (!f->locals_slot) {
+        /* 0 from the function's entry on */
+        LLVMBuilderRef tmp = LLVMCreateBuilderInContext(e->ctx);
+        LLVMValueRef first = LLVMGetFirstInstruction(e->fn->entry);
+        if (first) LLVMPositionBuilderBefore(tmp, first);
+        else LLVMPositionBuilderAtEnd(tmp, e->fn->entry);
+        f->locals_slot = LLVMBuildAlloca(tmp, e->i64, "locals");
+        LLVMBuildStore(tmp, emit_i64(e, 0), f->locals_slot);
+        LLVMDisposeBuilder(tmp);
+    }
+    LLVMValueRef prev = LLVMBuildLoad2(e->b, e->i64, f->locals_slot, "");
+    LLVMValueRef d = emit_rt(e, RT_ai_locals_dict, (LLVMValueRef[]){names_g, vals, emit_i64(e, n), prev}, 4);
     emit_check(e, d, line);
+    LLVMBuildStore(e->b, d, f->locals_slot);
     return d;
 }
 

@@ -115,7 +115,9 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
     LLVMValueRef it = emit_i64(e, 0), counted = LLVMConstInt(e->i1, 0, 0);
     LLVMValueRef seq = NULL, seq_list = NULL, seqmode = NULL;
 
-    if (is_range_call(e, iter)) {
+    bool generic = e->for_generic;
+    e->for_generic = false;
+    if (!generic && is_range_call(e, iter)) {
         LLVMValueRef a[3] = {0};
         int n = iter->u.call.args.n;
         for (int i = 0; i < n; i++) a[i] = emit_expr(e, iter->u.call.args.v[i]);
@@ -151,7 +153,8 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
         LLVMBuildStore(e->b, emit_i64(e, 0), counter);
         LLVMBasicBlockRef obj = emit_block(e, "for.obj"), chk = emit_block(e, "for.chk"), gen = emit_block(e, "for.iter"),
                           go = emit_block(e, "for.init"), here;
-        LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, v, e->i1, ""), gen, obj);
+        if (generic) LLVMBuildBr(e->b, gen);
+        else LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, v, e->i1, ""), gen, obj);
         LLVMPositionBuilderAtEnd(e->b, obj);
         LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, LLVMBuildIntToPtr(e->b, v, e->ptr, ""), "hdr"),
                                       emit_i64(e, ~(int64_t)7), "");

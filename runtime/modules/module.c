@@ -220,13 +220,16 @@ ai_value ai_globals(ai_module_info *info) {
     return mod_dict(info->module);
 }
 
-ai_value ai_locals_dict(const char *const *names, const ai_value *vals, int64_t n) {
-    ai_value d = dict_new();
+/* locals() of a function or comprehension frame: as in CPython 3.11, one
+ * dict per frame run (`prev`, 0 at the first call), brought up to date at
+ * each call: bound variables set, unbound ones removed, other keys kept. */
+ai_value ai_locals_dict(const char *const *names, const ai_value *vals, int64_t n, ai_value prev) {
+    ai_value d = prev ? prev : dict_new();
     if (!d) return AI_ERR;
     for (int64_t i = 0; i < n; i++) {
-        if (!vals[i]) continue;
         ai_value k = str_from_cstr(names[i]);
-        if (!k || dict_set(d, k, vals[i]) < 0) return AI_ERR;
+        if (!k) return AI_ERR;
+        if (vals[i] ? dict_set(d, k, vals[i]) < 0 : prev && dict_del(d, k) < 0) return AI_ERR;
     }
     return d;
 }
