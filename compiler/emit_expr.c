@@ -901,13 +901,6 @@ static LLVMValueRef emit_ns_builtin(Emitter *e, const Expr *x) {
     Frame *cur = e->fn->frame;
     if (!is_globals && cur->ns) return cur->ns;   /* a class body */
     if (is_globals || cur->scope->kind == SCOPE_MODULE) {
-        if (!scope_ns_read_only(e->scopes, x)) {
-            diag_error(E_UNSUPPORTED, x->pos.line, x->pos.col,
-                       "%s() of a module is not supported yet where it is kept or written "
-                       "(read it at once: %s()[name], name in %s(), %s().get(name), f(**%s()))",
-                       name, name, name, name, name);
-            return emit_i64(e, 1);
-        }
         LLVMValueRef r = emit_rt(e, RT_ai_globals, (LLVMValueRef[]){e->unit_infos[e->unit->index]}, 1);
         emit_check(e, r, x->pos.line);
         return r;

@@ -182,6 +182,8 @@ typedef struct Emitter {
     const Module *mod;
     ScopeTable *scopes;
     Scope *modscope;
+    bool live_ns;               /* this module's globals go through its namespace dict
+                                   (Scope.ns_live; emit_names.c) */
     const EmitOptions *opt;
 
     LLVMContextRef ctx;
@@ -323,6 +325,9 @@ typedef struct ForLoop {
 } ForLoop;
 void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
 void emit_async_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
+/* async for over `it`, an asynchronous iterator made already (an
+ * asynchronous generator expression's ".0"). */
+void emit_async_for_over(Emitter *e, LLVMValueRef it, int line, ForLoop *fl, LLVMBasicBlockRef exhausted);
 void emit_for_end(Emitter *e, ForLoop *fl);
 
 /* emit_class.c */

@@ -140,6 +140,12 @@ static LLVMValueRef cached_builtin(Emitter *e, const char *name, int line) {
 }
 
 static LLVMValueRef load_global(Emitter *e, const char *name, int line) {
+    if (e->live_ns) {
+        LLVMValueRef v = emit_rt(e, RT_ai_ns_load, (LLVMValueRef[]){e->unit_infos[e->unit->index],
+                                 emit_const_str(e, name, strlen(name))}, 2);
+        emit_check(e, v, line);
+        return v;
+    }
     if (emit_is_builtin_name(name) && emit_never_bound_global(e, name)) return cached_builtin(e, name, line);
     int g = emit_global_index(e, name);
     LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, emit_global_slot(e, g), name);
@@ -148,14 +154,9 @@ static LLVMValueRef load_global(Emitter *e, const char *name, int line) {
     emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), ""), miss, done);
     LLVMPositionBuilderAtEnd(e->b, miss);
     LLVMValueRef cname = emit_cstring(e, name, strlen(name) + 1);
-    if (!emit_is_builtin_name(name)) {
-        emit_rt(e, RT_ai_raise_name_error, &cname, 1);
-        emit_goto_unwind(e, line);
-        LLVMBuildUnreachable(e->b);
-        LLVMPositionBuilderAtEnd(e->b, done);
-        return v;
-    }
-    LLVMValueRef b = emit_rt(e, RT_ai_builtin, &cname, 1);
+    /* Unbound: a name set from outside (setattr on the module), the
+     * builtin, or NameError. */
+    LLVMValueRef b = emit_rt(e, RT_ai_global_missing, (LLVMValueRef[]){e->unit_infos[e->unit->index], cname}, 2);
     emit_check(e, b, line);
     LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
@@ -362,7 +363,15 @@ void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos) 
     Symbol *sym;
     Frame *f;
     switch (emit_name_home(e, name, &sym, &f)) {
-    case NAME_GLOBAL: LLVMBuildStore(e->b, v, emit_global_slot(e, emit_global_index(e, name))); return;
+    case NAME_GLOBAL:
+        if (e->live_ns) {
+            LLVMValueRef rc = emit_rt(e, RT_ai_ns_store, (LLVMValueRef[]){e->unit_infos[e->unit->index],
+                                      emit_const_str(e, name, strlen(name)), v}, 3);
+            emit_check_i32(e, rc, pos.line);
+            return;
+        }
+        LLVMBuildStore(e->b, v, emit_global_slot(e, emit_global_index(e, name)));
+        return;
     case NAME_LOCAL:
         if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
         if (f->dflag && f->dflag[sym->index]) LLVMBuildStore(e->b, LLVMConstInt(e->i1, 0, 0), f->dflag[sym->index]);

@@ -263,12 +263,15 @@ void emit_for_end(Emitter *e, ForLoop *fl) {
 /* async for: aiter() the iterable, then await __anext__() for each item
  * (ai_anext does both and turns StopAsyncIteration into the end). */
 void emit_async_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted) {
-    int line = iter->pos.line;
-    fl->line = line;
-    fl->item_slot = emit_alloca(e, e->i64, "item");
     LLVMValueRef v = emit_expr(e, iter);
     LLVMValueRef it = emit_rt(e, RT_ai_aiter, &v, 1);
-    emit_check(e, it, line);
+    emit_check(e, it, iter->pos.line);
+    emit_async_for_over(e, it, iter->pos.line, fl, exhausted);
+}
+
+void emit_async_for_over(Emitter *e, LLVMValueRef it, int line, ForLoop *fl, LLVMBasicBlockRef exhausted) {
+    fl->line = line;
+    fl->item_slot = emit_alloca(e, e->i64, "item");
     fl->header = emit_block(e, "afor");
     fl->body = emit_block(e, "afor.body");
     fl->latch = emit_block(e, "afor.latch");

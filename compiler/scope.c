@@ -479,6 +479,7 @@ static void visit_expr_body(Collector *c, const Expr *e) {
             diag_error(E_RETURN_OUTSIDE, e->pos.line, e->pos.col, "'await' outside function");
         else if (c->cur->kind == SCOPE_FUNCTION && !c->cur->is_coroutine)
             diag_error(E_RETURN_OUTSIDE, e->pos.line, e->pos.col, "'await' outside async function");
+        if (c->cur->kind == SCOPE_COMPREHENSION) c->cur->is_coroutine = true;  /* (await … for …) is async */
         visit_expr(c, e->u.await_.value);
         break;
     case E_YIELD: case E_YIELDFROM:
@@ -506,6 +507,13 @@ static void visit_expr_body(Collector *c, const Expr *e) {
         visit_exprs(c, &e->u.compare.comparators);
         break;
     case E_CALL: {
+        if (is_ns_call(e) && !scope_ns_read_only(c->t, e) &&
+            (strcmp(e->u.call.func->u.name.id, "globals") == 0 || c->cur->kind == SCOPE_MODULE)) {
+            /* globals() kept or written: the module's namespace must be live. */
+            Scope *m = c->cur;
+            while (m->parent) m = m->parent;
+            m->ns_live = true;
+        }
         mark_ns_call_reads(c, e);
         visit_expr(c, e->u.call.func);
         visit_exprs(c, &e->u.call.args);
