@@ -836,6 +836,7 @@ static LLVMValueRef star_call(Emitter *e, const Expr *x) {
     LLVMValueRef callee;
     if (f->kind == E_ATTRIBUTE) callee = emit_attribute_load(e, f);
     else callee = emit_expr(e, f);
+    e->star_callee = callee;
     LLVMValueRef list = emit_list_of(e, &x->u.call.args, x->pos.line);
     LLVMValueRef args = emit_rt(e, RT_ai_list_to_tuple, &list, 1);
     emit_check(e, args, x->pos.line);
@@ -843,12 +844,15 @@ static LLVMValueRef star_call(Emitter *e, const Expr *x) {
     if (x->u.call.keywords.n) {
         kwargs = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
         emit_check(e, kwargs, x->pos.line);
+        bool merged = false;    /* a ** came before: a name may repeat */
         for (int i = 0; i < x->u.call.keywords.n; i++) {
             const Keyword *k = x->u.call.keywords.v[i];
             LLVMValueRef v = emit_expr(e, k->value);
-            LLVMValueRef rc = k->arg
-                ? emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){kwargs, emit_const_str(e, k->arg, strlen(k->arg)), v}, 3)
-                : emit_rt(e, RT_ai_dict_merge, (LLVMValueRef[]){kwargs, v}, 2);
+            LLVMValueRef key = k->arg ? emit_const_str(e, k->arg, strlen(k->arg)) : emit_i64(e, 0);
+            LLVMValueRef rc = k->arg && !merged
+                ? emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){kwargs, key, v}, 3)
+                : emit_rt(e, RT_ai_call_kwmerge, (LLVMValueRef[]){kwargs, key, v, callee}, 4);
+            merged |= !k->arg;
             emit_check_i32(e, rc, k->value->pos.line);
         }
     }

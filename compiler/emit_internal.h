@@ -241,6 +241,8 @@ typedef struct Emitter {
     LLVMValueRef class_global;  /* the class whose body is being emitted */
     bool genexp_as_list;        /* emitting the arguments of a full consumer */
     bool future_annotations;    /* `from __future__ import annotations`: annotations are strings */
+    LLVMValueRef star_callee;   /* the callee of the call whose argument list
+                                   build_list makes next (*v errors name it) */
     bool for_generic;           /* the next emit_for_begin makes a real iterator
                                    (no counted range, no walk by index) */
     Handler *for_handler;       /* emit_for_begin pushes it once the iterator is
