@@ -154,6 +154,13 @@ static LLVMValueRef super_of(Emitter *e, const Expr *call, LLVMValueRef self) {
     LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, e->fn->class_global, "classcell");
     LLVMValueRef cp = LLVMBuildIntToPtr(e->b, cell, e->ptr, "");
     LLVMValueRef cls = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, cp, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "class");
+    /* The class is not made yet (super() run by its own body). */
+    LLVMBasicBlockRef empty = emit_block(e, "super.empty"), go = emit_block(e, "super");
+    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, cls, emit_i64(e, 0), ""), empty, go);
+    LLVMPositionBuilderAtEnd(e->b, empty);
+    super_error(e, call, "super(): empty __class__ cell");
+    if (emit_block_open(e)) LLVMBuildUnreachable(e->b);
+    LLVMPositionBuilderAtEnd(e->b, go);
     LLVMValueRef r = emit_rt(e, RT_ai_super, (LLVMValueRef[]){cls, self}, 2);
     emit_check(e, r, call->pos.line);
     return r;
@@ -168,19 +175,21 @@ LLVMValueRef emit_super_call(Emitter *e, const Expr *call) {
     if (emit_name_home(e, "super", &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, "super")) return NULL;
     FuncDef *fd = e->fn->def;
     const Scope *inner = e->fn->frame->scope;
-    if (!fd || inner->kind == SCOPE_CLASS) return super_error(e, call, "super(): no arguments");
+    if (inner->kind == SCOPE_CLASS) return super_error(e, call, "super(): no arguments");
     bool in_class = false;
     for (const Scope *s = inner->parent; s; s = s->parent) in_class |= s->kind == SCOPE_CLASS;
-    if (inner->kind == SCOPE_COMPREHENSION || fd->genexp) {
+    if (inner->kind == SCOPE_COMPREHENSION || (fd && fd->genexp)) {
         /* The first argument is the iterator (CPython's `.0`). */
         if (!in_class) return super_error(e, call, "super(): __class__ cell not found");
+        if (!e->fn->class_global && e->class_global)     /* in the class body itself */
+            return super_error(e, call, "super(): empty __class__ cell");
         if (!e->fn->class_global) {
             unsupported(e, call->pos, "super() without arguments in a comprehension outside a method");
             return emit_i64(e, 1);
         }
         return super_of(e, call, emit_constant(e, &(Constant){.kind = CONST_NONE}));
     }
-    if (fd->nparams == 0) return super_error(e, call, "super(): no arguments");
+    if (!fd || fd->nparams == 0) return super_error(e, call, "super(): no arguments");
     if (!in_class) return super_error(e, call, "super(): __class__ cell not found");
     if (!e->fn->class_global) {
         unsupported(e, call->pos, "super() without arguments here");

@@ -124,3 +124,36 @@ class C(A2):
         super()
     except Exception as e:
         print(repr(e))
+
+
+# super() run by the class body itself (the class is not made yet), and
+# a lambda stored as a method.
+class A3(A):
+    try:
+        x = [super() for i in range(1)]
+    except Exception as e:
+        print(repr(e))
+    try:
+        y = (lambda: super())()
+    except Exception as e:
+        print(repr(e))
+    try:
+        z = (lambda s: super())(1)
+    except Exception as e:
+        print(repr(e))
+    try:
+        w = list(super() for i in range(1))
+    except Exception as e:
+        print(repr(e))
+    f = lambda self: "lambda method, then " + super().f()
+
+
+def module_comp():
+    return [super() for i in range(1)]
+
+
+try:
+    module_comp()
+except Exception as e:
+    print(repr(e))
+print(A3().f())
