@@ -202,16 +202,31 @@ static int by_name(const void *a, const void *b) {
     return strcmp((*(Symbol *const *)a)->name, (*(Symbol *const *)b)->name);
 }
 
+/* A float local holding its value unboxed (emit_float.c): box it into
+ * its slot, which is then current. */
+static void box_float_local(Emitter *e, Frame *f, Symbol *sym, int line) {
+    if (!f->dflag || !f->dflag[sym->index]) return;
+    LLVMValueRef flag = f->dflag[sym->index];
+    LLVMBasicBlockRef mat = emit_block(e, "flocal.box"), cont = emit_block(e, "flocal");
+    LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, flag, ""), mat, cont);
+    LLVMPositionBuilderAtEnd(e->b, mat);
+    LLVMValueRef boxed = emit_box_float(e, LLVMBuildLoad2(e->b, e->f64, f->dval[sym->index], ""), line);
+    LLVMBuildStore(e->b, boxed, f->slots[sym->index]);
+    LLVMBuildStore(e->b, LLVMConstInt(e->i1, 0, 0), flag);
+    LLVMBuildBr(e->b, cont);
+    LLVMPositionBuilderAtEnd(e->b, cont);
+}
+
 /* The value of a name free in inline comprehension frame `f`, 0 when
  * unbound: it lives in a frame around (a local, a cell or a free
  * variable of the enclosing function). */
-static LLVMValueRef raw_value(Emitter *e, Frame *f, const char *name) {
+static LLVMValueRef raw_value(Emitter *e, Frame *f, const char *name, int line) {
     Symbol *sym;
     Frame *home;
     switch (name_home(f, name, false, &sym, &home)) {
     case NAME_LOCAL:
         if (home->owned && home->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), home->owned[sym->index]);
-        if (home->dflag && home->dflag[sym->index]) return emit_load_name(e, name, (SrcSpan){0});  /* boxes it */
+        box_float_local(e, home, sym, line);
         return LLVMBuildLoad2(e->b, e->i64, home->slots[sym->index], name);
     case NAME_CELL: {
         LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, home->slots[sym->index], name);
@@ -257,7 +272,7 @@ LLVMValueRef emit_locals_snapshot(Emitter *e, int line) {
         names[first + i] = emit_cstring(e, sym->name, strlen(sym->name) + 1);
         LLVMValueRef v;
         if (sym->kind == SYM_FREE && inline_comp) {
-            v = raw_value(e, f, sym->name);
+            v = raw_value(e, f, sym->name, line);
         } else if (sym->kind == SYM_FREE) {
             v = LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, free_cell(e, sym)), sym->name);
         } else if (sym->kind == SYM_CELL) {
@@ -266,6 +281,7 @@ LLVMValueRef emit_locals_snapshot(Emitter *e, int line) {
         } else {
             /* Read: the value may be shared now (see emit_load_name). */
             if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
+            box_float_local(e, f, sym, line);
             v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], sym->name);
         }
         emit_array_store(e, vals, first + i, v);
@@ -313,18 +329,7 @@ LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) {
         /* A read may make the value visible elsewhere: the variable no
          * longer owns it (ai_str_iadd). */
         if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
-        if (f->dflag && f->dflag[sym->index]) {
-            /* a float local holding its value unboxed: box it into the slot */
-            LLVMValueRef flag = f->dflag[sym->index];
-            LLVMBasicBlockRef mat = emit_block(e, "flocal.box"), cont = emit_block(e, "flocal");
-            LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, flag, ""), mat, cont);
-            LLVMPositionBuilderAtEnd(e->b, mat);
-            LLVMValueRef boxed = emit_box_float(e, LLVMBuildLoad2(e->b, e->f64, f->dval[sym->index], ""), pos.line);
-            LLVMBuildStore(e->b, boxed, f->slots[sym->index]);
-            LLVMBuildStore(e->b, LLVMConstInt(e->i1, 0, 0), flag);
-            LLVMBuildBr(e->b, cont);
-            LLVMPositionBuilderAtEnd(e->b, cont);
-        }
+        box_float_local(e, f, sym, pos.line);
         LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
         if ((sym->flags & SYMF_PARAM) && !(sym->flags & SYMF_DELETED)) return v;
         return check_bound(e, v, RT_ai_raise_unbound_local, name, pos.line);

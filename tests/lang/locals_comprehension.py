@@ -50,3 +50,32 @@ print([names(locals()) for a in range(1)])
 class C:
     vals = [1, 2]
     print([names(locals()) for v in vals])
+
+
+# Float locals the compiler keeps unboxed are in locals() too.
+def floats():
+    x = 1.5
+    for i in range(3):
+        x = x * 2.0 + 0.5
+    return locals()
+
+
+def floats_comp():
+    y = 0.5
+    out = [locals()['y'] + z for z in (1.0, 2.0) if y]
+    y = y * 3.0
+    return out, y, locals()['y']
+
+
+def gen():
+    a = 1
+    yield locals()
+    b = 2
+    yield locals()
+
+
+print(floats(), floats_comp())
+it = gen()
+d1 = next(it)
+d2 = next(it)
+print(d1 is d2, d1)
