@@ -68,6 +68,15 @@ async def main():
         print("error:", exc)
     print({x async for x in agen(3)}, {x: -x async for x in agen(2)})
     print([await dbl(x) async for x in agen(3) if await dbl(x) > 0])
+    print([v async for v in make()])
+    nested = ((y async for y in agen(2)) for _ in range(2))
+    for g in nested:
+        print([v async for v in g])
+
+
+def make():
+    # an asynchronous generator expression in a plain function
+    return (x * 3 async for x in agen(3))
 
 
 asyncio.run(main())
