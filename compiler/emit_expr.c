@@ -889,10 +889,12 @@ static bool refused_builtin(Emitter *e, const Expr *x) {
     return false;
 }
 
-/* globals(), locals() and vars() without arguments: the module's names as
- * a snapshot where that equals the live dict (scope_ns_read_only), a
- * function's variables as a new dict (CPython's locals() of a function is
- * a snapshot too), a class body's namespace itself. NULL: not one. */
+/* globals(), locals() and vars() without arguments: the module's
+ * namespace — its live dict when the module keeps or writes it
+ * (Scope.ns_live), else a snapshot, equal to it where it is read at once
+ * (scope_ns_read_only) —; a function's or comprehension's variables as
+ * its frame's dict (emit_locals_snapshot); a class body's namespace
+ * itself. NULL: not one. */
 static LLVMValueRef emit_ns_builtin(Emitter *e, const Expr *x) {
     const Expr *f = x->u.call.func;
     if (f->kind != E_NAME || x->u.call.args.n || x->u.call.keywords.n) return NULL;

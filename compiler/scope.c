@@ -362,13 +362,13 @@ static void check_repeated_keywords(Collector *c, const KeywordList *kw) {
     }
 }
 
-/* globals() (and locals()/vars() where they are globals()) is a snapshot
- * of the module's namespace, which equals the live dict only where it is
- * read at once: g()[k], k in g(), g().get(…)/keys()/values()/items()/
- * copy(), f(**g()), {**g()}, and an argument of a builtin that reads its
- * argument without keeping it (len, list, sorted …; not print or repr:
- * the snapshot lacks __loader__ and __spec__). These calls are marked;
- * the emitter refuses the others. */
+/* globals() (and locals()/vars() where they are globals()) read at once
+ * — g()[k], k in g(), g().get(…)/keys()/values()/items()/copy(),
+ * f(**g()), {**g()}, an argument of a builtin that reads its argument
+ * without keeping it (len, list, sorted …; not print or repr: the
+ * snapshot lacks __loader__ and __spec__) — can be a snapshot of the
+ * module's slots. These calls are marked; any other makes the module's
+ * namespace live (Scope.ns_live: its globals live in its dict). */
 static bool is_ns_call(const Expr *x) {
     if (!x || x->kind != E_CALL || x->u.call.args.n || x->u.call.keywords.n) return false;
     const Expr *f = x->u.call.func;
