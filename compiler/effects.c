@@ -1459,6 +1459,13 @@ bool effects_isolated(Effects *fx, Scope *fn, EffectReason *why) {
         *why = f->why;
         return false;
     }
+    const Scope *mod = fn;
+    while (mod->parent) mod = mod->parent;
+    if (mod->ns_live) {
+        /* Its globals live in one dict of the main actor's heap. */
+        *why = (EffectReason){at, "is in a module whose globals() is kept or written (one shared namespace)"};
+        return false;
+    }
     if (f->free_outer || fn->has_free) {
         *why = (EffectReason){at, "uses variables of the function around it (a closure)"};
         return false;

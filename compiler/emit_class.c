@@ -137,6 +137,35 @@ void emit_class(Emitter *e, const Stmt *s) {
     emit_store_name(e, s->u.classdef.name, cls, s->pos);
 }
 
+/* Zero-argument super() is super(__class__, <first argument>), as CPython
+ * finds them in the running frame: the function's first positional
+ * parameter and the __class__ cell of the nearest enclosing class. A def
+ * or lambda nested in a method reaches that cell too (scope.c makes
+ * __class__ free in it), so super() there uses the nested function's own
+ * first parameter; a comprehension's first argument is its hidden
+ * iterator, which is never an instance (CPython's TypeError). */
+static LLVMValueRef super_error(Emitter *e, const Expr *call, const char *err) {
+    LLVMValueRef r = emit_rt(e, RT_ai_raise_runtime_error, (LLVMValueRef[]){emit_cstring(e, err, strlen(err) + 1)}, 1);
+    emit_check(e, r, call->pos.line);
+    return r;
+}
+
+static LLVMValueRef super_of(Emitter *e, const Expr *call, LLVMValueRef self) {
+    LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, e->fn->class_global, "classcell");
+    LLVMValueRef cp = LLVMBuildIntToPtr(e->b, cell, e->ptr, "");
+    LLVMValueRef cls = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, cp, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "class");
+    /* The class is not made yet (super() run by its own body). */
+    LLVMBasicBlockRef empty = emit_block(e, "super.empty"), go = emit_block(e, "super");
+    emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, cls, emit_i64(e, 0), ""), empty, go);
+    LLVMPositionBuilderAtEnd(e->b, empty);
+    super_error(e, call, "super(): empty __class__ cell");
+    if (emit_block_open(e)) LLVMBuildUnreachable(e->b);
+    LLVMPositionBuilderAtEnd(e->b, go);
+    LLVMValueRef r = emit_rt(e, RT_ai_super, (LLVMValueRef[]){cls, self}, 2);
+    emit_check(e, r, call->pos.line);
+    return r;
+}
+
 LLVMValueRef emit_super_call(Emitter *e, const Expr *call) {
     const Expr *f = call->u.call.func;
     if (f->kind != E_NAME || strcmp(f->u.name.id, "super") != 0) return NULL;
@@ -145,32 +174,26 @@ LLVMValueRef emit_super_call(Emitter *e, const Expr *call) {
     Frame *fr;
     if (emit_name_home(e, "super", &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, "super")) return NULL;
     FuncDef *fd = e->fn->def;
-    if (!fd || !e->fn->class_global || fd->nslots == 0 || e->fn->frame != &e->fn->base) {
-        /* CPython's run-time errors where they do not depend on a
-         * __class__ cell found outside a method (a def nested in one). */
-        const char *err = NULL;
-        if (!fd || e->fn->frame != &e->fn->base) {
-            if (!fd) err = "super(): no arguments";
-        } else if (fd->nslots == 0) {
-            err = "super(): no arguments";
-        } else {
-            bool in_class = false;
-            for (const Scope *s = fd->scope->parent; s; s = s->parent) in_class |= s->kind == SCOPE_CLASS;
-            if (!in_class) err = "super(): __class__ cell not found";
-        }
-        if (!err) {
-            unsupported(e, call->pos, "super() without arguments outside a method");
+    const Scope *inner = e->fn->frame->scope;
+    if (inner->kind == SCOPE_CLASS) return super_error(e, call, "super(): no arguments");
+    bool in_class = false;
+    for (const Scope *s = inner->parent; s; s = s->parent) in_class |= s->kind == SCOPE_CLASS;
+    if (inner->kind == SCOPE_COMPREHENSION || (fd && fd->genexp)) {
+        /* The first argument is the iterator (CPython's `.0`). */
+        if (!in_class) return super_error(e, call, "super(): __class__ cell not found");
+        if (!e->fn->class_global && e->class_global)     /* in the class body itself */
+            return super_error(e, call, "super(): empty __class__ cell");
+        if (!e->fn->class_global) {
+            unsupported(e, call->pos, "super() without arguments in a comprehension outside a method");
             return emit_i64(e, 1);
         }
-        LLVMValueRef r = emit_rt(e, RT_ai_raise_runtime_error, (LLVMValueRef[]){emit_cstring(e, err, strlen(err) + 1)}, 1);
-        emit_check(e, r, call->pos.line);
-        return r;
+        return super_of(e, call, emit_constant(e, &(Constant){.kind = CONST_NONE}));
     }
-    LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, e->fn->class_global, "classcell");
-    LLVMValueRef cp = LLVMBuildIntToPtr(e->b, cell, e->ptr, "");
-    LLVMValueRef cls = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, cp, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "class");
-    LLVMValueRef self = emit_load_name(e, fd->params[0]->name, call->pos);
-    LLVMValueRef r = emit_rt(e, RT_ai_super, (LLVMValueRef[]){cls, self}, 2);
-    emit_check(e, r, call->pos.line);
-    return r;
+    if (!fd || fd->nparams == 0) return super_error(e, call, "super(): no arguments");
+    if (!in_class) return super_error(e, call, "super(): __class__ cell not found");
+    if (!e->fn->class_global) {
+        unsupported(e, call->pos, "super() without arguments here");
+        return emit_i64(e, 1);
+    }
+    return super_of(e, call, emit_load_name(e, fd->params[0]->name, call->pos));
 }

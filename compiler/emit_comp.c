@@ -100,13 +100,6 @@ static void comp_body(Emitter *e, const Expr *x, int gi, ForLoop *fl, Sink *sk) 
 
 static LLVMValueRef run_comprehension(Emitter *e, const Expr *x, Sink *sk) {
     const ComprehensionList *gens = &x->u.comp.generators;
-    if (x->kind == E_GENERATOREXP) {
-        for (int i = 0; i < gens->n; i++)
-            if (gens->v[i]->is_async) {
-                unsupported(e, x->pos, "an asynchronous generator expression");
-                return emit_i64(e, 1);
-            }
-    }
     Scope *cs = scope_of(e->scopes, x);
     sk->done = emit_block(e, "comp.done");
     Frame fr = {0};
@@ -127,8 +120,18 @@ static LLVMValueRef run_comprehension(Emitter *e, const Expr *x, Sink *sk) {
         comp_handler.dispatch = emit_block(e, "comp.raise");
         e->for_handler = &comp_handler;
     }
+    /* locals() inside shows the first iterator as ".0": make a real one. */
+    Symbol *loc = scope_lookup(cs, "locals"), *vrs = scope_lookup(cs, "vars");
+    bool wants_iter = (loc && (loc->flags & SYMF_USED)) || (vrs && (vrs->flags & SYMF_USED));
+    if (wants_iter) {
+        fr.locals_slot = emit_alloca(e, e->i64, "locals");
+        LLVMBuildStore(e->b, emit_i64(e, 0), fr.locals_slot);
+    }
+    e->for_generic = wants_iter;
     if (gens->v[0]->is_async) emit_async_for_begin(e, gens->v[0]->iter, &fl, sk->done);
     else emit_for_begin(e, gens->v[0]->iter, &fl, sk->done);     /* outer scope */
+    e->for_generic = false;
+    if (wants_iter) fr.comp_iter = fl.iter;
     e->for_handler = NULL;
     Frame *saved = e->fn->frame;
     bool cold = e->fn->cold;
@@ -166,15 +169,11 @@ static LLVMValueRef comprehension_into(Emitter *e, const Expr *x, SinkKind kind)
  * iter(it) — evaluated now, in this scope — as its parameter ".0". */
 static LLVMValueRef genexp_value(Emitter *e, const Expr *x) {
     const Comprehension *g0 = x->u.comp.generators.v[0];
-    if (g0->is_async) {
-        unsupported(e, x->pos, "an asynchronous generator expression");
-        return emit_i64(e, 1);
-    }
     FuncDef *fd = emit_declare_function(e, x, FUNC_GENEXP);
     if (!fd) return emit_i64(e, 1);
     emit_define_function(e, fd);
-    LLVMValueRef v = emit_iterable(e, g0->iter);
-    LLVMValueRef it = emit_rt(e, RT_ai_iter, &v, 1);
+    LLVMValueRef v = g0->is_async ? emit_expr(e, g0->iter) : emit_iterable(e, g0->iter);
+    LLVMValueRef it = emit_rt(e, g0->is_async ? RT_ai_aiter : RT_ai_iter, &v, 1);
     emit_check(e, it, x->pos.line);
     LLVMValueRef args[2];
     unsigned n = 0;
@@ -191,7 +190,10 @@ void emit_genexp_body(Emitter *e, const Expr *x) {
     it.u.name.id = ".0";
     it.u.name.ctx = CTX_LOAD;
     ForLoop fl;
-    emit_for_begin(e, &it, &fl, sk.done);
+    if (x->u.comp.generators.v[0]->is_async)
+        emit_async_for_over(e, emit_load_name(e, ".0", x->pos), x->pos.line, &fl, sk.done);
+    else
+        emit_for_begin(e, &it, &fl, sk.done);
     comp_body(e, x, 0, &fl, &sk);
     LLVMPositionBuilderAtEnd(e->b, sk.done);
 }

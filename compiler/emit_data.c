@@ -176,6 +176,8 @@ static bool any_starred(const ExprList *l) {
 
 /* A list holding the elements of `elts` (starred ones spliced in). */
 static LLVMValueRef build_list(Emitter *e, const ExprList *elts, int line) {
+    LLVMValueRef callee = e->star_callee;   /* only for this call's own arguments */
+    e->star_callee = NULL;
     int n = elts->n, prefix = 0;
     while (prefix < n && elts->v[prefix]->kind != E_STARRED) prefix++;
     LLVMValueRef arr = emit_array_new(e, prefix);
@@ -186,7 +188,11 @@ static LLVMValueRef build_list(Emitter *e, const ExprList *elts, int line) {
         const Expr *x = elts->v[i];
         bool star = x->kind == E_STARRED;
         LLVMValueRef v = emit_expr(e, star ? x->u.starred.value : x);
-        LLVMValueRef rc = emit_rt(e, star ? RT_ai_list_extend : RT_ai_list_append, (LLVMValueRef[]){list, v}, 2);
+        /* *v in a call naming its callee when it is the only argument,
+         * else CPython's "Value after * …" */
+        LLVMValueRef who = callee && n == 1 ? callee : emit_i64(e, 0);
+        LLVMValueRef rc = star ? emit_rt(e, RT_ai_call_star_extend, (LLVMValueRef[]){list, v, who}, 3)
+                               : emit_rt(e, RT_ai_list_append, (LLVMValueRef[]){list, v}, 2);
         emit_check_i32(e, rc, x->pos.line);
     }
     return list;

@@ -836,6 +836,7 @@ static LLVMValueRef star_call(Emitter *e, const Expr *x) {
     LLVMValueRef callee;
     if (f->kind == E_ATTRIBUTE) callee = emit_attribute_load(e, f);
     else callee = emit_expr(e, f);
+    e->star_callee = callee;
     LLVMValueRef list = emit_list_of(e, &x->u.call.args, x->pos.line);
     LLVMValueRef args = emit_rt(e, RT_ai_list_to_tuple, &list, 1);
     emit_check(e, args, x->pos.line);
@@ -843,12 +844,15 @@ static LLVMValueRef star_call(Emitter *e, const Expr *x) {
     if (x->u.call.keywords.n) {
         kwargs = emit_rt(e, RT_ai_dict_new, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i64(e, 0)}, 2);
         emit_check(e, kwargs, x->pos.line);
+        bool merged = false;    /* a ** came before: a name may repeat */
         for (int i = 0; i < x->u.call.keywords.n; i++) {
             const Keyword *k = x->u.call.keywords.v[i];
             LLVMValueRef v = emit_expr(e, k->value);
-            LLVMValueRef rc = k->arg
-                ? emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){kwargs, emit_const_str(e, k->arg, strlen(k->arg)), v}, 3)
-                : emit_rt(e, RT_ai_dict_merge, (LLVMValueRef[]){kwargs, v}, 2);
+            LLVMValueRef key = k->arg ? emit_const_str(e, k->arg, strlen(k->arg)) : emit_i64(e, 0);
+            LLVMValueRef rc = k->arg && !merged
+                ? emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){kwargs, key, v}, 3)
+                : emit_rt(e, RT_ai_call_kwmerge, (LLVMValueRef[]){kwargs, key, v, callee}, 4);
+            merged |= !k->arg;
             emit_check_i32(e, rc, k->value->pos.line);
         }
     }
@@ -885,10 +889,12 @@ static bool refused_builtin(Emitter *e, const Expr *x) {
     return false;
 }
 
-/* globals(), locals() and vars() without arguments: the module's names as
- * a snapshot where that equals the live dict (scope_ns_read_only), a
- * function's variables as a new dict (CPython's locals() of a function is
- * a snapshot too), a class body's namespace itself. NULL: not one. */
+/* globals(), locals() and vars() without arguments: the module's
+ * namespace — its live dict when the module keeps or writes it
+ * (Scope.ns_live), else a snapshot, equal to it where it is read at once
+ * (scope_ns_read_only) —; a function's or comprehension's variables as
+ * its frame's dict (emit_locals_snapshot); a class body's namespace
+ * itself. NULL: not one. */
 static LLVMValueRef emit_ns_builtin(Emitter *e, const Expr *x) {
     const Expr *f = x->u.call.func;
     if (f->kind != E_NAME || x->u.call.args.n || x->u.call.keywords.n) return NULL;
@@ -901,20 +907,9 @@ static LLVMValueRef emit_ns_builtin(Emitter *e, const Expr *x) {
     Frame *cur = e->fn->frame;
     if (!is_globals && cur->ns) return cur->ns;   /* a class body */
     if (is_globals || cur->scope->kind == SCOPE_MODULE) {
-        if (!scope_ns_read_only(e->scopes, x)) {
-            diag_error(E_UNSUPPORTED, x->pos.line, x->pos.col,
-                       "%s() of a module is not supported yet where it is kept or written "
-                       "(read it at once: %s()[name], name in %s(), %s().get(name), f(**%s()))",
-                       name, name, name, name, name);
-            return emit_i64(e, 1);
-        }
         LLVMValueRef r = emit_rt(e, RT_ai_globals, (LLVMValueRef[]){e->unit_infos[e->unit->index]}, 1);
         emit_check(e, r, x->pos.line);
         return r;
-    }
-    if (cur->scope->kind != SCOPE_FUNCTION && cur->scope->kind != SCOPE_LAMBDA) {
-        diag_error(E_UNSUPPORTED, x->pos.line, x->pos.col, "%s() in a comprehension is not supported yet", name);
-        return emit_i64(e, 1);
     }
     return emit_locals_snapshot(e, x->pos.line);
 }

@@ -95,6 +95,11 @@ struct Frame {
                                    (f64 alloca) and whether it holds the value
                                    (i1 alloca; then the slot is stale), or NULL
                                    (infer_float_locals, emit_float.c) */
+    LLVMValueRef locals_slot;   /* i64 alloca: this frame run's locals() dict, 0 before
+                                   the first call (made on first use; a comprehension's
+                                   is reset where it starts) */
+    LLVMValueRef comp_iter;     /* an inline comprehension that calls locals():
+                                   its first iterator (CPython's ".0") */
     Frame *outer;
 };
 
@@ -181,6 +186,8 @@ typedef struct Emitter {
     const Module *mod;
     ScopeTable *scopes;
     Scope *modscope;
+    bool live_ns;               /* this module's globals go through its namespace dict
+                                   (Scope.ns_live; emit_names.c) */
     const EmitOptions *opt;
 
     LLVMContextRef ctx;
@@ -238,6 +245,10 @@ typedef struct Emitter {
     LLVMValueRef class_global;  /* the class whose body is being emitted */
     bool genexp_as_list;        /* emitting the arguments of a full consumer */
     bool future_annotations;    /* `from __future__ import annotations`: annotations are strings */
+    LLVMValueRef star_callee;   /* the callee of the call whose argument list
+                                   build_list makes next (*v errors name it) */
+    bool for_generic;           /* the next emit_for_begin makes a real iterator
+                                   (no counted range, no walk by index) */
     Handler *for_handler;       /* emit_for_begin pushes it once the iterator is
                                    made (a comprehension's frame: its next()
                                    calls run inside it, iter() outside) */
@@ -320,6 +331,9 @@ typedef struct ForLoop {
 } ForLoop;
 void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
 void emit_async_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted);
+/* async for over `it`, an asynchronous iterator made already (an
+ * asynchronous generator expression's ".0"). */
+void emit_async_for_over(Emitter *e, LLVMValueRef it, int line, ForLoop *fl, LLVMBasicBlockRef exhausted);
 void emit_for_end(Emitter *e, ForLoop *fl);
 
 /* emit_class.c */

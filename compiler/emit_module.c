@@ -755,12 +755,6 @@ static void end_function(Emitter *e, Resume r) {
     if (e->dib) LLVMSetCurrentDebugLocation2(e->b, r.loc);
 }
 
-/* Why a def or lambda cannot be compiled yet, or NULL. */
-static const char *def_unsupported(const FuncDef *fd) {
-    if (fd->genexp && fd->scope->is_coroutine) return "an asynchronous generator expression";
-    return NULL;
-}
-
 /* What a def statement or a lambda expression defines. */
 static FuncDef *funcdef_of(Emitter *e, const void *node, FuncKind kind) {
     FuncDef *fd = arena_alloc(e->arena, sizeof(FuncDef));
@@ -779,6 +773,7 @@ static FuncDef *funcdef_of(Emitter *e, const void *node, FuncKind kind) {
         fd->name = "<genexpr>";
         fd->args = args;
         fd->genexp = x;
+        fd->is_async = fd->scope->is_coroutine;   /* async for or await inside: an async generator */
         fd->pos = x->pos;
     } else if (kind == FUNC_LAMBDA) {
         const Expr *x = node;
@@ -838,16 +833,13 @@ static bool is_base_class(const StmtList *body, const char *name) {
 FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     FuncDef *fd = funcdef_of(e, node, kind);
     Scope *scope = fd->scope;
-    const char *why = def_unsupported(fd);
-    if (why) {
-        unsupported(e, fd->pos, why);
-        return NULL;
-    }
     const Arguments *a = fd->args;
     fd->has_closure = scope->has_free;
     if (scope->parent && scope->parent->kind == SCOPE_CLASS) {
         fd->class_global = e->class_global;
         fd->poly_self = is_base_class(&e->mod->body, scope->parent->name);
+    } else if (e->fn && e->fn->class_global) {
+        fd->class_global = e->fn->class_global; /* nested in a method */
     }
     fd->nparams = a->posonlyargs.n + a->args.n;
     fd->nkwonly = a->kwonlyargs.n;
@@ -1103,8 +1095,6 @@ static void predeclare_functions(Emitter *e) {
         if (s->kind != S_FUNCTIONDEF && s->kind != S_ASYNCFUNCTIONDEF) continue;
         int g = emit_global_index(e, s->u.funcdef.name);
         if (e->global_rebound[g]) continue;
-        FuncDef *probe = funcdef_of(e, s, FUNC_DEF);
-        if (def_unsupported(probe)) continue;   /* reported at the def */
         const Arguments *a = s->u.funcdef.args;
         if (a->kwonlyargs.n || a->vararg || a->kwarg) continue;   /* called through ai_call */
         if (s->u.funcdef.decorators.n) continue;                  /* the name holds the decorator's result */
@@ -1231,7 +1221,13 @@ static void store_module_dunders(Emitter *e) {
         emit_check(e, vals[n], 1);
         n++;
     }
-    for (int i = 0; i < n; i++) LLVMBuildStore(e->b, vals[i], emit_global_slot(e, emit_global_index(e, module_dunders[i])));
+    for (int i = 0; i < n; i++) {
+        if (e->live_ns)
+            emit_check_i32(e, emit_rt(e, RT_ai_ns_store, (LLVMValueRef[]){e->unit_infos[u->index],
+                               emit_const_str(e, module_dunders[i], strlen(module_dunders[i])), vals[i]}, 3), 1);
+        else
+            LLVMBuildStore(e->b, vals[i], emit_global_slot(e, emit_global_index(e, module_dunders[i])));
+    }
 }
 
 /* The LLVM name of a symbol of this module: the module's name first
@@ -1376,6 +1372,9 @@ static void emit_unit(Emitter *e) {
     e->globals = LLVMAddGlobal(e->m, e->i64, arena_printf(e->arena, "%s.globals.tmp", name));
     find_rebound(e, e->modscope);
     mark_module_dunders(e);
+    e->live_ns = e->modscope->ns_live;
+    /* A live namespace can rebind any def through globals(): no direct calls. */
+    for (int i = 0; e->live_ns && i < e->nglobals; i++) e->global_rebound[i] = true;
 
     /* $consts: one call that makes the constants from the table of
      * records collected while emitting (core/consts.c). */
@@ -1435,7 +1434,7 @@ static void emit_unit(Emitter *e) {
     LLVMValueRef mi_fields[] = {
         emit_cstring(e, u->name, strlen(u->name) + 1), globals, emit_i64(e, e->nglobals), gn,
         u->file ? emit_cstring(e, u->file, strlen(u->file) + 1) : nul, e->consts_fn, body,
-        u->parent ? e->unit_infos[u->parent->index] : nul, emit_i64(e, u->is_package ? 1 : 0),
+        u->parent ? e->unit_infos[u->parent->index] : nul, emit_i64(e, (u->is_package ? AI_MODINFO_PACKAGE : 0) | (e->live_ns ? AI_MODINFO_LIVE_NS : 0)),
         emit_i64(e, 0), emit_i64(e, 0)};
     LLVMValueRef info = e->unit_infos[u->index];
     LLVMSetInitializer(info, LLVMConstNamedStruct(e->modinfo_t, mi_fields, 11));

@@ -140,6 +140,12 @@ static LLVMValueRef cached_builtin(Emitter *e, const char *name, int line) {
 }
 
 static LLVMValueRef load_global(Emitter *e, const char *name, int line) {
+    if (e->live_ns) {
+        LLVMValueRef v = emit_rt(e, RT_ai_ns_load, (LLVMValueRef[]){e->unit_infos[e->unit->index],
+                                 emit_const_str(e, name, strlen(name))}, 2);
+        emit_check(e, v, line);
+        return v;
+    }
     if (emit_is_builtin_name(name) && emit_never_bound_global(e, name)) return cached_builtin(e, name, line);
     int g = emit_global_index(e, name);
     LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, emit_global_slot(e, g), name);
@@ -148,14 +154,9 @@ static LLVMValueRef load_global(Emitter *e, const char *name, int line) {
     emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), ""), miss, done);
     LLVMPositionBuilderAtEnd(e->b, miss);
     LLVMValueRef cname = emit_cstring(e, name, strlen(name) + 1);
-    if (!emit_is_builtin_name(name)) {
-        emit_rt(e, RT_ai_raise_name_error, &cname, 1);
-        emit_goto_unwind(e, line);
-        LLVMBuildUnreachable(e->b);
-        LLVMPositionBuilderAtEnd(e->b, done);
-        return v;
-    }
-    LLVMValueRef b = emit_rt(e, RT_ai_builtin, &cname, 1);
+    /* Unbound: a name set from outside (setattr on the module), the
+     * builtin, or NameError. */
+    LLVMValueRef b = emit_rt(e, RT_ai_global_missing, (LLVMValueRef[]){e->unit_infos[e->unit->index], cname}, 2);
     emit_check(e, b, line);
     LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
@@ -201,33 +202,78 @@ static int by_name(const void *a, const void *b) {
     return strcmp((*(Symbol *const *)a)->name, (*(Symbol *const *)b)->name);
 }
 
+/* A float local holding its value unboxed (emit_float.c): box it into
+ * its slot, which is then current. */
+static void box_float_local(Emitter *e, Frame *f, Symbol *sym, int line) {
+    if (!f->dflag || !f->dflag[sym->index]) return;
+    LLVMValueRef flag = f->dflag[sym->index];
+    LLVMBasicBlockRef mat = emit_block(e, "flocal.box"), cont = emit_block(e, "flocal");
+    LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, flag, ""), mat, cont);
+    LLVMPositionBuilderAtEnd(e->b, mat);
+    LLVMValueRef boxed = emit_box_float(e, LLVMBuildLoad2(e->b, e->f64, f->dval[sym->index], ""), line);
+    LLVMBuildStore(e->b, boxed, f->slots[sym->index]);
+    LLVMBuildStore(e->b, LLVMConstInt(e->i1, 0, 0), flag);
+    LLVMBuildBr(e->b, cont);
+    LLVMPositionBuilderAtEnd(e->b, cont);
+}
+
+/* The value of a name free in inline comprehension frame `f`, 0 when
+ * unbound: it lives in a frame around (a local, a cell or a free
+ * variable of the enclosing function). */
+static LLVMValueRef raw_value(Emitter *e, Frame *f, const char *name, int line) {
+    Symbol *sym;
+    Frame *home;
+    switch (name_home(f, name, false, &sym, &home)) {
+    case NAME_LOCAL:
+        if (home->owned && home->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), home->owned[sym->index]);
+        box_float_local(e, home, sym, line);
+        return LLVMBuildLoad2(e->b, e->i64, home->slots[sym->index], name);
+    case NAME_CELL: {
+        LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, home->slots[sym->index], name);
+        return LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, cell), name);
+    }
+    case NAME_FREE: return LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, free_cell(e, sym)), name);
+    default: return emit_i64(e, 0);
+    }
+}
+
 LLVMValueRef emit_locals_snapshot(Emitter *e, int line) {
     Frame *f = e->fn->frame;
     Scope *s = f->scope;
     Symbol **order = arena_alloc(e->arena, sizeof(Symbol *) * (size_t)(s->nsyms + 1));
     int n = 0;
     FuncDef *fd = e->fn->def;
-    for (int i = 0; fd && i < fd->nslots; i++) {
+    bool comp = s->kind == SCOPE_COMPREHENSION;
+    bool inline_comp = comp && f != &e->fn->base;     /* else a generator expression's function */
+    int first = 0;      /* the entries before `order`: an inline comprehension's ".0" */
+    for (int i = 0; fd && !inline_comp && i < fd->nslots; i++) {
         Symbol *sym = scope_lookup(s, fd->params[i]->name);
-        if (sym && sym->name[0] != '.') order[n++] = sym;
+        if (sym && (sym->name[0] != '.' || comp)) order[n++] = sym;
     }
+    if (inline_comp && f->comp_iter) first = 1;
     for (int pass = 0; pass < 3; pass++) {
         int start = n;
         for (int i = 0; i < s->nsyms; i++) {
             Symbol *sym = s->syms[i];
-            if (sym->name[0] == '.' || (sym->flags & SYMF_PARAM)) continue;
+            if (sym->name[0] == '.' || (!inline_comp && (sym->flags & SYMF_PARAM))) continue;
             SymbolKind want = pass == 0 ? SYM_LOCAL : pass == 1 ? SYM_CELL : SYM_FREE;
             if (sym->kind == want) order[n++] = sym;
         }
         if (pass > 0) qsort(order + start, (size_t)(n - start), sizeof(Symbol *), by_name);
     }
-    LLVMValueRef vals = emit_array_new(e, n);
-    LLVMValueRef *names = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(n + 1));
+    LLVMValueRef vals = emit_array_new(e, first + n);
+    LLVMValueRef *names = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(first + n + 1));
+    if (first) {
+        names[0] = emit_cstring(e, ".0", 3);
+        emit_array_store(e, vals, 0, f->comp_iter);
+    }
     for (int i = 0; i < n; i++) {
         Symbol *sym = order[i];
-        names[i] = emit_cstring(e, sym->name, strlen(sym->name) + 1);
+        names[first + i] = emit_cstring(e, sym->name, strlen(sym->name) + 1);
         LLVMValueRef v;
-        if (sym->kind == SYM_FREE) {
+        if (sym->kind == SYM_FREE && inline_comp) {
+            v = raw_value(e, f, sym->name, line);
+        } else if (sym->kind == SYM_FREE) {
             v = LLVMBuildLoad2(e->b, e->i64, cell_value_ptr(e, free_cell(e, sym)), sym->name);
         } else if (sym->kind == SYM_CELL) {
             LLVMValueRef cell = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], sym->name);
@@ -235,17 +281,31 @@ LLVMValueRef emit_locals_snapshot(Emitter *e, int line) {
         } else {
             /* Read: the value may be shared now (see emit_load_name). */
             if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
+            box_float_local(e, f, sym, line);
             v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], sym->name);
         }
-        emit_array_store(e, vals, i, v);
+        emit_array_store(e, vals, first + i, v);
     }
+    n += first;
     LLVMValueRef names_arr = LLVMConstArray2(e->ptr, names, (uint64_t)n);
     LLVMValueRef names_g = LLVMAddGlobal(e->m, LLVMTypeOf(names_arr), "locals.names");
     LLVMSetInitializer(names_g, names_arr);
     LLVMSetGlobalConstant(names_g, 1);
     LLVMSetLinkage(names_g, LLVMPrivateLinkage);
-    LLVMValueRef d = emit_rt(e, RT_ai_locals_dict, (LLVMValueRef[]){names_g, vals, emit_i64(e, n)}, 3);
+    if (!f->locals_slot) {
+        /* 0 from the function's entry on */
+        LLVMBuilderRef tmp = LLVMCreateBuilderInContext(e->ctx);
+        LLVMValueRef first = LLVMGetFirstInstruction(e->fn->entry);
+        if (first) LLVMPositionBuilderBefore(tmp, first);
+        else LLVMPositionBuilderAtEnd(tmp, e->fn->entry);
+        f->locals_slot = LLVMBuildAlloca(tmp, e->i64, "locals");
+        LLVMBuildStore(tmp, emit_i64(e, 0), f->locals_slot);
+        LLVMDisposeBuilder(tmp);
+    }
+    LLVMValueRef prev = LLVMBuildLoad2(e->b, e->i64, f->locals_slot, "");
+    LLVMValueRef d = emit_rt(e, RT_ai_locals_dict, (LLVMValueRef[]){names_g, vals, emit_i64(e, n), prev}, 4);
     emit_check(e, d, line);
+    LLVMBuildStore(e->b, d, f->locals_slot);
     return d;
 }
 
@@ -269,18 +329,7 @@ LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) {
         /* A read may make the value visible elsewhere: the variable no
          * longer owns it (ai_str_iadd). */
         if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
-        if (f->dflag && f->dflag[sym->index]) {
-            /* a float local holding its value unboxed: box it into the slot */
-            LLVMValueRef flag = f->dflag[sym->index];
-            LLVMBasicBlockRef mat = emit_block(e, "flocal.box"), cont = emit_block(e, "flocal");
-            LLVMBuildCondBr(e->b, LLVMBuildLoad2(e->b, e->i1, flag, ""), mat, cont);
-            LLVMPositionBuilderAtEnd(e->b, mat);
-            LLVMValueRef boxed = emit_box_float(e, LLVMBuildLoad2(e->b, e->f64, f->dval[sym->index], ""), pos.line);
-            LLVMBuildStore(e->b, boxed, f->slots[sym->index]);
-            LLVMBuildStore(e->b, LLVMConstInt(e->i1, 0, 0), flag);
-            LLVMBuildBr(e->b, cont);
-            LLVMPositionBuilderAtEnd(e->b, cont);
-        }
+        box_float_local(e, f, sym, pos.line);
         LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
         if ((sym->flags & SYMF_PARAM) && !(sym->flags & SYMF_DELETED)) return v;
         return check_bound(e, v, RT_ai_raise_unbound_local, name, pos.line);
@@ -319,7 +368,15 @@ void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos) 
     Symbol *sym;
     Frame *f;
     switch (emit_name_home(e, name, &sym, &f)) {
-    case NAME_GLOBAL: LLVMBuildStore(e->b, v, emit_global_slot(e, emit_global_index(e, name))); return;
+    case NAME_GLOBAL:
+        if (e->live_ns) {
+            LLVMValueRef rc = emit_rt(e, RT_ai_ns_store, (LLVMValueRef[]){e->unit_infos[e->unit->index],
+                                      emit_const_str(e, name, strlen(name)), v}, 3);
+            emit_check_i32(e, rc, pos.line);
+            return;
+        }
+        LLVMBuildStore(e->b, v, emit_global_slot(e, emit_global_index(e, name)));
+        return;
     case NAME_LOCAL:
         if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
         if (f->dflag && f->dflag[sym->index]) LLVMBuildStore(e->b, LLVMConstInt(e->i1, 0, 0), f->dflag[sym->index]);

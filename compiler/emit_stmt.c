@@ -115,7 +115,9 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
     LLVMValueRef it = emit_i64(e, 0), counted = LLVMConstInt(e->i1, 0, 0);
     LLVMValueRef seq = NULL, seq_list = NULL, seqmode = NULL;
 
-    if (is_range_call(e, iter)) {
+    bool generic = e->for_generic;
+    e->for_generic = false;
+    if (!generic && is_range_call(e, iter)) {
         LLVMValueRef a[3] = {0};
         int n = iter->u.call.args.n;
         for (int i = 0; i < n; i++) a[i] = emit_expr(e, iter->u.call.args.v[i]);
@@ -171,7 +173,8 @@ void emit_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef
         LLVMBuildStore(e->b, emit_i64(e, 0), counter);
         LLVMBasicBlockRef obj = emit_block(e, "for.obj"), chk = emit_block(e, "for.chk"), gen = emit_block(e, "for.iter"),
                           go = emit_block(e, "for.init"), here;
-        LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, v, e->i1, ""), gen, obj);
+        if (generic) LLVMBuildBr(e->b, gen);
+        else LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, v, e->i1, ""), gen, obj);
         LLVMPositionBuilderAtEnd(e->b, obj);
         LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, LLVMBuildIntToPtr(e->b, v, e->ptr, ""), "hdr"),
                                       emit_i64(e, ~(int64_t)7), "");
@@ -280,12 +283,15 @@ void emit_for_end(Emitter *e, ForLoop *fl) {
 /* async for: aiter() the iterable, then await __anext__() for each item
  * (ai_anext does both and turns StopAsyncIteration into the end). */
 void emit_async_for_begin(Emitter *e, const Expr *iter, ForLoop *fl, LLVMBasicBlockRef exhausted) {
-    int line = iter->pos.line;
-    fl->line = line;
-    fl->item_slot = emit_alloca(e, e->i64, "item");
     LLVMValueRef v = emit_expr(e, iter);
     LLVMValueRef it = emit_rt(e, RT_ai_aiter, &v, 1);
-    emit_check(e, it, line);
+    emit_check(e, it, iter->pos.line);
+    emit_async_for_over(e, it, iter->pos.line, fl, exhausted);
+}
+
+void emit_async_for_over(Emitter *e, LLVMValueRef it, int line, ForLoop *fl, LLVMBasicBlockRef exhausted) {
+    fl->line = line;
+    fl->item_slot = emit_alloca(e, e->i64, "item");
     fl->header = emit_block(e, "afor");
     fl->body = emit_block(e, "afor.body");
     fl->latch = emit_block(e, "afor.latch");

@@ -362,13 +362,13 @@ static void check_repeated_keywords(Collector *c, const KeywordList *kw) {
     }
 }
 
-/* globals() (and locals()/vars() where they are globals()) is a snapshot
- * of the module's namespace, which equals the live dict only where it is
- * read at once: g()[k], k in g(), g().get(…)/keys()/values()/items()/
- * copy(), f(**g()), {**g()}, and an argument of a builtin that reads its
- * argument without keeping it (len, list, sorted …; not print or repr:
- * the snapshot lacks __loader__ and __spec__). These calls are marked;
- * the emitter refuses the others. */
+/* globals() (and locals()/vars() where they are globals()) read at once
+ * — g()[k], k in g(), g().get(…)/keys()/values()/items()/copy(),
+ * f(**g()), {**g()}, an argument of a builtin that reads its argument
+ * without keeping it (len, list, sorted …; not print or repr: the
+ * snapshot lacks __loader__ and __spec__) — can be a snapshot of the
+ * module's slots. These calls are marked; any other makes the module's
+ * namespace live (Scope.ns_live: its globals live in its dict). */
 static bool is_ns_call(const Expr *x) {
     if (!x || x->kind != E_CALL || x->u.call.args.n || x->u.call.keywords.n) return false;
     const Expr *f = x->u.call.func;
@@ -479,6 +479,7 @@ static void visit_expr_body(Collector *c, const Expr *e) {
             diag_error(E_RETURN_OUTSIDE, e->pos.line, e->pos.col, "'await' outside function");
         else if (c->cur->kind == SCOPE_FUNCTION && !c->cur->is_coroutine)
             diag_error(E_RETURN_OUTSIDE, e->pos.line, e->pos.col, "'await' outside async function");
+        if (c->cur->kind == SCOPE_COMPREHENSION) c->cur->is_coroutine = true;  /* (await … for …) is async */
         visit_expr(c, e->u.await_.value);
         break;
     case E_YIELD: case E_YIELDFROM:
@@ -506,6 +507,13 @@ static void visit_expr_body(Collector *c, const Expr *e) {
         visit_exprs(c, &e->u.compare.comparators);
         break;
     case E_CALL: {
+        if (is_ns_call(e) && !scope_ns_read_only(c->t, e) &&
+            (strcmp(e->u.call.func->u.name.id, "globals") == 0 || c->cur->kind == SCOPE_MODULE)) {
+            /* globals() kept or written: the module's namespace must be live. */
+            Scope *m = c->cur;
+            while (m->parent) m = m->parent;
+            m->ns_live = true;
+        }
         mark_ns_call_reads(c, e);
         visit_expr(c, e->u.call.func);
         visit_exprs(c, &e->u.call.args);

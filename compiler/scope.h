@@ -79,6 +79,9 @@ struct Scope {
     int nchildren, capchildren;
     bool is_generator, is_coroutine, has_free, has_cells;
     bool uses_star_import;
+    bool ns_live;               /* a module whose code keeps or writes globals()
+                                   (or module-level locals()/vars()): its
+                                   namespace is a dict (AI_MODINFO_LIVE_NS) */
     bool uses_class_cell;       /* a class whose functions use super() (or
                                    __class__): its namespace gets a
                                    __classcell__, as in CPython */

@@ -356,3 +356,91 @@ int call_exact_args(const char *fname, int64_t nargs, int64_t want) {
                      (long long)want, (long long)nargs);
     return -1;
 }
+
+/* ---- keyword arguments of a call with ** ---------------------------------------- */
+
+/* CPython's name of a callable in call errors: "mod.qualname()", or
+ * "qualname()" for builtins, or str(callable) when it has no qualname. */
+static void function_str(strbuf *b, ai_value callee) {
+    ai_value qn = ai_getattr(callee, str_from_cstr("__qualname__"));
+    int64_t n;
+    if (!qn || !str_check(qn)) {
+        exc_clear();
+        ai_value s = ai_str(callee);
+        const char *t = s ? str_utf8(s, &n) : NULL;
+        exc_clear();
+        sb_printf(b, "%s", t ? t : "?");
+        return;
+    }
+    ai_value mod = ai_getattr(callee, str_from_cstr("__module__"));
+    if (!mod) exc_clear();
+    const char *m = mod && str_check(mod) ? str_utf8(mod, &n) : NULL;
+    if (m && strcmp(m, "builtins") != 0) sb_printf(b, "%s.", m);
+    const char *q = str_utf8(qn, &n);
+    sb_printf(b, "%s()", q ? q : "?");
+}
+
+/* "<callee>" + what + "'arg'" (quoted) or + arg. */
+static int32_t kw_error(ai_value callee, const char *what, const char *arg, bool quote) {
+    strbuf b;
+    sb_init(&b);
+    function_str(&b, callee);
+    sb_printf(&b, quote ? "%s'%s'" : "%s%s", what, arg);
+    return raise_from_sb(&b);
+}
+
+static int32_t kw_add(ai_value kwargs, ai_value key, ai_value v, ai_value callee) {
+    if (!str_check(key)) {
+        ai_raise_msg(&ai_exc_TypeError, "keywords must be strings");
+        return -1;
+    }
+    ai_value old;
+    int r = dict_get(kwargs, key, &old);
+    if (r < 0) return -1;
+    if (r == 1) {
+        int64_t n;
+        const char *k = str_utf8(key, &n);
+        return kw_error(callee, " got multiple values for keyword argument ", k ? k : "?", true);
+    }
+    return dict_set(kwargs, key, v) < 0 ? -1 : 0;
+}
+
+int32_t ai_call_kwmerge(ai_value kwargs, ai_value key, ai_value v, ai_value callee) {
+    if (key) return kw_add(kwargs, key, v, callee);
+    if (!dict_check(v)) {
+        ai_value keys = ai_getattr(v, str_from_cstr("keys"));
+        if (!keys) {
+            if (!exc_pending_is(&ai_exc_AttributeError)) return -1;
+            exc_clear();
+            return kw_error(callee, " argument after ** must be a mapping, not ", obj_type_name(v), false);
+        }
+    }
+    /* The mapping's items in its own order (keys() and [] for a mapping
+     * that is not a dict), then each added with the checks above. */
+    ai_value items = dict_new();
+    if (!items || ai_dict_merge(items, v) < 0) return -1;
+    int64_t pos = 0, h;
+    ai_value k, val;
+    while (dict_next(items, &pos, &k, &val, &h))
+        if (kw_add(kwargs, k, val, callee) < 0) return -1;
+    return 0;
+}
+
+int32_t ai_call_star_extend(ai_value list, ai_value v, ai_value callee) {
+    ai_value it = ai_iter(v);
+    if (!it) {
+        /* Not iterable at all (no __iter__, no __getitem__): CPython names
+         * the callee; an __iter__ that raised keeps its own error. */
+        if (!exc_pending_is(&ai_exc_TypeError)) return -1;
+        ai_value probe = ai_getattr(v, str_from_cstr("__iter__"));
+        if (!probe) probe = ai_getattr(v, str_from_cstr("__getitem__"));
+        exc_clear();
+        if (probe) return ai_iter(v) ? ai_list_extend(list, v) : -1;
+        if (!callee) {
+            ai_raise_fmt(&ai_exc_TypeError, "Value after * must be an iterable, not %s", obj_type_name(v));
+            return -1;
+        }
+        return kw_error(callee, " argument after * must be an iterable, not ", obj_type_name(v), false);
+    }
+    return ai_list_extend(list, it);
+}

@@ -243,7 +243,11 @@ enum { AI_CONST_STR = 1, AI_CONST_BYTES, AI_CONST_INT, AI_CONST_FLOAT, AI_CONST_
  *                (CPython's folded display of constants) */
 enum { AI_TPL_VAL = 1, AI_TPL_REF, AI_TPL_LIST, AI_TPL_TUPLE, AI_TPL_SET, AI_TPL_DICT, AI_TPL_SETC };
 
-enum { AI_MODINFO_PACKAGE = 1 };
+/* AI_MODINFO_LIVE_NS: the module's code uses globals() (or module-level
+ * locals()/vars()) as a value it keeps or writes. Its namespace is then
+ * the module object's dict, which every global access of its code goes
+ * through (ai_ns_load, ai_ns_store); its globals array stays 0. */
+enum { AI_MODINFO_PACKAGE = 1, AI_MODINFO_LIVE_NS = 2 };
 
 /* The program's entry, emitted by the compiler: imports __main__.
  * Returns AI_ERR when an exception escaped. The runtime's main() calls it

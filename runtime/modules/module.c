@@ -78,9 +78,12 @@ static int global_slot(ai_module_obj *m, ai_value name, ai_value **slot) {
 
 static bool partial(const ai_module_obj *m) { return m->info && (m->info->state & 2); }
 
+/* A compiled module whose namespace is its dict (AI_MODINFO_LIVE_NS). */
+static bool live_ns(const ai_module_obj *m) { return m->info && (m->info->flags & AI_MODINFO_LIVE_NS); }
+
 ai_value mod_dict(ai_value module) {
     ai_module_obj *m = mod_obj(module);
-    if (!m->info) return m->dict;
+    if (!m->info || live_ns(m)) return m->dict;
     ai_value d = dict_new();
     if (!d) return AI_ERR;
     for (int64_t i = 0; i < m->info->nglobals; i++) {
@@ -127,7 +130,7 @@ static int32_t no_attr_del(ai_value name) {
 static int32_t module_setattr(ai_value o, ai_value name, ai_value v) {
     ai_module_obj *m = mod_obj(o);
     ai_value *slot;
-    int r = global_slot(m, name, &slot);
+    int r = live_ns(m) ? 0 : global_slot(m, name, &slot);
     if (r < 0) return -1;
     if (r == 1) {
         /* A global of compiled code: no barrier needed, the globals array
@@ -221,13 +224,47 @@ ai_value ai_globals(ai_module_info *info) {
     return mod_dict(info->module);
 }
 
-ai_value ai_locals_dict(const char *const *names, const ai_value *vals, int64_t n) {
-    ai_value d = dict_new();
+/* The name as C text, for the builtins' table and NameError. */
+static const char *cname(ai_value name) {
+    int64_t n;
+    const char *s = str_utf8(name, &n);
+    return s ? s : "?";
+}
+
+ai_value ai_ns_load(ai_module_info *info, ai_value name) {
+    ai_value v;
+    int r = dict_get(mod_obj(info->module)->dict, name, &v);
+    if (r < 0) return AI_ERR;
+    return r == 1 ? v : ai_builtin(cname(name));
+}
+
+int32_t ai_ns_store(ai_module_info *info, ai_value name, ai_value v) {
+    ai_value d = mod_obj(info->module)->dict;
+    if (v) return dict_set(d, name, v) < 0 ? -1 : 0;
+    return dict_del(d, name) < 0 ? -1 : 0;
+}
+
+ai_value ai_global_missing(ai_module_info *info, const char *name) {
+    if (info->module) {
+        ai_value k = str_from_cstr(name), v;
+        if (!k) return AI_ERR;
+        int r = dict_get(mod_obj(info->module)->dict, k, &v);
+        if (r < 0) return AI_ERR;
+        if (r == 1) return v;
+    }
+    return ai_builtin(name);
+}
+
+/* locals() of a function or comprehension frame: as in CPython 3.11, one
+ * dict per frame run (`prev`, 0 at the first call), brought up to date at
+ * each call: bound variables set, unbound ones removed, other keys kept. */
+ai_value ai_locals_dict(const char *const *names, const ai_value *vals, int64_t n, ai_value prev) {
+    ai_value d = prev ? prev : dict_new();
     if (!d) return AI_ERR;
     for (int64_t i = 0; i < n; i++) {
-        if (!vals[i]) continue;
         ai_value k = str_from_cstr(names[i]);
-        if (!k || dict_set(d, k, vals[i]) < 0) return AI_ERR;
+        if (!k) return AI_ERR;
+        if (vals[i] ? dict_set(d, k, vals[i]) < 0 : prev && dict_del(d, k) < 0) return AI_ERR;
     }
     return d;
 }

@@ -1,16 +1,15 @@
-# expect-error: 9:16: E0301: an asynchronous generator expression is not supported yet
-# expect-error: 15:12: E0301: an asynchronous generator expression is not supported yet
-# Several unsupported constructs are all reported in one run.
+# expect-error: 10:16: E0302: compile() is not supported by Aithon: programs are compiled ahead of time
+# expect-error: 14:1: E0302: sys.settrace() is not supported by Aithon: compiled code has no trace hooks
+# Several constructs Aithon refuses are all reported in one run.
 #
+import sys
 
 
-def describe(it):
-    async def gen():
-        return (x async for x in it)
+def describe(src):
+    def gen():
+        return compile(src, "<s>", "eval")
 
     return gen
 
-
-async def agen(source):
-    return (x async for x in source)
+sys.settrace(describe)
 print(describe(0))

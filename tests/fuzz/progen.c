@@ -467,10 +467,21 @@ static void expr(Gen *g, int d, int fl) {
         expr(g, d + 1, fl);
         put(g, "))");
         return;
-    case 19:            /* super */
-        if (!g->ctx->is_method) break;
+    case 19:            /* super: in methods, and anywhere else (nested defs, lambdas,
+                           comprehensions, module level: a run-time error or a value) */
+        if (!g->ctx->is_method && !chance(g, 4)) break;
         putf(g, "super().%s", name(g));
         call_args(g, d, fl);
+        return;
+    case 21:            /* the namespaces as values: live globals(), frame locals() */
+        switch (pick(g, 4)) {
+        case 0: put(g, "globals()"); return;
+        case 1: put(g, "locals()"); return;
+        case 2: putf(g, "globals().setdefault('%s', ", name(g)); break;
+        default: putf(g, "vars().get('%s', ", name(g)); break;
+        }
+        expr(g, d + 1, fl);
+        put(g, ")");
         return;
     case 20:
         if (g->ctx->is_method) {
