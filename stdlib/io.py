@@ -222,6 +222,10 @@ class StringIO(_MemoryFile, TextIOBase):
     _nl = '\n'
     _pad = '\0'
 
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError('I/O operation on closed file')   # no full stop, unlike BytesIO's
+
     def __init__(self, initial_value='', newline='\n'):
         if newline is not None and not isinstance(newline, str):
             raise TypeError('newline must be str or None, not %s' % type(newline).__name__)
@@ -336,3 +340,8 @@ class BytesIO(_MemoryFile, BufferedIOBase):
 
     def __repr__(self):
         return '<_io.BytesIO object at 0x%x>' % id(self)
+
+# CPython writes these classes in C: its messages name them by their C type names.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(StringIO, "_io.StringIO")
+_c_type_name(BytesIO, "_io.BytesIO")
