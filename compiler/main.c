@@ -199,7 +199,8 @@ static int check_output(const char *out, OutputKind kind) {
               stderr);
         return 2;
     }
-    const char *src = strcmp(out, "-") == 0 ? NULL : source_at(out);
+    if (strcmp(out, "-") == 0) return 0;
+    const char *src = source_at(out);
     if (src) {
         fprintf(stderr,
                 "aithonc: error: output file '%s' is the source file '%s'; "
@@ -207,7 +208,52 @@ static int check_output(const char *out, OutputKind kind) {
                 out, src);
         return 2;
     }
+    /* Say why the output cannot be written before the linker or LLVM
+     * does in its own words: a directory, or a directory that is
+     * missing, is not one, or may not be written. */
+    struct stat st;
+    const char *why = NULL;
+    if (stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+        why = strerror(EISDIR);
+    } else {
+        const char *slash = strrchr(out, '/');
+        char *dir = slash ? strndup(out, slash == out ? 1 : (size_t)(slash - out)) : strdup(".");
+        if (!dir) return 2;
+        if (stat(dir, &st) != 0) why = strerror(errno);
+        else if (!S_ISDIR(st.st_mode)) why = strerror(ENOTDIR);
+        else if (access(dir, W_OK) != 0) why = strerror(errno);
+        free(dir);
+    }
+    if (why) {
+        fprintf(stderr, "aithonc: cannot write %s: %s\n", out, why);
+        return 2;
+    }
     return 0;
+}
+
+/* Write the IR text to `out` (or standard output for "-"); 0, or 2 after
+ * the message when a write fails (a full disk: LLVM's own printer would
+ * end the process with "LLVM ERROR"). */
+static int write_ir(LLVMModuleRef mod, const char *out) {
+    char *ir = LLVMPrintModuleToString(mod);
+    bool to_stdout = strcmp(out, "-") == 0;
+    FILE *f = to_stdout ? stdout : fopen(out, "w");
+    int rc = 0;
+    if (!f) {
+        fprintf(stderr, "aithonc: cannot write %s: %s\n", out, strerror(errno));
+        rc = 2;
+    } else {
+        size_t n = strlen(ir);
+        bool ok = fwrite(ir, 1, n, f) == n;
+        ok = (to_stdout ? fflush(f) == 0 : fclose(f) == 0) && ok;
+        if (!ok) {
+            fprintf(stderr, "aithonc: cannot write %s: %s\n", to_stdout ? "standard output" : out,
+                    strerror(errno));
+            rc = 2;
+        }
+    }
+    LLVMDisposeMessage(ir);
+    return rc;
 }
 
 /* The largest source aithonc reads (a bigger one, or an endless stream
@@ -587,14 +633,7 @@ static int compile(const Options *o) {
     rc = check_output(out, o->kind);
     if (rc) return rc;
     if (o->kind == OUT_LLVM) {
-        if (strcmp(out, "-") == 0) {
-            char *ir = LLVMPrintModuleToString(mod);
-            fputs(ir, stdout);
-            LLVMDisposeMessage(ir);
-        } else if (LLVMPrintModuleToFile(mod, out, &err)) {
-            fprintf(stderr, "aithonc: cannot write %s: %s\n", out, err);
-            rc = 2;
-        }
+        rc = write_ir(mod, out);
     } else if (o->kind == OUT_ASM || o->kind == OUT_OBJ) {
         LLVMCodeGenFileType ft = o->kind == OUT_ASM ? LLVMAssemblyFile : LLVMObjectFile;
         if (strcmp(out, "-") == 0) {
@@ -603,7 +642,11 @@ static int compile(const Options *o) {
                 fprintf(stderr, "aithonc: %s\n", err);
                 return 3;
             }
-            fwrite(LLVMGetBufferStart(buf), 1, LLVMGetBufferSize(buf), stdout);
+            size_t n = LLVMGetBufferSize(buf);
+            if (fwrite(LLVMGetBufferStart(buf), 1, n, stdout) != n || fflush(stdout) != 0) {
+                fprintf(stderr, "aithonc: cannot write standard output: %s\n", strerror(errno));
+                rc = 2;
+            }
             LLVMDisposeMemoryBuffer(buf);
         } else if (LLVMTargetMachineEmitToFile(tm, mod, (char *)out, ft, &err)) {
             fprintf(stderr, "aithonc: cannot write %s: %s\n", out, err);

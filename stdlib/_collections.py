@@ -427,3 +427,8 @@ class defaultdict(dict):
     def __ior__(self, other):
         self.update(other)
         return self
+
+# CPython writes these classes in C: its messages name them by their C type names.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(deque, "collections.deque")
+_c_type_name(defaultdict, "collections.defaultdict")

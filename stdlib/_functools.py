@@ -185,3 +185,7 @@ def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
     wrapper.cache_info = cache_info
     wrapper.cache_clear = cache_clear
     return wrapper
+
+# CPython writes these classes in C: its messages name them by their C type names.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(partial, "functools.partial")

@@ -345,3 +345,7 @@ class array:
 
 
 ArrayType = array
+
+# CPython writes these classes in C: its messages name them by their C type names.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(array, "array.array")

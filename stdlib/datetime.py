@@ -1777,3 +1777,13 @@ datetime.min = datetime(1, 1, 1)
 datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
 datetime.resolution = timedelta(microseconds=1)
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+# CPython writes these classes in C: its messages name them by their C type names.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(date, "datetime.date")
+_c_type_name(datetime, "datetime.datetime")
+_c_type_name(time, "datetime.time")
+_c_type_name(timedelta, "datetime.timedelta")
+_c_type_name(tzinfo, "datetime.tzinfo")
+_c_type_name(timezone, "datetime.timezone")
+_c_type_name(IsoCalendarDate, "datetime.IsoCalendarDate")

@@ -417,7 +417,21 @@ class Decimal:
             self._exp = -k
             return self
         if isinstance(value, (tuple, list)):
+            if len(value) != 3:
+                raise ValueError('argument must be a sequence of length 3')
             sign, digits, exp = value
+            if not (isinstance(sign, int) and sign in (0, 1)):
+                raise ValueError('sign must be an integer with the value 0 or 1')
+            if isinstance(exp, str):
+                if exp not in ('F', 'n', 'N'):
+                    raise ValueError("string argument in the third position must be 'F', 'n' or 'N'")
+            elif not isinstance(exp, int):
+                raise ValueError('exponent must be an integer')
+            if not isinstance(digits, (tuple, list)) or \
+                    not all(isinstance(d, int) and 0 <= d <= 9 for d in digits):
+                raise ValueError('coefficient must be a tuple of digits')
+            if exp == 'F':
+                digits = ()
             self._sign = sign
             self._int = int(''.join(str(d) for d in digits) or '0')
             if isinstance(exp, str):
@@ -874,6 +888,16 @@ class Decimal:
     def __rmul__(self, other):
         return self.__mul__(other)
 
+    def fma(self, other, third, context=None):
+        """self * other + third with one rounding (the product is exact)."""
+        other = _dec(other)
+        third = _dec(third)
+        if self._special is None and other._special is None:
+            product = self._make(self._sign ^ other._sign, self._int * other._int, self._exp + other._exp)
+        else:
+            product = self.__mul__(other, context)
+        return product.__add__(third, context)
+
     def __truediv__(self, other, context=None):
         other = self._coerce(other)
         if other is NotImplemented:
@@ -1237,3 +1261,8 @@ class Decimal:
 
 import numbers as _numbers
 _numbers.Number.register(Decimal)
+
+# CPython writes these classes in C: its messages name them by their C type names.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(Decimal, "decimal.Decimal")
+_c_type_name(Context, "decimal.Context")

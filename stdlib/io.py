@@ -18,7 +18,7 @@ DEFAULT_BUFFER_SIZE = 8192
 
 open = open
 BlockingIOError = BlockingIOError
-TextIOWrapper = type(_sys.stdout)
+_NATIVE_TEXT = (type(_sys.stdout), type(open))     # replaced below by the file type too
 
 
 class UnsupportedOperation(OSError, ValueError):
@@ -115,7 +115,16 @@ class BufferedIOBase(IOBase):
     pass
 
 
-class TextIOBase(IOBase):
+class _TextWrapperType(type):
+    """isinstance(f, TextIOWrapper) and isinstance(f, TextIOBase) hold
+    for the runtime's own text streams (sys.stdout, open() in text mode)
+    too."""
+
+    def __instancecheck__(cls, obj):
+        return type(obj) in _NATIVE_TEXT or issubclass(type(obj), cls)
+
+
+class TextIOBase(IOBase, metaclass=_TextWrapperType):
     pass
 
 
@@ -221,6 +230,10 @@ class StringIO(_MemoryFile, TextIOBase):
     _empty = ''
     _nl = '\n'
     _pad = '\0'
+
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError('I/O operation on closed file')   # no full stop, unlike BytesIO's
 
     def __init__(self, initial_value='', newline='\n'):
         if newline is not None and not isinstance(newline, str):
@@ -336,3 +349,197 @@ class BytesIO(_MemoryFile, BufferedIOBase):
 
     def __repr__(self):
         return '<_io.BytesIO object at 0x%x>' % id(self)
+
+
+class TextIOWrapper(TextIOBase):
+    """A text stream over a binary one (BytesIO, a file opened 'rb'):
+    encodes what is written (newlines translated as newline= says) and
+    decodes what is read, with universal newlines by default. The text
+    to read is decoded from all of the buffer's remaining bytes at the
+    first read (so reading from a pipe waits for its end); seek() only
+    rewinds to 0. The default encoding is UTF-8 (no locale)."""
+
+    def __init__(self, buffer, encoding=None, errors=None, newline=None,
+                 line_buffering=False, write_through=False):
+        if encoding is not None and not isinstance(encoding, str):
+            raise TypeError('TextIOWrapper() argument \'encoding\' must be str or None, not %s'
+                            % type(encoding).__name__)
+        if errors is not None and not isinstance(errors, str):
+            raise TypeError('TextIOWrapper() argument \'errors\' must be str or None, not %s'
+                            % type(errors).__name__)
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError('TextIOWrapper() argument \'newline\' must be str or None, not %s'
+                            % type(newline).__name__)
+        if newline not in (None, '', '\n', '\r', '\r\n'):
+            raise ValueError('illegal newline value: %s' % newline)
+        if encoding is not None:
+            'x'.encode(encoding)        # LookupError: unknown encoding: …
+        self._buffer = buffer
+        self._encoding = 'utf-8' if encoding is None else encoding
+        self._errors = 'strict' if errors is None else errors
+        self._newline = newline
+        self.line_buffering = line_buffering
+        self.write_through = write_through
+        self._text = None       # decoded text not yet read, or None before the first read
+        self._pos = 0
+
+    @property
+    def buffer(self):
+        if self._buffer is None:
+            raise ValueError('underlying buffer has been detached')
+        return self._buffer
+
+    @property
+    def encoding(self):
+        return self._encoding
+
+    @property
+    def errors(self):
+        return self._errors
+
+    @property
+    def newlines(self):
+        return None
+
+    @property
+    def name(self):
+        return self.buffer.name
+
+    @property
+    def closed(self):
+        return self.buffer.closed
+
+    def _check_closed(self):
+        if self.buffer.closed:
+            raise ValueError('I/O operation on closed file.')
+
+    def __repr__(self):
+        try:
+            name = self._buffer.name
+        except Exception:
+            return "<_io.TextIOWrapper encoding='%s'>" % self._encoding
+        return "<_io.TextIOWrapper name=%r encoding='%s'>" % (name, self._encoding)
+
+    def readable(self):
+        return self.buffer.readable()
+
+    def writable(self):
+        return self.buffer.writable()
+
+    def seekable(self):
+        return self.buffer.seekable()
+
+    def fileno(self):
+        return self.buffer.fileno()
+
+    def isatty(self):
+        return self.buffer.isatty()
+
+    def write(self, s):
+        self._check_closed()
+        if not isinstance(s, str):
+            raise TypeError('write() argument must be str, not %s' % type(s).__name__)
+        text = s
+        if self._newline in ('\r', '\r\n'):
+            text = s.replace('\n', self._newline)
+        self.buffer.write(text.encode(self._encoding, self._errors))
+        if self.line_buffering and ('\n' in s or '\r' in s):
+            self.flush()
+        return len(s)
+
+    def flush(self):
+        self._check_closed()
+        f = getattr(self.buffer, 'flush', None)
+        if f is not None:
+            f()
+
+    def close(self):
+        if self._buffer is not None and not self._buffer.closed:
+            try:
+                self.flush()
+            finally:
+                self._buffer.close()
+
+    def detach(self):
+        self.flush()
+        b = self._buffer
+        self._buffer = None
+        return b
+
+    def _load(self):
+        self._check_closed()
+        if self._text is None:
+            text = self.buffer.read().decode(self._encoding, self._errors)
+            if self._newline is None:
+                text = text.replace('\r\n', '\n').replace('\r', '\n')
+            self._text = text
+            self._pos = 0
+        return self._text
+
+    def read(self, size=-1):
+        text = self._load()
+        if size is None or size < 0:
+            r = text[self._pos:]
+        else:
+            r = text[self._pos:self._pos + size]
+        self._pos += len(r)
+        return r
+
+    def readline(self, size=-1):
+        text = self._load()
+        start = self._pos
+        if self._newline == '':
+            end = len(text)
+            i = start
+            while i < len(text):
+                c = text[i]
+                if c == '\n':
+                    end = i + 1
+                    break
+                if c == '\r':
+                    end = i + 2 if text.startswith('\n', i + 1) else i + 1
+                    break
+                i += 1
+        else:
+            sep = '\n' if self._newline is None else self._newline
+            i = text.find(sep, start)
+            end = len(text) if i < 0 else i + len(sep)
+        if size is not None and size >= 0:
+            end = min(end, start + size)
+        self._pos = end
+        return text[start:end]
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def __iter__(self):
+        self._check_closed()
+        return self
+
+    def seek(self, offset, whence=0):
+        self._check_closed()
+        if offset != 0 or whence not in (0, 2):
+            raise UnsupportedOperation("can't do nonzero cur-relative seeks")
+        self.flush()
+        self._text = None
+        return self.buffer.seek(0, whence)
+
+    def tell(self):
+        self._check_closed()
+        if self._text is None:
+            return self.buffer.tell()
+        return len(self._text[:self._pos].encode(self._encoding, self._errors))
+
+
+TextIOWrapper.__module__ = '_io'
+with open('/dev/null') as _f:
+    _NATIVE_TEXT = (type(_sys.stdout), type(_f))
+del _f
+
+# CPython writes these classes in C: its messages name them by their C type names.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(StringIO, "_io.StringIO")
+_c_type_name(BytesIO, "_io.BytesIO")

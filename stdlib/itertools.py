@@ -543,3 +543,11 @@ def combinations_with_replacement(iterable, r):
     if r < 0:
         raise ValueError('r must be non-negative')
     return _combinations_wr(tuple(iterable), r)
+
+# CPython writes these classes in C: its messages name them by their C type names.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(count, "itertools.count")
+_c_type_name(cycle, "itertools.cycle")
+_c_type_name(repeat, "itertools.repeat")
+_c_type_name(chain, "itertools.chain")
+_c_type_name(groupby, "itertools.groupby")

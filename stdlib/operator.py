@@ -473,3 +473,9 @@ __irshift__ = irshift
 __isub__ = isub
 __itruediv__ = itruediv
 __ixor__ = ixor
+
+# CPython writes these classes in C: its messages name them by their C type names.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(attrgetter, "operator.attrgetter")
+_c_type_name(itemgetter, "operator.itemgetter")
+_c_type_name(methodcaller, "operator.methodcaller")

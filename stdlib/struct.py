@@ -362,3 +362,7 @@ def unpack_from(format, /, buffer, offset=0):
 def iter_unpack(format, buffer):
     """An iterator of tuples unpacked from the buffer, size by size."""
     return _struct(format).iter_unpack(buffer)
+
+# CPython writes these classes in C: its messages name them by their C type names.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(Struct, "_struct.Struct")

@@ -30,6 +30,57 @@ def safe_repr(obj, short=False):
     return result[:_MAX_LENGTH] + ' [truncated]...'
 
 
+# How two reprs in a failure message are shortened (CPython's layout):
+# when the longer is over _MAX_LENGTH, their common prefix keeps its
+# first _MIN_BEGIN_LEN characters and as much of its end as fits, the
+# rest replaced by "[N chars]" (only when that saves more than the
+# placeholder's _PLACEHOLDER_LEN); if even then the differing tails do
+# not fit, each tail keeps _MIN_DIFF_LEN characters and its last
+# _MIN_END_LEN.
+_PLACEHOLDER_LEN = 12
+_MIN_BEGIN_LEN = 5
+_MIN_END_LEN = 5
+_MIN_COMMON_LEN = 5
+_MIN_DIFF_LEN = _MAX_LENGTH - (_MIN_BEGIN_LEN + _PLACEHOLDER_LEN + _MIN_COMMON_LEN + _PLACEHOLDER_LEN +
+                              _MIN_END_LEN)
+_DIFF_THRESHOLD = 2 ** 16     # longer strings are not diffed line by line
+
+
+def _elide(text, keep_begin, keep_end):
+    hidden = len(text) - keep_begin - keep_end
+    if hidden <= _PLACEHOLDER_LEN:
+        return text
+    return '%s[%d chars]%s' % (text[:keep_begin], hidden, text[len(text) - keep_end:])
+
+
+def _common_shorten_repr(*objs):
+    reprs = [safe_repr(o) for o in objs]
+    longest = max(len(r) for r in reprs)
+    if longest <= _MAX_LENGTH:
+        return tuple(reprs)
+    n = 0
+    shortest = min(len(r) for r in reprs)
+    while n < shortest and all(r[n] == reprs[0][n] for r in reprs):
+        n += 1
+    prefix = reprs[0][:n]
+    room = _MAX_LENGTH - (longest - n + _MIN_BEGIN_LEN + _PLACEHOLDER_LEN)
+    if room > _MIN_COMMON_LEN:
+        head = _elide(prefix, _MIN_BEGIN_LEN, room)
+        return tuple(head + r[n:] for r in reprs)
+    head = _elide(prefix, _MIN_BEGIN_LEN, _MIN_COMMON_LEN)
+    return tuple(head + _elide(r[n:], _MIN_DIFF_LEN, _MIN_END_LEN) for r in reprs)
+
+
+def _ndiff_lines(a, b):
+    import difflib
+    return list(difflib.ndiff(a, b))
+
+
+def _pformat_lines(obj):
+    import pprint
+    return pprint.pformat(obj).splitlines()
+
+
 def strclass(cls):
     return "%s.%s" % (cls.__module__, cls.__qualname__)
 
@@ -115,7 +166,9 @@ class _AssertRaisesContext:
             self.test_case._raise_failure(self.msg, "{} not raised".format(exc_name))
         if not issubclass(exc_type, self.expected):
             return False
-        self.exception = exc_value
+        # Kept without its traceback (so a failure below shows it as a
+        # bare context, as CPython's does).
+        self.exception = exc_value.with_traceback(None)
         if self.expected_regex is None:
             return True
         import re
@@ -433,38 +486,31 @@ class TestCase:
         return None
 
     def _base_equal_msg(self, first, second):
-        return '%s != %s' % (safe_repr(first), safe_repr(second))
+        return '%s != %s' % _common_shorten_repr(first, second)
+
+    def _truncateMessage(self, message, diff):
+        if self.maxDiff is None or len(diff) <= self.maxDiff:
+            return message + diff
+        return message + '\nDiff is %d characters long. Set self.maxDiff to None to see it.' % len(diff)
 
     def assertEqual(self, first, second, msg=None):
         """Fail if the two objects are unequal as determined by the '=='
-        operator."""
+        operator (lists, tuples, dicts, sets and strs of the same type
+        are compared by their own assert methods, which explain)."""
+        if type(first) is type(second):
+            t = type(first)
+            if t is list:
+                return self.assertListEqual(first, second, msg)
+            if t is tuple:
+                return self.assertTupleEqual(first, second, msg)
+            if t is dict:
+                return self.assertDictEqual(first, second, msg)
+            if t is set or t is frozenset:
+                return self.assertSetEqual(first, second, msg)
+            if t is str:
+                return self.assertMultiLineEqual(first, second, msg)
         if not first == second:
-            std = self._base_equal_msg(first, second)
-            if type(first) is type(second):
-                if isinstance(first, (list, tuple)):
-                    std = self._seq_msg(first, second, type(first).__name__.capitalize() + 's')
-                elif isinstance(first, dict):
-                    std = '%s != %s' % (safe_repr(first, True), safe_repr(second, True))
-                elif isinstance(first, (set, frozenset)):
-                    std = self._set_msg(first, second)
-            self._raise_failure(msg, std)
-
-    def _seq_msg(self, seq1, seq2, kind):
-        std = '%ss differ: %s != %s' % (kind[:-1], safe_repr(seq1, True), safe_repr(seq2, True))
-        for i in range(min(len(seq1), len(seq2))):
-            if seq1[i] != seq2[i]:
-                return std + '\n\nFirst differing element %d:\n%s\n%s' % (
-                    i, safe_repr(seq1[i]), safe_repr(seq2[i]))
-        kind = kind.lower()
-        if len(seq1) > len(seq2):
-            return std + '\n\nFirst %s contains %d additional elements.\nFirst extra ' \
-                'element %d:\n%s' % (kind[:-1], len(seq1) - len(seq2), len(seq2),
-                                     safe_repr(seq1[len(seq2)]))
-        if len(seq1) < len(seq2):
-            return std + '\n\nSecond %s contains %d additional elements.\nFirst extra ' \
-                'element %d:\n%s' % (kind[:-1], len(seq2) - len(seq1), len(seq1),
-                                     safe_repr(seq2[len(seq1)]))
-        return std
+            self._raise_failure(msg, self._base_equal_msg(first, second))
 
     def _set_msg(self, set1, set2):
         lines = []
@@ -529,9 +575,61 @@ class TestCase:
         self._raise_failure(msg, standardMsg)
 
     def assertSequenceEqual(self, seq1, seq2, msg=None, seq_type=None):
-        if seq1 != seq2:
-            kind = seq_type.__name__.capitalize() + 's' if seq_type else 'Sequences'
-            self._raise_failure(msg, self._seq_msg(seq1, seq2, kind))
+        """An equality assertion for ordered sequences, explaining the
+        first difference and showing an ndiff of their pformats."""
+        if seq_type is not None:
+            kind = seq_type.__name__
+            if not isinstance(seq1, seq_type):
+                self._raise_failure(msg, 'First sequence is not a %s: %s' % (kind, safe_repr(seq1)))
+            if not isinstance(seq2, seq_type):
+                self._raise_failure(msg, 'Second sequence is not a %s: %s' % (kind, safe_repr(seq2)))
+        else:
+            kind = 'sequence'
+        try:
+            len1 = len(seq1)
+        except (TypeError, NotImplementedError):
+            self._raise_failure(msg, 'First %s has no length.    Non-sequence?' % kind)
+        try:
+            len2 = len(seq2)
+        except (TypeError, NotImplementedError):
+            self._raise_failure(msg, 'Second %s has no length.    Non-sequence?' % kind)
+        if seq1 == seq2:
+            return
+        text = '%ss differ: %s != %s\n' % ((kind.capitalize(),) + _common_shorten_repr(seq1, seq2))
+        found = False
+        for i in range(min(len1, len2)):
+            try:
+                item1 = seq1[i]
+            except (TypeError, IndexError, NotImplementedError):
+                text += '\nUnable to index element %d of first %s\n' % (i, kind)
+                found = True
+                break
+            try:
+                item2 = seq2[i]
+            except (TypeError, IndexError, NotImplementedError):
+                text += '\nUnable to index element %d of second %s\n' % (i, kind)
+                found = True
+                break
+            if item1 != item2:
+                text += '\nFirst differing element %d:\n%s\n%s\n' % ((i,) + _common_shorten_repr(item1, item2))
+                found = True
+                break
+        if not found and len1 == len2 and seq_type is None and type(seq1) != type(seq2):
+            return      # equal items, different sequence types
+        if len1 > len2:
+            text += '\nFirst %s contains %d additional elements.\n' % (kind, len1 - len2)
+            try:
+                text += 'First extra element %d:\n%s\n' % (len2, safe_repr(seq1[len2]))
+            except (TypeError, IndexError, NotImplementedError):
+                text += 'Unable to index element %d of first %s\n' % (len2, kind)
+        elif len1 < len2:
+            text += '\nSecond %s contains %d additional elements.\n' % (kind, len2 - len1)
+            try:
+                text += 'First extra element %d:\n%s\n' % (len1, safe_repr(seq2[len1]))
+            except (TypeError, IndexError, NotImplementedError):
+                text += 'Unable to index element %d of second %s\n' % (len1, kind)
+        diff = '\n' + '\n'.join(_ndiff_lines(_pformat_lines(seq1), _pformat_lines(seq2)))
+        self._raise_failure(msg, self._truncateMessage(text, diff))
 
     def assertListEqual(self, list1, list2, msg=None):
         self.assertSequenceEqual(list1, list2, msg, seq_type=list)
@@ -540,17 +638,45 @@ class TestCase:
         self.assertSequenceEqual(tuple1, tuple2, msg, seq_type=tuple)
 
     def assertSetEqual(self, set1, set2, msg=None):
-        if set1 != set2:
+        try:
+            d1 = set1.difference(set2)
+        except TypeError as e:
+            self.fail('invalid type when attempting set difference: %s' % e)
+        except AttributeError as e:
+            self.fail('first argument does not support set difference: %s' % e)
+        try:
+            set2.difference(set1)
+        except TypeError as e:
+            self.fail('invalid type when attempting set difference: %s' % e)
+        except AttributeError as e:
+            self.fail('second argument does not support set difference: %s' % e)
+        if set1 != set2 or d1:
             self._raise_failure(msg, self._set_msg(set1, set2))
 
     def assertDictEqual(self, d1, d2, msg=None):
+        self.assertIsInstance(d1, dict, 'First argument is not a dictionary')
+        self.assertIsInstance(d2, dict, 'Second argument is not a dictionary')
         if d1 != d2:
-            self._raise_failure(msg, '%s != %s' % (safe_repr(d1, True), safe_repr(d2, True)))
+            text = '%s != %s' % _common_shorten_repr(d1, d2)
+            diff = '\n' + '\n'.join(_ndiff_lines(_pformat_lines(d1), _pformat_lines(d2)))
+            self._raise_failure(msg, self._truncateMessage(text, diff))
 
     def assertMultiLineEqual(self, first, second, msg=None):
-        if first != second:
-            self._raise_failure(msg, '%s != %s' % (safe_repr(first, True),
-                                                   safe_repr(second, True)))
+        """Assert that two strs are equal, showing an ndiff of their lines."""
+        self.assertIsInstance(first, str, 'First argument is not a string')
+        self.assertIsInstance(second, str, 'Second argument is not a string')
+        if first == second:
+            return
+        if len(first) > _DIFF_THRESHOLD or len(second) > _DIFF_THRESHOLD:
+            self._raise_failure(msg, self._base_equal_msg(first, second))
+        # A one-line str without a line break is diffed as a line (3.11's rule).
+        a, b = first.splitlines(True), second.splitlines(True)
+        if len(a) == 1 and first.strip('\r\n') == first:
+            a = [first + '\n']
+            b = [second + '\n']
+        text = '%s != %s' % _common_shorten_repr(first, second)
+        diff = '\n' + ''.join(_ndiff_lines(a, b))
+        self._raise_failure(msg, self._truncateMessage(text, diff))
 
     def assertIn(self, member, container, msg=None):
         """Just like self.assertTrue(a in b), but with a nicer default message."""
@@ -1250,3 +1376,12 @@ class TestProgram:
 
 
 main = TestProgram
+
+# CPython's unittest is a package: its classes name their submodules.
+for _cls, _mod in ((SkipTest, 'unittest.case'), (TestCase, 'unittest.case'),
+                   (FunctionTestCase, 'unittest.case'), (_SubTest, 'unittest.case'),
+                   (TestSuite, 'unittest.suite'), (TestResult, 'unittest.result'),
+                   (TextTestResult, 'unittest.runner'), (TextTestRunner, 'unittest.runner'),
+                   (TestLoader, 'unittest.loader'), (TestProgram, 'unittest.main')):
+    _cls.__module__ = _mod
+del _cls, _mod

@@ -23,7 +23,7 @@ def _check(obj):
         raise TypeError("cannot create weak reference to '%s' object" % type(obj).__name__)
 
 
-class ref:
+class ReferenceType:
     """ref(object[, callback]): calling it returns the object."""
 
     __slots__ = ('_obj', '__callback__')
@@ -54,7 +54,7 @@ class ref:
                                                   id(self._obj))
 
 
-ReferenceType = ref
+ref = ReferenceType
 
 
 class WeakMethod(ref):
@@ -260,3 +260,7 @@ class finalize:
     def alive(self):
         """Whether finalizer is alive"""
         return self._func is not None
+
+# CPython writes weak references in C: messages name the type as it does.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(ReferenceType, "weakref.ReferenceType")

@@ -29,6 +29,7 @@
 #include "sched/sched.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -370,7 +371,21 @@ static void main_root(void *arg) {
     end_process(finish(r));
 }
 
+/* A program started with fd 0, 1 or 2 closed (`./prog >&-`) would give
+ * that number to the first file the runtime opens (an eventfd, a timer),
+ * and print() would then write into it. Each closed one is opened on
+ * /dev/null first, so output to it vanishes as under CPython (whose
+ * sys.stdout is then None and print() does nothing). */
+static void reserve_std_fds(void) {
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+            if (n >= 0 && n != fd) close(n);   /* a lower fd was closed too: the loop opens it first */
+        }
+}
+
 int mod_run_main(int argc, char **argv, ai_value (*entry)(void)) {
+    reserve_std_fds();
     rt_argc = argc;
     rt_argv = argv;
     install_signals();

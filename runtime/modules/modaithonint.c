@@ -38,11 +38,19 @@
  *                    g as if its body had yielded v; returns what g is
  *                    resumed with. threading runs a Thread's target in a
  *                    generator body and switches threads with it.
+ *   c_type_name(cls, name)  the name a class's instances go by in the
+ *                    runtime's messages ("unsupported operand type(s)",
+ *                    "'<' not supported", "… object has no attribute")
+ *                    becomes `name`: a class standing for one CPython
+ *                    writes in C is named by its tp_name there
+ *                    ("datetime.date"), and its __module__ what
+ *                    comes before the last dot; __name__ stays.
  */
 #include "modules/modutil.h"
 #include "objects/text.h"
 #include "gc/gc.h"
 #include "objects/gen.h"
+#include "objects/class.h"
 
 #include <math.h>
 #include <string.h>
@@ -179,13 +187,36 @@ static ai_value a_gen_yield(ai_value self, const ai_value *args, int64_t nargs, 
 }
 static AI_BUILTIN_FN(bf_gen_yield, "gen_yield", a_gen_yield);
 
+static ai_value a_c_type_name(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (call_no_kwargs("c_type_name", kwnames) || call_exact_args("c_type_name", nargs, 2)) return AI_ERR;
+    if (ai_is_smallint(args[0]) || !obj_isinstance(args[0], &ai_type_type) ||
+        !cls_check_type((const ai_type *)ai_obj(args[0])) || !str_check(args[1]))
+        return ai_raise_msg(&ai_exc_TypeError, "c_type_name() needs a class and a str");
+    const char *u = str_utf8(args[1], NULL);
+    char *c = u ? strdup(u) : NULL;
+    if (!c) return exc_nomem();
+    cls_type *ct = (cls_type *)ai_obj(args[0]);
+    ct->cname = c; /* the old name is leaked, as __name__ assignment leaks it */
+    ct->t.name = c;
+    /* As for a C type, __module__ is what comes before the last dot. */
+    const char *dot = strrchr(c, '.');
+    if (dot) {
+        ai_value mod = str_from_utf8(c, (int64_t)(dot - c));
+        if (!mod || ai_setattr(args[0], str_from_cstr("__module__"), mod) < 0) return AI_ERR;
+    }
+    return AI_NONE;
+}
+static AI_BUILTIN_FN(bf_c_type_name, "c_type_name", a_c_type_name);
+
 static int init(ai_value m) {
     return mod_add_fn(m, &bf_caller_module) < 0 || mod_add_fn(m, &bf_abc_init) < 0 ||
                    mod_add_fn(m, &bf_abc_register) < 0 || mod_add_fn(m, &bf_float_pack) < 0 ||
                    mod_add_fn(m, &bf_float_unpack) < 0 || mod_add_fn(m, &bf_tb_entries) < 0 ||
                    mod_add_fn(m, &bf_gc_collect) < 0 || mod_add_fn(m, &bf_context_get) < 0 ||
                    mod_add_fn(m, &bf_context_set) < 0 || mod_add_fn(m, &bf_set_exit_hook) < 0 ||
-                   mod_add_fn(m, &bf_set_sleep_hook) < 0 || mod_add_fn(m, &bf_gen_yield) < 0
+                   mod_add_fn(m, &bf_set_sleep_hook) < 0 || mod_add_fn(m, &bf_gen_yield) < 0 ||
+                   mod_add_fn(m, &bf_c_type_name) < 0
                ? -1
                : 0;
 }

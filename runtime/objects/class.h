@@ -140,7 +140,8 @@ typedef struct cls_type {
     const struct cls_type *slot_owner; /* the class of the MRO that added the last of those words */
     _Atomic uint32_t cflags; /* CLS_* */
     _Atomic uint64_t version;
-    char *cname;             /* t.name: the UTF-8 __name__ (malloc) */
+    char *cname;             /* t.name: the UTF-8 __name__ (malloc), or the C type
+                                name _aithon.c_type_name gave ("datetime.date") */
     struct cls_type **subs;  /* direct subclasses (malloc; see above) */
     int32_t nsubs, capsubs;
     _Atomic(cls_rec *) recs; /* every call record made (pushed, never removed) */

@@ -1078,3 +1078,7 @@ class UserString(_collections_abc.Sequence):
 
     def zfill(self, width):
         return self.__class__(self.data.zfill(width))
+
+# CPython writes OrderedDict in C: its messages name it by its C type name.
+from _aithon import c_type_name as _c_type_name
+_c_type_name(OrderedDict, "collections.OrderedDict")

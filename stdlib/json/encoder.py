@@ -11,6 +11,9 @@ INFINITY = float('inf')
 _ESCAPE_TABLE = {i: '\\u%04x' % i for i in range(32)}
 _ESCAPE_TABLE.update({ord('"'): '\\"', ord('\\'): '\\\\', ord('\n'): '\\n', ord('\r'): '\\r',
                       ord('\t'): '\\t', ord('\b'): '\\b', ord('\f'): '\\f'})
+# ensure_ascii escapes DEL too (CPython's ASCII escaping keeps ' ' to '~' only).
+_ESCAPE_ASCII_TABLE = dict(_ESCAPE_TABLE)
+_ESCAPE_ASCII_TABLE[127] = '\\u007f'
 
 
 def py_encode_basestring(s):
@@ -24,12 +27,12 @@ encode_basestring = py_encode_basestring
 def py_encode_basestring_ascii(s):
     """The JSON text of a str with every non-ASCII character escaped."""
     if s.isascii():
-        return '"' + s.translate(_ESCAPE_TABLE) + '"'
+        return '"' + s.translate(_ESCAPE_ASCII_TABLE) + '"'
     out = []
     for c in s:
         n = ord(c)
         if n < 128:
-            out.append(_ESCAPE_TABLE.get(n, c))
+            out.append(_ESCAPE_ASCII_TABLE.get(n, c))
         elif n < 0x10000:
             out.append('\\u%04x' % n)
         else:

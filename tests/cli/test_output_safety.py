@@ -8,8 +8,12 @@ executable.
 """
 
 import os
+import subprocess
+import sys
 
 from _cli import TMP, aithonc, check, finish, read, write
+
+AITHONC = os.path.abspath(sys.argv[1])
 
 SRC = 'print("hello")\n'
 
@@ -49,6 +53,25 @@ rc, out, err = aithonc('a.py', '--emit-llvm', '-o', '-')
 check(rc == 0 and 'define' in out, '--emit-llvm -o - writes IR to stdout', err)
 rc, out, err = aithonc('a.py', '-c', '-o', '-')
 check(rc == 0 and not os.path.exists(os.path.join(TMP, '-')), '-c -o - writes to stdout', err)
+
+# Outputs that cannot be written are refused with the reason, in one
+# line, exit status 2 (not the linker's or LLVM's own words).
+os.makedirs(os.path.join(TMP, 'adir'), exist_ok=True)
+for args, why in [(['-o', 'missing/dir/x'], 'No such file or directory'),
+                  (['-o', 'a.py/x'], 'Not a directory'),
+                  (['-o', 'adir'], 'Is a directory'),
+                  (['--emit-llvm', '-o', 'missing/x.ll'], 'No such file or directory'),
+                  (['-c', '-o', 'adir'], 'Is a directory'),
+                  (['--emit-llvm', '-o', '/dev/full'], 'No space left on device')]:
+    rc, out, err = aithonc('a.py', *args)
+    want = 'aithonc: cannot write %s: %s\n' % (args[-1], why)
+    check(rc == 2 and err == want, 'a.py %s refused' % ' '.join(args), repr((rc, err)))
+for flag in ('--emit-llvm', '-S', '-c'):
+    with open('/dev/full', 'w') as full:
+        p = subprocess.run([AITHONC, 'a.py', flag, '-o', '-'], cwd=TMP, stdout=full, capture_output=False,
+                           stderr=subprocess.PIPE)
+    check(p.returncode == 2 and p.stderr == b'aithonc: cannot write standard output: No space left on device\n',
+          '%s -o - into /dev/full' % flag, repr((p.returncode, p.stderr)))
 
 # Ordinary outputs still work, and the program runs.
 rc, out, err = aithonc('a.py', '-o', 'a')

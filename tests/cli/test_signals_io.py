@@ -14,6 +14,8 @@ same conditions, and the exit status, stdout and stderr must be equal
   exit 1; caught, the program goes on; `prog | true` with output still
   buffered at exit: "Exception ignored in: <_io.TextIOWrapper ...>" and
   status 120.
+- started with stdout, stderr or stdin closed: output to a closed
+  stream vanishes, the exit status is CPython's.
 - `prog > /dev/full`: OSError [Errno 28] from print or
   sys.stdout.flush(), and 120 when the final flush fails.
 Children run under a 4 GiB address-space limit.
@@ -148,6 +150,18 @@ except OSError as e:
     'full_print_flush': ('print("x", flush=True)\n', '> /dev/full'),
     'full_atexit': ('print("lost")\n', '> /dev/full'),
     'pipe_ok': ('print("one line")\n', '| head -1'),
+    # Started with a standard stream closed: what is printed to it
+    # vanishes (the runtime's own files must not take its number).
+    'closed_stdout': ('''import sys, time
+time.sleep(0.01)
+for i in range(3000):
+    print(i)
+sys.stderr.write("err\\n")
+raise ValueError("boom")
+''', '>&-'),
+    'closed_stderr': ('print("out")\nraise ValueError("x")\n', '2>&-'),
+    'closed_both': ('print("out")\nraise ValueError("x")\n', '>&- 2>&-'),
+    'closed_stdin': ('print("out")\n', '<&-'),
 }
 
 for name, (src, redirect) in IO_PROGRAMS.items():
