@@ -459,7 +459,7 @@ void sched_ready(task_t *t)
 {
     worker_t *w = cur_worker();
     if (w) {
-        ready_local(w, t, true);
+        ready_local(w, t, !(t->flags & TASK_F_FIFO));
     } else {
         global_push_list(t, t, 1);
         wake_idle_if_needed();
