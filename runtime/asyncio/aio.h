@@ -472,9 +472,40 @@ int aio_remote_materialize(ai_value task);
  * put what it left pending where its replay entry was. */
 int aio_loop_rerun(ai_value loop, ai_value task, int64_t k);
 /* report.c */
-/* The frame of CPython's taskgroups.py that raises a TaskGroup's group,
- * added to the pending exception's traceback. */
-void aio_add_taskgroup_frame(void);
+/* Frames of CPython's asyncio written in Python, which its tracebacks
+ * show where an exception passes through them: add one to the pending
+ * exception's traceback (the next frame outwards). Paths and lines are
+ * the installed CPython 3.11's (report.c). */
+enum {
+    AIO_FR_TASKGROUP_RAISE,     /* TaskGroup.__aexit__: raise me from None */
+    AIO_FR_TIMEOUT_RAISE,       /* Timeout.__aexit__: raise TimeoutError from exc_val */
+    AIO_FR_SLEEP,               /* sleep(d > 0): return await future */
+    AIO_FR_SLEEP0_YIELD,        /* sleep(0): yield in __sleep0 … */
+    AIO_FR_SLEEP0,              /* … and await __sleep0() in sleep */
+    AIO_FR_WAITFOR_AWAIT,       /* wait_for, timeout None: return await fut */
+    AIO_FR_WAITFOR_DONE0,       /* timeout <= 0, already done: return fut.result() */
+    AIO_FR_WAITFOR_RESULT0,     /* timeout <= 0, cancelled: return fut.result() */
+    AIO_FR_WAITFOR_TIMEOUT0,    /* … raise exceptions.TimeoutError() from exc */
+    AIO_FR_WAITFOR_WAITER,      /* wait_for itself cancelled: await waiter */
+    AIO_FR_WAITFOR_CANCELLED_DONE, /* … but fut was done: return fut.result() */
+    AIO_FR_WAITFOR_DONE,        /* fut done in time: return fut.result() */
+    AIO_FR_WAITFOR_RESULT,      /* timed out: return fut.result() */
+    AIO_FR_WAITFOR_TIMEOUT,     /* … raise exceptions.TimeoutError() from exc */
+    AIO_FR_WAIT_FOR_ONE_GET,    /* as_completed's _wait_for_one: f = await done.get() */
+    AIO_FR_WAIT_FOR_ONE_TIMEOUT,/* … raise exceptions.TimeoutError */
+    AIO_FR_WAIT_FOR_ONE_RESULT, /* … return f.result() */
+    AIO_FR_QUEUE_PUT,           /* Queue.put: await putter */
+    AIO_FR_QUEUE_GET,           /* Queue.get: await getter */
+    AIO_FR_QUEUE_JOIN,          /* Queue.join: await self._finished.wait() (then EVENT_WAIT) */
+    AIO_FR_AENTER,              /* the primitives' __aenter__: await self.acquire() */
+    AIO_FR_LOCK_ACQUIRE,        /* Lock.acquire: await fut */
+    AIO_FR_EVENT_WAIT,          /* Event.wait: await fut */
+    AIO_FR_COND_WAIT,           /* Condition.wait: await fut */
+    AIO_FR_COND_WAIT_FOR,       /* Condition.wait_for: await self.wait() */
+    AIO_FR_SEM_ACQUIRE,         /* Semaphore.acquire: await fut */
+    AIO_FR_COUNT
+};
+void aio_add_frame(int which);
 void aio_add_runner_frames(void);
 /* The module's parts (modules/modasyncio.c calls them). */
 int aio_tasks_init(ai_value m);

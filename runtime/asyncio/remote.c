@@ -876,7 +876,13 @@ int aio_remote_wait(ai_value loop, double timeout) {
          * ever; so do we, parked */
         for (;;) sched_sleep(INT64_C(3600) * 1000000000);
     }
-    if (timeout > 0) sched_sleep((int64_t)ceil(timeout * 1e9));
+    /* CPython's selector rounds a timeout up to whole milliseconds
+     * (selectors.EpollSelector.select: math.ceil(timeout * 1e3) * 1e-3),
+     * so every timer due within that millisecond fires in the same
+     * iteration: two tasks that sleep the same delay, set a few
+     * microseconds apart, wake together. Sleeping exactly to the first
+     * deadline would wake them one iteration apart. */
+    if (timeout > 0) sched_sleep((int64_t)(ceil(timeout * 1e3) * 1e6));
     return 0;
 }
 

@@ -82,6 +82,8 @@ void aio_report_exception(const char *message, ai_value exc, ai_value callback) 
 
 /* ---- CPython's frames for asyncio.run ----------------------------------------------------- */
 
+enum { NRUNNER = 3 };
+
 typedef struct runner_frame {
     const char *file;       /* asyncio/runners.py, asyncio/base_events.py */
     const char *func;
@@ -90,15 +92,45 @@ typedef struct runner_frame {
     int col, end_col;       /* the failing call in text (^ markers), or -1 */
 } runner_frame;
 
-/* Outermost first, as a traceback prints them. */
+/* The runner's three outermost first, as a traceback prints them; then
+ * the frames of aio.h's AIO_FR_*, in that enum's order. */
 static const runner_frame frames[] = {
     {"runners.py", "run", "return runner.run(main)", 190, 7, 23},
     {"runners.py", "run", "return self._loop.run_until_complete(task)", 118, 7, 42},
     {"base_events.py", "run_until_complete", "return future.result()", 653, 7, 22},
-    /* not a runner's: where TaskGroup.__aexit__ raises its group */
-    {"taskgroups.py", "__aexit__", "raise me from None", 145, -1, -1},
+    [NRUNNER + AIO_FR_TASKGROUP_RAISE] = {"taskgroups.py", "__aexit__", "raise me from None", 145, -1, -1},
+    [NRUNNER + AIO_FR_TIMEOUT_RAISE] = {"timeouts.py", "__aexit__", "raise TimeoutError from exc_val", 115, -1, -1},
+    [NRUNNER + AIO_FR_SLEEP] = {"tasks.py", "sleep", "return await future", 649, 7, 19},
+    [NRUNNER + AIO_FR_SLEEP0_YIELD] = {"tasks.py", "__sleep0", "yield", 634, -1, -1},
+    [NRUNNER + AIO_FR_SLEEP0] = {"tasks.py", "sleep", "await __sleep0()", 640, -1, -1},
+    [NRUNNER + AIO_FR_WAITFOR_AWAIT] = {"tasks.py", "wait_for", "return await fut", 452, 7, 16},
+    [NRUNNER + AIO_FR_WAITFOR_DONE0] = {"tasks.py", "wait_for", "return fut.result()", 458, 7, 19},
+    [NRUNNER + AIO_FR_WAITFOR_RESULT0] = {"tasks.py", "wait_for", "return fut.result()", 462, 7, 19},
+    [NRUNNER + AIO_FR_WAITFOR_TIMEOUT0] = {"tasks.py", "wait_for", "raise exceptions.TimeoutError() from exc", 464,
+                                           -1, -1},
+    [NRUNNER + AIO_FR_WAITFOR_WAITER] = {"tasks.py", "wait_for", "await waiter", 476, -1, -1},
+    [NRUNNER + AIO_FR_WAITFOR_CANCELLED_DONE] = {"tasks.py", "wait_for", "return fut.result()", 479, 7, 19},
+    [NRUNNER + AIO_FR_WAITFOR_DONE] = {"tasks.py", "wait_for", "return fut.result()", 489, 7, 19},
+    [NRUNNER + AIO_FR_WAITFOR_RESULT] = {"tasks.py", "wait_for", "return fut.result()", 500, 7, 19},
+    [NRUNNER + AIO_FR_WAITFOR_TIMEOUT] = {"tasks.py", "wait_for", "raise exceptions.TimeoutError() from exc", 502,
+                                          -1, -1},
+    [NRUNNER + AIO_FR_WAIT_FOR_ONE_GET] = {"tasks.py", "_wait_for_one", "f = await done.get()", 611, -1, -1},
+    [NRUNNER + AIO_FR_WAIT_FOR_ONE_TIMEOUT] = {"tasks.py", "_wait_for_one", "raise exceptions.TimeoutError", 614, -1,
+                                               -1},
+    [NRUNNER + AIO_FR_WAIT_FOR_ONE_RESULT] = {"tasks.py", "_wait_for_one",
+                                              "return f.result()  # May raise f.exception().", 615, 7, 17},
+    [NRUNNER + AIO_FR_QUEUE_PUT] = {"queues.py", "put", "await putter", 120, -1, -1},
+    [NRUNNER + AIO_FR_QUEUE_GET] = {"queues.py", "get", "await getter", 158, -1, -1},
+    [NRUNNER + AIO_FR_QUEUE_JOIN] = {"queues.py", "join", "await self._finished.wait()", 215, -1, -1},
+    [NRUNNER + AIO_FR_AENTER] = {"locks.py", "__aenter__", "await self.acquire()", 15, -1, -1},
+    [NRUNNER + AIO_FR_LOCK_ACQUIRE] = {"locks.py", "acquire", "await fut", 114, -1, -1},
+    [NRUNNER + AIO_FR_EVENT_WAIT] = {"locks.py", "wait", "await fut", 213, -1, -1},
+    [NRUNNER + AIO_FR_COND_WAIT] = {"locks.py", "wait", "await fut", 267, -1, -1},
+    [NRUNNER + AIO_FR_COND_WAIT_FOR] = {"locks.py", "wait_for", "await self.wait()", 294, -1, -1},
+    [NRUNNER + AIO_FR_SEM_ACQUIRE] = {"locks.py", "acquire", "await fut", 387, -1, -1},
 };
-enum { NFRAMES = sizeof frames / sizeof frames[0], NRUNNER = 3, TASKGROUP_FRAME = 3 };
+enum { NFRAMES = sizeof frames / sizeof frames[0] };
+_Static_assert(NFRAMES == NRUNNER + AIO_FR_COUNT, "a frame for every AIO_FR_*");
 
 static ai_code_info codes[NFRAMES];
 static int lines[NFRAMES];
@@ -233,7 +265,8 @@ void aio_add_runner_frames(void) {
     for (int i = NRUNNER - 1; i >= 0; i--) ai_traceback_add(&codes[i], lines[i]);
 }
 
-void aio_add_taskgroup_frame(void) {
+void aio_add_frame(int which) {
     init_frames();
-    if (codes[TASKGROUP_FRAME].filename) ai_traceback_add(&codes[TASKGROUP_FRAME], lines[TASKGROUP_FRAME]);
+    int i = NRUNNER + which;
+    if (codes[i].filename) ai_traceback_add(&codes[i], lines[i]);
 }
