@@ -189,6 +189,12 @@ typedef struct aio_state {
     ai_value current;       /* the task whose step runs, or 0 */
     ai_value inline_task;   /* the root task running inline, or 0 */
     ai_gen *inline_base;    /* gen_current() when the root began */
+    int32_t root_line;      /* the line of the inline root's last await
+                               (it has no generator to hold it; its
+                               coroutine's `line` gets it when it
+                               suspends), for the repr of its task */
+    int32_t root_depth;     /* awaits run inline inside the root's: their
+                               lines are not the root's */
     int64_t task_counter;   /* names Task-N */
     bool capture;           /* stdout/stderr go to the buffers below */
     bool discard;           /* stdout/stderr are dropped (a task re-run
@@ -468,6 +474,13 @@ void aio_remote_shutdown(ai_value loop);
 /* A task replaying an evaluation ahead becomes an ordinary local task in
  * CPython's state (ahead.c's file comment): 0, or -1 with an exception. */
 int aio_remote_materialize(ai_value task);
+/* A task running as an actor: where its coroutine waits (0: not known)
+ * and the class of the plain future it waits for (or NULL), as of its
+ * last replayed step. False when it is not running as an actor. */
+bool aio_remote_running_at(ai_value task, int32_t *line, const char **waiter);
+/* objects/coro.c: an await at `line` outside any generator body (the
+ * inline root's); delta +1 / -1 around an await run inline. */
+void aio_root_await(int32_t line, int32_t delta);
 /* loop.c: re-run `task` from its first step for k iterations alone, then
  * put what it left pending where its replay entry was. */
 int aio_loop_rerun(ai_value loop, ai_value task, int64_t k);
@@ -503,8 +516,32 @@ enum {
     AIO_FR_COND_WAIT,           /* Condition.wait: await fut */
     AIO_FR_COND_WAIT_FOR,       /* Condition.wait_for: await self.wait() */
     AIO_FR_SEM_ACQUIRE,         /* Semaphore.acquire: await fut */
+    AIO_FR_HANDLE_RUN,          /* Handle._run: self._context.run(self._callback, *self._args) */
     AIO_FR_COUNT
 };
+/* Where asyncio's Python functions that our C callbacks stand for are
+ * defined (their file and def line in the installed CPython). */
+enum {
+    AIO_SRC_RUN_UNTIL_COMPLETE_CB,
+    AIO_SRC_RELEASE_WAITER,
+    AIO_SRC_WAIT_ON_COMPLETION,
+    AIO_SRC_ASCOMPLETED_ON_COMPLETION,
+    AIO_SRC_GATHER_DONE,
+    AIO_SRC_SHIELD_INNER,
+    AIO_SRC_SHIELD_OUTER,
+    AIO_SRC_COUNT
+};
+bool aio_lib_source(int which, const char **path, int *line);
+/* "Exception in callback qualname(args) at file:line", the `handle:`
+ * line (handle's repr, or the Handle CPython would have made for a
+ * done-callback: 0), then the traceback, as CPython's default handler. */
+void aio_report_callback_exception(ai_value exc, ai_value fn, const ai_value *args, int64_t nargs,
+                                   ai_value handle);
+/* format.c: a callback as asyncio.format_helpers shows it, into b
+ * (false with an exception pending); aio_format_cfn for one of ours
+ * (AIO_CB_*, with its argument). */
+bool aio_format_callback(strbuf *b, ai_value fn, const ai_value *args, int64_t nargs);
+bool aio_format_cfn(strbuf *b, int id, ai_value arg);
 void aio_add_frame(int which);
 void aio_add_runner_frames(void);
 /* The module's parts (modules/modasyncio.c calls them). */

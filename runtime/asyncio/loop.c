@@ -357,9 +357,16 @@ static int run_entry(ai_value e[4]) {
     }
     if (rc == 0) return 0;
     if (exc_pending_is(&ai_exc_KeyboardInterrupt) || exc_pending_is(&ai_exc_SystemExit)) return -1;
-    ai_value exc = ai_exc_fetch();
-    ai_value what = e[0] == AIO_CB(AIO_CB_PYCALL) || e[0] == AIO_CB(AIO_CB_PYCALL1) ? e[1] : 0;
-    aio_report_exception("Exception in callback", exc, what);
+    if (e[0] == AIO_CB(AIO_CB_PYCALL) || e[0] == AIO_CB(AIO_CB_PYCALL1)) {
+        /* CPython's Handle._run is the outermost frame */
+        aio_add_frame(AIO_FR_HANDLE_RUN);
+        ai_value exc = ai_exc_fetch();
+        bool one = e[0] == AIO_CB(AIO_CB_PYCALL1);
+        const ai_value *args = one ? &e[2] : tuple_obj(e[2])->items;
+        aio_report_callback_exception(exc, e[1], args, one ? 1 : tuple_obj(e[2])->len, e[3]);
+        return 0;
+    }
+    aio_report_exception("Exception in callback", ai_exc_fetch(), 0);
     return 0;
 }
 
@@ -451,10 +458,22 @@ static int run_until_woken(aio_loop *L, aio_task *root) {
     return 0;
 }
 
+void aio_root_await(int32_t line, int32_t delta) {
+    aio_state *st = aio_state_peek();
+    if (!st || !st->inline_task) return;
+    if (delta < 0) {
+        if (st->root_depth) st->root_depth--;
+        return;
+    }
+    if (line && !st->root_depth) st->root_line = line;
+    st->root_depth += delta;
+}
+
 ai_value aio_inline_suspend(ai_value y) {
     aio_state *st = aio_state_get();
     ai_value root = st->inline_task;
     aio_task *t = aio_tsk(root);
+    if (st->root_line && t->coro) gen_obj(t->coro)->line = st->root_line; /* where it waits */
     if (aio_task_handle_yield(root, y) < 0) return AI_ERR;
     /* _leave_task: no task runs while the loop does */
     st->current = 0;
@@ -694,14 +713,11 @@ static ai_value handle_repr(ai_value v) {
         sb_add_str(&b, r);
     }
     if (!h->cancelled && h->fn == AIO_CB(AIO_CB_PYCALL)) {
-        ai_value r = ai_repr(h->a);
-        if (!r) {
+        sb_addc(&b, ' ');
+        if (!aio_format_callback(&b, h->a, tuple_obj(h->b)->items, tuple_obj(h->b)->len)) {
             sb_free(&b);
             return AI_ERR;
         }
-        sb_addc(&b, ' ');
-        sb_add_str(&b, r);
-        sb_adds(&b, "()");
     }
     sb_addc(&b, '>');
     return sb_finish(&b);

@@ -128,6 +128,8 @@ static const runner_frame frames[] = {
     [NRUNNER + AIO_FR_COND_WAIT] = {"locks.py", "wait", "await fut", 267, -1, -1},
     [NRUNNER + AIO_FR_COND_WAIT_FOR] = {"locks.py", "wait_for", "await self.wait()", 294, -1, -1},
     [NRUNNER + AIO_FR_SEM_ACQUIRE] = {"locks.py", "acquire", "await fut", 387, -1, -1},
+    [NRUNNER + AIO_FR_HANDLE_RUN] = {"events.py", "_run", "self._context.run(self._callback, *self._args)", 80, -1,
+                                     -1},
 };
 enum { NFRAMES = sizeof frames / sizeof frames[0] };
 _Static_assert(NFRAMES == NRUNNER + AIO_FR_COUNT, "a frame for every AIO_FR_*");
@@ -270,3 +272,80 @@ void aio_add_frame(int which) {
     int i = NRUNNER + which;
     if (codes[i].filename) ai_traceback_add(&codes[i], lines[i]);
 }
+
+/* ---- where asyncio's Python callbacks are defined (format.c) --------------------------------- */
+
+typedef struct lib_source {
+    const char *file;
+    const char *def;        /* the def line, stripped */
+    int line;               /* CPython 3.11.7's */
+} lib_source;
+
+static const lib_source sources_tab[AIO_SRC_COUNT] = {
+    [AIO_SRC_RUN_UNTIL_COMPLETE_CB] = {"base_events.py", "def _run_until_complete_cb(fut):", 180},
+    [AIO_SRC_RELEASE_WAITER] = {"tasks.py", "def _release_waiter(waiter, *args):", 431},
+    [AIO_SRC_WAIT_ON_COMPLETION] = {"tasks.py", "def _on_completion(f):", 519},
+    [AIO_SRC_ASCOMPLETED_ON_COMPLETION] = {"tasks.py", "def _on_completion(f):", 602},
+    [AIO_SRC_GATHER_DONE] = {"tasks.py", "def _done_callback(fut):", 764},
+    [AIO_SRC_SHIELD_INNER] = {"tasks.py", "def _inner_done_callback(inner):", 891},
+    [AIO_SRC_SHIELD_OUTER] = {"tasks.py", "def _outer_done_callback(outer):", 908},
+};
+static char *source_paths[AIO_SRC_COUNT];
+static int source_lines[AIO_SRC_COUNT];
+
+bool aio_lib_source(int which, const char **path, int *line) {
+    if (!source_paths[which]) {
+        static char *dir;
+        static bool looked;
+        if (!looked) {
+            looked = true;
+            dir = find_cpython_asyncio();
+        }
+        const char *d = dir ? dir : "/usr/lib/python3.11/asyncio";
+        size_t n = strlen(d) + strlen(sources_tab[which].file) + 2;
+        char *p = malloc(n);
+        if (!p) return false;
+        snprintf(p, n, "%s/%s", d, sources_tab[which].file);
+        source_lines[which] = dir ? find_line(p, sources_tab[which].def, sources_tab[which].line)
+                                  : sources_tab[which].line;
+        source_paths[which] = p;
+    }
+    *path = source_paths[which];
+    *line = source_lines[which];
+    return true;
+}
+
+/* ---- "Exception in callback" ------------------------------------------------------------------ */
+
+void aio_report_callback_exception(ai_value exc, ai_value fn, const ai_value *args, int64_t nargs,
+                                   ai_value handle) {
+    strbuf cb;
+    sb_init(&cb);
+    if (!aio_format_callback(&cb, fn, args, nargs)) {
+        exc_clear();
+        sb_free(&cb);
+        aio_report_exception("Exception in callback", exc, fn);
+        return;
+    }
+    strbuf b;
+    sb_init(&b);
+    sb_adds(&b, "Exception in callback ");
+    sb_add(&b, cb.p, cb.len);
+    sb_adds(&b, "\nhandle: ");
+    ai_value r = handle ? ai_repr(handle) : 0;
+    if (r) {
+        sb_add_str(&b, r);
+    } else {
+        /* a done-callback's handle, which only CPython makes */
+        exc_clear();
+        sb_adds(&b, "<Handle ");
+        sb_add(&b, cb.p, cb.len);
+        sb_addc(&b, '>');
+    }
+    sb_addc(&b, '\n');
+    sb_free(&cb);
+    write_line(&b);
+    sb_free(&b);
+    exc_print(exc);
+}
+

@@ -53,9 +53,9 @@ async def main():
             await w
         except asyncio.CancelledError:
             traceback.print_exc()
-    for timeout in (None, 0.01):
+    for aws, timeout in (([bad(), sleeper(0.1)], None), ([sleeper(1)], 0.01)):
         try:
-            for f in asyncio.as_completed([bad(), sleeper(1)], timeout=timeout):
+            for f in asyncio.as_completed(aws, timeout=timeout):
                 await f
         except (ValueError, TimeoutError):
             traceback.print_exc()
