@@ -789,13 +789,23 @@ static ai_value loop_call_soon_py(ai_value self, ai_value callback, ai_value car
     return h;
 }
 
+/* BaseEventLoop._check_closed, first thing in the methods that would
+ * schedule something. */
+static bool check_closed(ai_value self) {
+    if (!loop_obj(self)->closed) return true;
+    ai_raise_msg(&ai_exc_RuntimeError, "Event loop is closed");
+    return false;
+}
+
 METHOD(l_call_soon) {
     ai_value cargs;
     if (callback_args("call_soon", 0, args, nargs, kwnames, &cargs) < 0) return AI_ERR;
+    if (!check_closed(self)) return AI_ERR;
     return loop_call_soon_py(self, args[0], cargs);
 }
 
 static ai_value call_later_at(ai_value self, double when, ai_value callback, ai_value cargs) {
+    if (!check_closed(self)) return AI_ERR;
     return aio_call_at(self, when, AIO_CB(AIO_CB_PYCALL), callback, cargs);
 }
 
@@ -843,7 +853,10 @@ METHOD(l_create_future) {
 }
 
 
-METHOD(l_create_task) { return aio_create_task_in(self, args, nargs, kwnames, "create_task"); }
+METHOD(l_create_task) {
+    if (!check_closed(self)) return AI_ERR;
+    return aio_create_task_in(self, args, nargs, kwnames, "create_task");
+}
 
 METHOD(l_is_running) {
     (void)args;
@@ -891,6 +904,7 @@ METHOD(l_run_until_complete) {
     if (call_no_kwargs("run_until_complete", kwnames) < 0 ||
         call_exact_args("run_until_complete", nargs, 1) < 0)
         return AI_ERR;
+    if (!check_closed(self)) return AI_ERR;
     return aio_run_until_complete(self, args[0]);
 }
 
@@ -898,6 +912,7 @@ METHOD(l_run_forever) {
     (void)args;
     if (call_no_kwargs("run_forever", kwnames) < 0 || call_exact_args("run_forever", nargs, 0) < 0)
         return AI_ERR;
+    if (!check_closed(self)) return AI_ERR;
     aio_loop *L = loop_obj(self);
     if (L->running) return ai_raise_msg(&ai_exc_RuntimeError, "This event loop is already running");
     aio_state *st = aio_state_get();
