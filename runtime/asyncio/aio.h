@@ -438,6 +438,9 @@ void aio_report_unretrieved(aio_state *st);
 /* The same at the end of the program (the main actor's asyncio.run that
  * an exception escapes). */
 void aio_defer_unretrieved(aio_state *st);
+/* loop.close() left these tasks pending: "Task was destroyed but it is
+ * pending!" for each still pending at the end of the program. */
+void aio_loop_closed_with(const ai_value *tasks, int64_t n);
 ai_value coro_await_iter_new(ai_value fut);          /* objects/coro.c */
 void coro_describe(strbuf *b, ai_value coro);         /* objects/coro.c */
 /* loop.c */

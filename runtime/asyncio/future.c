@@ -583,10 +583,44 @@ static unretrieved *deferred;
 
 static void report_list(unretrieved *u);
 
+/* Tasks still pending in a loop that was closed: CPython says "Task was
+ * destroyed but it is pending!" when they die, which for a loop closed
+ * with tasks left in it is at the end of the program. */
+static ai_value *abandoned;
+static int64_t nabandoned;
+
+static void report_abandoned(void) {
+    for (int64_t i = 0; i < nabandoned; i++) {
+        ai_value task = abandoned[i];
+        aio_task *t = aio_tsk(task);
+        if (t->fut.state != AIO_PENDING) continue;
+        /* finalisation closed its coroutine first: "done, defined at" */
+        if (t->coro && gen_check_any(t->coro) && !t->remote) gen_obj(t->coro)->state = GEN_DONE;
+        aio_report_task_exception("Task was destroyed but it is pending!", 0, task);
+    }
+    gc_vals_free(abandoned);
+    abandoned = NULL;
+    nabandoned = 0;
+}
+
 static void report_deferred(void) {
     unretrieved *u = deferred;
     deferred = NULL;
     if (u) report_list(u);
+    report_abandoned();
+}
+
+void aio_loop_closed_with(const ai_value *tasks, int64_t n) {
+    if (!n) return;
+    ai_value *v = abandoned ? gc_vals_realloc(abandoned, nabandoned + n) : gc_vals_alloc(n);
+    if (!v) {
+        exc_clear();
+        return;
+    }
+    memcpy(v + nabandoned, tasks, (size_t)n * sizeof *v);
+    abandoned = v;
+    nabandoned += n;
+    ai_finish_hook = report_deferred;
 }
 
 void aio_defer_unretrieved(aio_state *st) {

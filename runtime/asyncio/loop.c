@@ -895,7 +895,20 @@ METHOD(l_close) {
     (void)args;
     if (call_no_kwargs("close", kwnames) < 0 || call_exact_args("close", nargs, 0) < 0) return AI_ERR;
     if (loop_obj(self)->running) return ai_raise_msg(&ai_exc_RuntimeError, "Cannot close a running event loop");
+    if (loop_obj(self)->closed) return AI_NONE;
     loop_obj(self)->closed = true;
+    int64_t n = 0;
+    for (ai_value t = loop_obj(self)->task_head; t; t = aio_tsk(t)->tnext)
+        if (aio_fut(t)->state == AIO_PENDING) n++;
+    if (n) {
+        ai_value *ts = gc_vals_alloc(n);
+        if (!ts) return AI_ERR;
+        int64_t i = 0;
+        for (ai_value t = loop_obj(self)->task_head; t && i < n; t = aio_tsk(t)->tnext)
+            if (aio_fut(t)->state == AIO_PENDING) ts[i++] = t;
+        aio_loop_closed_with(ts, i);
+        gc_vals_free(ts);
+    }
     return AI_NONE;
 }
 
