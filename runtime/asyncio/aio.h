@@ -532,8 +532,26 @@ enum {
     AIO_SRC_GATHER_DONE,
     AIO_SRC_SHIELD_INNER,
     AIO_SRC_SHIELD_OUTER,
+    /* asyncio's coroutines that are C here (aio_describe_native) */
+    AIO_SRC_SLEEP,
+    AIO_SRC_WAIT_FOR,
+    AIO_SRC_EVENT_WAIT,
+    AIO_SRC_COND_WAIT,
+    AIO_SRC_LOCK_ACQUIRE,
+    AIO_SRC_SEM_ACQUIRE,
+    AIO_SRC_QUEUE_GET,
+    AIO_SRC_QUEUE_PUT,
+    AIO_SRC_QUEUE_JOIN,
     AIO_SRC_COUNT
 };
+/* For a task's repr: one of asyncio's coroutines written in C, as
+ * "sleep() running at …/tasks.py:649" (done: "defined at" its def line).
+ * False for other native coroutines. */
+bool aio_describe_native(strbuf *b, const ai_gen *g);
+/* In a native coroutine's body: it is about to wait at frame (AIO_FR_*)
+ * — recorded in its `line` when it runs as its own coroutine (a task's),
+ * not when its body runs inline in its awaiter's. */
+void aio_native_waits_at(const ai_func_info *info, int frame);
 bool aio_lib_source(int which, const char **path, int *line);
 /* "Exception in callback qualname(args) at file:line", the `handle:`
  * line (handle's repr, or the Handle CPython would have made for a

@@ -135,6 +135,7 @@ enum { NFRAMES = sizeof frames / sizeof frames[0] };
 _Static_assert(NFRAMES == NRUNNER + AIO_FR_COUNT, "a frame for every AIO_FR_*");
 
 static ai_code_info codes[NFRAMES];
+static int found_lines[NFRAMES]; /* each frame's line in the installed file */
 static int lines[NFRAMES];
 static int32_t positions[NFRAMES][AI_POS_WORDS];
 static char *paths[NFRAMES], *sources[NFRAMES];
@@ -241,6 +242,7 @@ static void init_frames(void) {
         if (!paths[i]) return;
         snprintf(paths[i], n, "%s/%s", dir ? dir : "/usr/lib/python3.11/asyncio", frames[i].file);
         int line = dir ? find_line(paths[i], frames[i].text, frames[i].line) : frames[i].line;
+        found_lines[i] = line;
         /* a source whose line `line` is the statement */
         size_t len = (size_t)line + strlen(frames[i].text) + 8;
         sources[i] = malloc(len);
@@ -289,6 +291,15 @@ static const lib_source sources_tab[AIO_SRC_COUNT] = {
     [AIO_SRC_GATHER_DONE] = {"tasks.py", "def _done_callback(fut):", 764},
     [AIO_SRC_SHIELD_INNER] = {"tasks.py", "def _inner_done_callback(inner):", 891},
     [AIO_SRC_SHIELD_OUTER] = {"tasks.py", "def _outer_done_callback(outer):", 908},
+    [AIO_SRC_SLEEP] = {"tasks.py", "async def sleep(delay, result=None):", 637},
+    [AIO_SRC_WAIT_FOR] = {"tasks.py", "async def wait_for(fut, timeout):", 436},
+    [AIO_SRC_EVENT_WAIT] = {"locks.py", "async def wait(self):", 200},
+    [AIO_SRC_COND_WAIT] = {"locks.py", "async def wait(self):", 248},
+    [AIO_SRC_LOCK_ACQUIRE] = {"locks.py", "async def acquire(self):", 93},
+    [AIO_SRC_SEM_ACQUIRE] = {"locks.py", "async def acquire(self):", 364},
+    [AIO_SRC_QUEUE_GET] = {"queues.py", "async def get(self):", 149},
+    [AIO_SRC_QUEUE_PUT] = {"queues.py", "async def put(self, item):", 110},
+    [AIO_SRC_QUEUE_JOIN] = {"queues.py", "async def join(self):", 206},
 };
 static char *source_paths[AIO_SRC_COUNT];
 static int source_lines[AIO_SRC_COUNT];
@@ -347,5 +358,52 @@ void aio_report_callback_exception(ai_value exc, ai_value fn, const ai_value *ar
     write_line(&b);
     sb_free(&b);
     exc_print(exc);
+}
+
+/* ---- asyncio's coroutines written in C, described as CPython's ------------------------------------ */
+
+typedef struct native_desc {
+    const char *qualname;   /* the NATIVE_INFO's */
+    int source;             /* AIO_SRC_*: where it is defined */
+    int wait;               /* AIO_FR_*: where it usually waits */
+} native_desc;
+
+static const native_desc natives[] = {
+    {"sleep", AIO_SRC_SLEEP, AIO_FR_SLEEP},
+    {"wait_for", AIO_SRC_WAIT_FOR, AIO_FR_WAITFOR_WAITER},
+    {"Event.wait", AIO_SRC_EVENT_WAIT, AIO_FR_EVENT_WAIT},
+    {"Condition.wait", AIO_SRC_COND_WAIT, AIO_FR_COND_WAIT},
+    {"Lock.acquire", AIO_SRC_LOCK_ACQUIRE, AIO_FR_LOCK_ACQUIRE},
+    {"Semaphore.acquire", AIO_SRC_SEM_ACQUIRE, AIO_FR_SEM_ACQUIRE},
+    {"Queue.get", AIO_SRC_QUEUE_GET, AIO_FR_QUEUE_GET},
+    {"Queue.put", AIO_SRC_QUEUE_PUT, AIO_FR_QUEUE_PUT},
+    {"Queue.join", AIO_SRC_QUEUE_JOIN, AIO_FR_QUEUE_JOIN},
+};
+
+bool aio_describe_native(strbuf *b, const ai_gen *g) {
+    for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++) {
+        if (strcmp(natives[i].qualname, g->info->qualname) != 0) continue;
+        const char *path;
+        int def;
+        if (!aio_lib_source(natives[i].source, &path, &def)) return false;
+        sb_printf(b, "%s()", g->info->qualname);
+        if (g->state == GEN_DONE) {
+            sb_printf(b, " done, defined at %s:%d", path, def);
+        } else if (g->state == GEN_CREATED) {
+            sb_printf(b, " running at %s:%d", path, def);
+        } else {
+            /* `line` of a native coroutine: the AIO_FR_* where it waits + 1 */
+            init_frames();
+            int fr = g->line > 0 && g->line <= AIO_FR_COUNT ? g->line - 1 : natives[i].wait;
+            sb_printf(b, " running at %s:%d", path, codes[NRUNNER + fr].filename ? found_lines[NRUNNER + fr] : def);
+        }
+        return true;
+    }
+    return false;
+}
+
+void aio_native_waits_at(const ai_func_info *info, int frame) {
+    ai_gen *g = gen_current();
+    if (g && g->info == info) g->line = frame + 1; /* running as its own coroutine */
 }
 

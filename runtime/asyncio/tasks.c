@@ -131,11 +131,14 @@ FUNC(f_ensure_future) {
 
 /* ---- sleep ------------------------------------------------------------------------------- */
 
+static const ai_func_info sleep_info;
+
 static ai_value sleep_body(const ai_value *a) {
     double d;
     if (!seconds(a[0], &d)) return AI_ERR;
     if (d <= 0) {
         /* __sleep0(): a bare yield, one trip through the loop */
+        aio_native_waits_at(&sleep_info, AIO_FR_SLEEP0);
         if (!coro_suspend(AI_NONE)) {
             aio_add_frame(AIO_FR_SLEEP0_YIELD);
             aio_add_frame(AIO_FR_SLEEP0);
@@ -450,11 +453,16 @@ static ai_value result_or_timeout(ai_value fut, int res_fr, int to_fr) {
     return AI_ERR;
 }
 
+static const ai_func_info wait_for_info;
+
 static ai_value wait_for_body(const ai_value *a) {
     ai_value fut = a[0], timeout = a[1];
     ai_value loop = aio_running_loop();
     if (!loop) return AI_ERR;
-    if (timeout == AI_NONE) return through(ai_await(fut, 0), AIO_FR_WAITFOR_AWAIT);
+    if (timeout == AI_NONE) {
+        aio_native_waits_at(&wait_for_info, AIO_FR_WAITFOR_AWAIT);
+        return through(ai_await(fut, 0), AIO_FR_WAITFOR_AWAIT);
+    }
     double t;
     if (!seconds(timeout, &t)) return AI_ERR;
     if (t <= 0) {

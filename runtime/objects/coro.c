@@ -75,6 +75,7 @@ void coro_describe(strbuf *b, ai_value coro) {
     }
     ai_gen *g = gen_obj(coro);
     const ai_code_info *code = g->info->code;
+    if (!code && aio_describe_native(b, g)) return;
     sb_printf(b, "%s()", g->info->qualname);
     if (!code) {
         sb_adds(b, g->state == GEN_DONE ? " done" : " running");
