@@ -350,6 +350,7 @@ proc_t *proc_spawn(int kind, ai_value start, unsigned opts, uint64_t *mref) {
             *mref = ref;
         }
     }
+    actor_set_fifo(a); /* processes run in spawn and wake order (BEAM's) */
     actor_start(a);
     return p;
 }

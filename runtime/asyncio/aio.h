@@ -189,6 +189,12 @@ typedef struct aio_state {
     ai_value current;       /* the task whose step runs, or 0 */
     ai_value inline_task;   /* the root task running inline, or 0 */
     ai_gen *inline_base;    /* gen_current() when the root began */
+    int32_t root_line;      /* the line of the inline root's last await
+                               (it has no generator to hold it; its
+                               coroutine's `line` gets it when it
+                               suspends), for the repr of its task */
+    int32_t root_depth;     /* awaits run inline inside the root's: their
+                               lines are not the root's */
     int64_t task_counter;   /* names Task-N */
     bool capture;           /* stdout/stderr go to the buffers below */
     bool discard;           /* stdout/stderr are dropped (a task re-run
@@ -432,6 +438,9 @@ void aio_report_unretrieved(aio_state *st);
 /* The same at the end of the program (the main actor's asyncio.run that
  * an exception escapes). */
 void aio_defer_unretrieved(aio_state *st);
+/* loop.close() left these tasks pending: "Task was destroyed but it is
+ * pending!" for each still pending at the end of the program. */
+void aio_loop_closed_with(const ai_value *tasks, int64_t n);
 ai_value coro_await_iter_new(ai_value fut);          /* objects/coro.c */
 void coro_describe(strbuf *b, ai_value coro);         /* objects/coro.c */
 /* loop.c */
@@ -468,13 +477,93 @@ void aio_remote_shutdown(ai_value loop);
 /* A task replaying an evaluation ahead becomes an ordinary local task in
  * CPython's state (ahead.c's file comment): 0, or -1 with an exception. */
 int aio_remote_materialize(ai_value task);
+/* A task running as an actor: where its coroutine waits (0: not known)
+ * and the class of the plain future it waits for (or NULL), as of its
+ * last replayed step. False when it is not running as an actor. */
+bool aio_remote_running_at(ai_value task, int32_t *line, const char **waiter);
+/* objects/coro.c: an await at `line` outside any generator body (the
+ * inline root's); delta +1 / -1 around an await run inline. */
+void aio_root_await(int32_t line, int32_t delta);
 /* loop.c: re-run `task` from its first step for k iterations alone, then
  * put what it left pending where its replay entry was. */
 int aio_loop_rerun(ai_value loop, ai_value task, int64_t k);
 /* report.c */
-/* The frame of CPython's taskgroups.py that raises a TaskGroup's group,
- * added to the pending exception's traceback. */
-void aio_add_taskgroup_frame(void);
+/* Frames of CPython's asyncio written in Python, which its tracebacks
+ * show where an exception passes through them: add one to the pending
+ * exception's traceback (the next frame outwards). Paths and lines are
+ * the installed CPython 3.11's (report.c). */
+enum {
+    AIO_FR_TASKGROUP_RAISE,     /* TaskGroup.__aexit__: raise me from None */
+    AIO_FR_TIMEOUT_RAISE,       /* Timeout.__aexit__: raise TimeoutError from exc_val */
+    AIO_FR_SLEEP,               /* sleep(d > 0): return await future */
+    AIO_FR_SLEEP0_YIELD,        /* sleep(0): yield in __sleep0 … */
+    AIO_FR_SLEEP0,              /* … and await __sleep0() in sleep */
+    AIO_FR_WAITFOR_AWAIT,       /* wait_for, timeout None: return await fut */
+    AIO_FR_WAITFOR_DONE0,       /* timeout <= 0, already done: return fut.result() */
+    AIO_FR_WAITFOR_RESULT0,     /* timeout <= 0, cancelled: return fut.result() */
+    AIO_FR_WAITFOR_TIMEOUT0,    /* … raise exceptions.TimeoutError() from exc */
+    AIO_FR_WAITFOR_WAITER,      /* wait_for itself cancelled: await waiter */
+    AIO_FR_WAITFOR_CANCELLED_DONE, /* … but fut was done: return fut.result() */
+    AIO_FR_WAITFOR_DONE,        /* fut done in time: return fut.result() */
+    AIO_FR_WAITFOR_RESULT,      /* timed out: return fut.result() */
+    AIO_FR_WAITFOR_TIMEOUT,     /* … raise exceptions.TimeoutError() from exc */
+    AIO_FR_WAIT_FOR_ONE_GET,    /* as_completed's _wait_for_one: f = await done.get() */
+    AIO_FR_WAIT_FOR_ONE_TIMEOUT,/* … raise exceptions.TimeoutError */
+    AIO_FR_WAIT_FOR_ONE_RESULT, /* … return f.result() */
+    AIO_FR_QUEUE_PUT,           /* Queue.put: await putter */
+    AIO_FR_QUEUE_GET,           /* Queue.get: await getter */
+    AIO_FR_QUEUE_JOIN,          /* Queue.join: await self._finished.wait() (then EVENT_WAIT) */
+    AIO_FR_AENTER,              /* the primitives' __aenter__: await self.acquire() */
+    AIO_FR_LOCK_ACQUIRE,        /* Lock.acquire: await fut */
+    AIO_FR_EVENT_WAIT,          /* Event.wait: await fut */
+    AIO_FR_COND_WAIT,           /* Condition.wait: await fut */
+    AIO_FR_COND_WAIT_FOR,       /* Condition.wait_for: await self.wait() */
+    AIO_FR_SEM_ACQUIRE,         /* Semaphore.acquire: await fut */
+    AIO_FR_HANDLE_RUN,          /* Handle._run: self._context.run(self._callback, *self._args) */
+    AIO_FR_COUNT
+};
+/* Where asyncio's Python functions that our C callbacks stand for are
+ * defined (their file and def line in the installed CPython). */
+enum {
+    AIO_SRC_RUN_UNTIL_COMPLETE_CB,
+    AIO_SRC_RELEASE_WAITER,
+    AIO_SRC_WAIT_ON_COMPLETION,
+    AIO_SRC_ASCOMPLETED_ON_COMPLETION,
+    AIO_SRC_GATHER_DONE,
+    AIO_SRC_SHIELD_INNER,
+    AIO_SRC_SHIELD_OUTER,
+    /* asyncio's coroutines that are C here (aio_describe_native) */
+    AIO_SRC_SLEEP,
+    AIO_SRC_WAIT_FOR,
+    AIO_SRC_EVENT_WAIT,
+    AIO_SRC_COND_WAIT,
+    AIO_SRC_LOCK_ACQUIRE,
+    AIO_SRC_SEM_ACQUIRE,
+    AIO_SRC_QUEUE_GET,
+    AIO_SRC_QUEUE_PUT,
+    AIO_SRC_QUEUE_JOIN,
+    AIO_SRC_COUNT
+};
+/* For a task's repr: one of asyncio's coroutines written in C, as
+ * "sleep() running at …/tasks.py:649" (done: "defined at" its def line).
+ * False for other native coroutines. */
+bool aio_describe_native(strbuf *b, const ai_gen *g);
+/* In a native coroutine's body: it is about to wait at frame (AIO_FR_*)
+ * — recorded in its `line` when it runs as its own coroutine (a task's),
+ * not when its body runs inline in its awaiter's. */
+void aio_native_waits_at(const ai_func_info *info, int frame);
+bool aio_lib_source(int which, const char **path, int *line);
+/* "Exception in callback qualname(args) at file:line", the `handle:`
+ * line (handle's repr, or the Handle CPython would have made for a
+ * done-callback: 0), then the traceback, as CPython's default handler. */
+void aio_report_callback_exception(ai_value exc, ai_value fn, const ai_value *args, int64_t nargs,
+                                   ai_value handle);
+/* format.c: a callback as asyncio.format_helpers shows it, into b
+ * (false with an exception pending); aio_format_cfn for one of ours
+ * (AIO_CB_*, with its argument). */
+bool aio_format_callback(strbuf *b, ai_value fn, const ai_value *args, int64_t nargs);
+bool aio_format_cfn(strbuf *b, int id, ai_value arg);
+void aio_add_frame(int which);
 void aio_add_runner_frames(void);
 /* The module's parts (modules/modasyncio.c calls them). */
 int aio_tasks_init(ai_value m);

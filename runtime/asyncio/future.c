@@ -583,10 +583,44 @@ static unretrieved *deferred;
 
 static void report_list(unretrieved *u);
 
+/* Tasks still pending in a loop that was closed: CPython says "Task was
+ * destroyed but it is pending!" when they die, which for a loop closed
+ * with tasks left in it is at the end of the program. */
+static ai_value *abandoned;
+static int64_t nabandoned;
+
+static void report_abandoned(void) {
+    for (int64_t i = 0; i < nabandoned; i++) {
+        ai_value task = abandoned[i];
+        aio_task *t = aio_tsk(task);
+        if (t->fut.state != AIO_PENDING) continue;
+        /* finalisation closed its coroutine first: "done, defined at" */
+        if (t->coro && gen_check_any(t->coro) && !t->remote) gen_obj(t->coro)->state = GEN_DONE;
+        aio_report_task_exception("Task was destroyed but it is pending!", 0, task);
+    }
+    gc_vals_free(abandoned);
+    abandoned = NULL;
+    nabandoned = 0;
+}
+
 static void report_deferred(void) {
     unretrieved *u = deferred;
     deferred = NULL;
     if (u) report_list(u);
+    report_abandoned();
+}
+
+void aio_loop_closed_with(const ai_value *tasks, int64_t n) {
+    if (!n) return;
+    ai_value *v = abandoned ? gc_vals_realloc(abandoned, nabandoned + n) : gc_vals_alloc(n);
+    if (!v) {
+        exc_clear();
+        return;
+    }
+    memcpy(v + nabandoned, tasks, (size_t)n * sizeof *v);
+    abandoned = v;
+    nabandoned += n;
+    ai_finish_hook = report_deferred;
 }
 
 void aio_defer_unretrieved(aio_state *st) {
@@ -631,35 +665,26 @@ static bool add_repr(strbuf *b, ai_value v) {
     return true;
 }
 
-/* " cb=[...]" for pending futures with callbacks. */
+/* One done-callback as _format_callbacks shows it: a Python callable
+ * with no arguments, or one of ours by the name of CPython's. */
+static bool add_callback(strbuf *b, ai_value fn, ai_value arg) {
+    if (ai_is_smallint(fn)) return aio_format_cfn(b, (int)ai_smallint_get(fn), arg);
+    return aio_format_callback(b, fn, NULL, 0);
+}
+
+/* " cb=[...]" for pending futures with callbacks: one, two, or the
+ * first, "<N more>" and the last (futures._format_callbacks). */
 static bool add_callbacks(strbuf *b, aio_future *f) {
     if (!f->cb0_fn) return true;
     sb_adds(b, " cb=[");
     int64_t n = 1 + (f->cbs ? list_obj(f->cbs)->len / 2 : 0);
-    for (int64_t i = 0; i < n; i++) {
-        ai_value fn = i == 0 ? f->cb0_fn : list_obj(f->cbs)->items[2 * (i - 1)];
-        if (i) sb_adds(b, ", ");
-        if (ai_is_smallint(fn)) {
-            switch (ai_smallint_get(fn)) {
-            case AIO_CB_TASK_WAKEUP: sb_adds(b, "Task.task_wakeup()"); break;
-            case AIO_CB_STOP: sb_adds(b, "_run_until_complete_cb()"); break;
-            case AIO_CB_GATHER: sb_adds(b, "gather.<locals>._done_callback()"); break;
-            default: sb_adds(b, "<callback>()"); break;
-            }
-        } else {
-            ai_value name = ai_getattr(fn, str_from_cstr("__qualname__"));
-            if (!name) {
-                exc_clear();
-                if (!add_repr(b, fn)) return false;
-            } else if (str_check(name)) {
-                sb_add_str(b, name);
-                sb_adds(b, "()");
-            }
-        }
-        if (i == 7 && n > 8) {
-            sb_printf(b, ", <%lld more>", (long long)(n - 8));
-            break;
-        }
+    ai_value fn0 = f->cb0_fn, arg0 = f->cb0_arg, cbs = f->cbs;
+    if (!add_callback(b, fn0, arg0)) return false;
+    if (n > 2) sb_printf(b, ", <%lld more>", (long long)(n - 2));
+    if (n >= 2) {
+        sb_adds(b, ", ");
+        int64_t last = list_obj(cbs)->len - 2;
+        if (!add_callback(b, list_obj(cbs)->items[last], list_obj(cbs)->items[last + 1])) return false;
     }
     sb_addc(b, ']');
     return true;
@@ -723,7 +748,21 @@ static ai_value task_repr_str(ai_value v) {
     ai_value name = aio_task_name(t);
     if (!name || !add_repr(&b, name)) goto fail;
     sb_adds(&b, " coro=<");
-    if (t->coro) coro_describe(&b, t->coro);
+    int32_t rline = 0;
+    const char *rwaiter = NULL;
+    bool remote_running = t->remote && t->fut.state == AIO_PENDING && aio_remote_running_at(v, &rline, &rwaiter);
+    if (remote_running && t->coro && gen_check_any(t->coro) && gen_obj(t->coro)->info->code) {
+        /* the coroutine runs in the child: its line as the child last
+         * reported it */
+        const ai_func_info *info = gen_obj(t->coro)->info;
+        sb_printf(&b, "%s() running at %s:%d", info->qualname, info->code->filename,
+                  rline ? rline : info->code->firstlineno);
+    } else if (t->coro) {
+        aio_state *st = aio_state_get();
+        if (t->inline_root && st->current == v && st->root_line && gen_check_any(t->coro))
+            gen_obj(t->coro)->line = st->root_line; /* the running root: its last await */
+        coro_describe(&b, t->coro);
+    }
     sb_addc(&b, '>');
     if (t->fut.state == AIO_FINISHED) {
         if (t->fut.exception) {
@@ -738,6 +777,8 @@ static ai_value task_repr_str(ai_value v) {
         if (t->fut_waiter) {
             sb_adds(&b, " wait_for=");
             if (!add_repr(&b, t->fut_waiter)) goto fail;
+        } else if (remote_running && rwaiter) {
+            sb_printf(&b, " wait_for=<%s pending cb=[Task.task_wakeup()]>", rwaiter);
         }
         if (!add_callbacks(&b, &t->fut)) goto fail;
     }

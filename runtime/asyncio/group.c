@@ -198,7 +198,7 @@ static ai_value tg_aexit_body(const ai_value *a) {
         ai_value eg = exc_new(all_exc ? &ai_exc_ExceptionGroup : &ai_exc_BaseExceptionGroup, args);
         if (!eg) return AI_ERR;
         ai_raise(eg, AI_NONE);
-        aio_add_taskgroup_frame(); /* CPython's `raise me from None` */
+        aio_add_frame(AIO_FR_TASKGROUP_RAISE); /* CPython's `raise me from None` */
         return AI_ERR;
     }
     return AI_NONE;
@@ -275,6 +275,11 @@ typedef struct aio_timeout {
     ai_value handler;           /* Handle / TimerHandle, or 0 */
     ai_value task;              /* the task that entered it, or 0 */
     int32_t state;
+    int64_t cancelling;         /* the task's cancel count on entry: an
+                                   expiry is ours to turn into TimeoutError
+                                   only if uncancelling it brings the count
+                                   back to this (timeouts.py's rule; a
+                                   TaskGroup of 3.11 may leave it above 0) */
 } aio_timeout;
 
 static aio_timeout *tm(ai_value v) { return (aio_timeout *)ai_obj(v); }
@@ -334,6 +339,7 @@ static ai_value tm_aenter_body(const ai_value *a) {
     ai_value cur = aio_state_get()->current;
     if (!cur) return ai_raise_msg(&ai_exc_RuntimeError, "Timeout should be used inside a task");
     tm_set(self, &tm(self)->task, cur);
+    tm(self)->cancelling = aio_tsk(cur)->num_cancels;
     if (tm_reschedule(self, tm(self)->when) < 0) return AI_ERR;
     return self;
 }
@@ -350,13 +356,20 @@ static ai_value tm_aexit_body(const ai_value *a) {
         t->state = TM_EXPIRED;
         aio_task *task = aio_tsk(t->task);
         if (task->num_cancels > 0) task->num_cancels--;
-        if (task->num_cancels == 0 && et == ai_val(&aio_CancelledError)) {
-            /* raise TimeoutError while the CancelledError is being
-             * handled: it becomes the new exception's __context__ */
+        if (task->num_cancels <= t->cancelling && et == ai_val(&aio_CancelledError)) {
+            /* `raise TimeoutError from exc_val` while the CancelledError
+             * is being handled: it is the new exception's cause and its
+             * context */
             ai_value te = exc_new(&ai_exc_TimeoutError, 0);
             if (!te) return AI_ERR;
-            ((ai_exc *)ai_obj(te))->context = a[2];
+            ai_exc *x = (ai_exc *)ai_obj(te);
+            x->context = a[2];
+            x->cause = a[2];
+            x->suppress_context = 1;
             gc_barrier(ai_obj(te), a[2]);
+            exc_set_pending(te);
+            aio_add_frame(AIO_FR_TIMEOUT_RAISE); /* CPython's `raise TimeoutError from exc_val` */
+            return AI_ERR;
             return exc_set_pending(te);
         }
     } else if (t->state == TM_ENTERED) {

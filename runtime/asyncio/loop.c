@@ -357,9 +357,16 @@ static int run_entry(ai_value e[4]) {
     }
     if (rc == 0) return 0;
     if (exc_pending_is(&ai_exc_KeyboardInterrupt) || exc_pending_is(&ai_exc_SystemExit)) return -1;
-    ai_value exc = ai_exc_fetch();
-    ai_value what = e[0] == AIO_CB(AIO_CB_PYCALL) || e[0] == AIO_CB(AIO_CB_PYCALL1) ? e[1] : 0;
-    aio_report_exception("Exception in callback", exc, what);
+    if (e[0] == AIO_CB(AIO_CB_PYCALL) || e[0] == AIO_CB(AIO_CB_PYCALL1)) {
+        /* CPython's Handle._run is the outermost frame */
+        aio_add_frame(AIO_FR_HANDLE_RUN);
+        ai_value exc = ai_exc_fetch();
+        bool one = e[0] == AIO_CB(AIO_CB_PYCALL1);
+        const ai_value *args = one ? &e[2] : tuple_obj(e[2])->items;
+        aio_report_callback_exception(exc, e[1], args, one ? 1 : tuple_obj(e[2])->len, e[3]);
+        return 0;
+    }
+    aio_report_exception("Exception in callback", ai_exc_fetch(), 0);
     return 0;
 }
 
@@ -451,10 +458,22 @@ static int run_until_woken(aio_loop *L, aio_task *root) {
     return 0;
 }
 
+void aio_root_await(int32_t line, int32_t delta) {
+    aio_state *st = aio_state_peek();
+    if (!st || !st->inline_task) return;
+    if (delta < 0) {
+        if (st->root_depth) st->root_depth--;
+        return;
+    }
+    if (line && !st->root_depth) st->root_line = line;
+    st->root_depth += delta;
+}
+
 ai_value aio_inline_suspend(ai_value y) {
     aio_state *st = aio_state_get();
     ai_value root = st->inline_task;
     aio_task *t = aio_tsk(root);
+    if (st->root_line && t->coro) gen_obj(t->coro)->line = st->root_line; /* where it waits */
     if (aio_task_handle_yield(root, y) < 0) return AI_ERR;
     /* _leave_task: no task runs while the loop does */
     st->current = 0;
@@ -694,14 +713,11 @@ static ai_value handle_repr(ai_value v) {
         sb_add_str(&b, r);
     }
     if (!h->cancelled && h->fn == AIO_CB(AIO_CB_PYCALL)) {
-        ai_value r = ai_repr(h->a);
-        if (!r) {
+        sb_addc(&b, ' ');
+        if (!aio_format_callback(&b, h->a, tuple_obj(h->b)->items, tuple_obj(h->b)->len)) {
             sb_free(&b);
             return AI_ERR;
         }
-        sb_addc(&b, ' ');
-        sb_add_str(&b, r);
-        sb_adds(&b, "()");
     }
     sb_addc(&b, '>');
     return sb_finish(&b);
@@ -773,13 +789,23 @@ static ai_value loop_call_soon_py(ai_value self, ai_value callback, ai_value car
     return h;
 }
 
+/* BaseEventLoop._check_closed, first thing in the methods that would
+ * schedule something. */
+static bool check_closed(ai_value self) {
+    if (!loop_obj(self)->closed) return true;
+    ai_raise_msg(&ai_exc_RuntimeError, "Event loop is closed");
+    return false;
+}
+
 METHOD(l_call_soon) {
     ai_value cargs;
     if (callback_args("call_soon", 0, args, nargs, kwnames, &cargs) < 0) return AI_ERR;
+    if (!check_closed(self)) return AI_ERR;
     return loop_call_soon_py(self, args[0], cargs);
 }
 
 static ai_value call_later_at(ai_value self, double when, ai_value callback, ai_value cargs) {
+    if (!check_closed(self)) return AI_ERR;
     return aio_call_at(self, when, AIO_CB(AIO_CB_PYCALL), callback, cargs);
 }
 
@@ -827,7 +853,10 @@ METHOD(l_create_future) {
 }
 
 
-METHOD(l_create_task) { return aio_create_task_in(self, args, nargs, kwnames, "create_task"); }
+METHOD(l_create_task) {
+    if (!check_closed(self)) return AI_ERR;
+    return aio_create_task_in(self, args, nargs, kwnames, "create_task");
+}
 
 METHOD(l_is_running) {
     (void)args;
@@ -866,7 +895,20 @@ METHOD(l_close) {
     (void)args;
     if (call_no_kwargs("close", kwnames) < 0 || call_exact_args("close", nargs, 0) < 0) return AI_ERR;
     if (loop_obj(self)->running) return ai_raise_msg(&ai_exc_RuntimeError, "Cannot close a running event loop");
+    if (loop_obj(self)->closed) return AI_NONE;
     loop_obj(self)->closed = true;
+    int64_t n = 0;
+    for (ai_value t = loop_obj(self)->task_head; t; t = aio_tsk(t)->tnext)
+        if (aio_fut(t)->state == AIO_PENDING) n++;
+    if (n) {
+        ai_value *ts = gc_vals_alloc(n);
+        if (!ts) return AI_ERR;
+        int64_t i = 0;
+        for (ai_value t = loop_obj(self)->task_head; t && i < n; t = aio_tsk(t)->tnext)
+            if (aio_fut(t)->state == AIO_PENDING) ts[i++] = t;
+        aio_loop_closed_with(ts, i);
+        gc_vals_free(ts);
+    }
     return AI_NONE;
 }
 
@@ -875,6 +917,7 @@ METHOD(l_run_until_complete) {
     if (call_no_kwargs("run_until_complete", kwnames) < 0 ||
         call_exact_args("run_until_complete", nargs, 1) < 0)
         return AI_ERR;
+    if (!check_closed(self)) return AI_ERR;
     return aio_run_until_complete(self, args[0]);
 }
 
@@ -882,6 +925,7 @@ METHOD(l_run_forever) {
     (void)args;
     if (call_no_kwargs("run_forever", kwnames) < 0 || call_exact_args("run_forever", nargs, 0) < 0)
         return AI_ERR;
+    if (!check_closed(self)) return AI_ERR;
     aio_loop *L = loop_obj(self);
     if (L->running) return ai_raise_msg(&ai_exc_RuntimeError, "This event loop is already running");
     aio_state *st = aio_state_get();

@@ -214,6 +214,7 @@ ai_value aio_queue_get(ai_value self) {
         if (!getter || aio_deque_push(q_obj(self)->getters, getter) < 0) return AI_ERR;
         if (!aio_future_await(getter)) {
             waiter_failed(self, q_obj(self)->getters, getter, qsize(self) != 0);
+            aio_add_frame(AIO_FR_QUEUE_GET);
             return AI_ERR;
         }
     }
@@ -232,6 +233,7 @@ static ai_value put_body(const ai_value *a) {
         if (!putter || aio_deque_push(q_obj(self)->putters, putter) < 0) return AI_ERR;
         if (!aio_future_await(putter)) {
             waiter_failed(self, q_obj(self)->putters, putter, !qfull(self));
+            aio_add_frame(AIO_FR_QUEUE_PUT);
             return AI_ERR;
         }
     }
@@ -248,7 +250,11 @@ static ai_value join_body(const ai_value *a) {
     if (!w || aio_deque_push(q_obj(self)->joiners, w) < 0) return AI_ERR;
     ai_value r = aio_future_await(w);
     aio_deque_remove(q_obj(self)->joiners, w);
-    return r ? AI_NONE : AI_ERR;
+    if (r) return AI_NONE;
+    /* CPython waits on an Event (self._finished) */
+    aio_add_frame(AIO_FR_EVENT_WAIT);
+    aio_add_frame(AIO_FR_QUEUE_JOIN);
+    return AI_ERR;
 }
 NATIVE_INFO(join_info, "join", "Queue.join");
 

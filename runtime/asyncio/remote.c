@@ -118,6 +118,10 @@ typedef struct remote_event {
     double waited;              /* how long the parent waited for it */
     int64_t ntasks;             /* tasks the child created meanwhile */
     gc_msg *payload;            /* the result / exception (or NULL) */
+    int32_t line;               /* pending: the line its coroutine waits at */
+    const char *waiter;         /* … and the class of the future it waits
+                                   for, when a plain one (a static name),
+                                   or NULL: for the parent's repr */
     bool local;                 /* the outcome is the task's own (ahead) */
     aio_outbuf out, err;
     struct remote_event *next;  /* the parent's per-task queue */
@@ -193,6 +197,8 @@ typedef struct aio_remote {
     bool idle;                  /* nothing scheduled: waits for a cancel */
     int64_t replayed;           /* R_AHEAD: slots replayed so far */
     ai_value outcome;           /* R_AHEAD: the result or exception */
+    int32_t line;               /* R_RUNNING: where the child's coroutine */
+    const char *waiter;         /* waits, as of the last replayed event */
 } aio_remote;
 
 static void remote_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
@@ -716,6 +722,8 @@ static int replay(ai_value task, remote_event *ev) {
     r->idle = false;
     r->timer = 0;
     r->replayed++;
+    r->line = ev->line;
+    r->waiter = ev->waiter;
     ai_value loop = aio_fut(task)->loop;
     /* The step ran in parallel; on CPython's timeline it ran here, from
      * when this loop reached its slot (before waiting for it), for as
@@ -821,6 +829,14 @@ int aio_remote_materialize(ai_value task) {
     return aio_loop_rerun(t->fut.loop, task, k);
 }
 
+bool aio_remote_running_at(ai_value task, int32_t *line, const char **waiter) {
+    aio_remote *r = remote_of(task);
+    if (r->status != R_RUNNING) return false;
+    *line = r->line;
+    *waiter = r->waiter;
+    return true;
+}
+
 int aio_remote_cancel(ai_value task, ai_value msg) {
     aio_remote *r = remote_of(task);
     if (r->status == R_AHEAD || r->status == R_SHIPPED) return aio_remote_materialize(task) < 0 ? -1 : 0;
@@ -876,7 +892,13 @@ int aio_remote_wait(ai_value loop, double timeout) {
          * ever; so do we, parked */
         for (;;) sched_sleep(INT64_C(3600) * 1000000000);
     }
-    if (timeout > 0) sched_sleep((int64_t)ceil(timeout * 1e9));
+    /* CPython's selector rounds a timeout up to whole milliseconds
+     * (selectors.EpollSelector.select: math.ceil(timeout * 1e3) * 1e-3),
+     * so every timer due within that millisecond fires in the same
+     * iteration: two tasks that sleep the same delay, set a few
+     * microseconds apart, wake together. Sleeping exactly to the first
+     * deadline would wake them one iteration apart. */
+    if (timeout > 0) sched_sleep((int64_t)(ceil(timeout * 1e3) * 1e6));
     return 0;
 }
 
@@ -958,6 +980,14 @@ static void report(remote_actor *ra, ai_value loop, bool finished) {
             ev->payload = e ? gc_msg_pack(e) : NULL;
             exc_clear();
         }
+    }
+    if (root && aio_fut(root)->state == AIO_PENDING) {
+        /* where it waits, for a repr in the parent (CPython's shows the
+         * coroutine's line and the future it waits for) */
+        aio_task *t = aio_tsk(root);
+        if (t->coro && gen_check_any(t->coro) && gen_obj(t->coro)->state != GEN_DONE) ev->line = gen_obj(t->coro)->line;
+        if (t->fut_waiter && ai_type_of(t->fut_waiter) == &aio_future_type)
+            ev->waiter = aio_fut(t->fut_waiter)->kind == AIO_FUT_GATHER ? "_GatheringFuture" : "Future";
     }
     double order = 0;
     ev->state = finished ? ST_FINISHED : child_state(loop, &ev->when, &order);

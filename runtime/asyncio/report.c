@@ -82,6 +82,8 @@ void aio_report_exception(const char *message, ai_value exc, ai_value callback) 
 
 /* ---- CPython's frames for asyncio.run ----------------------------------------------------- */
 
+enum { NRUNNER = 3 };
+
 typedef struct runner_frame {
     const char *file;       /* asyncio/runners.py, asyncio/base_events.py */
     const char *func;
@@ -90,17 +92,50 @@ typedef struct runner_frame {
     int col, end_col;       /* the failing call in text (^ markers), or -1 */
 } runner_frame;
 
-/* Outermost first, as a traceback prints them. */
+/* The runner's three outermost first, as a traceback prints them; then
+ * the frames of aio.h's AIO_FR_*, in that enum's order. */
 static const runner_frame frames[] = {
     {"runners.py", "run", "return runner.run(main)", 190, 7, 23},
     {"runners.py", "run", "return self._loop.run_until_complete(task)", 118, 7, 42},
     {"base_events.py", "run_until_complete", "return future.result()", 653, 7, 22},
-    /* not a runner's: where TaskGroup.__aexit__ raises its group */
-    {"taskgroups.py", "__aexit__", "raise me from None", 145, -1, -1},
+    [NRUNNER + AIO_FR_TASKGROUP_RAISE] = {"taskgroups.py", "__aexit__", "raise me from None", 145, -1, -1},
+    [NRUNNER + AIO_FR_TIMEOUT_RAISE] = {"timeouts.py", "__aexit__", "raise TimeoutError from exc_val", 115, -1, -1},
+    [NRUNNER + AIO_FR_SLEEP] = {"tasks.py", "sleep", "return await future", 649, 7, 19},
+    [NRUNNER + AIO_FR_SLEEP0_YIELD] = {"tasks.py", "__sleep0", "yield", 634, -1, -1},
+    [NRUNNER + AIO_FR_SLEEP0] = {"tasks.py", "sleep", "await __sleep0()", 640, -1, -1},
+    [NRUNNER + AIO_FR_WAITFOR_AWAIT] = {"tasks.py", "wait_for", "return await fut", 452, 7, 16},
+    [NRUNNER + AIO_FR_WAITFOR_DONE0] = {"tasks.py", "wait_for", "return fut.result()", 458, 7, 19},
+    [NRUNNER + AIO_FR_WAITFOR_RESULT0] = {"tasks.py", "wait_for", "return fut.result()", 462, 7, 19},
+    [NRUNNER + AIO_FR_WAITFOR_TIMEOUT0] = {"tasks.py", "wait_for", "raise exceptions.TimeoutError() from exc", 464,
+                                           -1, -1},
+    [NRUNNER + AIO_FR_WAITFOR_WAITER] = {"tasks.py", "wait_for", "await waiter", 476, -1, -1},
+    [NRUNNER + AIO_FR_WAITFOR_CANCELLED_DONE] = {"tasks.py", "wait_for", "return fut.result()", 479, 7, 19},
+    [NRUNNER + AIO_FR_WAITFOR_DONE] = {"tasks.py", "wait_for", "return fut.result()", 489, 7, 19},
+    [NRUNNER + AIO_FR_WAITFOR_RESULT] = {"tasks.py", "wait_for", "return fut.result()", 500, 7, 19},
+    [NRUNNER + AIO_FR_WAITFOR_TIMEOUT] = {"tasks.py", "wait_for", "raise exceptions.TimeoutError() from exc", 502,
+                                          -1, -1},
+    [NRUNNER + AIO_FR_WAIT_FOR_ONE_GET] = {"tasks.py", "_wait_for_one", "f = await done.get()", 611, -1, -1},
+    [NRUNNER + AIO_FR_WAIT_FOR_ONE_TIMEOUT] = {"tasks.py", "_wait_for_one", "raise exceptions.TimeoutError", 614, -1,
+                                               -1},
+    [NRUNNER + AIO_FR_WAIT_FOR_ONE_RESULT] = {"tasks.py", "_wait_for_one",
+                                              "return f.result()  # May raise f.exception().", 615, 7, 17},
+    [NRUNNER + AIO_FR_QUEUE_PUT] = {"queues.py", "put", "await putter", 120, -1, -1},
+    [NRUNNER + AIO_FR_QUEUE_GET] = {"queues.py", "get", "await getter", 158, -1, -1},
+    [NRUNNER + AIO_FR_QUEUE_JOIN] = {"queues.py", "join", "await self._finished.wait()", 215, -1, -1},
+    [NRUNNER + AIO_FR_AENTER] = {"locks.py", "__aenter__", "await self.acquire()", 15, -1, -1},
+    [NRUNNER + AIO_FR_LOCK_ACQUIRE] = {"locks.py", "acquire", "await fut", 114, -1, -1},
+    [NRUNNER + AIO_FR_EVENT_WAIT] = {"locks.py", "wait", "await fut", 213, -1, -1},
+    [NRUNNER + AIO_FR_COND_WAIT] = {"locks.py", "wait", "await fut", 267, -1, -1},
+    [NRUNNER + AIO_FR_COND_WAIT_FOR] = {"locks.py", "wait_for", "await self.wait()", 294, -1, -1},
+    [NRUNNER + AIO_FR_SEM_ACQUIRE] = {"locks.py", "acquire", "await fut", 387, -1, -1},
+    [NRUNNER + AIO_FR_HANDLE_RUN] = {"events.py", "_run", "self._context.run(self._callback, *self._args)", 80, -1,
+                                     -1},
 };
-enum { NFRAMES = sizeof frames / sizeof frames[0], NRUNNER = 3, TASKGROUP_FRAME = 3 };
+enum { NFRAMES = sizeof frames / sizeof frames[0] };
+_Static_assert(NFRAMES == NRUNNER + AIO_FR_COUNT, "a frame for every AIO_FR_*");
 
 static ai_code_info codes[NFRAMES];
+static int found_lines[NFRAMES]; /* each frame's line in the installed file */
 static int lines[NFRAMES];
 static int32_t positions[NFRAMES][AI_POS_WORDS];
 static char *paths[NFRAMES], *sources[NFRAMES];
@@ -207,6 +242,7 @@ static void init_frames(void) {
         if (!paths[i]) return;
         snprintf(paths[i], n, "%s/%s", dir ? dir : "/usr/lib/python3.11/asyncio", frames[i].file);
         int line = dir ? find_line(paths[i], frames[i].text, frames[i].line) : frames[i].line;
+        found_lines[i] = line;
         /* a source whose line `line` is the statement */
         size_t len = (size_t)line + strlen(frames[i].text) + 8;
         sources[i] = malloc(len);
@@ -233,7 +269,141 @@ void aio_add_runner_frames(void) {
     for (int i = NRUNNER - 1; i >= 0; i--) ai_traceback_add(&codes[i], lines[i]);
 }
 
-void aio_add_taskgroup_frame(void) {
+void aio_add_frame(int which) {
     init_frames();
-    if (codes[TASKGROUP_FRAME].filename) ai_traceback_add(&codes[TASKGROUP_FRAME], lines[TASKGROUP_FRAME]);
+    int i = NRUNNER + which;
+    if (codes[i].filename) ai_traceback_add(&codes[i], lines[i]);
 }
+
+/* ---- where asyncio's Python callbacks are defined (format.c) --------------------------------- */
+
+typedef struct lib_source {
+    const char *file;
+    const char *def;        /* the def line, stripped */
+    int line;               /* CPython 3.11.7's */
+} lib_source;
+
+static const lib_source sources_tab[AIO_SRC_COUNT] = {
+    [AIO_SRC_RUN_UNTIL_COMPLETE_CB] = {"base_events.py", "def _run_until_complete_cb(fut):", 180},
+    [AIO_SRC_RELEASE_WAITER] = {"tasks.py", "def _release_waiter(waiter, *args):", 431},
+    [AIO_SRC_WAIT_ON_COMPLETION] = {"tasks.py", "def _on_completion(f):", 519},
+    [AIO_SRC_ASCOMPLETED_ON_COMPLETION] = {"tasks.py", "def _on_completion(f):", 602},
+    [AIO_SRC_GATHER_DONE] = {"tasks.py", "def _done_callback(fut):", 764},
+    [AIO_SRC_SHIELD_INNER] = {"tasks.py", "def _inner_done_callback(inner):", 891},
+    [AIO_SRC_SHIELD_OUTER] = {"tasks.py", "def _outer_done_callback(outer):", 908},
+    [AIO_SRC_SLEEP] = {"tasks.py", "async def sleep(delay, result=None):", 637},
+    [AIO_SRC_WAIT_FOR] = {"tasks.py", "async def wait_for(fut, timeout):", 436},
+    [AIO_SRC_EVENT_WAIT] = {"locks.py", "async def wait(self):", 200},
+    [AIO_SRC_COND_WAIT] = {"locks.py", "async def wait(self):", 248},
+    [AIO_SRC_LOCK_ACQUIRE] = {"locks.py", "async def acquire(self):", 93},
+    [AIO_SRC_SEM_ACQUIRE] = {"locks.py", "async def acquire(self):", 364},
+    [AIO_SRC_QUEUE_GET] = {"queues.py", "async def get(self):", 149},
+    [AIO_SRC_QUEUE_PUT] = {"queues.py", "async def put(self, item):", 110},
+    [AIO_SRC_QUEUE_JOIN] = {"queues.py", "async def join(self):", 206},
+};
+static char *source_paths[AIO_SRC_COUNT];
+static int source_lines[AIO_SRC_COUNT];
+
+bool aio_lib_source(int which, const char **path, int *line) {
+    if (!source_paths[which]) {
+        static char *dir;
+        static bool looked;
+        if (!looked) {
+            looked = true;
+            dir = find_cpython_asyncio();
+        }
+        const char *d = dir ? dir : "/usr/lib/python3.11/asyncio";
+        size_t n = strlen(d) + strlen(sources_tab[which].file) + 2;
+        char *p = malloc(n);
+        if (!p) return false;
+        snprintf(p, n, "%s/%s", d, sources_tab[which].file);
+        source_lines[which] = dir ? find_line(p, sources_tab[which].def, sources_tab[which].line)
+                                  : sources_tab[which].line;
+        source_paths[which] = p;
+    }
+    *path = source_paths[which];
+    *line = source_lines[which];
+    return true;
+}
+
+/* ---- "Exception in callback" ------------------------------------------------------------------ */
+
+void aio_report_callback_exception(ai_value exc, ai_value fn, const ai_value *args, int64_t nargs,
+                                   ai_value handle) {
+    strbuf cb;
+    sb_init(&cb);
+    if (!aio_format_callback(&cb, fn, args, nargs)) {
+        exc_clear();
+        sb_free(&cb);
+        aio_report_exception("Exception in callback", exc, fn);
+        return;
+    }
+    strbuf b;
+    sb_init(&b);
+    sb_adds(&b, "Exception in callback ");
+    sb_add(&b, cb.p, cb.len);
+    sb_adds(&b, "\nhandle: ");
+    ai_value r = handle ? ai_repr(handle) : 0;
+    if (r) {
+        sb_add_str(&b, r);
+    } else {
+        /* a done-callback's handle, which only CPython makes */
+        exc_clear();
+        sb_adds(&b, "<Handle ");
+        sb_add(&b, cb.p, cb.len);
+        sb_addc(&b, '>');
+    }
+    sb_addc(&b, '\n');
+    sb_free(&cb);
+    write_line(&b);
+    sb_free(&b);
+    exc_print(exc);
+}
+
+/* ---- asyncio's coroutines written in C, described as CPython's ------------------------------------ */
+
+typedef struct native_desc {
+    const char *qualname;   /* the NATIVE_INFO's */
+    int source;             /* AIO_SRC_*: where it is defined */
+    int wait;               /* AIO_FR_*: where it usually waits */
+} native_desc;
+
+static const native_desc natives[] = {
+    {"sleep", AIO_SRC_SLEEP, AIO_FR_SLEEP},
+    {"wait_for", AIO_SRC_WAIT_FOR, AIO_FR_WAITFOR_WAITER},
+    {"Event.wait", AIO_SRC_EVENT_WAIT, AIO_FR_EVENT_WAIT},
+    {"Condition.wait", AIO_SRC_COND_WAIT, AIO_FR_COND_WAIT},
+    {"Lock.acquire", AIO_SRC_LOCK_ACQUIRE, AIO_FR_LOCK_ACQUIRE},
+    {"Semaphore.acquire", AIO_SRC_SEM_ACQUIRE, AIO_FR_SEM_ACQUIRE},
+    {"Queue.get", AIO_SRC_QUEUE_GET, AIO_FR_QUEUE_GET},
+    {"Queue.put", AIO_SRC_QUEUE_PUT, AIO_FR_QUEUE_PUT},
+    {"Queue.join", AIO_SRC_QUEUE_JOIN, AIO_FR_QUEUE_JOIN},
+};
+
+bool aio_describe_native(strbuf *b, const ai_gen *g) {
+    for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++) {
+        if (strcmp(natives[i].qualname, g->info->qualname) != 0) continue;
+        const char *path;
+        int def;
+        if (!aio_lib_source(natives[i].source, &path, &def)) return false;
+        sb_printf(b, "%s()", g->info->qualname);
+        if (g->state == GEN_DONE) {
+            sb_printf(b, " done, defined at %s:%d", path, def);
+        } else if (g->state == GEN_CREATED) {
+            sb_printf(b, " running at %s:%d", path, def);
+        } else {
+            /* `line` of a native coroutine: the AIO_FR_* where it waits + 1 */
+            init_frames();
+            int fr = g->line > 0 && g->line <= AIO_FR_COUNT ? g->line - 1 : natives[i].wait;
+            sb_printf(b, " running at %s:%d", path, codes[NRUNNER + fr].filename ? found_lines[NRUNNER + fr] : def);
+        }
+        return true;
+    }
+    return false;
+}
+
+void aio_native_waits_at(const ai_func_info *info, int frame) {
+    ai_gen *g = gen_current();
+    if (g && g->info == info) g->line = frame + 1; /* running as its own coroutine */
+}
+

@@ -122,6 +122,7 @@ static ai_value lock_acquire_body(const ai_value *a) {
             lock_wake_up_first(self);
             exc_set_pending(e);
         }
+        aio_add_frame(AIO_FR_LOCK_ACQUIRE);
         return AI_ERR;
     }
     prim(self)->value = 1;
@@ -161,7 +162,11 @@ static int release_of(ai_value self);
 
 static ai_value aenter_body(const ai_value *a) {
     ai_value c = acquire_of(a[0]);
-    if (!c || !ai_await(c, 0)) return AI_ERR;
+    if (!c) return AI_ERR;
+    if (!ai_await(c, 0)) {
+        aio_add_frame(AIO_FR_AENTER);
+        return AI_ERR;
+    }
     return AI_NONE;
 }
 NATIVE_INFO(aenter_info, "__aenter__", "_ContextManagerMixin.__aenter__");
@@ -197,7 +202,9 @@ static ai_value event_wait_body(const ai_value *a) {
     if (!fut) return AI_ERR;
     ai_value r = aio_future_await(fut);
     aio_deque_remove(prim(self)->waiters, fut);
-    return r ? AI_TRUE : AI_ERR;
+    if (r) return AI_TRUE;
+    aio_add_frame(AIO_FR_EVENT_WAIT);
+    return AI_ERR;
 }
 NATIVE_INFO(event_wait_info, "wait", "Event.wait");
 
@@ -269,6 +276,7 @@ static ai_value cond_wait_body(const ai_value *a) {
     }
     if (escaped) {
         exc_set_pending(escaped);
+        aio_add_frame(AIO_FR_COND_WAIT);
         return AI_ERR;
     }
     return AI_TRUE;
@@ -283,7 +291,10 @@ static ai_value cond_wait_for_body(const ai_value *a) {
         int32_t t = ai_truthy(result);
         if (t < 0) return AI_ERR;
         if (t) return result;
-        if (!cond_wait_body(&self)) return AI_ERR;
+        if (!cond_wait_body(&self)) {
+            aio_add_frame(AIO_FR_COND_WAIT_FOR);
+            return AI_ERR;
+        }
         result = ai_call(pred, NULL, 0, 0);
     }
 }
@@ -414,6 +425,7 @@ static ai_value sem_acquire_body(const ai_value *a) {
             if (sem_wake_up_next(self) < 0) return AI_ERR;
             exc_set_pending(e);
         }
+        aio_add_frame(AIO_FR_SEM_ACQUIRE);
         return AI_ERR;
     }
     if (prim(self)->value > 0 && sem_wake_up_next(self) < 0) return AI_ERR;

@@ -131,12 +131,19 @@ FUNC(f_ensure_future) {
 
 /* ---- sleep ------------------------------------------------------------------------------- */
 
+static const ai_func_info sleep_info;
+
 static ai_value sleep_body(const ai_value *a) {
     double d;
     if (!seconds(a[0], &d)) return AI_ERR;
     if (d <= 0) {
         /* __sleep0(): a bare yield, one trip through the loop */
-        if (!coro_suspend(AI_NONE)) return AI_ERR;
+        aio_native_waits_at(&sleep_info, AIO_FR_SLEEP0);
+        if (!coro_suspend(AI_NONE)) {
+            aio_add_frame(AIO_FR_SLEEP0_YIELD);
+            aio_add_frame(AIO_FR_SLEEP0);
+            return AI_ERR;
+        }
         return a[1];
     }
     ai_value loop = aio_running_loop();
@@ -147,6 +154,7 @@ static ai_value sleep_body(const ai_value *a) {
     if (!h) return AI_ERR;
     ai_value r = aio_future_await(fut);
     aio_handle_cancel(h);
+    if (!r) aio_add_frame(AIO_FR_SLEEP);
     return r;
 }
 NATIVE_INFO(sleep_info, "sleep", "sleep");
@@ -423,29 +431,46 @@ static int cancel_and_wait(ai_value fut, ai_value loop) {
     return rc;
 }
 
-/* fut.result(), turning a CancelledError into TimeoutError() from it. */
-static ai_value result_or_timeout(ai_value fut) {
+/* An exception leaving wait_for passes through the line of tasks.py
+ * named by `fr` (aio.h's AIO_FR_WAITFOR_*), as CPython's traceback shows. */
+static ai_value through(ai_value r, int fr) {
+    if (!r) aio_add_frame(fr);
+    return r;
+}
+
+/* fut.result(), turning a CancelledError into TimeoutError() from it
+ * (res_fr, to_fr: the lines of `return fut.result()` and of the raise). */
+static ai_value result_or_timeout(ai_value fut, int res_fr, int to_fr) {
     ai_value r = aio_future_result(fut);
-    if (r || !exc_pending_is(&aio_CancelledError)) return r;
+    if (r) return r;
+    aio_add_frame(res_fr);
+    if (!exc_pending_is(&aio_CancelledError)) return r;
     ai_value cause = ai_exc_fetch();
     ai_value te = exc_new(&ai_exc_TimeoutError, 0);
     if (!te) return AI_ERR;
-    return ai_raise(te, cause);
+    ai_raise(te, cause);
+    aio_add_frame(to_fr);
+    return AI_ERR;
 }
+
+static const ai_func_info wait_for_info;
 
 static ai_value wait_for_body(const ai_value *a) {
     ai_value fut = a[0], timeout = a[1];
     ai_value loop = aio_running_loop();
     if (!loop) return AI_ERR;
-    if (timeout == AI_NONE) return ai_await(fut, 0);
+    if (timeout == AI_NONE) {
+        aio_native_waits_at(&wait_for_info, AIO_FR_WAITFOR_AWAIT);
+        return through(ai_await(fut, 0), AIO_FR_WAITFOR_AWAIT);
+    }
     double t;
     if (!seconds(timeout, &t)) return AI_ERR;
     if (t <= 0) {
         fut = aio_ensure_future(fut, loop);
         if (!fut) return AI_ERR;
-        if (aio_fut(fut)->state != AIO_PENDING) return aio_future_result(fut);
+        if (aio_fut(fut)->state != AIO_PENDING) return through(aio_future_result(fut), AIO_FR_WAITFOR_DONE0);
         if (cancel_and_wait(fut, loop) < 0) return AI_ERR;
-        return result_or_timeout(fut);
+        return result_or_timeout(fut, AIO_FR_WAITFOR_RESULT0, AIO_FR_WAITFOR_TIMEOUT0);
     }
     ai_value waiter = aio_future_new(loop);
     if (!waiter) return AI_ERR;
@@ -458,27 +483,27 @@ static ai_value wait_for_body(const ai_value *a) {
         r = AI_ERR;
     } else if (!aio_future_await(waiter)) {
         if (!exc_pending_is(&aio_CancelledError)) {
-            r = AI_ERR;
+            r = through(AI_ERR, AIO_FR_WAITFOR_WAITER);
         } else if (aio_fut(fut)->state != AIO_PENDING) {
             exc_clear();
-            r = aio_future_result(fut);
+            r = through(aio_future_result(fut), AIO_FR_WAITFOR_CANCELLED_DONE);
         } else {
             ai_value saved = ai_exc_fetch();
             if (aio_future_remove_cb(fut, AIO_CB(AIO_CB_RELEASE_WAITER), waiter) < 0 ||
                 cancel_and_wait(fut, loop) < 0) {
                 r = AI_ERR;
             } else {
-                exc_set_pending(saved);
-                r = AI_ERR;
+                exc_set_pending(saved); /* the bare `raise` after `await waiter` */
+                r = through(AI_ERR, AIO_FR_WAITFOR_WAITER);
             }
         }
     } else if (aio_fut(fut)->state != AIO_PENDING) {
-        r = aio_future_result(fut);
+        r = through(aio_future_result(fut), AIO_FR_WAITFOR_DONE);
     } else if (aio_future_remove_cb(fut, AIO_CB(AIO_CB_RELEASE_WAITER), waiter) < 0 ||
                cancel_and_wait(fut, loop) < 0) {
         r = AI_ERR;
     } else {
-        r = result_or_timeout(fut);
+        r = result_or_timeout(fut, AIO_FR_WAITFOR_RESULT, AIO_FR_WAITFOR_TIMEOUT);
     }
     aio_handle_cancel(th);
     return r;
@@ -675,9 +700,9 @@ int aio_ascompleted_timeout_cb(ai_value state, ai_value unused) {
 
 static ai_value wait_for_one_body(const ai_value *a) {
     ai_value f = aio_queue_get(((aio_ascompleted *)ai_obj(a[0]))->done);
-    if (!f) return AI_ERR;
-    if (f == AI_NONE) return ai_raise_msg(&ai_exc_TimeoutError, NULL);
-    return aio_future_result(f);
+    if (!f) return through(AI_ERR, AIO_FR_WAIT_FOR_ONE_GET);
+    if (f == AI_NONE) return through(ai_raise_msg(&ai_exc_TimeoutError, NULL), AIO_FR_WAIT_FOR_ONE_TIMEOUT);
+    return through(aio_future_result(f), AIO_FR_WAIT_FOR_ONE_RESULT);
 }
 NATIVE_INFO(wait_for_one_info, "_wait_for_one", "as_completed.<locals>._wait_for_one");
 

@@ -75,6 +75,7 @@ void coro_describe(strbuf *b, ai_value coro) {
     }
     ai_gen *g = gen_obj(coro);
     const ai_code_info *code = g->info->code;
+    if (!code && aio_describe_native(b, g)) return;
     sb_printf(b, "%s()", g->info->qualname);
     if (!code) {
         sb_adds(b, g->state == GEN_DONE ? " done" : " running");
@@ -330,14 +331,18 @@ static ai_value await_asend(ai_value aw);
 
 void ai_await_direct_enter(int32_t line) {
     ai_gen *cur = gen_current();
-    if (!cur) return;
+    if (!cur) {
+        aio_root_await(line, 1); /* the inline root task's await */
+        return;
+    }
     if (line && !cur->inline_depth) cur->line = line;
     cur->inline_depth++;
 }
 
 void ai_await_direct_leave(void) {
     ai_gen *cur = gen_current();
-    if (cur && cur->inline_depth) cur->inline_depth--;
+    if (!cur) aio_root_await(0, -1);
+    else if (cur->inline_depth) cur->inline_depth--;
 }
 
 ai_value ai_await(ai_value v, int32_t line) {
@@ -347,6 +352,7 @@ ai_value ai_await(ai_value v, int32_t line) {
     /* the awaiting coroutine's line, for the repr of its task */
     ai_gen *cur = gen_current();
     if (cur && line && !cur->inline_depth) cur->line = line;
+    else if (!cur && line) aio_root_await(line, 0);
     if (t == &ai_coro_type) {
         ai_gen *g = gen_obj(v);
         g->started_by_await = true;

@@ -244,6 +244,16 @@ int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) {
         return thrown ? -1 : 0;
     }
     if (!gen_depth_ok(g)) return -1;
+    if (g->state == GEN_CREATED && thrown) {
+        /* Thrown into before its first step: the body never runs, but
+         * the exception passes through its frame at the def line, as
+         * CPython's traceback shows (a task cancelled before it ran). */
+        g->state = GEN_DONE;
+        g->args = ai_val(&tuple_empty_obj);
+        *out = AI_NONE;
+        if (g->info && g->info->code) ai_traceback_add(g->info->code, g->info->code->firstlineno);
+        return -1;
+    }
     if (g->state == GEN_CREATED) {
         if (!thrown && sent != AI_NONE) {
             ai_raise_msg(&ai_exc_TypeError, "can't send non-None value to a just-started generator");
@@ -391,12 +401,8 @@ ai_value gen_m_throw(ai_value self, const ai_value *args, int64_t nargs, ai_valu
     if (!exc) return AI_ERR;
     exc_set_pending(exc);   /* now pending: it is delivered into the body */
     ai_gen *g = (ai_gen *)ai_obj(self);
-    if (g->state == GEN_CREATED) {
-        g->state = GEN_DONE;
-        return AI_ERR;
-    }
     ai_value v;
-    int32_t rc = gen_resume(g, AI_NONE, true, &v);
+    int32_t rc = gen_resume(g, AI_NONE, true, &v); /* (not started: its def line, done) */
     if (rc == 1) return v;
     return rc == 0 ? stop_iteration(v) : AI_ERR;
 }

@@ -205,6 +205,11 @@ actor_t *actor_new(void (*fn)(void *arg), void *arg)
     return a;
 }
 
+void actor_set_fifo(actor_t *a)
+{
+    a->task.flags |= TASK_F_FIFO;   /* not yet published: actor_start is */
+}
+
 void actor_start(actor_t *a)
 {
     sched_spawn(&a->task);

@@ -88,6 +88,15 @@ actor_t *actor_spawn(void (*fn)(void *arg), void *arg);
 actor_t *actor_new(void (*fn)(void *arg), void *arg);
 void actor_start(actor_t *a);
 
+/* Between actor_new and actor_start: whenever the actor's task becomes
+ * runnable it takes the run-next slot only if that is free, else it is
+ * queued behind the runnable tasks (TASK_F_FIFO), never displacing the
+ * task there. The aithon process layer asks for this: a program that
+ * spawns (or sends to) processes one after another sees them run in that
+ * order, as under BEAM; Go's run-next order would run the last one
+ * first. */
+void actor_set_fifo(actor_t *a);
+
 /* The running actor (borrowed reference), NULL outside actors. */
 actor_t *actor_self(void);
 

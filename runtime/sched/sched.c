@@ -459,7 +459,12 @@ void sched_ready(task_t *t)
 {
     worker_t *w = cur_worker();
     if (w) {
-        ready_local(w, t, true);
+        /* A FIFO task takes run-next only when it is free: several
+         * readied in a row run in that order, and a single one still
+         * runs right after its waker parks, out of other workers' reach
+         * (so a send followed by more of the sender's work stays causal
+         * on one worker). */
+        ready_local(w, t, !(t->flags & TASK_F_FIFO) || !w->runnext);
     } else {
         global_push_list(t, t, 1);
         wake_idle_if_needed();

@@ -118,8 +118,8 @@ void sched_arm_timer(task_t *t, uint32_t seq, int64_t deadline);
 
 /* Make a task that a successful task_try_wake handed us runnable: into
  * the current worker's "run next" slot (it runs as soon as the caller
- * parks, inheriting the time slice), or the global queue from outside the
- * workers. */
+ * parks, inheriting the time slice) — for a TASK_F_FIFO task only when it
+ * is free, else at the tail of the run queue — or the global queue from outside the workers. */
 void sched_ready(task_t *t);
 
 /* Wake `t` if it waits for one of `kinds` (any seq) and schedule it.
@@ -128,7 +128,8 @@ bool sched_wake(task_t *t, uint32_t kinds);
 
 /* Start a new task (task_init'ed, RUNNABLE). It goes into the current
  * worker's run-next slot (so a freshly spawned child runs soon, depth
- * first, as in Go), or the global queue from outside the workers. Every
+ * first, as in Go; a TASK_F_FIFO task as sched_ready says), or the
+ * global queue from outside the workers. Every
  * 128th spawn in one time slice ends the slice: the spawner yields at its
  * next poll or park (spawn backpressure, see sched_spawn in sched.c). */
 void sched_spawn(task_t *t);

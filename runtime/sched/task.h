@@ -77,6 +77,13 @@ enum {
 enum {
     TASK_F_SCHED = 1,           /* a worker's scheduler context, not a task */
     TASK_F_MAIN = 2,            /* the root task on the big main stack */
+    TASK_F_FIFO = 4,            /* whenever it becomes runnable (spawned
+                                   or woken): into the run-next slot only
+                                   when it is free, else at the tail of
+                                   the run queue, never displacing the
+                                   occupant: aithon processes, which run
+                                   in the order they were spawned or
+                                   woken, as BEAM queues them */
 };
 
 struct actor;

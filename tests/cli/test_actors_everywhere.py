@@ -14,7 +14,8 @@ from _cli import TMP, aithonc, check, finish, run
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANG = os.path.join(ROOT, 'tests', 'lang')
 PROGRAMS = ['async_actors', 'async_actor_timer_order', 'async_actor_task_names', 'async_spread',
-            'async_ahead', 'async_ahead_giveup', 'async_basics', 'async_cancel', 'async_task_names', 'async_wait']
+            'async_ahead', 'async_ahead_giveup', 'async_basics', 'async_cancel', 'async_task_names', 'async_wait',
+            'async_timeout_cancelling', 'async_callback_reports']
 
 for name in PROGRAMS:
     src = os.path.join(LANG, name + '.py')
