@@ -61,7 +61,7 @@ def sleeper(d, name):
     time.sleep(d)
     log2.append(name)
 log2 = []
-ss = [threading.Thread(target=sleeper, args=(d, n)) for d, n in [(0.03, 'c'), (0.01, 'a'), (0.02, 'b')]]
+ss = [threading.Thread(target=sleeper, args=(d, n)) for d, n in [(0.6, 'c'), (0.2, 'a'), (0.4, 'b')]]
 for s in ss: s.start()
 for s in ss: s.join()
 print(log2)
@@ -152,18 +152,18 @@ class MyThread(threading.Thread):
         self.result = sum(range(self.n))
 mt = MyThread(100); mt.start(); mt.join(); print(mt.result)
 def bg():
-    time.sleep(0.02)
+    time.sleep(0.3)
     print('background done')
 threading.Thread(target=bg).start()
 print('main exits')
 import threading, time, queue  # part 2: timeouts, daemons, bounded queues
 # deadlock detection
 l = threading.Lock(); l.acquire()
-print(l.acquire(timeout=0.01), l.acquire(False))
+print(l.acquire(timeout=0.2), l.acquire(False))
 def stuck():
     threading.Event().wait()
 t = threading.Thread(target=stuck, daemon=True); t.start()
-t.join(0.01); print(t.is_alive(), repr(t).split(' ')[0])
+t.join(0.2); print(t.is_alive(), repr(t).split(' ')[0])
 print(threading.Event().wait(0.01))
 # producer/consumer with bounded queue
 q = queue.Queue(maxsize=2)
