@@ -1037,6 +1037,7 @@ size_t gc_collect_heap(alloc_heap *h, bool major) {
     if (minor) h->nminor++;
     else h->nmajor++;
     uint64_t pause = now_ns() - t0;
+    h->gc_ns += pause;
     if (gc_cfg.stats) gc_stats_collection(!minor, pause, h->old_bytes, h->reserved);
     if (gc_cfg.trace)
         fprintf(stderr, "gc: %s %.3f ms, handed out %zu KiB, old %zu KiB (major at %zu KiB), heap %zu KiB (%zu chunks, %zu holes), nursery %zu KiB\n",
