@@ -244,7 +244,10 @@ enum { AHEAD_MAX_ITERATIONS = 10000 };
 static aio_ahead_iter *iter_at(aio_ahead *ax, int64_t k) {
     if (k > AHEAD_MAX_ITERATIONS) aio_ahead_abort();
     if (k >= ax->capiters) {
-        int64_t ncap = ax->capiters ? ax->capiters : 16;
+        /* most evaluations take one or two iterations: a first array
+         * of 16 (900 bytes, zeroed, and freed slot by slot) was most
+         * of a small task's malloc traffic */
+        int64_t ncap = ax->capiters ? ax->capiters : 2;
         while (ncap <= k) ncap *= 2;
         aio_ahead_iter *n = realloc(ax->iters, (size_t)ncap * sizeof *n);
         if (!n) aio_ahead_abort();

@@ -146,6 +146,9 @@ ai_value aio_future_new(ai_value loop);
 /* set_result / set_exception / cancel: 0 ok (or cancel: 1 done, 0 not),
  * -1 error (InvalidStateError). */
 int aio_future_set_result(ai_value fut, ai_value v);
+/* Make a finished, unreferenced plain future pending again (future.c
+ * says when that is allowed); false when it cannot be. */
+bool aio_future_recycle(ai_value fut, ai_value loop);
 int aio_future_set_exception(ai_value fut, ai_value exc);
 int aio_future_cancel(ai_value fut, ai_value msg);
 /* fut.result(): the value, or AI_ERR with its exception raised. */

@@ -96,6 +96,30 @@ ai_value aio_future_new(ai_value loop) {
     return f ? ai_val(f) : AI_ERR;
 }
 
+/* A plain future that finished with None and that nothing refers to
+ * any more, made pending again for its owner's next wait (queues.c's
+ * getters: a hand-off allocated one per get() on an empty queue, which
+ * was all that ring allocated). Only the object's sole owner may call
+ * this, after the wait it was made for has returned: the task that
+ * awaited it cleared its fut_waiter at its step, the callbacks were
+ * scheduled and dropped, and a plain future's identity is never shown
+ * (its repr has no address). False (and nothing changed) when it is not
+ * in that state. */
+bool aio_future_recycle(ai_value fut, ai_value loop) {
+    aio_future *f = aio_fut(fut);
+    if (ai_type_of_obj(&f->ob) != &aio_future_type || f->kind != AIO_FUT_PLAIN || f->loop != loop ||
+        f->state != AIO_FINISHED || f->result != AI_NONE || f->exception || f->cb0_fn || f->cbs || f->ahead ||
+        f->log_tb)
+        return false;
+    f->state = AIO_PENDING;
+    f->result = 0;
+    f->cancel_msg = 0;
+    f->cancelled_exc = 0;
+    f->blocking = false;
+    f->cancel_requested = false;
+    return true;
+}
+
 /* Store v into a slot of f (the write barrier's rule, gc.h G7). */
 static void fset(aio_future *f, ai_value *slot, ai_value v) {
     *slot = v;

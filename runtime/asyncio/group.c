@@ -8,8 +8,18 @@
  * task once; __aexit__ waits for every child through a future that the
  * last child's done-callback completes, uncancels the parent, and raises
  * the children's errors as an ExceptionGroup ("unhandled errors in a
- * TaskGroup"). Its task set keeps insertion order, so aborting cancels
- * the children in the order they were created.
+ * TaskGroup"). Its children are kept in creation order, so aborting
+ * cancels them in that order.
+ *
+ * CPython keeps the children in a set and discards each when its
+ * done-callback runs; what it reads of the set is its size (repr,
+ * __aexit__'s wait) and, to abort, the children still pending. So the
+ * group keeps a list in creation order and a count of children whose
+ * callback has not run (`live`): a child leaves the count at its
+ * callback, and the list when it is compacted (dropping the children no
+ * longer pending, once they are more than half of it). A hash set of
+ * 200,000 tasks made each create_task and each callback a cache miss
+ * or two (spawn_many).
  *
  * Timeout cancels the task that entered it when its deadline passes and
  * turns that task's CancelledError into TimeoutError on the way out,
@@ -38,7 +48,10 @@ typedef struct aio_taskgroup {
     ai_object ob;
     ai_value loop;
     ai_value parent;            /* the task that entered it */
-    ai_value tasks;             /* dict used as an ordered set */
+    ai_value tasks;             /* list: the children in creation order,
+                                   with some that are done */
+    int64_t live;               /* children whose callback has not run */
+    int64_t done;               /* … and those that ran, still listed */
     ai_value errors;            /* list */
     ai_value base_error;        /* SystemExit / KeyboardInterrupt, or 0 */
     ai_value on_completed;      /* future, or 0 */
@@ -69,7 +82,7 @@ static ai_value tg_repr(ai_value self) {
     strbuf b;
     sb_init(&b);
     sb_adds(&b, "<TaskGroup");
-    if (g->tasks && dict_len(g->tasks)) sb_printf(&b, " tasks=%lld", (long long)dict_len(g->tasks));
+    if (g->live) sb_printf(&b, " tasks=%lld", (long long)g->live);
     if (g->errors && list_obj(g->errors)->len) sb_printf(&b, " errors=%lld", (long long)list_obj(g->errors)->len);
     if (g->aborting) sb_adds(&b, " cancelling");
     else if (g->entered) sb_adds(&b, " entered");
@@ -79,12 +92,9 @@ static ai_value tg_repr(ai_value self) {
 
 static int tg_abort(ai_value self) {
     tg(self)->aborting = true;
-    ai_value l = list_new(0);
+    /* a copy: cancelling runs code that may add children */
+    ai_value l = ai_list_new(list_obj(tg(self)->tasks)->items, list_obj(tg(self)->tasks)->len);
     if (!l) return -1;
-    int64_t pos = 0;
-    ai_value k;
-    while (dict_next(tg(self)->tasks, &pos, &k, NULL, NULL))
-        if (ai_list_append(l, k) < 0) return -1;
     for (int64_t i = 0; i < list_obj(l)->len; i++) {
         ai_value t = list_obj(l)->items[i];
         if (aio_fut(t)->state == AIO_PENDING && aio_cancel_any(t, AI_NONE) < 0) return -1;
@@ -101,9 +111,19 @@ static ai_value tg_error_msg(ai_value self, const char *what) {
 
 int aio_taskgroup_cb(ai_value self, ai_value task) {
     aio_taskgroup *g = tg(self);
-    if (dict_del(g->tasks, task) < 0) return -1;
-    g = tg(self);
-    if (g->on_completed && dict_len(g->tasks) == 0 && aio_fut(g->on_completed)->state == AIO_PENDING)
+    g->live--;
+    if (++g->done > 64 && g->done * 2 > list_obj(g->tasks)->len) {
+        /* compact: keep the children still pending, in order */
+        ai_list *l = list_obj(g->tasks);
+        int64_t k = 0;
+        for (int64_t i = 0; i < l->len; i++)
+            if (aio_fut(l->items[i])->state == AIO_PENDING) l->items[k++] = l->items[i];
+        for (int64_t i = k; i < l->len; i++) l->items[i] = 0;
+        l->len = k;
+        gc_barrier_all(l); /* items moved to other cards */
+        g->done = 0;
+    }
+    if (g->on_completed && g->live == 0 && aio_fut(g->on_completed)->state == AIO_PENDING)
         if (aio_future_set_result(g->on_completed, AI_TRUE) < 0) return -1;
     aio_future *t = aio_fut(task);
     if (t->state == AIO_CANCELLED || !t->exception) return 0;
@@ -163,7 +183,7 @@ static ai_value tg_aexit_body(const ai_value *a) {
         if (p->num_cancels == 0) propagate = 0;
     }
     if (et != AI_NONE && !tg(self)->aborting && tg_abort(self) < 0) return AI_ERR;
-    while (dict_len(tg(self)->tasks)) {
+    while (tg(self)->live) {
         if (!tg(self)->on_completed) {
             ai_value f = aio_future_new(tg(self)->loop);
             if (!f) return AI_ERR;
@@ -223,19 +243,20 @@ METHOD(tg_create_task) {
     if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
     aio_taskgroup *g = tg(self);
     if (!g->entered) return tg_error_msg(self, "has not been entered");
-    if (g->exiting && dict_len(g->tasks) == 0) return tg_error_msg(self, "is finished");
+    if (g->exiting && g->live == 0) return tg_error_msg(self, "is finished");
     if (g->aborting) return tg_error_msg(self, "is shutting down");
     ai_value task = aio_spawn_task(g->loop, a[0], a[1] && a[1] != AI_NONE ? a[1] : 0);
     if (!task) return AI_ERR;
     if (aio_future_add_cb(task, AIO_CB(AIO_CB_TASKGROUP), self) < 0) return AI_ERR;
-    if (dict_set(tg(self)->tasks, task, AI_NONE) < 0) return AI_ERR;
+    if (ai_list_append(tg(self)->tasks, task) < 0) return AI_ERR;
+    tg(self)->live++;
     return task;
 }
 
 static ai_value tg_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)cls, (void)args;
     if (mu_no_args("TaskGroup", nargs, kwnames) < 0) return AI_ERR;
-    ai_value tasks = dict_new(), errors = tasks ? list_new(0) : 0;
+    ai_value tasks = list_new(0), errors = tasks ? list_new(0) : 0;
     if (!errors) return AI_ERR;
     aio_taskgroup *g = ai_alloc(&aio_taskgroup_type, sizeof(aio_taskgroup));
     if (!g) return AI_ERR;

@@ -9,6 +9,11 @@
  * the same hand-off as CPython, so which task gets which item, and when,
  * is the same. join() waits for the unfinished-task count to reach zero
  * (CPython's _finished Event, folded in: a deque of join waiters).
+ *
+ * A getter that served its get() is kept (`spare`) and reused by the
+ * next get() that must wait: the future never escapes the queue and the
+ * task that awaited it (aio_future_recycle), so this is invisible, and a
+ * Queue hand-off allocates nothing.
  */
 #include "asyncio/aio.h"
 
@@ -30,6 +35,7 @@ typedef struct aio_queue {
     ai_object ob;
     ai_value items;     /* deque (FIFO) or list (PRIORITY, LIFO) */
     ai_value getters, putters, joiners; /* deques of futures */
+    ai_value spare;     /* a finished getter to reuse, or 0 */
     ai_value maxsize;   /* as given (its repr is shown) */
     int64_t max;        /* <= 0: unbounded */
     int64_t unfinished;
@@ -42,7 +48,7 @@ static aio_queue *q_obj(ai_value v) { return (aio_queue *)ai_obj(v); }
 
 static void queue_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     aio_queue *q = (aio_queue *)o;
-    ai_value *s[] = {&q->items, &q->getters, &q->putters, &q->joiners, &q->maxsize};
+    ai_value *s[] = {&q->items, &q->getters, &q->putters, &q->joiners, &q->maxsize, &q->spare};
     for (size_t i = 0; i < sizeof s / sizeof *s; i++)
         if (*s[i]) visit(s[i], ctx);
 }
@@ -210,13 +216,19 @@ ai_value aio_queue_get(ai_value self) {
     while (qsize(self) == 0) {
         ai_value loop = aio_running_loop();
         if (!loop) return AI_ERR;
-        ai_value getter = aio_future_new(loop);
+        ai_value getter = q_obj(self)->spare;
+        if (getter && aio_future_recycle(getter, loop)) q_obj(self)->spare = 0;
+        else getter = aio_future_new(loop);
         if (!getter || aio_deque_push(q_obj(self)->getters, getter) < 0) return AI_ERR;
         if (!aio_future_await(getter)) {
             waiter_failed(self, q_obj(self)->getters, getter, qsize(self) != 0);
             aio_add_frame(AIO_FR_QUEUE_GET);
             return AI_ERR;
         }
+        /* served (wakeup_next took it out of `getters`): keep it */
+        aio_queue *q = q_obj(self);
+        q->spare = getter;
+        gc_barrier(q, getter);
     }
     return get_nowait(self);
 }

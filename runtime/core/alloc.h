@@ -101,6 +101,7 @@ typedef struct alloc_heap {
     uint8_t force_major;        /* a young region went unrecorded (OOM) */
     uint32_t stress_minors;     /* minor GCs since the last major (stress) */
     uint64_t nminor, nmajor;    /* collections of this heap so far */
+    uint64_t gc_ns;             /* … and the time they took (ns, wall) */
     size_t reserved;            /* bytes of chunks held (a large object:
                                    its pages only, see gc_chunk_footprint) */
     size_t nchunks;             /* normal chunks held */

@@ -1013,8 +1013,15 @@ size_t gc_collect_heap(alloc_heap *h, bool major) {
     if (minor) {
         sweep_young(h);
     } else {
+        size_t before = h->old_bytes;
         sweep(h);
         h->force_major = 0;
+        /* Nearly everything survived: the live data grows. Wait longer
+         * for the next major (the heap stays within GROWING times what
+         * is live, and a major that finds garbage brings it back to 2). */
+        bool useless = h->old_bytes >= before || before - h->old_bytes < before / GC_MAJOR_USELESS;
+        if (useless && h->old_bytes * GC_MAJOR_FACTOR_GROWING > h->major_at)
+            h->major_at = h->old_bytes * GC_MAJOR_FACTOR_GROWING;
     }
     alloc_forget_regions(h);
     h->since = 0;
@@ -1030,6 +1037,7 @@ size_t gc_collect_heap(alloc_heap *h, bool major) {
     if (minor) h->nminor++;
     else h->nmajor++;
     uint64_t pause = now_ns() - t0;
+    h->gc_ns += pause;
     if (gc_cfg.stats) gc_stats_collection(!minor, pause, h->old_bytes, h->reserved);
     if (gc_cfg.trace)
         fprintf(stderr, "gc: %s %.3f ms, handed out %zu KiB, old %zu KiB (major at %zu KiB), heap %zu KiB (%zu chunks, %zu holes), nursery %zu KiB\n",

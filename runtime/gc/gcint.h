@@ -75,6 +75,13 @@
  * later majors come when it has grown by GC_MAJOR_FACTOR since the last. */
 #define GC_MAJOR_FLOOR ((size_t)8 << 20)
 #define GC_MAJOR_FACTOR 2
+/* … or by GC_MAJOR_FACTOR_GROWING when the last major reclaimed less
+ * than 1/GC_MAJOR_USELESS of the old generation: the live data itself
+ * is growing (a program building up what it keeps, such as 200,000
+ * tasks gathered at the end), and majors every doubling would trace it
+ * all again and again for nothing (gc/collect.c). */
+#define GC_MAJOR_FACTOR_GROWING 4
+#define GC_MAJOR_USELESS 8
 /* A medium region comes from a hole at least this big (or a new chunk),
  * and takes at most GC_MEDIUM_REGION of it (or what the object needs). */
 #define GC_MEDIUM_MIN ((size_t)16 << 10)

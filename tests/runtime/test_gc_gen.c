@@ -202,6 +202,19 @@ static void test_major_trigger(void) {
     CHECK(filled_ok(keep, 400000));
 }
 
+/* A major that reclaims almost nothing (the live data grows) sets the
+ * next one at GC_MAJOR_FACTOR_GROWING times its survivors, not twice:
+ * tracing everything again at each doubling would find nothing either. */
+static void test_major_growing(void) {
+    if (stress) return;
+    volatile ai_value keep = list_new(0);
+    promote(keep, 400000);
+    gc_collect();
+    gc_collect(); /* everything it traces is kept */
+    CHECK(heap()->major_at == heap()->old_bytes * GC_MAJOR_FACTOR_GROWING);
+    CHECK(filled_ok(keep, 400000));
+}
+
 int main(void) {
     stress = getenv("AITHON_GC_STRESS") != NULL;
     gc_settings_init();
@@ -217,6 +230,7 @@ int main(void) {
     test_finalizers();
     test_verifier();
     test_major_trigger();
+    test_major_growing();
     CHECK(exc_pending() == 0);
     CHECK_DONE();
 }
