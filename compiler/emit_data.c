@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "aithon_rt.h"  /* the display-template encoding, the cache layouts */
+#include "defassign.h"
 #include "emit_internal.h"
 
 LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n) {
@@ -939,7 +940,12 @@ void emit_delete_target(Emitter *e, const Expr *t) {
 
 static void delete_target(Emitter *e, const Expr *t) {
     switch (t->kind) {
-    case E_NAME: emit_delete_name(e, t->u.name.id, t->pos, true); return;
+    case E_NAME:
+        /* a local definite assignment proved bound: no check (only
+         * plain locals are ever proved so, defassign.h) */
+        if (defassign_bound(e->modscope->defassign, t)) emit_store_name(e, t->u.name.id, emit_i64(e, 0), t->pos);
+        else emit_delete_name(e, t->u.name.id, t->pos, true);
+        return;
     case E_TUPLE: case E_LIST:
         for (int i = 0; i < t->u.list.elts.n; i++) emit_delete_target(e, t->u.list.elts.v[i]);
         return;
@@ -982,7 +988,7 @@ static void augassign(Emitter *e, const Stmt *s) {
             /* s += v: the variable's companion lets a str grow in place
              * (the load below must not clear it; emit_names.c). */
             LLVMValueRef keep = LLVMBuildLoad2(e->b, e->i64, owned, "");
-            LLVMValueRef cur = emit_load_name(e, t->u.name.id, t->pos);
+            LLVMValueRef cur = emit_load_name_expr(e, t);
             LLVMBuildStore(e->b, keep, owned);
             LLVMValueRef v = emit_expr(e, s->u.augassign.value);
             /* a small int (a counter, `n += 1`) keeps the inline int
@@ -1009,7 +1015,7 @@ static void augassign(Emitter *e, const Stmt *s) {
             LLVMBuildStore(e->b, keep, owned);
             return;
         }
-        LLVMValueRef cur = emit_load_name(e, t->u.name.id, t->pos);
+        LLVMValueRef cur = emit_load_name_expr(e, t);
         LLVMValueRef v = emit_expr(e, s->u.augassign.value);
         emit_store_name(e, t->u.name.id, emit_inplace(e, op, cur, v, line), t->pos);
         return;

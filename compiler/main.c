@@ -38,6 +38,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "defassign.h"
 #include "diag.h"
 #include "effects.h"
 #include "emit.h"
@@ -594,6 +595,11 @@ static int compile(const Options *o) {
     for (int i = 0; i < prog->nunits; i++) {
         Unit *u = prog->units[i];
         if (u->kind == UNIT_SOURCE && u->ast) u->effects = effects_analyze(&arena, u->ast, u->scopes);
+    }
+    /* Which reads of locals need no unbound check (defassign.c). */
+    for (int i = 0; i < prog->nunits; i++) {
+        Unit *u = prog->units[i];
+        if (u->kind == UNIT_SOURCE && u->ast && u->scopes) defassign_analyze(&arena, u->ast, u->scopes);
     }
     if (o->explain_actors) {
         for (int i = 0; i < prog->nunits; i++)
