@@ -713,10 +713,15 @@ LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x) {
 
 /* ---- method calls --------------------------------------------------------------------- */
 
-/* Compiled code checks every way of a site's cache (a call in a method
- * of a base class sees each subclass's override); the runtime checks them
- * again on a miss (and calls a direct body itself). */
-#define MC_INLINE_WAYS AI_MCACHE_WAYS
+/* The ways of a method call site that compiled code checks: as for
+ * attribute sites, two (about 18 instructions each: most sites see one
+ * or two classes), and all of them in the methods of a class another
+ * class derives from (a call there sees each subclass's override:
+ * richards' `self.fn(…)`). The runtime checks every way again on a miss
+ * and calls a direct body itself (objects/class.c). */
+#define MC_INLINE_WAYS 2
+
+static int mc_inline_ways(Emitter *e) { return e->fn->poly_self ? AI_MCACHE_WAYS : MC_INLINE_WAYS; }
 
 /* A call with more positional arguments than this always goes through
  * ai_call_method (its arguments stay in memory, see emit_array_new). */
@@ -738,14 +743,15 @@ static void direct_method_call(Emitter *e, LLVMValueRef o, LLVMValueRef *vals, i
     LLVMPositionBuilderAtEnd(e->b, obj_bb);
     LLVMValueRef hdr = LLVMBuildLoad2(e->b, e->i64, LLVMBuildIntToPtr(e->b, o, e->ptr, ""), "hdr");
     LLVMValueRef t = LLVMBuildAnd(e->b, hdr, emit_i64(e, ~(int64_t)7), "type");
-    LLVMValueRef bodies[MC_INLINE_WAYS];
-    LLVMBasicBlockRef from[MC_INLINE_WAYS];
-    for (int w = 1; w <= MC_INLINE_WAYS; w++) {
+    int nways = mc_inline_ways(e);
+    LLVMValueRef bodies[AI_MCACHE_WAYS];
+    LLVMBasicBlockRef from[AI_MCACHE_WAYS];
+    for (int w = 1; w <= nways; w++) {
         LLVMValueRef wp = LLVMBuildGEP2(e->b, e->i64, cache, (LLVMValueRef[]){emit_i64(e, w)}, 1, "");
         LLVMValueRef rec = LLVMBuildLoad2(e->b, e->ptr, wp, "rec");
         LLVMSetOrdering(rec, LLVMAtomicOrderingAcquire);
         LLVMSetAlignment(rec, 8);
-        LLVMBasicBlockRef chk = emit_block(e, "mc.way"), next = w < MC_INLINE_WAYS ? emit_block(e, "mc.next") : slow_bb;
+        LLVMBasicBlockRef chk = emit_block(e, "mc.way"), next = w < nways ? emit_block(e, "mc.next") : slow_bb;
         LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, rec, ""), slow_bb, chk);
         LLVMPositionBuilderAtEnd(e->b, chk);
         /* ai_mrec { cls, version, verp, body, direct } */
@@ -763,11 +769,11 @@ static void direct_method_call(Emitter *e, LLVMValueRef o, LLVMValueRef *vals, i
         bodies[w - 1] = f_body;
         from[w - 1] = chk;
         emit_br_likely(e, ok, hit, next);
-        if (w < MC_INLINE_WAYS) LLVMPositionBuilderAtEnd(e->b, next);
+        if (w < nways) LLVMPositionBuilderAtEnd(e->b, next);
     }
     LLVMPositionBuilderAtEnd(e->b, hit);
     LLVMValueRef body = LLVMBuildPhi(e->b, e->ptr, "body");
-    LLVMAddIncoming(body, bodies, from, MC_INLINE_WAYS);
+    LLVMAddIncoming(body, bodies, from, (unsigned)nways);
     LLVMTypeRef *ptys = arena_alloc(e->arena, sizeof(LLVMTypeRef) * (size_t)(np + 1));
     LLVMValueRef *args = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + 1));
     for (int i = 0; i <= np; i++) ptys[i] = e->i64;
