@@ -415,8 +415,12 @@ static LLVMTargetMachineRef make_target_machine(int opt_level) {
         fprintf(stderr, "aithonc: %s\n", err);
         exit(3);
     }
+    /* -O2 optimises the IR at O2 but generates code at the back end's
+     * O1: the same machine code speed on the benchmarks (richards,
+     * raytrace, nbody, fib within noise), a quarter less code generation
+     * time (docs/performance.md, "Compile time"). */
     static const LLVMCodeGenOptLevel levels[] = {LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
-                                                 LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
+                                                 LLVMCodeGenLevelLess, LLVMCodeGenLevelAggressive};
     LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, "generic", "", levels[opt_level],
                                                       LLVMRelocPIC, LLVMCodeModelDefault);
     LLVMDisposeMessage(triple);
