@@ -4,6 +4,10 @@
   of a local follows its assignment on all paths has no unbound-local
   check (no call of ai_raise_unbound_local) in `--emit-llvm -O0`; reads
   that may find the local unassigned keep theirs (one per such read).
+- `a, b = b, a + b` stores the values directly: no tuple is built and
+  none unpacked.
+- A method call site checks two ways of its cache inline, but four in a
+  method of a class another class derives from (several overrides).
 """
 
 import re
@@ -42,7 +46,31 @@ def unproven(c, n):
     return x, y, i
 
 
-print(proven(4, [1, 0, 3]))
+def fib(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+
+class Base:
+    def run(self):
+        return self.step()
+
+    def step(self):
+        return 1
+
+
+class Derived(Base):
+    def step(self):
+        return 2
+
+
+def caller(o):
+    return o.step()
+
+
+print(proven(4, [1, 0, 3]), fib(10), caller(Derived()), Base().run())
 try:
     unproven(True, 0)
 except UnboundLocalError as e:
@@ -66,4 +94,15 @@ check(proven and 'ai_raise_unbound_local' not in proven,
 check(unproven.count('call i64 @ai_raise_unbound_local') == 3,
       'a check for each read that may find its local unassigned (x, y, i)',
       '%d checks' % unproven.count('call i64 @ai_raise_unbound_local'))
+fib = body('fib')
+check(fib and 'ai_unpack' not in fib and 'ai_tuple_pack' not in fib and 'tuple.bump' not in fib,
+      'a, b = b, a + b builds and unpacks no tuple')
+
+
+def ways(f):
+    return len(re.findall(r'^mc\.way\d*:', f, re.M))
+
+
+check(ways(body('caller')) == 2, 'a method call checks two ways inline', '%d' % ways(body('caller')))
+check(ways(body('Base\\.run')) == 4, 'four in a method of a base class', '%d' % ways(body('Base\\.run')))
 finish()
