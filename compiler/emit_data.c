@@ -19,6 +19,8 @@
 
 #include "aithon_rt.h"  /* the display-template encoding, the cache layouts */
 #include "defassign.h"
+#include "methnames.h"
+#include "modules.h"
 #include "emit_internal.h"
 
 LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n) {
@@ -787,6 +789,19 @@ static void direct_method_call(Emitter *e, LLVMValueRef o, LLVMValueRef *vals, i
     LLVMBuildBr(e->b, done_bb);
 }
 
+/* Can o.m find a compiled method body in its cache: does a class body
+ * bind m (methnames.h)? In the program's classes; a stdlib module (an
+ * object file cached for every program, main.c) asks its own, so that
+ * its code does not depend on the program. */
+static bool may_be_method(Emitter *e, const char *m) {
+    if (e->unit->from_stdlib) return methnames_has(e->modscope->methnames, m);
+    for (int i = 0; i < e->prog->nunits; i++) {
+        const Unit *u = e->prog->units[i];
+        if (u->scopes && methnames_has(scope_module(u->scopes)->methnames, m)) return true;
+    }
+    return false;
+}
+
 /* o.m(args); with await_line, `await o.m(args)` at that line: the
  * runtime's slow path is ai_await_method (a native coroutine method runs
  * at once, no coroutine object), a cached body's result is awaited. */
@@ -799,7 +814,7 @@ LLVMValueRef emit_method_call(Emitter *e, const Expr *call, int await_line) {
     for (int i = 0; i < nk; i++) emit_array_store(e, arr, np + i, emit_expr(e, call->u.call.keywords.v[i]->value));
     LLVMValueRef kwn = emit_kwnames(e, &call->u.call.keywords, call->pos.line);
     LLVMValueRef cache = site_cache(e, 1 + AI_MCACHE_WAYS, "mcache");
-    bool direct = nk == 0 && np <= MC_DIRECT_MAX_ARGS;
+    bool direct = nk == 0 && np <= MC_DIRECT_MAX_ARGS && may_be_method(e, f->u.attribute.attr);
     for (int i = 0; i < np; i++)
         if (call->u.call.args.v[i]->kind == E_STARRED) direct = false;
     LLVMBasicBlockRef slow_bb = NULL, done_bb = NULL;

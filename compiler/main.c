@@ -42,6 +42,7 @@
 #include "diag.h"
 #include "effects.h"
 #include "emit.h"
+#include "methnames.h"
 #include "modules.h"
 #include "objcache.h"
 #include "parse.h"
@@ -600,10 +601,13 @@ static int compile(const Options *o) {
         Unit *u = prog->units[i];
         if (u->kind == UNIT_SOURCE && u->ast) u->effects = effects_analyze(&arena, u->ast, u->scopes);
     }
-    /* Which reads of locals need no unbound check (defassign.c). */
+    /* Which reads of locals need no unbound check (defassign.c), which
+     * names classes bind (methnames.c). */
     for (int i = 0; i < prog->nunits; i++) {
         Unit *u = prog->units[i];
-        if (u->kind == UNIT_SOURCE && u->ast && u->scopes) defassign_analyze(&arena, u->ast, u->scopes);
+        if (u->kind != UNIT_SOURCE || !u->ast || !u->scopes) continue;
+        defassign_analyze(&arena, u->ast, u->scopes);
+        methnames_collect(&arena, u->scopes);
     }
     if (o->explain_actors) {
         for (int i = 0; i < prog->nunits; i++)
