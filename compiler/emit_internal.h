@@ -184,6 +184,9 @@ typedef struct Emitter {
     LLVMValueRef *unit_infos;   /* by Unit.index: each source module's ai_module_info */
     LLVMTypeRef modinfo_t;
     const Module *mod;
+    const Module *base_names_mod;   /* the module base_names were collected for */
+    const char **base_names;        /* the names its classes list as bases, sorted */
+    int nbase_names, capbase_names;
     ScopeTable *scopes;
     Scope *modscope;
     bool live_ns;               /* this module's globals go through its namespace dict
