@@ -715,15 +715,16 @@ LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x) {
 
 /* ---- method calls --------------------------------------------------------------------- */
 
-/* The ways of a method call site that compiled code checks: as for
- * attribute sites, two (about 18 instructions each: most sites see one
- * or two classes), and all of them in the methods of a class another
- * class derives from (a call there sees each subclass's override:
- * richards' `self.fn(…)`). The runtime checks every way again on a miss
- * and calls a direct body itself (objects/class.c). */
-#define MC_INLINE_WAYS 2
-
-static int mc_inline_ways(Emitter *e) { return e->fn->poly_self ? AI_MCACHE_WAYS : MC_INLINE_WAYS; }
+/* Compiled code checks every way of a method call site's cache: a call
+ * of an inherited method sees each subclass (richards' `t.run_task()` in
+ * a module function, not a method: two inline ways made it a quarter
+ * slower). The runtime checks them again on a miss and calls a direct
+ * body itself (objects/class.c). Sites whose name no class binds have
+ * none (methnames.h). */
+static int mc_inline_ways(Emitter *e) {
+    (void)e;
+    return AI_MCACHE_WAYS;
+}
 
 /* A call with more positional arguments than this always goes through
  * ai_call_method (its arguments stay in memory, see emit_array_new). */
