@@ -119,6 +119,74 @@ typedef struct Global {
     const char *from_name;
 } Global;
 
+/* A hash index from a key (a name, or a node pointer) to a chain of
+ * element numbers: the first and the last, the others linked through an
+ * array of the caller's (next[i]: the element after i, -1 at the end). */
+typedef struct {
+    const void **keys;          /* NULL = empty */
+    int *first, *last;
+    int cap, count;
+    bool by_name;               /* keys are strings */
+} Index;
+
+static size_t ix_hash(const Index *ix, const void *k) {
+    size_t h;
+    if (ix->by_name) {
+        h = 1469598103934665603u;           /* FNV-1a */
+        for (const char *s = k; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    } else {
+        h = (size_t)(uintptr_t)k * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    return h & (size_t)(ix->cap - 1);
+}
+
+static bool ix_same(const Index *ix, const void *a, const void *b) {
+    return ix->by_name ? strcmp(a, b) == 0 : a == b;
+}
+
+/* The first element of key k, -1 when none. */
+static int ix_get(const Index *ix, const void *k) {
+    if (!ix->cap) return -1;
+    for (size_t h = ix_hash(ix, k); ix->keys[h]; h = (h + 1) & (size_t)(ix->cap - 1))
+        if (ix_same(ix, ix->keys[h], k)) return ix->first[h];
+    return -1;
+}
+
+/* Append element v to key k's chain (next may be NULL: keep the first only). */
+static void ix_add(Arena *a, Index *ix, const void *k, int v, int *next) {
+    if ((ix->count + 1) * 2 > ix->cap) {
+        Index old = *ix;
+        ix->cap = old.cap ? old.cap * 2 : 64;
+        ix->keys = arena_alloc(a, sizeof(void *) * (size_t)ix->cap);
+        ix->first = arena_alloc(a, sizeof(int) * (size_t)ix->cap);
+        ix->last = arena_alloc(a, sizeof(int) * (size_t)ix->cap);
+        ix->count = 0;
+        for (int i = 0; i < old.cap; i++) {
+            if (!old.keys[i]) continue;
+            size_t h = ix_hash(ix, old.keys[i]);
+            while (ix->keys[h]) h = (h + 1) & (size_t)(ix->cap - 1);
+            ix->keys[h] = old.keys[i];
+            ix->first[h] = old.first[i];
+            ix->last[h] = old.last[i];
+            ix->count++;
+        }
+    }
+    if (next) next[v] = -1;
+    size_t h = ix_hash(ix, k);
+    for (; ix->keys[h]; h = (h + 1) & (size_t)(ix->cap - 1)) {
+        if (!ix_same(ix, ix->keys[h], k)) continue;
+        if (next) {
+            next[ix->last[h]] = v;
+            ix->last[h] = v;
+        }
+        return;
+    }
+    ix->keys[h] = k;
+    ix->first[h] = ix->last[h] = v;
+    ix->count++;
+}
+
 struct Effects {
     Arena *arena;
     const Module *mod;
@@ -134,12 +202,21 @@ struct Effects {
     const char **attr_names;    /* attributes assigned anywhere (x.name = …) */
     int nattr, capattr;
     bool names_read;            /* the program reads task names (get_name) */
+    /* Indexes, kept as the arrays grow, so that every lookup by name or
+     * node is O(1) and the pass stays linear in the program. */
+    Index fn_by_node;           /* node → its Fn */
+    Index fn_by_name;           /* name → the Fns of that name, in order (fn_next) */
+    Index init_by_class;        /* class name → its __init__ Fns, in order (init_next) */
+    Index global_by_name;       /* name → its Global */
+    Index attr_set;             /* the attr_names */
+    Index class_by_name;        /* module-level class statements (cls_next: index in mod->body) */
+    int *fn_next, *init_next, *cls_next;
+    int capnext;
 };
 
 static Fn *fn_of(Effects *fx, const void *node) {
-    for (int i = 0; i < fx->nfns; i++)
-        if (fx->fns[i]->node == node) return fx->fns[i];
-    return NULL;
+    int i = ix_get(&fx->fn_by_node, node);
+    return i < 0 ? NULL : fx->fns[i];
 }
 
 /* ---- collecting functions, classes, globals ------------------------------------------------ */
@@ -168,7 +245,16 @@ static void add_fn(Effects *fx, const void *node, Scope *scope, const char *name
     f->nparams = n;
     f->returns = O_FRESH;
     fx->fns = arena_grow(fx->arena, fx->fns, &fx->capfns, fx->nfns + 1, sizeof(Fn *));
-    fx->fns[fx->nfns++] = f;
+    int cap = fx->capnext;
+    fx->fn_next = arena_grow(fx->arena, fx->fn_next, &cap, fx->nfns + 1, sizeof(int));
+    cap = fx->capnext;
+    fx->init_next = arena_grow(fx->arena, fx->init_next, &cap, fx->nfns + 1, sizeof(int));
+    fx->capnext = cap;
+    int i = fx->nfns++;
+    fx->fns[i] = f;
+    ix_add(fx->arena, &fx->fn_by_node, node, i, NULL);
+    ix_add(fx->arena, &fx->fn_by_name, name, i, fx->fn_next);
+    if (cls && strcmp(name, "__init__") == 0) ix_add(fx->arena, &fx->init_by_class, cls, i, fx->init_next);
 }
 
 static void collect_expr(Effects *fx, const Expr *x);
@@ -179,9 +265,9 @@ static void collect_exprs(Effects *fx, const ExprList *l) {
 }
 
 static void note_attr(Effects *fx, const char *name) {
-    for (int i = 0; i < fx->nattr; i++)
-        if (strcmp(fx->attr_names[i], name) == 0) return;
+    if (ix_get(&fx->attr_set, name) >= 0) return;
     fx->attr_names = arena_grow(fx->arena, fx->attr_names, &fx->capattr, fx->nattr + 1, sizeof(char *));
+    ix_add(fx->arena, &fx->attr_set, name, fx->nattr, NULL);
     fx->attr_names[fx->nattr++] = name;
 }
 
@@ -305,9 +391,8 @@ static void collect_stmts(Effects *fx, const StmtList *l, const char *cls) {
 /* ---- module globals --------------------------------------------------------------------------- */
 
 static Global *global_of(Effects *fx, const char *name) {
-    for (int i = 0; i < fx->nglobals; i++)
-        if (strcmp(fx->globals[i].name, name) == 0) return &fx->globals[i];
-    return NULL;
+    int i = ix_get(&fx->global_by_name, name);
+    return i < 0 ? NULL : &fx->globals[i];
 }
 
 /* Is x an expression whose value can never change: constants, and
@@ -339,6 +424,7 @@ static void collect_globals(Effects *fx) {
     for (int i = 0; i < ms->nsyms; i++) {
         Symbol *sym = ms->syms[i];
         if (!(sym->flags & (SYMF_ASSIGNED | SYMF_DEF))) continue; /* only read there: a builtin */
+        ix_add(fx->arena, &fx->global_by_name, sym->name, fx->nglobals, NULL);
         Global *g = &fx->globals[fx->nglobals++];
         memset(g, 0, sizeof *g);
         g->name = sym->name;
@@ -418,6 +504,7 @@ static void collect_globals(Effects *fx) {
         for (int k = 0; k < s->nsyms; k++) {
             Symbol *sym = s->syms[k];
             if (sym->kind != SYM_GLOBAL_EXPLICIT || global_of(fx, sym->name)) continue;
+            ix_add(fx->arena, &fx->global_by_name, sym->name, fx->nglobals, NULL);
             Global *g = &fx->globals[fx->nglobals++];
             memset(g, 0, sizeof *g);
             g->name = sym->name;
@@ -698,18 +785,14 @@ static bool module_call_ok(const char *module, const char *fn, const char **why)
  * of that name in the program's classes. */
 static int methods_named(Effects *fx, const char *name, Fn **out, int max) {
     int n = 0;
-    for (int i = 0; i < fx->nfns && n < max; i++) {
+    for (int i = ix_get(&fx->fn_by_name, name); i >= 0 && n < max; i = fx->fn_next[i]) {
         Fn *f = fx->fns[i];
         if (f->class_name && strcmp(f->name, name) == 0) out[n++] = f;
     }
     return n;
 }
 
-static bool attr_assigned(Effects *fx, const char *name) {
-    for (int i = 0; i < fx->nattr; i++)
-        if (strcmp(fx->attr_names[i], name) == 0) return true;
-    return false;
-}
+static bool attr_assigned(Effects *fx, const char *name) { return ix_get(&fx->attr_set, name) >= 0; }
 
 /* Apply callee f's summary to a call with these argument origins
  * (args[i] for parameter i; self_o for a method's receiver when
@@ -762,7 +845,7 @@ static void called_value(Ctx *c, const Expr *v, Origin arg) {
             Global *g = global_of(c->fx, v->u.name.id);
             if (!g) return; /* a builtin: len, str … */
             if (g->immutable) {
-                for (int i = 0; i < c->fx->nfns; i++) {
+                for (int i = ix_get(&c->fx->fn_by_name, v->u.name.id); i >= 0; i = c->fx->fn_next[i]) {
                     Fn *cand = c->fx->fns[i];
                     if (!cand->class_name && cand->scope && cand->scope->parent == c->fx->modscope &&
                         strcmp(cand->name, v->u.name.id) == 0)
@@ -827,7 +910,7 @@ static int bind_keywords(Ctx *c, Fn *f, const Expr *x, Origin *args, int nargs, 
 }
 
 static Fn *module_function(Effects *fx, const char *name) {
-    for (int i = 0; i < fx->nfns; i++) {
+    for (int i = ix_get(&fx->fn_by_name, name); i >= 0; i = fx->fn_next[i]) {
         Fn *f = fx->fns[i];
         if (!f->class_name && !f->lambda_body && f->scope && f->scope->parent == fx->modscope &&
             strcmp(f->name, name) == 0)
@@ -836,24 +919,15 @@ static Fn *module_function(Effects *fx, const char *name) {
     return NULL;
 }
 
-static bool is_module_class(Effects *fx, const char *name) {
-    for (int i = 0; i < fx->mod->body.n; i++) {
-        const Stmt *s = fx->mod->body.v[i];
-        if (s->kind == S_CLASSDEF && strcmp(s->u.classdef.name, name) == 0) return true;
-    }
-    return false;
-}
+static bool is_module_class(Effects *fx, const char *name) { return ix_get(&fx->class_by_name, name) >= 0; }
 
 /* The __init__ of a module-level class (searching its bases by name). */
 static Fn *class_init(Effects *fx, const char *cls, int depth) {
     if (depth > 16) return NULL;
-    for (int i = 0; i < fx->nfns; i++) {
-        Fn *f = fx->fns[i];
-        if (f->class_name && strcmp(f->class_name, cls) == 0 && strcmp(f->name, "__init__") == 0) return f;
-    }
-    for (int i = 0; i < fx->mod->body.n; i++) {
+    int first = ix_get(&fx->init_by_class, cls);
+    if (first >= 0) return fx->fns[first];
+    for (int i = ix_get(&fx->class_by_name, cls); i >= 0; i = fx->cls_next[i]) {
         const Stmt *s = fx->mod->body.v[i];
-        if (s->kind != S_CLASSDEF || strcmp(s->u.classdef.name, cls) != 0) continue;
         for (int b = 0; b < s->u.classdef.bases.n; b++) {
             const Expr *base = s->u.classdef.bases.v[b];
             if (base->kind != E_NAME) continue;
@@ -1409,6 +1483,12 @@ Effects *effects_analyze(Arena *a, const Module *m, ScopeTable *scopes) {
     fx->scopes = scopes;
     fx->modscope = scope_module(scopes);
     fx->filename = m->filename;
+    fx->fn_by_name.by_name = fx->init_by_class.by_name = fx->global_by_name.by_name = true;
+    fx->attr_set.by_name = fx->class_by_name.by_name = true;
+    fx->cls_next = arena_alloc(a, sizeof(int) * (size_t)(m->body.n + 1));
+    for (int i = 0; i < m->body.n; i++)
+        if (m->body.v[i]->kind == S_CLASSDEF)
+            ix_add(a, &fx->class_by_name, m->body.v[i]->u.classdef.name, i, fx->cls_next);
     collect_stmts(fx, &m->body, NULL);
     collect_globals(fx);
     for (int i = 0; i < fx->nfns; i++)

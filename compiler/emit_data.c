@@ -18,6 +18,9 @@
 #include <string.h>
 
 #include "aithon_rt.h"  /* the display-template encoding, the cache layouts */
+#include "defassign.h"
+#include "methnames.h"
+#include "modules.h"
 #include "emit_internal.h"
 
 LLVMValueRef emit_value_array(Emitter *e, LLVMValueRef *vals, int n) {
@@ -712,10 +715,16 @@ LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x) {
 
 /* ---- method calls --------------------------------------------------------------------- */
 
-/* Compiled code checks every way of a site's cache (a call in a method
- * of a base class sees each subclass's override); the runtime checks them
- * again on a miss (and calls a direct body itself). */
-#define MC_INLINE_WAYS AI_MCACHE_WAYS
+/* Compiled code checks every way of a method call site's cache: a call
+ * of an inherited method sees each subclass (richards' `t.run_task()` in
+ * a module function, not a method: two inline ways made it a quarter
+ * slower). The runtime checks them again on a miss and calls a direct
+ * body itself (objects/class.c). Sites whose name no class binds have
+ * none (methnames.h). */
+static int mc_inline_ways(Emitter *e) {
+    (void)e;
+    return AI_MCACHE_WAYS;
+}
 
 /* A call with more positional arguments than this always goes through
  * ai_call_method (its arguments stay in memory, see emit_array_new). */
@@ -737,14 +746,15 @@ static void direct_method_call(Emitter *e, LLVMValueRef o, LLVMValueRef *vals, i
     LLVMPositionBuilderAtEnd(e->b, obj_bb);
     LLVMValueRef hdr = LLVMBuildLoad2(e->b, e->i64, LLVMBuildIntToPtr(e->b, o, e->ptr, ""), "hdr");
     LLVMValueRef t = LLVMBuildAnd(e->b, hdr, emit_i64(e, ~(int64_t)7), "type");
-    LLVMValueRef bodies[MC_INLINE_WAYS];
-    LLVMBasicBlockRef from[MC_INLINE_WAYS];
-    for (int w = 1; w <= MC_INLINE_WAYS; w++) {
+    int nways = mc_inline_ways(e);
+    LLVMValueRef bodies[AI_MCACHE_WAYS];
+    LLVMBasicBlockRef from[AI_MCACHE_WAYS];
+    for (int w = 1; w <= nways; w++) {
         LLVMValueRef wp = LLVMBuildGEP2(e->b, e->i64, cache, (LLVMValueRef[]){emit_i64(e, w)}, 1, "");
         LLVMValueRef rec = LLVMBuildLoad2(e->b, e->ptr, wp, "rec");
         LLVMSetOrdering(rec, LLVMAtomicOrderingAcquire);
         LLVMSetAlignment(rec, 8);
-        LLVMBasicBlockRef chk = emit_block(e, "mc.way"), next = w < MC_INLINE_WAYS ? emit_block(e, "mc.next") : slow_bb;
+        LLVMBasicBlockRef chk = emit_block(e, "mc.way"), next = w < nways ? emit_block(e, "mc.next") : slow_bb;
         LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, rec, ""), slow_bb, chk);
         LLVMPositionBuilderAtEnd(e->b, chk);
         /* ai_mrec { cls, version, verp, body, direct } */
@@ -762,11 +772,11 @@ static void direct_method_call(Emitter *e, LLVMValueRef o, LLVMValueRef *vals, i
         bodies[w - 1] = f_body;
         from[w - 1] = chk;
         emit_br_likely(e, ok, hit, next);
-        if (w < MC_INLINE_WAYS) LLVMPositionBuilderAtEnd(e->b, next);
+        if (w < nways) LLVMPositionBuilderAtEnd(e->b, next);
     }
     LLVMPositionBuilderAtEnd(e->b, hit);
     LLVMValueRef body = LLVMBuildPhi(e->b, e->ptr, "body");
-    LLVMAddIncoming(body, bodies, from, MC_INLINE_WAYS);
+    LLVMAddIncoming(body, bodies, from, (unsigned)nways);
     LLVMTypeRef *ptys = arena_alloc(e->arena, sizeof(LLVMTypeRef) * (size_t)(np + 1));
     LLVMValueRef *args = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(np + 1));
     for (int i = 0; i <= np; i++) ptys[i] = e->i64;
@@ -778,6 +788,19 @@ static void direct_method_call(Emitter *e, LLVMValueRef o, LLVMValueRef *vals, i
         *result_out = emit_rt(e, RT_ai_await, (LLVMValueRef[]){*result_out, emit_i32(e, await_line)}, 2);
     *from_out = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done_bb);
+}
+
+/* Can o.m find a compiled method body in its cache: does a class body
+ * bind m (methnames.h)? In the program's classes; a stdlib module (an
+ * object file cached for every program, main.c) asks its own, so that
+ * its code does not depend on the program. */
+static bool may_be_method(Emitter *e, const char *m) {
+    if (e->unit->from_stdlib) return methnames_has(e->modscope->methnames, m);
+    for (int i = 0; i < e->prog->nunits; i++) {
+        const Unit *u = e->prog->units[i];
+        if (u->scopes && methnames_has(scope_module(u->scopes)->methnames, m)) return true;
+    }
+    return false;
 }
 
 /* o.m(args); with await_line, `await o.m(args)` at that line: the
@@ -792,7 +815,7 @@ LLVMValueRef emit_method_call(Emitter *e, const Expr *call, int await_line) {
     for (int i = 0; i < nk; i++) emit_array_store(e, arr, np + i, emit_expr(e, call->u.call.keywords.v[i]->value));
     LLVMValueRef kwn = emit_kwnames(e, &call->u.call.keywords, call->pos.line);
     LLVMValueRef cache = site_cache(e, 1 + AI_MCACHE_WAYS, "mcache");
-    bool direct = nk == 0 && np <= MC_DIRECT_MAX_ARGS;
+    bool direct = nk == 0 && np <= MC_DIRECT_MAX_ARGS && may_be_method(e, f->u.attribute.attr);
     for (int i = 0; i < np; i++)
         if (call->u.call.args.v[i]->kind == E_STARRED) direct = false;
     LLVMBasicBlockRef slow_bb = NULL, done_bb = NULL;
@@ -939,7 +962,12 @@ void emit_delete_target(Emitter *e, const Expr *t) {
 
 static void delete_target(Emitter *e, const Expr *t) {
     switch (t->kind) {
-    case E_NAME: emit_delete_name(e, t->u.name.id, t->pos, true); return;
+    case E_NAME:
+        /* a local definite assignment proved bound: no check (only
+         * plain locals are ever proved so, defassign.h) */
+        if (defassign_bound(e->modscope->defassign, t)) emit_store_name(e, t->u.name.id, emit_i64(e, 0), t->pos);
+        else emit_delete_name(e, t->u.name.id, t->pos, true);
+        return;
     case E_TUPLE: case E_LIST:
         for (int i = 0; i < t->u.list.elts.n; i++) emit_delete_target(e, t->u.list.elts.v[i]);
         return;
@@ -982,7 +1010,7 @@ static void augassign(Emitter *e, const Stmt *s) {
             /* s += v: the variable's companion lets a str grow in place
              * (the load below must not clear it; emit_names.c). */
             LLVMValueRef keep = LLVMBuildLoad2(e->b, e->i64, owned, "");
-            LLVMValueRef cur = emit_load_name(e, t->u.name.id, t->pos);
+            LLVMValueRef cur = emit_load_name_expr(e, t);
             LLVMBuildStore(e->b, keep, owned);
             LLVMValueRef v = emit_expr(e, s->u.augassign.value);
             /* a small int (a counter, `n += 1`) keeps the inline int
@@ -1009,7 +1037,7 @@ static void augassign(Emitter *e, const Stmt *s) {
             LLVMBuildStore(e->b, keep, owned);
             return;
         }
-        LLVMValueRef cur = emit_load_name(e, t->u.name.id, t->pos);
+        LLVMValueRef cur = emit_load_name_expr(e, t);
         LLVMValueRef v = emit_expr(e, s->u.augassign.value);
         emit_store_name(e, t->u.name.id, emit_inplace(e, op, cur, v, line), t->pos);
         return;

@@ -1022,7 +1022,7 @@ static LLVMValueRef emit_expr_node(Emitter *e, const Expr *x) {
     }
     switch (x->kind) {
     case E_CONSTANT: return emit_constant(e, &x->u.constant);
-    case E_NAME: return emit_load_name(e, x->u.name.id, x->pos);
+    case E_NAME: return emit_load_name_expr(e, x);
     case E_BINOP: {
         LLVMValueRef t = emit_float_tree(e, x);
         if (t) return t;

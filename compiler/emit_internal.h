@@ -184,6 +184,9 @@ typedef struct Emitter {
     LLVMValueRef *unit_infos;   /* by Unit.index: each source module's ai_module_info */
     LLVMTypeRef modinfo_t;
     const Module *mod;
+    const Module *base_names_mod;   /* the module base_names were collected for */
+    const char **base_names;        /* the names its classes list as bases, sorted */
+    int nbase_names, capbase_names;
     ScopeTable *scopes;
     Scope *modscope;
     bool live_ns;               /* this module's globals go through its namespace dict
@@ -411,6 +414,9 @@ NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **
 bool emit_never_bound_global(Emitter *e, const char *name);
 bool emit_is_builtin_name(const char *name);
 LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos);
+/* The same for the Name node x (a read, or the target of `x op= v`): no
+ * unbound check when definite assignment (defassign.c) proved it bound. */
+LLVMValueRef emit_load_name_expr(Emitter *e, const Expr *x);
 void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos);
 LLVMValueRef emit_cell_of(Emitter *e, const char *name, SrcSpan pos);
 /* locals() of the running def or lambda: a new dict (emit_names.c). */

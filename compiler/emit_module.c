@@ -808,26 +808,44 @@ static int32_t func_flags(Emitter *e, const FuncDef *fd) {
 
 /* Create the LLVM functions and the ai_func_info of a def, without its
  * body (so calls emitted before the body is can already be direct). */
-/* Does a class statement in body (at any depth of blocks and class
- * bodies, not inside defs) name `name` among its bases? */
-static bool is_base_class(const StmtList *body, const char *name) {
+/* The names class statements of body (at any depth of blocks and class
+ * bodies, not inside defs) list among their bases. */
+static void collect_base_names(Emitter *e, const StmtList *body) {
     for (int i = 0; i < body->n; i++) {
         const Stmt *s = body->v[i];
         switch (s->kind) {
         case S_CLASSDEF:
             for (int j = 0; j < s->u.classdef.bases.n; j++) {
                 const Expr *b = s->u.classdef.bases.v[j];
-                if (b->kind == E_NAME && strcmp(b->u.name.id, name) == 0) return true;
+                if (b->kind != E_NAME) continue;
+                e->base_names = arena_grow(e->arena, e->base_names, &e->capbase_names, e->nbase_names + 1,
+                                           sizeof(char *));
+                e->base_names[e->nbase_names++] = b->u.name.id;
             }
-            if (is_base_class(&s->u.classdef.body, name)) return true;
+            collect_base_names(e, &s->u.classdef.body);
             break;
         case S_IF:
-            if (is_base_class(&s->u.if_.body, name) || is_base_class(&s->u.if_.orelse, name)) return true;
+            collect_base_names(e, &s->u.if_.body);
+            collect_base_names(e, &s->u.if_.orelse);
             break;
         default: break;
         }
     }
-    return false;
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* Is `name` a base of a class of the module being emitted? The names are
+ * collected and sorted once per module (a search per method would make
+ * a module of many classes quadratic). */
+static bool is_base_class(Emitter *e, const char *name) {
+    if (e->base_names_mod != e->mod) {
+        e->base_names_mod = e->mod;
+        e->nbase_names = 0;
+        collect_base_names(e, &e->mod->body);
+        if (e->nbase_names) qsort(e->base_names, (size_t)e->nbase_names, sizeof(char *), cmp_names);
+    }
+    return e->nbase_names && bsearch(&name, e->base_names, (size_t)e->nbase_names, sizeof(char *), cmp_names);
 }
 
 FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
@@ -837,7 +855,7 @@ FuncDef *emit_declare_function(Emitter *e, const void *node, FuncKind kind) {
     fd->has_closure = scope->has_free;
     if (scope->parent && scope->parent->kind == SCOPE_CLASS) {
         fd->class_global = e->class_global;
-        fd->poly_self = is_base_class(&e->mod->body, scope->parent->name);
+        fd->poly_self = is_base_class(e, scope->parent->name);
     } else if (e->fn && e->fn->class_global) {
         fd->class_global = e->fn->class_global; /* nested in a method */
     }

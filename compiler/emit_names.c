@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "defassign.h"
 #include "emit_internal.h"
 #include "infer.h"
 
@@ -320,7 +321,7 @@ static LLVMValueRef check_bound(Emitter *e, LLVMValueRef v, RtFn raise, const ch
     return v;
 }
 
-LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) {
+static LLVMValueRef load_name(Emitter *e, const char *name, SrcSpan pos, bool bound) {
     Symbol *sym;
     Frame *f;
     switch (emit_name_home(e, name, &sym, &f)) {
@@ -331,7 +332,7 @@ LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) {
         if (f->owned && f->owned[sym->index]) LLVMBuildStore(e->b, emit_i64(e, 0), f->owned[sym->index]);
         box_float_local(e, f, sym, pos.line);
         LLVMValueRef v = LLVMBuildLoad2(e->b, e->i64, f->slots[sym->index], name);
-        if ((sym->flags & SYMF_PARAM) && !(sym->flags & SYMF_DELETED)) return v;
+        if (bound || ((sym->flags & SYMF_PARAM) && !(sym->flags & SYMF_DELETED))) return v;
         return check_bound(e, v, RT_ai_raise_unbound_local, name, pos.line);
     }
     case NAME_CELL: {
@@ -362,6 +363,12 @@ LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) {
     }
     unsupported(e, pos, "this name");
     return emit_i64(e, 1);
+}
+
+LLVMValueRef emit_load_name(Emitter *e, const char *name, SrcSpan pos) { return load_name(e, name, pos, false); }
+
+LLVMValueRef emit_load_name_expr(Emitter *e, const Expr *x) {
+    return load_name(e, x->u.name.id, x->pos, defassign_bound(e->modscope->defassign, x));
 }
 
 void emit_store_name(Emitter *e, const char *name, LLVMValueRef v, SrcSpan pos) {

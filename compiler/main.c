@@ -38,9 +38,11 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "defassign.h"
 #include "diag.h"
 #include "effects.h"
 #include "emit.h"
+#include "methnames.h"
 #include "modules.h"
 #include "objcache.h"
 #include "parse.h"
@@ -414,8 +416,12 @@ static LLVMTargetMachineRef make_target_machine(int opt_level) {
         fprintf(stderr, "aithonc: %s\n", err);
         exit(3);
     }
+    /* -O2 optimises the IR at O2 but generates code at the back end's
+     * O1: the same machine code speed on the benchmarks (richards,
+     * raytrace, nbody, fib within noise), a quarter less code generation
+     * time (docs/performance.md, "Compile time"). */
     static const LLVMCodeGenOptLevel levels[] = {LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
-                                                 LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
+                                                 LLVMCodeGenLevelLess, LLVMCodeGenLevelAggressive};
     LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, "generic", "", levels[opt_level],
                                                       LLVMRelocPIC, LLVMCodeModelDefault);
     LLVMDisposeMessage(triple);
@@ -594,6 +600,14 @@ static int compile(const Options *o) {
     for (int i = 0; i < prog->nunits; i++) {
         Unit *u = prog->units[i];
         if (u->kind == UNIT_SOURCE && u->ast) u->effects = effects_analyze(&arena, u->ast, u->scopes);
+    }
+    /* Which reads of locals need no unbound check (defassign.c), which
+     * names classes bind (methnames.c). */
+    for (int i = 0; i < prog->nunits; i++) {
+        Unit *u = prog->units[i];
+        if (u->kind != UNIT_SOURCE || !u->ast || !u->scopes) continue;
+        defassign_analyze(&arena, u->ast, u->scopes);
+        methnames_collect(&arena, u->scopes);
     }
     if (o->explain_actors) {
         for (int i = 0; i < prog->nunits; i++)

@@ -82,6 +82,10 @@ struct Scope {
     bool ns_live;               /* a module whose code keeps or writes globals()
                                    (or module-level locals()/vars()): its
                                    namespace is a dict (AI_MODINFO_LIVE_NS) */
+    struct DefAssign *defassign; /* the module's: the reads of locals that need
+                                   no unbound check (defassign.c) */
+    struct MethNames *methnames; /* the module's: the names its class bodies
+                                   bind (methnames.c) */
     bool uses_class_cell;       /* a class whose functions use super() (or
                                    __class__): its namespace gets a
                                    __classcell__, as in CPython */

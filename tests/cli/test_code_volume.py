@@ -1,0 +1,116 @@
+"""IR volume: checks the compiler proves unneeded leave no code.
+
+- Definite assignment (compiler/defassign.c): a function whose every read
+  of a local follows its assignment on all paths has no unbound-local
+  check (no call of ai_raise_unbound_local) in `--emit-llvm -O0`; reads
+  that may find the local unassigned keep theirs (one per such read).
+- `a, b = b, a + b` stores the values directly: no tuple is built and
+  none unpacked.
+- A method call site checks the four ways of its cache inline (an
+  inherited method sees each subclass); none when no class of the
+  program binds the method's name
+  (compiler/methnames.c: `xs.append(v)` calls the runtime at once).
+"""
+
+import re
+
+from _cli import check, finish, run, write, AITHONC
+
+SRC = '''
+def proven(n, items):
+    total = 0
+    seen = []
+    for i in range(n):
+        k = i * 2
+        if k > 3:
+            msg = "big"
+        else:
+            msg = "small"
+        seen.append(msg)
+        total += k
+    try:
+        r = total // n
+    except ZeroDivisionError:
+        r = -1
+    squares = [v * v for v in items if v]
+    while True:
+        w = len(seen)
+        break
+    return total, r, squares, w, seen
+
+
+def unproven(c, n):
+    if c:
+        x = 1
+    for i in range(n):
+        y = i
+    del c
+    return x, y, i
+
+
+def fib(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+
+class Base:
+    def run(self):
+        return self.step()
+
+    def step(self):
+        return 1
+
+
+class Derived(Base):
+    def step(self):
+        return 2
+
+
+def caller(o):
+    return o.step()
+
+
+def builtin_method(xs):
+    xs.append(len(xs))
+    return xs
+
+
+print(proven(4, [1, 0, 3]), fib(10), caller(Derived()), Base().run(), builtin_method([]))
+try:
+    unproven(True, 0)
+except UnboundLocalError as e:
+    print(e)
+'''
+
+write('volume.py', SRC)
+rc, out, err = run([AITHONC, 'volume.py', '--emit-llvm', '-O0', '-o', '-'])
+check(rc == 0, 'volume.py compiles', err[:300])
+
+
+def body(name):
+    m = re.search(r'^define [^@]*@%s\(.*?^}' % name, out, re.S | re.M)
+    return m.group(0) if m else ''
+
+
+proven, unproven = body('proven'), body('unproven')
+check(proven and 'ai_raise_unbound_local' not in proven,
+      'no unbound check where every read follows an assignment',
+      '%d checks' % proven.count('call i64 @ai_raise_unbound_local'))
+check(unproven.count('call i64 @ai_raise_unbound_local') == 3,
+      'a check for each read that may find its local unassigned (x, y, i)',
+      '%d checks' % unproven.count('call i64 @ai_raise_unbound_local'))
+fib = body('fib')
+check(fib and 'ai_unpack' not in fib and 'ai_tuple_pack' not in fib and 'tuple.bump' not in fib,
+      'a, b = b, a + b builds and unpacks no tuple')
+
+
+def ways(f):
+    return len(re.findall(r'^mc\.way\d*:', f, re.M))
+
+
+check(ways(body('caller')) == 4, 'a method call checks four ways inline', '%d' % ways(body('caller')))
+check(ways(body('builtin_method')) == 0, 'no inline way for a name no class binds',
+      '%d' % ways(body('builtin_method')))
+finish()
