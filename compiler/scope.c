@@ -691,6 +691,7 @@ static void visit_stmt_body(Collector *c, const Stmt *s, bool top) {
         sym->def_at_top = top && c->loop_depth == 0;
         Scope *fs = new_scope(c, SCOPE_FUNCTION, s->u.funcdef.name, s);
         fs->is_coroutine = s->kind == S_ASYNCFUNCTIONDEF;
+        fs->interactive = s->u.funcdef.example;
         Saved sv = enter(c, fs);
         bind_params(c, args);
         visit_body(c, &s->u.funcdef.body);
@@ -877,7 +878,7 @@ static bool make_free(Arena *a, Scope *s, const char *name) {
 static void resolve(Arena *a, Scope *s) {
     for (int i = 0; i < s->nsyms; i++) {
         Symbol *sym = s->syms[i];
-        if (s->kind == SCOPE_MODULE) {
+        if (s->kind == SCOPE_MODULE || s->interactive) {
             sym->kind = (sym->flags & SYMF_ASSIGNED) ? SYM_GLOBAL_EXPLICIT : SYM_GLOBAL_IMPLICIT;
         } else if (sym->flags & SYMF_GLOBAL) {
             sym->kind = SYM_GLOBAL_EXPLICIT;

@@ -82,6 +82,8 @@ struct Scope {
     bool ns_live;               /* a module whose code keeps or writes globals()
                                    (or module-level locals()/vars()): its
                                    namespace is a dict (AI_MODINFO_LIVE_NS) */
+    bool interactive;           /* a doctest example (Stmt funcdef.example):
+                                   every name is global, as at module level */
     bool uses_class_cell;       /* a class whose functions use super() (or
                                    __class__): its namespace gets a
                                    __classcell__, as in CPython */

@@ -723,6 +723,8 @@ static ai_value sys_excepthook(ai_value self, const ai_value *args, int64_t narg
 }
 static AI_BUILTIN_FN(bf_excepthook, "excepthook", sys_excepthook);
 
+static ai_value sys_dict;     /* the module's dict, once made */
+
 /* displayhook(value): print repr(value) unless it is None. */
 static ai_value sys_displayhook(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
     (void)self;
@@ -733,6 +735,15 @@ static ai_value sys_displayhook(ai_value self, const ai_value *args, int64_t nar
     return ai_print(&r, 1, 0, 0, 0, 0) ? AI_NONE : AI_ERR;
 }
 static AI_BUILTIN_FN(bf_displayhook, "displayhook", sys_displayhook);
+
+/* An expression statement of a doctest example (compiler/doctests.c):
+ * the value goes through sys.displayhook as a program replaced it. */
+ai_value ai_display(ai_value v) {
+    ai_value hook = 0;
+    if (!sys_dict || dict_get(sys_dict, cstr("displayhook"), &hook) != 1) hook = 0;
+    if (!hook || hook == ai_val(&bf_displayhook)) return sys_displayhook(0, &v, 1, 0);
+    return ai_call(hook, &v, 1, 0) ? AI_NONE : AI_ERR;
+}
 
 static mu_structseq flags_type, hash_info_type, thread_info_type, impl_type;
 static const char *const impl_fields[] = {"name", "cache_tag", "version", "hexversion"};
@@ -852,7 +863,6 @@ static ai_value make_path(void) {
 }
 
 /* The sys module's dict (immortal): where sys.stdout is looked up. */
-static ai_value sys_dict;
 
 static ai_value stdout_redirect(void) {
     static ai_value key;
