@@ -32,6 +32,7 @@
 
 #include "diag.h"
 #include "doctests.h"
+#include "nsdict.h"
 #include "parse.h"
 
 /* ---- the runtime's C modules -------------------------------------------- */
@@ -601,6 +602,7 @@ static Program *load_all(Loader *l, Unit *main) {
         u->scopes = scope_build(l->a, u->ast);
     }
     for (int i = 0; i < p->nunits; i++) star_import_into(l->a, p->units[i]);
+    nsdict_mark(l->a, p);
     return p;
 }
 
