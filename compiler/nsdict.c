@@ -16,7 +16,9 @@
  * Invariant: marking is always safe (a live namespace is only slower),
  * so a name bound both to a module and to something else is marked.
  * Not found here: a module reached through a value (a parameter,
- * `sys.modules[name]` with a computed name).
+ * `sys.modules[name]` with a computed name); a write written directly
+ * into its dict is refused at run time instead (emit_write_container,
+ * ai_ns_dict_for_write).
  */
 #include "nsdict.h"
 
