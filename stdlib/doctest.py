@@ -304,8 +304,14 @@ def _is_module(obj):
 
 
 def _is_routine(obj):
-    import inspect
-    return inspect.isroutine(obj)
+    # inspect.isroutine without importing inspect (a big module to compile)
+    import types
+    if isinstance(obj, (types.BuiltinFunctionType, types.FunctionType, types.MethodType)):
+        return True
+    if isinstance(obj, type):
+        return False
+    tp = type(obj)
+    return hasattr(tp, '__get__') and not hasattr(tp, '__set__')
 
 
 class DocTestFinder:
