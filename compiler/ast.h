@@ -239,8 +239,11 @@ struct Stmt {
     SrcSpan pos;
     union {
         /* S_FUNCTIONDEF and S_ASYNCFUNCTIONDEF */
+        /* example: a doctest example made a function (doctests.c): its
+         * names are the module's and its expression statements are
+         * displayed, as in CPython's interactive mode */
         struct { const char *name; Arguments *args; StmtList body;
-                 ExprList decorators; Expr *returns; } funcdef;
+                 ExprList decorators; Expr *returns; bool example; } funcdef;
         struct { const char *name; ExprList bases; KeywordList keywords;
                  StmtList body; ExprList decorators; } classdef;
         struct { Expr *value; } ret;            /* value may be NULL */

@@ -16,6 +16,21 @@ static size_t src_len;
 static int error_count;
 static int code_counts[1000];   /* by code number (E0101 → 101) */
 static bool quiet;
+static bool trial;
+static int trial_errors;
+static char trial_msg[512];
+
+void diag_trial_begin(void) {
+    trial = true;
+    trial_errors = 0;
+    trial_msg[0] = '\0';
+}
+
+int diag_trial_end(char *msg, size_t cap) {
+    trial = false;
+    if (msg && cap) snprintf(msg, cap, "%s", trial_msg);
+    return trial_errors;
+}
 
 void diag_set_quiet(bool q) { quiet = q; }
 
@@ -69,6 +84,15 @@ static bool begin(DiagCode code) {
 }
 
 void diag_error(DiagCode code, int line, int col, const char *fmt, ...) {
+    if (trial) {
+        if (trial_errors++ == 0) {
+            va_list ap;
+            va_start(ap, fmt);
+            vsnprintf(trial_msg, sizeof trial_msg, fmt, ap);
+            va_end(ap);
+        }
+        return;
+    }
     if (!begin(code)) return;
     size_t len = 0;
     const char *text = find_line(line, &len);
@@ -96,6 +120,10 @@ void diag_error(DiagCode code, int line, int col, const char *fmt, ...) {
 }
 
 void diag_error_file(DiagCode code, const char *file, const char *fmt, ...) {
+    if (trial) {
+        trial_errors++;
+        return;
+    }
     if (!begin(code)) return;
     fprintf(stderr, "%s: error[E%04d]: ", file, (int)code);
     va_list ap;

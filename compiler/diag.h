@@ -75,4 +75,11 @@ void diag_reset(void);
 /* Count errors but print nothing (the parser's fuzz target). */
 void diag_set_quiet(bool quiet);
 
+/* A trial: until diag_trial_end, errors are neither printed nor counted
+ * (a doctest example that does not parse is a SyntaxError at run time,
+ * not a compile error: doctests.c). diag_trial_end returns the errors
+ * the trial saw and copies the first one's message into msg. */
+void diag_trial_begin(void);
+int diag_trial_end(char *msg, size_t cap);
+
 #endif

@@ -803,12 +803,45 @@ static bool may_be_method(Emitter *e, const char *m) {
     return false;
 }
 
+/* The container of a store, a del or a mutating method call. Written
+ * `X.__dict__` or `vars(X)`, it comes from ai_ns_dict_for_write, which
+ * refuses (TypeError) a module whose namespace is a snapshot: the write
+ * would be lost (nsdict.c makes live every module it can name). */
+LLVMValueRef emit_write_container(Emitter *e, const Expr *x) {
+    const Expr *obj = NULL;
+    int how = 0;
+    Symbol *sym;
+    Frame *fr;
+    if (x->kind == E_ATTRIBUTE && strcmp(x->u.attribute.attr, "__dict__") == 0) {
+        obj = x->u.attribute.value;
+    } else if (x->kind == E_CALL && x->u.call.func->kind == E_NAME && strcmp(x->u.call.func->u.name.id, "vars") == 0 &&
+               x->u.call.args.n == 1 && x->u.call.args.v[0]->kind != E_STARRED && !x->u.call.keywords.n &&
+               emit_name_home(e, "vars", &sym, &fr) == NAME_GLOBAL && emit_never_bound_global(e, "vars")) {
+        obj = x->u.call.args.v[0];
+        how = 1;
+    }
+    if (!obj) return emit_expr(e, x);
+    LLVMValueRef o = emit_expr(e, obj);
+    LLVMValueRef r = emit_rt(e, RT_ai_ns_dict_for_write, (LLVMValueRef[]){o, emit_i64(e, how)}, 2);
+    emit_check(e, r, x->pos.line);
+    return r;
+}
+
+static bool mutating_method(const char *m) {
+    static const char *const names[] = {"update", "setdefault", "pop", "popitem", "clear",
+                                        "__setitem__", "__delitem__", "__ior__"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(m, names[i]) == 0) return true;
+    return false;
+}
+
 /* o.m(args); with await_line, `await o.m(args)` at that line: the
  * runtime's slow path is ai_await_method (a native coroutine method runs
  * at once, no coroutine object), a cached body's result is awaited. */
 LLVMValueRef emit_method_call(Emitter *e, const Expr *call, int await_line) {
     const Expr *f = call->u.call.func;
-    LLVMValueRef o = emit_expr(e, f->u.attribute.value);
+    LLVMValueRef o = mutating_method(f->u.attribute.attr) ? emit_write_container(e, f->u.attribute.value)
+                                                          : emit_expr(e, f->u.attribute.value);
     int np = call->u.call.args.n, nk = call->u.call.keywords.n;
     LLVMValueRef arr = emit_array_new(e, np + nk);
     for (int i = 0; i < np; i++) emit_array_store(e, arr, i, emit_call_arg(e, call->u.call.args.v[i]));
@@ -932,7 +965,7 @@ static void store_target(Emitter *e, const Expr *t, LLVMValueRef v) {
         return;
     }
     case E_SUBSCRIPT: {
-        LLVMValueRef o = emit_expr(e, t->u.subscript.value);
+        LLVMValueRef o = emit_write_container(e, t->u.subscript.value);
         if (t->u.subscript.slice->kind != E_SLICE) {
             setitem(e, o, subscript_key(e, t->u.subscript.slice), v, t->pos.line);
             return;
@@ -978,7 +1011,7 @@ static void delete_target(Emitter *e, const Expr *t) {
         return;
     }
     case E_SUBSCRIPT: {
-        LLVMValueRef o = emit_expr(e, t->u.subscript.value);
+        LLVMValueRef o = emit_write_container(e, t->u.subscript.value);
         LLVMValueRef k = subscript_key(e, t->u.subscript.slice);
         emit_check_i32(e, emit_rt(e, RT_ai_delitem, (LLVMValueRef[]){o, k}, 2), t->pos.line);
         return;
@@ -1059,7 +1092,7 @@ static void augassign(Emitter *e, const Stmt *s) {
         return;
     }
     case E_SUBSCRIPT: {
-        LLVMValueRef o = emit_expr(e, t->u.subscript.value);
+        LLVMValueRef o = emit_write_container(e, t->u.subscript.value);
         LLVMValueRef k = subscript_key(e, t->u.subscript.slice);
         bool simple = t->u.subscript.slice->kind != E_SLICE;
         const Expr *outer = e->fn->cur_expr;

@@ -863,10 +863,23 @@ static LLVMValueRef star_call(Emitter *e, const Expr *x) {
 
 static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x);
 
+/* A call written `warn(…)` or `x.warn(…)`: warnings.warn, most likely,
+ * which needs its caller's line (compiled code keeps no frames: see
+ * docs/stdlib.md, "The current stack"). */
+static bool is_warn_call(const Expr *x) {
+    const Expr *f = x->u.call.func;
+    return (f->kind == E_NAME && strcmp(f->u.name.id, "warn") == 0) ||
+           (f->kind == E_ATTRIBUTE && strcmp(f->u.attribute.attr, "warn") == 0);
+}
+
 static LLVMValueRef emit_call(Emitter *e, const Expr *x) {
     bool saved = e->genexp_as_list;
     e->genexp_as_list = emit_consumes_fully(e, x);
+    bool site = is_warn_call(x) && e->fn->code_info;
+    if (site) emit_rt(e, RT_ai_call_site, (LLVMValueRef[]){e->fn->code_info, emit_i32(e, x->pos.line)}, 2);
     LLVMValueRef r = emit_call_inner(e, x);
+    if (site && emit_block_open(e))
+        emit_rt(e, RT_ai_call_site, (LLVMValueRef[]){LLVMConstNull(e->ptr), emit_i32(e, 0)}, 2);
     e->genexp_as_list = saved;
     return r;
 }

@@ -319,6 +319,7 @@ LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x);
 LLVMValueRef emit_subscript_load(Emitter *e, const Expr *x);
 LLVMValueRef emit_slice(Emitter *e, const Expr *slice);
 LLVMValueRef emit_method_call(Emitter *e, const Expr *call, int await_line);
+LLVMValueRef emit_write_container(Emitter *e, const Expr *x);   /* see emit_data.c */
 void emit_store_target(Emitter *e, const Expr *t, LLVMValueRef v);
 void emit_delete_target(Emitter *e, const Expr *t);
 void emit_augassign(Emitter *e, const Stmt *s);

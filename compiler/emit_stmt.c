@@ -317,6 +317,12 @@ static bool calls_builtin(Emitter *e, const Expr *call) {
 
 static void emit_expr_stmt(Emitter *e, const Expr *x) {
     LLVMValueRef v = emit_expr(e, x);
+    if (e->fn->scope && e->fn->scope->interactive && emit_block_open(e)) {
+        /* a doctest example: the value goes to sys.displayhook, as typed
+         * at CPython's prompt */
+        emit_check(e, emit_rt(e, RT_ai_display, &v, 1), x->pos.line);
+        return;
+    }
     /* (no builtin returns a coroutine: print() needs no check) */
     if (x->kind != E_CALL || !emit_block_open(e) || calls_builtin(e, x)) return;
     LLVMBasicBlockRef obj = emit_block(e, "drop.obj"), coro = emit_block(e, "drop.coro"), done = emit_block(e, "drop.done");

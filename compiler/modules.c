@@ -31,6 +31,8 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "doctests.h"
+#include "nsdict.h"
 #include "parse.h"
 
 /* ---- the runtime's C modules -------------------------------------------- */
@@ -256,6 +258,14 @@ static Unit *find_unit(Loader *l, const char *name) {
         return u;
     }
     if (strcmp(name, "__main__") == 0) return l->p->main;
+    if (strcmp(name, DOCTESTS_MODULE) == 0) {
+        /* doctest.py's examples module: built once every other module is
+         * loaded (load_all) */
+        u = new_unit(l, name, UNIT_SOURCE);
+        u->package = "";
+        u->tb_name = "<doctest>";
+        return u;
+    }
     const BuiltinModule *bm = builtin_module(name);
     if (bm && bm->first) return new_unit(l, name, UNIT_BUILTIN);
     char *pkg = join(l->a, name, "__init__.py");
@@ -560,15 +570,30 @@ static void star_import_into(Arena *a, Unit *u) {
 
 /* ---- the whole program -------------------------------------------------------- */
 
+/* Scan the imports of units[from..], loading what they need. */
+static void scan_units(Loader *l, int from) {
+    for (l->next = from; l->next < l->p->nunits; l->next++) {
+        Unit *u = l->p->units[l->next];
+        if (u->kind != UNIT_SOURCE || !u->ast) continue;
+        diag_set_source(u->ast->filename, u->ast->source, u->ast->source_len);
+        scan_imports(l, u, &u->ast->body, false);
+    }
+}
+
 static Program *load_all(Loader *l, Unit *main) {
     Program *p = l->p;
     p->main = main;
     if (!main->ast) return NULL;
-    for (l->next = 0; l->next < p->nunits; l->next++) {
-        Unit *u = p->units[l->next];
-        if (u->kind != UNIT_SOURCE || !u->ast) continue;
-        diag_set_source(u->ast->filename, u->ast->source, u->ast->source_len);
-        scan_imports(l, u, &u->ast->body, false);
+    scan_units(l, 0);
+    Unit *dt = modules_find(p, DOCTESTS_MODULE);
+    if (dt && !dt->ast) {
+        /* the examples of every module loaded; an import in an example
+         * that finds nothing fails when the example runs, as in CPython */
+        int end = p->nunits;
+        dt->ast = doctests_module(l->a, p);
+        diag_set_source(dt->ast->filename, dt->ast->source, dt->ast->source_len);
+        scan_imports(l, dt, &dt->ast->body, true);
+        scan_units(l, end);
     }
     for (int i = 0; i < p->nunits; i++) {
         Unit *u = p->units[i];
@@ -577,6 +602,7 @@ static Program *load_all(Loader *l, Unit *main) {
         u->scopes = scope_build(l->a, u->ast);
     }
     for (int i = 0; i < p->nunits; i++) star_import_into(l->a, p->units[i]);
+    nsdict_mark(l->a, p);
     return p;
 }
 

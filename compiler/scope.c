@@ -25,6 +25,8 @@
 struct ScopeTable {
     Arena *arena;
     Scope *module;
+    const char **ns_refs;       /* see scope_ns_refs */
+    int nns_refs, capns_refs;
     const void **keys;          /* open addressing, NULL = empty */
     Scope **vals;
     int cap, count;
@@ -415,7 +417,43 @@ static void visit_expr(Collector *c, const Expr *e) {
     c->depth--;
 }
 
+/* `a.b.c` as text, or NULL when x is not a chain of names; `sys.modules[
+ * 'm']` is "=m", `sys.modules[__name__]` "=." (see scope_ns_refs). */
+static const char *name_chain(Collector *c, const Expr *x) {
+    if (x->kind == E_NAME) return x->u.name.id;
+    if (x->kind == E_ATTRIBUTE) {
+        const char *base = name_chain(c, x->u.attribute.value);
+        return base && base[0] != '=' ? arena_printf(c->a, "%s.%s", base, x->u.attribute.attr) : NULL;
+    }
+    if (x->kind == E_SUBSCRIPT && x->u.subscript.value->kind == E_ATTRIBUTE &&
+        strcmp(x->u.subscript.value->u.attribute.attr, "modules") == 0) {
+        const Expr *k = x->u.subscript.slice;
+        if (k->kind == E_CONSTANT && k->u.constant.kind == CONST_STR)
+            return arena_printf(c->a, "=%s", k->u.constant.str);
+        if (k->kind == E_NAME && strcmp(k->u.name.id, "__name__") == 0) return "=.";
+    }
+    return NULL;
+}
+
+/* x's namespace dict is taken: `x.__dict__`, `vars(x)`, getattr(x, '__dict__'). */
+static void note_ns_ref(Collector *c, const Expr *x) {
+    const char *chain = name_chain(c, x);
+    if (!chain) return;
+    ScopeTable *t = c->t;
+    t->ns_refs = arena_grow(c->a, t->ns_refs, &t->capns_refs, t->nns_refs + 1, sizeof *t->ns_refs);
+    t->ns_refs[t->nns_refs++] = chain;
+}
+
 static void visit_expr_body(Collector *c, const Expr *e) {
+    if (e->kind == E_ATTRIBUTE && strcmp(e->u.attribute.attr, "__dict__") == 0) note_ns_ref(c, e->u.attribute.value);
+    if (e->kind == E_CALL && e->u.call.func->kind == E_NAME && e->u.call.args.n >= 1) {
+        const char *f = e->u.call.func->u.name.id;
+        const ExprList *a = &e->u.call.args;
+        if ((strcmp(f, "vars") == 0 && a->n == 1) ||
+            (strcmp(f, "getattr") == 0 && a->n >= 2 && a->v[1]->kind == E_CONSTANT &&
+             a->v[1]->u.constant.kind == CONST_STR && strcmp(a->v[1]->u.constant.str, "__dict__") == 0))
+            note_ns_ref(c, a->v[0]);
+    }
     switch (e->kind) {
     case E_BOOLOP: visit_exprs(c, &e->u.boolop.values); break;
     case E_NAMEDEXPR: {
@@ -691,6 +729,7 @@ static void visit_stmt_body(Collector *c, const Stmt *s, bool top) {
         sym->def_at_top = top && c->loop_depth == 0;
         Scope *fs = new_scope(c, SCOPE_FUNCTION, s->u.funcdef.name, s);
         fs->is_coroutine = s->kind == S_ASYNCFUNCTIONDEF;
+        fs->interactive = s->u.funcdef.example;
         Saved sv = enter(c, fs);
         bind_params(c, args);
         visit_body(c, &s->u.funcdef.body);
@@ -877,7 +916,7 @@ static bool make_free(Arena *a, Scope *s, const char *name) {
 static void resolve(Arena *a, Scope *s) {
     for (int i = 0; i < s->nsyms; i++) {
         Symbol *sym = s->syms[i];
-        if (s->kind == SCOPE_MODULE) {
+        if (s->kind == SCOPE_MODULE || s->interactive) {
             sym->kind = (sym->flags & SYMF_ASSIGNED) ? SYM_GLOBAL_EXPLICIT : SYM_GLOBAL_IMPLICIT;
         } else if (sym->flags & SYMF_GLOBAL) {
             sym->kind = SYM_GLOBAL_EXPLICIT;
@@ -908,6 +947,11 @@ ScopeTable *scope_build(Arena *a, const Module *m) {
     }
     resolve(a, t->module);
     return t;
+}
+
+int scope_ns_refs(ScopeTable *t, const char *const **out) {
+    *out = t->ns_refs;
+    return t->nns_refs;
 }
 
 Symbol *scope_add_global(Arena *a, Scope *module, const char *name) {

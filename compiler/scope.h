@@ -86,6 +86,8 @@ struct Scope {
                                    no unbound check (defassign.c) */
     struct MethNames *methnames; /* the module's: the names its class bodies
                                    bind (methnames.c) */
+    bool interactive;           /* a doctest example (Stmt funcdef.example):
+                                   every name is global, as at module level */
     bool uses_class_cell;       /* a class whose functions use super() (or
                                    __class__): its namespace gets a
                                    __classcell__, as in CPython */
@@ -119,6 +121,11 @@ Symbol *scope_add_global(Arena *a, Scope *module, const char *name);
 /* Is this call of globals()/locals()/vars() read at once, so that a
  * snapshot of the module namespace equals the live dict (scope.c)? */
 bool scope_ns_read_only(ScopeTable *t, const void *call);
+/* The expressions whose namespace dict the module's code takes
+ * (`x.__dict__`, `vars(x)`, `getattr(x, '__dict__')`) when x is a chain
+ * of names ("a.b"), `sys.modules['m']` ("=m") or `sys.modules[__name__]`
+ * ("=."): nsdict.c makes such a module's namespace live. */
+int scope_ns_refs(ScopeTable *t, const char *const **out);
 /* The symbol `name` in scope `s`, or NULL. */
 Symbol *scope_lookup(const Scope *s, const char *name);
 

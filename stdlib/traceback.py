@@ -263,15 +263,18 @@ class TracebackException:
         except Exception:
             self.__notes__ = None
         if exc_type and issubclass(exc_type, SyntaxError):
-            self.filename = exc_value.filename
-            lno = exc_value.lineno
+            # (a SyntaxError made by a program may lack the details)
+            self.filename = getattr(exc_value, 'filename', None)
+            lno = getattr(exc_value, 'lineno', None)
             self.lineno = str(lno) if lno is not None else None
             end_lno = getattr(exc_value, 'end_lineno', None)
             self.end_lineno = str(end_lno) if end_lno is not None else None
-            self.text = exc_value.text
-            self.offset = exc_value.offset
+            self.text = getattr(exc_value, 'text', None)
+            self.offset = getattr(exc_value, 'offset', None)
             self.end_offset = getattr(exc_value, 'end_offset', None)
-            self.msg = exc_value.msg
+            self.msg = getattr(exc_value, 'msg', None)
+            if self.msg is None and getattr(exc_value, 'args', None):
+                self.msg = exc_value.args[0]
         self.__suppress_context__ = exc_value.__suppress_context__ if exc_value is not None \
             else False
         self.__cause__ = None

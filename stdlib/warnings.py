@@ -2,11 +2,14 @@
 formatwarning, filterwarnings, simplefilter, resetwarnings,
 catch_warnings.
 
-Compiled code keeps no frame objects, so warn() cannot see its caller:
-a warning is reported at "sys:1" (CPython's own fallback when the stack
-is too short) unless warn_explicit() names the place."""
+Compiled code keeps no frame objects; the compiler records the place of
+each call written `warn(...)` or `x.warn(...)` (_aithon.call_site()),
+which is warn()'s caller for stacklevel=1. Otherwise (a higher
+stacklevel, a warn reached another way) a warning is reported at "sys:1",
+CPython's own fallback when the stack is too short."""
 
 import sys
+import _aithon
 
 __all__ = ["warn", "warn_explicit", "showwarning", "formatwarning", "filterwarnings",
            "simplefilter", "resetwarnings", "catch_warnings"]
@@ -86,6 +89,8 @@ def formatwarning(message, category, filename, lineno, line=None):
 
 
 def _source_line(filename, lineno):
+    if (filename, lineno) in _site_lines:
+        return _site_lines[(filename, lineno)]
     try:
         with open(filename, encoding='utf-8') as f:
             for i, text in enumerate(f, 1):
@@ -153,6 +158,7 @@ class WarningMessage(object):
 
 def warn(message, category=None, stacklevel=1, source=None):
     """Issue a warning, or maybe ignore it or raise an exception."""
+    site = _aithon.call_site()      # first: any other call may change it
     if isinstance(message, Warning):
         category = message.__class__
     if category is None:
@@ -160,7 +166,18 @@ def warn(message, category=None, stacklevel=1, source=None):
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, not '{:s}'"
                         .format(type(category).__name__))
-    warn_explicit(message, category, 'sys', 1, 'sys', _registry, None, source)
+    if site is not None and stacklevel <= 1:
+        filename, lineno, module, line = site
+        if line is not None:
+            _site_lines[(filename, lineno)] = line
+    else:
+        filename, lineno, module = 'sys', 1, 'sys'
+    warn_explicit(message, category, filename, lineno, module, _registry, None, source)
+
+
+# (filename, lineno) -> the source line of a warn() call, from the
+# program's own text (the .py file need not exist when it runs)
+_site_lines = {}
 
 
 def warn_explicit(message, category, filename, lineno, module=None, registry=None,
@@ -188,7 +205,8 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
     for item in filters:
         action, msg, cat, mod, ln = item
         if ((msg is None or msg.match(text)) and issubclass(category, cat) and
-                (mod is None or mod.match(module)) and (ln == 0 or lineno == ln)):
+                (mod is None or (mod == module if isinstance(mod, str) else mod.match(module)))
+                and (ln == 0 or lineno == ln)):
             break
     else:
         action = defaultaction
@@ -266,7 +284,7 @@ class catch_warnings(object):
 
 # The default filters of a release build (python3 without -W or -X dev).
 filters[:] = [
-    ('default', None, DeprecationWarning, None, 0),
+    ('default', None, DeprecationWarning, '__main__', 0),
     ('ignore', None, DeprecationWarning, None, 0),
     ('ignore', None, PendingDeprecationWarning, None, 0),
     ('ignore', None, ImportWarning, None, 0),

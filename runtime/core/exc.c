@@ -588,6 +588,12 @@ ai_task_core *exc_task(void) {
 ai_value exc_pending(void) { return exc_task()->exc; }
 void exc_clear(void) { exc_task()->exc = 0; }
 
+void ai_call_site(const ai_code_info *code, int32_t line) {
+    ai_task_core *t = exc_task();
+    t->site_code = code;
+    t->site_line = line;
+}
+
 bool exc_pending_is(ai_type *t) {
     ai_value e = exc_task()->exc;
     return e && obj_isinstance(e, t);

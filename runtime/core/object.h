@@ -238,6 +238,10 @@ typedef struct ai_task_core {
     ai_value context;       /* contextvars: the current context's dict
                                (never changed in place), or 0 when empty;
                                an asyncio task swaps its own in */
+    const struct ai_code_info *site_code;   /* ai_call_site: the call of
+                               a `warn(…)` in progress (warnings.warn's
+                               caller), or NULL; not a value */
+    int64_t site_line;
 } ai_task_core;
 
 extern size_t exc_task_core_offset;

@@ -29,6 +29,10 @@
  *   tb_entries(exc)  exc's traceback (or a traceback object's) as [(filename, lineno, name, line,
  *                    markers)], outermost first, for the traceback module;
  *                    markers is the ^~~ line CPython prints under line, or None.
+ *   call_site()      the call `warn(…)`/`x.warn(…)` in progress in this task
+ *                    as (filename, lineno, module, source line or None), or
+ *                    None; forgets it (warnings.warn's caller: the compiler
+ *                    records such calls, core/exc.c's ai_call_site).
  *   set_exit_hook(f) f() runs when the main program ends (atexit's
  *                    runner; core/module.c, mod_exit_hook).
  *   set_sleep_hook(f) time.sleep(s) calls f(ns) first (threading's green
@@ -150,6 +154,28 @@ static ai_value a_tb_entries(ai_value self, const ai_value *args, int64_t nargs,
 }
 static AI_BUILTIN_FN(bf_tb_entries, "tb_entries", a_tb_entries);
 
+static ai_value a_call_site(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    (void)args;
+    if (mu_no_args("call_site", nargs, kwnames) < 0) return AI_ERR;
+    ai_task_core *t = exc_task();
+    const ai_code_info *code = t->site_code;
+    int32_t line = (int32_t)t->site_line;
+    t->site_code = NULL;
+    t->site_line = 0;
+    if (!code || !code->filename) return AI_NONE;
+    const char *p;
+    size_t n;
+    ai_value text = AI_NONE;
+    if (code->source && exc_source_line(code->source, line, &p, &n)) text = str_from_utf8(p, (int64_t)n);
+    ai_value items[4] = {str_from_cstr(code->filename), ai_smallint(line),
+                         code->module ? str_from_cstr(code->module) : AI_NONE, text};
+    for (int i = 0; i < 4; i++)
+        if (!items[i]) return AI_ERR;
+    return ai_tuple_pack(items, 4);
+}
+static AI_BUILTIN_FN(bf_call_site, "call_site", a_call_site);
+
 static ai_value a_gc_collect(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)self;
     (void)args;
@@ -212,7 +238,7 @@ static AI_BUILTIN_FN(bf_c_type_name, "c_type_name", a_c_type_name);
 static int init(ai_value m) {
     return mod_add_fn(m, &bf_caller_module) < 0 || mod_add_fn(m, &bf_abc_init) < 0 ||
                    mod_add_fn(m, &bf_abc_register) < 0 || mod_add_fn(m, &bf_float_pack) < 0 ||
-                   mod_add_fn(m, &bf_float_unpack) < 0 || mod_add_fn(m, &bf_tb_entries) < 0 ||
+                   mod_add_fn(m, &bf_float_unpack) < 0 || mod_add_fn(m, &bf_tb_entries) < 0 || mod_add_fn(m, &bf_call_site) < 0 ||
                    mod_add_fn(m, &bf_gc_collect) < 0 || mod_add_fn(m, &bf_context_get) < 0 ||
                    mod_add_fn(m, &bf_context_set) < 0 || mod_add_fn(m, &bf_set_exit_hook) < 0 ||
                    mod_add_fn(m, &bf_set_sleep_hook) < 0 || mod_add_fn(m, &bf_gen_yield) < 0 ||

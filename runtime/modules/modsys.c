@@ -36,6 +36,7 @@
 #include "modules/modutil.h"
 #include "objects/text.h"
 
+#include <stdatomic.h>
 #include <limits.h>
 #include <float.h>
 #include <pthread.h>
@@ -88,11 +89,21 @@ static ai_value unsupported(const char *msg) {
 typedef struct sys_stream {
     ai_object ob;
     int fd; /* 0, 1 or 2 */
+    _Atomic int closed; /* close() was called: every operation is a ValueError
+                           (the fd itself stays open for the runtime) */
 } sys_stream;
 
 extern ai_type sys_stream_type;
 
 static int stream_fd(ai_value v) { return ((sys_stream *)ai_obj(v))->fd; }
+static bool stream_closed(ai_value v) { return atomic_load(&((sys_stream *)ai_obj(v))->closed) != 0; }
+
+/* CPython's error for any operation on a closed stream. */
+static ai_value closed_error(void) { return ai_raise_msg(&ai_exc_ValueError, "I/O operation on closed file."); }
+#define CHECK_OPEN(self) \
+    do { \
+        if (stream_closed(self)) return closed_error(); \
+    } while (0)
 
 /* Write a str to stderr with errors='backslashreplace'. */
 static void stderr_put(ai_value s) {
@@ -133,6 +144,7 @@ static bool stream_put(int fd, ai_value s) {
 
 METHOD(s_write) {
     if (mu_one_arg("TextIOWrapper.write", nargs, kwnames) < 0) return AI_ERR;
+    CHECK_OPEN(self);
     int fd = stream_fd(self);
     if (fd == 0) return unsupported("not writable");
     ai_value s = args[0];
@@ -145,6 +157,7 @@ METHOD(s_write) {
 
 METHOD(s_writelines) {
     if (mu_one_arg("_IOBase.writelines", nargs, kwnames) < 0) return AI_ERR;
+    CHECK_OPEN(self);
     int fd = stream_fd(self);
     if (fd == 0) return unsupported("not writable");
     ai_value it = ai_iter(args[0]);
@@ -163,6 +176,7 @@ METHOD(s_writelines) {
 METHOD(s_flush) {
     (void)args;
     if (mu_no_args("TextIOWrapper.flush", nargs, kwnames) < 0) return AI_ERR;
+    CHECK_OPEN(self);
     int err = stream_fd(self) == 1 ? bi_stdout_flush() : 0;
     return err ? exc_raise_errno(err, 0) : AI_NONE;
 }
@@ -170,30 +184,35 @@ METHOD(s_flush) {
 METHOD(s_fileno) {
     (void)args;
     if (mu_no_args("TextIOWrapper.fileno", nargs, kwnames) < 0) return AI_ERR;
+    CHECK_OPEN(self);
     return ai_smallint(stream_fd(self));
 }
 
 METHOD(s_isatty) {
     (void)args;
     if (mu_no_args("TextIOWrapper.isatty", nargs, kwnames) < 0) return AI_ERR;
+    CHECK_OPEN(self);
     return ai_bool(isatty(stream_fd(self)));
 }
 
 METHOD(s_readable) {
     (void)args;
     if (mu_no_args("TextIOWrapper.readable", nargs, kwnames) < 0) return AI_ERR;
+    CHECK_OPEN(self);
     return ai_bool(stream_fd(self) == 0);
 }
 
 METHOD(s_writable) {
     (void)args;
     if (mu_no_args("TextIOWrapper.writable", nargs, kwnames) < 0) return AI_ERR;
+    CHECK_OPEN(self);
     return ai_bool(stream_fd(self) != 0);
 }
 
 METHOD(s_seekable) {
     (void)args;
     if (mu_no_args("TextIOWrapper.seekable", nargs, kwnames) < 0) return AI_ERR;
+    CHECK_OPEN(self);
     return ai_bool(lseek(stream_fd(self), 0, SEEK_CUR) != (off_t)-1);
 }
 
@@ -252,6 +271,7 @@ static int size_arg(const char *name, const ai_value *args, int64_t nargs, ai_va
 }
 
 static ai_value stdin_check(ai_value self) {
+    if (stream_closed(self)) return closed_error();
     if (stream_fd(self) != 0) return unsupported("not readable");
     pthread_once(&roots_once, roots_init);
     return AI_NONE;
@@ -343,9 +363,16 @@ static ai_value g_encoding(ai_value v) {
 static ai_value g_errors(ai_value v) {
     return str_from_cstr(stream_fd(v) == 2 ? "backslashreplace" : "strict");
 }
-static ai_value g_closed(ai_value v) {
-    (void)v;
-    return AI_FALSE;
+static ai_value g_closed(ai_value v) { return ai_bool(stream_closed(v)); }
+
+/* close(): flush, then refuse every later operation (print to it too). */
+METHOD(s_close) {
+    (void)args;
+    if (mu_no_args("TextIOWrapper.close", nargs, kwnames) < 0) return AI_ERR;
+    if (stream_closed(self)) return AI_NONE;
+    int err = stream_fd(self) == 1 ? bi_stdout_flush() : 0;
+    atomic_store(&((sys_stream *)ai_obj(self))->closed, 1);
+    return err ? exc_raise_errno(err, 0) : AI_NONE;
 }
 static ai_value g_line_buffering(ai_value v) {
     int fd = stream_fd(v);
@@ -374,6 +401,7 @@ static const ai_method_def stream_methods[] = {
     {"readable", s_readable, &sys_stream_type, 0},
     {"writable", s_writable, &sys_stream_type, 0},
     {"seekable", s_seekable, &sys_stream_type, 0},
+    {"close", s_close, &sys_stream_type, 0},
     {NULL, NULL, NULL, 0},
 };
 
@@ -416,6 +444,7 @@ static ai_value sys_print_to_file(ai_value file, const ai_value *args, int64_t n
     if (sep == AI_NONE) sep = 0;
     if (end == AI_NONE) end = 0;
     if (obj_is_type(file, &sys_stream_type)) {
+        if (stream_closed(file)) return closed_error();
         int fd = stream_fd(file);
         if (fd == 0) return unsupported("not writable");
         if (fd == 1) return ai_print(args, nargs, sep, end, 0, flush ? AI_TRUE : 0);
@@ -723,6 +752,8 @@ static ai_value sys_excepthook(ai_value self, const ai_value *args, int64_t narg
 }
 static AI_BUILTIN_FN(bf_excepthook, "excepthook", sys_excepthook);
 
+static ai_value sys_dict;     /* the module's dict, once made */
+
 /* displayhook(value): print repr(value) unless it is None. */
 static ai_value sys_displayhook(ai_value self, const ai_value *args, int64_t nargs, ai_value kw) {
     (void)self;
@@ -733,6 +764,15 @@ static ai_value sys_displayhook(ai_value self, const ai_value *args, int64_t nar
     return ai_print(&r, 1, 0, 0, 0, 0) ? AI_NONE : AI_ERR;
 }
 static AI_BUILTIN_FN(bf_displayhook, "displayhook", sys_displayhook);
+
+/* An expression statement of a doctest example (compiler/doctests.c):
+ * the value goes through sys.displayhook as a program replaced it. */
+ai_value ai_display(ai_value v) {
+    ai_value hook = 0;
+    if (!sys_dict || dict_get(sys_dict, cstr("displayhook"), &hook) != 1) hook = 0;
+    if (!hook || hook == ai_val(&bf_displayhook)) return sys_displayhook(0, &v, 1, 0);
+    return ai_call(hook, &v, 1, 0) ? AI_NONE : AI_ERR;
+}
 
 static mu_structseq flags_type, hash_info_type, thread_info_type, impl_type;
 static const char *const impl_fields[] = {"name", "cache_tag", "version", "hexversion"};
@@ -813,9 +853,9 @@ static const char *const int_info_fields[] = {"bits_per_digit", "sizeof_digit",
                                               "default_max_str_digits",
                                               "str_digits_check_threshold"};
 
-static sys_stream stdin_obj = {{(uintptr_t)&sys_stream_type}, 0};
-static sys_stream stdout_obj = {{(uintptr_t)&sys_stream_type}, 1};
-static sys_stream stderr_obj = {{(uintptr_t)&sys_stream_type}, 2};
+static sys_stream stdin_obj = {{(uintptr_t)&sys_stream_type}, 0, 0};
+static sys_stream stdout_obj = {{(uintptr_t)&sys_stream_type}, 1, 0};
+static sys_stream stderr_obj = {{(uintptr_t)&sys_stream_type}, 2, 0};
 
 static ai_value make_argv(void) {
     ai_value list = list_new(rt_argc > 0 ? rt_argc : 0);
@@ -852,13 +892,14 @@ static ai_value make_path(void) {
 }
 
 /* The sys module's dict (immortal): where sys.stdout is looked up. */
-static ai_value sys_dict;
 
 static ai_value stdout_redirect(void) {
     static ai_value key;
     if (!key) key = ai_const_str("stdout", 6);
     ai_value v;
-    if (dict_get(sys_dict, key, &v) != 1 || v == ai_val(&stdout_obj)) return 0;
+    if (dict_get(sys_dict, key, &v) != 1) return 0;
+    /* a closed stdout goes the file way, which refuses it */
+    if (v == ai_val(&stdout_obj) && !stream_closed(v)) return 0;
     return v;
 }
 

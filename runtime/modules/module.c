@@ -219,6 +219,25 @@ ai_value ai_import(const char *name) {
 ai_value ai_raise_import_error(const char *msg) { return ai_raise_msg(&ai_exc_ImportError, msg); }
 ai_value ai_raise_runtime_error(const char *msg) { return ai_raise_msg(&ai_exc_RuntimeError, msg); }
 
+ai_value ai_ns_dict_for_write(ai_value o, int64_t how) {
+    if (!ai_is_smallint(o) && ai_type_of(o) == &ai_module_type) {
+        ai_module_obj *m = mod_obj(o);
+        if (m->info && !live_ns(m))
+            return ai_raise_fmt(&ai_exc_TypeError,
+                                "cannot write into the namespace of module '%s' through its dict here: "
+                                "the compiler did not see which module this is, so its dict is a "
+                                "snapshot (name the module: `%s.__dict__[...] = ...`, or use "
+                                "setattr(); see docs/language.md)",
+                                m->name, m->name);
+    }
+    static ai_value name;       /* immortal; a race makes the same string twice */
+    if (!name && !(name = ai_const_str("__dict__", 8))) return AI_ERR;
+    ai_value d = ai_getattr(o, name);
+    if (d || !how || !exc_pending_is(&ai_exc_AttributeError)) return d;
+    exc_clear();
+    return ai_raise_msg(&ai_exc_TypeError, "vars() argument must have __dict__ attribute");
+}
+
 ai_value ai_globals(ai_module_info *info) {
     if (!info->module) return ai_raise_msg(&ai_exc_SystemError, "globals(): module not made yet");
     return mod_dict(info->module);

@@ -1182,7 +1182,7 @@ static ai_value super_construct(ai_value cls, const ai_value *args, int64_t narg
         return ai_raise_msg(&ai_exc_NotImplementedError,
                             "super() with one argument (an unbound super) is not supported");
     if (nargs > 2)
-        return ai_raise_fmt(&ai_exc_TypeError, "super() takes at most 2 arguments (%lld given)",
+        return ai_raise_fmt(&ai_exc_TypeError, "super() expected at most 2 arguments, got %lld",
                             (long long)nargs);
     return ai_super(args[0], args[1]);
 }

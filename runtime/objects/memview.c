@@ -128,13 +128,12 @@ static ai_value mv_construct(ai_value cls, const ai_value *args, int64_t nargs, 
         o = args[0];
     } else if (nargs == 0 && nkw == 1 && !strcmp(str_utf8(tuple_obj(kwnames)->items[0], NULL), "object")) {
         o = args[0];
-    } else if (nkw) {
-        ai_value k = tuple_obj(kwnames)->items[nkw - 1];
-        return ai_raise_fmt(&ai_exc_TypeError, "memoryview() got an unexpected keyword argument '%s'",
-                            str_utf8(k, NULL));
+    } else if (nargs + nkw > 1) {
+        /* CPython's argument clinic: "keyword" when none was positional */
+        return ai_raise_fmt(&ai_exc_TypeError, "memoryview() takes at most 1 %sargument (%lld given)",
+                            nargs ? "" : "keyword ", (long long)(nargs + nkw));
     } else {
-        return ai_raise_fmt(&ai_exc_TypeError, "memoryview() takes exactly one argument (%lld given)",
-                            (long long)nargs);
+        return ai_raise_msg(&ai_exc_TypeError, "memoryview() missing required argument 'object' (pos 1)");
     }
     if (memview_check(o)) {
         ai_memview *m = mv_obj(o);

@@ -71,8 +71,10 @@ int text_args(const argspec *a, const ai_value *args, int64_t nargs, ai_value kw
         break;
     default:
         if (nargs + nkw > a->max) {
-            ai_raise_fmt(&ai_exc_TypeError, "%s() takes at most %d argument%s (%lld given)",
-                         a->name, a->max, plural(a->max), (long long)(nargs + nkw));
+            /* CPython says "keyword argument" when none was positional */
+            ai_raise_fmt(&ai_exc_TypeError, "%s() takes at most %d %sargument%s (%lld given)",
+                         a->name, a->max, nargs ? "" : "keyword ", plural(a->max),
+                         (long long)(nargs + nkw));
             return -1;
         }
         break;

@@ -40,7 +40,7 @@ void task_init(task_t *t, const stack_mem_t *stack, sched_ctx_entry_fn fn, void 
     t->timer.heap = NULL;
     t->seq = 0;
     t->gen_current = NULL;
-    t->exc_state[0] = t->exc_state[1] = t->exc_state[2] = 0; /* no exception pending or handled, empty context */
+    t->exc_state[0] = t->exc_state[1] = t->exc_state[2] = t->exc_state[3] = t->exc_state[4] = 0; /* no exception pending or handled, empty context */
     /* relaxed: the task is not published yet; the run-queue push that
      * publishes it is a release */
     atomic_store_explicit(&t->state, TASK_RUNNABLE, memory_order_relaxed);

@@ -110,8 +110,9 @@ struct task {
                                    own (written in its commit, read by it) */
     void *gen_current;          /* the generator whose body this task is
                                    running (objects/gen.c); the task's own */
-    uint64_t exc_state[3];      /* the compiled code's pending and handled
-                                   exception and its contextvars context
+    uint64_t exc_state[5];      /* the compiled code's pending and handled
+                                   exception, its contextvars context and
+                                   the call site of a warn() in progress
                                    (core/exc.c's ai_task_core,
                                    reached through exc_task_core_offset); the task's
                                    own */

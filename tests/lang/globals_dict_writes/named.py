@@ -1,0 +1,5 @@
+VALUE = 'old'
+
+
+def value():
+    return VALUE

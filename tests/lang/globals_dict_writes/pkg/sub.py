@@ -1,0 +1,5 @@
+N = 0
+
+
+def n():
+    return N
