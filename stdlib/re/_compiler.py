@@ -257,6 +257,10 @@ def _first_char(node, flags):
                 continue
             return _first_char(item, flags)
         return -1
+    if kind == 'alt':
+        # Python|Perl: the search may skip to the next 'P' too.
+        firsts = {_first_char(b, flags) for b in node[1]}
+        return firsts.pop() if len(firsts) == 1 else -1
     if kind == 'group':
         return _first_char(node[2], flags)
     if kind == 'rep' and node[1] >= 1:
