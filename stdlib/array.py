@@ -122,6 +122,11 @@ class array:
         return v in self._items
 
     def __getitem__(self, i):
+        # Fast path first (an int index in range): numeric loops index
+        # arrays item by item, and no try block is set up for them.
+        items = self._items
+        if type(i) is int and -len(items) <= i < len(items):
+            return items[i]
         if isinstance(i, slice):
             return self._new(self._items[i])
         try:
@@ -130,6 +135,13 @@ class array:
             raise IndexError('array index out of range') from None
 
     def __setitem__(self, i, v):
+        # Fast path: a float into a 'd' array at an int index in range
+        # (already a C double: nothing to check or round).
+        items = self._items
+        if type(v) is float and type(i) is int and self._code == 'd' and \
+                -len(items) <= i < len(items):
+            items[i] = v
+            return
         if isinstance(i, slice):
             if not isinstance(v, array):
                 raise TypeError('can only assign array (not "%s") to array slice'

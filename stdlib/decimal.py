@@ -8,6 +8,9 @@ tracked)."""
 
 import math as _math
 import sys as _sys
+from _aithon import int_str as _istr, int_parse as _iparse
+# Coefficients have any number of digits (as C decimal's): their
+# conversions bypass the 4300-digit limit on str(int)/int(str).
 
 __all__ = ['Decimal', 'Context', 'DecimalTuple', 'DefaultContext', 'BasicContext',
            'ExtendedContext', 'DecimalException', 'Clamped', 'InvalidOperation',
@@ -336,7 +339,7 @@ def _ln10_fixed(w):
 def _ln_fixed(coeff, exp, w):
     # ln(coeff * 10**exp) * 10**w.
     g = w + 10
-    digits = len(str(coeff))
+    digits = len(_istr(coeff))
     m = coeff * 10 ** g // 10 ** (digits - 1)   # in [1, 10) scaled
     k = exp + digits - 1
     v = _ln_fixed_unit(m, g) + k * _ln10_fixed(g)
@@ -433,7 +436,7 @@ class Decimal:
             if exp == 'F':
                 digits = ()
             self._sign = sign
-            self._int = int(''.join(str(d) for d in digits) or '0')
+            self._int = _iparse(''.join(str(d) for d in digits) or '0')
             if isinstance(exp, str):
                 self._set_special({'F': 'F', 'n': 'n', 'N': 'N'}[exp], sign)
             else:
@@ -466,7 +469,7 @@ class Decimal:
             if rest and not rest.isdigit():
                 return False
             self._set_special('N' if low.startswith('snan') else 'n', sign)
-            self._int = int(rest) if rest else 0
+            self._int = _iparse(rest) if rest else 0
             return True
         exp = 0
         epos = low.find('e')
@@ -486,7 +489,7 @@ class Decimal:
                 (frac and not (frac.isdigit() and frac.isascii())):
             return False
         self._sign = sign
-        self._int = int((whole + frac) or '0')
+        self._int = _iparse((whole + frac) or '0')
         self._exp = exp - len(frac)
         return True
 
@@ -529,16 +532,16 @@ class Decimal:
         """Return the adjusted exponent of self"""
         if self._special is not None:
             return 0
-        return self._exp + len(str(self._int)) - 1
+        return self._exp + len(_istr(self._int)) - 1
 
     def as_tuple(self):
         """Represents the number as a triple tuple."""
         if self._special == 'F':
             return DecimalTuple(self._sign, (0,), 'F')
         if self._special is not None:
-            return DecimalTuple(self._sign, tuple(int(c) for c in str(self._int)) if self._int
+            return DecimalTuple(self._sign, tuple(int(c) for c in _istr(self._int)) if self._int
                                 else (), self._special)
-        return DecimalTuple(self._sign, tuple(int(c) for c in str(self._int)), self._exp)
+        return DecimalTuple(self._sign, tuple(int(c) for c in _istr(self._int)), self._exp)
 
     def as_integer_ratio(self):
         if self._special == 'F':
@@ -566,8 +569,8 @@ class Decimal:
             return sign + 'Infinity'
         if self._special is not None:
             return sign + ('sNaN' if self._special == 'N' else 'NaN') + \
-                (str(self._int) if self._int else '')
-        digits = str(self._int)
+                (_istr(self._int) if self._int else '')
+        digits = _istr(self._int)
         exp = self._exp
         leftdigits = exp + len(digits)
         if exp <= 0 and leftdigits > -6:
@@ -633,14 +636,14 @@ class Decimal:
             exp += 2
         rounding = ctx.rounding
         if prec is not None:
-            ndigits = len(str(coeff))
+            ndigits = len(_istr(coeff))
             if kind in 'eE' and coeff:
                 # exactly prec + 1 significant digits (zeros appended);
                 # a zero keeps its exponent
                 drop = ndigits - (prec + 1)
                 coeff, _ = _round_int(coeff, drop, rounding, negative)
                 exp += drop
-                if coeff and len(str(coeff)) > prec + 1:
+                if coeff and len(_istr(coeff)) > prec + 1:
                     coeff //= 10
                     exp += 1
             elif kind in 'fF%':
@@ -651,14 +654,14 @@ class Decimal:
                 drop = ndigits - prec
                 coeff, _ = _round_int(coeff, drop, rounding, negative)
                 exp += drop
-                if len(str(coeff)) > prec:
+                if len(_istr(coeff)) > prec:
                     coeff //= 10
                     exp += 1
         if coeff == 0 and exp > 0 and kind in 'fF%':
             exp = 0
         if coeff == 0 and nozero and negative:
             negative = 0
-        digits = str(coeff) if coeff else '0'
+        digits = _istr(coeff) if coeff else '0'
         leftdigits = exp + len(digits)
         if kind in 'eE':
             dotplace = 1 - prec if (coeff == 0 and prec is not None) else 1
@@ -688,7 +691,7 @@ class Decimal:
         return _format_align(sgn, intpart + fracpart, fill, align, width)
 
     def _fixed_str(self):
-        digits = str(self._int)
+        digits = _istr(self._int)
         if self._exp >= 0:
             return digits + '0' * self._exp if self._int else '0'
         n = -self._exp
@@ -761,13 +764,13 @@ class Decimal:
             context = getcontext()
         if self._special is not None:
             return self
-        digits = len(str(self._int))
+        digits = len(_istr(self._int))
         if digits <= context.prec:
             return self
         drop = digits - context.prec
         coeff, _ = _round_int(self._int, drop, context.rounding, self._sign == 1)
         exp = self._exp + drop
-        if len(str(coeff)) > context.prec:
+        if len(_istr(coeff)) > context.prec:
             coeff //= 10
             exp += 1
         return self._make(self._sign, coeff, exp)
@@ -788,7 +791,7 @@ class Decimal:
             coeff = self._int * 10 ** (self._exp - target)
         else:
             coeff, _ = _round_int(self._int, target - self._exp, rounding, self._sign == 1)
-        if len(str(coeff)) > context.prec:
+        if len(_istr(coeff)) > context.prec:
             raise InvalidOperation([InvalidOperation])
         return self._make(self._sign, coeff, target)
 
@@ -921,7 +924,7 @@ class Decimal:
         if self._int == 0:
             return self._make(sign, 0, ideal)
         # scale so the quotient has prec+1 digits at least
-        shift = len(str(other._int)) - len(str(self._int)) + ctx.prec + 1
+        shift = len(_istr(other._int)) - len(_istr(self._int)) + ctx.prec + 1
         if shift >= 0:
             q, r = divmod(self._int * 10 ** shift, other._int)
         else:
@@ -1073,7 +1076,7 @@ class Decimal:
         if e % 2:
             c *= 10
             e -= 1
-        shift = max(0, prec + 1 - (len(str(c)) + 1) // 2)
+        shift = max(0, prec + 1 - (len(_istr(c)) + 1) // 2)
         c *= 10 ** (2 * shift)
         e -= 2 * shift
         r = _math.isqrt(c)
@@ -1133,7 +1136,7 @@ class Decimal:
         if self._sign:
             raise InvalidOperation([InvalidOperation])
         # An exact power of ten has an exact (integer) logarithm.
-        digits = str(self._int)
+        digits = _istr(self._int)
         if digits.rstrip('0') == '1':
             return Decimal(self._exp + len(digits) - 1)
         w = self._ln_digits(ctx)
@@ -1146,7 +1149,7 @@ class Decimal:
         w = ctx.prec + 20
         diff = abs(self - 1)
         if diff and diff._int:
-            adj = diff._exp + len(str(diff._int)) - 1
+            adj = diff._exp + len(_istr(diff._int)) - 1
             if adj < 0:
                 w += -adj
         return w
@@ -1176,6 +1179,21 @@ class Decimal:
     # ---- comparisons ---------------------------------------------------------------------
 
     def _cmp_key(self, other):
+        # Finite against int or finite Decimal: the signed coefficients
+        # brought to the smaller exponent (no gcd, no ratio objects).
+        if self._special is None:
+            if isinstance(other, Decimal):
+                if other._special is None:
+                    d = self._exp - other._exp
+                    if -64 < d < 64:
+                        a = -self._int if self._sign else self._int
+                        b = -other._int if other._sign else other._int
+                        if d >= 0:
+                            return a * 10 ** d, b
+                        return a, b * 10 ** -d
+            elif isinstance(other, int) and 0 <= self._exp < 64:
+                a = -self._int if self._sign else self._int
+                return a * 10 ** self._exp, other
         if isinstance(other, float):
             other = Decimal(other)
         elif isinstance(other, int):

@@ -397,7 +397,8 @@ class PrettyPrinter:
 
     def _repr_info(self, obj, context, maxlevels, level):
         # (text, readable, recursive): repr with dict keys sorted, depth
-        # limits as '...', recursion shown as <Recursion on ...>.
+        # limits as '...', recursion shown as <Recursion on ...>. Items go
+        # through self.format, as in CPython, so subclasses can override it.
         t = type(obj)
         if t in _SCALARS:
             return repr(obj), True, False
@@ -419,8 +420,8 @@ class PrettyPrinter:
             recursive = False
             parts = []
             for k, v in self._sorted_items(obj):
-                ks, kr, krec = self._repr_info(k, context, maxlevels, level + 1)
-                vs, vr, vrec = self._repr_info(v, context, maxlevels, level + 1)
+                ks, kr, krec = self.format(k, context, maxlevels, level + 1)
+                vs, vr, vrec = self.format(v, context, maxlevels, level + 1)
                 parts.append('%s: %s' % (ks, vs))
                 readable = readable and kr and vr
                 recursive = recursive or krec or vrec
@@ -448,7 +449,7 @@ class PrettyPrinter:
             recursive = False
             parts = []
             for o in obj:
-                s, rd, rc = self._repr_info(o, context, maxlevels, level + 1)
+                s, rd, rc = self.format(o, context, maxlevels, level + 1)
                 parts.append(s)
                 readable = readable and rd
                 recursive = recursive or rc
@@ -456,6 +457,10 @@ class PrettyPrinter:
             return fmt % ', '.join(parts), readable, recursive
         text = repr(obj)
         return text, bool(text) and not text.startswith('<'), False
+
+    # CPython's name for the same method (private, but programs and
+    # benchmarks call it, and subclasses of PrettyPrinter know it).
+    _safe_repr = _repr_info
 
 
 def _recursion(obj):

@@ -600,6 +600,10 @@ bool int_cmp_double(ai_value i, double d, int32_t op);
 ai_value int_from_u64(uint64_t u, bool negative);
 /* str(int) as a str object; ValueError past the 4300-digit limit. */
 ai_value int_to_str(ai_value v);
+/* Decimal text of an int, and parsing decimal text, without the
+ * int_max_str_digits limit: for the stdlib's internal use (_aithon). */
+ai_value int_to_str_unlimited(ai_value v);
+ai_value int_parse_unlimited(ai_value s);
 /* Decimal text of v into a malloc'd buffer (no limit check): for
  * constants, debugging and print's fast path. NULL on OOM. */
 char *int_to_decimal_malloc(ai_value v, size_t *len);

@@ -49,6 +49,8 @@
  *                    writes in C is named by its tp_name there
  *                    ("datetime.date"), and its __module__ what
  *                    comes before the last dot; __name__ stays.
+ *   int_str(n), int_parse(s)  str(n) and int(s) (base 10) without the
+ *                    int_max_str_digits limit: decimal's coefficients.
  */
 #include "modules/modutil.h"
 #include "objects/text.h"
@@ -235,6 +237,24 @@ static ai_value a_c_type_name(ai_value self, const ai_value *args, int64_t nargs
 }
 static AI_BUILTIN_FN(bf_c_type_name, "c_type_name", a_c_type_name);
 
+/* decimal keeps coefficients of any length: its conversions must not
+ * stop at the 4300-digit limit that guards str()/int() of user data. */
+static ai_value a_int_str(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_one_arg("int_str", nargs, kwnames) < 0) return AI_ERR;
+    if (!int_check(args[0])) return ai_raise_msg(&ai_exc_TypeError, "int_str() needs an int");
+    return int_to_str_unlimited(args[0]);
+}
+static AI_BUILTIN_FN(bf_int_str, "int_str", a_int_str);
+
+static ai_value a_int_parse(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)self;
+    if (mu_one_arg("int_parse", nargs, kwnames) < 0) return AI_ERR;
+    if (!str_check(args[0])) return ai_raise_msg(&ai_exc_TypeError, "int_parse() needs a str");
+    return int_parse_unlimited(args[0]);
+}
+static AI_BUILTIN_FN(bf_int_parse, "int_parse", a_int_parse);
+
 static int init(ai_value m) {
     return mod_add_fn(m, &bf_caller_module) < 0 || mod_add_fn(m, &bf_abc_init) < 0 ||
                    mod_add_fn(m, &bf_abc_register) < 0 || mod_add_fn(m, &bf_float_pack) < 0 ||
@@ -242,7 +262,8 @@ static int init(ai_value m) {
                    mod_add_fn(m, &bf_gc_collect) < 0 || mod_add_fn(m, &bf_context_get) < 0 ||
                    mod_add_fn(m, &bf_context_set) < 0 || mod_add_fn(m, &bf_set_exit_hook) < 0 ||
                    mod_add_fn(m, &bf_set_sleep_hook) < 0 || mod_add_fn(m, &bf_gen_yield) < 0 ||
-                   mod_add_fn(m, &bf_c_type_name) < 0
+                   mod_add_fn(m, &bf_c_type_name) < 0 || mod_add_fn(m, &bf_int_str) < 0 ||
+                   mod_add_fn(m, &bf_int_parse) < 0
                ? -1
                : 0;
 }

@@ -37,6 +37,7 @@
 #include "objects/text.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* ---- opcodes (stdlib/re/_compiler.py has the same numbers) ---------------- */
 
@@ -80,6 +81,8 @@ typedef struct {
     int64_t nslots;    /* marks: 2 * groups, + lastindex, + loop registers */
     int64_t nmarks;    /* 2 * groups */
     int64_t first;     /* a code point every match starts with, or -1 */
+    bool has_firstset; /* every match starts with a code point < 256 in: */
+    uint8_t firstset[32];
     int64_t anchored;  /* 1: can match only at pos 0 (^, \A without MULTILINE) */
 } re_prog;
 
@@ -118,10 +121,17 @@ static ai_value pack_words(ai_value seq) {
     return b;
 }
 
-/* Program(code, classes, pike_or_None, nslots, nmarks, first, anchored) */
+/* Program(code, classes, pike_or_None, nslots, nmarks, first, anchored
+ *         [, firstset]): firstset, 32 bytes or None, is a bitmap of the
+ * code points below 256 that every match starts with (Python|Perl|Tcl),
+ * so a search skips the positions where no match can start. */
 static ai_value prog_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)cls;
-    if (mu_pos_range("Program", "Program", nargs, kwnames, 7, 7) < 0) return AI_ERR;
+    if (mu_pos_range("Program", "Program", nargs, kwnames, 7, 8) < 0) return AI_ERR;
+    int64_t setlen = 0;
+    const uint8_t *set = nargs == 8 && args[7] != AI_NONE ? bytes_buffer(args[7], &setlen) : NULL;
+    if (nargs == 8 && args[7] != AI_NONE && (!set || setlen != 32))
+        return ai_raise_msg(&ai_exc_TypeError, "Program: firstset must be 32 bytes");
     for (int i = 3; i < 7; i++)
         if (!ai_is_smallint(args[i])) return ai_raise_msg(&ai_exc_TypeError, "Program: bad counts");
     ai_value code = pack_words(args[0]);
@@ -137,6 +147,8 @@ static ai_value prog_construct(ai_value cls, const ai_value *args, int64_t nargs
     p->nmarks = ai_smallint_get(args[4]);
     p->first = ai_smallint_get(args[5]);
     p->anchored = ai_smallint_get(args[6]);
+    p->has_firstset = set != NULL;
+    if (set) memcpy(p->firstset, set, 32);
     return ai_val(p);
 }
 
@@ -644,6 +656,12 @@ static ai_value r_exec(ai_value self, const ai_value *args, int64_t nargs, ai_va
             if (p->first >= 0 && mode == 1) {
                 /* Skip to the next occurrence of the first character. */
                 while (start < endpos && ch_at(&m, start) != (uint32_t)p->first) start++;
+                if (start >= endpos) break;
+            } else if (p->has_firstset && mode == 1) {
+                for (; start < endpos; start++) {
+                    uint32_t c = ch_at(&m, start);
+                    if (c < 256 && (p->firstset[c >> 3] >> (c & 7)) & 1) break;
+                }
                 if (start >= endpos) break;
             }
             for (int64_t i = 0; i < m.nslots; i++) m.slots[i] = -1;

@@ -365,14 +365,17 @@ static ai_value digits_limit_error(void) {
                         (long long)int_max_str_digits);
 }
 
-ai_value int_to_str(ai_value v) {
+/* limit: honour int_max_str_digits (str(), repr(), format()); the
+ * stdlib's own conversions (decimal's coefficients) pass false, as
+ * CPython's C code does not go through the checked path either. */
+static ai_value int_to_str_lim(ai_value v, bool limit) {
     v = int_unbool(v);
     if (ai_is_smallint(v)) {
         char buf[24];
         int n = int_small_to_decimal(ai_smallint_get(v), buf);
         return str_from_ascii(buf, n);
     }
-    if (int_max_str_digits > 0) {
+    if (limit && int_max_str_digits > 0) {
         /* Cheap reject before converting: bits * log10(2) digits at least. */
         ival x;
         ival_of(v, &x);
@@ -383,7 +386,7 @@ ai_value int_to_str(ai_value v) {
     char *s = int_to_decimal_malloc(v, &len);
     if (!s) return exc_nomem();
     size_t ndig = len - (s[0] == '-');
-    if (int_max_str_digits > 0 && ndig > (size_t)int_max_str_digits) {
+    if (limit && int_max_str_digits > 0 && ndig > (size_t)int_max_str_digits) {
         free(s);
         return digits_limit_error();
     }
@@ -391,6 +394,9 @@ ai_value int_to_str(ai_value v) {
     free(s);
     return r;
 }
+
+ai_value int_to_str(ai_value v) { return int_to_str_lim(v, true); }
+ai_value int_to_str_unlimited(ai_value v) { return int_to_str_lim(v, false); }
 
 ai_value int_repr(ai_value v) { return int_to_str(v); }
 
@@ -438,7 +444,7 @@ static ai_value int_from_digits(const unsigned char *dig, int64_t n, int base, i
     return big_finish(r, rn, sign);
 }
 
-ai_value int_parse(ai_value sv, int base) {
+static ai_value int_parse_lim(ai_value sv, int base, bool limit) {
     int64_t len;
     char *s = str_ascii_strip_malloc(sv, &len);
     if (!s) return len == -1 ? invalid_literal(sv, base) : exc_nomem();
@@ -493,7 +499,7 @@ ai_value int_parse(ai_value sv, int base) {
         free(dig);
         return invalid_literal(sv, base);
     }
-    if ((b & (b - 1)) != 0 && int_max_str_digits > 0 && n > int_max_str_digits) {
+    if (limit && (b & (b - 1)) != 0 && int_max_str_digits > 0 && n > int_max_str_digits) {
         free(dig);
         return ai_raise_fmt(&ai_exc_ValueError,
                             "Exceeds the limit (%lld digits) for integer string conversion: "
@@ -505,6 +511,9 @@ ai_value int_parse(ai_value sv, int base) {
     free(dig);
     return r;
 }
+
+ai_value int_parse(ai_value sv, int base) { return int_parse_lim(sv, base, true); }
+ai_value int_parse_unlimited(ai_value sv) { return int_parse_lim(sv, 10, false); }
 
 ai_value ai_const_int(const char *decimal) {
     /* Literals are text from the compiler (no limit applies): decimal

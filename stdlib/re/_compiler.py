@@ -257,6 +257,10 @@ def _first_char(node, flags):
                 continue
             return _first_char(item, flags)
         return -1
+    if kind == 'alt':
+        # Python|Perl: the search may skip to the next 'P' too.
+        firsts = {_first_char(b, flags) for b in node[1]}
+        return firsts.pop() if len(firsts) == 1 else -1
     if kind == 'group':
         return _first_char(node[2], flags)
     if kind == 'rep' and node[1] >= 1:
@@ -264,6 +268,49 @@ def _first_char(node, flags):
     if kind == 'flags':
         return _first_char(node[3], (flags | node[1]) & ~node[2])
     return -1
+
+
+def _first_set(node, flags):
+    """The set of code points every match starts with, or None (unknown,
+    or a match may be empty)."""
+    if flags & FLAG_IGNORECASE:
+        return None
+    kind = node[0]
+    if kind == 'lit':
+        return {node[1]}
+    if kind == 'alt':
+        out = set()
+        for b in node[1]:
+            f = _first_set(b, flags)
+            if f is None:
+                return None
+            out |= f
+        return out
+    if kind == 'seq':
+        for item in node[1]:
+            if item[0] == 'at':
+                continue
+            return _first_set(item, flags)
+        return None
+    if kind == 'group':
+        return _first_set(node[2], flags)
+    if kind == 'rep' and node[1] >= 1:
+        return _first_set(node[4], flags)
+    if kind == 'flags':
+        return _first_set(node[3], (flags | node[1]) & ~node[2])
+    return None
+
+
+def _first_bitmap(node, flags):
+    """_first_set as _re.Program's 32-byte bitmap, when it has more than
+    one code point, all below 256; else None."""
+    f = _first_set(node, flags)
+    if not f or len(f) < 2 or max(f) > 255:
+        return None
+    bits = bytearray(32)
+    for c in f:
+        bits[c >> 3] |= 1 << (c & 7)
+    return bytes(bits)
 
 
 def _anchored(node, flags):
@@ -294,4 +341,5 @@ def compile_tree(tree, flags, ngroups, is_str):
         pike_code = tuple(pk.code)
         nslots = max(nslots, pk.nreg)
     return _re.Program(tuple(bt.code), tuple(bt.classes) or (0,), pike_code, nslots, nmarks,
-                       _first_char(tree, flags), 1 if _anchored(tree, flags) else 0)
+                       _first_char(tree, flags), 1 if _anchored(tree, flags) else 0,
+                       _first_bitmap(tree, flags))
