@@ -219,6 +219,7 @@ fuzz:
 	        $$corpus || exit 1; done
 
 bench: all
+	@$(SHELL) tools/install-deps.sh --bench
 	$(PYTHON) bench/run_bench.py --build $(BUILD)
 	$(PYTHON) bench/runtime/run.py --build $(BUILD)/rtbench --lib $(BUILD)/lib/aithon/libaithonrt.a --runs 3
 	$(PYTHON) bench/asyncio/run.py --build $(BUILD) --runs 3

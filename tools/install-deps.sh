@@ -8,11 +8,33 @@
 # `apt-get update` once and installs exactly the missing Debian packages;
 # as another user it prints the `sudo apt-get install ...` command to run
 # and exits 1.
+#
+# `install-deps.sh --bench` checks instead for the peers `make bench` times
+# Aithon against: pypy3, Go and Erlang. They are optional (each runner
+# leaves out a peer that is missing), so without root it only says what
+# to install and exits 0.
 set -euo pipefail
 
 missing=()
 need() { missing+=("$1"); }
 have() { command -v "$1" >/dev/null 2>&1; }
+
+if [ "${1:-}" = "--bench" ]; then
+    have pypy3 || need pypy3
+    have go || need golang-go
+    have erl || need erlang-nox
+    [ ${#missing[@]} -eq 0 ] && exit 0
+    if [ "$(id -u)" -ne 0 ] || ! have apt-get; then
+        echo "install-deps: the benchmarks' peers are missing (${missing[*]}); to time against them run:" >&2
+        echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+        exit 0
+    fi
+    echo "install-deps: installing the benchmarks' peers ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    exit 0
+fi
 
 # LLVM 19: llvm-config through $LLVM_CONFIG, PATH or Debian's location.
 if ! have "${LLVM_CONFIG:-llvm-config-19}" && [ ! -x /usr/lib/llvm-19/bin/llvm-config ]; then
