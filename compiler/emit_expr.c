@@ -685,10 +685,11 @@ static bool print_keywords_ok(const Expr *x) {
     return true;
 }
 
-/* abs(x) and len(x) of the builtins (the global never bound, so the name
- * is the builtin; the runtime's builtins cannot be replaced): a small int's
- * absolute value, an exact list's or tuple's length inline; any other
- * argument goes to the builtin itself. NULL when x is no such call. */
+/* abs(x), len(x) and type(x) of the builtins (the global never bound, so
+ * the name is the builtin; the runtime's builtins cannot be replaced): a
+ * small int's absolute value, an exact list's or tuple's length, any
+ * value's class inline; any other argument to abs or len goes to the
+ * builtin itself. NULL when x is no such call. */
 static LLVMValueRef emit_inline_builtin(Emitter *e, const Expr *x) {
     const Expr *f = x->u.call.func;
     if (f->kind != E_NAME || x->u.call.args.n != 1 || x->u.call.keywords.n ||
@@ -696,10 +697,29 @@ static LLVMValueRef emit_inline_builtin(Emitter *e, const Expr *x) {
         return NULL;
     const char *name = f->u.name.id;
     bool is_abs = strcmp(name, "abs") == 0, is_len = strcmp(name, "len") == 0;
-    if (!is_abs && !is_len) return NULL;
+    bool is_type = strcmp(name, "type") == 0;
+    if (!is_abs && !is_len && !is_type) return NULL;
     Symbol *sym;
     Frame *fr;
     if (emit_name_home(e, name, &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, name)) return NULL;
+    if (is_type) {
+        /* type(x): the class in x's header (int for a small int), which is
+         * all the builtin does with one argument. */
+        LLVMValueRef v = emit_call_arg(e, x->u.call.args.v[0]);
+        LLVMValueRef it = LLVMGetNamedGlobal(e->m, "ai_int_type");
+        if (!it) it = LLVMAddGlobal(e->m, e->i64, "ai_int_type");
+        LLVMBasicBlockRef obj = emit_block(e, "type.obj"), done = emit_block(e, "type.done");
+        LLVMBasicBlockRef from = LLVMGetInsertBlock(e->b);
+        LLVMBuildCondBr(e->b, is_small(e, v), done, obj);
+        LLVMPositionBuilderAtEnd(e->b, obj);
+        LLVMValueRef hdr = LLVMBuildLoad2(e->b, e->i64, LLVMBuildIntToPtr(e->b, v, e->ptr, ""), "hdr");
+        LLVMValueRef t = LLVMBuildAnd(e->b, hdr, emit_i64(e, ~INT64_C(7)), "");
+        LLVMBuildBr(e->b, done);
+        LLVMPositionBuilderAtEnd(e->b, done);
+        LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "type");
+        LLVMAddIncoming(phi, (LLVMValueRef[]){emit_ptr_value(e, it), t}, (LLVMBasicBlockRef[]){from, obj}, 2);
+        return phi;
+    }
     LLVMValueRef callee = emit_load_name(e, name, f->pos);
     LLVMValueRef v = emit_call_arg(e, x->u.call.args.v[0]);
     LLVMBasicBlockRef slow = emit_block(e, is_abs ? "abs.call" : "len.call"), done = emit_block(e, "builtin.done");
