@@ -512,9 +512,20 @@ ai_value cls_call_found(const cls_found *f, ai_value obj, const ai_type *tp, con
     return ai_call(b, args, nargs, kwnames);
 }
 
+/* A plain def's body called directly with self and up to this many
+ * arguments (ai_func_info_direct), in dunders, __init__ and cached calls. */
+#define DIRECT_MAX_ARGS 5
+static ai_value call_body(void *body, ai_value o, const ai_value *a, int64_t nargs);
+
 ai_value cls_call_dunder(ai_value f, ai_value self, const ai_value *args, int64_t nargs) {
     if (is_function(f)) {
-        /* The hot case (every operator on an instance): no binding. */
+        /* The hot case (every operator on an instance): no binding; a plain
+         * def taking exactly self and these arguments has its body called
+         * directly, as a cached method call does. */
+        const ai_function *fn = (const ai_function *)ai_obj(f);
+        if ((fn->info->flags & AI_FUNC_DIRECT) && !fn->closure && nargs <= DIRECT_MAX_ARGS &&
+            ((const ai_func_info_direct *)fn->info)->direct == nargs + 2)
+            return call_body(((const ai_func_info_direct *)fn->info)->body, self, args, nargs);
         ai_value buf[4];
         if (nargs <= 3) {
             buf[0] = self;
@@ -842,8 +853,6 @@ static size_t inst_var_size(const ai_object *o) {
 static int64_t nkw_of(ai_value kwnames) { return kwnames ? tuple_obj(kwnames)->len : 0; }
 
 /* The construct slot: C(*args, **kwargs). */
-#define DIRECT_MAX_ARGS 5
-static ai_value call_body(void *body, ai_value o, const ai_value *a, int64_t nargs);
 
 static ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
     cls_type *ct = (cls_type *)ai_obj(cls);
