@@ -687,7 +687,7 @@ static bool print_keywords_ok(const Expr *x) {
 
 /* abs(x), len(x) and type(x) of the builtins (the global never bound, so
  * the name is the builtin; the runtime's builtins cannot be replaced): a
- * small int's absolute value, an exact list's or tuple's length, any
+ * small int's absolute value, an exact list's, tuple's or str's length, any
  * value's class inline; any other argument to abs or len goes to the
  * builtin itself. NULL when x is no such call. */
 static LLVMValueRef emit_inline_builtin(Emitter *e, const Expr *x) {
@@ -744,13 +744,18 @@ static LLVMValueRef emit_inline_builtin(Emitter *e, const Expr *x) {
         LLVMValueRef p = LLVMBuildIntToPtr(e->b, v, e->ptr, "");
         LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~INT64_C(7)), "");
         LLVMValueRef lt = LLVMGetNamedGlobal(e->m, "ai_list_type"), tt = LLVMGetNamedGlobal(e->m, "ai_tuple_type");
+        LLVMValueRef st = LLVMGetNamedGlobal(e->m, "ai_str_type");
         if (!lt) lt = LLVMAddGlobal(e->m, e->i64, "ai_list_type");
         if (!tt) tt = LLVMAddGlobal(e->m, e->i64, "ai_tuple_type");
+        if (!st) st = LLVMAddGlobal(e->m, e->i64, "ai_str_type");
+        LLVMBasicBlockRef nt = emit_block(e, "len.nt");
         LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_ptr_value(e, lt), ""), seq, nl);
         LLVMPositionBuilderAtEnd(e->b, nl);
-        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_ptr_value(e, tt), ""), seq, slow);
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_ptr_value(e, tt), ""), seq, nt);
+        LLVMPositionBuilderAtEnd(e->b, nt);
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_ptr_value(e, st), ""), seq, slow);
         LLVMPositionBuilderAtEnd(e->b, seq);
-        /* ai_list { hdr, len, … }, ai_tuple { hdr, len, … } */
+        /* ai_list { hdr, len, … }, ai_tuple { hdr, len, … }, ai_strobj { hdr, len (code points), … } */
         LLVMValueRef len = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "len");
         fres = emit_box_i64(e, len);
         fast_end = seq;

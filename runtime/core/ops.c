@@ -239,6 +239,14 @@ int32_t ai_compare_bool(ai_value a, ai_value b, int32_t op) {
         int64_t x = (int64_t)a, y = (int64_t)b;
         return OBJ_CMP_RESULT(op, (x > y) - (x < y));
     }
+    if (!ai_is_smallint(a) && !ai_is_smallint(b) && ai_type_of_obj(ai_obj(a)) == &ai_str_type &&
+        ai_type_of_obj(ai_obj(b)) == &ai_str_type && (uint32_t)op <= AI_CMP_GE) {
+        /* Two exact strs (a tokenizer's `c == " "`): str's own comparison,
+         * without the rich-comparison dispatch. */
+        if (op == AI_CMP_EQ) return str_eq(str_obj(a), str_obj(b));
+        if (op == AI_CMP_NE) return !str_eq(str_obj(a), str_obj(b));
+        return OBJ_CMP_RESULT(op, str_cmp(str_obj(a), str_obj(b)));
+    }
     ai_value r = ai_compare(a, b, op);
     if (!r) return -1;
     if (r == AI_TRUE) return 1;

@@ -185,7 +185,13 @@ ai_value str_from_ascii(const char *s, int64_t len) {
     return v;
 }
 
-ai_value ai_const_str(const char *utf8, int64_t len) { return str_from_utf8_impl(utf8, len, true); }
+/* A one-character ASCII constant is the character's cached string, so the
+ * same literal in two modules is one object and `code == 'd'` is decided
+ * by identity (CPython's latin-1 singletons do the same). */
+ai_value ai_const_str(const char *utf8, int64_t len) {
+    if (len == 1 && (unsigned char)utf8[0] < 128) return str_from_codepoint((unsigned char)utf8[0]);
+    return str_from_utf8_impl(utf8, len, true);
+}
 
 /* Lone surrogates U+DC80..U+DCFF stand for the undecodable bytes 0x80..0xFF
  * (the surrogateescape error handler). */
@@ -584,7 +590,15 @@ bool str_eq(const ai_strobj *a, const ai_strobj *b) {
     int64_t ha = __atomic_load_n(&a->hash, __ATOMIC_RELAXED);
     int64_t hb = __atomic_load_n(&b->hash, __ATOMIC_RELAXED);
     if (ha != -1 && hb != -1 && ha != hb) return false;
-    return memcmp(str_data(a), str_data(b), (size_t)a->len * a->kind) == 0;
+    size_t n = (size_t)a->len * a->kind;
+    if (n <= 16) {
+        /* Short strings (words, single characters): no call to memcmp. */
+        const unsigned char *p = str_data(a), *q = str_data(b);
+        for (size_t i = 0; i < n; i++)
+            if (p[i] != q[i]) return false;
+        return true;
+    }
+    return memcmp(str_data(a), str_data(b), n) == 0;
 }
 
 int str_cmp(const ai_strobj *a, const ai_strobj *b) {
@@ -753,7 +767,15 @@ static int32_t str_contains(ai_value c, ai_value item) {
                      obj_type_name(item));
         return -1;
     }
-    return str_find_in(str_obj(c), str_obj(item), 0, str_obj(c)->len) >= 0;
+    const ai_strobj *h = str_obj(c), *n = str_obj(item);
+    if (n->len == 1 && n->kind == 1 && h->kind == 1 && h->len <= 32) {
+        /* One character in a short string (`ch in " \t\n"`): a scan. */
+        const uint8_t *p = str_data(h), x = *(const uint8_t *)str_data(n);
+        for (int64_t i = 0; i < h->len; i++)
+            if (p[i] == x) return 1;
+        return 0;
+    }
+    return str_find_in(h, n, 0, h->len) >= 0;
 }
 
 /* ---- repr ---------------------------------------------------------------------------- */
@@ -937,6 +959,15 @@ static ai_value str_iter(ai_value v) {
 
 static ai_value str_getitem(ai_value v, ai_value key) {
     ai_strobj *s = str_obj(v);
+    if (ai_is_smallint(key) && s->kind == 1) {
+        /* s[i] of a Latin-1 string (a scanner's loop): the cached character. */
+        int64_t i = ai_smallint_get(key);
+        if (i < 0) i += s->len;
+        if (i >= 0 && i < s->len) {
+            ai_value c = __atomic_load_n(&char_cache[((const uint8_t *)str_data(s))[i]], __ATOMIC_ACQUIRE);
+            if (c) return c;
+        }
+    }
     if (ai_is_smallint(key) || obj_slots(key)->index) {
         int64_t i;
         if (seq_index_of(key, &i) < 0) return AI_ERR;
