@@ -89,7 +89,11 @@ struct aio_ahead {
     ai_gen *body;               /* the copy of the task's coroutine */
     aio_ahead_iter *iters;      /* per iteration (malloc'd) */
     int64_t niters, capiters;
-    ai_value vfuts;             /* list: the gathering futures made */
+    ai_value *vfuts;            /* list: the gathering futures made, in
+                                   a root slot of aio_ahead_eval (a
+                                   collection may move it); made by the
+                                   first gather (most evaluations make
+                                   none) */
 };
 
 /* ---- which functions to try ---------------------------------------------------------- */
@@ -369,6 +373,7 @@ ai_value aio_ahead_gather(const ai_value *aws, int64_t n, bool return_exceptions
     gc_roots_pop(&fr);
     /* The gathering future, finished already, marked with the iteration
      * CPython finishes it at: one after its deciding child. */
+    if (!*ax->vfuts && !(*ax->vfuts = list_new(0))) return AI_ERR;
     aio_future *f = aio_fut(aio_future_new(AI_NONE));
     if (!f) return AI_ERR;
     ai_value fv = ai_val(f);
@@ -385,7 +390,7 @@ ai_value aio_ahead_gather(const ai_value *aws, int64_t n, bool return_exceptions
         f->ahead_done = last + 1;
     }
     gc_barrier_all(f);
-    if (ai_list_append(ax->vfuts, fv) < 0) return AI_ERR;
+    if (ai_list_append(*ax->vfuts, fv) < 0) return AI_ERR;
     return fv;
 }
 
@@ -440,10 +445,8 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     ai_value roots[3] = {0, 0, 0};
     gc_rootframe fr;
     gc_roots_push(&fr, roots, 3);
-    roots[0] = ax.vfuts = list_new(0);
-    ai_gen *g = ax.vfuts ? gen_make(&ai_coro_type, GEN_CORO, info, (void *)thunk, tuple_obj(args)->items,
-                                    tuple_obj(args)->len)
-                         : NULL;
+    ax.vfuts = &roots[0];
+    ai_gen *g = gen_make(&ai_coro_type, GEN_CORO, info, (void *)thunk, tuple_obj(args)->items, tuple_obj(args)->len);
     if (!g) {
         gc_roots_pop(&fr);
         exc_clear();
@@ -487,7 +490,7 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     if (!ax.aborted && rc == 1) ax.aborted = true; /* cannot happen: suspensions give up */
     /* Every gathering future must have been awaited; none stays marked. */
     ai_value vf = roots[0];
-    for (int64_t i = 0; i < list_obj(vf)->len; i++) {
+    for (int64_t i = 0; vf && i < list_obj(vf)->len; i++) {
         aio_future *f = aio_fut(list_obj(vf)->items[i]);
         if (!f->ahead_awaited) ax.aborted = true;
         f->ahead = false;
