@@ -188,7 +188,20 @@ bool aio_ahead_candidate(ai_value coro) {
 
 static aio_ahead *running(void) { return aio_state_get()->ahead; }
 
-bool aio_ahead_active(void) { return aio_state_get()->ahead != NULL; }
+/* Evaluations running now in the whole process. The guard and the
+ * suspension hook run several times per Queue hand-off; while this is 0
+ * (every program that is not evaluating) they need not look up the
+ * actor's state. An evaluation's own increment precedes, in its task's
+ * program order, every check made inside it (a task that moves to
+ * another worker does so through the scheduler's release/acquire), so
+ * relaxed loads see it; another actor's only sends a check the slow way. */
+static _Atomic int64_t evaluations;
+
+static inline bool maybe_evaluating(void) {
+    return atomic_load_explicit(&evaluations, memory_order_relaxed) != 0;
+}
+
+bool aio_ahead_active(void) { return maybe_evaluating() && aio_state_get()->ahead != NULL; }
 
 _Noreturn void aio_ahead_abort(void) {
     aio_ahead *ax = running();
@@ -197,7 +210,7 @@ _Noreturn void aio_ahead_abort(void) {
 }
 
 void aio_ahead_guard(void) {
-    if (aio_state_get()->ahead) aio_ahead_abort();
+    if (maybe_evaluating() && aio_state_get()->ahead) aio_ahead_abort();
 }
 
 /* ---- outgrowing a slice ------------------------------------------------------------------------- */
@@ -288,6 +301,7 @@ bool aio_ahead_capture(int fd, const char *p, size_t n) {
 /* ---- the body's suspensions -------------------------------------------------------------------- */
 
 bool aio_ahead_suspend(ai_value y) {
+    if (!maybe_evaluating()) return false;
     aio_ahead *ax = aio_state_get()->ahead;
     if (!ax) return false;
     if (y != AI_NONE) aio_ahead_abort(); /* a future that is not done */
@@ -462,6 +476,8 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     ai_task_core *tc = exc_task();
     ai_value saved_handled = tc->handled, saved_current = st->current;
     tc->handled = 0;
+    /* (relaxed: see `evaluations`) */
+    atomic_fetch_add_explicit(&evaluations, 1, memory_order_relaxed);
     st->ahead = &ax;
     int64_t saved_repr = repr_depth();  /* per thread: kept with the thread */
     pthread_t thread = pthread_self();
@@ -469,6 +485,7 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     int32_t rc = gen_resume(g, AI_NONE, false, &r);
     st = aio_state_get();
     st->ahead = NULL;
+    atomic_fetch_sub_explicit(&evaluations, 1, memory_order_relaxed);
     tc = exc_task();
     tc->handled = saved_handled;
     st->current = saved_current;

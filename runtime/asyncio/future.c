@@ -316,8 +316,6 @@ ai_value aio_task_name(aio_task *t) {
     return n;
 }
 
-static void enter_task(ai_value task) { aio_state_get()->current = task; }
-static void leave_task(void) { aio_state_get()->current = 0; }
 
 /* The task is done: it leaves the registry of pending tasks. */
 static void task_done(aio_task *t) { aio_loop_remove_task(t->fut.loop, ai_val(t)); }
@@ -454,11 +452,13 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
         t->inline_woken = true;
         return 0;
     }
-    enter_task(task);
+    /* (the actor's state, not a thread's: valid across the step) */
+    aio_state *ast = aio_state_get();
+    ast->current = task; /* _enter_task */
     ai_task_core *tc = exc_task();
     ai_value outer_context = tc->context;
     if (task_context_enter(t) < 0) {
-        leave_task();
+        ast->current = 0;
         return -1;
     }
     tc = exc_task();
@@ -510,7 +510,7 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
     int res;
     if (rc == 1) res = aio_task_handle_yield(task, out);
     else res = task_finish(task, rc, out);
-    leave_task();
+    ast->current = 0; /* _leave_task */
     return res;
 }
 
