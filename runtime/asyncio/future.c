@@ -380,8 +380,59 @@ fail:
     return -1;
 }
 
+/* ---- direct waits (aio.h): a task parked without a future ---------------------------------- */
+
+ai_value aio_park_task(void) {
+    aio_state *st = aio_state_peek();
+    ai_value task = st->current;
+    if (!task || !aio_is_task(task)) return 0;
+    aio_task *t = aio_tsk(task);
+    if (t->inline_root || t->remote || !gen_check_any(t->coro)) return 0;
+    /* inside an async generator or a plain generator's body the
+     * suspension would go to it, not to the task's step */
+    ai_gen *g = gen_current();
+    return g == gen_obj(t->coro) && g != st->inline_base ? task : 0;
+}
+
+ai_value aio_task_park(ai_value task, ai_value on, int *how) {
+    aio_task *t = aio_tsk(task);
+    t->park = AIO_PARK_WAITING;
+    /* aio_task_handle_yield sees `park` and makes `on` the waiter */
+    ai_value r = gen_suspend(gen_obj(t->coro), on, true);
+    t = aio_tsk(task);
+    *how = t->park;
+    t->park = AIO_PARK_NONE;
+    return r;
+}
+
+int aio_task_unpark(ai_value task) {
+    aio_task *t = aio_tsk(task);
+    t->park = AIO_PARK_WOKEN;
+    /* where the future's set_result would have put Task.__wakeup */
+    return aio_call_soon(t->fut.loop, AIO_CB(AIO_CB_TASK_STEP), task, 0, 0);
+}
+
+/* The parked future's cancel(msg): the task's step throws CancelledError
+ * (msg) in, as Task.__wakeup does with the cancelled future's result(). */
+static int park_cancel(ai_value task, ai_value msg) {
+    aio_tsk(task)->park = AIO_PARK_CANCELLED;
+    ai_value args = msg != AI_NONE ? ai_tuple_pack(&msg, 1) : ai_val(&tuple_empty_obj);
+    ai_value e = args ? exc_new(&aio_CancelledError, args) : AI_ERR;
+    if (!e) return -1;
+    return aio_call_soon(aio_tsk(task)->fut.loop, AIO_CB(AIO_CB_TASK_STEP), task, e, 0);
+}
+
 int aio_task_handle_yield(ai_value task, ai_value y) {
     aio_task *t = aio_tsk(task);
+    if (t->park == AIO_PARK_WAITING) {
+        /* parked (aio_task_park): no callback, its waker steps it */
+        fset(&t->fut, &t->fut_waiter, y);
+        if (t->must_cancel) {
+            if (park_cancel(task, t->fut.cancel_msg ? t->fut.cancel_msg : AI_NONE) < 0) return -1;
+            aio_tsk(task)->must_cancel = false;
+        }
+        return 0;
+    }
     if (aio_is_future(y)) {
         aio_future *f = aio_fut(y);
         if (f->loop != t->fut.loop)
@@ -542,7 +593,11 @@ int aio_task_cancel(ai_value task, ai_value msg) {
         if (r) return r;
         t = aio_tsk(task);
     }
-    if (t->fut_waiter) {
+    if (t->park) {
+        /* parked: only a pending wait cancels (a done future's cancel()
+         * is False and the task's next step throws instead) */
+        if (t->park == AIO_PARK_WAITING) return park_cancel(task, msg) < 0 ? -1 : 1;
+    } else if (t->fut_waiter) {
         int c = aio_cancel_any(t->fut_waiter, msg);
         if (c < 0) return -1;
         if (c) return 1;
@@ -798,7 +853,12 @@ static ai_value task_repr_str(ai_value v) {
         }
     }
     if (t->fut.state == AIO_PENDING) {
-        if (t->fut_waiter) {
+        if (t->fut_waiter && t->park) {
+            /* the future CPython's primitive would have made */
+            sb_adds(&b, t->park == AIO_PARK_WAITING  ? " wait_for=<Future pending cb=[Task.task_wakeup()]>"
+                        : t->park == AIO_PARK_WOKEN ? " wait_for=<Future finished result=None>"
+                                                    : " wait_for=<Future cancelled>");
+        } else if (t->fut_waiter) {
             sb_adds(&b, " wait_for=");
             if (!add_repr(&b, t->fut_waiter)) goto fail;
         } else if (remote_running && rwaiter) {

@@ -1047,7 +1047,8 @@ static void report(remote_actor *ra, ai_value loop, bool finished) {
          * coroutine's line and the future it waits for) */
         aio_task *t = aio_tsk(root);
         if (t->coro && gen_check_any(t->coro) && gen_obj(t->coro)->state != GEN_DONE) ev->line = gen_obj(t->coro)->line;
-        if (t->fut_waiter && ai_type_of(t->fut_waiter) == &aio_future_type)
+        if (t->fut_waiter && t->park) ev->waiter = "Future";
+        else if (t->fut_waiter && ai_type_of(t->fut_waiter) == &aio_future_type)
             ev->waiter = aio_fut(t->fut_waiter)->kind == AIO_FUT_GATHER ? "_GatheringFuture" : "Future";
     }
     double order = 0;
