@@ -460,7 +460,8 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     gc_rootframe fr;
     gc_roots_push(&fr, roots, 3);
     ax.vfuts = &roots[0];
-    ai_gen *g = gen_make(&ai_coro_type, GEN_CORO, info, (void *)thunk, tuple_obj(args)->items, tuple_obj(args)->len);
+    /* (the coroutine's own argument tuple, not a copy per evaluation) */
+    ai_gen *g = gen_make_args(&ai_coro_type, GEN_CORO, info, (void *)thunk, args);
     if (!g) {
         gc_roots_pop(&fr);
         exc_clear();

@@ -93,6 +93,9 @@ static inline ai_gen *gen_obj(ai_value v) { return (ai_gen *)ai_obj(v); }
 /* A new body object of type t (kind given) for thunk(slots copy). */
 ai_gen *gen_make(ai_type *t, int kind, const ai_func_info *info, void *thunk, const ai_value *slots,
                  int64_t n);
+/* The same for thunk(args): the tuple itself, shared (thunks never write
+ * their argument array). */
+ai_gen *gen_make_args(ai_type *t, int kind, const ai_func_info *info, void *thunk, ai_value args);
 
 /* Resume g with `sent` (or with the pending exception when thrown).
  * Returns 1 when the body suspended (the yielded or awaited object in
