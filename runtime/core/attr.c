@@ -223,7 +223,7 @@ int32_t ai_delattr(ai_value o, ai_value name) { return set_or_del(o, name, 0); }
 /* Receivers whose method calls objects/class.c handles: instances of
  * classes, classes and super objects. It keeps its own records in the
  * same cache word (tagged with bit 0, which an ai_method_def pointer
- * never has). */
+ * never has; site_method tags with bit 1). */
 static bool class_call_site(ai_value o, const ai_type *t) {
     return (t->flags & AI_TF_HEAPTYPE) || t == &cls_super_type ||
            ((t == &ai_type_type || (t->flags & AI_TF_METACLASS)) &&
@@ -234,17 +234,37 @@ static bool class_call_site(ai_value o, const ai_type *t) {
  * calls with o first, through the site's cache; NULL when the call goes
  * through the attribute (a getattr slot, a class or static method, a
  * type object, no such method). */
+/* Does builtin type t itself (not a base) define a method named name? A
+ * scan of its own table by pointer and first letter: cheaper than the
+ * lookup it saves. */
+static bool defines_own(const ai_type *t, const char *name) {
+    const ai_method_def *m = obj_slots_of_type(t)->methods;
+    if (m)
+        for (; m->name; m++)
+            if (m->name == name || (m->name[0] == name[0] && !strcmp(m->name, name))) return true;
+    return false;
+}
+
+/* An entry tagged with bit 1 is a method t's direct base defines (Task's
+ * result() is Future's): valid for a receiver type whose base owns it and
+ * that neither overrides it nor has a getattr slot. */
+static bool inherited_ok(const ai_type *t, const ai_method_def *d) {
+    return t->base == d->owner && !obj_slots_of_type(t)->getattr && !defines_own(t, d->name);
+}
+
 static const ai_method_def *site_method(ai_value o, const ai_type *t, ai_value name, void *cache) {
     _Atomic(uintptr_t) *slot = cache;
     /* relaxed: the entry is immutable static data; the owner check below
      * makes a stale or foreign entry harmless. */
     uintptr_t w = slot ? atomic_load_explicit(slot, memory_order_relaxed) : 0;
-    const ai_method_def *d = (w & 1) ? NULL : (const ai_method_def *)w;
-    if (!d || d->owner != t) {
+    const ai_method_def *d = (w & 1) ? NULL : (const ai_method_def *)(w & ~(uintptr_t)2);
+    if (!d || (d->owner != t && !((w & 2) && inherited_ok(t, d)))) {
         d = NULL;
         if (!obj_slots_of_type(t)->getattr && !is_type_object(o)) {
             d = attr_find_method(t, name);
             if (d && slot && d->owner == t) atomic_store_explicit(slot, (uintptr_t)d, memory_order_relaxed);
+            else if (d && slot && inherited_ok(t, d))
+                atomic_store_explicit(slot, (uintptr_t)d | 2, memory_order_relaxed);
         }
     }
     return d && !(d->flags & (AI_METH_CLASS | AI_METH_STATIC)) ? d : NULL;
