@@ -80,8 +80,10 @@ static const char *const create_task_kw[] = {"coro", "name", "context"};
 ai_value aio_create_task_in(ai_value loop, const ai_value *args, int64_t nargs, ai_value kwnames,
                             const char *fname) {
     mu_clinic c = {fname, create_task_kw, 0, 1, 2, 1, 0};
-    ai_value a[3];
-    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    ai_value a[3] = {0, 0, 0};
+    /* create_task(coro), the usual call, needs no parsing */
+    if (nargs == 1 && !kwnames) a[0] = args[0];
+    else if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
     ai_value task = aio_spawn_task(loop, a[0], a[1] && a[1] != AI_NONE ? a[1] : 0);
     if (task && a[2] && a[2] != AI_NONE) {
         /* context=: a contextvars.Context, which the task runs in */
