@@ -21,6 +21,7 @@
  * entry is only a missed cache, never a wrong call: the owner is checked).
  */
 #include "core/object.h"
+#include "objects/gen.h"
 
 #include <stdatomic.h>
 
@@ -293,9 +294,9 @@ ai_value ai_await_method(ai_value o, ai_value name, const ai_value *args, int64_
     } else {
         const ai_method_def *d = site_method(o, t, name, cache);
         if (d && (d->flags & AI_METH_AWAITS_NOW)) {
-            ai_await_direct_enter(line);
+            ai_gen *cur = gen_await_enter(line);
             r = d->fn(o, args, nargs | AI_NARGS_AWAIT_NOW, kwnames);
-            ai_await_direct_leave();
+            gen_await_leave(cur);
             return r;
         }
         if (d) {

@@ -122,6 +122,11 @@ _Noreturn void gen_abandon(ai_gen *base);
 
 /* The innermost body running on this task (NULL: none). */
 ai_gen *gen_current(void);
+/* ai_await_direct_enter/leave for C callers, the running body looked up
+ * once: leave gets what enter returned (the same body runs both, even if
+ * it suspended in between; NULL: the inline root's await). */
+ai_gen *gen_await_enter(int32_t line);
+void gen_await_leave(ai_gen *cur);
 
 /* close() of a suspended body (GeneratorExit thrown in): 0 / -1. */
 int32_t gen_close(ai_gen *g);
