@@ -253,11 +253,23 @@ static bool inherited_ok(const ai_type *t, const ai_method_def *d) {
     return t->base == d->owner && !obj_slots_of_type(t)->getattr && !defines_own(t, d->name);
 }
 
-static const ai_method_def *site_method(ai_value o, const ai_type *t, ai_value name, void *cache) {
+static const ai_method_def *site_method_slow(ai_value o, const ai_type *t, ai_value name,
+                                             _Atomic(uintptr_t) *slot, uintptr_t w);
+
+/* (the hit of an untagged entry inline; all else out of line, so that the
+ * hit saves and restores no registers) */
+static inline const ai_method_def *site_method(ai_value o, const ai_type *t, ai_value name, void *cache) {
     _Atomic(uintptr_t) *slot = cache;
     /* relaxed: the entry is immutable static data; the owner check below
      * makes a stale or foreign entry harmless. */
     uintptr_t w = slot ? atomic_load_explicit(slot, memory_order_relaxed) : 0;
+    const ai_method_def *d = (const ai_method_def *)w;
+    if (w && !(w & 3) && d->owner == t) return d->flags & (AI_METH_CLASS | AI_METH_STATIC) ? NULL : d;
+    return site_method_slow(o, t, name, slot, w);
+}
+
+__attribute__((noinline)) static const ai_method_def *site_method_slow(ai_value o, const ai_type *t, ai_value name,
+                                                                       _Atomic(uintptr_t) *slot, uintptr_t w) {
     const ai_method_def *d = (w & 1) ? NULL : (const ai_method_def *)(w & ~(uintptr_t)2);
     if (!d || (d->owner != t && !((w & 2) && inherited_ok(t, d)))) {
         d = NULL;
@@ -285,20 +297,36 @@ ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t
     return ai_call(f, args, nargs, kwnames);
 }
 
+static ai_value await_method_general(ai_value o, ai_value name, const ai_value *args, int64_t nargs,
+                                     ai_value kwnames, void *cache, int32_t line);
+
+/* `await q.get()`: a builtin coroutine method run now is the common case
+ * (every Queue hop takes two), kept apart from the general path's
+ * register saves. */
 ai_value ai_await_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs, ai_value kwnames,
                          void *cache, int32_t line) {
+    const ai_type *t = ai_type_of(o);
+    if (!class_call_site(o, t)) {
+        const ai_method_def *d = site_method(o, t, name, cache);
+        if (d && (d->flags & AI_METH_AWAITS_NOW)) {
+            ai_gen *cur = gen_await_enter(line);
+            ai_value r = d->fn(o, args, nargs | AI_NARGS_AWAIT_NOW, kwnames);
+            gen_await_leave(cur);
+            return r;
+        }
+    }
+    return await_method_general(o, name, args, nargs, kwnames, cache, line);
+}
+
+__attribute__((noinline)) static ai_value await_method_general(ai_value o, ai_value name, const ai_value *args,
+                                                               int64_t nargs, ai_value kwnames, void *cache,
+                                                               int32_t line) {
     const ai_type *t = ai_type_of(o);
     ai_value r;
     if (class_call_site(o, t)) {
         r = cls_call_method(o, name, args, nargs, kwnames, cache);
     } else {
         const ai_method_def *d = site_method(o, t, name, cache);
-        if (d && (d->flags & AI_METH_AWAITS_NOW)) {
-            ai_gen *cur = gen_await_enter(line);
-            r = d->fn(o, args, nargs | AI_NARGS_AWAIT_NOW, kwnames);
-            gen_await_leave(cur);
-            return r;
-        }
         if (d) {
             r = d->fn(o, args, nargs, kwnames);
         } else {
