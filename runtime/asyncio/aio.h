@@ -137,8 +137,9 @@ typedef struct aio_task {
  * removes itself when its wait ends with an exception, as CPython's
  * except-clause removes its future. */
 enum { AIO_PARK_NONE, AIO_PARK_WAITING, AIO_PARK_WOKEN, AIO_PARK_CANCELLED };
-/* The running task if it may park here and now (an ordinary task whose
- * own coroutine is the running body), else 0 (await a future instead). */
+/* The running task if it may park here and now (a task whose own
+ * coroutine is the running body, or the inline root at its base level),
+ * else 0 (await a future instead). */
 ai_value aio_park_task(void);
 /* Park task (from aio_park_task) waiting on `on` until woken: AI_NONE, or
  * AI_ERR with the exception thrown in. *how: the park state it ended in

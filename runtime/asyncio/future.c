@@ -403,10 +403,12 @@ ai_value aio_park_task(void) {
     ai_value task = st->current;
     if (!task || !aio_is_task(task)) return 0;
     aio_task *t = aio_tsk(task);
-    if (t->inline_root || t->remote || !gen_check_any(t->coro)) return 0;
+    if (t->remote || !gen_check_any(t->coro)) return 0;
     /* inside an async generator or a plain generator's body the
-     * suspension would go to it, not to the task's step */
+     * suspension would go to it, not to the task's step (coro_suspend's
+     * cases: the inline root waits at its base level) */
     ai_gen *g = gen_current();
+    if (t->inline_root) return st->inline_task == task && g == st->inline_base ? task : 0;
     return g == gen_obj(t->coro) && g != st->inline_base ? task : 0;
 }
 
@@ -414,7 +416,7 @@ ai_value aio_task_park(ai_value task, ai_value on, int *how) {
     aio_task *t = aio_tsk(task);
     t->park = AIO_PARK_WAITING;
     /* aio_task_handle_yield sees `park` and makes `on` the waiter */
-    ai_value r = gen_suspend(gen_obj(t->coro), on, true);
+    ai_value r = t->inline_root ? aio_inline_suspend(on) : gen_suspend(gen_obj(t->coro), on, true);
     t = aio_tsk(task);
     *how = t->park;
     t->park = AIO_PARK_NONE;

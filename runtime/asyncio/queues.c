@@ -15,8 +15,9 @@
  * step where the future's callback would have gone, and the task then
  * re-checks the queue as CPython's loop `while self.empty()` does (a
  * woken getter does not own an item: get_nowait() may take it first).
- * The inline root task cannot park (it has no coroutine stack): it
- * awaits a future, which shares the deque. A getter future that served
+ * The inline root parks too (its wait runs the loop nested). A body that
+ * cannot park (an async generator's inside a task) awaits a future,
+ * which shares the deque. A getter future that served
  * its get() is kept (`spare`) and reused by the next: it never escapes
  * the queue and the awaiting task (aio_future_recycle), so this is
  * invisible. Either way a Queue hand-off allocates nothing.

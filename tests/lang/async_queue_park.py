@@ -215,7 +215,43 @@ async def mixed_with_root():
     print("\n".join(log))
 
 
+async def root_cancelled():
+    print("-- the root task cancelled while it waits; an async generator gets")
+    q = asyncio.Queue()
+    root = asyncio.current_task()
+    log = []
+
+    async def agen():
+        while True:
+            item = await q.get()
+            log.append(f"agen got {item}")
+            yield item
+
+    async def reader():
+        async for item in agen():
+            if item == "stop":
+                return
+
+    async def canceller():
+        await asyncio.sleep(0)
+        print(repr(root).split("wait_for=")[1].split(" cb=[_run")[0], str(q))
+        root.cancel("from canceller")
+        q.put_nowait("one")
+
+    r = asyncio.create_task(reader())
+    c = asyncio.create_task(canceller())
+    try:
+        await q.get()
+    except asyncio.CancelledError as e:
+        print("root cancelled", e.args, str(q), root.uncancel())
+    await c
+    q.put_nowait("stop")
+    await r
+    print(q.qsize(), log)
+
+
 async def main():
+    await root_cancelled()
     await mixed_with_root()
     await several_getters()
     await stolen()
