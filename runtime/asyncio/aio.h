@@ -318,7 +318,10 @@ int aio_loop_shutdown_asyncgens(ai_value loop);
 ai_value aio_native_coro(const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n);
 /* Run now (`await o.m(args)`, ai_method_def.await_fn): fn(args) on this
  * stack, its result returned; else the coroutine, as aio_native_coro. */
-ai_value aio_native_start(bool now, const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n);
+static inline ai_value aio_native_start(bool now, const ai_func_info *info, gen_thunk fn, const ai_value *args,
+                                        int64_t n) {
+    return now ? fn(args) : aio_native_coro(info, fn, args, n);
+}
 
 /* Output capture of isolated actors (remote.c) and of evaluations
  * ahead (ahead.c): true when the bytes were taken. The output guard is

@@ -27,11 +27,18 @@
 #include "modules/modutil.h"
 
 #define METHOD(fn) AIO_METHOD(fn)
-#define NOARGS(name)                                                                       \
-    do {                                                                                   \
-        (void)args;                                                                        \
-        if (call_no_kwargs(name, kwnames) < 0 || call_exact_args(name, nargs, 0) < 0) \
-            return AI_ERR;                                                                 \
+/* (the checks' functions only when the call is not the plain one: a
+ * Queue hop makes two calls) */
+#define EXACT_ARGS(name, n)                                                                  \
+    do {                                                                                     \
+        if ((kwnames || nargs != (n)) &&                                                     \
+            (call_no_kwargs(name, kwnames) < 0 || call_exact_args(name, nargs, (n)) < 0))    \
+            return AI_ERR;                                                                   \
+    } while (0)
+#define NOARGS(name)   \
+    do {               \
+        (void)args;    \
+        EXACT_ARGS(name, 0); \
     } while (0)
 #define NATIVE_INFO(var, name, qualname) \
     static const ai_func_info var = {name, qualname, 0, 0, NULL, NULL, NULL, 0, 0}
@@ -314,7 +321,7 @@ NATIVE_INFO(join_info, "join", "Queue.join");
 /* ---- the Python face ----------------------------------------------------------------------------- */
 
 AIO_CORO_METHOD(m_put) {
-    if (call_no_kwargs("put", kwnames) < 0 || call_exact_args("put", nargs, 1) < 0) return AI_ERR;
+    EXACT_ARGS("put", 1);
     ai_value a[2] = {self, args[0]};
     return aio_native_start(now, &put_info, put_body, a, 2);
 }
@@ -330,7 +337,7 @@ METHOD(m_join) {
 }
 
 METHOD(m_put_nowait) {
-    if (call_no_kwargs("put_nowait", kwnames) < 0 || call_exact_args("put_nowait", nargs, 1) < 0) return AI_ERR;
+    EXACT_ARGS("put_nowait", 1);
     return aio_queue_put_nowait(self, args[0]) < 0 ? AI_ERR : AI_NONE;
 }
 

@@ -39,9 +39,6 @@ ai_value aio_native_coro(const ai_func_info *info, gen_thunk fn, const ai_value 
     return g ? ai_val(g) : AI_ERR;
 }
 
-ai_value aio_native_start(bool now, const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n) {
-    return now ? fn(args) : aio_native_coro(info, fn, args, n);
-}
 
 #define NATIVE_INFO(var, name, qualname) \
     static const ai_func_info var = {name, qualname, 0, 0, NULL, NULL, NULL, 0, 0}
