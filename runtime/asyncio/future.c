@@ -28,7 +28,9 @@
  */
 #include "asyncio/aio.h"
 
+#include "sched/actor.h"
 #include "sched/sched.h"
+#include "sched/task.h"
 
 #include <stdlib.h>
 #include <time.h>
@@ -399,7 +401,11 @@ fail:
 /* ---- direct waits (aio.h): a task parked without a future ---------------------------------- */
 
 ai_value aio_park_task(void) {
-    aio_state *st = aio_state_peek();
+    /* (the green thread looked up once for both the actor's state and
+     * the running body: what aio_state_peek and gen_current read) */
+    task_t *ct = sched_current();
+    if (!ct || !ct->actor || !ct->actor->aio) return 0;
+    aio_state *st = ct->actor->aio;
     ai_value task = st->current;
     if (!task || !aio_is_task(task)) return 0;
     aio_task *t = aio_tsk(task);
@@ -407,7 +413,7 @@ ai_value aio_park_task(void) {
     /* inside an async generator or a plain generator's body the
      * suspension would go to it, not to the task's step (coro_suspend's
      * cases: the inline root waits at its base level) */
-    ai_gen *g = gen_current();
+    ai_gen *g = (ai_gen *)ct->gen_current;
     if (t->inline_root) return st->inline_task == task && g == st->inline_base ? task : 0;
     return g == gen_obj(t->coro) && g != st->inline_base ? task : 0;
 }
