@@ -89,7 +89,11 @@ struct aio_ahead {
     ai_gen *body;               /* the copy of the task's coroutine */
     aio_ahead_iter *iters;      /* per iteration (malloc'd) */
     int64_t niters, capiters;
-    ai_value vfuts;             /* list: the gathering futures made */
+    ai_value *vfuts;            /* list: the gathering futures made, in
+                                   a root slot of aio_ahead_eval (a
+                                   collection may move it); made by the
+                                   first gather (most evaluations make
+                                   none) */
 };
 
 /* ---- which functions to try ---------------------------------------------------------- */
@@ -184,7 +188,20 @@ bool aio_ahead_candidate(ai_value coro) {
 
 static aio_ahead *running(void) { return aio_state_get()->ahead; }
 
-bool aio_ahead_active(void) { return aio_state_get()->ahead != NULL; }
+/* Evaluations running now in the whole process. The guard and the
+ * suspension hook run several times per Queue hand-off; while this is 0
+ * (every program that is not evaluating) they need not look up the
+ * actor's state. An evaluation's own increment precedes, in its task's
+ * program order, every check made inside it (a task that moves to
+ * another worker does so through the scheduler's release/acquire), so
+ * relaxed loads see it; another actor's only sends a check the slow way. */
+static _Atomic int64_t evaluations;
+
+static inline bool maybe_evaluating(void) {
+    return atomic_load_explicit(&evaluations, memory_order_relaxed) != 0;
+}
+
+bool aio_ahead_active(void) { return maybe_evaluating() && aio_state_get()->ahead != NULL; }
 
 _Noreturn void aio_ahead_abort(void) {
     aio_ahead *ax = running();
@@ -193,7 +210,7 @@ _Noreturn void aio_ahead_abort(void) {
 }
 
 void aio_ahead_guard(void) {
-    if (aio_state_get()->ahead) aio_ahead_abort();
+    if (maybe_evaluating() && aio_state_get()->ahead) aio_ahead_abort();
 }
 
 /* ---- outgrowing a slice ------------------------------------------------------------------------- */
@@ -284,6 +301,7 @@ bool aio_ahead_capture(int fd, const char *p, size_t n) {
 /* ---- the body's suspensions -------------------------------------------------------------------- */
 
 bool aio_ahead_suspend(ai_value y) {
+    if (!maybe_evaluating()) return false;
     aio_ahead *ax = aio_state_get()->ahead;
     if (!ax) return false;
     if (y != AI_NONE) aio_ahead_abort(); /* a future that is not done */
@@ -369,6 +387,7 @@ ai_value aio_ahead_gather(const ai_value *aws, int64_t n, bool return_exceptions
     gc_roots_pop(&fr);
     /* The gathering future, finished already, marked with the iteration
      * CPython finishes it at: one after its deciding child. */
+    if (!*ax->vfuts && !(*ax->vfuts = list_new(0))) return AI_ERR;
     aio_future *f = aio_fut(aio_future_new(AI_NONE));
     if (!f) return AI_ERR;
     ai_value fv = ai_val(f);
@@ -385,7 +404,7 @@ ai_value aio_ahead_gather(const ai_value *aws, int64_t n, bool return_exceptions
         f->ahead_done = last + 1;
     }
     gc_barrier_all(f);
-    if (ai_list_append(ax->vfuts, fv) < 0) return AI_ERR;
+    if (ai_list_append(*ax->vfuts, fv) < 0) return AI_ERR;
     return fv;
 }
 
@@ -440,10 +459,9 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     ai_value roots[3] = {0, 0, 0};
     gc_rootframe fr;
     gc_roots_push(&fr, roots, 3);
-    roots[0] = ax.vfuts = list_new(0);
-    ai_gen *g = ax.vfuts ? gen_make(&ai_coro_type, GEN_CORO, info, (void *)thunk, tuple_obj(args)->items,
-                                    tuple_obj(args)->len)
-                         : NULL;
+    ax.vfuts = &roots[0];
+    /* (the coroutine's own argument tuple, not a copy per evaluation) */
+    ai_gen *g = gen_make_args(&ai_coro_type, GEN_CORO, info, (void *)thunk, args);
     if (!g) {
         gc_roots_pop(&fr);
         exc_clear();
@@ -459,6 +477,8 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     ai_task_core *tc = exc_task();
     ai_value saved_handled = tc->handled, saved_current = st->current;
     tc->handled = 0;
+    /* (relaxed: see `evaluations`) */
+    atomic_fetch_add_explicit(&evaluations, 1, memory_order_relaxed);
     st->ahead = &ax;
     int64_t saved_repr = repr_depth();  /* per thread: kept with the thread */
     pthread_t thread = pthread_self();
@@ -466,6 +486,7 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     int32_t rc = gen_resume(g, AI_NONE, false, &r);
     st = aio_state_get();
     st->ahead = NULL;
+    atomic_fetch_sub_explicit(&evaluations, 1, memory_order_relaxed);
     tc = exc_task();
     tc->handled = saved_handled;
     st->current = saved_current;
@@ -487,7 +508,7 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     if (!ax.aborted && rc == 1) ax.aborted = true; /* cannot happen: suspensions give up */
     /* Every gathering future must have been awaited; none stays marked. */
     ai_value vf = roots[0];
-    for (int64_t i = 0; i < list_obj(vf)->len; i++) {
+    for (int64_t i = 0; vf && i < list_obj(vf)->len; i++) {
         aio_future *f = aio_fut(list_obj(vf)->items[i]);
         if (!f->ahead_awaited) ax.aborted = true;
         f->ahead = false;

@@ -117,12 +117,36 @@ typedef struct aio_task {
     bool localized;         /* isolated, but run here (remote.c): its
                                steps are timed to tell whether its
                                function is worth an actor */
+    uint8_t park;           /* AIO_PARK_*: parked in a primitive's
+                               waiters, no future (aio_task_park) */
     ai_value tprev, tnext;  /* that list's links */
     ai_value inline_exc;    /* inline root: what to throw in (0: none) */
     ai_value context;       /* contextvars: the dict of its context (0
                                when empty), or the Context object of
                                create_task(context=); see future.c */
 } aio_task;
+
+/* Direct waits. A task waiting in a primitive's deque of waiters (Queue's
+ * getters and putters) may park ITSELF there instead of a future whose
+ * done-callback would wake it: its fut_waiter is then the primitive and
+ * `park` stands for the future CPython would have made — WAITING
+ * (pending), WOKEN (its result set: the task's step is scheduled, at the
+ * place in the ready queue the future's callback would have taken) or
+ * CANCELLED (cancelled: the step that throws CancelledError is
+ * scheduled). The waiter deque holds the task itself; the parked task
+ * removes itself when its wait ends with an exception, as CPython's
+ * except-clause removes its future. */
+enum { AIO_PARK_NONE, AIO_PARK_WAITING, AIO_PARK_WOKEN, AIO_PARK_CANCELLED };
+/* The running task if it may park here and now (a task whose own
+ * coroutine is the running body, or the inline root at its base level),
+ * else 0 (await a future instead). */
+ai_value aio_park_task(void);
+/* Park task (from aio_park_task) waiting on `on` until woken: AI_NONE, or
+ * AI_ERR with the exception thrown in. *how: the park state it ended in
+ * (WOKEN, CANCELLED, or WAITING when something else was thrown in). */
+ai_value aio_task_park(ai_value task, ai_value on, int *how);
+/* Wake a WAITING parked task (its future's set_result(None)): 0 / -1. */
+int aio_task_unpark(ai_value task);
 
 /* The task's name (a str; "Task-N" is made on first use). NULL on error. */
 ai_value aio_task_name(aio_task *t);
@@ -294,7 +318,10 @@ int aio_loop_shutdown_asyncgens(ai_value loop);
 ai_value aio_native_coro(const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n);
 /* Run now (`await o.m(args)`, ai_method_def.await_fn): fn(args) on this
  * stack, its result returned; else the coroutine, as aio_native_coro. */
-ai_value aio_native_start(bool now, const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n);
+static inline ai_value aio_native_start(bool now, const ai_func_info *info, gen_thunk fn, const ai_value *args,
+                                        int64_t n) {
+    return now ? fn(args) : aio_native_coro(info, fn, args, n);
+}
 
 /* Output capture of isolated actors (remote.c) and of evaluations
  * ahead (ahead.c): true when the bytes were taken. The output guard is

@@ -28,7 +28,9 @@
  */
 #include "asyncio/aio.h"
 
+#include "sched/actor.h"
 #include "sched/sched.h"
+#include "sched/task.h"
 
 #include <stdlib.h>
 #include <time.h>
@@ -69,20 +71,36 @@ void aio_exc_types_init(void) {
 
 /* ---- futures -------------------------------------------------------------------------- */
 
+/* (slot by slot, not through an array of their addresses: every
+ * collection visits every pending task, 200,000 of them in spawn_many) */
+#define VISIT(slot)                         \
+    do {                                    \
+        if (slot) visit(&(slot), ctx);      \
+    } while (0)
 static void future_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     aio_future *f = (aio_future *)o;
-    ai_value *slots[] = {&f->loop, &f->result, &f->exception, &f->cancel_msg, &f->cancelled_exc,
-                         &f->cb0_fn, &f->cb0_arg, &f->cbs, &f->children};
-    for (size_t i = 0; i < sizeof slots / sizeof *slots; i++)
-        if (*slots[i]) visit(slots[i], ctx);
+    VISIT(f->loop);
+    VISIT(f->result);
+    VISIT(f->exception);
+    VISIT(f->cancel_msg);
+    VISIT(f->cancelled_exc);
+    VISIT(f->cb0_fn);
+    VISIT(f->cb0_arg);
+    VISIT(f->cbs);
+    VISIT(f->children);
     if (ai_type_of_obj(o) == &aio_task_type) {
         aio_task *t = (aio_task *)o;
-        ai_value *ts[] = {&t->coro, &t->name, &t->fut_waiter, &t->remote, &t->inline_exc, &t->tprev, &t->tnext,
-                          &t->context};
-        for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
-            if (*ts[i]) visit(ts[i], ctx);
+        VISIT(t->coro);
+        VISIT(t->name);
+        VISIT(t->fut_waiter);
+        VISIT(t->remote);
+        VISIT(t->inline_exc);
+        VISIT(t->tprev);
+        VISIT(t->tnext);
+        VISIT(t->context);
     }
 }
+#undef VISIT
 
 static aio_future *future_alloc(ai_type *t, size_t size, ai_value loop) {
     aio_future *f = ai_alloc(t, size);
@@ -316,8 +334,6 @@ ai_value aio_task_name(aio_task *t) {
     return n;
 }
 
-static void enter_task(ai_value task) { aio_state_get()->current = task; }
-static void leave_task(void) { aio_state_get()->current = 0; }
 
 /* The task is done: it leaves the registry of pending tasks. */
 static void task_done(aio_task *t) { aio_loop_remove_task(t->fut.loop, ai_val(t)); }
@@ -382,8 +398,65 @@ fail:
     return -1;
 }
 
+/* ---- direct waits (aio.h): a task parked without a future ---------------------------------- */
+
+ai_value aio_park_task(void) {
+    /* (the green thread looked up once for both the actor's state and
+     * the running body: what aio_state_peek and gen_current read) */
+    task_t *ct = sched_current();
+    if (!ct || !ct->actor || !ct->actor->aio) return 0;
+    aio_state *st = ct->actor->aio;
+    ai_value task = st->current;
+    if (!task || !aio_is_task(task)) return 0;
+    aio_task *t = aio_tsk(task);
+    if (t->remote || !gen_check_any(t->coro)) return 0;
+    /* inside an async generator or a plain generator's body the
+     * suspension would go to it, not to the task's step (coro_suspend's
+     * cases: the inline root waits at its base level) */
+    ai_gen *g = (ai_gen *)ct->gen_current;
+    if (t->inline_root) return st->inline_task == task && g == st->inline_base ? task : 0;
+    return g == gen_obj(t->coro) && g != st->inline_base ? task : 0;
+}
+
+ai_value aio_task_park(ai_value task, ai_value on, int *how) {
+    aio_task *t = aio_tsk(task);
+    t->park = AIO_PARK_WAITING;
+    /* aio_task_handle_yield sees `park` and makes `on` the waiter */
+    ai_value r = t->inline_root ? aio_inline_suspend(on) : gen_suspend(gen_obj(t->coro), on, true);
+    t = aio_tsk(task);
+    *how = t->park;
+    t->park = AIO_PARK_NONE;
+    return r;
+}
+
+int aio_task_unpark(ai_value task) {
+    aio_task *t = aio_tsk(task);
+    t->park = AIO_PARK_WOKEN;
+    /* where the future's set_result would have put Task.__wakeup */
+    return aio_call_soon(t->fut.loop, AIO_CB(AIO_CB_TASK_STEP), task, 0, 0);
+}
+
+/* The parked future's cancel(msg): the task's step throws CancelledError
+ * (msg) in, as Task.__wakeup does with the cancelled future's result(). */
+static int park_cancel(ai_value task, ai_value msg) {
+    aio_tsk(task)->park = AIO_PARK_CANCELLED;
+    ai_value args = msg != AI_NONE ? ai_tuple_pack(&msg, 1) : ai_val(&tuple_empty_obj);
+    ai_value e = args ? exc_new(&aio_CancelledError, args) : AI_ERR;
+    if (!e) return -1;
+    return aio_call_soon(aio_tsk(task)->fut.loop, AIO_CB(AIO_CB_TASK_STEP), task, e, 0);
+}
+
 int aio_task_handle_yield(ai_value task, ai_value y) {
     aio_task *t = aio_tsk(task);
+    if (t->park == AIO_PARK_WAITING) {
+        /* parked (aio_task_park): no callback, its waker steps it */
+        fset(&t->fut, &t->fut_waiter, y);
+        if (t->must_cancel) {
+            if (park_cancel(task, t->fut.cancel_msg ? t->fut.cancel_msg : AI_NONE) < 0) return -1;
+            aio_tsk(task)->must_cancel = false;
+        }
+        return 0;
+    }
     if (aio_is_future(y)) {
         aio_future *f = aio_fut(y);
         if (f->loop != t->fut.loop)
@@ -454,11 +527,13 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
         t->inline_woken = true;
         return 0;
     }
-    enter_task(task);
+    /* (the actor's state, not a thread's: valid across the step) */
+    aio_state *ast = aio_state_get();
+    ast->current = task; /* _enter_task */
     ai_task_core *tc = exc_task();
     ai_value outer_context = tc->context;
     if (task_context_enter(t) < 0) {
-        leave_task();
+        ast->current = 0;
         return -1;
     }
     tc = exc_task();
@@ -510,7 +585,7 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
     int res;
     if (rc == 1) res = aio_task_handle_yield(task, out);
     else res = task_finish(task, rc, out);
-    leave_task();
+    ast->current = 0; /* _leave_task */
     return res;
 }
 
@@ -542,7 +617,11 @@ int aio_task_cancel(ai_value task, ai_value msg) {
         if (r) return r;
         t = aio_tsk(task);
     }
-    if (t->fut_waiter) {
+    if (t->park) {
+        /* parked: only a pending wait cancels (a done future's cancel()
+         * is False and the task's next step throws instead) */
+        if (t->park == AIO_PARK_WAITING) return park_cancel(task, msg) < 0 ? -1 : 1;
+    } else if (t->fut_waiter) {
         int c = aio_cancel_any(t->fut_waiter, msg);
         if (c < 0) return -1;
         if (c) return 1;
@@ -798,7 +877,12 @@ static ai_value task_repr_str(ai_value v) {
         }
     }
     if (t->fut.state == AIO_PENDING) {
-        if (t->fut_waiter) {
+        if (t->fut_waiter && t->park) {
+            /* the future CPython's primitive would have made */
+            sb_adds(&b, t->park == AIO_PARK_WAITING  ? " wait_for=<Future pending cb=[Task.task_wakeup()]>"
+                        : t->park == AIO_PARK_WOKEN ? " wait_for=<Future finished result=None>"
+                                                    : " wait_for=<Future cancelled>");
+        } else if (t->fut_waiter) {
             sb_adds(&b, " wait_for=");
             if (!add_repr(&b, t->fut_waiter)) goto fail;
         } else if (remote_running && rwaiter) {

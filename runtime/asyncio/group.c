@@ -239,8 +239,10 @@ METHOD(tg_aexit) {
 METHOD(tg_create_task) {
     static const char *const kw[] = {"coro", "name", "context"};
     mu_clinic c = {"create_task", kw, 0, 1, 2, 1, 0};
-    ai_value a[3];
-    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    ai_value a[3] = {0, 0, 0};
+    /* create_task(coro), the usual call, needs no parsing */
+    if (nargs == 1 && !kwnames) a[0] = args[0];
+    else if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
     aio_taskgroup *g = tg(self);
     if (!g->entered) return tg_error_msg(self, "has not been entered");
     if (g->exiting && g->live == 0) return tg_error_msg(self, "is finished");

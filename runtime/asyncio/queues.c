@@ -10,21 +10,35 @@
  * is the same. join() waits for the unfinished-task count to reach zero
  * (CPython's _finished Event, folded in: a deque of join waiters).
  *
- * A getter that served its get() is kept (`spare`) and reused by the
- * next get() that must wait: the future never escapes the queue and the
- * task that awaited it (aio_future_recycle), so this is invisible, and a
- * Queue hand-off allocates nothing.
+ * A task that must wait parks itself in `getters` / `putters` (aio.h,
+ * "Direct waits"): no future, no done-callback; the wake schedules its
+ * step where the future's callback would have gone, and the task then
+ * re-checks the queue as CPython's loop `while self.empty()` does (a
+ * woken getter does not own an item: get_nowait() may take it first).
+ * The inline root parks too (its wait runs the loop nested). A body that
+ * cannot park (an async generator's inside a task) awaits a future,
+ * which shares the deque. A getter future that served
+ * its get() is kept (`spare`) and reused by the next: it never escapes
+ * the queue and the awaiting task (aio_future_recycle), so this is
+ * invisible. Either way a Queue hand-off allocates nothing.
  */
 #include "asyncio/aio.h"
 
 #include "modules/modutil.h"
 
 #define METHOD(fn) AIO_METHOD(fn)
-#define NOARGS(name)                                                                       \
-    do {                                                                                   \
-        (void)args;                                                                        \
-        if (call_no_kwargs(name, kwnames) < 0 || call_exact_args(name, nargs, 0) < 0) \
-            return AI_ERR;                                                                 \
+/* (the checks' functions only when the call is not the plain one: a
+ * Queue hop makes two calls) */
+#define EXACT_ARGS(name, n)                                                                  \
+    do {                                                                                     \
+        if ((kwnames || nargs != (n)) &&                                                     \
+            (call_no_kwargs(name, kwnames) < 0 || call_exact_args(name, nargs, (n)) < 0))    \
+            return AI_ERR;                                                                   \
+    } while (0)
+#define NOARGS(name)   \
+    do {               \
+        (void)args;    \
+        EXACT_ARGS(name, 0); \
     } while (0)
 #define NATIVE_INFO(var, name, qualname) \
     static const ai_func_info var = {name, qualname, 0, 0, NULL, NULL, NULL, 0, 0}
@@ -175,11 +189,17 @@ static ai_value q_get(ai_value self) {
     }
 }
 
+/* A waiter is a task parked itself (aio_task_park) or a future (the
+ * inline root's, which cannot park); either stands for CPython's future. */
 static int wakeup_next(ai_value waiters) {
     for (;;) {
         ai_value w = aio_deque_popleft(waiters);
         if (!w) return 0;
-        if (aio_fut(w)->state == AIO_PENDING) return aio_future_set_result(w, AI_NONE);
+        if (aio_is_task(w)) {
+            if (aio_tsk(w)->park == AIO_PARK_WAITING) return aio_task_unpark(w);
+        } else if (aio_fut(w)->state == AIO_PENDING) {
+            return aio_future_set_result(w, AI_NONE);
+        }
     }
 }
 
@@ -212,8 +232,33 @@ static void waiter_failed(ai_value self, ai_value waiters, ai_value w, bool can_
     exc_set_pending(e);
 }
 
+/* The same for a parked task: its wait ended with exception, in state
+ * `how` (WOKEN: its future was done, so not cancelled by the clause). */
+static void parked_failed(ai_value waiters, ai_value task, int how, bool can_take) {
+    ai_value e = ai_exc_fetch();
+    aio_deque_remove(waiters, task);
+    if (can_take && how == AIO_PARK_WOKEN && wakeup_next(waiters) < 0) exc_clear();
+    exc_set_pending(e);
+}
+
+/* Wait in `waiters` of queue self, parked or on a future: 1 woken, 0 no
+ * task to park (use a future), -1 error (frame: the AIO_FR_* to add). */
+static int park_in(ai_value self, ai_value waiters, bool getter, int frame) {
+    ai_value task = aio_park_task();
+    if (!task) return 0;
+    if (aio_deque_push(waiters, task) < 0) return -1;
+    int how;
+    if (aio_task_park(task, self, &how)) return 1;
+    parked_failed(waiters, task, how, getter ? qsize(self) != 0 : !qfull(self));
+    aio_add_frame(frame);
+    return -1;
+}
+
 ai_value aio_queue_get(ai_value self) {
     while (qsize(self) == 0) {
+        int p = park_in(self, q_obj(self)->getters, true, AIO_FR_QUEUE_GET);
+        if (p < 0) return AI_ERR;
+        if (p) continue;
         ai_value loop = aio_running_loop();
         if (!loop) return AI_ERR;
         ai_value getter = q_obj(self)->spare;
@@ -239,6 +284,9 @@ NATIVE_INFO(get_info, "get", "Queue.get");
 static ai_value put_body(const ai_value *a) {
     ai_value self = a[0];
     while (qfull(self)) {
+        int p = park_in(self, q_obj(self)->putters, false, AIO_FR_QUEUE_PUT);
+        if (p < 0) return AI_ERR;
+        if (p) continue;
         ai_value loop = aio_running_loop();
         if (!loop) return AI_ERR;
         ai_value putter = aio_future_new(loop);
@@ -273,7 +321,7 @@ NATIVE_INFO(join_info, "join", "Queue.join");
 /* ---- the Python face ----------------------------------------------------------------------------- */
 
 AIO_CORO_METHOD(m_put) {
-    if (call_no_kwargs("put", kwnames) < 0 || call_exact_args("put", nargs, 1) < 0) return AI_ERR;
+    EXACT_ARGS("put", 1);
     ai_value a[2] = {self, args[0]};
     return aio_native_start(now, &put_info, put_body, a, 2);
 }
@@ -289,7 +337,7 @@ METHOD(m_join) {
 }
 
 METHOD(m_put_nowait) {
-    if (call_no_kwargs("put_nowait", kwnames) < 0 || call_exact_args("put_nowait", nargs, 1) < 0) return AI_ERR;
+    EXACT_ARGS("put_nowait", 1);
     return aio_queue_put_nowait(self, args[0]) < 0 ? AI_ERR : AI_NONE;
 }
 

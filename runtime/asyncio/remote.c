@@ -123,6 +123,8 @@ typedef struct remote_event {
                                    for, when a plain one (a static name),
                                    or NULL: for the parent's repr */
     bool local;                 /* the outcome is the task's own (ahead) */
+    bool on_stack;              /* made up by next_event for a quiet
+                                   iteration: nothing to free */
     aio_outbuf out, err;
     struct remote_event *next;  /* the parent's per-task queue */
 } remote_event;
@@ -137,7 +139,7 @@ typedef struct remote_ctl {
 } remote_ctl;
 
 static void event_free(remote_event *e) {
-    if (!e) return;
+    if (!e || e->on_stack) return;
     gc_msg_free(e->payload);
     free(e->out.p);
     free(e->err.p);
@@ -199,6 +201,16 @@ typedef struct aio_remote {
     ai_value outcome;           /* R_AHEAD: the result or exception */
     int32_t line;               /* R_RUNNING: where the child's coroutine */
     const char *waiter;         /* waits, as of the last replayed event */
+    /* R_AHEAD whose iterations all were quiet (no output, no tasks
+     * made): how many are left to replay, instead of one malloc'd event
+     * each (200,000 tiny tasks evaluated in one batch held 30 MiB of
+     * them); the last one carries the outcome (quiet_raised: raised). */
+    int32_t quiet;
+    bool quiet_raised;
+    bool finalized;             /* remote_finalize is registered: only
+                                   once it holds a child or events (a
+                                   finalizer per task made every
+                                   collection walk 200,000 of them) */
 } aio_remote;
 
 static void remote_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
@@ -214,6 +226,7 @@ static void drop_events(aio_remote *r) {
         event_free(e);
     }
     r->head = r->tail = NULL;
+    r->quiet = 0;
 }
 
 static void remote_finalize(ai_object *o) {
@@ -235,6 +248,18 @@ static ai_type aio_remote_type = {
 };
 
 static aio_remote *remote_of(ai_value task) { return (aio_remote *)ai_obj(aio_tsk(task)->remote); }
+
+/* r is about to hold a child or malloc'd events: its death must free
+ * them. False when out of memory (exception cleared). */
+static bool remote_needs_finalizer(aio_remote *r) {
+    if (r->finalized) return true;
+    if (gc_finalizer_add(&r->ob, remote_finalize) < 0) {
+        exc_clear();
+        return false;
+    }
+    r->finalized = true;
+    return true;
+}
 
 /* The actor's remote bookkeeping: its tasks by id (a parent), its link to
  * its own parent (a child). */
@@ -299,7 +324,6 @@ ai_value aio_remote_try_spawn(ai_value loop, ai_value coro, ai_value name) {
     aio_remote *r = ai_alloc(&aio_remote_type, sizeof(aio_remote));
     if (!r) return AI_ERR;
     ai_value rv = ai_val(r);
-    if (gc_finalizer_add(&r->ob, remote_finalize) < 0) return AI_ERR;
     ai_value task = aio_task_new(loop, coro, name);
     if (!task) return AI_ERR;
     aio_tsk(task)->remote = rv;
@@ -327,6 +351,10 @@ static bool spawn_one(ai_value task) {
     aio_task *t = aio_tsk(task);
     ai_gen *g = gen_obj(t->coro);
     if (!actors_enabled()) {
+        t->remote = 0;
+        return false;
+    }
+    if (!remote_needs_finalizer(remote_of(task))) {
         t->remote = 0;
         return false;
     }
@@ -407,6 +435,7 @@ static bool batchable(const ai_value e[4]) {
  * carries the outcome, kept in the task's remote state). False when out
  * of memory. */
 static bool queue_ahead_event(aio_remote *r, aio_ahead_iter *it, bool last, bool raised, gc_msg *payload) {
+    if (!remote_needs_finalizer(r)) return false;
     remote_event *ev = calloc(1, sizeof *ev);
     if (!ev) return false;
     ev->payload = payload;
@@ -435,8 +464,15 @@ static bool try_ahead(ai_value task, bool *outgrew) {
     if (rc == AHEAD_OUTGREW) *outgrew = true;
     if (rc != 1) return false;
     aio_remote *r = remote_of(task);
+    bool quiet = res.niters <= INT32_MAX;
+    for (int64_t k = 0; k < res.niters && quiet; k++)
+        quiet = !res.iters[k].out.len && !res.iters[k].err.len && !res.iters[k].ntasks;
     bool ok = true;
-    for (int64_t k = 0; k < res.niters && ok; k++)
+    if (quiet) {
+        r->quiet = (int32_t)res.niters;
+        r->quiet_raised = res.raised;
+    }
+    for (int64_t k = 0; k < res.niters && ok && !quiet; k++)
         ok = queue_ahead_event(r, &res.iters[k], k == res.niters - 1, res.raised, NULL);
     aio_ahead_iters_free(res.iters, res.niters);
     if (!ok) {
@@ -677,11 +713,21 @@ static void route(remote_event *ev) {
     r->tail = ev;
 }
 
-/* The next event of `task`, waiting (parked) until it is here. */
-static remote_event *next_event(ai_value task) {
+/* The next event of `task`, waiting (parked) until it is here; a quiet
+ * one (aio_remote.quiet) is made up in *scratch. */
+static remote_event *next_event(ai_value task, remote_event *scratch) {
     double since = 0;
     for (;;) {
         aio_remote *r = remote_of(task);
+        if (r->quiet) {
+            /* a quiet iteration evaluated ahead: the event is made up */
+            bool last = --r->quiet == 0;
+            *scratch = (remote_event){.on_stack = true,
+                                      .state = last ? ST_FINISHED : ST_READY,
+                                      .done = !last ? DONE_NONE : r->quiet_raised ? DONE_EXCEPTION : DONE_RESULT,
+                                      .local = last};
+            return scratch;
+        }
         if (r->head) {
             remote_event *ev = r->head;
             r->head = ev->next;
@@ -820,7 +866,8 @@ int aio_remote_step_cb(ai_value task, ai_value exc) {
     } else if (r->needs_go && !r->go_sent) {
         start_batch(aio_fut(task)->loop, task);
     }
-    return replay(task, next_event(task));
+    remote_event scratch;
+    return replay(task, next_event(task, &scratch));
 }
 
 int aio_remote_materialize(ai_value task) {
@@ -893,7 +940,8 @@ void aio_remote_shutdown(ai_value loop) {
                 send_ctl(r->child, CTL_GO, NULL);
                 r->go_sent = true;
             }
-            if (replay(task, next_event(task)) < 0) exc_clear();
+            remote_event scratch;
+            if (replay(task, next_event(task, &scratch)) < 0) exc_clear();
         }
     }
 }
@@ -999,7 +1047,8 @@ static void report(remote_actor *ra, ai_value loop, bool finished) {
          * coroutine's line and the future it waits for) */
         aio_task *t = aio_tsk(root);
         if (t->coro && gen_check_any(t->coro) && gen_obj(t->coro)->state != GEN_DONE) ev->line = gen_obj(t->coro)->line;
-        if (t->fut_waiter && ai_type_of(t->fut_waiter) == &aio_future_type)
+        if (t->fut_waiter && t->park) ev->waiter = "Future";
+        else if (t->fut_waiter && ai_type_of(t->fut_waiter) == &aio_future_type)
             ev->waiter = aio_fut(t->fut_waiter)->kind == AIO_FUT_GATHER ? "_GatheringFuture" : "Future";
     }
     double order = 0;

@@ -39,9 +39,6 @@ ai_value aio_native_coro(const ai_func_info *info, gen_thunk fn, const ai_value 
     return g ? ai_val(g) : AI_ERR;
 }
 
-ai_value aio_native_start(bool now, const ai_func_info *info, gen_thunk fn, const ai_value *args, int64_t n) {
-    return now ? fn(args) : aio_native_coro(info, fn, args, n);
-}
 
 #define NATIVE_INFO(var, name, qualname) \
     static const ai_func_info var = {name, qualname, 0, 0, NULL, NULL, NULL, 0, 0}
@@ -80,8 +77,10 @@ static const char *const create_task_kw[] = {"coro", "name", "context"};
 ai_value aio_create_task_in(ai_value loop, const ai_value *args, int64_t nargs, ai_value kwnames,
                             const char *fname) {
     mu_clinic c = {fname, create_task_kw, 0, 1, 2, 1, 0};
-    ai_value a[3];
-    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    ai_value a[3] = {0, 0, 0};
+    /* create_task(coro), the usual call, needs no parsing */
+    if (nargs == 1 && !kwnames) a[0] = args[0];
+    else if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
     ai_value task = aio_spawn_task(loop, a[0], a[1] && a[1] != AI_NONE ? a[1] : 0);
     if (task && a[2] && a[2] != AI_NONE) {
         /* context=: a contextvars.Context, which the task runs in */

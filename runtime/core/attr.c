@@ -21,6 +21,7 @@
  * entry is only a missed cache, never a wrong call: the owner is checked).
  */
 #include "core/object.h"
+#include "objects/gen.h"
 
 #include <stdatomic.h>
 
@@ -223,7 +224,7 @@ int32_t ai_delattr(ai_value o, ai_value name) { return set_or_del(o, name, 0); }
 /* Receivers whose method calls objects/class.c handles: instances of
  * classes, classes and super objects. It keeps its own records in the
  * same cache word (tagged with bit 0, which an ai_method_def pointer
- * never has). */
+ * never has; site_method tags with bit 1). */
 static bool class_call_site(ai_value o, const ai_type *t) {
     return (t->flags & AI_TF_HEAPTYPE) || t == &cls_super_type ||
            ((t == &ai_type_type || (t->flags & AI_TF_METACLASS)) &&
@@ -234,17 +235,49 @@ static bool class_call_site(ai_value o, const ai_type *t) {
  * calls with o first, through the site's cache; NULL when the call goes
  * through the attribute (a getattr slot, a class or static method, a
  * type object, no such method). */
-static const ai_method_def *site_method(ai_value o, const ai_type *t, ai_value name, void *cache) {
+/* Does builtin type t itself (not a base) define a method named name? A
+ * scan of its own table by pointer and first letter: cheaper than the
+ * lookup it saves. */
+static bool defines_own(const ai_type *t, const char *name) {
+    const ai_method_def *m = obj_slots_of_type(t)->methods;
+    if (m)
+        for (; m->name; m++)
+            if (m->name == name || (m->name[0] == name[0] && !strcmp(m->name, name))) return true;
+    return false;
+}
+
+/* An entry tagged with bit 1 is a method t's direct base defines (Task's
+ * result() is Future's): valid for a receiver type whose base owns it and
+ * that neither overrides it nor has a getattr slot. */
+static bool inherited_ok(const ai_type *t, const ai_method_def *d) {
+    return t->base == d->owner && !obj_slots_of_type(t)->getattr && !defines_own(t, d->name);
+}
+
+static const ai_method_def *site_method_slow(ai_value o, const ai_type *t, ai_value name,
+                                             _Atomic(uintptr_t) *slot, uintptr_t w);
+
+/* (the hit of an untagged entry inline; all else out of line, so that the
+ * hit saves and restores no registers) */
+static inline const ai_method_def *site_method(ai_value o, const ai_type *t, ai_value name, void *cache) {
     _Atomic(uintptr_t) *slot = cache;
     /* relaxed: the entry is immutable static data; the owner check below
      * makes a stale or foreign entry harmless. */
     uintptr_t w = slot ? atomic_load_explicit(slot, memory_order_relaxed) : 0;
-    const ai_method_def *d = (w & 1) ? NULL : (const ai_method_def *)w;
-    if (!d || d->owner != t) {
+    const ai_method_def *d = (const ai_method_def *)w;
+    if (w && !(w & 3) && d->owner == t) return d->flags & (AI_METH_CLASS | AI_METH_STATIC) ? NULL : d;
+    return site_method_slow(o, t, name, slot, w);
+}
+
+__attribute__((noinline)) static const ai_method_def *site_method_slow(ai_value o, const ai_type *t, ai_value name,
+                                                                       _Atomic(uintptr_t) *slot, uintptr_t w) {
+    const ai_method_def *d = (w & 1) ? NULL : (const ai_method_def *)(w & ~(uintptr_t)2);
+    if (!d || (d->owner != t && !((w & 2) && inherited_ok(t, d)))) {
         d = NULL;
         if (!obj_slots_of_type(t)->getattr && !is_type_object(o)) {
             d = attr_find_method(t, name);
             if (d && slot && d->owner == t) atomic_store_explicit(slot, (uintptr_t)d, memory_order_relaxed);
+            else if (d && slot && inherited_ok(t, d))
+                atomic_store_explicit(slot, (uintptr_t)d | 2, memory_order_relaxed);
         }
     }
     return d && !(d->flags & (AI_METH_CLASS | AI_METH_STATIC)) ? d : NULL;
@@ -264,20 +297,36 @@ ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t
     return ai_call(f, args, nargs, kwnames);
 }
 
+static ai_value await_method_general(ai_value o, ai_value name, const ai_value *args, int64_t nargs,
+                                     ai_value kwnames, void *cache, int32_t line);
+
+/* `await q.get()`: a builtin coroutine method run now is the common case
+ * (every Queue hop takes two), kept apart from the general path's
+ * register saves. */
 ai_value ai_await_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs, ai_value kwnames,
                          void *cache, int32_t line) {
+    const ai_type *t = ai_type_of(o);
+    if (!class_call_site(o, t)) {
+        const ai_method_def *d = site_method(o, t, name, cache);
+        if (d && (d->flags & AI_METH_AWAITS_NOW)) {
+            ai_gen *cur = gen_await_enter(line);
+            ai_value r = d->fn(o, args, nargs | AI_NARGS_AWAIT_NOW, kwnames);
+            gen_await_leave(cur);
+            return r;
+        }
+    }
+    return await_method_general(o, name, args, nargs, kwnames, cache, line);
+}
+
+__attribute__((noinline)) static ai_value await_method_general(ai_value o, ai_value name, const ai_value *args,
+                                                               int64_t nargs, ai_value kwnames, void *cache,
+                                                               int32_t line) {
     const ai_type *t = ai_type_of(o);
     ai_value r;
     if (class_call_site(o, t)) {
         r = cls_call_method(o, name, args, nargs, kwnames, cache);
     } else {
         const ai_method_def *d = site_method(o, t, name, cache);
-        if (d && (d->flags & AI_METH_AWAITS_NOW)) {
-            ai_await_direct_enter(line);
-            r = d->fn(o, args, nargs | AI_NARGS_AWAIT_NOW, kwnames);
-            ai_await_direct_leave();
-            return r;
-        }
         if (d) {
             r = d->fn(o, args, nargs, kwnames);
         } else {

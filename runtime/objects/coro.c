@@ -329,21 +329,25 @@ static ai_value run_asend(ai_value agen, ai_value sent, bool thrown);
 extern ai_type ai_asend_type;
 static ai_value await_asend(ai_value aw);
 
-void ai_await_direct_enter(int32_t line) {
+ai_gen *gen_await_enter(int32_t line) {
     ai_gen *cur = gen_current();
     if (!cur) {
         aio_root_await(line, 1); /* the inline root task's await */
-        return;
+        return NULL;
     }
     if (line && !cur->inline_depth) cur->line = line;
     cur->inline_depth++;
+    return cur;
 }
 
-void ai_await_direct_leave(void) {
-    ai_gen *cur = gen_current();
+void gen_await_leave(ai_gen *cur) {
     if (!cur) aio_root_await(0, -1);
     else if (cur->inline_depth) cur->inline_depth--;
 }
+
+void ai_await_direct_enter(int32_t line) { (void)gen_await_enter(line); }
+
+void ai_await_direct_leave(void) { gen_await_leave(gen_current()); }
 
 ai_value ai_await(ai_value v, int32_t line) {
     if (!v) return AI_ERR;

@@ -195,6 +195,12 @@ ai_gen *gen_make(ai_type *t, int kind, const ai_func_info *info, void *thunk, co
                  int64_t n) {
     ai_value args = n ? ai_tuple_pack(slots, n) : ai_val(&tuple_empty_obj);
     if (!args) return NULL;
+    return gen_make_args(t, kind, info, thunk, args);
+}
+
+/* The thunk only reads its argument array (it passes the values on to the
+ * body as parameters), so generators may share one tuple. */
+ai_gen *gen_make_args(ai_type *t, int kind, const ai_func_info *info, void *thunk, ai_value args) {
     ai_gen *g = ai_alloc(t, sizeof(ai_gen));
     if (!g) return NULL;
     g->info = info;

@@ -93,6 +93,9 @@ static inline ai_gen *gen_obj(ai_value v) { return (ai_gen *)ai_obj(v); }
 /* A new body object of type t (kind given) for thunk(slots copy). */
 ai_gen *gen_make(ai_type *t, int kind, const ai_func_info *info, void *thunk, const ai_value *slots,
                  int64_t n);
+/* The same for thunk(args): the tuple itself, shared (thunks never write
+ * their argument array). */
+ai_gen *gen_make_args(ai_type *t, int kind, const ai_func_info *info, void *thunk, ai_value args);
 
 /* Resume g with `sent` (or with the pending exception when thrown).
  * Returns 1 when the body suspended (the yielded or awaited object in
@@ -119,6 +122,11 @@ _Noreturn void gen_abandon(ai_gen *base);
 
 /* The innermost body running on this task (NULL: none). */
 ai_gen *gen_current(void);
+/* ai_await_direct_enter/leave for C callers, the running body looked up
+ * once: leave gets what enter returned (the same body runs both, even if
+ * it suspended in between; NULL: the inline root's await). */
+ai_gen *gen_await_enter(int32_t line);
+void gen_await_leave(ai_gen *cur);
 
 /* close() of a suspended body (GeneratorExit thrown in): 0 / -1. */
 int32_t gen_close(ai_gen *g);
