@@ -23,6 +23,9 @@
  *                which evaluates it again the ordinary way — big ints,
  *                ZeroDivisionError, ValueError exactly as CPython — and
  *                finishes the iteration there.
+ *   int.again    a while loop's fast copy that ends with every candidate
+ *                known goes back to its own start (after the safepoint
+ *                poll), skipping the check.
  *
  * Invariant (what makes the fast copy right whatever intinfer.c said):
  * a local is in FnState.iv->k ("holds a small int here") only after the
@@ -487,7 +490,7 @@ static void reads_stmts(Reads *r, const StmtList *l, bool top) {
     for (int i = 0; i < l->n; i++) reads_stmt(r, l->v[i], top);
 }
 
-bool emit_int_body(Emitter *e, const Expr *test, const StmtList *body, LLVMBasicBlockRef test_false) {
+bool emit_int_body(Emitter *e, const Expr *test, const StmtList *body, LLVMBasicBlockRef test_false, int line) {
     FnState *fn = e->fn;
     if (fn->cold || !fn->def || fn->frame != &fn->base || !fn->base.intloc || (fn->iv && !fn->iv->fast) ||
         fn->fret_out || !infer_int_versionable(test, body))
@@ -542,7 +545,21 @@ bool emit_int_body(Emitter *e, const Expr *test, const StmtList *body, LLVMBasic
         LLVMPositionBuilderAtEnd(e->b, fbody);
     }
     emit_stmts(e, body);
-    if (emit_block_open(e)) LLVMBuildBr(e->b, join);
+    if (emit_block_open(e)) {
+        /* a while loop whose fast copy ends with every candidate known
+         * (no overflow left it): the next iteration needs no check */
+        bool all = test != NULL;
+        for (int i = 0; i < r.n && all; i++) all = iv.k[r.cand[i]];
+        if (all) {
+            LLVMBasicBlockRef again = emit_block(e, "int.again");
+            LLVMBuildBr(e->b, again);
+            LLVMPositionBuilderAtEnd(e->b, again);
+            emit_safepoint(e, line);
+            LLVMBuildBr(e->b, fast_bb);
+        } else {
+            LLVMBuildBr(e->b, join);
+        }
+    }
     fn->iv = outer;
     LLVMPositionBuilderAtEnd(e->b, join);
     return true;

@@ -258,6 +258,8 @@ typedef struct Emitter {
     FnState *fn;                /* the function being emitted */
     LLVMValueRef tls_asm;       /* inline asm returning &ai_tls */
     LLVMTypeRef tls_asm_type;
+    LLVMValueRef poll_asm;      /* x86-64: inline asm returning ai_tls.poll (emit_safepoint) */
+    LLVMTypeRef poll_asm_type;
     LLVMValueRef frameaddr_fn;  /* llvm.read_register.i64 */
     LLVMValueRef sp_reg_md;     /* !{!"rsp"} */
     LLVMValueRef class_global;  /* the class whose body is being emitted */
@@ -417,7 +419,7 @@ bool emit_float_return(Emitter *e, const Stmt *s);
 /* Is name a plain local of the frame being emitted? (InferIsLocal) */
 bool emit_is_plain_local(void *ctx, const char *name);
 /* emit_int.c: loops with an int fast copy */
-bool emit_int_body(Emitter *e, const Expr *test, const StmtList *body, LLVMBasicBlockRef test_false);
+bool emit_int_body(Emitter *e, const Expr *test, const StmtList *body, LLVMBasicBlockRef test_false, int line);
 bool emit_int_stmt(Emitter *e, const Stmt *s);          /* fast copy: emitted? */
 void emit_int_forget(Emitter *e, const Stmt *s);
 void emit_int_resume_point(Emitter *e, const Stmt *s);

@@ -70,7 +70,7 @@ static void emit_while_loop(Emitter *e, const Stmt *s) {
     LLVMPositionBuilderAtEnd(e->b, header);
     Loop loop = {after, latch, e->fn->loop, NULL};
     e->fn->loop = &loop;
-    bool versioned = emit_int_body(e, s->u.while_.test, &s->u.while_.body, else_bb);
+    bool versioned = emit_int_body(e, s->u.while_.test, &s->u.while_.body, else_bb, s->pos.line);
     e->fn->loop = loop.outer;
     if (versioned) {
         LLVMBuildBr(e->b, latch);
@@ -361,7 +361,7 @@ static void emit_for_loop(Emitter *e, const Stmt *s) {
      * range()'s iterator needs no closing */
     if (s->u.for_.iter->kind == E_CALL && !is_range_call(e, s->u.for_.iter)) loop.temp_iter = fl.iter;
     e->fn->loop = &loop;
-    if (is_async || !emit_int_body(e, NULL, &s->u.for_.body, NULL)) {
+    if (is_async || !emit_int_body(e, NULL, &s->u.for_.body, NULL, s->pos.line)) {
         IntVer *iv = e->fn->iv;
         if (iv) e->fn->iv = iv->fast ? NULL : emit_int_plain();
         emit_stmts(e, &s->u.for_.body);
