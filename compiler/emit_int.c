@@ -490,6 +490,59 @@ static void reads_stmts(Reads *r, const StmtList *l, bool top) {
     for (int i = 0; i < l->n; i++) reads_stmt(r, l->v[i], top);
 }
 
+/* Would the fast copy compute something inline: x is a pure int
+ * expression once the int locals it reads are known? */
+static bool shaped(Emitter *e, const Expr *x) {
+    switch (x->kind) {
+    case E_CONSTANT: return small_const(x);
+    case E_NAME: {
+        int i = int_index(e, x->u.name.id);
+        return i >= 0 && e->fn->base.intloc && e->fn->base.intloc[i];
+    }
+    case E_BINOP: return infer_int_op(x->u.binop.op) && shaped(e, x->u.binop.left) && shaped(e, x->u.binop.right);
+    case E_UNARYOP: return x->u.unaryop.op != UOP_NOT && shaped(e, x->u.unaryop.operand);
+    default: return false;
+    }
+}
+
+static bool worth_cond(Emitter *e, const Expr *x) {
+    if (!x) return false;
+    if (x->kind == E_UNARYOP && x->u.unaryop.op == UOP_NOT) return worth_cond(e, x->u.unaryop.operand);
+    if (x->kind == E_BOOLOP) {
+        for (int i = 0; i < x->u.boolop.values.n; i++)
+            if (worth_cond(e, x->u.boolop.values.v[i])) return true;
+        return false;
+    }
+    return x->kind == E_COMPARE && x->u.compare.n == 1 && x->u.compare.ops[0] <= CMP_GTE &&
+           (shaped(e, x->u.compare.left) || shaped(e, x->u.compare.comparators.v[0]));
+}
+
+/* Does the body (at this loop's level) hold an int statement or an int
+ * comparison? A loop that only reads int locals (`s += f(i) * u[j]`)
+ * would pay the check and the second copy for nothing. */
+static bool worth(Emitter *e, const StmtList *l) {
+    for (int i = 0; i < l->n; i++) {
+        const Stmt *s = l->v[i];
+        switch (s->kind) {
+        case S_ASSIGN:
+            if (s->u.assign.targets.n == 1 && s->u.assign.targets.v[0]->kind == E_NAME &&
+                s->u.assign.value->kind != E_CONSTANT && shaped(e, s->u.assign.value))
+                return true;
+            break;
+        case S_AUGASSIGN:
+            if (s->u.augassign.target->kind == E_NAME && infer_int_op(s->u.augassign.op) &&
+                shaped(e, s->u.augassign.target) && shaped(e, s->u.augassign.value))
+                return true;
+            break;
+        case S_IF:
+            if (worth_cond(e, s->u.if_.test) || worth(e, &s->u.if_.body) || worth(e, &s->u.if_.orelse)) return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}
+
 bool emit_int_body(Emitter *e, const Expr *test, const StmtList *body, LLVMBasicBlockRef test_false, int line) {
     FnState *fn = e->fn;
     if (fn->cold || !fn->def || fn->frame != &fn->base || !fn->base.intloc || (fn->iv && !fn->iv->fast) ||
@@ -502,7 +555,7 @@ bool emit_int_body(Emitter *e, const Expr *test, const StmtList *body, LLVMBasic
     memset(r.assigned, 0, (size_t)nsyms + 1);
     reads_expr(&r, test);
     reads_stmts(&r, body, true);
-    if (r.n == 0) return false;
+    if (r.n == 0 || !(worth_cond(e, test) || worth(e, body))) return false;
 
     IntVer *outer = fn->iv;
     IntVer iv = {.fast = false, .recording = true, .outer = outer};
