@@ -34,7 +34,9 @@
  * target, a nested loop, either branch of an if) takes it out. Both
  * copies share the loop's own state (counter, iterator, break and
  * continue targets), and control only moves between them at the top of
- * a statement of this loop's level, never into a nested loop.
+ * a statement of this loop's level. Only innermost loops get copies
+ * (intinfer.c), so nothing is emitted more than twice; emit_int_plain()
+ * keeps a loop emitted once inside a copy from making copies of its own.
  *
  * Why the copy rather than checks at each use: after a slow path merges
  * back, LLVM can no longer tell that a value is a small int, so every

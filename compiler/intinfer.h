@@ -24,8 +24,9 @@ int infer_int_locals(Arena *a, const StmtList *body, const InferEnv *env, const 
  * on the int fast way and once generically (emit_int.c)? Only statements
  * and expressions that emitting twice cannot duplicate observable
  * definitions qualify (no def, class, lambda, comprehension, yield,
- * await, walrus, try, with, match, del, global), and only up to a size
- * that keeps the IR small. */
+ * await, walrus, try, with, match, del, global), no nested loop (only
+ * innermost loops get two copies), and only up to a size that keeps the
+ * IR small. */
 bool infer_int_versionable(const Expr *test, const StmtList *body);
 
 /* Is x an int operator the fast way computes inline? */
