@@ -622,10 +622,12 @@ bool emit_int_body(Emitter *e, const Expr *test, const StmtList *body, LLVMBasic
 
 IntVer *emit_int_plain(void) { return &plain_iv; }
 
-void emit_frame_ints(Emitter *e, Frame *f, const StmtList *body) {
+void emit_frame_ints(Emitter *e, Frame *f, const FuncDef *fd) {
     const char **names;
     InferEnv env = {emit_is_plain_local, emit_is_float_call, e};
-    int n = infer_int_locals(e->arena, body, &env, &names);
+    const char **params = arena_alloc(e->arena, sizeof(char *) * (size_t)(fd->nslots + 1));
+    for (int i = 0; i < fd->nslots; i++) params[i] = fd->params[i]->name;
+    int n = infer_int_locals(e->arena, fd->body, &env, params, fd->nslots, &names);
     for (int i = 0; i < n; i++) {
         Symbol *sym = scope_lookup(f->scope, names[i]);
         if (!sym || sym->kind != SYM_LOCAL) continue;

@@ -424,7 +424,7 @@ bool emit_int_stmt(Emitter *e, const Stmt *s);          /* fast copy: emitted? *
 void emit_int_forget(Emitter *e, const Stmt *s);
 void emit_int_resume_point(Emitter *e, const Stmt *s);
 IntVer *emit_int_plain(void);
-void emit_frame_ints(Emitter *e, Frame *f, const StmtList *body);
+void emit_frame_ints(Emitter *e, Frame *f, const FuncDef *fd);
 LLVMValueRef emit_small_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, LLVMValueRef *ovf);
 LLVMValueRef emit_overflow_op(Emitter *e, const char *intrinsic, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ovf);
 LLVMValueRef emit_compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, int line);

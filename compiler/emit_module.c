@@ -1010,7 +1010,7 @@ static void emit_body_into(Emitter *e, FuncDef *fd, LLVMValueRef body_fn, LLVMVa
     }
     if (fd->body) emit_frame_owned(e, &f.base, fd->body);
     if (fd->body) emit_frame_floats(e, &f.base, fd->body);
-    if (fd->body) emit_frame_ints(e, &f.base, fd->body);
+    if (fd->body) emit_frame_ints(e, &f.base, fd);
     emit_prologue(e);
     e->fn->cur_line = fd->pos.line;
     emit_frame_cells(e, &f.base);

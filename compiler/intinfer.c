@@ -188,15 +188,115 @@ static bool int_expr(const Scan *s, const Expr *x, const char **v, int n) {
     }
 }
 
-int infer_int_locals(Arena *a, const StmtList *body, const InferEnv *env, const char ***names) {
+/* ---- parameters used as ints ------------------------------------------------ */
+
+typedef struct Uses {
+    const char **params;
+    int nparams;
+    bool *used;                 /* by parameter: an operand of an int operator or
+                                   comparison whose other side is an int */
+    const char **ints;          /* the int locals' candidates */
+    int nints;
+} Uses;
+
+static bool int_side(const Uses *u, const Expr *x) {
+    return (x->kind == E_CONSTANT && x->u.constant.kind == CONST_INT) ||
+           (x->kind == E_NAME && in_names(u->ints, u->nints, x->u.name.id));
+}
+
+static void note_pair(Uses *u, const Expr *p, const Expr *other) {
+    if (p->kind != E_NAME || !int_side(u, other)) return;
+    for (int i = 0; i < u->nparams; i++)
+        if (strcmp(u->params[i], p->u.name.id) == 0) u->used[i] = true;
+}
+
+static void uses_expr(Uses *u, const Expr *x);
+
+static void uses_list(Uses *u, const ExprList *l) {
+    for (int i = 0; i < l->n; i++) uses_expr(u, l->v[i]);
+}
+
+static void uses_expr(Uses *u, const Expr *x) {
+    if (!x) return;
+    switch (x->kind) {
+    case E_BINOP:
+        if (infer_int_op(x->u.binop.op)) {
+            note_pair(u, x->u.binop.left, x->u.binop.right);
+            note_pair(u, x->u.binop.right, x->u.binop.left);
+        }
+        uses_expr(u, x->u.binop.left);
+        uses_expr(u, x->u.binop.right);
+        return;
+    case E_COMPARE:
+        if (x->u.compare.n == 1 && x->u.compare.ops[0] <= CMP_GTE) {
+            note_pair(u, x->u.compare.left, x->u.compare.comparators.v[0]);
+            note_pair(u, x->u.compare.comparators.v[0], x->u.compare.left);
+        }
+        uses_expr(u, x->u.compare.left);
+        uses_list(u, &x->u.compare.comparators);
+        return;
+    case E_BOOLOP: uses_list(u, &x->u.boolop.values); return;
+    case E_UNARYOP: uses_expr(u, x->u.unaryop.operand); return;
+    case E_IFEXP: uses_expr(u, x->u.ifexp.test); uses_expr(u, x->u.ifexp.body); uses_expr(u, x->u.ifexp.orelse); return;
+    case E_CALL: uses_list(u, &x->u.call.args); return;
+    case E_SUBSCRIPT: uses_expr(u, x->u.subscript.value); uses_expr(u, x->u.subscript.slice); return;
+    case E_TUPLE: case E_LIST: uses_list(u, &x->u.list.elts); return;
+    default: return;
+    }
+}
+
+static void uses_stmts(Uses *u, const StmtList *l);
+
+static void uses_stmt(Uses *u, const Stmt *s) {
+    switch (s->kind) {
+    case S_EXPR: uses_expr(u, s->u.expr.value); return;
+    case S_ASSIGN: uses_expr(u, s->u.assign.value); return;
+    case S_AUGASSIGN:
+        if (infer_int_op(s->u.augassign.op)) note_pair(u, s->u.augassign.target, s->u.augassign.value);
+        uses_expr(u, s->u.augassign.value);
+        return;
+    case S_RETURN: uses_expr(u, s->u.ret.value); return;
+    case S_IF: uses_expr(u, s->u.if_.test); uses_stmts(u, &s->u.if_.body); uses_stmts(u, &s->u.if_.orelse); return;
+    case S_WHILE:
+        uses_expr(u, s->u.while_.test);
+        uses_stmts(u, &s->u.while_.body);
+        uses_stmts(u, &s->u.while_.orelse);
+        return;
+    case S_FOR:
+        uses_expr(u, s->u.for_.iter);
+        uses_stmts(u, &s->u.for_.body);
+        uses_stmts(u, &s->u.for_.orelse);
+        return;
+    default: return;
+    }
+}
+
+static void uses_stmts(Uses *u, const StmtList *l) {
+    for (int i = 0; i < l->n; i++) uses_stmt(u, l->v[i]);
+}
+
+int infer_int_locals(Arena *a, const StmtList *body, const InferEnv *env, const char *const *params, int nparams,
+                     const char ***names) {
     Scan s = {.a = a, .env = env};
     scan_stmts(&s, body);
-    const char **v = arena_alloc(a, sizeof(char *) * (size_t)(s.n + 1));
+    const char **v = arena_alloc(a, sizeof(char *) * (size_t)(s.n + nparams + 1));
     int n = 0;
     for (int i = 0; i < s.n; i++) {
         const char *name = s.v[i].name;
         if (in_names(v, n, name) || in_names(s.bad, s.nbad, name) || !env->is_local(env->ctx, name)) continue;
         v[n++] = name;
+    }
+    /* A parameter is bound by the call, so its type is anyone's guess;
+     * it is a candidate when the body uses it as an int (`n % d`,
+     * `i < limit`, `n - 1`) and assigns it nothing but ints. */
+    if (nparams) {
+        Uses u = {(const char **)params, nparams, arena_alloc(a, sizeof(bool) * (size_t)nparams), v, n};
+        memset(u.used, 0, sizeof(bool) * (size_t)nparams);
+        uses_stmts(&u, body);
+        for (int i = 0; i < nparams; i++)
+            if (u.used[i] && !in_names(v, n, params[i]) && !in_names(s.bad, s.nbad, params[i]) &&
+                env->is_local(env->ctx, params[i]))
+                v[n++] = params[i];
     }
     /* Greatest fixpoint: drop a name while one of its assignments is not
      * an int expression over the names still in. */

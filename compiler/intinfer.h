@@ -15,10 +15,14 @@
  * far as the source shows: each is assigned at least once, and every
  * assignment of it is `x = E`, `x op= E` (E an int expression over int
  * locals and int constants: + - * // % & | ^ << >>, unary - + ~) or the
- * target of `for x in range(...)`. A heuristic for the emitter: nothing
+ * target of `for x in range(...)`; and the parameters among params that
+ * the body uses as ints (an operand of an int operator or comparison
+ * whose other side is an int constant or such a local) and assigns
+ * nothing but ints. A heuristic for the emitter: nothing
  * relies on it for correctness (emit_int.c checks at run time). Returns
  * how many and sets *names (arena). */
-int infer_int_locals(Arena *a, const StmtList *body, const InferEnv *env, const char ***names);
+int infer_int_locals(Arena *a, const StmtList *body, const InferEnv *env, const char *const *params, int nparams,
+                     const char ***names);
 
 /* May this loop body (and `test`, may be NULL) be emitted twice, once
  * on the int fast way and once generically (emit_int.c)? Only statements

@@ -252,3 +252,26 @@ def bool_mix():
 
 
 print(bool_mix())
+
+
+def scale(k, n):
+    # k is used as an int (`k * i`) but called with a float and a str too
+    out = []
+    i = 0
+    while i < n:
+        out.append(k * i)
+        t = k + k if i > 1 else k
+        i += 1
+    return out, t
+
+
+print(scale(3, 4), scale(1.5, 3), scale("ab", 3), scale(2**62, 3))
+
+
+def count_down(n):
+    while n > 0:
+        n = n // 3 - 5
+    return n
+
+
+print(count_down(10), count_down(2**64), count_down(-1))
