@@ -282,6 +282,14 @@ static LLVMValueRef binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, 
     return phi;
 }
 
+LLVMValueRef emit_small_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, LLVMValueRef *ovf) {
+    return small_binop(e, op, l, r, ovf);
+}
+
+LLVMValueRef emit_overflow_op(Emitter *e, const char *intrinsic, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ovf) {
+    return overflow_op(e, intrinsic, a, b, ovf);
+}
+
 LLVMValueRef emit_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, int line) {
     return binop(e, op, l, r, line, false);
 }
@@ -402,6 +410,10 @@ static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValue
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "");
     LLVMAddIncoming(phi, (LLVMValueRef[]){fres, dres, sres}, (LLVMBasicBlockRef[]){fast, flt_end, slow_end}, 3);
     return phi;
+}
+
+LLVMValueRef emit_compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, int line) {
+    return compare_cond(e, op, l, r, line);
 }
 
 /* One comparison as a value (the rich-comparison result object). */

@@ -95,6 +95,7 @@ struct Frame {
                                    (f64 alloca) and whether it holds the value
                                    (i1 alloca; then the slot is stale), or NULL
                                    (infer_float_locals, emit_float.c) */
+    unsigned char *intloc;      /* by Symbol.index: an int local (intinfer.c), or NULL */
     LLVMValueRef locals_slot;   /* i64 alloca: this frame run's locals() dict, 0 before
                                    the first call (made on first use; a comprehension's
                                    is reset where it starts) */
@@ -135,6 +136,18 @@ struct TryCtx {
     TryCtx *outer;
 };
 
+/* A loop being emitted with an int fast copy (emit_int.c). */
+typedef struct IntVer IntVer;
+struct IntVer {
+    bool fast;                  /* emitting the fast copy */
+    bool recording;             /* emitting the generic copy: statements start resume blocks */
+    unsigned char *k;           /* fast copy, by Symbol.index: holds a small int here */
+    const Stmt **rs;            /* the generic copy's statements … */
+    LLVMBasicBlockRef *rb;      /* … and the block each starts */
+    int nr, capr;
+    IntVer *outer;
+};
+
 typedef struct FnState {
     Scope *scope;               /* the function's own scope */
     Frame base;                 /* its variables */
@@ -165,6 +178,8 @@ typedef struct FnState {
     LLVMValueRef line_slot;     /* i32 alloca: the line of the failing call, for the
                                    handlers' unwind_cold blocks (made on first use) */
     LLVMValueRef fret_out;      /* emitting a float-return variant: its ptr parameter */
+    IntVer *iv;                 /* the innermost loop with an int fast copy, or
+                                   emit_int_plain() inside a loop emitted once */
 } FnState;
 
 /* A leaf of a float tree whose value the fast way kept (emit_float.c):
@@ -243,6 +258,8 @@ typedef struct Emitter {
     FnState *fn;                /* the function being emitted */
     LLVMValueRef tls_asm;       /* inline asm returning &ai_tls */
     LLVMTypeRef tls_asm_type;
+    LLVMValueRef poll_asm;      /* x86-64: inline asm returning ai_tls.poll (emit_safepoint) */
+    LLVMTypeRef poll_asm_type;
     LLVMValueRef frameaddr_fn;  /* llvm.read_register.i64 */
     LLVMValueRef sp_reg_md;     /* !{!"rsp"} */
     LLVMValueRef class_global;  /* the class whose body is being emitted */
@@ -401,6 +418,16 @@ LLVMValueRef emit_float_subst(Emitter *e, const Expr *x);
 bool emit_float_return(Emitter *e, const Stmt *s);
 /* Is name a plain local of the frame being emitted? (InferIsLocal) */
 bool emit_is_plain_local(void *ctx, const char *name);
+/* emit_int.c: loops with an int fast copy */
+bool emit_int_body(Emitter *e, const Expr *test, const StmtList *body, LLVMBasicBlockRef test_false, int line);
+bool emit_int_stmt(Emitter *e, const Stmt *s);          /* fast copy: emitted? */
+void emit_int_forget(Emitter *e, const Stmt *s);
+void emit_int_resume_point(Emitter *e, const Stmt *s);
+IntVer *emit_int_plain(void);
+void emit_frame_ints(Emitter *e, Frame *f, const FuncDef *fd);
+LLVMValueRef emit_small_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, LLVMValueRef *ovf);
+LLVMValueRef emit_overflow_op(Emitter *e, const char *intrinsic, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ovf);
+LLVMValueRef emit_compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, int line);
 /* Is call a call of a def with a float-return variant? (emission time) */
 bool emit_is_float_call(void *ctx, const Expr *call);
 /* Decide which module-level defs get a float-return variant. */

@@ -371,8 +371,26 @@ static LLVMValueRef load_poll(Emitter *e, LLVMValueRef tls) {
     return v;
 }
 
+/* ai_tls.poll (offset 8), read afresh: on x86-64 one `movl` from
+ * %fs (a loop's back edge pays one load, not the block's address and
+ * then a load); elsewhere through the block's address. */
+static LLVMValueRef load_poll_now(Emitter *e) {
+    if (!e->poll_asm) {
+        char *triple = LLVMGetDefaultTargetTriple();
+        bool x86 = strncmp(triple, "x86_64", 6) == 0;
+        LLVMDisposeMessage(triple);
+        if (!x86) return load_poll(e, emit_tls_block(e));
+        static const char code[] = "movl %fs:ai_tls@tpoff+8, $0";
+        e->poll_asm_type = LLVMFunctionType(e->i32, NULL, 0, 0);
+        e->poll_asm = LLVMGetInlineAsm(e->poll_asm_type, (char *)code, sizeof code - 1, "=r", 2,
+                                       /*sideeffect*/ 1, /*alignstack*/ 0, LLVMInlineAsmDialectATT,
+                                       /*canThrow*/ 0);
+    }
+    return LLVMBuildCall2(e->b, e->poll_asm_type, e->poll_asm, NULL, 0, "poll");
+}
+
 void emit_safepoint(Emitter *e, int line) {
-    LLVMValueRef poll = load_poll(e, emit_tls_block(e));
+    LLVMValueRef poll = load_poll_now(e);
     LLVMBasicBlockRef slow = emit_block(e, "safepoint"), cont = emit_block(e, "go");
     emit_br_unlikely(e, LLVMBuildICmp(e->b, LLVMIntNE, poll, emit_i32(e, 0), ""), slow, cont);
     LLVMPositionBuilderAtEnd(e->b, slow);
@@ -992,6 +1010,7 @@ static void emit_body_into(Emitter *e, FuncDef *fd, LLVMValueRef body_fn, LLVMVa
     }
     if (fd->body) emit_frame_owned(e, &f.base, fd->body);
     if (fd->body) emit_frame_floats(e, &f.base, fd->body);
+    if (fd->body) emit_frame_ints(e, &f.base, fd);
     emit_prologue(e);
     e->fn->cur_line = fd->pos.line;
     emit_frame_cells(e, &f.base);

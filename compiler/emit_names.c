@@ -430,6 +430,7 @@ void emit_frame_init(Emitter *e, Frame *f, Scope *scope, Frame *outer) {
     f->ns = NULL;
     f->owned = NULL;
     f->dval = f->dflag = NULL;
+    f->intloc = NULL;
     f->slots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(scope->nsyms + 1));
     int next = 0, nfree = 0;
     for (int i = 0; i < scope->nsyms; i++) {

@@ -68,9 +68,20 @@ static void emit_while_loop(Emitter *e, const Stmt *s) {
     LLVMBasicBlockRef else_bb = s->u.while_.orelse.n ? emit_block(e, "while.else") : after;
     LLVMBuildBr(e->b, header);
     LLVMPositionBuilderAtEnd(e->b, header);
-    LLVMBuildCondBr(e->b, emit_cond(e, s->u.while_.test), body, else_bb);
-    LLVMPositionBuilderAtEnd(e->b, body);
-    loop_body(e, &s->u.while_.body, latch, after);
+    Loop loop = {after, latch, e->fn->loop, NULL};
+    e->fn->loop = &loop;
+    bool versioned = emit_int_body(e, s->u.while_.test, &s->u.while_.body, else_bb, s->pos.line);
+    e->fn->loop = loop.outer;
+    if (versioned) {
+        LLVMBuildBr(e->b, latch);
+    } else {
+        IntVer *iv = e->fn->iv;
+        if (iv) e->fn->iv = iv->fast ? NULL : emit_int_plain();
+        LLVMBuildCondBr(e->b, emit_cond(e, s->u.while_.test), body, else_bb);
+        LLVMPositionBuilderAtEnd(e->b, body);
+        loop_body(e, &s->u.while_.body, latch, after);
+        e->fn->iv = iv;
+    }
     LLVMPositionBuilderAtEnd(e->b, latch);
     emit_safepoint(e, s->pos.line);
     LLVMBuildBr(e->b, header);
@@ -350,7 +361,12 @@ static void emit_for_loop(Emitter *e, const Stmt *s) {
      * range()'s iterator needs no closing */
     if (s->u.for_.iter->kind == E_CALL && !is_range_call(e, s->u.for_.iter)) loop.temp_iter = fl.iter;
     e->fn->loop = &loop;
-    emit_stmts(e, &s->u.for_.body);
+    if (is_async || !emit_int_body(e, NULL, &s->u.for_.body, NULL, s->pos.line)) {
+        IntVer *iv = e->fn->iv;
+        if (iv) e->fn->iv = iv->fast ? NULL : emit_int_plain();
+        emit_stmts(e, &s->u.for_.body);
+        e->fn->iv = iv;
+    }
     e->fn->loop = loop.outer;
     emit_for_end(e, &fl);
     if (s->u.for_.orelse.n) {
@@ -766,7 +782,20 @@ static bool emit_parallel_assign(Emitter *e, const Stmt *s) {
     return true;
 }
 
+static void emit_stmt_plain(Emitter *e, const Stmt *s);
+
+/* Inside a loop with an int fast copy (emit_int.c): the generic copy
+ * marks where each statement starts, the fast copy takes its int
+ * statements inline and forgets what the others may store. */
 static void emit_stmt(Emitter *e, const Stmt *s) {
+    IntVer *iv = e->fn->iv;
+    if (iv && iv->recording) emit_int_resume_point(e, s);
+    if (iv && iv->fast && emit_int_stmt(e, s)) return;
+    emit_stmt_plain(e, s);
+    if (iv && iv->fast) emit_int_forget(e, s);
+}
+
+static void emit_stmt_plain(Emitter *e, const Stmt *s) {
     e->fn->cur_line = s->pos.line;
     emit_debug_loc(e, s->pos);
     switch (s->kind) {
