@@ -642,8 +642,25 @@ static LLVMValueRef arec_slot(Emitter *e, LLVMValueRef rec, LLVMValueRef p) {
     return LLVMBuildGEP2(e->b, e->i8, p, &off, 1, "");
 }
 
+/* Is the record that passed a float slot's (ai_arec.fslot)? */
+static LLVMValueRef arec_fslot(Emitter *e, LLVMValueRef rec) {
+    LLVMValueRef f = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 6)}, 1, ""), "rfslot");
+    return LLVMBuildICmp(e->b, LLVMIntNE, f, emit_i64(e, 0), "");
+}
+
+/* Is v (an ai_value, never 0) an exact float? */
+static LLVMValueRef is_exact_float(Emitter *e, LLVMValueRef v, LLVMBasicBlockRef no) {
+    LLVMBasicBlockRef obj = emit_block(e, "isf.obj");
+    emit_br_unlikely(e, LLVMBuildTrunc(e->b, v, e->i1, ""), no, obj);
+    LLVMPositionBuilderAtEnd(e->b, obj);
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, v, e->ptr, "");
+    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "");
+    return LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_float_type_word(e), "");
+}
+
 /* o.name through the site's inline cache (runtime/objects/class_ic.c):
- * its ways checked inline (outside run-once code), the runtime on a miss. */
+ * its ways checked inline (outside run-once code), the runtime on a miss.
+ * A float slot's double is boxed here (objects/class.h, float slots). */
 static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, int line) {
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "acache");
     if (e->fn->cold) {
@@ -652,11 +669,18 @@ static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, in
         return v;
     }
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
+    LLVMBasicBlockRef word = emit_block(e, "ic.word"), dbl = emit_block(e, "ic.fslot");
     LLVMValueRef p;
     LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
-    LLVMValueRef hv = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, rec, p), "attr");
+    LLVMValueRef slot = arec_slot(e, rec, p);
+    LLVMBuildCondBr(e->b, arec_fslot(e, rec), dbl, word);
+    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMValueRef bv = emit_box_float(e, LLVMBuildLoad2(e->b, e->f64, slot, "fattr"), line);
+    LLVMBasicBlockRef dbl_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, word);
+    LLVMValueRef hv = LLVMBuildLoad2(e->b, e->i64, slot, "attr");
     /* 0: an unset __slots__ member (a member record): the runtime raises */
-    LLVMBasicBlockRef hit_end = LLVMGetInsertBlock(e->b);
     emit_br_likely(e, LLVMBuildIsNotNull(e->b, hv, ""), done, slow);
     LLVMPositionBuilderAtEnd(e->b, slow);
     LLVMValueRef sv = emit_rt(e, RT_ai_getattr_ic, (LLVMValueRef[]){o, name, cache}, 3);
@@ -665,14 +689,16 @@ static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, in
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "attr");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){hv, sv}, (LLVMBasicBlockRef[]){hit_end, slow_end}, 2);
+    LLVMAddIncoming(phi, (LLVMValueRef[]){hv, bv, sv}, (LLVMBasicBlockRef[]){word, dbl_end, slow_end}, 3);
     return phi;
 }
 
 /* o.name = v: on a hit the value goes to the slot and the
  * record's next shape to the dict word (the same shape, or the one with
  * the attribute added: __init__'s stores), with the write barrier of gc.h
- * G7 inline (the shape word is no heap pointer: no barrier). */
+ * G7 inline (the shape word is no heap pointer: no barrier). A float
+ * slot takes an exact float's double (no barrier: no pointer); any other
+ * value for it goes to the runtime, which makes the slot generic. */
 static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueRef v, int line) {
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "scache");
     if (e->fn->cold) {
@@ -681,17 +707,99 @@ static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueR
         return;
     }
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
+    LLVMBasicBlockRef word = emit_block(e, "ic.word"), fchk = emit_block(e, "ic.fslot"), dbl = emit_block(e, "ic.fstore");
     LLVMValueRef p;
     LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
     LLVMValueRef slot = arec_slot(e, rec, p);
-    LLVMBuildStore(e->b, v, slot);
     LLVMValueRef next = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 5)}, 1, ""), "rnext");
-    LLVMBuildStore(e->b, next, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, ""));
+    LLVMValueRef dwp = LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, "");
+    LLVMBuildCondBr(e->b, arec_fslot(e, rec), fchk, word);
+    LLVMPositionBuilderAtEnd(e->b, fchk);
+    emit_br_likely(e, is_exact_float(e, v, slow), dbl, slow);
+    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMValueRef vd = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->i8, LLVMBuildIntToPtr(e->b, v, e->ptr, ""), (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "");
+    LLVMBuildStore(e->b, vd, slot);
+    LLVMBuildStore(e->b, next, dwp);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, word);
+    LLVMBuildStore(e->b, v, slot);
+    LLVMBuildStore(e->b, next, dwp);
     emit_store_barrier(e, p, slot, v, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     emit_check_i32(e, emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, v, cache}, 4), line);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
+}
+
+/* local.name = d (a double, a float tree's result): a float slot takes
+ * the double itself; a generic slot or a miss gets a box. */
+void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, int line) {
+    LLVMValueRef name = name_const(e, attr);
+    if (e->fn->cold) {
+        setattr_ic(e, o, name, emit_box_float(e, d, line), line);
+        return;
+    }
+    LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "scache");
+    LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
+    LLVMBasicBlockRef word = emit_block(e, "ic.word"), dbl = emit_block(e, "ic.fstore");
+    LLVMValueRef p;
+    LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
+    LLVMValueRef slot = arec_slot(e, rec, p);
+    LLVMValueRef next = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 5)}, 1, ""), "rnext");
+    LLVMValueRef dwp = LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, "");
+    LLVMBuildCondBr(e->b, arec_fslot(e, rec), dbl, word);
+    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMBuildStore(e->b, d, slot);
+    LLVMBuildStore(e->b, next, dwp);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, word);
+    LLVMValueRef v = emit_box_float(e, d, line);
+    LLVMBuildStore(e->b, v, slot);
+    LLVMBuildStore(e->b, next, dwp);
+    emit_store_barrier(e, p, slot, v, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef sv = emit_box_float(e, d, line);
+    emit_check_i32(e, emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, sv, cache}, 4), line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+}
+
+/* The double of local.name for a float tree's leaf, read through the
+ * site's cache without boxing: a float slot's double, or a generic slot's
+ * float (or exact small int unless need_float); a miss asks
+ * ai_getattr_peek (no getter runs); anything else branches to slow. */
+LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
+                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef)) {
+    LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
+    LLVMBasicBlockRef miss = emit_block(e, "fattr.miss"), join = emit_block(e, "fattr.d");
+    LLVMBasicBlockRef word = emit_block(e, "fattr.word"), dbl = emit_block(e, "fattr.fslot");
+    LLVMValueRef p;
+    LLVMValueRef rec = arec_check(e, o, cache, miss, &p);
+    LLVMValueRef slot = arec_slot(e, rec, p);
+    LLVMBuildCondBr(e->b, arec_fslot(e, rec), dbl, word);
+    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMValueRef d1 = LLVMBuildLoad2(e->b, e->f64, slot, "fattr");
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, word);
+    LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, slot, "attr");
+    LLVMBasicBlockRef wok = emit_block(e, "fattr.wok");
+    emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), wok, miss);
+    LLVMPositionBuilderAtEnd(e->b, wok);
+    LLVMValueRef d2 = leaf_double(e, w, need_float, slow);
+    LLVMBasicBlockRef word_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    LLVMValueRef v = emit_rt(e, RT_ai_getattr_peek, (LLVMValueRef[]){o, name_const(e, attr), cache}, 3);
+    LLVMBasicBlockRef vok = emit_block(e, "fattr.vok");
+    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, v, ""), slow, vok);
+    LLVMPositionBuilderAtEnd(e->b, vok);
+    LLVMValueRef d3 = leaf_double(e, v, need_float, slow);
+    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "fattr");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2, d3}, (LLVMBasicBlockRef[]){dbl, word_end, miss_end}, 3);
+    return phi;
 }
 
 LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x) {

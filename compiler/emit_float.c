@@ -417,6 +417,11 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
         switch (t->kinds[li]) {
         case LEAF_LOCAL: return local_double(e, x->u.name.id, need, slow);
         case LEAF_PURE: {
+            if (x->kind == E_ATTRIBUTE && !te->slots[li]) {
+                /* not kept: a float slot's double is read without a box */
+                LLVMValueRef ov = load_local_raw(e, x->u.attribute.value->u.name.id, slow);
+                return emit_attr_double(e, ov, x->u.attribute.attr, need, slow, leaf_double);
+            }
             LLVMValueRef v = x->kind == E_SUBSCRIPT ? subscript_leaf(e, x, slow) : attribute_leaf(e, x, slow);
             return leaf_double(e, keep(e, te, li, v), need, slow);
         }
@@ -495,6 +500,14 @@ LLVMValueRef emit_float_tree(Emitter *e, const Expr *x) {
     return phi;
 }
 
+/* Does t read an attribute (a float slot's double, no box)? `a.x < b.x`
+ * is then worth comparing as doubles. */
+static bool attr_leaf(const FloatTree *t) {
+    for (int i = 0; i < t->nleaves; i++)
+        if (t->kinds[i] == LEAF_PURE && t->leaves[i]->kind == E_ATTRIBUTE) return true;
+    return false;
+}
+
 LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
     if (e->float_tree_off || !e->fn || x->u.compare.n != 1) return NULL;
     CmpOp op = x->u.compare.ops[0];
@@ -504,7 +517,7 @@ LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
     FloatTree lt, rt;
     InferEnv env = env_of(e);
     if (!infer_float_tree(e->arena, lx, &env, true, &lt) || !infer_float_tree(e->arena, rx, &env, true, &rt) ||
-        (lt.nops + rt.nops == 0 && !lt.has_fcall && !rt.has_fcall))
+        (lt.nops + rt.nops == 0 && !lt.has_fcall && !rt.has_fcall && !attr_leaf(&lt) && !attr_leaf(&rt)))
         return NULL;
     /* kept leaves of both sides: a side evaluated the generic way keeps
      * its leaves too when the other one has such leaves */
@@ -569,6 +582,8 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     tree_begin(e, &te, &t);
     LLVMValueRef d = tree_double(e, &te, x, slow);
     if (to_local) store_float_local(e, target->u.name.id, d);
+    else if (target->kind == E_ATTRIBUTE)
+        emit_setattr_double(e, emit_expr(e, target->u.attribute.value), target->u.attribute.attr, d, st->pos.line);
     else emit_store_target(e, target, emit_box_float(e, d, st->pos.line));
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
@@ -632,9 +647,40 @@ bool emit_float_return(Emitter *e, const Stmt *st) {
     return true;
 }
 
+/* local.name = <float tree>: the double goes to the attribute (a float
+ * slot takes it unboxed). The object is a plain local, read after the
+ * value as CPython does. */
+static bool float_assign_attr(Emitter *e, const Expr *target, const Expr *v, int line) {
+    const Expr *ov = target->u.attribute.value;
+    if (ov->kind != E_NAME || !emit_is_plain_local(e, ov->u.name.id)) return false;
+    FloatTree t;
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, v, &env, false, &t) || !worth(e, &t)) return false;
+    LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
+    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
+    LLVMBuildBr(e->b, fast);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    LLVMValueRef d = tree_double(e, &te, v, slow);
+    emit_setattr_double(e, emit_expr(e, ov), target->u.attribute.attr, d, line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    e->float_tree_off++;
+    int mark = subst_push(e, &te);
+    LLVMValueRef generic = emit_expr(e, v);
+    e->nsubst = mark;
+    e->float_tree_off--;
+    emit_store_target(e, target, generic);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    return true;
+}
+
 bool emit_float_assign(Emitter *e, const Stmt *st) {
     if (e->float_tree_off || !e->fn || st->u.assign.targets.n != 1) return false;
     const Expr *target = st->u.assign.targets.v[0], *v = st->u.assign.value;
+    if (target->kind == E_ATTRIBUTE && !e->fn->cold) return float_assign_attr(e, target, v, st->pos.line);
     if (!is_float_local(e, target)) return false;
     const Expr *c = v;
     if (c->kind == E_UNARYOP && (c->u.unaryop.op == UOP_USUB || c->u.unaryop.op == UOP_UADD)) c = c->u.unaryop.operand;
@@ -661,7 +707,9 @@ bool emit_float_assign(Emitter *e, const Stmt *st) {
     }
     FloatTree t;
     InferEnv env = env_of(e);
-    if (!infer_float_tree(e->arena, v, &env, true, &t) || (t.nops == 0 && !t.has_fcall)) return false;
+    /* x = o.a into a float local: a float slot's double, no box */
+    if (!infer_float_tree(e->arena, v, &env, true, &t) || (t.nops == 0 && !t.has_fcall && !attr_leaf(&t)))
+        return false;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
     LLVMBuildBr(e->b, fast);

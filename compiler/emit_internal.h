@@ -409,6 +409,11 @@ void emit_float_functions(Emitter *e);
  * do not fit. The result is AI_FRET (the double in *dout) or boxed. */
 LLVMValueRef emit_float_direct_call(Emitter *e, const Expr *call, LLVMValueRef dout);
 LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
+/* emit_data.c: attribute caches with float slots (objects/class.h):
+ * o.attr = d of a double, and the double of o.attr for a float tree. */
+void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, int line);
+LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
+                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef));
 
 /* emit_names.c */
 NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out);

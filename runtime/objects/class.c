@@ -907,9 +907,12 @@ static void inst_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
     else if (ct->solid->gc_visit) ct->solid->gc_visit(o, visit, ctx);
     ai_value *w = cls_dict_slot(ai_val(o), ct);
     if (cls_word_is_shape(*w)) {
-        /* the shape is not a heap object (shape.c): its slots are */
+        /* the shape is not a heap object (shape.c): its slots are, but
+         * for the float slots (raw doubles) */
         ai_value *slots = cls_inline_slots(ai_val(o), ct);
-        for (int32_t i = 0, n = cls_word_shape(*w)->count; i < n; i++) visit_if(&slots[i], visit, ctx);
+        const cls_shape *s = cls_word_shape(*w);
+        for (int32_t i = 0, n = s->count; i < n; i++)
+            if (!cls_shape_fslot(s, i)) visit_if(&slots[i], visit, ctx);
     } else {
         visit_if(w, visit, ctx);
     }
