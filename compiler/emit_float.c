@@ -508,7 +508,10 @@ static bool attr_leaf(const FloatTree *t) {
     return false;
 }
 
-LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
+/* A comparison of float trees: as an i1 (value false) or as the bool
+ * object CPython's float comparison returns (value true: the generic
+ * way then gives whatever the operator returned, as compare_chain_value). */
+static LLVMValueRef float_compare(Emitter *e, const Expr *x, bool value) {
     if (e->float_tree_off || !e->fn || x->u.compare.n != 1) return NULL;
     CmpOp op = x->u.compare.ops[0];
     if (op != CMP_LT && op != CMP_LTE && op != CMP_GT && op != CMP_GTE && op != CMP_EQ && op != CMP_NOTEQ)
@@ -535,21 +538,40 @@ LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
     LLVMRealPredicate p = op == CMP_LT ? LLVMRealOLT : op == CMP_LTE ? LLVMRealOLE : op == CMP_EQ ? LLVMRealOEQ
                         : op == CMP_NOTEQ ? LLVMRealUNE : op == CMP_GT ? LLVMRealOGT : LLVMRealOGE;
     LLVMValueRef fres = LLVMBuildFCmp(e->b, p, dl, dr, "");
+    if (value)
+        fres = LLVMBuildSelect(e->b, fres, emit_constant(e, &(Constant){.kind = CONST_TRUE}),
+                               emit_constant(e, &(Constant){.kind = CONST_FALSE}), "");
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     e->float_tree_off++;
     int mark = subst_push(e, &tl);
     subst_push(e, &tr);
-    LLVMValueRef generic = emit_cond(e, x);
+    LLVMValueRef generic = value ? emit_expr(e, x) : emit_cond(e, x);
     e->nsubst = mark;
     e->float_tree_off--;
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
-    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "fcmp");
+    LLVMValueRef phi = LLVMBuildPhi(e->b, value ? e->i64 : e->i1, "fcmp");
     LLVMAddIncoming(phi, (LLVMValueRef[]){fres, generic}, (LLVMBasicBlockRef[]){fast_end, slow_end}, 2);
     return phi;
+}
+
+LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) { return float_compare(e, x, false); }
+
+/* Only for comparisons that read attributes (their float slots' doubles:
+ * `return self.x > o.x` would box both); other value comparisons keep
+ * the shared helpers, which box nothing either. */
+LLVMValueRef emit_float_compare_value(Emitter *e, const Expr *x) {
+    if (e->float_tree_off || !e->fn || x->u.compare.n != 1) return NULL;
+    FloatTree lt, rt;
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, x->u.compare.left, &env, true, &lt) ||
+        !infer_float_tree(e->arena, x->u.compare.comparators.v[0], &env, true, &rt) ||
+        (!attr_leaf(&lt) && !attr_leaf(&rt)))
+        return NULL;
+    return float_compare(e, x, true);
 }
 
 bool emit_float_augassign(Emitter *e, const Stmt *st) {
@@ -569,7 +591,11 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     FloatTree t;
     InferEnv env = env_of(e);
     bool to_local = is_float_local(e, target);
-    if (!infer_float_tree(e->arena, x, &env, false, &t) || (!to_local && !worth(e, &t))) return false;
+    /* An attribute target with a float in sight (`self.x += 1.0`): its
+     * float slot takes the double, no box at all. */
+    if (!infer_float_tree(e->arena, x, &env, false, &t)) return false;
+    bool attr_worth = target->kind == E_ATTRIBUTE && t.evidence;
+    if (!to_local && !attr_worth && !worth(e, &t)) return false;
     /* With a value evaluated the generic way, only a local target: the
      * generic way reads the target itself (a call may change an item or
      * an attribute, not a local). */
@@ -710,6 +736,8 @@ bool emit_float_assign(Emitter *e, const Stmt *st) {
     /* x = o.a into a float local: a float slot's double, no box */
     if (!infer_float_tree(e->arena, v, &env, true, &t) || (t.nops == 0 && !t.has_fcall && !attr_leaf(&t)))
         return false;
+    /* a lone leaf is copied, not computed on: an int stays an int */
+    if (t.nops == 0 && t.kinds[0] == LEAF_PURE) t.need_float[0] = true;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
     LLVMBuildBr(e->b, fast);

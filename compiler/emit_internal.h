@@ -391,6 +391,7 @@ LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line);
  * is not one (then the caller emits it the generic way). */
 LLVMValueRef emit_float_tree(Emitter *e, const Expr *x);          /* boxed value */
 LLVMValueRef emit_float_compare(Emitter *e, const Expr *x);       /* i1 */
+LLVMValueRef emit_float_compare_value(Emitter *e, const Expr *x); /* a bool object */
 bool emit_float_augassign(Emitter *e, const Stmt *s);             /* emitted? */
 bool emit_float_assign(Emitter *e, const Stmt *s);                /* x = tree into a float local */
 LLVMValueRef emit_float_type_word(Emitter *e);
