@@ -648,14 +648,51 @@ static LLVMValueRef arec_fslot(Emitter *e, LLVMValueRef rec) {
     return LLVMBuildICmp(e->b, LLVMIntNE, f, emit_i64(e, 0), "");
 }
 
-/* Is v (an ai_value, never 0) an exact float? */
-static LLVMValueRef is_exact_float(Emitter *e, LLVMValueRef v, LLVMBasicBlockRef no) {
-    LLVMBasicBlockRef obj = emit_block(e, "isf.obj");
-    emit_br_unlikely(e, LLVMBuildTrunc(e->b, v, e->i1, ""), no, obj);
-    LLVMPositionBuilderAtEnd(e->b, obj);
-    LLVMValueRef p = LLVMBuildIntToPtr(e->b, v, e->ptr, "");
-    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "");
-    return LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_float_type_word(e), "");
+/* `$attr.fstore(slot, v)`: when v is an exact float, its double into a
+ * float slot and 1; else 0 (the caller takes the runtime's way). A
+ * function of its own, emitted once per module and never inlined: inline
+ * at every attribute store it made mod_dataclasses' IR 5% larger. */
+static LLVMValueRef fstore_call(Emitter *e, LLVMValueRef slot, LLVMValueRef v) {
+    LLVMTypeRef ty = LLVMFunctionType(e->i1, (LLVMTypeRef[]){e->ptr, e->i64}, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, "$attr.fstore");
+    if (!fn) {
+        fn = LLVMAddFunction(e->m, "$attr.fstore", ty);
+        LLVMSetLinkage(fn, LLVMInternalLinkage);
+        unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(e->ctx, noinline, 0));
+        LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(e->b);
+        LLVMMetadataRef saved_loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
+        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, NULL);
+        LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(e->ctx, fn, "entry"),
+                          obj = LLVMAppendBasicBlockInContext(e->ctx, fn, "obj"),
+                          yes = LLVMAppendBasicBlockInContext(e->ctx, fn, "float"),
+                          no = LLVMAppendBasicBlockInContext(e->ctx, fn, "other");
+        LLVMValueRef ps = LLVMGetParam(fn, 0), pv = LLVMGetParam(fn, 1);
+        LLVMPositionBuilderAtEnd(e->b, entry);
+        LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, pv, e->i1, ""), no, obj);
+        LLVMPositionBuilderAtEnd(e->b, obj);
+        LLVMValueRef p = LLVMBuildIntToPtr(e->b, pv, e->ptr, "");
+        LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), LLVMConstInt(e->i64, ~(uint64_t)AI_HDR_GC_MASK, 0), "");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_float_type_word(e), ""), yes, no);
+        LLVMPositionBuilderAtEnd(e->b, yes);
+        LLVMValueRef d = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){LLVMConstInt(e->i64, 8, 0)}, 1, ""), "");
+        LLVMBuildStore(e->b, d, ps);
+        LLVMBuildRet(e->b, LLVMConstInt(e->i1, 1, 0));
+        LLVMPositionBuilderAtEnd(e->b, no);
+        LLVMBuildRet(e->b, LLVMConstInt(e->i1, 0, 0));
+        LLVMPositionBuilderAtEnd(e->b, saved_bb);
+        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, saved_loc);
+    }
+    return LLVMBuildCall2(e->b, ty, fn, (LLVMValueRef[]){slot, v}, 2, "");
+}
+
+/* A float slot's double boxed by the runtime: a call, not emit_box_float's
+ * inline bump (each attribute site would grow by it: mod_dataclasses'
+ * IR by a tenth). */
+static LLVMValueRef box_call(Emitter *e, LLVMValueRef d, int line) {
+    LLVMValueRef v = emit_rt(e, RT_ai_float_box, &d, 1);
+    emit_check(e, v, line);
+    return v;
 }
 
 /* o.name through the site's inline cache (runtime/objects/class_ic.c):
@@ -675,7 +712,7 @@ static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, in
     LLVMValueRef slot = arec_slot(e, rec, p);
     LLVMBuildCondBr(e->b, arec_fslot(e, rec), dbl, word);
     LLVMPositionBuilderAtEnd(e->b, dbl);
-    LLVMValueRef bv = emit_box_float(e, LLVMBuildLoad2(e->b, e->f64, slot, "fattr"), line);
+    LLVMValueRef bv = box_call(e, LLVMBuildLoad2(e->b, e->f64, slot, "fattr"), line);
     LLVMBasicBlockRef dbl_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, word);
@@ -715,10 +752,8 @@ static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueR
     LLVMValueRef dwp = LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, "");
     LLVMBuildCondBr(e->b, arec_fslot(e, rec), fchk, word);
     LLVMPositionBuilderAtEnd(e->b, fchk);
-    emit_br_likely(e, is_exact_float(e, v, slow), dbl, slow);
+    emit_br_likely(e, fstore_call(e, slot, v), dbl, slow);
     LLVMPositionBuilderAtEnd(e->b, dbl);
-    LLVMValueRef vd = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->i8, LLVMBuildIntToPtr(e->b, v, e->ptr, ""), (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "");
-    LLVMBuildStore(e->b, vd, slot);
     LLVMBuildStore(e->b, next, dwp);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, word);
@@ -753,12 +788,12 @@ void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValue
     LLVMBuildStore(e->b, next, dwp);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, word);
-    LLVMValueRef v = emit_box_float(e, d, line);
+    LLVMValueRef v = box_call(e, d, line);
     LLVMBuildStore(e->b, v, slot);
     LLVMBuildStore(e->b, next, dwp);
     emit_store_barrier(e, p, slot, v, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    LLVMValueRef sv = emit_box_float(e, d, line);
+    LLVMValueRef sv = box_call(e, d, line);
     emit_check_i32(e, emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, sv, cache}, 4), line);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);

@@ -500,12 +500,32 @@ LLVMValueRef emit_float_tree(Emitter *e, const Expr *x) {
     return phi;
 }
 
-/* Does t read an attribute (a float slot's double, no box)? `a.x < b.x`
- * is then worth comparing as doubles. */
+/* Does t read an attribute (a float slot's double, no box)? */
 static bool attr_leaf(const FloatTree *t) {
     for (int i = 0; i < t->nleaves; i++)
         if (t->kinds[i] == LEAF_PURE && t->leaves[i]->kind == E_ATTRIBUTE) return true;
     return false;
+}
+
+/* One side of such a comparison that looks like a float: a constant or
+ * a local known as floats, or an attribute (which may be a float slot). */
+static bool floatish_side(Emitter *e, const FloatTree *t) {
+    if (t->evidence) return true;
+    if (t->nleaves != 1) return false;
+    return (t->kinds[0] == LEAF_PURE && t->leaves[0]->kind == E_ATTRIBUTE) ||
+           (t->kinds[0] == LEAF_LOCAL && is_float_local(e, t->leaves[0]));
+}
+
+/* A comparison with no operator is worth doubles when it reads a float
+ * slot and both sides look like floats: `a.x < b.x`, `p.x > 0.0`, `p.x <
+ * lim` of a float local lim. Not `node.count == 0`, `self.m == other`,
+ * `len(s) > self.n`: most likely no floats, and each such site would
+ * carry two more inline caches (stdlib modules had a hundred). */
+static bool attr_compare(Emitter *e, CmpOp op, const FloatTree *l, const FloatTree *r) {
+    if (!attr_leaf(l) && !attr_leaf(r)) return false;
+    /* `a.origin == b.origin` compares anything: a float in sight only */
+    if (op == CMP_EQ || op == CMP_NOTEQ) return l->evidence || r->evidence;
+    return floatish_side(e, l) && floatish_side(e, r);
 }
 
 /* A comparison of float trees: as an i1 (value false) or as the bool
@@ -520,7 +540,7 @@ static LLVMValueRef float_compare(Emitter *e, const Expr *x, bool value) {
     FloatTree lt, rt;
     InferEnv env = env_of(e);
     if (!infer_float_tree(e->arena, lx, &env, true, &lt) || !infer_float_tree(e->arena, rx, &env, true, &rt) ||
-        (lt.nops + rt.nops == 0 && !lt.has_fcall && !rt.has_fcall && !attr_leaf(&lt) && !attr_leaf(&rt)))
+        (lt.nops + rt.nops == 0 && !lt.has_fcall && !rt.has_fcall && !attr_compare(e, op, &lt, &rt)))
         return NULL;
     /* kept leaves of both sides: a side evaluated the generic way keeps
      * its leaves too when the other one has such leaves */
@@ -569,7 +589,7 @@ LLVMValueRef emit_float_compare_value(Emitter *e, const Expr *x) {
     InferEnv env = env_of(e);
     if (!infer_float_tree(e->arena, x->u.compare.left, &env, true, &lt) ||
         !infer_float_tree(e->arena, x->u.compare.comparators.v[0], &env, true, &rt) ||
-        (!attr_leaf(&lt) && !attr_leaf(&rt)))
+        lt.nops + rt.nops != 0 || lt.has_fcall || rt.has_fcall || !attr_compare(e, x->u.compare.ops[0], &lt, &rt))
         return NULL;
     return float_compare(e, x, true);
 }
