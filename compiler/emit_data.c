@@ -768,10 +768,27 @@ static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueR
 
 /* local.name = d (a double, a float tree's result): a float slot takes
  * the double itself; a generic slot or a miss gets a box. */
-void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, int line) {
+/* The box to store for d: `have` when it is one (a float attribute copied
+ * from a generic slot), else a new one. */
+static LLVMValueRef box_or(Emitter *e, LLVMValueRef d, LLVMValueRef have, int line) {
+    if (!have) return box_call(e, d, line);
+    LLVMBasicBlockRef mk = emit_block(e, "fbox.new"), join = emit_block(e, "fbox");
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(e->b);
+    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, have, ""), mk, join);
+    LLVMPositionBuilderAtEnd(e->b, mk);
+    LLVMValueRef nb = box_call(e, d, line);
+    LLVMBasicBlockRef mk_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "fbox");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){have, nb}, (LLVMBasicBlockRef[]){from, mk_end}, 2);
+    return phi;
+}
+
+void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, LLVMValueRef have, int line) {
     LLVMValueRef name = name_const(e, attr);
     if (e->fn->cold) {
-        setattr_ic(e, o, name, emit_box_float(e, d, line), line);
+        setattr_ic(e, o, name, box_or(e, d, have, line), line);
         return;
     }
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "scache");
@@ -788,12 +805,12 @@ void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValue
     LLVMBuildStore(e->b, next, dwp);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, word);
-    LLVMValueRef v = box_call(e, d, line);
+    LLVMValueRef v = box_or(e, d, have, line);
     LLVMBuildStore(e->b, v, slot);
     LLVMBuildStore(e->b, next, dwp);
     emit_store_barrier(e, p, slot, v, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    LLVMValueRef sv = box_call(e, d, line);
+    LLVMValueRef sv = box_or(e, d, have, line);
     emit_check_i32(e, emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, sv, cache}, 4), line);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
@@ -804,7 +821,8 @@ void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValue
  * float (or exact small int unless need_float); a miss asks
  * ai_getattr_peek (no getter runs); anything else branches to slow. */
 LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
-                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef)) {
+                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef),
+                              LLVMValueRef *box_out) {
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
     LLVMBasicBlockRef miss = emit_block(e, "fattr.miss"), join = emit_block(e, "fattr.d");
     LLVMBasicBlockRef word = emit_block(e, "fattr.word"), dbl = emit_block(e, "fattr.fslot");
@@ -834,6 +852,11 @@ LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool
     LLVMPositionBuilderAtEnd(e->b, join);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "fattr");
     LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2, d3}, (LLVMBasicBlockRef[]){dbl, word_end, miss_end}, 3);
+    if (box_out) {
+        /* the box the attribute held, or 0 when it was a float slot's */
+        *box_out = LLVMBuildPhi(e->b, e->i64, "fattr.box");
+        LLVMAddIncoming(*box_out, (LLVMValueRef[]){emit_i64(e, 0), w, v}, (LLVMBasicBlockRef[]){dbl, word_end, miss_end}, 3);
+    }
     return phi;
 }
 

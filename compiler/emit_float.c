@@ -420,7 +420,7 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
             if (x->kind == E_ATTRIBUTE && !te->slots[li]) {
                 /* not kept: a float slot's double is read without a box */
                 LLVMValueRef ov = load_local_raw(e, x->u.attribute.value->u.name.id, slow);
-                return emit_attr_double(e, ov, x->u.attribute.attr, need, slow, leaf_double);
+                return emit_attr_double(e, ov, x->u.attribute.attr, need, slow, leaf_double, NULL);
             }
             LLVMValueRef v = x->kind == E_SUBSCRIPT ? subscript_leaf(e, x, slow) : attribute_leaf(e, x, slow);
             return leaf_double(e, keep(e, te, li, v), need, slow);
@@ -629,7 +629,7 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     LLVMValueRef d = tree_double(e, &te, x, slow);
     if (to_local) store_float_local(e, target->u.name.id, d);
     else if (target->kind == E_ATTRIBUTE)
-        emit_setattr_double(e, emit_expr(e, target->u.attribute.value), target->u.attribute.attr, d, st->pos.line);
+        emit_setattr_double(e, emit_expr(e, target->u.attribute.value), target->u.attribute.attr, d, NULL, st->pos.line);
     else emit_store_target(e, target, emit_box_float(e, d, st->pos.line));
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
@@ -693,23 +693,61 @@ bool emit_float_return(Emitter *e, const Stmt *st) {
     return true;
 }
 
+/* A tree that is one attribute read (`p.x`): copied into a float slot
+ * as a double, with no box between. */
+static bool lone_attr(const FloatTree *t) {
+    return t->nops == 0 && t->nleaves == 1 && t->kinds[0] == LEAF_PURE && t->leaves[0]->kind == E_ATTRIBUTE;
+}
+
 /* local.name = <float tree>: the double goes to the attribute (a float
  * slot takes it unboxed). The object is a plain local, read after the
  * value as CPython does. */
 static bool float_assign_attr(Emitter *e, const Expr *target, const Expr *v, int line) {
     const Expr *ov = target->u.attribute.value;
     if (ov->kind != E_NAME || !emit_is_plain_local(e, ov->u.name.id)) return false;
+    if (v->kind == E_IFEXP) {
+        /* `o.x = a.x if c else b.x` is `if c: o.x = a.x` / `else: o.x =
+         * b.x` (the same order: test, branch, object, store), each
+         * branch a float store where it can be: no box for a float slot */
+        const Expr *bs[2] = {v->u.ifexp.body, v->u.ifexp.orelse};
+        bool any = false;
+        FloatTree bt;
+        InferEnv benv = env_of(e);
+        for (int i = 0; i < 2; i++)
+            any |= infer_float_tree(e->arena, bs[i], &benv, true, &bt) && (worth(e, &bt) || lone_attr(&bt));
+        if (!any) return false;
+        LLVMValueRef c = emit_cond(e, v->u.ifexp.test);
+        LLVMBasicBlockRef yes = emit_block(e, "fif.then"), no = emit_block(e, "fif.else"), done = emit_block(e, "fif.done");
+        LLVMBuildCondBr(e->b, c, yes, no);
+        for (int i = 0; i < 2; i++) {
+            LLVMPositionBuilderAtEnd(e->b, i ? no : yes);
+            if (!float_assign_attr(e, target, bs[i], line)) emit_store_target(e, target, emit_expr(e, bs[i]));
+            if (emit_block_open(e)) LLVMBuildBr(e->b, done);
+        }
+        LLVMPositionBuilderAtEnd(e->b, done);
+        return true;
+    }
     FloatTree t;
     InferEnv env = env_of(e);
-    if (!infer_float_tree(e->arena, v, &env, false, &t) || !worth(e, &t)) return false;
+    if (!infer_float_tree(e->arena, v, &env, true, &t) || (!worth(e, &t) && !lone_attr(&t))) return false;
+    /* o.x = p.x: p.x must be a float for the double to be stored */
+    if (t.nops == 0) t.need_float[0] = true;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
     LLVMBuildBr(e->b, fast);
     LLVMPositionBuilderAtEnd(e->b, fast);
     TreeEmit te;
     tree_begin(e, &te, &t);
-    LLVMValueRef d = tree_double(e, &te, v, slow);
-    emit_setattr_double(e, emit_expr(e, ov), target->u.attribute.attr, d, line);
+    LLVMValueRef d, have = NULL;
+    if (lone_attr(&t)) {
+        /* a copy: a generic slot's box is stored as it is */
+        const Expr *src = t.leaves[0];
+        LLVMValueRef so = load_local_raw(e, src->u.attribute.value->u.name.id, slow);
+        d = emit_attr_double(e, so, src->u.attribute.attr, true, slow, leaf_double, &have);
+    } else {
+        d = tree_double(e, &te, v, slow);
+    }
+    emit_setattr_double(e, emit_expr(e, ov), target->u.attribute.attr, d, have, line);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     e->float_tree_off++;

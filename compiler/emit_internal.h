@@ -412,9 +412,13 @@ LLVMValueRef emit_float_direct_call(Emitter *e, const Expr *call, LLVMValueRef d
 LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
 /* emit_data.c: attribute caches with float slots (objects/class.h):
  * o.attr = d of a double, and the double of o.attr for a float tree. */
-void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, int line);
+/* `have`: NULL, or an i64 that is the float's box when not 0 (stored as
+ * is into a generic slot instead of a new box). */
+void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, LLVMValueRef have, int line);
+/* box_out (may be NULL): the box the attribute held, 0 for a float slot. */
 LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
-                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef));
+                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef),
+                              LLVMValueRef *box_out);
 
 /* emit_names.c */
 NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out);

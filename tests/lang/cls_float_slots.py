@@ -208,3 +208,25 @@ for val in [1.5, 3, "s", 2 ** 70, -0.0]:
         print(repr(copy_out(o)), repr(o.y))
     except TypeError as exc:
         print("TypeError:", exc)
+
+
+# o.x = a if c else b, o.x = p.x: copies between float slots, generic
+# slots (a __slots__ class, a slot turned generic) and other kinds
+class M:
+    __slots__ = ("x", "y")
+
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+def maxto(o, a, b):
+    o.x = a.x if a.x > b.x else b.x
+    o.y = a.y
+
+
+for a, b in [(V(1.5, 2.5, 0), V(0.5, -1.0, 0)), (M(1.5, 2.5), M(3.5, 4.5)), (V(1, 2, 0), V(0.5, 1, 0)),
+             (V("a", "b", 0), V("c", [1], 0)), (M(float("nan"), -0.0), V(1.0, 2.0, 0))]:
+    for o in [V(0.0, 0.0, 0.0), M(0.0, 0.0), V(1, 1, 1)]:
+        maxto(o, a, b)
+        print(type(o).__name__, repr(o.x), repr(o.y), o.y is a.y or isinstance(a, V))
