@@ -468,6 +468,19 @@ static bool worth(Emitter *e, const FloatTree *t) {
     if (t->nops >= 2 || (t->nops >= 1 && t->has_fcall)) return true;
     for (int i = 0; i < t->nleaves && t->nops >= 1; i++)
         if (t->kinds[i] == LEAF_LOCAL && is_float_local(e, t->leaves[i])) return true;
+    /* One operator over attributes that look like floats (`a.x - b.x`,
+     * `p.x * 0.5`): the helper would box each float slot it reads, the
+     * tree reads their doubles and boxes the result only. Not `n.count +
+     * 1` nor `self.x * k`: most likely ints, or unknown. */
+    if (t->nops == 1) {
+        bool attr = false, floaty = true;
+        for (int i = 0; i < t->nleaves; i++) {
+            const Expr *l = t->leaves[i];
+            if (t->kinds[i] == LEAF_PURE && l->kind == E_ATTRIBUTE) attr = true;
+            else if (!(t->kinds[i] == LEAF_LOCAL && is_float_local(e, l))) floaty = false;
+        }
+        return attr && (floaty || t->evidence);
+    }
     return false;
 }
 

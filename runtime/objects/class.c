@@ -551,6 +551,8 @@ void cls_set_shadowed(cls_type *ct) {
     if (!(old & CLS_SHADOWED)) atomic_store_explicit(&ct->version, new_stamp(), memory_order_release);
 }
 
+void cls_new_version(cls_type *ct) { atomic_store_explicit(&ct->version, new_stamp(), memory_order_release); }
+
 /* object.__getattribute__ without the final AttributeError: 1 found, 0
  * missing (no exception), -1 error. */
 static int generic_getattr(ai_value o, ai_value name, ai_value *out) {

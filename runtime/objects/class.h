@@ -193,7 +193,10 @@ static inline ai_value *cls_slotvals_slot(ai_value inst, const cls_type *ct) {
  * barrier). An attribute added with an exact float as its value gets such
  * a slot; a store of anything else into it moves the instance to the
  * shape where that slot is generic (never back: a slot that held one
- * non-float stays generic). Readers get a new box (cls_inst_lookup). */
+ * non-float stays generic), and from then on new instances built the same
+ * way get a generic slot there too, floats included (one shape per
+ * (names, kinds), reached from the root; the class gets a new version so
+ * that its sites learn it). Readers get a new box (cls_inst_lookup). */
 #define CLS_INLINE_SLOTS 8
 typedef struct cls_shape {
     const struct cls_shape *parent;
@@ -375,6 +378,9 @@ bool cls_is_dunder_name(ai_value name);
 /* Set CLS_SHADOWED on ct; the first time, ct gets a new version stamp so
  * that compiled call sites stop calling its methods directly. */
 void cls_set_shadowed(cls_type *ct);
+/* Give ct a new version stamp: its cache records (attributes, methods)
+ * go stale and are learned again (shape.c, when float slots give way). */
+void cls_new_version(cls_type *ct);
 extern pthread_mutex_t cls_lock;
 
 /* Is v a descriptor (a class with __get__) / a data descriptor? */

@@ -103,20 +103,62 @@ static bool immortal_str(ai_value name) {
     return !gc_map_find(alloc_running_heap(), (uintptr_t)name);
 }
 
-const cls_shape *cls_shape_add_kind(const cls_shape *s, ai_value name, bool fslot) {
+/* The kind of a new slot: a float slot for a float, unless instances
+ * built the same way already needed that slot generic (a generic kid of
+ * s for the name exists): then generic for every value, so that a class
+ * whose values are sometimes ints, sometimes floats (`Vector(0, 0, 0)`,
+ * `Vector(0.5, …)`) settles on one shape per site instead of one per
+ * combination of kinds (megamorphic caches). *made says whether a shape
+ * was made. */
+static const cls_shape *add_kind(const cls_shape *s, ai_value name, bool fslot, bool *made) {
+    *made = false;
     if (s->count >= CLS_INLINE_SLOTS || ai_is_smallint(name) || ai_type_of_obj(ai_obj(name)) != &ai_str_type)
         return NULL;
+    const cls_shape *g = find_kid(s, s->count + 1, name, s->fslots);
+    if (g) return g;
     uint32_t fs = s->fslots | (fslot ? 1u << s->count : 0);
     const cls_shape *k = find_kid(s, s->count + 1, name, fs);
     if (k) return k;
     if (!immortal_str(name)) return NULL;
-    return make_kid(s, s->count + 1, name, fs);
+    k = make_kid(s, s->count + 1, name, fs);
+    *made = k != NULL;
+    return k;
+}
+
+const cls_shape *cls_shape_add_kind(const cls_shape *s, ai_value name, bool fslot) {
+    bool made;
+    return add_kind(s, name, fslot, &made);
 }
 
 const cls_shape *cls_shape_add(const cls_shape *s, ai_value name) { return cls_shape_add_kind(s, name, false); }
 
+/* s's names with fslots `fs`, reached from the root by appending them in
+ * order: one shape per (names, kinds) whatever path an instance took. */
+static const cls_shape *canonical(const cls_shape *s, uint32_t fs, bool *made) {
+    const cls_shape *t = &cls_shape_root;
+    *made = false;
+    for (int j = 0; j < s->count && t; j++) {
+        uint32_t want = t->fslots | (fs & (1u << j));
+        const cls_shape *k = find_kid(t, j + 1, s->names[j], want);
+        if (!k) {
+            k = make_kid(t, j + 1, s->names[j], want);
+            *made |= k != NULL;
+        }
+        t = k;
+    }
+    return t;
+}
+
 const cls_shape *cls_shape_generic(const cls_shape *s, int i) {
-    return make_kid(s, s->count, 0, s->fslots & ~(1u << i));
+    bool made;
+    return canonical(s, s->fslots & ~(1u << i), &made);
+}
+
+/* A shape was made that new instances will prefer over a float slot's
+ * (add_kind): the class's records (SADD into a float slot) go stale, so
+ * its sites learn the generic way. Once per shape made. */
+static void prefer_generic(cls_type *ct, bool made) {
+    if (made) cls_new_version(ct);
 }
 
 /* ---- an instance's storage -------------------------------------------------- */
@@ -214,18 +256,22 @@ int32_t cls_inst_store(ai_value o, cls_type *ct, ai_value name, ai_value v) {
                     put_double(slot, v);
                     return 0;
                 }
-                const cls_shape *g = cls_shape_generic(s, i);
+                bool made;
+                const cls_shape *g = canonical(s, s->fslots & ~(1u << i), &made);
                 if (!g) goto to_dict;
+                prefer_generic(ct, made);
                 *w = cls_shape_word(g);
             }
             *slot = v;
             gc_barrier(ai_obj(o), v);
             return 0;
         }
-        const cls_shape *n = cls_shape_add_kind(s, name, flt);
+        bool made;
+        const cls_shape *n = add_kind(s, name, flt, &made);
         if (n) {
+            prefer_generic(ct, made && !flt);
             ai_value *slot = &cls_inline_slots(o, ct)[s->count];
-            if (flt) {
+            if (cls_shape_fslot(n, s->count)) { /* a float may get a generic slot */
                 put_double(slot, v);
             } else {
                 *slot = v;

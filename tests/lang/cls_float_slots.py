@@ -230,3 +230,26 @@ for a, b in [(V(1.5, 2.5, 0), V(0.5, -1.0, 0)), (M(1.5, 2.5), M(3.5, 4.5)), (V(1
     for o in [V(0.0, 0.0, 0.0), M(0.0, 0.0), V(1, 1, 1)]:
         maxto(o, a, b)
         print(type(o).__name__, repr(o.x), repr(o.y), o.y is a.y or isinstance(a, V))
+
+
+# a class whose first instances hold ints, then floats (and the other
+# way round): new instances settle on generic slots; values stay exact
+class Q:
+    def __init__(self, v):
+        self.v = v
+        self.w = v * 2
+
+
+class QQ(Q):
+    pass
+
+
+for first in [0, 0.5]:
+    out = []
+    for i in range(6):
+        cls = Q if i % 3 else QQ
+        v = first if i == 0 else (i if i % 2 else i + 0.25)
+        q = cls(v)
+        q.v += 0.5 if i % 2 else 1
+        out.append((type(q).__name__, q.v, q.w, type(q.v).__name__))
+    print(out)
