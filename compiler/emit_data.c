@@ -642,8 +642,62 @@ static LLVMValueRef arec_slot(Emitter *e, LLVMValueRef rec, LLVMValueRef p) {
     return LLVMBuildGEP2(e->b, e->i8, p, &off, 1, "");
 }
 
+/* Is the record that passed a float slot's (ai_arec.fslot)? */
+static LLVMValueRef arec_fslot(Emitter *e, LLVMValueRef rec) {
+    LLVMValueRef f = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 6)}, 1, ""), "rfslot");
+    return LLVMBuildICmp(e->b, LLVMIntNE, f, emit_i64(e, 0), "");
+}
+
+/* `$attr.fstore(slot, v)`: when v is an exact float, its double into a
+ * float slot and 1; else 0 (the caller takes the runtime's way). A
+ * function of its own, emitted once per module and never inlined: inline
+ * at every attribute store it made mod_dataclasses' IR 5% larger. */
+static LLVMValueRef fstore_call(Emitter *e, LLVMValueRef slot, LLVMValueRef v) {
+    LLVMTypeRef ty = LLVMFunctionType(e->i1, (LLVMTypeRef[]){e->ptr, e->i64}, 2, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, "$attr.fstore");
+    if (!fn) {
+        fn = LLVMAddFunction(e->m, "$attr.fstore", ty);
+        LLVMSetLinkage(fn, LLVMInternalLinkage);
+        unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(e->ctx, noinline, 0));
+        LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(e->b);
+        LLVMMetadataRef saved_loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
+        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, NULL);
+        LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(e->ctx, fn, "entry"),
+                          obj = LLVMAppendBasicBlockInContext(e->ctx, fn, "obj"),
+                          yes = LLVMAppendBasicBlockInContext(e->ctx, fn, "float"),
+                          no = LLVMAppendBasicBlockInContext(e->ctx, fn, "other");
+        LLVMValueRef ps = LLVMGetParam(fn, 0), pv = LLVMGetParam(fn, 1);
+        LLVMPositionBuilderAtEnd(e->b, entry);
+        LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, pv, e->i1, ""), no, obj);
+        LLVMPositionBuilderAtEnd(e->b, obj);
+        LLVMValueRef p = LLVMBuildIntToPtr(e->b, pv, e->ptr, "");
+        LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), LLVMConstInt(e->i64, ~(uint64_t)AI_HDR_GC_MASK, 0), "");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_float_type_word(e), ""), yes, no);
+        LLVMPositionBuilderAtEnd(e->b, yes);
+        LLVMValueRef d = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){LLVMConstInt(e->i64, 8, 0)}, 1, ""), "");
+        LLVMBuildStore(e->b, d, ps);
+        LLVMBuildRet(e->b, LLVMConstInt(e->i1, 1, 0));
+        LLVMPositionBuilderAtEnd(e->b, no);
+        LLVMBuildRet(e->b, LLVMConstInt(e->i1, 0, 0));
+        LLVMPositionBuilderAtEnd(e->b, saved_bb);
+        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, saved_loc);
+    }
+    return LLVMBuildCall2(e->b, ty, fn, (LLVMValueRef[]){slot, v}, 2, "");
+}
+
+/* A float slot's double boxed by the runtime: a call, not emit_box_float's
+ * inline bump (each attribute site would grow by it: mod_dataclasses'
+ * IR by a tenth). */
+static LLVMValueRef box_call(Emitter *e, LLVMValueRef d, int line) {
+    LLVMValueRef v = emit_rt(e, RT_ai_float_box, &d, 1);
+    emit_check(e, v, line);
+    return v;
+}
+
 /* o.name through the site's inline cache (runtime/objects/class_ic.c):
- * its ways checked inline (outside run-once code), the runtime on a miss. */
+ * its ways checked inline (outside run-once code), the runtime on a miss.
+ * A float slot's double is boxed here (objects/class.h, float slots). */
 static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, int line) {
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "acache");
     if (e->fn->cold) {
@@ -652,11 +706,18 @@ static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, in
         return v;
     }
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
+    LLVMBasicBlockRef word = emit_block(e, "ic.word"), dbl = emit_block(e, "ic.fslot");
     LLVMValueRef p;
     LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
-    LLVMValueRef hv = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, rec, p), "attr");
+    LLVMValueRef slot = arec_slot(e, rec, p);
+    LLVMBuildCondBr(e->b, arec_fslot(e, rec), dbl, word);
+    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMValueRef bv = box_call(e, LLVMBuildLoad2(e->b, e->f64, slot, "fattr"), line);
+    LLVMBasicBlockRef dbl_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, word);
+    LLVMValueRef hv = LLVMBuildLoad2(e->b, e->i64, slot, "attr");
     /* 0: an unset __slots__ member (a member record): the runtime raises */
-    LLVMBasicBlockRef hit_end = LLVMGetInsertBlock(e->b);
     emit_br_likely(e, LLVMBuildIsNotNull(e->b, hv, ""), done, slow);
     LLVMPositionBuilderAtEnd(e->b, slow);
     LLVMValueRef sv = emit_rt(e, RT_ai_getattr_ic, (LLVMValueRef[]){o, name, cache}, 3);
@@ -665,14 +726,16 @@ static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, in
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "attr");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){hv, sv}, (LLVMBasicBlockRef[]){hit_end, slow_end}, 2);
+    LLVMAddIncoming(phi, (LLVMValueRef[]){hv, bv, sv}, (LLVMBasicBlockRef[]){word, dbl_end, slow_end}, 3);
     return phi;
 }
 
 /* o.name = v: on a hit the value goes to the slot and the
  * record's next shape to the dict word (the same shape, or the one with
  * the attribute added: __init__'s stores), with the write barrier of gc.h
- * G7 inline (the shape word is no heap pointer: no barrier). */
+ * G7 inline (the shape word is no heap pointer: no barrier). A float
+ * slot takes an exact float's double (no barrier: no pointer); any other
+ * value for it goes to the runtime, which makes the slot generic. */
 static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueRef v, int line) {
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "scache");
     if (e->fn->cold) {
@@ -681,17 +744,120 @@ static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueR
         return;
     }
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
+    LLVMBasicBlockRef word = emit_block(e, "ic.word"), fchk = emit_block(e, "ic.fslot"), dbl = emit_block(e, "ic.fstore");
     LLVMValueRef p;
     LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
     LLVMValueRef slot = arec_slot(e, rec, p);
-    LLVMBuildStore(e->b, v, slot);
     LLVMValueRef next = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 5)}, 1, ""), "rnext");
-    LLVMBuildStore(e->b, next, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, ""));
+    LLVMValueRef dwp = LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, "");
+    LLVMBuildCondBr(e->b, arec_fslot(e, rec), fchk, word);
+    LLVMPositionBuilderAtEnd(e->b, fchk);
+    emit_br_likely(e, fstore_call(e, slot, v), dbl, slow);
+    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMBuildStore(e->b, next, dwp);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, word);
+    LLVMBuildStore(e->b, v, slot);
+    LLVMBuildStore(e->b, next, dwp);
     emit_store_barrier(e, p, slot, v, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     emit_check_i32(e, emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, v, cache}, 4), line);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
+}
+
+/* local.name = d (a double, a float tree's result): a float slot takes
+ * the double itself; a generic slot or a miss gets a box. */
+/* The box to store for d: `have` when it is one (a float attribute copied
+ * from a generic slot), else a new one. */
+static LLVMValueRef box_or(Emitter *e, LLVMValueRef d, LLVMValueRef have, int line) {
+    if (!have) return box_call(e, d, line);
+    LLVMBasicBlockRef mk = emit_block(e, "fbox.new"), join = emit_block(e, "fbox");
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(e->b);
+    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, have, ""), mk, join);
+    LLVMPositionBuilderAtEnd(e->b, mk);
+    LLVMValueRef nb = box_call(e, d, line);
+    LLVMBasicBlockRef mk_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "fbox");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){have, nb}, (LLVMBasicBlockRef[]){from, mk_end}, 2);
+    return phi;
+}
+
+void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, LLVMValueRef have, int line) {
+    LLVMValueRef name = name_const(e, attr);
+    if (e->fn->cold) {
+        setattr_ic(e, o, name, box_or(e, d, have, line), line);
+        return;
+    }
+    LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "scache");
+    LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
+    LLVMBasicBlockRef word = emit_block(e, "ic.word"), dbl = emit_block(e, "ic.fstore");
+    LLVMValueRef p;
+    LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
+    LLVMValueRef slot = arec_slot(e, rec, p);
+    LLVMValueRef next = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 5)}, 1, ""), "rnext");
+    LLVMValueRef dwp = LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, "");
+    LLVMBuildCondBr(e->b, arec_fslot(e, rec), dbl, word);
+    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMBuildStore(e->b, d, slot);
+    LLVMBuildStore(e->b, next, dwp);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, word);
+    LLVMValueRef v = box_or(e, d, have, line);
+    LLVMBuildStore(e->b, v, slot);
+    LLVMBuildStore(e->b, next, dwp);
+    emit_store_barrier(e, p, slot, v, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef sv = box_or(e, d, have, line);
+    emit_check_i32(e, emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, sv, cache}, 4), line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+}
+
+/* The double of local.name for a float tree's leaf, read through the
+ * site's cache without boxing: a float slot's double, or a generic slot's
+ * float (or exact small int unless need_float); a miss asks
+ * ai_getattr_peek (no getter runs); anything else branches to slow. */
+LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
+                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef),
+                              LLVMValueRef *box_out) {
+    LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
+    LLVMBasicBlockRef miss = emit_block(e, "fattr.miss"), join = emit_block(e, "fattr.d");
+    LLVMBasicBlockRef word = emit_block(e, "fattr.word"), dbl = emit_block(e, "fattr.fslot");
+    LLVMValueRef p;
+    LLVMValueRef rec = arec_check(e, o, cache, miss, &p);
+    LLVMValueRef slot = arec_slot(e, rec, p);
+    LLVMBuildCondBr(e->b, arec_fslot(e, rec), dbl, word);
+    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMValueRef d1 = LLVMBuildLoad2(e->b, e->f64, slot, "fattr");
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, word);
+    LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, slot, "attr");
+    LLVMBasicBlockRef wok = emit_block(e, "fattr.wok");
+    emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), wok, miss);
+    LLVMPositionBuilderAtEnd(e->b, wok);
+    LLVMValueRef d2 = leaf_double(e, w, need_float, slow);
+    LLVMBasicBlockRef word_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    LLVMValueRef v = emit_rt(e, RT_ai_getattr_peek, (LLVMValueRef[]){o, name_const(e, attr), cache}, 3);
+    LLVMBasicBlockRef vok = emit_block(e, "fattr.vok");
+    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, v, ""), slow, vok);
+    LLVMPositionBuilderAtEnd(e->b, vok);
+    LLVMValueRef d3 = leaf_double(e, v, need_float, slow);
+    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "fattr");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2, d3}, (LLVMBasicBlockRef[]){dbl, word_end, miss_end}, 3);
+    if (box_out) {
+        /* the box the attribute held, or 0 when it was a float slot's */
+        *box_out = LLVMBuildPhi(e->b, e->i64, "fattr.box");
+        LLVMAddIncoming(*box_out, (LLVMValueRef[]){emit_i64(e, 0), w, v}, (LLVMBasicBlockRef[]){dbl, word_end, miss_end}, 3);
+    }
+    return phi;
 }
 
 LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x) {

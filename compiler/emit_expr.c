@@ -1090,7 +1090,10 @@ static LLVMValueRef emit_expr_node(Emitter *e, const Expr *x) {
         return v;
     }
     case E_BOOLOP: return boolop_value(e, x);
-    case E_COMPARE: return compare_chain_value(e, x);
+    case E_COMPARE: {
+        LLVMValueRef c = emit_float_compare_value(e, x);
+        return c ? c : compare_chain_value(e, x);
+    }
     case E_CALL: return emit_call(e, x);
     case E_LAMBDA: {
         FuncDef *fd = emit_declare_function(e, x, FUNC_LAMBDA);

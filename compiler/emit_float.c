@@ -417,6 +417,11 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
         switch (t->kinds[li]) {
         case LEAF_LOCAL: return local_double(e, x->u.name.id, need, slow);
         case LEAF_PURE: {
+            if (x->kind == E_ATTRIBUTE && !te->slots[li]) {
+                /* not kept: a float slot's double is read without a box */
+                LLVMValueRef ov = load_local_raw(e, x->u.attribute.value->u.name.id, slow);
+                return emit_attr_double(e, ov, x->u.attribute.attr, need, slow, leaf_double, NULL);
+            }
             LLVMValueRef v = x->kind == E_SUBSCRIPT ? subscript_leaf(e, x, slow) : attribute_leaf(e, x, slow);
             return leaf_double(e, keep(e, te, li, v), need, slow);
         }
@@ -463,6 +468,19 @@ static bool worth(Emitter *e, const FloatTree *t) {
     if (t->nops >= 2 || (t->nops >= 1 && t->has_fcall)) return true;
     for (int i = 0; i < t->nleaves && t->nops >= 1; i++)
         if (t->kinds[i] == LEAF_LOCAL && is_float_local(e, t->leaves[i])) return true;
+    /* One operator over attributes that look like floats (`a.x - b.x`,
+     * `p.x * 0.5`): the helper would box each float slot it reads, the
+     * tree reads their doubles and boxes the result only. Not `n.count +
+     * 1` nor `self.x * k`: most likely ints, or unknown. */
+    if (t->nops == 1) {
+        bool attr = false, floaty = true;
+        for (int i = 0; i < t->nleaves; i++) {
+            const Expr *l = t->leaves[i];
+            if (t->kinds[i] == LEAF_PURE && l->kind == E_ATTRIBUTE) attr = true;
+            else if (!(t->kinds[i] == LEAF_LOCAL && is_float_local(e, l))) floaty = false;
+        }
+        return attr && (floaty || t->evidence);
+    }
     return false;
 }
 
@@ -495,7 +513,38 @@ LLVMValueRef emit_float_tree(Emitter *e, const Expr *x) {
     return phi;
 }
 
-LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
+/* Does t read an attribute (a float slot's double, no box)? */
+static bool attr_leaf(const FloatTree *t) {
+    for (int i = 0; i < t->nleaves; i++)
+        if (t->kinds[i] == LEAF_PURE && t->leaves[i]->kind == E_ATTRIBUTE) return true;
+    return false;
+}
+
+/* One side of such a comparison that looks like a float: a constant or
+ * a local known as floats, or an attribute (which may be a float slot). */
+static bool floatish_side(Emitter *e, const FloatTree *t) {
+    if (t->evidence) return true;
+    if (t->nleaves != 1) return false;
+    return (t->kinds[0] == LEAF_PURE && t->leaves[0]->kind == E_ATTRIBUTE) ||
+           (t->kinds[0] == LEAF_LOCAL && is_float_local(e, t->leaves[0]));
+}
+
+/* A comparison with no operator is worth doubles when it reads a float
+ * slot and both sides look like floats: `a.x < b.x`, `p.x > 0.0`, `p.x <
+ * lim` of a float local lim. Not `node.count == 0`, `self.m == other`,
+ * `len(s) > self.n`: most likely no floats, and each such site would
+ * carry two more inline caches (stdlib modules had a hundred). */
+static bool attr_compare(Emitter *e, CmpOp op, const FloatTree *l, const FloatTree *r) {
+    if (!attr_leaf(l) && !attr_leaf(r)) return false;
+    /* `a.origin == b.origin` compares anything: a float in sight only */
+    if (op == CMP_EQ || op == CMP_NOTEQ) return l->evidence || r->evidence;
+    return floatish_side(e, l) && floatish_side(e, r);
+}
+
+/* A comparison of float trees: as an i1 (value false) or as the bool
+ * object CPython's float comparison returns (value true: the generic
+ * way then gives whatever the operator returned, as compare_chain_value). */
+static LLVMValueRef float_compare(Emitter *e, const Expr *x, bool value) {
     if (e->float_tree_off || !e->fn || x->u.compare.n != 1) return NULL;
     CmpOp op = x->u.compare.ops[0];
     if (op != CMP_LT && op != CMP_LTE && op != CMP_GT && op != CMP_GTE && op != CMP_EQ && op != CMP_NOTEQ)
@@ -504,7 +553,7 @@ LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
     FloatTree lt, rt;
     InferEnv env = env_of(e);
     if (!infer_float_tree(e->arena, lx, &env, true, &lt) || !infer_float_tree(e->arena, rx, &env, true, &rt) ||
-        (lt.nops + rt.nops == 0 && !lt.has_fcall && !rt.has_fcall))
+        (lt.nops + rt.nops == 0 && !lt.has_fcall && !rt.has_fcall && !attr_compare(e, op, &lt, &rt)))
         return NULL;
     /* kept leaves of both sides: a side evaluated the generic way keeps
      * its leaves too when the other one has such leaves */
@@ -522,21 +571,40 @@ LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) {
     LLVMRealPredicate p = op == CMP_LT ? LLVMRealOLT : op == CMP_LTE ? LLVMRealOLE : op == CMP_EQ ? LLVMRealOEQ
                         : op == CMP_NOTEQ ? LLVMRealUNE : op == CMP_GT ? LLVMRealOGT : LLVMRealOGE;
     LLVMValueRef fres = LLVMBuildFCmp(e->b, p, dl, dr, "");
+    if (value)
+        fres = LLVMBuildSelect(e->b, fres, emit_constant(e, &(Constant){.kind = CONST_TRUE}),
+                               emit_constant(e, &(Constant){.kind = CONST_FALSE}), "");
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     e->float_tree_off++;
     int mark = subst_push(e, &tl);
     subst_push(e, &tr);
-    LLVMValueRef generic = emit_cond(e, x);
+    LLVMValueRef generic = value ? emit_expr(e, x) : emit_cond(e, x);
     e->nsubst = mark;
     e->float_tree_off--;
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
-    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "fcmp");
+    LLVMValueRef phi = LLVMBuildPhi(e->b, value ? e->i64 : e->i1, "fcmp");
     LLVMAddIncoming(phi, (LLVMValueRef[]){fres, generic}, (LLVMBasicBlockRef[]){fast_end, slow_end}, 2);
     return phi;
+}
+
+LLVMValueRef emit_float_compare(Emitter *e, const Expr *x) { return float_compare(e, x, false); }
+
+/* Only for comparisons that read attributes (their float slots' doubles:
+ * `return self.x > o.x` would box both); other value comparisons keep
+ * the shared helpers, which box nothing either. */
+LLVMValueRef emit_float_compare_value(Emitter *e, const Expr *x) {
+    if (e->float_tree_off || !e->fn || x->u.compare.n != 1) return NULL;
+    FloatTree lt, rt;
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, x->u.compare.left, &env, true, &lt) ||
+        !infer_float_tree(e->arena, x->u.compare.comparators.v[0], &env, true, &rt) ||
+        lt.nops + rt.nops != 0 || lt.has_fcall || rt.has_fcall || !attr_compare(e, x->u.compare.ops[0], &lt, &rt))
+        return NULL;
+    return float_compare(e, x, true);
 }
 
 bool emit_float_augassign(Emitter *e, const Stmt *st) {
@@ -556,7 +624,11 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     FloatTree t;
     InferEnv env = env_of(e);
     bool to_local = is_float_local(e, target);
-    if (!infer_float_tree(e->arena, x, &env, false, &t) || (!to_local && !worth(e, &t))) return false;
+    /* An attribute target with a float in sight (`self.x += 1.0`): its
+     * float slot takes the double, no box at all. */
+    if (!infer_float_tree(e->arena, x, &env, false, &t)) return false;
+    bool attr_worth = target->kind == E_ATTRIBUTE && t.evidence;
+    if (!to_local && !attr_worth && !worth(e, &t)) return false;
     /* With a value evaluated the generic way, only a local target: the
      * generic way reads the target itself (a call may change an item or
      * an attribute, not a local). */
@@ -569,6 +641,8 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     tree_begin(e, &te, &t);
     LLVMValueRef d = tree_double(e, &te, x, slow);
     if (to_local) store_float_local(e, target->u.name.id, d);
+    else if (target->kind == E_ATTRIBUTE)
+        emit_setattr_double(e, emit_expr(e, target->u.attribute.value), target->u.attribute.attr, d, NULL, st->pos.line);
     else emit_store_target(e, target, emit_box_float(e, d, st->pos.line));
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
@@ -632,9 +706,78 @@ bool emit_float_return(Emitter *e, const Stmt *st) {
     return true;
 }
 
+/* A tree that is one attribute read (`p.x`): copied into a float slot
+ * as a double, with no box between. */
+static bool lone_attr(const FloatTree *t) {
+    return t->nops == 0 && t->nleaves == 1 && t->kinds[0] == LEAF_PURE && t->leaves[0]->kind == E_ATTRIBUTE;
+}
+
+/* local.name = <float tree>: the double goes to the attribute (a float
+ * slot takes it unboxed). The object is a plain local, read after the
+ * value as CPython does. */
+static bool float_assign_attr(Emitter *e, const Expr *target, const Expr *v, int line) {
+    const Expr *ov = target->u.attribute.value;
+    if (ov->kind != E_NAME || !emit_is_plain_local(e, ov->u.name.id)) return false;
+    if (v->kind == E_IFEXP) {
+        /* `o.x = a.x if c else b.x` is `if c: o.x = a.x` / `else: o.x =
+         * b.x` (the same order: test, branch, object, store), each
+         * branch a float store where it can be: no box for a float slot */
+        const Expr *bs[2] = {v->u.ifexp.body, v->u.ifexp.orelse};
+        bool any = false;
+        FloatTree bt;
+        InferEnv benv = env_of(e);
+        for (int i = 0; i < 2; i++)
+            any |= infer_float_tree(e->arena, bs[i], &benv, true, &bt) && (worth(e, &bt) || lone_attr(&bt));
+        if (!any) return false;
+        LLVMValueRef c = emit_cond(e, v->u.ifexp.test);
+        LLVMBasicBlockRef yes = emit_block(e, "fif.then"), no = emit_block(e, "fif.else"), done = emit_block(e, "fif.done");
+        LLVMBuildCondBr(e->b, c, yes, no);
+        for (int i = 0; i < 2; i++) {
+            LLVMPositionBuilderAtEnd(e->b, i ? no : yes);
+            if (!float_assign_attr(e, target, bs[i], line)) emit_store_target(e, target, emit_expr(e, bs[i]));
+            if (emit_block_open(e)) LLVMBuildBr(e->b, done);
+        }
+        LLVMPositionBuilderAtEnd(e->b, done);
+        return true;
+    }
+    FloatTree t;
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, v, &env, true, &t) || (!worth(e, &t) && !lone_attr(&t))) return false;
+    /* o.x = p.x: p.x must be a float for the double to be stored */
+    if (t.nops == 0) t.need_float[0] = true;
+    LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
+    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
+    LLVMBuildBr(e->b, fast);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    LLVMValueRef d, have = NULL;
+    if (lone_attr(&t)) {
+        /* a copy: a generic slot's box is stored as it is */
+        const Expr *src = t.leaves[0];
+        LLVMValueRef so = load_local_raw(e, src->u.attribute.value->u.name.id, slow);
+        d = emit_attr_double(e, so, src->u.attribute.attr, true, slow, leaf_double, &have);
+    } else {
+        d = tree_double(e, &te, v, slow);
+    }
+    emit_setattr_double(e, emit_expr(e, ov), target->u.attribute.attr, d, have, line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    e->float_tree_off++;
+    int mark = subst_push(e, &te);
+    LLVMValueRef generic = emit_expr(e, v);
+    e->nsubst = mark;
+    e->float_tree_off--;
+    emit_store_target(e, target, generic);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    return true;
+}
+
 bool emit_float_assign(Emitter *e, const Stmt *st) {
     if (e->float_tree_off || !e->fn || st->u.assign.targets.n != 1) return false;
     const Expr *target = st->u.assign.targets.v[0], *v = st->u.assign.value;
+    if (target->kind == E_ATTRIBUTE && !e->fn->cold) return float_assign_attr(e, target, v, st->pos.line);
     if (!is_float_local(e, target)) return false;
     const Expr *c = v;
     if (c->kind == E_UNARYOP && (c->u.unaryop.op == UOP_USUB || c->u.unaryop.op == UOP_UADD)) c = c->u.unaryop.operand;
@@ -661,7 +804,11 @@ bool emit_float_assign(Emitter *e, const Stmt *st) {
     }
     FloatTree t;
     InferEnv env = env_of(e);
-    if (!infer_float_tree(e->arena, v, &env, true, &t) || (t.nops == 0 && !t.has_fcall)) return false;
+    /* x = o.a into a float local: a float slot's double, no box */
+    if (!infer_float_tree(e->arena, v, &env, true, &t) || (t.nops == 0 && !t.has_fcall && !attr_leaf(&t)))
+        return false;
+    /* a lone leaf is copied, not computed on: an int stays an int */
+    if (t.nops == 0 && t.kinds[0] == LEAF_PURE) t.need_float[0] = true;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
     LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
     LLVMBuildBr(e->b, fast);

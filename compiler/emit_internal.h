@@ -408,6 +408,7 @@ LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line);
  * is not one (then the caller emits it the generic way). */
 LLVMValueRef emit_float_tree(Emitter *e, const Expr *x);          /* boxed value */
 LLVMValueRef emit_float_compare(Emitter *e, const Expr *x);       /* i1 */
+LLVMValueRef emit_float_compare_value(Emitter *e, const Expr *x); /* a bool object */
 bool emit_float_augassign(Emitter *e, const Stmt *s);             /* emitted? */
 bool emit_float_assign(Emitter *e, const Stmt *s);                /* x = tree into a float local */
 LLVMValueRef emit_float_type_word(Emitter *e);
@@ -436,6 +437,15 @@ void emit_float_functions(Emitter *e);
  * do not fit. The result is AI_FRET (the double in *dout) or boxed. */
 LLVMValueRef emit_float_direct_call(Emitter *e, const Expr *call, LLVMValueRef dout);
 LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
+/* emit_data.c: attribute caches with float slots (objects/class.h):
+ * o.attr = d of a double, and the double of o.attr for a float tree. */
+/* `have`: NULL, or an i64 that is the float's box when not 0 (stored as
+ * is into a generic slot instead of a new box). */
+void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, LLVMValueRef have, int line);
+/* box_out (may be NULL): the box the attribute held, 0 for a float slot. */
+LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
+                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef),
+                              LLVMValueRef *box_out);
 
 /* emit_names.c */
 NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out);

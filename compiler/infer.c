@@ -382,10 +382,17 @@ static void scan_assign(Assigns *as, const Stmt *s) {
         for (int i = 0; i < s->u.assign.targets.n; i++) {
             const Expr *t = s->u.assign.targets.v[i];
             if (t->kind == E_NAME) add_assign(as, t->u.name.id, s->u.assign.value);
+            /* `o.y = y * 0.5 + a` reads a as a float too: an entry with
+             * no local name, which only the trees' reads look at */
+            else if (t->kind == E_ATTRIBUTE) add_assign(as, "", s->u.assign.value);
         }
         return;
     case S_AUGASSIGN: {
         const Expr *t = s->u.augassign.target;
+        if (t->kind == E_ATTRIBUTE && is_arith(s->u.augassign.op)) {
+            add_assign(as, "", s->u.augassign.value);
+            return;
+        }
         if (t->kind != E_NAME || !is_arith(s->u.augassign.op)) return;
         Expr *x = arena_alloc(as->a, sizeof *x);
         x->kind = E_BINOP;
@@ -446,22 +453,34 @@ int infer_float_locals(Arena *a, const StmtList *body, const InferEnv *env, cons
      * an int there): then `dx = x1 - x2` is worth keeping unboxed. */
     const char **used = arena_alloc(a, sizeof(char *) * (size_t)(as.n * MAX_LEAVES + 1));
     int nused = 0;
+    /* Locals such a tree reads at all (`a` in `y * 0.5 + a`): `a = o.x`
+     * is then worth reading as a double when o.x is a float slot. */
+    const char **read = arena_alloc(a, sizeof(char *) * (size_t)(as.n * MAX_LEAVES + 1));
+    int nread = 0;
     for (int i = 0; i < as.n; i++) {
         FloatTree t;
         if (!infer_float_tree(a, as.v[i].value, env, true, &t) || !t.evidence) continue;
-        for (int k = 0; k < t.nleaves; k++)
-            if (t.kinds[k] == LEAF_LOCAL && t.need_float[k] && !in_names(used, nused, t.leaves[k]->u.name.id))
-                used[nused++] = t.leaves[k]->u.name.id;
+        for (int k = 0; k < t.nleaves; k++) {
+            if (t.kinds[k] != LEAF_LOCAL) continue;
+            const char *id = t.leaves[k]->u.name.id;
+            if (t.need_float[k] && !in_names(used, nused, id)) used[nused++] = id;
+            if (!in_names(read, nread, id)) read[nread++] = id;
+        }
     }
     /* Fixpoint: `b1m = m1 * mag` is a float once `mag` is one. */
     for (bool changed = true; changed;) {
         changed = false;
         for (int i = 0; i < as.n; i++) {
             const Assign *x = &as.v[i];
-            if (in_names(v, n, x->name) || !env->is_local(env->ctx, x->name)) continue;
+            if (!*x->name || in_names(v, n, x->name) || !env->is_local(env->ctx, x->name)) continue;
             bool yes = float_const(x->value);
             FloatTree t;
-            if (!yes && infer_float_tree(a, x->value, env, true, &t) && (t.nops > 0 || t.has_fcall)) {
+            if (!yes && infer_float_tree(a, x->value, env, true, &t) && t.nops == 0 && !t.has_fcall &&
+                t.nleaves == 1 && t.kinds[0] == LEAF_PURE && t.leaves[0]->kind == E_ATTRIBUTE) {
+                /* `x = self.x` before `x * x + …`: a float slot's double,
+                 * read without a box (emit_float.c) */
+                yes = in_names(read, nread, x->name);
+            } else if (!yes && infer_float_tree(a, x->value, env, true, &t) && (t.nops > 0 || t.has_fcall)) {
                 yes = t.evidence || in_names(used, nused, x->name);
                 for (int k = 0; k < t.nleaves && !yes; k++)
                     yes = t.kinds[k] == LEAF_LOCAL && in_names(v, n, t.leaves[k]->u.name.id);

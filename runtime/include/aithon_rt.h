@@ -324,8 +324,11 @@ typedef struct ai_mrec {
  * word at byte `offset` of o; a store also writes `next_shape` into that
  * word (the same shape, or the one with the attribute added). `cls` is
  * NULL (and `shape` AI_AREC_NO_SHAPE) in records that the runtime alone
- * can use. `version` changes (relaxed) while a record is
- * published; everything else is immutable. */
+ * can use. When `fslot` is 1 the slot is a float slot (objects/class.h):
+ * it holds a double's bits, read as a new float box, written only with
+ * an exact float's double (anything else: the runtime's way). `version`
+ * changes (relaxed) while a record is published; everything else is
+ * immutable. */
 typedef struct ai_arec {
     const void *cls;
     uint64_t version; /* read and written with __atomic builtins (relaxed) */
@@ -333,6 +336,7 @@ typedef struct ai_arec {
     uint64_t shape;
     uint64_t offset;
     uint64_t next_shape;
+    uint64_t fslot;
 } ai_arec;
 #define AI_SHAPE_DICT_OFFSET 8
 #define AI_AREC_NO_SHAPE 2

@@ -562,6 +562,8 @@ void cls_set_shadowed(cls_type *ct) {
     if (!(old & CLS_SHADOWED)) atomic_store_explicit(&ct->version, new_stamp(), memory_order_release);
 }
 
+void cls_new_version(cls_type *ct) { atomic_store_explicit(&ct->version, new_stamp(), memory_order_release); }
+
 /* object.__getattribute__ without the final AttributeError: 1 found, 0
  * missing (no exception), -1 error. */
 static int generic_getattr(ai_value o, ai_value name, ai_value *out) {
@@ -916,9 +918,12 @@ static void inst_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
     else if (ct->solid->gc_visit) ct->solid->gc_visit(o, visit, ctx);
     ai_value *w = cls_dict_slot(ai_val(o), ct);
     if (cls_word_is_shape(*w)) {
-        /* the shape is not a heap object (shape.c): its slots are */
+        /* the shape is not a heap object (shape.c): its slots are, but
+         * for the float slots (raw doubles) */
         ai_value *slots = cls_inline_slots(ai_val(o), ct);
-        for (int32_t i = 0, n = cls_word_shape(*w)->count; i < n; i++) visit_if(&slots[i], visit, ctx);
+        const cls_shape *s = cls_word_shape(*w);
+        for (int32_t i = 0, n = s->count; i < n; i++)
+            if (!cls_shape_fslot(s, i)) visit_if(&slots[i], visit, ctx);
     } else {
         visit_if(w, visit, ctx);
     }

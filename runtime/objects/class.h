@@ -180,16 +180,30 @@ static inline ai_value *cls_slotvals_slot(ai_value inst, const cls_type *ct) {
  * str, one attribute more than the slots); never back.
  *
  * A shape is immutable and immortal (malloc'd, shared by every actor):
- * the ordered attribute names (immortal strs) and a list of transitions
- * (shape + name → the shape with that name appended), pushed under a
- * lock and read without one. Shapes do not belong to a class: a record
- * of an attribute cache pairs (class, version) with a shape. */
+ * the ordered attribute names (immortal strs), which slots hold a raw
+ * double (`fslots`), and a list of transitions (shape + name + kind →
+ * the shape with that name appended; shape + slot → the same names with
+ * that slot turned generic), pushed under a lock and read without one.
+ * Shapes do not belong to a class: a record of an attribute cache pairs
+ * (class, version) with a shape.
+ *
+ * Float slots: a slot whose bit is set in `fslots` holds the 64 bits of a
+ * double, not an ai_value: the collector does not trace it, and a float
+ * stored into it overwrites the double in place (no allocation, no
+ * barrier). An attribute added with an exact float as its value gets such
+ * a slot; a store of anything else into it moves the instance to the
+ * shape where that slot is generic (never back: a slot that held one
+ * non-float stays generic), and from then on new instances built the same
+ * way get a generic slot there too, floats included (one shape per
+ * (names, kinds), reached from the root; the class gets a new version so
+ * that its sites learn it). Readers get a new box (cls_inst_lookup). */
 #define CLS_INLINE_SLOTS 8
 typedef struct cls_shape {
     const struct cls_shape *parent;
     _Atomic(struct cls_shape *) kids; /* transitions (a push list) */
     struct cls_shape *sibling;        /* the next transition of parent */
     int32_t count;                    /* attributes: names[0..count) */
+    uint32_t fslots;                  /* bit i: slot i holds a raw double */
     ai_value names[];                 /* in slot (= insertion) order */
 } cls_shape;
 extern cls_shape cls_shape_root;
@@ -212,6 +226,13 @@ int cls_shape_find(const cls_shape *s, ai_value name);
  * is not an immortal exact str, out of memory): the caller then uses a
  * dict. No exception is set. */
 const cls_shape *cls_shape_add(const cls_shape *s, ai_value name);
+/* The same with the new slot a float slot when `fslot`. */
+const cls_shape *cls_shape_add_kind(const cls_shape *s, ai_value name, bool fslot);
+/* s with slot i generic (not a float slot), or NULL (no more shapes). */
+const cls_shape *cls_shape_generic(const cls_shape *s, int i);
+static inline bool cls_shape_fslot(const cls_shape *s, int i) { return (s->fslots >> i) & 1; }
+/* Is v an exact float (what a float slot can hold unboxed)? */
+bool cls_is_exact_float(ai_value v);
 
 /* Every runtime reader and writer of an instance's attributes goes
  * through these (never through cls_dict_slot's word directly):
@@ -357,6 +378,9 @@ bool cls_is_dunder_name(ai_value name);
 /* Set CLS_SHADOWED on ct; the first time, ct gets a new version stamp so
  * that compiled call sites stop calling its methods directly. */
 void cls_set_shadowed(cls_type *ct);
+/* Give ct a new version stamp: its cache records (attributes, methods)
+ * go stale and are learned again (shape.c, when float slots give way). */
+void cls_new_version(cls_type *ct);
 extern pthread_mutex_t cls_lock;
 
 /* Is v a descriptor (a class with __get__) / a data descriptor? */

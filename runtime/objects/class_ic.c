@@ -53,6 +53,7 @@
 #include "gc/gc.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 enum { IC_GET, IC_SET, IC_ADD, IC_SGET, IC_SSET, IC_SADD, IC_MGET, IC_MSET };
 
@@ -103,6 +104,28 @@ static inline ai_value *probe(const attr_rec *r, ai_value o, const ai_type *t, a
     return slot;
 }
 
+/* The value in a slot that probe found: a float slot's double boxed. */
+static inline ai_value slot_read(const attr_rec *r, const ai_value *slot) {
+    if (!r->a.fslot) return *slot;
+    double d;
+    memcpy(&d, slot, sizeof d);
+    return ai_float_box(d);
+}
+
+/* Store v through record r into slot (of holder): false when r cannot
+ * take v (a float slot and v no exact float). */
+static inline bool slot_write(const attr_rec *r, ai_value *slot, ai_object *holder, ai_value v) {
+    if (r->a.fslot) {
+        if (!cls_is_exact_float(v)) return false;
+        double d = float_get(v);
+        memcpy(slot, &d, sizeof d);
+        return true;
+    }
+    *slot = v;
+    gc_barrier(holder, v);
+    return true;
+}
+
 /* The entry number of `name` in dict d, matched by identity (no Python
  * code runs), or -1. */
 static int64_t index_by_identity(ai_value d, ai_value name) {
@@ -145,6 +168,11 @@ static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind,
                 r->a.verp = (const uint64_t *)&ct->version;
                 r->a.shape = shape;
                 r->a.next_shape = next_shape;
+                r->a.fslot = 0;
+                if (kind == IC_SGET || kind == IC_SSET)
+                    r->a.fslot = cls_shape_fslot(cls_word_shape(shape), (int)ix);
+                else if (kind == IC_SADD)
+                    r->a.fslot = cls_shape_fslot(cls_word_shape(next_shape), (int)ix);
                 r->a.offset = kind >= IC_MGET   ? (uint64_t)ix
                               : kind >= IC_SGET ? ct->dictoffset + (uint64_t)(2 + ix) * sizeof(ai_value)
                                                 : 0;
@@ -261,8 +289,8 @@ static void learn(ai_value o, ai_value name, _Atomic(uintptr_t) *ways, uint32_t 
         if (kind == IC_SET && before != w) {
             /* the store added the attribute: before → w */
             if (!(before == 0 || cls_word_is_shape(before)) || cls_word_shape(before) != s->parent ||
-                i != s->count - 1)
-                return;
+                i != s->count - 1 || s->count != s->parent->count + 1)
+                return; /* not an append (a float slot turned generic) */
             r = get_rec(ct, name, i, IC_SADD, before, w, ver);
         } else {
             r = get_rec(ct, name, i, kind == IC_GET ? IC_SGET : IC_SSET, w, w, ver);
@@ -295,7 +323,7 @@ ai_value ai_getattr_ic(ai_value o, ai_value name, void *cache) {
             const attr_rec *r = (const attr_rec *)atomic_load_explicit(&ways[i], memory_order_acquire);
             if (!r) break;
             ai_value *slot = probe(r, o, t, name, NULL);
-            if (slot) return *slot;
+            if (slot) return slot_read(r, slot);
         }
     }
     ai_value v = ai_getattr(o, name);
@@ -314,8 +342,7 @@ int32_t ai_setattr_ic(ai_value o, ai_value name, ai_value v, void *cache) {
                 if (r->name != name || !rec_current(r, t)) continue;
                 ai_value *w = dict_word(o, r);
                 if (*w != r->a.shape) continue;
-                *(ai_value *)((char *)ai_obj(o) + r->a.offset) = v;
-                gc_barrier(ai_obj(o), v);
+                if (!slot_write(r, (ai_value *)((char *)ai_obj(o) + r->a.offset), ai_obj(o), v)) continue;
                 *w = r->a.next_shape;
                 return 0;
             }
@@ -335,11 +362,7 @@ int32_t ai_setattr_ic(ai_value o, ai_value name, ai_value v, void *cache) {
             }
             ai_object *holder;
             ai_value *slot = probe(r, o, t, name, &holder);
-            if (slot) {
-                *slot = v;
-                gc_barrier(holder, v);
-                return 0;
-            }
+            if (slot && slot_write(r, slot, holder, v)) return 0;
         }
     }
     cls_type *ct = ic_class(o);
@@ -367,7 +390,7 @@ ai_value ai_getattr_peek(ai_value o, ai_value name, void *cache) {
             if (!r) break;
             if (r->kind != IC_GET && r->kind != IC_SGET && r->kind != IC_MGET) continue;
             ai_value *slot = probe(r, o, t, name, NULL);
-            if (slot) return *slot;
+            if (slot) return slot_read(r, slot);
         }
         /* A miss: learn where the value lives (if it may be cached), which
          * runs no Python code either, and look once more. */

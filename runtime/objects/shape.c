@@ -21,13 +21,21 @@
  *     so shapes may be shared by all actors and the collector never sees
  *     them; at most SHAPE_MAX shapes are ever made (then dicts are used);
  *   - in shape mode the slots past the shape's count are 0; in dict mode
- *     every slot is 0 (the dict is the only storage).
+ *     every slot is 0 (the dict is the only storage);
+ *   - a float slot (bit i of the shape's fslots) holds a double's bits,
+ *     never an ai_value: only this file and the attribute caches (which
+ *     box on reading) interpret it, and inst_visit (class.c) skips it.
+ *     Why: an object with float attributes is one allocation that the
+ *     collector scans without following anything, and `o.x = o.x / n`
+ *     rewrites eight bytes instead of allocating a box and remembering
+ *     an old object (bench/float.py spent ~45% in the collector).
  */
 #include "objects/class.h"
 #include "gc/gc.h"
 #include "gc/gcint.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define SHAPE_MAX 65536
 
@@ -48,37 +56,35 @@ int cls_shape_find(const cls_shape *s, ai_value name) {
     return -1;
 }
 
-static const cls_shape *find_kid(const cls_shape *s, ai_value name) {
-    /* acquire: pairs with the release push in cls_shape_add. */
+bool cls_is_exact_float(ai_value v) {
+    return !ai_is_smallint(v) && v && ai_type_of_obj(ai_obj(v)) == &ai_float_type;
+}
+
+/* The transition of s to (count names, fslots): an appended name when
+ * count is s->count + 1, the same names otherwise. */
+static const cls_shape *find_kid(const cls_shape *s, int32_t count, ai_value name, uint32_t fslots) {
+    /* acquire: pairs with the release push in make_kid. */
     for (const cls_shape *k = atomic_load_explicit(&((cls_shape *)s)->kids, memory_order_acquire); k;
          k = k->sibling)
-        if (same_name(k->names[k->count - 1], name)) return k;
+        if (k->count == count && k->fslots == fslots && (count == s->count || same_name(k->names[count - 1], name)))
+            return k;
     return NULL;
 }
 
-/* An immortal exact str: not in the running actor's heap (an actor's
- * values are in its own heap or immortal). */
-static bool immortal_str(ai_value name) {
-    if (ai_is_smallint(name) || ai_type_of_obj(ai_obj(name)) != &ai_str_type) return false;
-    return !gc_map_find(alloc_running_heap(), (uintptr_t)name);
-}
-
-const cls_shape *cls_shape_add(const cls_shape *s, ai_value name) {
-    if (s->count >= CLS_INLINE_SLOTS || ai_is_smallint(name) || ai_type_of_obj(ai_obj(name)) != &ai_str_type)
-        return NULL;
-    const cls_shape *k = find_kid(s, name);
+static const cls_shape *make_kid(const cls_shape *s, int32_t count, ai_value name, uint32_t fslots) {
+    const cls_shape *k = find_kid(s, count, name, fslots);
     if (k) return k;
-    if (!immortal_str(name)) return NULL;
     pthread_mutex_lock(&shape_lock);
-    k = find_kid(s, name);
+    k = find_kid(s, count, name, fslots);
     if (!k && nshapes < SHAPE_MAX) {
-        cls_shape *n = malloc(sizeof *n + (size_t)(s->count + 1) * sizeof(ai_value));
+        cls_shape *n = malloc(sizeof *n + (size_t)count * sizeof(ai_value));
         if (n) {
             n->parent = s;
             atomic_init(&n->kids, NULL);
-            n->count = s->count + 1;
+            n->count = count;
+            n->fslots = fslots;
             for (int i = 0; i < s->count; i++) n->names[i] = s->names[i];
-            n->names[s->count] = name;
+            if (count > s->count) n->names[s->count] = name;
             n->sibling = atomic_load_explicit(&((cls_shape *)s)->kids, memory_order_relaxed);
             /* release: the new shape's fields before its address. */
             atomic_store_explicit(&((cls_shape *)s)->kids, n, memory_order_release);
@@ -90,9 +96,88 @@ const cls_shape *cls_shape_add(const cls_shape *s, ai_value name) {
     return k;
 }
 
+/* An immortal exact str: not in the running actor's heap (an actor's
+ * values are in its own heap or immortal). */
+static bool immortal_str(ai_value name) {
+    if (ai_is_smallint(name) || ai_type_of_obj(ai_obj(name)) != &ai_str_type) return false;
+    return !gc_map_find(alloc_running_heap(), (uintptr_t)name);
+}
+
+/* The kind of a new slot: a float slot for a float, unless instances
+ * built the same way already needed that slot generic (a generic kid of
+ * s for the name exists): then generic for every value, so that a class
+ * whose values are sometimes ints, sometimes floats (`Vector(0, 0, 0)`,
+ * `Vector(0.5, …)`) settles on one shape per site instead of one per
+ * combination of kinds (megamorphic caches). *made says whether a shape
+ * was made. */
+static const cls_shape *add_kind(const cls_shape *s, ai_value name, bool fslot, bool *made) {
+    *made = false;
+    if (s->count >= CLS_INLINE_SLOTS || ai_is_smallint(name) || ai_type_of_obj(ai_obj(name)) != &ai_str_type)
+        return NULL;
+    const cls_shape *g = find_kid(s, s->count + 1, name, s->fslots);
+    if (g) return g;
+    uint32_t fs = s->fslots | (fslot ? 1u << s->count : 0);
+    const cls_shape *k = find_kid(s, s->count + 1, name, fs);
+    if (k) return k;
+    if (!immortal_str(name)) return NULL;
+    k = make_kid(s, s->count + 1, name, fs);
+    *made = k != NULL;
+    return k;
+}
+
+const cls_shape *cls_shape_add_kind(const cls_shape *s, ai_value name, bool fslot) {
+    bool made;
+    return add_kind(s, name, fslot, &made);
+}
+
+const cls_shape *cls_shape_add(const cls_shape *s, ai_value name) { return cls_shape_add_kind(s, name, false); }
+
+/* s's names with fslots `fs`, reached from the root by appending them in
+ * order: one shape per (names, kinds) whatever path an instance took. */
+static const cls_shape *canonical(const cls_shape *s, uint32_t fs, bool *made) {
+    const cls_shape *t = &cls_shape_root;
+    *made = false;
+    for (int j = 0; j < s->count && t; j++) {
+        uint32_t want = t->fslots | (fs & (1u << j));
+        const cls_shape *k = find_kid(t, j + 1, s->names[j], want);
+        if (!k) {
+            k = make_kid(t, j + 1, s->names[j], want);
+            *made |= k != NULL;
+        }
+        t = k;
+    }
+    return t;
+}
+
+const cls_shape *cls_shape_generic(const cls_shape *s, int i) {
+    bool made;
+    return canonical(s, s->fslots & ~(1u << i), &made);
+}
+
+/* A shape was made that new instances will prefer over a float slot's
+ * (add_kind): the class's records (SADD into a float slot) go stale, so
+ * its sites learn the generic way. Once per shape made. */
+static void prefer_generic(cls_type *ct, bool made) {
+    if (made) cls_new_version(ct);
+}
+
 /* ---- an instance's storage -------------------------------------------------- */
 
 static inline ai_value *word_of(ai_value o, const cls_type *ct) { return cls_dict_slot(o, ct); }
+
+/* The value of slot i of an instance of shape s: a float slot's double
+ * boxed (0 when out of memory, with MemoryError pending). */
+static inline ai_value slot_value(const cls_shape *s, const ai_value *slots, int i) {
+    if (!cls_shape_fslot(s, i)) return slots[i];
+    double d;
+    memcpy(&d, &slots[i], sizeof d);
+    return ai_float_box(d);
+}
+
+static inline void put_double(ai_value *slot, ai_value f) {
+    double d = float_get(f);
+    memcpy(slot, &d, sizeof d);
+}
 
 /* Shape mode → dict mode: a dict of the attributes in slot order, then the
  * dict is the storage. On failure (out of memory) nothing changed. */
@@ -102,8 +187,10 @@ static ai_value materialise(ai_value o, cls_type *ct) {
     ai_value d = dict_new();
     if (!d) return AI_ERR;
     ai_value *slots = cls_inline_slots(o, ct);
-    for (int i = 0; i < s->count; i++)
-        if (dict_set(d, s->names[i], slots[i]) < 0) return AI_ERR;
+    for (int i = 0; i < s->count; i++) {
+        ai_value v = slot_value(s, slots, i);
+        if (!v || dict_set(d, s->names[i], v) < 0) return AI_ERR;
+    }
     *w = d;
     gc_barrier(ai_obj(o), d);
     for (uint32_t i = 0; i < ct->ninline; i++) slots[i] = 0;
@@ -150,8 +237,8 @@ int32_t cls_inst_lookup(ai_value o, const cls_type *ct, ai_value name, ai_value 
             if (!d) return -1;
             return dict_get(d, name, out);
         }
-        *out = cls_inline_slots(o, ct)[i];
-        return 1;
+        *out = slot_value(cls_word_shape(w), cls_inline_slots(o, ct), i);
+        return *out ? 1 : -1;
     }
     return dict_get(w, name, out);
 }
@@ -161,19 +248,40 @@ int32_t cls_inst_store(ai_value o, cls_type *ct, ai_value name, ai_value v) {
     if (ct->ninline && (!*w || cls_word_is_shape(*w))) {
         const cls_shape *s = cls_word_shape(*w);
         int i = cls_shape_find(s, name);
+        bool flt = cls_is_exact_float(v);
         if (i >= 0) {
-            cls_inline_slots(o, ct)[i] = v;
+            ai_value *slot = &cls_inline_slots(o, ct)[i];
+            if (cls_shape_fslot(s, i)) {
+                if (flt) {
+                    put_double(slot, v);
+                    return 0;
+                }
+                bool made;
+                const cls_shape *g = canonical(s, s->fslots & ~(1u << i), &made);
+                if (!g) goto to_dict;
+                prefer_generic(ct, made);
+                *w = cls_shape_word(g);
+            }
+            *slot = v;
             gc_barrier(ai_obj(o), v);
             return 0;
         }
-        const cls_shape *n = cls_shape_add(s, name);
+        bool made;
+        const cls_shape *n = add_kind(s, name, flt, &made);
         if (n) {
-            cls_inline_slots(o, ct)[s->count] = v;
-            gc_barrier(ai_obj(o), v);
+            prefer_generic(ct, made && !flt);
+            ai_value *slot = &cls_inline_slots(o, ct)[s->count];
+            if (cls_shape_fslot(n, s->count)) { /* a float may get a generic slot */
+                put_double(slot, v);
+            } else {
+                *slot = v;
+                gc_barrier(ai_obj(o), v);
+            }
             *w = cls_shape_word(n);
             return 0;
         }
     }
+to_dict:;
     ai_value d = cls_inst_dict(o, ct);
     if (!d) return -1;
     return dict_set(d, name, v);
