@@ -11,7 +11,7 @@ memory, not a timing.
 import os
 import re
 
-from _cli import aithonc, check, finish, run, write
+from _cli import SANITIZERS, aithonc, check, finish, run, write
 
 SRC = '''
 import asyncio
@@ -41,5 +41,8 @@ if check(rc == 0, 'compiles', err):
     check(out == '49994730\n', 'output', repr(out))
     m = re.search(r'peak RSS ([0-9.]+) MiB', err)
     if check(m is not None, 'AITHON_STATS prints the peak RSS', err[-400:]):
-        check(float(m.group(1)) < 70.0, 'under 70 MiB for 100,000 pending tasks', m.group(0))
+        # (ASan's shadow memory and redzones are not the program's: the
+        # bound holds for the uninstrumented runtime.)
+        if 'address' not in SANITIZERS and 'thread' not in SANITIZERS:
+            check(float(m.group(1)) < 70.0, 'under 70 MiB for 100,000 pending tasks', m.group(0))
 finish()
