@@ -484,6 +484,18 @@ static bool worth(Emitter *e, const FloatTree *t) {
     return false;
 }
 
+/* x evaluated the generic way after the fast way failed: no float trees
+ * inside it, and every leaf the fast way already read standing for itself
+ * (kept.* slots), so nothing is evaluated or read twice. */
+static LLVMValueRef generic_way(Emitter *e, const TreeEmit *te, const Expr *x) {
+    e->float_tree_off++;
+    int mark = subst_push(e, te);
+    LLVMValueRef generic = emit_expr(e, x);
+    e->nsubst = mark;
+    e->float_tree_off--;
+    return generic;
+}
+
 LLVMValueRef emit_float_tree(Emitter *e, const Expr *x) {
     FloatTree t;
     InferEnv env = env_of(e);
@@ -500,11 +512,7 @@ LLVMValueRef emit_float_tree(Emitter *e, const Expr *x) {
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    e->float_tree_off++;
-    int mark = subst_push(e, &te);
-    LLVMValueRef generic = emit_expr(e, x);
-    e->nsubst = mark;
-    e->float_tree_off--;
+    LLVMValueRef generic = generic_way(e, &te, x);
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
@@ -696,11 +704,7 @@ bool emit_float_return(Emitter *e, const Stmt *st) {
     emit_release_loops(e, NULL);
     if (emit_block_open(e)) LLVMBuildRet(e->b, emit_i64(e, AI_FRET));
     LLVMPositionBuilderAtEnd(e->b, slow);
-    e->float_tree_off++;
-    int mark = subst_push(e, &te);
-    LLVMValueRef generic = emit_expr(e, v);
-    e->nsubst = mark;
-    e->float_tree_off--;
+    LLVMValueRef generic = generic_way(e, &te, v);
     emit_release_loops(e, NULL);
     if (emit_block_open(e)) LLVMBuildRet(e->b, generic);
     return true;
@@ -763,11 +767,7 @@ static bool float_assign_attr(Emitter *e, const Expr *target, const Expr *v, int
     emit_setattr_double(e, emit_expr(e, ov), target->u.attribute.attr, d, have, line);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    e->float_tree_off++;
-    int mark = subst_push(e, &te);
-    LLVMValueRef generic = emit_expr(e, v);
-    e->nsubst = mark;
-    e->float_tree_off--;
+    LLVMValueRef generic = generic_way(e, &te, v);
     emit_store_target(e, target, generic);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
@@ -818,11 +818,7 @@ bool emit_float_assign(Emitter *e, const Stmt *st) {
     store_float_local(e, target->u.name.id, tree_double(e, &te, v, slow));
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    e->float_tree_off++;
-    int mark = subst_push(e, &te);
-    LLVMValueRef generic = emit_expr(e, v);
-    e->nsubst = mark;
-    e->float_tree_off--;
+    LLVMValueRef generic = generic_way(e, &te, v);
     emit_store_name(e, target->u.name.id, generic, target->pos);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
