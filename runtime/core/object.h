@@ -673,6 +673,8 @@ const char *str_utf8_strict(ai_value s, int64_t *len);
 const char *str_utf8_stdio(ai_value s, int64_t *len);
 bool str_eq(const ai_strobj *a, const ai_strobj *b);
 int str_cmp(const ai_strobj *a, const ai_strobj *b);
+/* a op b (AI_CMP_*) of two strs, str's own comparison. */
+bool str_compare_op(const ai_strobj *a, const ai_strobj *b, int32_t op);
 ai_value str_concat(ai_value a, ai_value b);
 ai_value str_repr(ai_value s);
 int64_t str_hash(ai_value s);

@@ -243,9 +243,7 @@ int32_t ai_compare_bool(ai_value a, ai_value b, int32_t op) {
         ai_type_of_obj(ai_obj(b)) == &ai_str_type && (uint32_t)op <= AI_CMP_GE) {
         /* Two exact strs (a tokenizer's `c == " "`): str's own comparison,
          * without the rich-comparison dispatch. */
-        if (op == AI_CMP_EQ) return str_eq(str_obj(a), str_obj(b));
-        if (op == AI_CMP_NE) return !str_eq(str_obj(a), str_obj(b));
-        return OBJ_CMP_RESULT(op, str_cmp(str_obj(a), str_obj(b)));
+        return str_compare_op(str_obj(a), str_obj(b), op);
     }
     ai_value r = ai_compare(a, b, op);
     if (!r) return -1;

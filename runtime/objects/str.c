@@ -640,12 +640,15 @@ int64_t str_hash(ai_value v) {
     return h;
 }
 
+bool str_compare_op(const ai_strobj *x, const ai_strobj *y, int32_t op) {
+    if (op == AI_CMP_EQ) return str_eq(x, y);
+    if (op == AI_CMP_NE) return !str_eq(x, y);
+    return OBJ_CMP_RESULT(op, str_cmp(x, y));
+}
+
 static ai_value str_richcompare(ai_value a, ai_value b, int32_t op) {
     if (!str_check(a) || !str_check(b)) return AI_NOTIMPL;
-    ai_strobj *x = str_obj(a), *y = str_obj(b);
-    if (op == AI_CMP_EQ) return ai_bool(str_eq(x, y));
-    if (op == AI_CMP_NE) return ai_bool(!str_eq(x, y));
-    return ai_bool(OBJ_CMP_RESULT(op, str_cmp(x, y)));
+    return ai_bool(str_compare_op(str_obj(a), str_obj(b), op));
 }
 
 /* ---- operators --------------------------------------------------------------------- */
@@ -963,10 +966,7 @@ static ai_value str_getitem(ai_value v, ai_value key) {
         /* s[i] of a Latin-1 string (a scanner's loop): the cached character. */
         int64_t i = ai_smallint_get(key);
         if (i < 0) i += s->len;
-        if (i >= 0 && i < s->len) {
-            ai_value c = __atomic_load_n(&char_cache[((const uint8_t *)str_data(s))[i]], __ATOMIC_ACQUIRE);
-            if (c) return c;
-        }
+        if (i >= 0 && i < s->len) return str_from_codepoint(((const uint8_t *)str_data(s))[i]);
     }
     if (ai_is_smallint(key) || obj_slots(key)->index) {
         int64_t i;
