@@ -169,7 +169,9 @@ static ai_value type_getattr(ai_value o, ai_value name) {
         ai_value v = cls_type_getattr(o, name);
         if (v || exc_pending()) return v;
     } else if (attr_name_is(name, "__name__") || attr_name_is(name, "__qualname__")) {
-        return str_from_cstr(t->name);
+        /* a C type named "module.name" (array.array), as CPython's tp_name */
+        const char *dot = strrchr(t->name, '.');
+        return str_from_cstr(dot ? dot + 1 : t->name);
     }
     const ai_method_def *d = attr_find_method(t, name);
     if (d) return attr_method_new(d, (d->flags & AI_METH_CLASS) ? o : 0);

@@ -789,6 +789,23 @@ int32_t list_sort(ai_value list, ai_value key, bool reverse);
  * kwnames[i]), with CPython's TypeErrors: for list.sort and sorted(). */
 int32_t list_sort_kw(ai_value list, const ai_value *kwargs, ai_value kwnames);
 
+/* array.array (objects/array.c): len raw items of itemsize bytes out of
+ * cap, in the data of an ai_rawbuf (NULL when cap == 0); the buffer holds
+ * no values. compiler/emit_float.c reads len, data and code at fixed
+ * offsets (checked by a static assertion in array.c). */
+typedef struct ai_array {
+    ai_object ob;
+    int64_t len;
+    int64_t cap;
+    unsigned char *data;
+    char code;        /* the typecode: b B u h H i I l L q Q f d */
+    uint8_t itemsize; /* CPython's sizes on x86-64 Linux */
+} ai_array;
+extern ai_type ai_array_type;
+bool array_check(ai_value v);
+/* The raw bytes of an array (its items in machine order). */
+const unsigned char *array_buffer(ai_value v, int64_t *len);
+
 /* Recursion guard for container reprs ([[...]], {'a': {...}}): returns 1
  * when v's repr is already in progress on this thread (print the "..."
  * form), 0 when v was entered (call repr_leave(v) when done), -1 on

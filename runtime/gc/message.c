@@ -196,7 +196,7 @@ static bool type_sendable(const ai_type *t) {
                (s->flags & AI_TF_EXCEPTION);
     }
     return t == &ai_int_type || t == &ai_float_type || t == &ai_str_type || t == &ai_bytes_type ||
-           t == &ai_bytearray_type || t == &ai_tuple_type || t == &ai_list_type ||
+           t == &ai_bytearray_type || t == &ai_array_type || t == &ai_tuple_type || t == &ai_list_type ||
            t == &ai_dict_type || t == &ai_set_type || t == &ai_frozenset_type ||
            t == &ai_range_type || t == &ai_slice_type || (t->flags & AI_TF_EXCEPTION) ||
            t == &ai_function_type || t == &ai_cell_type || t == &cls_method_type ||
@@ -389,7 +389,7 @@ static bool needs_rehash(packer *P, ai_object *o, const ai_type *solid) {
 /* A block only its owner's slot may report (see the file comment). */
 static bool internal_child(const packer *P, const ai_value *slot, const ai_type *t) {
     const ai_type *s = P->solid;
-    if (t == &ai_rawbuf_type) return s == &ai_list_type || s == &ai_bytearray_type;
+    if (t == &ai_rawbuf_type) return s == &ai_list_type || s == &ai_bytearray_type || s == &ai_array_type;
     if (s == &ai_dict_type) return t == &ai_dict_keysblock_type;
     if (s == &ai_set_type || s == &ai_frozenset_type) return t == &ai_set_table_type;
     if (s->flags & AI_TF_EXCEPTION) return slot == &((ai_exc *)P->holder)->tb && t == &ai_traceback_type;

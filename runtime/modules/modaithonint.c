@@ -263,7 +263,7 @@ static int init(ai_value m) {
                    mod_add_fn(m, &bf_context_set) < 0 || mod_add_fn(m, &bf_set_exit_hook) < 0 ||
                    mod_add_fn(m, &bf_set_sleep_hook) < 0 || mod_add_fn(m, &bf_gen_yield) < 0 ||
                    mod_add_fn(m, &bf_c_type_name) < 0 || mod_add_fn(m, &bf_int_str) < 0 ||
-                   mod_add_fn(m, &bf_int_parse) < 0
+                   mod_add_fn(m, &bf_int_parse) < 0 || mod_add(m, "array", ai_val(&ai_array_type)) < 0
                ? -1
                : 0;
 }

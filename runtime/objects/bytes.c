@@ -47,6 +47,7 @@ const unsigned char *bytes_buffer(ai_value v, int64_t *len) {
         return ba_obj(v)->data ? ba_obj(v)->data : (const unsigned char *)"";
     }
     if (memview_check(v)) return memview_buffer(v, len);
+    if (array_check(v)) return array_buffer(v, len); /* bytes-like, as in CPython */
     return NULL;
 }
 

@@ -1049,7 +1049,11 @@ static ai_value static_type_dict(ai_type *t) {
 /* Builtin types have no dict; a few of their attributes are computed. */
 static ai_value static_type_attr(ai_type *t, ai_value name) {
     if (attr_name_is(name, "__dict__")) return static_type_dict(t);
-    if (attr_name_is(name, "__module__")) return t->module ? str_from_cstr(t->module) : const_str("builtins");
+    if (attr_name_is(name, "__module__")) {
+        if (t->module) return str_from_cstr(t->module);
+        const char *dot = strrchr(t->name, '.'); /* tp_name "array.array" */
+        return dot ? str_from_utf8(t->name, (int64_t)(dot - t->name)) : const_str("builtins");
+    }
     if (attr_name_is(name, "__doc__")) return AI_NONE;
     if (attr_name_is(name, "__base__")) return t->base ? ai_val(t->base) : AI_NONE;
     if (attr_name_is(name, "__bases__")) {

@@ -25,6 +25,7 @@ safepoint.  Blocking calls here (receive, call, time.sleep, which this
 module replaces with an interruptible version) raise it when they wake.
 """
 
+import array
 import ctypes
 import sys
 import threading
@@ -315,6 +316,9 @@ def _copy(v, memo=None):
         return r
     if t is bytearray:
         r = memo[k] = bytearray(v)
+        return r
+    if t is array.array:
+        r = memo[k] = array.array(v.typecode, v)
         return r
     if t is range:
         return v
