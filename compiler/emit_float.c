@@ -147,6 +147,124 @@ static LLVMValueRef subscript_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef 
     return LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, items, &i, 1, ""), "item");
 }
 
+/* ai_array { hdr, len, cap, data*, code } (runtime/core/object.h; array.c
+ * asserts the offsets). */
+enum { ARRAY_LEN = 8, ARRAY_DATA = 24, ARRAY_CODE = 32 };
+
+/* The double of subscript leaf x: an item of an array('d') or array('f')
+ * read in place (type and typecode checked, index in range), no box made;
+ * any other container takes subscript_leaf's way. Why: numeric code over
+ * arrays (bench/fft.py) boxed every item read only to unbox it here. */
+static LLVMValueRef subscript_double(Emitter *e, const Expr *x, bool need, LLVMBasicBlockRef slow) {
+    const Expr *c = x->u.subscript.value, *k = x->u.subscript.slice;
+    if (k->kind == E_CONSTANT && (k->u.constant.ival > (INT64_C(1) << 61) || k->u.constant.ival < -(INT64_C(1) << 61)))
+        return leaf_double(e, subscript_leaf(e, x, slow), need, slow);
+    LLVMValueRef cv = load_local_raw(e, c->u.name.id, slow);
+    LLVMValueRef kv = k->kind == E_NAME ? load_local_raw(e, k->u.name.id, slow)
+                                        : emit_i64(e, (int64_t)((uint64_t)k->u.constant.ival << 1) | 1);
+    LLVMBasicBlockRef obj = emit_block(e, "ftree.aobj"), isarr = emit_block(e, "ftree.arr"),
+                      dbl = emit_block(e, "ftree.arrd"), flt = emit_block(e, "ftree.arrf"),
+                      idx = emit_block(e, "ftree.aidx"), ok = emit_block(e, "ftree.aok"),
+                      other = emit_block(e, "ftree.anot"), join = emit_block(e, "ftree.aval");
+    LLVMValueRef good = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntNE, cv, emit_i64(e, 0), ""),
+                                     LLVMBuildAnd(e->b, LLVMBuildNot(e->b, LLVMBuildTrunc(e->b, cv, e->i1, ""), ""),
+                                                  LLVMBuildTrunc(e->b, kv, e->i1, ""), ""), "");
+    LLVMBuildCondBr(e->b, good, obj, other);
+    LLVMPositionBuilderAtEnd(e->b, obj);
+    LLVMValueRef p = LLVMBuildIntToPtr(e->b, cv, e->ptr, "");
+    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~INT64_C(7)), "");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_array_type"), ""), isarr, other);
+    LLVMPositionBuilderAtEnd(e->b, isarr);
+    LLVMValueRef code = LLVMBuildLoad2(e->b, e->i8, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_CODE)}, 1, ""), "tc");
+    LLVMValueRef sw = LLVMBuildSwitch(e->b, code, other, 2);
+    LLVMAddCase(sw, LLVMConstInt(e->i8, 'd', 0), dbl);
+    LLVMAddCase(sw, LLVMConstInt(e->i8, 'f', 0), flt);
+    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMBuildBr(e->b, idx);
+    LLVMPositionBuilderAtEnd(e->b, flt);
+    LLVMBuildBr(e->b, idx);
+    LLVMPositionBuilderAtEnd(e->b, idx);
+    LLVMValueRef is_d = LLVMBuildPhi(e->b, e->i1, "");
+    LLVMAddIncoming(is_d, (LLVMValueRef[]){LLVMConstInt(e->i1, 1, 0), LLVMConstInt(e->i1, 0, 0)},
+                    (LLVMBasicBlockRef[]){dbl, flt}, 2);
+    LLVMValueRef len = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_LEN)}, 1, ""), "len");
+    LLVMValueRef i = LLVMBuildAShr(e->b, kv, emit_i64(e, 1), "");
+    i = LLVMBuildSelect(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, i, emit_i64(e, 0), ""), LLVMBuildAdd(e->b, i, len, ""), i, "");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntULT, i, len, ""), ok, slow);
+    LLVMPositionBuilderAtEnd(e->b, ok);
+    LLVMValueRef data = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_DATA)}, 1, ""), "");
+    LLVMValueRef dv = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->f64, data, &i, 1, ""), "");
+    LLVMValueRef fv = LLVMBuildFPExt(e->b, LLVMBuildLoad2(e->b, LLVMFloatTypeInContext(e->ctx), LLVMBuildGEP2(e->b, LLVMFloatTypeInContext(e->ctx), data, &i, 1, ""), ""), e->f64, "");
+    LLVMValueRef arr_d = LLVMBuildSelect(e->b, is_d, dv, fv, "item");
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, other);
+    LLVMValueRef od = leaf_double(e, subscript_leaf(e, x, slow), need, slow);
+    LLVMBasicBlockRef other_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){arr_d, od}, (LLVMBasicBlockRef[]){ok, other_end}, 2);
+    return phi;
+}
+
+/* target = d for a subscript target of a local container and a local or
+ * int constant key: the double stored in place into an array('d') or
+ * array('f') item in range, else boxed and stored the generic way (which
+ * raises what CPython raises). */
+static void store_item_double(Emitter *e, const Expr *target, LLVMValueRef d, int line) {
+    const Expr *c = target->u.subscript.value, *k = target->u.subscript.slice;
+    LLVMBasicBlockRef box = emit_block(e, "astore.box"), done = emit_block(e, "astore.done");
+    if (k->kind == E_CONSTANT && (k->u.constant.ival > (INT64_C(1) << 61) || k->u.constant.ival < -(INT64_C(1) << 61))) {
+        LLVMBuildBr(e->b, box);
+    } else {
+        LLVMValueRef cv = load_local_raw(e, c->u.name.id, box);
+        LLVMValueRef kv = k->kind == E_NAME ? load_local_raw(e, k->u.name.id, box)
+                                            : emit_i64(e, (int64_t)((uint64_t)k->u.constant.ival << 1) | 1);
+        LLVMBasicBlockRef obj = emit_block(e, "astore.obj"), isarr = emit_block(e, "astore.arr"),
+                          dbl = emit_block(e, "astore.d"), flt = emit_block(e, "astore.f");
+        LLVMValueRef good = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntNE, cv, emit_i64(e, 0), ""),
+                                         LLVMBuildAnd(e->b, LLVMBuildNot(e->b, LLVMBuildTrunc(e->b, cv, e->i1, ""), ""),
+                                                      LLVMBuildTrunc(e->b, kv, e->i1, ""), ""), "");
+        LLVMBuildCondBr(e->b, good, obj, box);
+        LLVMPositionBuilderAtEnd(e->b, obj);
+        LLVMValueRef p = LLVMBuildIntToPtr(e->b, cv, e->ptr, "");
+        LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~INT64_C(7)), "");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_array_type"), ""), isarr, box);
+        LLVMPositionBuilderAtEnd(e->b, isarr);
+        LLVMValueRef len = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_LEN)}, 1, ""), "len");
+        LLVMValueRef i = LLVMBuildAShr(e->b, kv, emit_i64(e, 1), "");
+        i = LLVMBuildSelect(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, i, emit_i64(e, 0), ""), LLVMBuildAdd(e->b, i, len, ""), i, "");
+        LLVMBasicBlockRef inr = emit_block(e, "astore.idx");
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntULT, i, len, ""), inr, box);
+        LLVMPositionBuilderAtEnd(e->b, inr);
+        LLVMValueRef code = LLVMBuildLoad2(e->b, e->i8, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_CODE)}, 1, ""), "tc");
+        LLVMValueRef data = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_DATA)}, 1, ""), "");
+        LLVMValueRef sw = LLVMBuildSwitch(e->b, code, box, 2);
+        LLVMAddCase(sw, LLVMConstInt(e->i8, 'd', 0), dbl);
+        LLVMAddCase(sw, LLVMConstInt(e->i8, 'f', 0), flt);
+        LLVMPositionBuilderAtEnd(e->b, dbl);
+        LLVMBuildStore(e->b, d, LLVMBuildGEP2(e->b, e->f64, data, &i, 1, ""));
+        LLVMBuildBr(e->b, done);
+        LLVMPositionBuilderAtEnd(e->b, flt);
+        LLVMTypeRef f32 = LLVMFloatTypeInContext(e->ctx);
+        LLVMBuildStore(e->b, LLVMBuildFPTrunc(e->b, d, f32, ""), LLVMBuildGEP2(e->b, f32, data, &i, 1, ""));
+        LLVMBuildBr(e->b, done);
+    }
+    LLVMPositionBuilderAtEnd(e->b, box);
+    emit_store_target(e, target, emit_box_float(e, d, line));
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+}
+
+/* Is target a subscript of a local by a local or an int constant? */
+static bool local_item(Emitter *e, const Expr *target) {
+    if (target->kind != E_SUBSCRIPT) return false;
+    const Expr *c = target->u.subscript.value, *k = target->u.subscript.slice;
+    return c->kind == E_NAME && emit_is_plain_local(e, c->u.name.id) &&
+           ((k->kind == E_NAME && emit_is_plain_local(e, k->u.name.id)) ||
+            (k->kind == E_CONSTANT && k->u.constant.kind == CONST_INT && !k->u.constant.big));
+}
+
 /* local.name through a hit of an attribute cache (ai_getattr_peek runs
  * no getter), or a branch to slow. */
 static LLVMValueRef attribute_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef slow) {
@@ -422,6 +540,8 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
                 LLVMValueRef ov = load_local_raw(e, x->u.attribute.value->u.name.id, slow);
                 return emit_attr_double(e, ov, x->u.attribute.attr, need, slow, leaf_double, NULL);
             }
+            /* not kept: an array's double is read without a box */
+            if (x->kind == E_SUBSCRIPT && !te->slots[li]) return subscript_double(e, x, need, slow);
             LLVMValueRef v = x->kind == E_SUBSCRIPT ? subscript_leaf(e, x, slow) : attribute_leaf(e, x, slow);
             return leaf_double(e, keep(e, te, li, v), need, slow);
         }
@@ -651,6 +771,7 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     if (to_local) store_float_local(e, target->u.name.id, d);
     else if (target->kind == E_ATTRIBUTE)
         emit_setattr_double(e, emit_expr(e, target->u.attribute.value), target->u.attribute.attr, d, NULL, st->pos.line);
+    else if (local_item(e, target)) store_item_double(e, target, d, st->pos.line);
     else emit_store_target(e, target, emit_box_float(e, d, st->pos.line));
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
@@ -774,10 +895,33 @@ static bool float_assign_attr(Emitter *e, const Expr *target, const Expr *v, int
     return true;
 }
 
+/* a[i] = tree with a local container and key: the tree's double stored
+ * into an array('d')/('f') item without a box (store_item_double). */
+static bool float_assign_item(Emitter *e, const Expr *target, const Expr *v, int line) {
+    FloatTree t;
+    InferEnv env = env_of(e);
+    if (!infer_float_tree(e->arena, v, &env, true, &t) || !worth(e, &t)) return false;
+    LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
+    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
+    LLVMBuildBr(e->b, fast);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    LLVMValueRef d = tree_double(e, &te, v, slow);
+    store_item_double(e, target, d, line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    emit_store_target(e, target, generic_way(e, &te, v));
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    return true;
+}
+
 bool emit_float_assign(Emitter *e, const Stmt *st) {
     if (e->float_tree_off || !e->fn || st->u.assign.targets.n != 1) return false;
     const Expr *target = st->u.assign.targets.v[0], *v = st->u.assign.value;
     if (target->kind == E_ATTRIBUTE && !e->fn->cold) return float_assign_attr(e, target, v, st->pos.line);
+    if (local_item(e, target) && !e->fn->cold) return float_assign_item(e, target, v, st->pos.line);
     if (!is_float_local(e, target)) return false;
     const Expr *c = v;
     if (c->kind == E_UNARYOP && (c->u.unaryop.op == UOP_USUB || c->u.unaryop.op == UOP_UADD)) c = c->u.unaryop.operand;

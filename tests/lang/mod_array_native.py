@@ -181,3 +181,30 @@ print(array.__name__, array.__module__, type(q), repr(array('i')), repr(array('d
 print(isinstance(q, array), isinstance([], array), type(q) is array)
 show(lambda: q.nope)
 show(lambda: array('i') < 1)
+
+
+# float trees in a function: items read and stored as doubles in place
+# for 'd' and 'f' arrays, the generic way for anything else
+def butterfly(re, im, a, b, w):
+    tr = re[b] * w - im[b] * 0.5
+    ti = re[b] * 0.5 + im[b] * w
+    re[b] = re[a] - tr
+    im[b] = im[a] - ti
+    re[a] += tr
+    im[a] += ti
+    re[-1] = re[0] * 2.0 + 1.0
+    return tr, ti
+
+
+for kind in ('d', 'f', 'list', 'i'):
+    if kind == 'list':
+        xs, ys = [1.0, 2.0, 3.0, 4.0], [0.5, 0.25, 0.125, 1.0]
+    else:
+        xs, ys = array(kind, [1, 2, 3, 4]), array(kind, [0, 1, 0, 1])
+    for a, b in ((0, 1), (1, 3), (-4, -1), (2, 7)):
+        try:
+            print(kind, butterfly(xs, ys, a, b, 0.75), xs, ys)
+        except Exception as e:
+            print(kind, type(e).__name__ + ':', e, xs)
+fs = array('f', [0.1, 0.2, 0.3, 0.7])
+print(butterfly(fs, array('f', [0.3, 0.1, 0.9, 0.01]), 0, 2, 0.1), fs)
