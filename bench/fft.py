@@ -1,6 +1,6 @@
 # fft: numeric loops over array('d') items — radix-2 FFT forward and back.
-# Each item read and write goes through array's __getitem__/__setitem__,
-# the path scientific code in plain Python takes (scimark-style).
+# Item reads and writes of array('d') inside float expressions, the path
+# scientific code in plain Python takes (scimark-style).
 import sys
 from array import array
 from math import sin, cos, pi
