@@ -267,6 +267,10 @@ ai_value aio_call_at(ai_value loop, double when, ai_value fn, ai_value a, ai_val
 /* The same with the timer's place among the others given (loop.c,
  * "Timers"): `order` is its deadline on CPython's sequential timeline. */
 ai_value aio_call_at_ordered(ai_value loop, double when, double order, ai_value fn, ai_value a, ai_value b);
+/* Swap the loop's spare coroutine object (ahead.c's evaluations run
+ * their bodies in one, reused: a body that returned holds nothing) for
+ * `give` (0: none); the one it held, or 0. */
+ai_value aio_loop_spare_body(ai_value loop, ai_value give);
 /* The loop's virtual clock (loop.c, "Timers"), and moving it on. */
 double aio_loop_virtual_now(ai_value loop);
 void aio_loop_advance_virtual(ai_value loop, double by);
