@@ -468,7 +468,7 @@ static ai_gen *eval_body(aio_state *st, const ai_func_info *info, gen_thunk thun
  * stack until it is collected, so it is not reused. */
 static void keep_body(ai_gen *g) {
     aio_state *st = aio_state_get();
-    if (!st->loop || g->state != GEN_DONE || g->sp || g->has_finalizer || g->prev) return;
+    if (!st->loop || g->state != GEN_DONE || g->run || g->has_finalizer) return;
     g->args = ai_val(&tuple_empty_obj);
     g->transfer = g->handled = g->outer_handled = g->extra = 0;
     aio_loop_spare_body(st->loop, ai_val(g));
