@@ -442,6 +442,38 @@ static void drop_registrations(gc_rootframe *roots, struct gc_valbuf *vals) {
     if (h->vals) h->vals->prevp = &h->vals;
 }
 
+/* The coroutine object an evaluation runs its body in: the loop's spare
+ * one (keep_body) when there is one, else a new one. Reusing it spares
+ * a 160-byte object per task evaluated (spawn_many made 200,000, and
+ * the collections that they brought on). */
+static ai_gen *eval_body(aio_state *st, const ai_func_info *info, gen_thunk thunk, ai_value args) {
+    ai_value spare = st->loop ? aio_loop_spare_body(st->loop, 0) : 0;
+    if (!spare) return gen_make_args(&ai_coro_type, GEN_CORO, info, (void *)thunk, args);
+    ai_gen *g = gen_obj(spare);
+    g->info = info;
+    g->thunk = thunk;
+    g->args = args;
+    gc_barrier(g, args);
+    g->state = GEN_CREATED;
+    g->line = 0;
+    g->inline_depth = 0;
+    g->thrown = g->awaiting = false;
+    return g;
+}
+
+/* After an evaluation: g may serve the next one when its body returned
+ * or raised in one go — its stack went back, it never suspended (no
+ * finaliser) and nothing can refer to it (the body itself is not a
+ * value its code can reach). An abandoned body (gen_abandon) keeps its
+ * stack until it is collected, so it is not reused. */
+static void keep_body(ai_gen *g) {
+    aio_state *st = aio_state_get();
+    if (!st->loop || g->state != GEN_DONE || g->run || g->has_finalizer) return;
+    g->args = ai_val(&tuple_empty_obj);
+    g->transfer = g->handled = g->outer_handled = g->extra = 0;
+    aio_loop_spare_body(st->loop, ai_val(g));
+}
+
 int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, bool may_outgrow,
                    aio_ahead_result *out) {
     memset(out, 0, sizeof *out);
@@ -461,7 +493,7 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     gc_roots_push(&fr, roots, 3);
     ax.vfuts = &roots[0];
     /* (the coroutine's own argument tuple, not a copy per evaluation) */
-    ai_gen *g = gen_make_args(&ai_coro_type, GEN_CORO, info, (void *)thunk, args);
+    ai_gen *g = eval_body(st, info, thunk, args);
     if (!g) {
         gc_roots_pop(&fr);
         exc_clear();
@@ -514,6 +546,7 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
         f->ahead = false;
         f->log_tb = false;
     }
+    keep_body(g);
     gc_roots_pop(&fr);
     if (ax.aborted) {
         /* outgrowing says nothing of the function: a smaller call of it

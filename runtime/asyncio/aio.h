@@ -119,6 +119,9 @@ typedef struct aio_task {
                                function is worth an actor */
     uint8_t park;           /* AIO_PARK_*: parked in a primitive's
                                waiters, no future (aio_task_park) */
+    uint8_t park_result;    /* WOKEN: the result its future got, for its
+                               repr: 0 None (queues), 1 True (Lock,
+                               Event, Semaphore), 2 False (Condition) */
     ai_value tprev, tnext;  /* that list's links */
     ai_value inline_exc;    /* inline root: what to throw in (0: none) */
     ai_value context;       /* contextvars: the dict of its context (0
@@ -127,7 +130,8 @@ typedef struct aio_task {
 } aio_task;
 
 /* Direct waits. A task waiting in a primitive's deque of waiters (Queue's
- * getters and putters) may park ITSELF there instead of a future whose
+ * getters and putters; the waiters of Lock, Event, Condition and the
+ * semaphores: sync.c) may park ITSELF there instead of a future whose
  * done-callback would wake it: its fut_waiter is then the primitive and
  * `park` stands for the future CPython would have made — WAITING
  * (pending), WOKEN (its result set: the task's step is scheduled, at the
@@ -147,6 +151,8 @@ ai_value aio_park_task(void);
 ai_value aio_task_park(ai_value task, ai_value on, int *how);
 /* Wake a WAITING parked task (its future's set_result(None)): 0 / -1. */
 int aio_task_unpark(ai_value task);
+/* The same as set_result(result), result None, True or False. */
+int aio_task_unpark_as(ai_value task, ai_value result);
 
 /* The task's name (a str; "Task-N" is made on first use). NULL on error. */
 ai_value aio_task_name(aio_task *t);
@@ -267,6 +273,10 @@ ai_value aio_call_at(ai_value loop, double when, ai_value fn, ai_value a, ai_val
 /* The same with the timer's place among the others given (loop.c,
  * "Timers"): `order` is its deadline on CPython's sequential timeline. */
 ai_value aio_call_at_ordered(ai_value loop, double when, double order, ai_value fn, ai_value a, ai_value b);
+/* Swap the loop's spare coroutine object (ahead.c's evaluations run
+ * their bodies in one, reused: a body that returned holds nothing) for
+ * `give` (0: none); the one it held, or 0. */
+ai_value aio_loop_spare_body(ai_value loop, ai_value give);
 /* The loop's virtual clock (loop.c, "Timers"), and moving it on. */
 double aio_loop_virtual_now(ai_value loop);
 void aio_loop_advance_virtual(ai_value loop, double by);

@@ -429,9 +429,12 @@ ai_value aio_task_park(ai_value task, ai_value on, int *how) {
     return r;
 }
 
-int aio_task_unpark(ai_value task) {
+int aio_task_unpark(ai_value task) { return aio_task_unpark_as(task, AI_NONE); }
+
+int aio_task_unpark_as(ai_value task, ai_value result) {
     aio_task *t = aio_tsk(task);
     t->park = AIO_PARK_WOKEN;
+    t->park_result = result == AI_TRUE ? 1 : result == AI_FALSE ? 2 : 0;
     /* where the future's set_result would have put Task.__wakeup */
     return aio_call_soon(t->fut.loop, AIO_CB(AIO_CB_TASK_STEP), task, 0, 0);
 }
@@ -879,9 +882,12 @@ static ai_value task_repr_str(ai_value v) {
     if (t->fut.state == AIO_PENDING) {
         if (t->fut_waiter && t->park) {
             /* the future CPython's primitive would have made */
-            sb_adds(&b, t->park == AIO_PARK_WAITING  ? " wait_for=<Future pending cb=[Task.task_wakeup()]>"
-                        : t->park == AIO_PARK_WOKEN ? " wait_for=<Future finished result=None>"
-                                                    : " wait_for=<Future cancelled>");
+            static const char *const results[] = {"None", "True", "False"};
+            if (t->park == AIO_PARK_WOKEN)
+                sb_printf(&b, " wait_for=<Future finished result=%s>", results[t->park_result % 3]);
+            else
+                sb_adds(&b, t->park == AIO_PARK_WAITING ? " wait_for=<Future pending cb=[Task.task_wakeup()]>"
+                                                        : " wait_for=<Future cancelled>");
         } else if (t->fut_waiter) {
             sb_adds(&b, " wait_for=");
             if (!add_repr(&b, t->fut_waiter)) goto fail;

@@ -134,6 +134,8 @@ typedef struct aio_loop {
     int32_t depth;              /* nested runs in progress */
     ai_value asyncgens;         /* dict: async generators first iterated
                                    while it ran, not finished (or 0) */
+    ai_value spare_body;        /* ahead.c's coroutine object for its next
+                                   evaluation, or 0 (aio_loop_spare_body) */
 } aio_loop;
 
 static aio_loop *loop_obj(ai_value v) { return (aio_loop *)ai_obj(v); }
@@ -145,6 +147,7 @@ static void loop_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ct
     for (int64_t i = 0; i < L->ntimers; i++) visit(&L->timers[i], ctx);
     if (L->task_head) visit(&L->task_head, ctx);
     if (L->asyncgens) visit(&L->asyncgens, ctx);
+    if (L->spare_body) visit(&L->spare_body, ctx);
 }
 
 static void loop_finalize(ai_object *o) {
@@ -164,6 +167,13 @@ ai_value aio_loop_new(void) {
     if (!L) return AI_ERR;
     if (gc_finalizer_add(&L->ob, loop_finalize) < 0) return AI_ERR;
     return ai_val(L);
+}
+
+ai_value aio_loop_spare_body(ai_value loop, ai_value give) {
+    aio_loop *L = loop_obj(loop);
+    ai_value had = L->spare_body;
+    lset(L, &L->spare_body, give);
+    return had;
 }
 
 double aio_loop_time(ai_value loop) {

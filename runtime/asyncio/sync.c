@@ -6,7 +6,13 @@
  * Each waiting coroutine waits on a future of its own, queued in the
  * primitive's deque of waiters; releasing sets the first waiter's result,
  * so the woken task runs one loop iteration later — CPython's exact
- * hand-off, which decides which task gets a contended lock. The methods
+ * hand-off, which decides which task gets a contended lock. A task that
+ * can park (aio.h, "Direct waits") queues ITSELF instead of a future and
+ * stands for it: pending while WAITING, done once WOKEN (with the result
+ * the future would have got, for its repr) or CANCELLED. Every test of a
+ * waiter below (done, cancelled, set_result) reads either kind the same
+ * way, so FIFO order, the cancellation rules and the reprs are CPython's
+ * whichever the waiters are. The methods
  * CPython writes as `async def` (acquire, wait, wait_for) return native
  * coroutines (tasks.c); `async with` goes through __aenter__/__aexit__,
  * which do the same.
@@ -73,8 +79,41 @@ static ai_value new_waiter(ai_value self) {
     return fut;
 }
 
-static bool fut_done(ai_value f) { return aio_fut(f)->state != AIO_PENDING; }
-static bool fut_cancelled(ai_value f) { return aio_fut(f)->state == AIO_CANCELLED; }
+/* A waiter (a future or a parked task standing for one): fut.done(),
+ * fut.cancelled(), fut.set_result(v). A parked task is in the deque only
+ * while it waits or until it runs again (it takes itself out at once). */
+static bool fut_done(ai_value w) {
+    return aio_is_task(w) ? aio_tsk(w)->park != AIO_PARK_WAITING : aio_fut(w)->state != AIO_PENDING;
+}
+static bool fut_cancelled(ai_value w) {
+    return aio_is_task(w) ? aio_tsk(w)->park == AIO_PARK_CANCELLED : aio_fut(w)->state == AIO_CANCELLED;
+}
+static int fut_set_result(ai_value w, ai_value v) {
+    return aio_is_task(w) ? aio_task_unpark_as(w, v) : aio_future_set_result(w, v);
+}
+
+/* `fut = create_future(); waiters.append(fut); try: await fut finally:
+ * waiters.remove(fut)`, parked when the running task can (no future).
+ * True when woken, else false with the exception pending; *cancelled:
+ * the future was cancelled (not merely done when the exception came). */
+static bool wait_as_waiter(ai_value self, bool *cancelled) {
+    ai_value task = aio_park_task();
+    if (task) {
+        ai_value w = waiters_of(self);
+        if (!w || aio_deque_push(w, task) < 0) return false;
+        int how;
+        ai_value r = aio_task_park(task, self, &how);
+        aio_deque_remove(prim(self)->waiters, task);
+        *cancelled = how == AIO_PARK_CANCELLED;
+        return r != AI_ERR;
+    }
+    ai_value fut = new_waiter(self);
+    if (!fut) return false;
+    ai_value r = aio_future_await(fut);
+    aio_deque_remove(prim(self)->waiters, fut);
+    *cancelled = fut_cancelled(fut);
+    return r != AI_ERR;
+}
 
 /* "<asyncio.locks.Lock object at 0x… [extra]>" */
 static ai_value prim_repr_with(ai_value self, const char *extra) {
@@ -96,7 +135,7 @@ static void lock_wake_up_first(ai_value self) {
     ai_value w = prim(self)->waiters;
     if (!w || !aio_deque_len(w)) return;
     ai_value fut = aio_deque_at(w, 0);
-    if (!fut_done(fut) && aio_future_set_result(fut, AI_TRUE) < 0) exc_clear();
+    if (!fut_done(fut) && fut_set_result(fut, AI_TRUE) < 0) exc_clear();
 }
 
 static ai_value lock_acquire_body(const ai_value *a) {
@@ -112,11 +151,8 @@ static ai_value lock_acquire_body(const ai_value *a) {
             return AI_TRUE;
         }
     }
-    ai_value fut = new_waiter(self);
-    if (!fut) return AI_ERR;
-    ai_value r = aio_future_await(fut);
-    aio_deque_remove(prim(self)->waiters, fut);
-    if (!r) {
+    bool cancelled;
+    if (!wait_as_waiter(self, &cancelled)) {
         if (exc_pending_is(&aio_CancelledError) && !prim(self)->value) {
             ai_value e = ai_exc_fetch();
             lock_wake_up_first(self);
@@ -198,11 +234,8 @@ static ai_value lock_construct(ai_value cls, const ai_value *args, int64_t nargs
 static ai_value event_wait_body(const ai_value *a) {
     ai_value self = a[0];
     if (prim(self)->value) return AI_TRUE;
-    ai_value fut = new_waiter(self);
-    if (!fut) return AI_ERR;
-    ai_value r = aio_future_await(fut);
-    aio_deque_remove(prim(self)->waiters, fut);
-    if (r) return AI_TRUE;
+    bool cancelled;
+    if (wait_as_waiter(self, &cancelled)) return AI_TRUE;
     aio_add_frame(AIO_FR_EVENT_WAIT);
     return AI_ERR;
 }
@@ -221,7 +254,7 @@ METHOD(event_set) {
     if (!p->waiters) return AI_NONE;
     for (int64_t i = 0; i < aio_deque_len(p->waiters); i++) {
         ai_value fut = aio_deque_at(prim(self)->waiters, i);
-        if (!fut_done(fut) && aio_future_set_result(fut, AI_TRUE) < 0) return AI_ERR;
+        if (!fut_done(fut) && fut_set_result(fut, AI_TRUE) < 0) return AI_ERR;
     }
     return AI_NONE;
 }
@@ -253,13 +286,8 @@ static ai_value cond_wait_body(const ai_value *a) {
     ai_value self = a[0];
     if (!prim(cond_lock(self))->value) return ai_raise_msg(&ai_exc_RuntimeError, "cannot wait on un-acquired lock");
     if (lock_release(cond_lock(self)) < 0) return AI_ERR;
-    ai_value r = AI_ERR;
-    ai_value fut = new_waiter(self);
-    if (fut) {
-        r = aio_future_await(fut) ? AI_TRUE : AI_ERR;
-        aio_deque_remove(prim(self)->waiters, fut);
-    }
-    ai_value escaped = r ? 0 : ai_exc_fetch();
+    bool cancelled_fut;
+    ai_value escaped = wait_as_waiter(self, &cancelled_fut) ? 0 : ai_exc_fetch();
     bool cancelled = false;
     for (;;) {
         ai_value c = aio_native_coro(&lock_acquire_info, lock_acquire_body, &prim(self)->lock, 1);
@@ -323,7 +351,7 @@ static int cond_notify(ai_value self, int64_t n) {
         ai_value fut = aio_deque_at(w, i);
         if (fut_done(fut)) continue;
         idx++;
-        if (aio_future_set_result(fut, AI_FALSE) < 0) return -1;
+        if (fut_set_result(fut, AI_FALSE) < 0) return -1;
     }
     return 0;
 }
@@ -403,7 +431,7 @@ static int sem_wake_up_next(ai_value self) {
         ai_value fut = aio_deque_at(w, i);
         if (fut_done(fut)) continue;
         prim(self)->value--;
-        return aio_future_set_result(fut, AI_TRUE);
+        return fut_set_result(fut, AI_TRUE);
     }
     return 0;
 }
@@ -414,12 +442,9 @@ static ai_value sem_acquire_body(const ai_value *a) {
         prim(self)->value--;
         return AI_TRUE;
     }
-    ai_value fut = new_waiter(self);
-    if (!fut) return AI_ERR;
-    ai_value r = aio_future_await(fut);
-    aio_deque_remove(prim(self)->waiters, fut);
-    if (!r) {
-        if (exc_pending_is(&aio_CancelledError) && !fut_cancelled(fut)) {
+    bool cancelled;
+    if (!wait_as_waiter(self, &cancelled)) {
+        if (exc_pending_is(&aio_CancelledError) && !cancelled) {
             ai_value e = ai_exc_fetch();
             prim(self)->value++;
             if (sem_wake_up_next(self) < 0) return AI_ERR;

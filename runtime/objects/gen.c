@@ -54,6 +54,32 @@ static ai_gen **current_gen_slot(void) {
 
 ai_gen *gen_current(void) { return *current_gen_slot(); }
 
+/* A body's stack carries its gen_run record at its top (gen.h): the
+ * record's address is where the body's own stack begins. */
+#define GEN_RUN_SIZE ((sizeof(gen_run) + 63) & ~(size_t)63)
+
+static bool stack_take(ai_gen *g) {
+    stack_mem_t m;
+    if (!stack_alloc(&gen_stacks, &m)) return false;
+#if GEN_ASAN
+    /* a recycled stack may still carry the shadow of frames that a
+     * body abandoned (gen_abandon) never left the ASan way */
+    ASAN_UNPOISON_MEMORY_REGION(m.lo, (size_t)(m.hi - m.lo));
+#endif
+    gen_run *r = (gen_run *)(void *)(m.hi - GEN_RUN_SIZE);
+    memset(r, 0, sizeof *r);
+    r->mem = m;
+    g->run = r;
+    return true;
+}
+
+static void stack_give(ai_gen *g) {
+    stack_mem_t m = g->run->mem; /* (the record is in the memory freed) */
+    g->run = NULL;
+    g->sp = NULL;
+    stack_free(&gen_stacks, &m);
+}
+
 void gen_gc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     ai_gen *g = (ai_gen *)o;
     visit(&g->args, ctx);
@@ -64,24 +90,24 @@ void gen_gc_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
     /* A suspended body's frames hold values: its stack is scanned like a
      * task's (gc/gc.h, G3). A running body's stack is a root instead
      * (gen_gc_running). */
-    if (g->state == GEN_SUSPENDED && g->sp) gc_visit_conservative(g->sp, g->stack.hi, visit, ctx);
+    if (g->state == GEN_SUSPENDED && g->run) gc_visit_conservative(g->sp, g->run, visit, ctx);
 }
 
 /* The collector found g unreachable: give back the stack of a body that
  * will never be resumed (its finally blocks do not run). */
 static void gen_finalize(ai_object *o) {
     ai_gen *g = (ai_gen *)o;
-    if (g->sp && g->state != GEN_RUNNING) {
-        stack_free(&gen_stacks, &g->stack);
-        g->sp = NULL;
+    if (g->run && g->state != GEN_RUNNING) {
+        stack_give(g);
         g->state = GEN_DONE;
     }
 }
 
 void *gen_gc_running(void *sp, void (*range)(const void *lo, const void *hi, void *ctx), void *ctx) {
-    for (ai_gen *g = *current_gen_slot(); g; g = g->prev) {
-        if ((char *)sp >= g->stack.lo && (char *)sp < g->stack.hi) range(sp, g->stack.hi, ctx);
-        sp = g->caller_sp;
+    for (ai_gen *g = *current_gen_slot(); g; g = g->run->prev) {
+        char *top = (char *)g->run;
+        if ((char *)sp >= g->run->mem.lo && (char *)sp < top) range(sp, top, ctx);
+        sp = g->run->caller_sp;
     }
     return sp;
 }
@@ -118,17 +144,18 @@ static void switch_to_body(ai_gen *g) {
     /* One out-of-line look-up of the running task per switch (it cannot
      * change before the switch below). */
     task_t *t = sched_current();
-    g->caller_limit = t ? t->stack_limit : ai_tls.stack_limit;
-    set_stack_limit(t, g->stack.lo + GEN_MARGIN);
+    gen_run *r = g->run;
+    r->caller_limit = t ? t->stack_limit : ai_tls.stack_limit;
+    set_stack_limit(t, r->mem.lo + GEN_MARGIN);
     ai_gen **cur = current_gen_slot();
-    g->prev = *cur;
+    r->prev = *cur;
     *cur = g;
 #if GEN_ASAN
-    __sanitizer_start_switch_fiber(&g->caller_fake_stack, g->stack.lo, (size_t)(g->stack.hi - g->stack.lo));
+    __sanitizer_start_switch_fiber(&r->caller_fake_stack, r->mem.lo, (size_t)((char *)r - r->mem.lo));
 #endif
-    sched_ctx_switch(&g->caller_sp, g->sp);
+    sched_ctx_switch(&r->caller_sp, g->sp);
 #if GEN_ASAN
-    __sanitizer_finish_switch_fiber(g->caller_fake_stack, NULL, NULL);
+    __sanitizer_finish_switch_fiber(r->caller_fake_stack, NULL, NULL);
 #endif
 }
 
@@ -138,16 +165,17 @@ static void switch_to_caller(ai_gen *g, bool dying) {
     g->handled = tc->handled == g->outer_handled ? 0 : tc->handled;
     tc->handled = g->outer_handled;
     g->outer_handled = 0;
-    *current_gen_slot() = g->prev;
-    set_stack_limit(sched_current(), g->caller_limit);
+    gen_run *r = g->run; /* (the same when it is resumed: a stack stays) */
+    *current_gen_slot() = r->prev;
+    set_stack_limit(sched_current(), r->caller_limit);
 #if GEN_ASAN
-    __sanitizer_start_switch_fiber(dying ? NULL : &g->fake_stack, g->caller_bottom, g->caller_size);
+    __sanitizer_start_switch_fiber(dying ? NULL : &r->fake_stack, r->caller_bottom, r->caller_size);
 #else
     (void)dying;
 #endif
-    sched_ctx_switch(&g->sp, g->caller_sp);
+    sched_ctx_switch(&g->sp, r->caller_sp);
 #if GEN_ASAN
-    __sanitizer_finish_switch_fiber(g->fake_stack, &g->caller_bottom, &g->caller_size);
+    __sanitizer_finish_switch_fiber(r->fake_stack, &r->caller_bottom, &r->caller_size);
 #endif
 }
 
@@ -180,7 +208,7 @@ void gen_stop_iteration_check(ai_gen *g) {
 static void gen_start(void *arg) {
     ai_gen *g = arg;
 #if GEN_ASAN
-    __sanitizer_finish_switch_fiber(NULL, &g->caller_bottom, &g->caller_size);
+    __sanitizer_finish_switch_fiber(NULL, &g->run->caller_bottom, &g->run->caller_size);
 #endif
     ai_value r = g->thrown ? AI_ERR : g->thunk(tuple_obj(g->args)->items);
     if (!r) gen_stop_iteration_check(g);
@@ -223,14 +251,13 @@ ai_value ai_gen_new(const ai_func_info *info, void *thunk, const ai_value *slots
  * minus 2 (the module's frame and the consumer's call, as CPython counts
  * them: 998 nested generators with the default limit) run at once raises
  * RecursionError in the resuming body instead. */
-static bool gen_depth_ok(ai_gen *g) {
+static bool gen_depth_ok(int32_t *depth) {
     ai_gen *cur = *current_gen_slot();
-    int32_t depth = (cur ? cur->depth : 0) + 1;
-    if (depth > sys_recursion_limit() - 2) {
+    *depth = (cur ? cur->run->depth : 0) + 1;
+    if (*depth > sys_recursion_limit() - 2) {
         ai_raise_recursion();
         return false;
     }
-    g->depth = depth;
     return true;
 }
 
@@ -249,7 +276,8 @@ int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) {
         }
         return thrown ? -1 : 0;
     }
-    if (!gen_depth_ok(g)) return -1;
+    int32_t depth;
+    if (!gen_depth_ok(&depth)) return -1;
     if (g->state == GEN_CREATED && thrown) {
         /* Thrown into before its first step: the body never runs, but
          * the exception passes through its frame at the def line, as
@@ -265,25 +293,20 @@ int32_t gen_resume(ai_gen *g, ai_value sent, bool thrown, ai_value *out) {
             ai_raise_msg(&ai_exc_TypeError, "can't send non-None value to a just-started generator");
             return -1;
         }
-        if (!stack_alloc(&gen_stacks, &g->stack)) {
+        if (!stack_take(g)) {
             exc_nomem();
             return -1;
         }
-#if GEN_ASAN
-        /* a recycled stack may still carry the shadow of frames that a
-         * body abandoned (gen_abandon) never left the ASan way */
-        ASAN_UNPOISON_MEMORY_REGION(g->stack.lo, (size_t)(g->stack.hi - g->stack.lo));
-#endif
-        g->sp = sched_ctx_init(g->stack.hi, gen_start, g);
+        g->sp = sched_ctx_init((char *)g->run, gen_start, g);
     }
+    g->run->depth = depth;
     g->transfer = sent;
     gc_barrier_all(g); /* the body's stack counts as g's slots */
     g->thrown = thrown;
     g->state = GEN_RUNNING;
     switch_to_body(g);
     if (g->state == GEN_DONE) {
-        stack_free(&gen_stacks, &g->stack);
-        g->sp = NULL;
+        stack_give(g);
         ai_value r = g->transfer;
         g->transfer = 0;
         if (!r) return -1;
@@ -300,7 +323,7 @@ _Noreturn void gen_abandon(ai_gen *base) {
     /* bodies running above base (a generator it iterates, an async
      * generator it awaits) are dropped with it: their stacks go back when
      * they are collected (gen_finalize) */
-    for (ai_gen *g = *cur; g; g = g->prev) {
+    for (ai_gen *g = *cur; g; g = g->run->prev) {
         /* a body that never suspended has no finaliser yet */
         if (!g->has_finalizer && gc_finalizer_add(&g->ob, gen_finalize) == 0) g->has_finalizer = true;
         if (g == base) break;
@@ -313,13 +336,14 @@ _Noreturn void gen_abandon(ai_gen *base) {
     base->handled = 0;
     base->transfer = 0;
     base->state = GEN_DONE;
-    *cur = base->prev;
-    set_stack_limit(sched_current(), base->caller_limit);
+    gen_run *r = base->run; /* (its stack goes back when base is collected) */
+    *cur = r->prev;
+    set_stack_limit(sched_current(), r->caller_limit);
 #if GEN_ASAN
-    __sanitizer_start_switch_fiber(NULL, base->caller_bottom, base->caller_size);
+    __sanitizer_start_switch_fiber(NULL, r->caller_bottom, r->caller_size);
 #endif
     void *dropped;
-    sched_ctx_switch(&dropped, base->caller_sp);
+    sched_ctx_switch(&dropped, r->caller_sp);
     __builtin_unreachable();
 }
 

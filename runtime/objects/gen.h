@@ -48,6 +48,26 @@ enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE, GEN_INLINE };
 /* What kind of body: decides the type, the repr and what await may do. */
 enum { GEN_PLAIN, GEN_CORO, GEN_ASYNCGEN };
 
+struct ai_gen;
+
+/* What a body needs only while it has a stack: kept at the top of that
+ * stack's own memory (gen.c), so a body that has not started yet — a
+ * pending task's coroutine, a generator not iterated — or that has
+ * ended carries none of it. */
+typedef struct gen_run {
+    stack_mem_t mem;            /* the stack itself (this record is in it) */
+    void *caller_sp;            /* the consumer's saved context */
+    char *caller_limit;         /* ai_tls.stack_limit of the consumer */
+    struct ai_gen *prev;        /* the body running when this one was resumed */
+    int32_t depth;              /* bodies running on gen stacks, this one
+                                   included (gen.c, gen_depth_ok) */
+#if GEN_ASAN
+    void *fake_stack, *caller_fake_stack;
+    const void *caller_bottom;
+    size_t caller_size;
+#endif
+} gen_run;
+
 typedef struct ai_gen {
     ai_object ob;
     const ai_func_info *info;
@@ -59,7 +79,7 @@ typedef struct ai_gen {
     ai_value outer_handled;     /* the consumer's, while the body runs */
     ai_value extra;             /* owner-defined (coro.c: an async
                                    generator's pending asend state) */
-    int32_t state;              /* GEN_* */
+    uint8_t state;              /* GEN_* */
     uint8_t kind;               /* GEN_PLAIN, GEN_CORO, GEN_ASYNCGEN */
     bool thrown;                /* resumed to raise the pending exception */
     bool awaiting;              /* the last suspension was an await (the
@@ -67,25 +87,16 @@ typedef struct ai_gen {
                                    yield of a value (async generators) */
     bool started_by_await;      /* a coroutine awaited or given to a task
                                    (no "never awaited" warning) */
+    bool has_finalizer;         /* gen_finalize is registered (at its first
+                                   suspension: only a suspended body holds
+                                   a stack that its death must give back) */
     int32_t line;               /* the await (or yield) it is suspended at;
                                    0 before it starts */
     int32_t inline_depth;       /* coroutines running inline in its body
                                    (their awaits leave `line` alone: its
                                    own frame is at the outer await) */
-    void *sp, *caller_sp;       /* saved contexts */
-    char *caller_limit;         /* ai_tls.stack_limit of the consumer */
-    struct ai_gen *prev;        /* the body running when this one was resumed */
-    int32_t depth;              /* bodies running on gen stacks, this one
-                                   included (gen.c, gen_depth_ok) */
-    bool has_finalizer;         /* gen_finalize is registered (at its first
-                                   suspension: only a suspended body holds
-                                   a stack that its death must give back) */
-    stack_mem_t stack;
-#if GEN_ASAN
-    void *fake_stack, *caller_fake_stack;
-    const void *caller_bottom;
-    size_t caller_size;
-#endif
+    void *sp;                   /* the body's saved context (NULL: no stack) */
+    gen_run *run;               /* its stack's record, or NULL (no stack) */
 } ai_gen;
 
 static inline ai_gen *gen_obj(ai_value v) { return (ai_gen *)ai_obj(v); }
