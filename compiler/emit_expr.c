@@ -709,8 +709,8 @@ static LLVMValueRef emit_inline_builtin(Emitter *e, const Expr *x) {
         return NULL;
     const char *name = f->u.name.id;
     bool is_abs = strcmp(name, "abs") == 0, is_len = strcmp(name, "len") == 0;
-    bool is_type = strcmp(name, "type") == 0;
-    if (!is_abs && !is_len && !is_type) return NULL;
+    bool is_type = strcmp(name, "type") == 0, is_int = strcmp(name, "int") == 0;
+    if (!is_abs && !is_len && !is_type && !is_int) return NULL;
     Symbol *sym;
     Frame *fr;
     if (emit_name_home(e, name, &sym, &fr) != NAME_GLOBAL || !emit_never_bound_global(e, name)) return NULL;
@@ -732,6 +732,7 @@ static LLVMValueRef emit_inline_builtin(Emitter *e, const Expr *x) {
         LLVMAddIncoming(phi, (LLVMValueRef[]){emit_ptr_value(e, it), t}, (LLVMBasicBlockRef[]){from, obj}, 2);
         return phi;
     }
+    if (is_int) return emit_float_int_call(e, x); /* int(float tree); else the call */
     LLVMValueRef callee = emit_load_name(e, name, f->pos);
     LLVMValueRef v = emit_call_arg(e, x->u.call.args.v[0]);
     LLVMBasicBlockRef slow = emit_block(e, is_abs ? "abs.call" : "len.call"), done = emit_block(e, "builtin.done");

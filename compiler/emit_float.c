@@ -641,6 +641,52 @@ LLVMValueRef emit_float_tree(Emitter *e, const Expr *x) {
     return phi;
 }
 
+/* int(tree) of the builtin int, the argument a float tree: its double,
+ * truncated toward zero, is the int when it is within the small ints
+ * (NaN fails the range test); any other double goes to int itself, boxed
+ * (a big int, or CPython's OverflowError/ValueError). NULL: not such a
+ * call, or not worth it (no float in sight). The call's callee is the
+ * never-bound global `int`. */
+LLVMValueRef emit_float_int_call(Emitter *e, const Expr *call) {
+    const Expr *arg = call->u.call.args.v[0];
+    FloatTree t;
+    InferEnv env = env_of(e);
+    if (e->float_tree_off || !e->fn || !infer_float_tree(e->arena, arg, &env, false, &t) ||
+        !(t.evidence || worth(e, &t)))
+        return NULL;
+    const Expr *f = call->u.call.func;
+    LLVMValueRef callee = emit_load_name(e, f->u.name.id, f->pos);
+    LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
+    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast"), big = emit_block(e, "int.big"), small = emit_block(e, "int.small");
+    LLVMBuildBr(e->b, fast);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    TreeEmit te;
+    tree_begin(e, &te, &t);
+    LLVMValueRef d = tree_double(e, &te, arg, slow);
+    /* small ints are 63-bit: |trunc(d)| < 2**62 fits */
+    LLVMValueRef lim = LLVMConstReal(e->f64, 4611686018427387904.0);
+    LLVMValueRef in = LLVMBuildAnd(e->b, LLVMBuildFCmp(e->b, LLVMRealOLT, d, lim, ""),
+                                   LLVMBuildFCmp(e->b, LLVMRealOGT, d, LLVMConstReal(e->f64, -4611686018427387904.0), ""), "");
+    LLVMBuildCondBr(e->b, in, small, big);
+    LLVMPositionBuilderAtEnd(e->b, small);
+    LLVMValueRef fres = emit_box_i64(e, LLVMBuildFPToSI(e->b, d, e->i64, "trunc"));
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, big);
+    LLVMValueRef boxed = emit_box_float(e, d, call->pos.line);
+    LLVMValueRef bres = emit_rt(e, RT_ai_call, (LLVMValueRef[]){callee, emit_value_array(e, &boxed, 1), emit_i64(e, 1), emit_i64(e, 0)}, 4);
+    emit_check(e, bres, call->pos.line);
+    LLVMBasicBlockRef big_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef generic = generic_way(e, &te, call);
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "int");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){fres, bres, generic}, (LLVMBasicBlockRef[]){small, big_end, slow_end}, 3);
+    return phi;
+}
+
 /* Does t read an attribute (a float slot's double, no box)? */
 static bool attr_leaf(const FloatTree *t) {
     for (int i = 0; i < t->nleaves; i++)

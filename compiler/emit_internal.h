@@ -407,6 +407,8 @@ LLVMValueRef emit_truthy(Emitter *e, LLVMValueRef v, int line);
 /* emit_float.c: float trees (infer.c) on unboxed doubles; NULL when x
  * is not one (then the caller emits it the generic way). */
 LLVMValueRef emit_float_tree(Emitter *e, const Expr *x);          /* boxed value */
+/* int(x) of the builtin int with x a float tree; NULL: not one */
+LLVMValueRef emit_float_int_call(Emitter *e, const Expr *call);
 LLVMValueRef emit_float_compare(Emitter *e, const Expr *x);       /* i1 */
 LLVMValueRef emit_float_compare_value(Emitter *e, const Expr *x); /* a bool object */
 bool emit_float_augassign(Emitter *e, const Stmt *s);             /* emitted? */

@@ -151,7 +151,7 @@ static bool pure_leaf(const Walk *w, const Expr *x) {
  * it as a value evaluated once (LEAF_EVAL). */
 static bool evaluable(const Expr *x) {
     switch (x->kind) {
-    case E_CALL: case E_SUBSCRIPT: case E_ATTRIBUTE: return true;
+    case E_CALL: case E_SUBSCRIPT: case E_ATTRIBUTE: case E_NAME: return true;
     case E_BINOP: return !tree_op(x);
     case E_UNARYOP: return x->u.unaryop.op == UOP_INVERT;
     default: return false;
@@ -202,7 +202,8 @@ static bool collect(Walk *w, const Expr *x, bool root) {
         }
         return exact_int_const(x);
     case E_NAME:
-        return is_local(w, x) && add_leaf(w, x, LEAF_LOCAL);
+        if (is_local(w, x)) return add_leaf(w, x, LEAF_LOCAL);
+        break;  /* a global, cell or free variable: evaluated once */
     case E_UNARYOP: case E_BINOP: {
         bool arith = x->kind == E_UNARYOP ? x->u.unaryop.op == UOP_USUB || x->u.unaryop.op == UOP_UADD
                                           : tree_op(x);

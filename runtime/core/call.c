@@ -287,6 +287,9 @@ ai_value ai_call(ai_value callable, const ai_value *args, int64_t nargs, ai_valu
     ai_type *t = ai_type_of(callable);
     if (t == &ai_function_type)
         return ((ai_function *)ai_obj(callable))->info->entry(callable, args, nargs, kwnames);
+    /* C(…) of a class whose metaclass is type: type.__call__ itself. */
+    if (t == &ai_type_type && (((ai_type *)ai_obj(callable))->flags & AI_TF_HEAPTYPE))
+        return cls_construct(callable, args, nargs, kwnames);
     if (!t->call) return ai_raise_fmt(&ai_exc_TypeError, "'%s' object is not callable", t->name);
     return t->call(callable, args, nargs, kwnames);
 }

@@ -965,6 +965,9 @@ ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_
                          ai_value kwnames, void *cache);
 /* type(name, bases, dict) */
 ai_value cls_type_new3(ai_value name, ai_value bases, ai_value dict);
+/* C(*args, **kwargs) of a class: what type.__call__ does (ai_call goes
+ * there directly, past type_call, when C's metaclass is type itself). */
+ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames);
 /* ---- generic aliases and unions (objects/genericalias.c) ---- */
 /* list, dict, tuple, set, frozenset, type: cls[item] is a GenericAlias. */
 bool ga_builtin_generic(const ai_type *t);

@@ -856,9 +856,36 @@ static int64_t nkw_of(ai_value kwnames) { return kwnames ? tuple_obj(kwnames)->l
 
 /* The construct slot: C(*args, **kwargs). */
 
-static ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+/* The body of a plain __init__ that takes exactly nargs arguments after
+ * self, or NULL: such an __init__ is called without binding. */
+static void *direct_init_body(ai_value init, int64_t nargs, ai_value kwnames) {
+    const ai_function *fn = obj_is_type(init, &ai_function_type) ? (const ai_function *)ai_obj(init) : NULL;
+    if (fn && (fn->info->flags & AI_FUNC_DIRECT) && !fn->closure && !kwnames && nargs <= DIRECT_MAX_ARGS &&
+        ((const ai_func_info_direct *)fn->info)->direct == nargs + 2)
+        return ((const ai_func_info_direct *)fn->info)->body;
+    return NULL;
+}
+
+ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
     cls_type *ct = (cls_type *)ai_obj(cls);
     ai_value obj;
+    /* The common case first: object.__new__ and a plain __init__ (or none
+     * and no arguments) — an allocation and a direct call of the body. */
+    if ((atomic_load_explicit(&ct->cflags, memory_order_relaxed) & (CLS_PLAIN_NEW | CLS_ABSTRACT)) == CLS_PLAIN_NEW) {
+        ai_value init = ct->dunder[D_INIT];
+        void *body = init ? direct_init_body(init, nargs, kwnames) : NULL;
+        if (body || (!init && !nargs && !kwnames)) {
+            ai_object *o = ai_alloc(&ct->t, ct->t.basicsize);
+            if (!o) return AI_ERR;
+            if (!body) return ai_val(o);
+            ai_value r = call_body(body, ai_val(o), args, nargs);
+            if (!r) return AI_ERR;
+            if (r != AI_NONE)
+                return ai_raise_fmt(&ai_exc_TypeError, "__init__() should return None, not '%s'",
+                                    obj_type_name(r));
+            return ai_val(o);
+        }
+    }
     bool has_new = ct->dunder[D_NEW] != 0;
     if (has_new) {
         obj = cls_call_self(ct->dunder[D_NEW], cls, args, nargs, kwnames);
@@ -885,11 +912,9 @@ static ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs,
     ai_value init = ot->dunder[D_INIT];
     if (init) {
         ai_value r;
-        const ai_function *fn = obj_is_type(init, &ai_function_type) ? (const ai_function *)ai_obj(init) : NULL;
-        if (fn && (fn->info->flags & AI_FUNC_DIRECT) && !fn->closure && !kwnames && nargs <= DIRECT_MAX_ARGS &&
-            ((const ai_func_info_direct *)fn->info)->direct == nargs + 2) {
-            /* A plain __init__ taking exactly these arguments: its body. */
-            r = call_body(((const ai_func_info_direct *)fn->info)->body, obj, args, nargs);
+        void *body = direct_init_body(init, nargs, kwnames);
+        if (body) {
+            r = call_body(body, obj, args, nargs);
         } else {
             cls_found fi = {.kind = CF_VALUE, .value = init};
             r = cls_call_found(&fi, obj, &ot->t, args, nargs, kwnames);
@@ -1006,6 +1031,11 @@ static void resolve_dunders(cls_type *ct) {
         gc_barrier(ct, found);
     }
     if (ct->dunder[D_GETATTRIBUTE]) set_flag(ct, CLS_NO_CALL_CACHE);
+    if (!ct->dunder[D_NEW] && ct->solid == &ai_object_type && ct->layout == CLS_LAYOUT_FIXED &&
+        !(ct->t.flags & AI_TF_EXCEPTION))
+        set_flag(ct, CLS_PLAIN_NEW);
+    else
+        atomic_fetch_and_explicit(&ct->cflags, ~(uint32_t)CLS_PLAIN_NEW, memory_order_relaxed);
     cls_install_slots(ct);
 }
 

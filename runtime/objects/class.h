@@ -93,7 +93,11 @@ enum {
                                 only the slot names */
     CLS_ABSTRACT = 8,        /* __abstractmethods__ is non-empty: instances
                                 cannot be made (CPython's Py_TPFLAGS_IS_ABSTRACT) */
+    CLS_PLAIN_NEW = 16,      /* C(args) is object.__new__ then __init__: no
+                                __new__ in the MRO, object's layout, not an
+                                exception (recomputed with the dunders) */
 };
+
 
 /* A call-site record (see ai_call_method): immutable once published.
  * It starts with the ai_mrec that compiled code reads (aithon_rt.h). */
