@@ -458,14 +458,30 @@ int infer_float_locals(Arena *a, const StmtList *body, const InferEnv *env, cons
      * is then worth reading as a double when o.x is a float slot. */
     const char **read = arena_alloc(a, sizeof(char *) * (size_t)(as.n * MAX_LEAVES + 1));
     int nread = 0;
+    /* The argument of a math leaf (`sqrt(x * x + y * y)`) is a tree of
+     * its own, read as a float whatever it holds. */
+    const Expr **todo = arena_alloc(a, sizeof(Expr *) * (size_t)(as.n * MAX_LEAVES + as.n + 1));
+    bool *forced = arena_alloc(a, sizeof(bool) * (size_t)(as.n * MAX_LEAVES + as.n + 1));
+    int ntodo = 0;
     for (int i = 0; i < as.n; i++) {
+        todo[ntodo] = as.v[i].value;
+        forced[ntodo++] = false;
+    }
+    for (int i = 0; i < ntodo; i++) {
         FloatTree t;
-        if (!infer_float_tree(a, as.v[i].value, env, true, &t) || !t.evidence) continue;
+        if (!infer_float_tree(a, todo[i], env, true, &t)) continue;
+        for (int k = 0; k < t.nleaves; k++)
+            if (t.kinds[k] == LEAF_MATH && ntodo < as.n * MAX_LEAVES + as.n) {
+                todo[ntodo] = t.leaves[k]->u.call.args.v[0];
+                forced[ntodo++] = true;
+            }
+        if (!t.evidence && !forced[i]) continue;
         for (int k = 0; k < t.nleaves; k++) {
             if (t.kinds[k] != LEAF_LOCAL) continue;
             const char *id = t.leaves[k]->u.name.id;
-            if (t.need_float[k] && !in_names(used, nused, id)) used[nused++] = id;
-            if (!in_names(read, nread, id)) read[nread++] = id;
+            if ((t.need_float[k] || forced[i]) && !in_names(used, nused, id) && nused < as.n * MAX_LEAVES)
+                used[nused++] = id;
+            if (!in_names(read, nread, id) && nread < as.n * MAX_LEAVES) read[nread++] = id;
         }
     }
     /* Fixpoint: `b1m = m1 * mag` is a float once `mag` is one. */
