@@ -1012,6 +1012,9 @@ static LLVMValueRef emit_call_inner(Emitter *e, const Expr *x) {
                 FuncDef *fd = e->global_func[g];
                 LLVMValueRef r = direct_call(e, fd, g, x, fd->fn, fd->body_type, NULL, 0);
                 if (r) return r;
+            } else {
+                LLVMValueRef r = emit_construct_call(e, x);
+                if (r) return r;
             }
         }
     }

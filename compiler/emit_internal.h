@@ -484,6 +484,9 @@ LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos);
 LLVMValueRef emit_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, int line);
 LLVMValueRef emit_box_i64(Emitter *e, LLVMValueRef raw);  /* raw small int → tagged */
 LLVMValueRef emit_inplace(Emitter *e, int op, LLVMValueRef l, LLVMValueRef r, int line);  /* x op= y */
+/* emit_construct.c: C(args) of a class through a constructor cache; NULL
+ * when the call is not one to try */
+LLVMValueRef emit_construct_call(Emitter *e, const Expr *x);
 LLVMValueRef emit_call_arg(Emitter *e, const Expr *arg);  /* an argument (genexp → list) */
 
 #endif

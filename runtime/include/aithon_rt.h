@@ -314,6 +314,18 @@ typedef struct ai_mrec {
     void *body;
     int64_t direct;
 } ai_mrec;
+/* A constructor record, read by compiled code at a call site C(a1, …, an)
+ * of a plain class (objects/class.c, ai_call_construct): when the callee
+ * is the class object `cls` and *verp still equals `version`, the call is
+ * an instance of `size` bytes (header `cls`, the rest zero) given to
+ * body(obj, a1, …, an), which must return None. Immutable once published. */
+typedef struct ai_crec {
+    const void *cls;
+    uint64_t version;
+    const uint64_t *verp;
+    void *body;
+    int64_t size;
+} ai_crec;
 #define AI_MCACHE_WAYS 4
 #define AI_ATTR_IC_WAYS 4
 

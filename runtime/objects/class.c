@@ -931,6 +931,45 @@ ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_val
     return obj;
 }
 
+/* A constructor record and the class's list of them (never freed: a
+ * site may hold one while another thread reads it). */
+typedef struct crec_node {
+    ai_crec r;
+    int64_t nargs;
+    struct crec_node *next;
+} crec_node;
+
+ai_value ai_init_returned(ai_value r) {
+    return ai_raise_fmt(&ai_exc_TypeError, "__init__() should return None, not '%s'", obj_type_name(r));
+}
+
+ai_value ai_call_construct(ai_value callee, const ai_value *args, int64_t nargs, void *site) {
+    if (!ai_is_smallint(callee) && ai_type_of_obj(ai_obj(callee)) == &ai_type_type &&
+        cls_check_type((const ai_type *)ai_obj(callee))) {
+        cls_type *ct = (cls_type *)ai_obj(callee);
+        /* The version first: a record made from a state that changed
+         * meanwhile carries the old version and never matches. */
+        uint64_t ver = atomic_load_explicit(&ct->version, memory_order_acquire);
+        ai_value init = ct->dunder[D_INIT];
+        void *body = init ? direct_init_body(init, nargs, 0) : NULL;
+        if (body && (atomic_load_explicit(&ct->cflags, memory_order_acquire) & (CLS_PLAIN_NEW | CLS_ABSTRACT)) ==
+                        CLS_PLAIN_NEW) {
+            pthread_mutex_lock(&cls_lock);
+            crec_node *n = atomic_load_explicit(&ct->crecs, memory_order_relaxed);
+            while (n && !(n->r.version == ver && n->nargs == nargs && n->r.body == body)) n = n->next;
+            if (!n && (n = malloc(sizeof *n))) {
+                n->r = (ai_crec){ct, ver, (const uint64_t *)&ct->version, body, ct->t.basicsize};
+                n->nargs = nargs;
+                n->next = atomic_load_explicit(&ct->crecs, memory_order_relaxed);
+                atomic_store_explicit(&ct->crecs, n, memory_order_release);
+            }
+            pthread_mutex_unlock(&cls_lock);
+            if (n) atomic_store_explicit((_Atomic(ai_crec *) *)site, &n->r, memory_order_release);
+        }
+    }
+    return ai_call(callee, args, nargs, 0);
+}
+
 /* ---- the collector's view ------------------------------------------------------- */
 
 static void visit_if(ai_value *slot, void (*visit)(ai_value *, void *), void *ctx) {
@@ -1219,6 +1258,10 @@ int32_t cls_type_setattr(ai_value o, ai_value name, ai_value v) {
         if (t < 0) return -1;
         if (t) set_flag(ct, CLS_ABSTRACT);
         else atomic_fetch_and_explicit(&ct->cflags, ~(uint32_t)CLS_ABSTRACT, memory_order_relaxed);
+        /* constructor records (ai_call_construct) hold for one version */
+        pthread_mutex_lock(&cls_lock);
+        mro_changed(ct, false, false);
+        pthread_mutex_unlock(&cls_lock);
     }
     bool dunder = cls_dunder_index(name) >= 0;
     bool structural = !had || !v || is_methodish(old) || is_methodish(v);

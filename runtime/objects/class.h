@@ -150,6 +150,7 @@ typedef struct cls_type {
     int32_t nsubs, capsubs;
     _Atomic(cls_rec *) recs; /* every call record made (pushed, never removed) */
     _Atomic(void *) attr_recs; /* the attribute cache's records (class_ic.c) */
+    _Atomic(void *) crecs;   /* constructor records (ai_call_construct), pushed under cls_lock */
     _Atomic(cls_cache_entry *) cache; /* CLS_CACHE_SIZE entries (calloc), or NULL */
 } cls_type;
 

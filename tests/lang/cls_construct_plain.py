@@ -208,3 +208,106 @@ def count(n):
 
 
 print(count(tree(12)))
+
+
+# One call site (a constructor cache) across every change of its class.
+class Q:
+    def __init__(self, a, b):
+        self.a = a
+        self.b = b
+
+
+def mk(a, b):
+    return Q(a, b)
+
+
+def mk_show(tag):
+    try:
+        o = mk(1, 2)
+        o2 = mk(3, 4)
+        print(tag, type(o).__name__, vars(o), vars(o2), o is not o2)
+    except Exception as e:
+        print(tag, type(e).__name__, e)
+
+
+for i in range(3):
+    mk_show('plain')
+Q.__init__ = lambda self, a, b: setattr(self, 'ab', a + b)
+mk_show('lambda init')
+
+
+def init2(self, a, b):
+    self.prod = a * b
+
+
+Q.__init__ = init2
+mk_show('def init')
+
+
+def init_ret(self, a, b):
+    return a
+
+
+Q.__init__ = init_ret
+mk_show('returns')
+
+
+def init_raise(self, a, b):
+    raise ValueError('bad %d' % a)
+
+
+Q.__init__ = init_raise
+mk_show('raises')
+Q.__init__ = init2
+mk_show('back')
+Q.__init__ = init2
+Q.__abstractmethods__ = frozenset({'m'})
+mk_show('abstract')
+Q.__abstractmethods__ = frozenset()
+mk_show('concrete')
+saved = Q
+
+
+class Q:
+    def __init__(self, a, b):
+        self.rebound = (a, b)
+
+
+mk_show('rebound')
+Q = 5
+mk_show('not a class')
+Q = saved
+mk_show('saved')
+
+
+class R(Q):
+    pass
+
+
+def mkr():
+    return R(7, 8)
+
+
+print(vars(mkr()), vars(mkr()))
+Q.__init__ = lambda self, a, b: setattr(self, 'via_base', b)
+print(vars(mkr()))
+
+
+# __new__ set on a class (and on a base) after its sites have cached it.
+class N:
+    def __init__(self, a):
+        self.a = a
+
+
+class NSub(N):
+    pass
+
+
+def mkn():
+    return N(1), NSub(2)
+
+
+for i in range(2):
+    print([vars(o) for o in mkn()])
+N.__new__ = lambda cls, a: 'new says %s %d' % (cls.__name__, a)
+print(mkn())
