@@ -547,7 +547,16 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
         }
         case LEAF_FCALL: return fcall_leaf(e, te, li, x, slow);
         case LEAF_MATH: return math_leaf(e, te, li, x, slow);
-        case LEAF_EVAL: return leaf_double(e, keep(e, te, li, emit_expr(e, x)), need, slow);
+        case LEAF_EVAL: {
+            /* An arithmetic part infer.c judged an int (`(i + j) * (i + j
+             * + 1) // 2`): computed the generic way, small ints inline,
+             * without trying trees of its own on ints first. */
+            bool intish = x->kind == E_BINOP;
+            e->float_tree_off += intish;
+            LLVMValueRef v = emit_expr(e, x);
+            e->float_tree_off -= intish;
+            return leaf_double(e, keep(e, te, li, v), need, slow);
+        }
         }
     }
     switch (x->kind) {
