@@ -65,6 +65,39 @@ def read(name, mode='r'):
         return f.read()
 
 
+def build_program(name, source, *flags):
+    """Write SOURCE as NAME.py in TMP and compile it with FLAGS; the
+    executable's path, or None after a failed check 'compiles'."""
+    src = write(name + '.py', source)
+    exe = os.path.join(os.path.dirname(src), name)
+    rc, out, err = aithonc(src, *flags, '-o', exe)
+    return exe if check(rc == 0, 'compiles', err) else None
+
+
+def run_with_stats(exe, expected_out, threads=None):
+    """Run EXE with AITHON_STATS=1 (and without AITHON_GC_STRESS: the counts
+    are the program's own), checking that it exits 0 and prints
+    EXPECTED_OUT; its stderr, where the statistics are."""
+    env = dict(os.environ, AITHON_STATS='1')
+    if threads:
+        env['AITHON_THREADS'] = str(threads)
+    env.pop('AITHON_GC_STRESS', None)
+    rc, out, err = run([exe], env=env, timeout=120)
+    check(rc == 0, 'runs', err[-400:])
+    check(out == expected_out, 'output', repr(out))
+    return err
+
+
+def stat(err, pattern, what):
+    """The number the AITHON_STATS line PATTERN (a regex with one group)
+    reports in ERR, or None after a failed check 'AITHON_STATS prints WHAT'."""
+    import re
+    m = re.search(pattern, err)
+    if not check(m is not None, 'AITHON_STATS prints ' + what, err[-400:]):
+        return None
+    return float(m.group(1))
+
+
 def finish():
     for f in _failures:
         print('FAILED: ' + f)

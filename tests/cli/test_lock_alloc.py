@@ -7,10 +7,7 @@ AITHON_STATS=1, which prints the bytes allocated: a count, not a timing.
 (tests/lang/async_sync_park.py checks that the waits behave as CPython's.)
 """
 
-import os
-import re
-
-from _cli import aithonc, check, finish, run, write
+from _cli import build_program, check, finish, run_with_stats, stat
 
 SRC = '''
 import asyncio
@@ -39,16 +36,10 @@ async def main():
 asyncio.run(main())
 '''
 
-src = write('lock_alloc.py', SRC)
-exe = os.path.join(os.path.dirname(src), 'lock_alloc')
-rc, out, err = aithonc(src, '-o', exe)
-if check(rc == 0, 'compiles', err):
-    env = dict(os.environ, AITHON_STATS='1')
-    env.pop('AITHON_GC_STRESS', None)
-    rc, out, err = run([exe], env=env, timeout=120)
-    check(rc == 0, 'runs', err[-400:])
-    check(out == '100000\n', 'output', repr(out))
-    m = re.search(r'allocated ([0-9.]+) MiB', err)
-    if check(m is not None, 'AITHON_STATS prints the bytes allocated', err[-400:]):
-        check(float(m.group(1)) < 2.0, 'under 2 MiB allocated for 200,000 contended waits', m.group(0))
+exe = build_program('lock_alloc', SRC)
+if exe:
+    err = run_with_stats(exe, '100000\n')
+    mib = stat(err, r'allocated ([0-9.]+) MiB', 'the bytes allocated')
+    if mib is not None:
+        check(mib < 2.0, 'under 2 MiB allocated for 200,000 contended waits', '%.1f MiB' % mib)
 finish()

@@ -6,10 +6,7 @@ and 36 minor collections). Measured with AITHON_STATS=1, which prints
 the bytes allocated: a count, not a timing.
 """
 
-import os
-import re
-
-from _cli import aithonc, check, finish, run, write
+from _cli import build_program, check, finish, run_with_stats, stat
 
 SRC = '''
 import asyncio
@@ -36,16 +33,10 @@ async def main():
 asyncio.run(main())
 '''
 
-src = write('queue_alloc.py', SRC)
-exe = os.path.join(os.path.dirname(src), 'queue_alloc')
-rc, out, err = aithonc(src, '-o', exe)
-if check(rc == 0, 'compiles', err):
-    env = dict(os.environ, AITHON_STATS='1')
-    env.pop('AITHON_GC_STRESS', None)
-    rc, out, err = run([exe], env=env, timeout=120)
-    check(rc == 0, 'runs', err[-400:])
-    check(out == '200000\n', 'output', repr(out))
-    m = re.search(r'allocated ([0-9.]+) MiB', err)
-    if check(m is not None, 'AITHON_STATS prints the bytes allocated', err[-400:]):
-        check(float(m.group(1)) < 4.0, 'under 4 MiB allocated for 200,000 hops', m.group(0))
+exe = build_program('queue_alloc', SRC)
+if exe:
+    err = run_with_stats(exe, '200000\n')
+    mib = stat(err, r'allocated ([0-9.]+) MiB', 'the bytes allocated')
+    if mib is not None:
+        check(mib < 4.0, 'under 4 MiB allocated for 200,000 hops', '%.1f MiB' % mib)
 finish()

@@ -12,10 +12,7 @@ keep) 49.0 → 43.2 MiB, 453 bytes per task. Measured with
 AITHON_STATS=1 (peak RSS, old generation): memory, not a timing.
 """
 
-import os
-import re
-
-from _cli import SANITIZERS, aithonc, check, finish, run, write
+from _cli import SANITIZERS, build_program, check, finish, run_with_stats, stat
 
 SRC = '''
 import asyncio
@@ -34,23 +31,16 @@ async def main(n):
 asyncio.run(main(100000))
 '''
 
-src = write('spawn_memory.py', SRC)
-exe = os.path.join(os.path.dirname(src), 'spawn_memory')
-rc, out, err = aithonc(src, '-O2', '-o', exe)
-if check(rc == 0, 'compiles', err):
-    env = dict(os.environ, AITHON_STATS='1', AITHON_THREADS='1')
-    env.pop('AITHON_GC_STRESS', None)
-    rc, out, err = run([exe], env=env, timeout=120)
-    check(rc == 0, 'runs', err[-400:])
-    check(out == '49994730\n', 'output', repr(out))
-    m = re.search(r'peak RSS ([0-9.]+) MiB', err)
-    if check(m is not None, 'AITHON_STATS prints the peak RSS', err[-400:]):
-        # (ASan's shadow memory and redzones are not the program's: the
-        # bound holds for the uninstrumented runtime.)
-        if 'address' not in SANITIZERS and 'thread' not in SANITIZERS:
-            check(float(m.group(1)) < 58.0, 'under 58 MiB for 100,000 pending tasks', m.group(0))
-    m = re.search(r'old generation after last gc ([0-9.]+) MiB', err)
-    if check(m is not None, 'AITHON_STATS prints the old generation', err[-400:]):
-        if 'address' not in SANITIZERS and 'thread' not in SANITIZERS:
-            check(float(m.group(1)) < 46.0, 'what 100,000 pending tasks keep: under 46 MiB', m.group(0))
+exe = build_program('spawn_memory', SRC, '-O2')
+if exe:
+    err = run_with_stats(exe, '49994730\n', threads=1)
+    # (ASan's shadow memory and redzones are not the program's: the
+    # bounds hold for the uninstrumented runtime.)
+    exact = 'address' not in SANITIZERS and 'thread' not in SANITIZERS
+    rss = stat(err, r'peak RSS ([0-9.]+) MiB', 'the peak RSS')
+    if rss is not None and exact:
+        check(rss < 58.0, 'under 58 MiB for 100,000 pending tasks', '%.1f MiB' % rss)
+    old = stat(err, r'old generation after last gc ([0-9.]+) MiB', 'the old generation')
+    if old is not None and exact:
+        check(old < 46.0, 'what 100,000 pending tasks keep: under 46 MiB', '%.1f MiB' % old)
 finish()
