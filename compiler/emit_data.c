@@ -887,7 +887,7 @@ void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValue
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "scache");
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
     ArecHit h;
-    arec_check(e, o, cache, slow, true, &h);
+    arec_check(e, o, cache, slow, !have, &h);
     LLVMValueRef v = box_or(e, d, have, line);
     LLVMValueRef slot = arec_slot(e, h.rec, h.p);
     LLVMBuildStore(e->b, v, slot);
@@ -930,7 +930,7 @@ LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
     LLVMBasicBlockRef miss = emit_block(e, "fattr.miss"), join = emit_block(e, "fattr.d");
     ArecHit h;
-    arec_check(e, o, cache, miss, true, &h);
+    arec_check(e, o, cache, miss, !box_out, &h);
     LLVMBasicBlockRef dbl = h.fhit;
     LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
     LLVMBasicBlockRef wok = emit_block(e, "fattr.wok");

@@ -479,7 +479,9 @@ static bool worth(Emitter *e, const FloatTree *t) {
             if (t->kinds[i] == LEAF_PURE && l->kind == E_ATTRIBUTE) attr = true;
             else if (!(t->kinds[i] == LEAF_LOCAL && is_float_local(e, l))) floaty = false;
         }
-        return attr && (floaty || t->evidence);
+        /* constants are no leaves: `n.count + 1` has one, and only a
+         * float constant (evidence) makes it worth a tree */
+        return attr && (t->evidence || (floaty && t->nleaves == 2));
     }
     return false;
 }
