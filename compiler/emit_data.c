@@ -701,44 +701,6 @@ static LLVMValueRef arec_slot(Emitter *e, LLVMValueRef rec, LLVMValueRef p) {
     return LLVMBuildGEP2(e->b, e->i8, p, &off, 1, "");
 }
 
-/* `$attr.fstore(slot, v)`: when v is an exact float, its double into a
- * float slot and 1; else 0 (the caller takes the runtime's way). A
- * function of its own, emitted once per module and never inlined: inline
- * at every attribute store it made mod_dataclasses' IR 5% larger. */
-static LLVMValueRef fstore_call(Emitter *e, LLVMValueRef slot, LLVMValueRef v) {
-    LLVMTypeRef ty = LLVMFunctionType(e->i1, (LLVMTypeRef[]){e->ptr, e->i64}, 2, 0);
-    LLVMValueRef fn = LLVMGetNamedFunction(e->m, "$attr.fstore");
-    if (!fn) {
-        fn = LLVMAddFunction(e->m, "$attr.fstore", ty);
-        LLVMSetLinkage(fn, LLVMInternalLinkage);
-        unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
-        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(e->ctx, noinline, 0));
-        LLVMBasicBlockRef saved_bb = LLVMGetInsertBlock(e->b);
-        LLVMMetadataRef saved_loc = e->dib ? LLVMGetCurrentDebugLocation2(e->b) : NULL;
-        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, NULL);
-        LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(e->ctx, fn, "entry"),
-                          obj = LLVMAppendBasicBlockInContext(e->ctx, fn, "obj"),
-                          yes = LLVMAppendBasicBlockInContext(e->ctx, fn, "float"),
-                          no = LLVMAppendBasicBlockInContext(e->ctx, fn, "other");
-        LLVMValueRef ps = LLVMGetParam(fn, 0), pv = LLVMGetParam(fn, 1);
-        LLVMPositionBuilderAtEnd(e->b, entry);
-        LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, pv, e->i1, ""), no, obj);
-        LLVMPositionBuilderAtEnd(e->b, obj);
-        LLVMValueRef p = LLVMBuildIntToPtr(e->b, pv, e->ptr, "");
-        LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), LLVMConstInt(e->i64, ~(uint64_t)AI_HDR_GC_MASK, 0), "");
-        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_float_type_word(e), ""), yes, no);
-        LLVMPositionBuilderAtEnd(e->b, yes);
-        LLVMValueRef d = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){LLVMConstInt(e->i64, 8, 0)}, 1, ""), "");
-        LLVMBuildStore(e->b, d, ps);
-        LLVMBuildRet(e->b, LLVMConstInt(e->i1, 1, 0));
-        LLVMPositionBuilderAtEnd(e->b, no);
-        LLVMBuildRet(e->b, LLVMConstInt(e->i1, 0, 0));
-        LLVMPositionBuilderAtEnd(e->b, saved_bb);
-        if (e->dib) LLVMSetCurrentDebugLocation2(e->b, saved_loc);
-    }
-    return LLVMBuildCall2(e->b, ty, fn, (LLVMValueRef[]){slot, v}, 2, "");
-}
-
 /* `$attr.fset(o, name, v, cache, rec)`: o.name = v at a generic site
  * whose way `rec` (a float slot's record) passed: an exact float's
  * double into the slot and the record's next shape into the dict word,
@@ -856,62 +818,29 @@ static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueR
     LLVMPositionBuilderAtEnd(e->b, done);
 }
 
-/* The box to store for d: `have` when it is one (the value of a generic
- * slot that `o.x = p.x` copies), else a new one. */
-static LLVMValueRef box_or(Emitter *e, LLVMValueRef d, LLVMValueRef have, int line) {
-    if (!have) return box_call(e, d, line);
-    LLVMBasicBlockRef mk = emit_block(e, "fbox.new"), join = emit_block(e, "fbox");
-    LLVMBasicBlockRef from = LLVMGetInsertBlock(e->b);
-    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, have, ""), mk, join);
-    LLVMPositionBuilderAtEnd(e->b, mk);
-    LLVMValueRef nb = box_call(e, d, line);
-    LLVMBasicBlockRef mk_end = LLVMGetInsertBlock(e->b);
-    LLVMBuildBr(e->b, join);
-    LLVMPositionBuilderAtEnd(e->b, join);
-    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "fbox");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){have, nb}, (LLVMBasicBlockRef[]){from, mk_end}, 2);
-    return phi;
-}
-
 /* local.name = d (a double, a float tree's result): a float slot takes
- * the double itself; a plain slot or a miss gets a box. For a copy
- * (`have` not NULL: emit_attr_double's box_out) a nonzero `have` is the
- * value to store, whatever it is, and d means nothing: a float slot takes
- * it only when it is an exact float. */
-void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, LLVMValueRef have, int line) {
+ * the double itself; a plain slot or a miss gets a box. */
+void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, int line) {
     LLVMValueRef name = name_const(e, attr);
     if (e->fn->cold) {
-        setattr_ic(e, o, name, box_or(e, d, have, line), line);
+        setattr_ic(e, o, name, box_call(e, d, line), line);
         return;
     }
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "scache");
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
     ArecHit h;
-    arec_check(e, o, cache, slow, !have, &h);
-    LLVMValueRef v = box_or(e, d, have, line);
+    arec_check(e, o, cache, slow, true, &h);
+    LLVMValueRef v = box_call(e, d, line);
     LLVMValueRef slot = arec_slot(e, h.rec, h.p);
     LLVMBuildStore(e->b, v, slot);
     LLVMBuildStore(e->b, arec_next(e, h.rec), dict_word_ptr(e, h.p));
     emit_store_barrier(e, h.p, slot, v, done);
     LLVMPositionBuilderAtEnd(e->b, h.fhit);
-    slot = arec_slot(e, h.frec, h.p);
-    if (have) {
-        /* a copied box: its double when it is an exact float */
-        LLVMBasicBlockRef dput = emit_block(e, "ic.fput"), fchk = emit_block(e, "ic.fbox"), fnext = emit_block(e, "ic.fnext");
-        LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, have, ""), dput, fchk);
-        LLVMPositionBuilderAtEnd(e->b, fchk);
-        emit_br_likely(e, fstore_call(e, slot, have), fnext, slow);
-        LLVMPositionBuilderAtEnd(e->b, dput);
-        LLVMBuildStore(e->b, d, slot);
-        LLVMBuildBr(e->b, fnext);
-        LLVMPositionBuilderAtEnd(e->b, fnext);
-    } else {
-        LLVMBuildStore(e->b, d, slot);
-    }
+    LLVMBuildStore(e->b, d, arec_slot(e, h.frec, h.p));
     LLVMBuildStore(e->b, arec_next(e, h.frec), dict_word_ptr(e, h.p));
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    LLVMValueRef sv = box_or(e, d, have, line);
+    LLVMValueRef sv = box_call(e, d, line);
     emit_check_i32(e, emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, sv, cache}, 4), line);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
@@ -920,26 +849,21 @@ void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValue
 /* The double of local.name for a float tree's leaf, read through the
  * site's cache without boxing: a float slot's double, or a generic slot's
  * float (or exact small int unless need_float); a miss asks
- * ai_getattr_peek (no getter runs); anything else branches to slow.
- * With box_out (a copy, `o.x = p.x`) a plain slot's value is not looked
- * at: *box_out is it (whatever it is; the double then means nothing), or
- * 0 when the double is a float slot's. */
+ * ai_getattr_peek (no getter runs); anything else branches to slow. */
 LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
-                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef),
-                              LLVMValueRef *box_out) {
+                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef)) {
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
     LLVMBasicBlockRef miss = emit_block(e, "fattr.miss"), join = emit_block(e, "fattr.d");
     ArecHit h;
-    arec_check(e, o, cache, miss, !box_out, &h);
-    LLVMBasicBlockRef dbl = h.fhit;
+    arec_check(e, o, cache, miss, true, &h);
     LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
     LLVMBasicBlockRef wok = emit_block(e, "fattr.wok");
     emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), wok, miss);
     LLVMPositionBuilderAtEnd(e->b, wok);
-    LLVMValueRef d2 = box_out ? LLVMConstReal(e->f64, 0.0) : leaf_double(e, w, need_float, slow);
+    LLVMValueRef d2 = leaf_double(e, w, need_float, slow);
     LLVMBasicBlockRef word_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, join);
-    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMPositionBuilderAtEnd(e->b, h.fhit);
     LLVMValueRef d1 = LLVMBuildLoad2(e->b, e->f64, arec_slot(e, h.frec, h.p), "fattr");
     LLVMBuildBr(e->b, join);
     LLVMPositionBuilderAtEnd(e->b, miss);
@@ -947,18 +871,46 @@ LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool
     LLVMBasicBlockRef vok = emit_block(e, "fattr.vok");
     LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, v, ""), slow, vok);
     LLVMPositionBuilderAtEnd(e->b, vok);
-    LLVMValueRef d3 = box_out ? LLVMConstReal(e->f64, 0.0) : leaf_double(e, v, need_float, slow);
+    LLVMValueRef d3 = leaf_double(e, v, need_float, slow);
     LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, join);
     LLVMPositionBuilderAtEnd(e->b, join);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "fattr");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2, d3}, (LLVMBasicBlockRef[]){dbl, word_end, miss_end}, 3);
-    if (box_out) {
-        /* the box the attribute held, or 0 when it was a float slot's */
-        *box_out = LLVMBuildPhi(e->b, e->i64, "fattr.box");
-        LLVMAddIncoming(*box_out, (LLVMValueRef[]){emit_i64(e, 0), w, v}, (LLVMBasicBlockRef[]){dbl, word_end, miss_end}, 3);
-    }
+    LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2, d3}, (LLVMBasicBlockRef[]){h.fhit, word_end, miss_end}, 3);
     return phi;
+}
+
+/* `o.x = p.x` of plain locals o and p: p.x read through the site's cache
+ * as a generic site does (its plain slots first); a float slot's double
+ * goes to o.x by a float store (no box between), any other value by a
+ * generic store, as it is. Two store sites, so that neither tests what
+ * the read found: a copy of plain slots runs the code of `v = p.x; o.x =
+ * v`. A value not in p's own storage (a miss ai_getattr_peek cannot
+ * serve) branches to slow. */
+void emit_attr_copy(Emitter *e, LLVMValueRef po, const char *pattr, LLVMValueRef (*target_obj)(Emitter *, const void *),
+                    const void *target, const char *attr, LLVMBasicBlockRef slow, int line) {
+    LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
+    LLVMBasicBlockRef miss = emit_block(e, "fcopy.miss"), word = emit_block(e, "fcopy.word"),
+                      done = emit_block(e, "fcopy.done");
+    ArecHit h;
+    arec_check(e, po, cache, miss, false, &h);
+    LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
+    LLVMBasicBlockRef hit_end = LLVMGetInsertBlock(e->b);
+    emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), word, miss);
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    LLVMValueRef v = emit_rt(e, RT_ai_getattr_peek, (LLVMValueRef[]){po, name_const(e, pattr), cache}, 3);
+    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, v, ""), slow, word);
+    LLVMPositionBuilderAtEnd(e->b, word);
+    LLVMValueRef val = LLVMBuildPhi(e->b, e->i64, "fcopy");
+    LLVMAddIncoming(val, (LLVMValueRef[]){w, v}, (LLVMBasicBlockRef[]){hit_end, miss_end}, 2);
+    setattr_ic(e, target_obj(e, target), name_const(e, attr), val, line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, h.fhit);
+    LLVMValueRef d = LLVMBuildLoad2(e->b, e->f64, arec_slot(e, h.frec, h.p), "fattr");
+    emit_setattr_double(e, target_obj(e, target), attr, d, line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
 }
 
 LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x) {
