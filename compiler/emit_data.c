@@ -654,6 +654,10 @@ static void arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, LLVMBasic
             LLVMValueRef rest = LLVMBuildAnd(e->b, tags[w], emit_i64(e, ~(int64_t)AI_AREC_FSLOT), "");
             emit_br_likely(e, LLVMBuildIsNull(e->b, rest, ""), hit, next);
             LLVMDeleteBasicBlock(fchk);
+        } else if (w > 0 && !e->fn->poly_self) {
+            emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, dw, f_shape, ""), hit, next);
+            LLVMDeleteBasicBlock(fchk);
+            ffrom[w] = NULL;
         } else {
             emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, dw, f_shape, ""), hit, fchk);
             LLVMPositionBuilderAtEnd(e->b, fchk);
@@ -680,7 +684,8 @@ static void arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, LLVMBasic
     } else {
         LLVMPositionBuilderAtEnd(e->b, h->fhit);
         h->frec = LLVMBuildPhi(e->b, e->ptr, "frec");
-        LLVMAddIncoming(h->frec, recs, ffrom, (unsigned)nways);
+        for (int w = 0; w < nways; w++)
+            if (ffrom[w]) LLVMAddIncoming(h->frec, &recs[w], &ffrom[w], 1);
         LLVMPositionBuilderAtEnd(e->b, hit);
     }
     h->p = p;
