@@ -10,7 +10,10 @@
  *     the dict word becomes S'" (IC_SADD). The record starts with the
  *     ai_arec that compiled code checks inline in each way (aithon_rt.h,
  *     compiler/emit_data.c), so a hit costs a type, version and shape
- *     compare and one load or store;
+ *     compare and one load or store. A float slot's record has its
+ *     a.shape tagged (AI_AREC_FSLOT; `shape` keeps the real one): a
+ *     site's plain compare fails on it, so sites that never meet a float
+ *     slot carry no test for one;
  *   - member records (__slots__ members at a fixed offset, class.h):
  *     "instances of C keep `name` at byte offset k" (IC_MGET, IC_MSET);
  *     a read hits only when the word is set (0: the slot is unset, the
