@@ -585,25 +585,47 @@ static LLVMValueRef site_cache(Emitter *e, unsigned n, const char *name) {
 
 static int ic_inline_ways(Emitter *e) { return e->fn->poly_self ? AI_ATTR_IC_WAYS : IC_INLINE_WAYS; }
 
+/* What the inline check of a site's ways found: o as a pointer; the
+ * record that passed in the builder's block (a plain slot's), and in
+ * block `fhit` (which the caller fills) `frec`, a float slot's. */
+typedef struct {
+    LLVMValueRef p, rec, frec;
+    LLVMBasicBlockRef fhit;
+} ArecHit;
+
 /* The inline check of an attribute site's ways (ai_arec records,
  * aithon_rt.h; runtime/objects/class_ic.c makes them): o an object of a
  * record's class at its version whose dict word is the record's shape.
- * Leaves the builder in the hit block and returns the record that passed;
- * an empty way or no passing record branches to slow. The dict word is
- * read only once a class matched (the object then has one). */
-static LLVMValueRef arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, LLVMBasicBlockRef slow,
-                               LLVMValueRef *p_out) {
+ * Leaves the builder in the hit block of a plain slot's record; an empty
+ * way or no passing record branches to slow. The dict word is read only
+ * once a class matched (the object then has one).
+ *
+ * A float slot's record has its shape tagged (AI_AREC_FSLOT), and the
+ * site's kind chooses how it is found, so that each record costs the
+ * sites that meet it only:
+ *   - generic sites (floats == false): the plain compare, and only when
+ *     it failed the dict word against the tagged shape (to h->fhit). A
+ *     site whose records are all plain slots' runs exactly the plain path
+ *     (the float path costs it code, no instruction); one that met a
+ *     float slot pays a compare more than a plain hit;
+ *   - float trees' sites (floats == true), which expect float slots: one
+ *     compare takes both (dict word ^ shape is 0 or the tag), the tag
+ *     then choosing fhit or the plain hit. */
+static void arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, LLVMBasicBlockRef slow, bool floats,
+                       ArecHit *h) {
     LLVMBasicBlockRef obj = emit_block(e, "ic.obj"), hit = emit_block(e, "ic.hit");
+    LLVMValueRef tags[AI_ATTR_IC_WAYS];
+    h->fhit = emit_block(e, "ic.fhit");
     emit_br_unlikely(e, LLVMBuildTrunc(e->b, o, e->i1, ""), slow, obj);
     LLVMPositionBuilderAtEnd(e->b, obj);
     LLVMValueRef p = LLVMBuildIntToPtr(e->b, o, e->ptr, "");
     LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "type");
     int nways = ic_inline_ways(e);
     LLVMValueRef recs[AI_ATTR_IC_WAYS];
-    LLVMBasicBlockRef from[AI_ATTR_IC_WAYS];
+    LLVMBasicBlockRef from[AI_ATTR_IC_WAYS], ffrom[AI_ATTR_IC_WAYS];
     for (int w = 0; w < nways; w++) {
         LLVMBasicBlockRef chk = emit_block(e, "ic.way"), ver = emit_block(e, "ic.ver"), shp = emit_block(e, "ic.shape"),
-                          next = w + 1 < nways ? emit_block(e, "ic.next") : slow;
+                          fchk = emit_block(e, "ic.fshape"), next = w + 1 < nways ? emit_block(e, "ic.next") : slow;
         LLVMValueRef rec = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, cache, (LLVMValueRef[]){emit_i64(e, w)}, 1, ""), "arec");
         LLVMSetOrdering(rec, LLVMAtomicOrderingAcquire);
         LLVMSetAlignment(rec, 8);
@@ -626,14 +648,56 @@ static LLVMValueRef arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, L
         LLVMValueRef dw = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, ""), "dword");
         recs[w] = rec;
         from[w] = shp;
-        emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, dw, f_shape, ""), hit, next);
+        ffrom[w] = fchk;
+        if (floats) {
+            tags[w] = LLVMBuildXor(e->b, dw, f_shape, "rtag");
+            LLVMValueRef rest = LLVMBuildAnd(e->b, tags[w], emit_i64(e, ~(int64_t)AI_AREC_FSLOT), "");
+            emit_br_likely(e, LLVMBuildIsNull(e->b, rest, ""), hit, next);
+            LLVMDeleteBasicBlock(fchk);
+        } else if (w > 0 && !e->fn->poly_self) {
+            emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, dw, f_shape, ""), hit, next);
+            LLVMDeleteBasicBlock(fchk);
+            ffrom[w] = NULL;
+        } else {
+            emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, dw, f_shape, ""), hit, fchk);
+            LLVMPositionBuilderAtEnd(e->b, fchk);
+            /* the shape again, loaded anew: one use only lets the plain
+             * compare above read it from memory (no register for it) */
+            LLVMValueRef f_shape2 = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 3)}, 1, ""), "rshape");
+            LLVMSetOrdering(f_shape2, LLVMAtomicOrderingMonotonic);
+            LLVMSetAlignment(f_shape2, 8);
+            LLVMValueRef tagged = LLVMBuildXor(e->b, dw, emit_i64(e, AI_AREC_FSLOT), "");
+            LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, tagged, f_shape2, ""), h->fhit, next);
+        }
         if (w + 1 < nways) LLVMPositionBuilderAtEnd(e->b, next);
     }
     LLVMPositionBuilderAtEnd(e->b, hit);
-    LLVMValueRef rec = LLVMBuildPhi(e->b, e->ptr, "arec");
-    LLVMAddIncoming(rec, recs, from, (unsigned)nways);
-    *p_out = p;
-    return rec;
+    h->rec = LLVMBuildPhi(e->b, e->ptr, "arec");
+    LLVMAddIncoming(h->rec, recs, from, (unsigned)nways);
+    if (floats) {
+        LLVMValueRef tag = LLVMBuildPhi(e->b, e->i64, "rtag");
+        LLVMAddIncoming(tag, tags, from, (unsigned)nways);
+        LLVMBasicBlockRef plain = emit_block(e, "ic.plain");
+        LLVMBuildCondBr(e->b, LLVMBuildIsNotNull(e->b, tag, "rfslot"), h->fhit, plain);
+        h->frec = h->rec;
+        LLVMPositionBuilderAtEnd(e->b, plain);
+    } else {
+        LLVMPositionBuilderAtEnd(e->b, h->fhit);
+        h->frec = LLVMBuildPhi(e->b, e->ptr, "frec");
+        for (int w = 0; w < nways; w++)
+            if (ffrom[w]) LLVMAddIncoming(h->frec, &recs[w], &ffrom[w], 1);
+        LLVMPositionBuilderAtEnd(e->b, hit);
+    }
+    h->p = p;
+}
+
+/* The record's next shape (a store writes it into the dict word). */
+static LLVMValueRef arec_next(Emitter *e, LLVMValueRef rec) {
+    return LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 5)}, 1, ""), "rnext");
+}
+
+static LLVMValueRef dict_word_ptr(Emitter *e, LLVMValueRef p) {
+    return LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, "");
 }
 
 /* The address of the attribute's slot in o, from a record that passed. */
@@ -642,21 +706,19 @@ static LLVMValueRef arec_slot(Emitter *e, LLVMValueRef rec, LLVMValueRef p) {
     return LLVMBuildGEP2(e->b, e->i8, p, &off, 1, "");
 }
 
-/* Is the record that passed a float slot's (ai_arec.fslot)? */
-static LLVMValueRef arec_fslot(Emitter *e, LLVMValueRef rec) {
-    LLVMValueRef f = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 6)}, 1, ""), "rfslot");
-    return LLVMBuildICmp(e->b, LLVMIntNE, f, emit_i64(e, 0), "");
-}
-
-/* `$attr.fstore(slot, v)`: when v is an exact float, its double into a
- * float slot and 1; else 0 (the caller takes the runtime's way). A
- * function of its own, emitted once per module and never inlined: inline
- * at every attribute store it made mod_dataclasses' IR 5% larger. */
-static LLVMValueRef fstore_call(Emitter *e, LLVMValueRef slot, LLVMValueRef v) {
-    LLVMTypeRef ty = LLVMFunctionType(e->i1, (LLVMTypeRef[]){e->ptr, e->i64}, 2, 0);
-    LLVMValueRef fn = LLVMGetNamedFunction(e->m, "$attr.fstore");
+/* `$attr.fset(o, name, v, cache, rec)`: o.name = v at a generic site
+ * whose way `rec` (a float slot's record) passed: an exact float's
+ * double into the slot and the record's next shape into the dict word,
+ * else the runtime's store (which makes the slot generic); its status.
+ * One out-of-line call, so that a site keeps nothing live across it: the
+ * float path of every store site inline made functions that never meet
+ * a float slot save more registers. */
+static LLVMValueRef fset_call(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueRef v, LLVMValueRef cache,
+                              LLVMValueRef rec) {
+    LLVMTypeRef ty = LLVMFunctionType(e->i32, (LLVMTypeRef[]){e->i64, e->i64, e->i64, e->ptr, e->ptr}, 5, 0);
+    LLVMValueRef fn = LLVMGetNamedFunction(e->m, "$attr.fset");
     if (!fn) {
-        fn = LLVMAddFunction(e->m, "$attr.fstore", ty);
+        fn = LLVMAddFunction(e->m, "$attr.fset", ty);
         LLVMSetLinkage(fn, LLVMInternalLinkage);
         unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
         LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(e->ctx, noinline, 0));
@@ -667,23 +729,28 @@ static LLVMValueRef fstore_call(Emitter *e, LLVMValueRef slot, LLVMValueRef v) {
                           obj = LLVMAppendBasicBlockInContext(e->ctx, fn, "obj"),
                           yes = LLVMAppendBasicBlockInContext(e->ctx, fn, "float"),
                           no = LLVMAppendBasicBlockInContext(e->ctx, fn, "other");
-        LLVMValueRef ps = LLVMGetParam(fn, 0), pv = LLVMGetParam(fn, 1);
+        LLVMValueRef po = LLVMGetParam(fn, 0), pn = LLVMGetParam(fn, 1), pv = LLVMGetParam(fn, 2),
+                     pc = LLVMGetParam(fn, 3), pr = LLVMGetParam(fn, 4);
         LLVMPositionBuilderAtEnd(e->b, entry);
         LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, pv, e->i1, ""), no, obj);
         LLVMPositionBuilderAtEnd(e->b, obj);
-        LLVMValueRef p = LLVMBuildIntToPtr(e->b, pv, e->ptr, "");
-        LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), LLVMConstInt(e->i64, ~(uint64_t)AI_HDR_GC_MASK, 0), "");
+        LLVMValueRef vp = LLVMBuildIntToPtr(e->b, pv, e->ptr, "");
+        LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, vp, "hdr"), LLVMConstInt(e->i64, ~(uint64_t)AI_HDR_GC_MASK, 0), "");
         LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, emit_float_type_word(e), ""), yes, no);
         LLVMPositionBuilderAtEnd(e->b, yes);
-        LLVMValueRef d = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){LLVMConstInt(e->i64, 8, 0)}, 1, ""), "");
-        LLVMBuildStore(e->b, d, ps);
-        LLVMBuildRet(e->b, LLVMConstInt(e->i1, 1, 0));
+        LLVMValueRef d = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->i8, vp, (LLVMValueRef[]){LLVMConstInt(e->i64, 8, 0)}, 1, ""), "");
+        LLVMValueRef op = LLVMBuildIntToPtr(e->b, po, e->ptr, "");
+        LLVMBuildStore(e->b, d, arec_slot(e, pr, op));
+        LLVMBuildStore(e->b, arec_next(e, pr), dict_word_ptr(e, op));
+        LLVMBuildRet(e->b, LLVMConstInt(e->i32, 0, 0));
         LLVMPositionBuilderAtEnd(e->b, no);
-        LLVMBuildRet(e->b, LLVMConstInt(e->i1, 0, 0));
+        LLVMValueRef rc = emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){po, pn, pv, pc}, 4);
+        LLVMSetTailCall(rc, 1);
+        LLVMBuildRet(e->b, rc);
         LLVMPositionBuilderAtEnd(e->b, saved_bb);
         if (e->dib) LLVMSetCurrentDebugLocation2(e->b, saved_loc);
     }
-    return LLVMBuildCall2(e->b, ty, fn, (LLVMValueRef[]){slot, v}, 2, "");
+    return LLVMBuildCall2(e->b, ty, fn, (LLVMValueRef[]){o, name, v, cache, rec}, 5, "");
 }
 
 /* A float slot's double boxed by the runtime: a call, not emit_box_float's
@@ -706,19 +773,16 @@ static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, in
         return v;
     }
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
-    LLVMBasicBlockRef word = emit_block(e, "ic.word"), dbl = emit_block(e, "ic.fslot");
-    LLVMValueRef p;
-    LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
-    LLVMValueRef slot = arec_slot(e, rec, p);
-    LLVMBuildCondBr(e->b, arec_fslot(e, rec), dbl, word);
-    LLVMPositionBuilderAtEnd(e->b, dbl);
-    LLVMValueRef bv = box_call(e, LLVMBuildLoad2(e->b, e->f64, slot, "fattr"), line);
-    LLVMBasicBlockRef dbl_end = LLVMGetInsertBlock(e->b);
-    LLVMBuildBr(e->b, done);
-    LLVMPositionBuilderAtEnd(e->b, word);
-    LLVMValueRef hv = LLVMBuildLoad2(e->b, e->i64, slot, "attr");
+    ArecHit h;
+    arec_check(e, o, cache, slow, false, &h);
+    LLVMValueRef hv = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
+    LLVMBasicBlockRef word = LLVMGetInsertBlock(e->b);
     /* 0: an unset __slots__ member (a member record): the runtime raises */
     emit_br_likely(e, LLVMBuildIsNotNull(e->b, hv, ""), done, slow);
+    LLVMPositionBuilderAtEnd(e->b, h.fhit);
+    LLVMValueRef bv = box_call(e, LLVMBuildLoad2(e->b, e->f64, arec_slot(e, h.frec, h.p), "fattr"), line);
+    LLVMBasicBlockRef dbl_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     LLVMValueRef sv = emit_rt(e, RT_ai_getattr_ic, (LLVMValueRef[]){o, name, cache}, 3);
     emit_check(e, sv, line);
@@ -744,22 +808,15 @@ static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueR
         return;
     }
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
-    LLVMBasicBlockRef word = emit_block(e, "ic.word"), fchk = emit_block(e, "ic.fslot"), dbl = emit_block(e, "ic.fstore");
-    LLVMValueRef p;
-    LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
-    LLVMValueRef slot = arec_slot(e, rec, p);
-    LLVMValueRef next = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 5)}, 1, ""), "rnext");
-    LLVMValueRef dwp = LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, "");
-    LLVMBuildCondBr(e->b, arec_fslot(e, rec), fchk, word);
-    LLVMPositionBuilderAtEnd(e->b, fchk);
-    emit_br_likely(e, fstore_call(e, slot, v), dbl, slow);
-    LLVMPositionBuilderAtEnd(e->b, dbl);
-    LLVMBuildStore(e->b, next, dwp);
-    LLVMBuildBr(e->b, done);
-    LLVMPositionBuilderAtEnd(e->b, word);
+    ArecHit h;
+    arec_check(e, o, cache, slow, false, &h);
+    LLVMValueRef slot = arec_slot(e, h.rec, h.p);
     LLVMBuildStore(e->b, v, slot);
-    LLVMBuildStore(e->b, next, dwp);
-    emit_store_barrier(e, p, slot, v, done);
+    LLVMBuildStore(e->b, arec_next(e, h.rec), dict_word_ptr(e, h.p));
+    emit_store_barrier(e, h.p, slot, v, done);
+    LLVMPositionBuilderAtEnd(e->b, h.fhit);
+    emit_check_i32(e, fset_call(e, o, name, v, cache, h.frec), line);
+    LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     emit_check_i32(e, emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, v, cache}, 4), line);
     LLVMBuildBr(e->b, done);
@@ -767,50 +824,28 @@ static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueR
 }
 
 /* local.name = d (a double, a float tree's result): a float slot takes
- * the double itself; a generic slot or a miss gets a box. */
-/* The box to store for d: `have` when it is one (a float attribute copied
- * from a generic slot), else a new one. */
-static LLVMValueRef box_or(Emitter *e, LLVMValueRef d, LLVMValueRef have, int line) {
-    if (!have) return box_call(e, d, line);
-    LLVMBasicBlockRef mk = emit_block(e, "fbox.new"), join = emit_block(e, "fbox");
-    LLVMBasicBlockRef from = LLVMGetInsertBlock(e->b);
-    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, have, ""), mk, join);
-    LLVMPositionBuilderAtEnd(e->b, mk);
-    LLVMValueRef nb = box_call(e, d, line);
-    LLVMBasicBlockRef mk_end = LLVMGetInsertBlock(e->b);
-    LLVMBuildBr(e->b, join);
-    LLVMPositionBuilderAtEnd(e->b, join);
-    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "fbox");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){have, nb}, (LLVMBasicBlockRef[]){from, mk_end}, 2);
-    return phi;
-}
-
-void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, LLVMValueRef have, int line) {
+ * the double itself; a plain slot or a miss gets a box. */
+void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, int line) {
     LLVMValueRef name = name_const(e, attr);
     if (e->fn->cold) {
-        setattr_ic(e, o, name, box_or(e, d, have, line), line);
+        setattr_ic(e, o, name, box_call(e, d, line), line);
         return;
     }
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "scache");
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
-    LLVMBasicBlockRef word = emit_block(e, "ic.word"), dbl = emit_block(e, "ic.fstore");
-    LLVMValueRef p;
-    LLVMValueRef rec = arec_check(e, o, cache, slow, &p);
-    LLVMValueRef slot = arec_slot(e, rec, p);
-    LLVMValueRef next = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 5)}, 1, ""), "rnext");
-    LLVMValueRef dwp = LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, "");
-    LLVMBuildCondBr(e->b, arec_fslot(e, rec), dbl, word);
-    LLVMPositionBuilderAtEnd(e->b, dbl);
-    LLVMBuildStore(e->b, d, slot);
-    LLVMBuildStore(e->b, next, dwp);
-    LLVMBuildBr(e->b, done);
-    LLVMPositionBuilderAtEnd(e->b, word);
-    LLVMValueRef v = box_or(e, d, have, line);
+    ArecHit h;
+    arec_check(e, o, cache, slow, true, &h);
+    LLVMValueRef v = box_call(e, d, line);
+    LLVMValueRef slot = arec_slot(e, h.rec, h.p);
     LLVMBuildStore(e->b, v, slot);
-    LLVMBuildStore(e->b, next, dwp);
-    emit_store_barrier(e, p, slot, v, done);
+    LLVMBuildStore(e->b, arec_next(e, h.rec), dict_word_ptr(e, h.p));
+    emit_store_barrier(e, h.p, slot, v, done);
+    LLVMPositionBuilderAtEnd(e->b, h.fhit);
+    LLVMBuildStore(e->b, d, arec_slot(e, h.frec, h.p));
+    LLVMBuildStore(e->b, arec_next(e, h.frec), dict_word_ptr(e, h.p));
+    LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    LLVMValueRef sv = box_or(e, d, have, line);
+    LLVMValueRef sv = box_call(e, d, line);
     emit_check_i32(e, emit_rt(e, RT_ai_setattr_ic, (LLVMValueRef[]){o, name, sv, cache}, 4), line);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
@@ -821,25 +856,20 @@ void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValue
  * float (or exact small int unless need_float); a miss asks
  * ai_getattr_peek (no getter runs); anything else branches to slow. */
 LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
-                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef),
-                              LLVMValueRef *box_out) {
+                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef)) {
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
     LLVMBasicBlockRef miss = emit_block(e, "fattr.miss"), join = emit_block(e, "fattr.d");
-    LLVMBasicBlockRef word = emit_block(e, "fattr.word"), dbl = emit_block(e, "fattr.fslot");
-    LLVMValueRef p;
-    LLVMValueRef rec = arec_check(e, o, cache, miss, &p);
-    LLVMValueRef slot = arec_slot(e, rec, p);
-    LLVMBuildCondBr(e->b, arec_fslot(e, rec), dbl, word);
-    LLVMPositionBuilderAtEnd(e->b, dbl);
-    LLVMValueRef d1 = LLVMBuildLoad2(e->b, e->f64, slot, "fattr");
-    LLVMBuildBr(e->b, join);
-    LLVMPositionBuilderAtEnd(e->b, word);
-    LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, slot, "attr");
+    ArecHit h;
+    arec_check(e, o, cache, miss, true, &h);
+    LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
     LLVMBasicBlockRef wok = emit_block(e, "fattr.wok");
     emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), wok, miss);
     LLVMPositionBuilderAtEnd(e->b, wok);
     LLVMValueRef d2 = leaf_double(e, w, need_float, slow);
     LLVMBasicBlockRef word_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, h.fhit);
+    LLVMValueRef d1 = LLVMBuildLoad2(e->b, e->f64, arec_slot(e, h.frec, h.p), "fattr");
     LLVMBuildBr(e->b, join);
     LLVMPositionBuilderAtEnd(e->b, miss);
     LLVMValueRef v = emit_rt(e, RT_ai_getattr_peek, (LLVMValueRef[]){o, name_const(e, attr), cache}, 3);
@@ -851,13 +881,41 @@ LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool
     LLVMBuildBr(e->b, join);
     LLVMPositionBuilderAtEnd(e->b, join);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "fattr");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2, d3}, (LLVMBasicBlockRef[]){dbl, word_end, miss_end}, 3);
-    if (box_out) {
-        /* the box the attribute held, or 0 when it was a float slot's */
-        *box_out = LLVMBuildPhi(e->b, e->i64, "fattr.box");
-        LLVMAddIncoming(*box_out, (LLVMValueRef[]){emit_i64(e, 0), w, v}, (LLVMBasicBlockRef[]){dbl, word_end, miss_end}, 3);
-    }
+    LLVMAddIncoming(phi, (LLVMValueRef[]){d1, d2, d3}, (LLVMBasicBlockRef[]){h.fhit, word_end, miss_end}, 3);
     return phi;
+}
+
+/* `o.x = p.x` of plain locals o and p: p.x read through the site's cache
+ * as a generic site does (its plain slots first); a float slot's double
+ * goes to o.x by a float store (no box between), any other value by a
+ * generic store, as it is. Two store sites, so that neither tests what
+ * the read found: a copy of plain slots runs the code of `v = p.x; o.x =
+ * v`. A value not in p's own storage (a miss ai_getattr_peek cannot
+ * serve) branches to slow. */
+void emit_attr_copy(Emitter *e, LLVMValueRef po, const char *pattr, LLVMValueRef (*target_obj)(Emitter *, const void *),
+                    const void *target, const char *attr, LLVMBasicBlockRef slow, int line) {
+    LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
+    LLVMBasicBlockRef miss = emit_block(e, "fcopy.miss"), word = emit_block(e, "fcopy.word"),
+                      done = emit_block(e, "fcopy.done");
+    ArecHit h;
+    arec_check(e, po, cache, miss, false, &h);
+    LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
+    LLVMBasicBlockRef hit_end = LLVMGetInsertBlock(e->b);
+    emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), word, miss);
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    LLVMValueRef v = emit_rt(e, RT_ai_getattr_peek, (LLVMValueRef[]){po, name_const(e, pattr), cache}, 3);
+    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, v, ""), slow, word);
+    LLVMPositionBuilderAtEnd(e->b, word);
+    LLVMValueRef val = LLVMBuildPhi(e->b, e->i64, "fcopy");
+    LLVMAddIncoming(val, (LLVMValueRef[]){w, v}, (LLVMBasicBlockRef[]){hit_end, miss_end}, 2);
+    setattr_ic(e, target_obj(e, target), name_const(e, attr), val, line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, h.fhit);
+    LLVMValueRef d = LLVMBuildLoad2(e->b, e->f64, arec_slot(e, h.frec, h.p), "fattr");
+    emit_setattr_double(e, target_obj(e, target), attr, d, line);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
 }
 
 LLVMValueRef emit_attribute_load(Emitter *e, const Expr *x) {

@@ -538,7 +538,7 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
             if (x->kind == E_ATTRIBUTE && !te->slots[li]) {
                 /* not kept: a float slot's double is read without a box */
                 LLVMValueRef ov = load_local_raw(e, x->u.attribute.value->u.name.id, slow);
-                return emit_attr_double(e, ov, x->u.attribute.attr, need, slow, leaf_double, NULL);
+                return emit_attr_double(e, ov, x->u.attribute.attr, need, slow, leaf_double);
             }
             /* not kept: an array's double is read without a box */
             if (x->kind == E_SUBSCRIPT && !te->slots[li]) return subscript_double(e, x, need, slow);
@@ -608,7 +608,9 @@ static bool worth(Emitter *e, const FloatTree *t) {
             if (t->kinds[i] == LEAF_PURE && l->kind == E_ATTRIBUTE) attr = true;
             else if (!(t->kinds[i] == LEAF_LOCAL && is_float_local(e, l))) floaty = false;
         }
-        return attr && (floaty || t->evidence);
+        /* constants are no leaves: `n.count + 1` has one, and only a
+         * float constant (evidence) makes it worth a tree */
+        return attr && (t->evidence || (floaty && t->nleaves == 2));
     }
     return false;
 }
@@ -825,7 +827,7 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
     LLVMValueRef d = tree_double(e, &te, x, slow);
     if (to_local) store_float_local(e, target->u.name.id, d);
     else if (target->kind == E_ATTRIBUTE)
-        emit_setattr_double(e, emit_expr(e, target->u.attribute.value), target->u.attribute.attr, d, NULL, st->pos.line);
+        emit_setattr_double(e, emit_expr(e, target->u.attribute.value), target->u.attribute.attr, d, st->pos.line);
     else if (local_item(e, target)) store_item_double(e, target, d, st->pos.line);
     else emit_store_target(e, target, emit_box_float(e, d, st->pos.line));
     LLVMBuildBr(e->b, done);
@@ -892,6 +894,10 @@ static bool lone_attr(const FloatTree *t) {
     return t->nops == 0 && t->nleaves == 1 && t->kinds[0] == LEAF_PURE && t->leaves[0]->kind == E_ATTRIBUTE;
 }
 
+/* The object of an attribute target (a plain local: evaluating it twice,
+ * once per way of a copy, is invisible). */
+static LLVMValueRef target_object(Emitter *e, const void *ov) { return emit_expr(e, ov); }
+
 /* local.name = <float tree>: the double goes to the attribute (a float
  * slot takes it unboxed). The object is a plain local, read after the
  * value as CPython does. */
@@ -931,16 +937,15 @@ static bool float_assign_attr(Emitter *e, const Expr *target, const Expr *v, int
     LLVMPositionBuilderAtEnd(e->b, fast);
     TreeEmit te;
     tree_begin(e, &te, &t);
-    LLVMValueRef d, have = NULL;
     if (lone_attr(&t)) {
-        /* a copy: a generic slot's box is stored as it is */
+        /* a copy: a float slot's double stored as a double, anything
+         * else as it is */
         const Expr *src = t.leaves[0];
         LLVMValueRef so = load_local_raw(e, src->u.attribute.value->u.name.id, slow);
-        d = emit_attr_double(e, so, src->u.attribute.attr, true, slow, leaf_double, &have);
+        emit_attr_copy(e, so, src->u.attribute.attr, target_object, ov, target->u.attribute.attr, slow, line);
     } else {
-        d = tree_double(e, &te, v, slow);
+        emit_setattr_double(e, emit_expr(e, ov), target->u.attribute.attr, tree_double(e, &te, v, slow), line);
     }
-    emit_setattr_double(e, emit_expr(e, ov), target->u.attribute.attr, d, have, line);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     LLVMValueRef generic = generic_way(e, &te, v);

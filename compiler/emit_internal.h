@@ -443,11 +443,12 @@ LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
  * o.attr = d of a double, and the double of o.attr for a float tree. */
 /* `have`: NULL, or an i64 that is the float's box when not 0 (stored as
  * is into a generic slot instead of a new box). */
-void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, LLVMValueRef have, int line);
-/* box_out (may be NULL): the box the attribute held, 0 for a float slot. */
+void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, int line);
 LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
-                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef),
-                              LLVMValueRef *box_out);
+                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef));
+/* o.attr = p.pattr (emit_data.c): target_obj(e, target) evaluates o. */
+void emit_attr_copy(Emitter *e, LLVMValueRef po, const char *pattr, LLVMValueRef (*target_obj)(Emitter *, const void *),
+                    const void *target, const char *attr, LLVMBasicBlockRef slow, int line);
 
 /* emit_names.c */
 NameHome emit_name_home(Emitter *e, const char *name, Symbol **sym_out, Frame **frame_out);

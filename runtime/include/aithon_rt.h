@@ -336,11 +336,16 @@ typedef struct ai_crec {
  * word at byte `offset` of o; a store also writes `next_shape` into that
  * word (the same shape, or the one with the attribute added). `cls` is
  * NULL (and `shape` AI_AREC_NO_SHAPE) in records that the runtime alone
- * can use. When `fslot` is 1 the slot is a float slot (objects/class.h):
- * it holds a double's bits, read as a new float box, written only with
- * an exact float's double (anything else: the runtime's way). `version`
- * changes (relaxed) while a record is published; everything else is
- * immutable. */
+ * can use. A float slot's record (objects/class.h: the slot holds a
+ * double's bits, read as a new float box, written only with an exact
+ * float's double) has `shape` tagged with AI_AREC_FSLOT (a bit no dict
+ * word has: dicts and shapes are 8-aligned): a site's plain check (dict
+ * word == shape) never passes it, and only once that compare failed does
+ * the site compare with the tag (dict word ^ shape == AI_AREC_FSLOT) and
+ * take its float path. So a site that never meets a float slot runs the
+ * plain path with no float test, and one that does pays one compare.
+ * `version` changes (relaxed) while a record is published; everything
+ * else is immutable. */
 typedef struct ai_arec {
     const void *cls;
     uint64_t version; /* read and written with __atomic builtins (relaxed) */
@@ -348,8 +353,8 @@ typedef struct ai_arec {
     uint64_t shape;
     uint64_t offset;
     uint64_t next_shape;
-    uint64_t fslot;
 } ai_arec;
+#define AI_AREC_FSLOT 4
 #define AI_SHAPE_DICT_OFFSET 8
 #define AI_AREC_NO_SHAPE 2
 

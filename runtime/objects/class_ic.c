@@ -10,7 +10,10 @@
  *     the dict word becomes S'" (IC_SADD). The record starts with the
  *     ai_arec that compiled code checks inline in each way (aithon_rt.h,
  *     compiler/emit_data.c), so a hit costs a type, version and shape
- *     compare and one load or store;
+ *     compare and one load or store. A float slot's record has its
+ *     a.shape tagged (AI_AREC_FSLOT; `shape` keeps the real one): a
+ *     site's plain compare fails on it, so sites that never meet a float
+ *     slot carry no test for one;
  *   - member records (__slots__ members at a fixed offset, class.h):
  *     "instances of C keep `name` at byte offset k" (IC_MGET, IC_MSET);
  *     a read hits only when the word is set (0: the slot is unset, the
@@ -62,6 +65,7 @@ typedef struct attr_rec {
                        is NULL in dict records, which compiled code must
                        never take (their class may have another layout) */
     const ai_type *cls;
+    uint64_t shape; /* a.shape without the float slot's tag */
     ai_value name;
     int64_t ix;     /* dict records: the entry number (-1: IC_ADD) */
     uint32_t dictoffset;
@@ -93,7 +97,7 @@ static inline ai_value *probe(const attr_rec *r, ai_value o, const ai_type *t, a
     }
     ai_value d = *dict_word(o, r);
     if (r->kind == IC_SGET || r->kind == IC_SSET) {
-        if (d != r->a.shape) return NULL;
+        if (d != r->shape) return NULL;
         if (holder) *holder = ai_obj(o);
         return (ai_value *)((char *)ai_obj(o) + r->a.offset);
     }
@@ -104,9 +108,12 @@ static inline ai_value *probe(const attr_rec *r, ai_value o, const ai_type *t, a
     return slot;
 }
 
+/* Is r a float slot's record (its shape word tagged, aithon_rt.h)? */
+static inline bool rec_fslot(const attr_rec *r) { return r->a.shape != r->shape; }
+
 /* The value in a slot that probe found: a float slot's double boxed. */
 static inline ai_value slot_read(const attr_rec *r, const ai_value *slot) {
-    if (!r->a.fslot) return *slot;
+    if (!rec_fslot(r)) return *slot;
     double d;
     memcpy(&d, slot, sizeof d);
     return ai_float_box(d);
@@ -115,7 +122,7 @@ static inline ai_value slot_read(const attr_rec *r, const ai_value *slot) {
 /* Store v through record r into slot (of holder): false when r cannot
  * take v (a float slot and v no exact float). */
 static inline bool slot_write(const attr_rec *r, ai_value *slot, ai_object *holder, ai_value v) {
-    if (r->a.fslot) {
+    if (rec_fslot(r)) {
         if (!cls_is_exact_float(v)) return false;
         double d = float_get(v);
         memcpy(slot, &d, sizeof d);
@@ -142,7 +149,7 @@ static attr_rec *find_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind
                           uint64_t next_shape) {
     /* acquire: pairs with the release push in get_rec. */
     for (attr_rec *r = atomic_load_explicit(&ct->attr_recs, memory_order_acquire); r; r = r->next)
-        if (r->name == name && r->ix == ix && r->kind == kind && r->a.shape == shape &&
+        if (r->name == name && r->ix == ix && r->kind == kind && r->shape == shape &&
             r->a.next_shape == next_shape)
             return r;
     return NULL;
@@ -166,13 +173,16 @@ static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind,
                     r->a.cls = NULL;
                 r->a.version = ver;
                 r->a.verp = (const uint64_t *)&ct->version;
-                r->a.shape = shape;
+                r->a.shape = r->shape = shape;
                 r->a.next_shape = next_shape;
-                r->a.fslot = 0;
+                bool fslot = false;
                 if (kind == IC_SGET || kind == IC_SSET)
-                    r->a.fslot = cls_shape_fslot(cls_word_shape(shape), (int)ix);
+                    fslot = cls_shape_fslot(cls_word_shape(shape), (int)ix);
                 else if (kind == IC_SADD)
-                    r->a.fslot = cls_shape_fslot(cls_word_shape(next_shape), (int)ix);
+                    fslot = cls_shape_fslot(cls_word_shape(next_shape), (int)ix);
+                /* a float slot's record: the tag keeps compiled code's
+                 * plain check from passing it (aithon_rt.h) */
+                if (fslot) r->a.shape |= AI_AREC_FSLOT;
                 r->a.offset = kind >= IC_MGET   ? (uint64_t)ix
                               : kind >= IC_SGET ? ct->dictoffset + (uint64_t)(2 + ix) * sizeof(ai_value)
                                                 : 0;
@@ -341,7 +351,7 @@ int32_t ai_setattr_ic(ai_value o, ai_value name, ai_value v, void *cache) {
             if (r->kind == IC_SADD) {
                 if (r->name != name || !rec_current(r, t)) continue;
                 ai_value *w = dict_word(o, r);
-                if (*w != r->a.shape) continue;
+                if (*w != r->shape) continue;
                 if (!slot_write(r, (ai_value *)((char *)ai_obj(o) + r->a.offset), ai_obj(o), v)) continue;
                 *w = r->a.next_shape;
                 return 0;
