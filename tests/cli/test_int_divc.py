@@ -4,7 +4,8 @@
   function dividing only by 2, 4 and 8 holds no `sdiv`/`srem`.
 - Another constant divides by the constant itself (LLVM makes it a
   multiply), with no zero test of the divisor.
-- A variable divisor keeps the general way.
+- A variable divisor keeps the general way, but `n % d == 0` in an int
+  fast copy tests the truncated remainder (`int.modz`), no floor fix-up.
 """
 
 import re
@@ -32,7 +33,16 @@ def byvar(n, d):
     return n // d + n % d
 
 
-print(pow2(1000), by10(12345), byvar(-7, 2))
+def count_div(n, d):
+    k = 0
+    while d < n:
+        if n % d == 0:
+            k += 1
+        d += 1
+    return k
+
+
+print(pow2(1000), by10(12345), byvar(-7, 2), count_div(360, 1))
 '''
 
 
@@ -50,10 +60,11 @@ t = function_ir(ir, 'by10')
 check(re.search(r'sdiv i64 %\S+, 10\b', t) and not re.search(r'sdiv i64 %\S+, %', t),
       'x // 10 divides by the constant 10 only', t[:2000])
 check(re.search(r'sdiv i64 %\S+, %', function_ir(ir, 'byvar')), 'a variable divisor divides by a variable')
+check('int.modz' in function_ir(ir, 'count_div'), 'n % d == 0 in a fast copy tests the remainder only')
 
 exe = src[:-3]
 st, _, err = run([AITHONC, src, '-o', exe])
 check(st == 0, 'compiles', err)
 st, out, err = run([exe])
-check(out == '%s\n' % ' '.join(str(v) for v in (536, 15, -3)), 'prints what CPython prints', out + err)
+check(out == '%s\n' % ' '.join(str(v) for v in (536, 15, -3, 23)), 'prints what CPython prints', out + err)
 finish()

@@ -147,3 +147,38 @@ try:
     print(var_mod(10, -3))
 except ZeroDivisionError as e:
     print("ZeroDivisionError", e)
+
+
+def divisors(n, lo, hi):
+    # `n % d == 0` / `0 != n % d` with a variable d test the truncated
+    # remainder: same answer for every sign
+    out = []
+    d = lo
+    while d < hi:
+        if d != 0 and 0 != n % d:
+            d += 1
+            continue
+        if d != 0 and n % d == 0:
+            out.append(d)
+        d += 1
+    return out
+
+
+print(divisors(36, -40, 40), divisors(-36, -13, 13), divisors(True, -2, 3))
+print(divisors(2**62 - 2, 2**61 - 3, 2**61 + 3), divisors(2**64, 2**62 - 2, 2**62 + 3))
+
+
+def is_prime(n):
+    if n < 2:
+        return False
+    if n % 2 == 0:
+        return n == 2
+    d = 3
+    while d * d <= n:
+        if n % d == 0:
+            return False
+        d += 2
+    return True
+
+
+print([k for k in range(-5, 60) if is_prime(k)], is_prime(2**31 - 1), is_prime(1000003 * 1000033))
