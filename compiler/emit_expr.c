@@ -210,6 +210,11 @@ static LLVMValueRef small_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueR
         *ovf = LLVMConstInt(e->i1, 0, 0);
         return LLVMBuildOr(e->b, LLVMBuildXor(e->b, l, r, ""), one, "");
     case OP_FLOORDIV: case OP_MOD: {
+        LLVMValueRef cres = emit_int_divmod_const(e, op, l, r);
+        if (cres) {
+            *ovf = LLVMConstInt(e->i1, 0, 0);
+            return cres;
+        }
         /* Python floors: adjust C's truncating division when the
          * remainder is nonzero and has the other sign from the divisor.
          * y == 0 goes to the slow path (ZeroDivisionError); x = min, y = -1
@@ -224,6 +229,11 @@ static LLVMValueRef small_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueR
         LLVMValueRef res;
         if (op == OP_FLOORDIV) res = LLVMBuildSub(e->b, q, LLVMBuildZExt(e->b, adjust, e->i64, ""), "");
         else res = LLVMBuildAdd(e->b, m, LLVMBuildSelect(e->b, adjust, ysafe, emit_i64(e, 0), ""), "");
+        if (op == OP_MOD) {
+            /* |m| < |y|: fits whenever y does */
+            *ovf = yzero;
+            return LLVMBuildOr(e->b, LLVMBuildShl(e->b, res, one, ""), one, "");
+        }
         LLVMValueRef o1;
         LLVMValueRef twice = overflow_op(e, "llvm.sadd.with.overflow.i64", res, res, &o1);
         *ovf = LLVMBuildOr(e->b, o1, yzero, "");

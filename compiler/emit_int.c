@@ -155,6 +155,27 @@ static LLVMIntPredicate pred(CmpOp op) {
     }
 }
 
+/* `a % b == 0` with a variable b: floor or truncated remainder are zero
+ * together, so the truncated one (srem) is tested and Python's sign
+ * correction is skipped. A zero b deopts (ZeroDivisionError); min % -1
+ * cannot trap since small ints have 62 bits. NULL: not that shape (a
+ * constant b is already cheap: emit_intdiv.c). */
+static LLVMValueRef mod_is_zero(Emitter *e, const Expr *l, const Expr *r, LLVMBasicBlockRef deopt) {
+    if (!(small_const(r) && r->u.constant.ival == 0)) {
+        const Expr *t = l;
+        l = r;
+        r = t;
+        if (!(small_const(r) && r->u.constant.ival == 0)) return NULL;
+    }
+    if (l->kind != E_BINOP || l->u.binop.op != OP_MOD || small_const(l->u.binop.right) || !pure(e, l)) return NULL;
+    LLVMValueRef a = fast_val(e, l->u.binop.left, deopt), b = fast_val(e, l->u.binop.right, deopt);
+    LLVMValueRef one = emit_i64(e, 1), zero = emit_i64(e, 0);
+    LLVMValueRef y = LLVMBuildAShr(e->b, b, one, "y");
+    deopt_if(e, LLVMBuildICmp(e->b, LLVMIntEQ, y, zero, ""), deopt);
+    LLVMValueRef m = LLVMBuildSRem(e->b, LLVMBuildAShr(e->b, a, one, "x"), y, "m");
+    return LLVMBuildICmp(e->b, LLVMIntEQ, m, zero, "int.modz");
+}
+
 /* A condition on the fast way, or NULL (then emit_cond). *clean: nothing
  * was evaluated the ordinary way yet, so a deopt may still go back to
  * the start of the statement. */
@@ -196,6 +217,10 @@ static LLVMValueRef fast_cond(Emitter *e, const Expr *x, LLVMBasicBlockRef deopt
     if (x->kind != E_COMPARE || x->u.compare.n != 1 || x->u.compare.ops[0] > CMP_GTE) return NULL;
     const Expr *l = x->u.compare.left, *r = x->u.compare.comparators.v[0];
     CmpOp op = x->u.compare.ops[0];
+    if (*clean && (op == CMP_EQ || op == CMP_NOTEQ)) {
+        LLVMValueRef z = mod_is_zero(e, l, r, deopt);
+        if (z) return op == CMP_EQ ? z : LLVMBuildNot(e->b, z, "");
+    }
     bool lp = pure(e, l), rp = pure(e, r);
     /* a side that may deopt must be evaluated while nothing else ran */
     bool lfast = lp && (*clean || is_atom(e, l));

@@ -429,6 +429,8 @@ void emit_int_resume_point(Emitter *e, const Stmt *s);
 IntVer *emit_int_plain(void);
 void emit_frame_ints(Emitter *e, Frame *f, const FuncDef *fd);
 LLVMValueRef emit_small_binop(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r, LLVMValueRef *ovf);
+/* emit_intdiv.c: x // c, x % c for a constant c, or NULL */
+LLVMValueRef emit_int_divmod_const(Emitter *e, BinOp op, LLVMValueRef l, LLVMValueRef r);
 LLVMValueRef emit_overflow_op(Emitter *e, const char *intrinsic, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ovf);
 LLVMValueRef emit_compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, int line);
 /* Is call a call of a def with a float-return variant? (emission time) */
