@@ -27,7 +27,9 @@
  * may override: put() ends in self.put_nowait(), get() in
  * self.get_nowait(), and the items are kept by self._init(maxsize),
  * self._put(item), self._get() (PriorityQueue and LifoQueue are built on
- * these). The same calls are made here, but only for an instance whose
+ * these), and put()/put_nowait() ask self.full(), get()/get_nowait()
+ * self.empty(), full() self.qsize(). The same calls are made here, but
+ * only for an instance whose
  * class overrides the method (`custom`, found once by queue_subinit):
  * an exact Queue never looks anything up. A class that overrides _init
  * keeps the items itself, in self._queue: qsize() is len(self._queue),
@@ -69,7 +71,8 @@ typedef struct aio_queue {
     uint32_t custom;    /* QC_*: what the instance's class overrides */
 } aio_queue;
 
-enum { QC_INIT = 1, QC_PUT = 2, QC_GET = 4, QC_PUT_NOWAIT = 8, QC_GET_NOWAIT = 16 };
+enum { QC_INIT = 1, QC_PUT = 2, QC_GET = 4, QC_PUT_NOWAIT = 8, QC_GET_NOWAIT = 16, QC_QSIZE = 32, QC_FULL = 64,
+       QC_EMPTY = 128 };
 
 extern ai_type aio_queue_type, aio_priorityqueue_type, aio_lifoqueue_type;
 
@@ -144,12 +147,43 @@ static int64_t qsize(ai_value self) {
     return q->kind == Q_FIFO ? aio_deque_len(q->items) : list_obj(q->items)->len;
 }
 
-/* 1 / 0, -1 error */
-static int qfull(ai_value self) {
-    aio_queue *q = q_obj(self);
-    if (q->max <= 0) return 0;
-    int64_t n = qsize(self);
+/* self.qsize(): a subclass's override (an int, as CPython's `>=`
+ * against maxsize needs one here), or the base's; -1 error. */
+static int64_t q_qsize(ai_value self) {
+    if (!(q_obj(self)->custom & QC_QSIZE)) return qsize(self);
+    ai_value r = cls_call_named(self, "qsize", NULL, 0);
+    if (!r) return -1;
+    bool fits, err;
+    if (!int_check(r)) {
+        ai_raise_fmt(&ai_exc_TypeError, "'>=' not supported between instances of '%s' and 'int'", obj_type_name(r));
+        return -1;
+    }
+    int64_t n = obj_index_i64(r, &fits, &err);
+    if (err) return -1;
+    return !fits ? (int_sign(r) < 0 ? 0 : INT64_MAX) : n < 0 ? 0 : n;
+}
+
+/* Queue.full(): 1 / 0, -1 error */
+static int base_full(ai_value self) {
+    if (q_obj(self)->max <= 0) return 0;
+    int64_t n = q_qsize(self);
     return n < 0 ? -1 : n >= q_obj(self)->max;
+}
+
+/* self.full() and self.empty() where CPython's methods call them. */
+static int qfull(ai_value self) {
+    if (!(q_obj(self)->custom & QC_FULL)) return base_full(self);
+    ai_value r = cls_call_named(self, "full", NULL, 0);
+    return r ? ai_truthy(r) : -1;
+}
+
+static int qempty(ai_value self) {
+    if (!(q_obj(self)->custom & QC_EMPTY)) {
+        int64_t n = qsize(self);
+        return n < 0 ? -1 : n == 0;
+    }
+    ai_value r = cls_call_named(self, "empty", NULL, 0);
+    return r ? ai_truthy(r) : -1;
 }
 
 /* ---- the heap of PriorityQueue (heapq's siftdown/siftup) ------------------------------------ */
@@ -302,9 +336,9 @@ int aio_queue_put_nowait(ai_value self, ai_value item) {
 }
 
 static ai_value get_nowait(ai_value self) {
-    int64_t n = qsize(self);
-    if (n < 0) return AI_ERR;
-    if (n == 0) return ai_raise_msg(&aio_QueueEmpty, NULL);
+    int empty = qempty(self);
+    if (empty < 0) return AI_ERR;
+    if (empty) return ai_raise_msg(&aio_QueueEmpty, NULL);
     ai_value item = q_get(self);
     if (!item) return AI_ERR;
     if (wakeup_next(q_obj(self)->putters) < 0) return AI_ERR;
@@ -331,6 +365,18 @@ static void parked_failed(ai_value waiters, ai_value task, int how, bool can_tak
     exc_set_pending(e);
 }
 
+/* `not self.empty()` / `not self.full()` in put()'s and get()'s except
+ * clauses (an error there is dropped: the wake-up is passed on). */
+static bool may_pass_on(ai_value self, bool getter) {
+    if (!(q_obj(self)->custom & (QC_INIT | QC_QSIZE | QC_FULL | QC_EMPTY))) /* runs no Python code */
+        return getter ? qsize(self) != 0 : !base_full(self);
+    ai_value e = ai_exc_fetch();
+    int r = getter ? qempty(self) : qfull(self);
+    if (r < 0) exc_clear();
+    if (e) exc_set_pending(e);
+    return r <= 0;
+}
+
 /* Wait in `waiters` of queue self, parked or on a future: 1 woken, 0 no
  * task to park (use a future), -1 error (frame: the AIO_FR_* to add). */
 static int park_in(ai_value self, ai_value waiters, bool getter, int frame) {
@@ -339,7 +385,7 @@ static int park_in(ai_value self, ai_value waiters, bool getter, int frame) {
     if (aio_deque_push(waiters, task) < 0) return -1;
     int how;
     if (aio_task_park(task, self, &how)) return 1;
-    parked_failed(waiters, task, how, getter ? qsize(self) != 0 : !qfull(self)); /* (-1: an error, pass the wake-up on) */
+    parked_failed(waiters, task, how, may_pass_on(self, getter));
     aio_add_frame(frame);
     return -1;
 }
@@ -351,8 +397,8 @@ static ai_value get_nowait_of(ai_value self) {
 }
 
 ai_value aio_queue_get(ai_value self) {
-    int64_t n;
-    while ((n = qsize(self)) == 0) {
+    int empty;
+    while ((empty = qempty(self)) > 0) {
         int p = park_in(self, q_obj(self)->getters, true, AIO_FR_QUEUE_GET);
         if (p < 0) return AI_ERR;
         if (p) continue;
@@ -363,7 +409,7 @@ ai_value aio_queue_get(ai_value self) {
         else getter = aio_future_new(loop);
         if (!getter || aio_deque_push(q_obj(self)->getters, getter) < 0) return AI_ERR;
         if (!aio_future_await(getter)) {
-            waiter_failed(self, q_obj(self)->getters, getter, qsize(self) != 0);
+            waiter_failed(self, q_obj(self)->getters, getter, may_pass_on(self, true));
             aio_add_frame(AIO_FR_QUEUE_GET);
             return AI_ERR;
         }
@@ -372,7 +418,7 @@ ai_value aio_queue_get(ai_value self) {
         q->spare = getter;
         gc_barrier(q, getter);
     }
-    return n < 0 ? AI_ERR : get_nowait_of(self);
+    return empty < 0 ? AI_ERR : get_nowait_of(self);
 }
 
 static ai_value get_body(const ai_value *a) { return aio_queue_get(a[0]); }
@@ -390,7 +436,7 @@ static ai_value put_body(const ai_value *a) {
         ai_value putter = aio_future_new(loop);
         if (!putter || aio_deque_push(q_obj(self)->putters, putter) < 0) return AI_ERR;
         if (!aio_future_await(putter)) {
-            waiter_failed(self, q_obj(self)->putters, putter, !qfull(self));
+            waiter_failed(self, q_obj(self)->putters, putter, may_pass_on(self, false));
             aio_add_frame(AIO_FR_QUEUE_PUT);
             return AI_ERR;
         }
@@ -474,7 +520,7 @@ METHOD(m_empty) {
 
 METHOD(m_full) {
     NOARGS("full");
-    int full = qfull(self);
+    int full = base_full(self);
     return full < 0 ? AI_ERR : ai_bool(full);
 }
 
@@ -598,7 +644,9 @@ static ai_value queue_subinit(ai_value self, const ai_value *args, int64_t nargs
     if (queue_fill(self, kind, maxsize) < 0) return AI_ERR;
     uint32_t custom = (overridden(self, "_put") ? QC_PUT : 0) | (overridden(self, "_get") ? QC_GET : 0) |
                       (overridden(self, "put_nowait") ? QC_PUT_NOWAIT : 0) |
-                      (overridden(self, "get_nowait") ? QC_GET_NOWAIT : 0);
+                      (overridden(self, "get_nowait") ? QC_GET_NOWAIT : 0) |
+                      (overridden(self, "qsize") ? QC_QSIZE : 0) | (overridden(self, "full") ? QC_FULL : 0) |
+                      (overridden(self, "empty") ? QC_EMPTY : 0);
     if (exc_pending()) return AI_ERR;
     q_obj(self)->custom = custom;
     if (overridden(self, "_init")) {

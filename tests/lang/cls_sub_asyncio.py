@@ -218,5 +218,44 @@ async def more():
     except asyncio.QueueFull:
         print("full", q.qsize())
 
+    # full() decides put_nowait(), empty() get_nowait() and get(), and
+    # full() asks qsize(), as in CPython's Queue.
+    class Pair(asyncio.Queue):
+        def full(self):
+            return self.qsize() >= 2
+
+        def empty(self):
+            return self.qsize() < 2
+
+    class Tens(asyncio.Queue):
+        def qsize(self):
+            return super().qsize() * 10
+
+    p = Pair()
+    p.put_nowait("a")
+    try:
+        p.get_nowait()
+    except asyncio.QueueEmpty:
+        print("QueueEmpty with", p.qsize())
+    p.put_nowait("b")
+    try:
+        p.put_nowait("c")
+    except asyncio.QueueFull:
+        print("QueueFull with", p.qsize(), p.full(), p.empty())
+    print(await p.get(), p.qsize())
+
+    async def feed(q):
+        await asyncio.sleep(0)
+        q.put_nowait("x")
+    t = asyncio.create_task(feed(p))
+    print(await p.get(), p.qsize())
+    await t
+    t10 = Tens(maxsize=5)
+    t10.put_nowait(1)
+    try:
+        t10.put_nowait(2)
+    except asyncio.QueueFull:
+        print("QueueFull", t10.qsize(), t10.full(), t10.empty())
+
 
 asyncio.run(more())
