@@ -1080,10 +1080,10 @@ METHOD(t_get_stack) {
     return list_new(0);
 }
 
-static ai_value future_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
-    (void)cls, (void)args;
+/* Future(*, loop=None): the loop (0: error raised). */
+static ai_value future_loop_arg(const ai_value *args, int64_t nargs, ai_value kwnames) {
     int64_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
-    if (nargs) return ai_raise_fmt(&ai_exc_TypeError, "Future() takes no positional arguments");
+    if (nargs > 0) return ai_raise_fmt(&ai_exc_TypeError, "Future() takes no positional arguments");
     ai_value loop = 0;
     for (int64_t i = 0; i < nkw; i++) {
         if (!attr_name_is(tuple_obj(kwnames)->items[i], "loop"))
@@ -1094,7 +1094,25 @@ static ai_value future_construct(ai_value cls, const ai_value *args, int64_t nar
         loop = aio_state_get()->loop;
         if (!loop) return ai_raise_msg(&ai_exc_RuntimeError, "no running event loop");
     }
-    return aio_future_new(loop);
+    return loop;
+}
+
+static ai_value future_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    ai_value loop = future_loop_arg(args, nargs, kwnames);
+    return loop ? aio_future_new(loop) : AI_ERR;
+}
+
+/* Future.__init__(*, loop=None) on an instance of a subclass (objects/
+ * class.c; nargs -1: at allocation, the running loop): pending, on the
+ * loop. Such a future is never recycled (aio_future_recycle: exact type). */
+static ai_value future_subinit(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    ai_value loop = future_loop_arg(args, nargs < 0 ? 0 : nargs, nargs < 0 ? 0 : kwnames);
+    if (!loop) return AI_ERR;
+    aio_future *f = aio_fut(self);
+    f->loop = loop;
+    gc_barrier(f, loop);
+    return AI_NONE;
 }
 
 
@@ -1133,7 +1151,8 @@ static const ai_method_def task_methods[] = {
     {"get_stack", t_get_stack, &aio_task_type, 0},
     {NULL, NULL, NULL, 0},
 };
-static const ai_slots future_slots = {.methods = future_methods, .getset = future_getset, .construct = future_construct};
+static const ai_slots future_slots = {
+    .methods = future_methods, .getset = future_getset, .construct = future_construct, .subinit = future_subinit};
 static const ai_slots task_slots = {.methods = task_methods, .construct = task_construct};
 
 ai_type aio_future_type = {

@@ -21,10 +21,24 @@
  * its get() is kept (`spare`) and reused by the next: it never escapes
  * the queue and the awaiting task (aio_future_recycle), so this is
  * invisible. Either way a Queue hand-off allocates nothing.
+ *
+ * Subclasses (objects/class.c; queue_subinit is Queue.__init__ on their
+ * instances). CPython's Queue calls its own methods, which a subclass
+ * may override: put() ends in self.put_nowait(), get() in
+ * self.get_nowait(), and the items are kept by self._init(maxsize),
+ * self._put(item), self._get() (PriorityQueue and LifoQueue are built on
+ * these), and put()/put_nowait() ask self.full(), get()/get_nowait()
+ * self.empty(), full() self.qsize(). The same calls are made here, but
+ * only for an instance whose
+ * class overrides the method (`custom`, found once by queue_subinit):
+ * an exact Queue never looks anything up. A class that overrides _init
+ * keeps the items itself, in self._queue: qsize() is len(self._queue),
+ * and the base's _put/_get work on that object as CPython's do.
  */
 #include "asyncio/aio.h"
 
 #include "modules/modutil.h"
+#include "objects/class.h"
 
 #define METHOD(fn) AIO_METHOD(fn)
 /* (the checks' functions only when the call is not the plain one: a
@@ -54,7 +68,11 @@ typedef struct aio_queue {
     int64_t max;        /* <= 0: unbounded */
     int64_t unfinished;
     int32_t kind;
+    uint32_t custom;    /* QC_*: what the instance's class overrides */
 } aio_queue;
+
+enum { QC_INIT = 1, QC_PUT = 2, QC_GET = 4, QC_PUT_NOWAIT = 8, QC_GET_NOWAIT = 16, QC_QSIZE = 32, QC_FULL = 64,
+       QC_EMPTY = 128 };
 
 extern ai_type aio_queue_type, aio_priorityqueue_type, aio_lifoqueue_type;
 
@@ -67,10 +85,12 @@ static void queue_visit(ai_object *o, void (*visit)(ai_value *, void *), void *c
         if (*s[i]) visit(s[i], ctx);
 }
 
-static ai_value queue_make(ai_type *t, int kind, ai_value maxsize) {
+/* Queue.__init__(maxsize) on q: fresh waiters, no items (the kind's
+ * container), no unfinished tasks. */
+static int queue_fill(ai_value self, int kind, ai_value maxsize) {
     ai_value items = kind == Q_FIFO ? aio_deque_new() : list_new(0);
     ai_value g = items ? aio_deque_new() : 0, p = g ? aio_deque_new() : 0, j = p ? aio_deque_new() : 0;
-    if (!j) return AI_ERR;
+    if (!j) return -1;
     int64_t max = 0;
     if (int_check(maxsize)) {
         bool fits, err;
@@ -81,31 +101,89 @@ static ai_value queue_make(ai_type *t, int kind, ai_value maxsize) {
         double d = float_get(maxsize);
         max = d <= 0 ? 0 : d >= 9e18 ? INT64_MAX : (int64_t)d + (d != (double)(int64_t)d);
     } else {
-        return ai_raise_fmt(&ai_exc_TypeError, "'<=' not supported between instances of '%s' and 'int'",
-                            obj_type_name(maxsize));
+        ai_raise_fmt(&ai_exc_TypeError, "'<=' not supported between instances of '%s' and 'int'",
+                     obj_type_name(maxsize));
+        return -1;
     }
-    aio_queue *q = ai_alloc(t, sizeof(aio_queue));
-    if (!q) return AI_ERR;
+    aio_queue *q = q_obj(self);
     q->items = items;
     q->getters = g;
     q->putters = p;
     q->joiners = j;
     q->maxsize = maxsize;
+    q->spare = 0;
     q->max = max;
+    q->unfinished = 0;
     q->kind = kind;
-    return ai_val(q);
+    gc_barrier_all(q);
+    return 0;
+}
+
+static ai_value queue_make(ai_type *t, int kind, ai_value maxsize) {
+    aio_queue *q = ai_alloc(t, sizeof(aio_queue));
+    if (!q) return AI_ERR;
+    return queue_fill(ai_val(q), kind, maxsize) < 0 ? AI_ERR : ai_val(q);
+}
+
+/* Does the instance's class (a user class) define `name` itself? */
+static bool overridden(ai_value self, const char *name) {
+    cls_found f;
+    ai_value n = str_of_literal(name);
+    return n && cls_lookup(ai_type_of(self), 0, n, &f) >= 0 && f.kind == CF_VALUE;
 }
 
 ai_value aio_queue_new_unbounded(void) { return queue_make(&aio_queue_type, Q_FIFO, ai_smallint(0)); }
 
+/* self._queue of a class that overrides _init (AI_ERR: none). */
+static ai_value own_items(ai_value self) { return ai_getattr(self, str_of_literal("_queue")); }
+
+/* -1 with an exception pending (only with a subclass's own _queue). */
 static int64_t qsize(ai_value self) {
     aio_queue *q = q_obj(self);
+    if (q->custom & QC_INIT) {
+        ai_value items = own_items(self);
+        return items ? ai_match_len(items) : -1;
+    }
     return q->kind == Q_FIFO ? aio_deque_len(q->items) : list_obj(q->items)->len;
 }
 
-static bool qfull(ai_value self) {
-    aio_queue *q = q_obj(self);
-    return q->max > 0 && qsize(self) >= q->max;
+/* self.qsize(): a subclass's override (an int, as CPython's `>=`
+ * against maxsize needs one here), or the base's; -1 error. */
+static int64_t q_qsize(ai_value self) {
+    if (!(q_obj(self)->custom & QC_QSIZE)) return qsize(self);
+    ai_value r = cls_call_named(self, "qsize", NULL, 0);
+    if (!r) return -1;
+    bool fits, err;
+    if (!int_check(r)) {
+        ai_raise_fmt(&ai_exc_TypeError, "'>=' not supported between instances of '%s' and 'int'", obj_type_name(r));
+        return -1;
+    }
+    int64_t n = obj_index_i64(r, &fits, &err);
+    if (err) return -1;
+    return !fits ? (int_sign(r) < 0 ? 0 : INT64_MAX) : n < 0 ? 0 : n;
+}
+
+/* Queue.full(): 1 / 0, -1 error */
+static int base_full(ai_value self) {
+    if (q_obj(self)->max <= 0) return 0;
+    int64_t n = q_qsize(self);
+    return n < 0 ? -1 : n >= q_obj(self)->max;
+}
+
+/* self.full() and self.empty() where CPython's methods call them. */
+static int qfull(ai_value self) {
+    if (!(q_obj(self)->custom & QC_FULL)) return base_full(self);
+    ai_value r = cls_call_named(self, "full", NULL, 0);
+    return r ? ai_truthy(r) : -1;
+}
+
+static int qempty(ai_value self) {
+    if (!(q_obj(self)->custom & QC_EMPTY)) {
+        int64_t n = qsize(self);
+        return n < 0 ? -1 : n == 0;
+    }
+    ai_value r = cls_call_named(self, "empty", NULL, 0);
+    return r ? ai_truthy(r) : -1;
 }
 
 /* ---- the heap of PriorityQueue (heapq's siftdown/siftup) ------------------------------------ */
@@ -171,8 +249,38 @@ static ai_value heap_pop(ai_value list) {
 
 /* ---- _put / _get / _wakeup_next ------------------------------------------------------------- */
 
-static int q_put(ai_value self, ai_value item) {
+/* The base's _put/_get on a subclass's own self._queue: append, and
+ * popleft (FIFO), pop (LIFO) or the heap's pop (a list, PRIORITY). */
+static int own_put(ai_value self, ai_value item) {
+    ai_value items = own_items(self);
+    if (!items) return -1;
+    if (q_obj(self)->kind == Q_PRIORITY) {
+        if (!list_check(items)) {
+            ai_raise_fmt(&ai_exc_TypeError, "heappush() argument 1 must be list, not %s", obj_type_name(items));
+            return -1;
+        }
+        return heap_push(items, item);
+    }
+    return ai_call_method(items, str_of_literal("append"), &item, 1, 0, NULL) ? 0 : -1;
+}
+
+static ai_value own_get(ai_value self) {
+    ai_value items = own_items(self);
+    if (!items) return AI_ERR;
+    int kind = q_obj(self)->kind;
+    if (kind == Q_PRIORITY) {
+        if (!list_check(items))
+            return ai_raise_fmt(&ai_exc_TypeError, "heappop() argument 1 must be list, not %s", obj_type_name(items));
+        if (!list_obj(items)->len) return ai_raise_msg(&ai_exc_IndexError, "index out of range");
+        return heap_pop(items);
+    }
+    return ai_call_method(items, str_of_literal(kind == Q_FIFO ? "popleft" : "pop"), NULL, 0, 0, NULL);
+}
+
+/* Queue._put / _get as the base class defines them. */
+static int base_put(ai_value self, ai_value item) {
     aio_queue *q = q_obj(self);
+    if (q->custom & QC_INIT) return own_put(self, item);
     switch (q->kind) {
     case Q_FIFO: return aio_deque_push(q->items, item);
     case Q_PRIORITY: return heap_push(q->items, item);
@@ -180,13 +288,25 @@ static int q_put(ai_value self, ai_value item) {
     }
 }
 
-static ai_value q_get(ai_value self) {
+static ai_value base_get(ai_value self) {
     aio_queue *q = q_obj(self);
+    if (q->custom & QC_INIT) return own_get(self);
     switch (q->kind) {
     case Q_FIFO: return aio_deque_popleft(q->items);
     case Q_PRIORITY: return heap_pop(q->items);
     default: return list_obj(q->items)->items[--list_obj(q->items)->len];
     }
+}
+
+/* self._put(item) / self._get(): a subclass's override, or the base's. */
+static int q_put(ai_value self, ai_value item) {
+    if (q_obj(self)->custom & QC_PUT) return cls_call_named(self, "_put", &item, 1) ? 0 : -1;
+    return base_put(self, item);
+}
+
+static ai_value q_get(ai_value self) {
+    if (q_obj(self)->custom & QC_GET) return cls_call_named(self, "_get", NULL, 0);
+    return base_get(self);
 }
 
 /* A waiter is a task parked itself (aio_task_park) or a future (the
@@ -204,7 +324,9 @@ static int wakeup_next(ai_value waiters) {
 }
 
 int aio_queue_put_nowait(ai_value self, ai_value item) {
-    if (qfull(self)) {
+    int full = qfull(self);
+    if (full < 0) return -1;
+    if (full) {
         ai_raise_msg(&aio_QueueFull, NULL);
         return -1;
     }
@@ -214,7 +336,9 @@ int aio_queue_put_nowait(ai_value self, ai_value item) {
 }
 
 static ai_value get_nowait(ai_value self) {
-    if (qsize(self) == 0) return ai_raise_msg(&aio_QueueEmpty, NULL);
+    int empty = qempty(self);
+    if (empty < 0) return AI_ERR;
+    if (empty) return ai_raise_msg(&aio_QueueEmpty, NULL);
     ai_value item = q_get(self);
     if (!item) return AI_ERR;
     if (wakeup_next(q_obj(self)->putters) < 0) return AI_ERR;
@@ -241,6 +365,18 @@ static void parked_failed(ai_value waiters, ai_value task, int how, bool can_tak
     exc_set_pending(e);
 }
 
+/* `not self.empty()` / `not self.full()` in put()'s and get()'s except
+ * clauses (an error there is dropped: the wake-up is passed on). */
+static bool may_pass_on(ai_value self, bool getter) {
+    if (!(q_obj(self)->custom & (QC_INIT | QC_QSIZE | QC_FULL | QC_EMPTY))) /* runs no Python code */
+        return getter ? qsize(self) != 0 : !base_full(self);
+    ai_value e = ai_exc_fetch();
+    int r = getter ? qempty(self) : qfull(self);
+    if (r < 0) exc_clear();
+    if (e) exc_set_pending(e);
+    return r <= 0;
+}
+
 /* Wait in `waiters` of queue self, parked or on a future: 1 woken, 0 no
  * task to park (use a future), -1 error (frame: the AIO_FR_* to add). */
 static int park_in(ai_value self, ai_value waiters, bool getter, int frame) {
@@ -249,13 +385,20 @@ static int park_in(ai_value self, ai_value waiters, bool getter, int frame) {
     if (aio_deque_push(waiters, task) < 0) return -1;
     int how;
     if (aio_task_park(task, self, &how)) return 1;
-    parked_failed(waiters, task, how, getter ? qsize(self) != 0 : !qfull(self));
+    parked_failed(waiters, task, how, may_pass_on(self, getter));
     aio_add_frame(frame);
     return -1;
 }
 
+/* self.get_nowait() at the end of get(): a subclass's override, or the base's. */
+static ai_value get_nowait_of(ai_value self) {
+    if (q_obj(self)->custom & QC_GET_NOWAIT) return cls_call_named(self, "get_nowait", NULL, 0);
+    return get_nowait(self);
+}
+
 ai_value aio_queue_get(ai_value self) {
-    while (qsize(self) == 0) {
+    int empty;
+    while ((empty = qempty(self)) > 0) {
         int p = park_in(self, q_obj(self)->getters, true, AIO_FR_QUEUE_GET);
         if (p < 0) return AI_ERR;
         if (p) continue;
@@ -266,7 +409,7 @@ ai_value aio_queue_get(ai_value self) {
         else getter = aio_future_new(loop);
         if (!getter || aio_deque_push(q_obj(self)->getters, getter) < 0) return AI_ERR;
         if (!aio_future_await(getter)) {
-            waiter_failed(self, q_obj(self)->getters, getter, qsize(self) != 0);
+            waiter_failed(self, q_obj(self)->getters, getter, may_pass_on(self, true));
             aio_add_frame(AIO_FR_QUEUE_GET);
             return AI_ERR;
         }
@@ -275,7 +418,7 @@ ai_value aio_queue_get(ai_value self) {
         q->spare = getter;
         gc_barrier(q, getter);
     }
-    return get_nowait(self);
+    return empty < 0 ? AI_ERR : get_nowait_of(self);
 }
 
 static ai_value get_body(const ai_value *a) { return aio_queue_get(a[0]); }
@@ -283,7 +426,8 @@ NATIVE_INFO(get_info, "get", "Queue.get");
 
 static ai_value put_body(const ai_value *a) {
     ai_value self = a[0];
-    while (qfull(self)) {
+    int full;
+    while ((full = qfull(self)) > 0) {
         int p = park_in(self, q_obj(self)->putters, false, AIO_FR_QUEUE_PUT);
         if (p < 0) return AI_ERR;
         if (p) continue;
@@ -292,11 +436,13 @@ static ai_value put_body(const ai_value *a) {
         ai_value putter = aio_future_new(loop);
         if (!putter || aio_deque_push(q_obj(self)->putters, putter) < 0) return AI_ERR;
         if (!aio_future_await(putter)) {
-            waiter_failed(self, q_obj(self)->putters, putter, !qfull(self));
+            waiter_failed(self, q_obj(self)->putters, putter, may_pass_on(self, false));
             aio_add_frame(AIO_FR_QUEUE_PUT);
             return AI_ERR;
         }
     }
+    if (full < 0) return AI_ERR;
+    if (q_obj(self)->custom & QC_PUT_NOWAIT) return cls_call_named(self, "put_nowait", &a[1], 1);
     return aio_queue_put_nowait(self, a[1]) < 0 ? AI_ERR : AI_NONE;
 }
 NATIVE_INFO(put_info, "put", "Queue.put");
@@ -362,17 +508,48 @@ METHOD(m_task_done) {
 
 METHOD(m_qsize) {
     NOARGS("qsize");
-    return ai_int_from_i64(qsize(self));
+    int64_t n = qsize(self);
+    return n < 0 ? AI_ERR : ai_int_from_i64(n);
 }
 
 METHOD(m_empty) {
     NOARGS("empty");
-    return ai_bool(qsize(self) == 0);
+    int64_t n = qsize(self);
+    return n < 0 ? AI_ERR : ai_bool(n == 0);
 }
 
 METHOD(m_full) {
     NOARGS("full");
-    return ai_bool(qfull(self));
+    int full = base_full(self);
+    return full < 0 ? AI_ERR : ai_bool(full);
+}
+
+/* The internal protocol, for a subclass's super()._put(item) etc. */
+METHOD(m__init) {
+    (void)args;
+    EXACT_ARGS("_init", 1);
+    aio_queue *q = q_obj(self);
+    ai_value items = q->kind == Q_FIFO ? aio_deque_new() : list_new(0);
+    if (!items) return AI_ERR;
+    q = q_obj(self);
+    q->items = items;
+    q->custom &= ~(uint32_t)QC_INIT; /* the items are the base's again */
+    gc_barrier(q, items);
+    return AI_NONE;
+}
+
+METHOD(m__put) {
+    EXACT_ARGS("_put", 1);
+    return base_put(self, args[0]) < 0 ? AI_ERR : AI_NONE;
+}
+
+METHOD(m__get) {
+    NOARGS("_get");
+    int64_t n = qsize(self);
+    if (n < 0) return AI_ERR;
+    if (n == 0 && !(q_obj(self)->custom & QC_INIT))
+        return ai_raise_msg(&ai_exc_IndexError, q_obj(self)->kind == Q_FIFO ? "pop from an empty deque" : "pop from empty list");
+    return base_get(self);
 }
 
 static ai_value g_maxsize(ai_value self) { return q_obj(self)->maxsize; }
@@ -380,6 +557,10 @@ static ai_value g_maxsize(ai_value self) { return q_obj(self)->maxsize; }
 /* The items, as list(self._queue) shows them. */
 static ai_value items_list(ai_value self) {
     aio_queue *q = q_obj(self);
+    if (q->custom & QC_INIT) {
+        ai_value items = own_items(self);
+        return items ? list_from_iter(items) : AI_ERR;
+    }
     if (q->kind != Q_FIFO) return ai_list_new(list_obj(q->items)->items, list_obj(q->items)->len);
     int64_t n = aio_deque_len(q->items);
     ai_value l = list_new(n);
@@ -394,7 +575,9 @@ static bool add_format(strbuf *b, ai_value self) {
     if (!r) return false;
     sb_adds(b, "maxsize=");
     sb_add_str(b, r);
-    if (qsize(self)) {
+    int64_t n = qsize(self);
+    if (n < 0) return false;
+    if (n) {
         ai_value l = items_list(self);
         ai_value lr = l ? ai_repr(l) : 0;
         if (!lr) return false;
@@ -443,6 +626,36 @@ static ai_value construct_kind(ai_value cls, int kind, const char *name, const a
     return queue_make((ai_type *)ai_obj(cls), kind, a[0] ? a[0] : ai_smallint(0));
 }
 
+/* Queue.__init__(maxsize=0) on an instance of a subclass (core/object.h,
+ * subinit): the kind from its class (a subclass of PriorityQueue keeps a
+ * heap whichever base's __init__ runs, as CPython's self._init), then
+ * the overrides it has, then its own _init. */
+static ai_value queue_subinit(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    const ai_type *t = ai_type_of(self);
+    int kind = obj_type_is_sub(t, &aio_priorityqueue_type) ? Q_PRIORITY
+               : obj_type_is_sub(t, &aio_lifoqueue_type)   ? Q_LIFO
+                                                           : Q_FIFO;
+    if (nargs < 0) return queue_fill(self, kind, ai_smallint(0)) < 0 ? AI_ERR : AI_NONE; /* the defaults */
+    static const char *const kw[] = {"maxsize"};
+    mu_clinic c = {"Queue", kw, 0, 1, 0, 0, 0};
+    ai_value a[1];
+    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    ai_value maxsize = a[0] ? a[0] : ai_smallint(0);
+    if (queue_fill(self, kind, maxsize) < 0) return AI_ERR;
+    uint32_t custom = (overridden(self, "_put") ? QC_PUT : 0) | (overridden(self, "_get") ? QC_GET : 0) |
+                      (overridden(self, "put_nowait") ? QC_PUT_NOWAIT : 0) |
+                      (overridden(self, "get_nowait") ? QC_GET_NOWAIT : 0) |
+                      (overridden(self, "qsize") ? QC_QSIZE : 0) | (overridden(self, "full") ? QC_FULL : 0) |
+                      (overridden(self, "empty") ? QC_EMPTY : 0);
+    if (exc_pending()) return AI_ERR;
+    q_obj(self)->custom = custom;
+    if (overridden(self, "_init")) {
+        q_obj(self)->custom |= QC_INIT;
+        if (!cls_call_named(self, "_init", &maxsize, 1)) return AI_ERR;
+    }
+    return exc_pending() ? AI_ERR : AI_NONE;
+}
+
 static ai_value fifo_construct(ai_value cls, const ai_value *a, int64_t n, ai_value kw) {
     return construct_kind(cls, Q_FIFO, "Queue", a, n, kw);
 }
@@ -463,11 +676,15 @@ static const ai_method_def queue_methods[] = {
     {"qsize", m_qsize, &aio_queue_type, 0},
     {"empty", m_empty, &aio_queue_type, 0},
     {"full", m_full, &aio_queue_type, 0},
+    {"_init", m__init, &aio_queue_type, 0},
+    {"_put", m__put, &aio_queue_type, 0},
+    {"_get", m__get, &aio_queue_type, 0},
     {NULL, NULL, NULL, 0},
 };
 static const ai_getset_def queue_getset[] = {{"maxsize", g_maxsize}, {NULL, NULL}};
 
-static const ai_slots fifo_slots = {.methods = queue_methods, .getset = queue_getset, .construct = fifo_construct};
+static const ai_slots fifo_slots = {
+    .methods = queue_methods, .getset = queue_getset, .construct = fifo_construct, .subinit = queue_subinit};
 static const ai_slots prio_slots = {.construct = prio_construct};
 static const ai_slots lifo_slots = {.construct = lifo_construct};
 

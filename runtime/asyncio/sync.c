@@ -17,12 +17,19 @@
  * coroutines (tasks.c); `async with` goes through __aenter__/__aexit__,
  * which do the same.
  *
+ * Subclasses (objects/class.c): the *_subinit functions are the
+ * classes' __init__ on their instances. CPython's __aenter__ awaits
+ * self.acquire() and __aexit__ calls self.release(): a subclass's
+ * overrides of those are called (Condition's are the lock's, as
+ * CPython's instance attributes are).
+ *
  * Differences: the primitives are not bound to a loop (_LoopBoundMixin's
  * "is bound to a different event loop" check): an actor has one loop.
  */
 #include "asyncio/aio.h"
 
 #include "modules/modutil.h"
+#include "objects/class.h"
 
 #define METHOD(fn) AIO_METHOD(fn)
 #define NOARGS(name)                                                                       \
@@ -229,6 +236,17 @@ static ai_value lock_construct(ai_value cls, const ai_value *args, int64_t nargs
     return prim_new(&aio_lock_type);
 }
 
+/* Lock.__init__ / Event.__init__ of a subclass's instance (nargs -1: the
+ * defaults at allocation): unlocked / unset, no waiters. */
+static ai_value unset_subinit(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)args;
+    if (nargs >= 0 && mu_no_args(obj_type_is_sub(ai_type_of(self), &aio_lock_type) ? "Lock" : "Event", nargs, kwnames) < 0)
+        return AI_ERR;
+    prim(self)->value = 0;
+    prim(self)->waiters = 0;
+    return AI_NONE;
+}
+
 /* ---- Event ------------------------------------------------------------------------------- */
 
 static ai_value event_wait_body(const ai_value *a) {
@@ -397,19 +415,26 @@ static ai_value cond_repr(ai_value self) {
     return prim_repr_with(self, prim(cond_lock(self))->value ? "locked" : "unlocked");
 }
 
-static ai_value cond_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
-    (void)cls;
+/* Condition.__init__(lock=None) on self (nargs -1: a new Lock). */
+static ai_value cond_subinit(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    ai_value a[1] = {0};
     static const char *const kw[] = {"lock"};
     mu_clinic c = {"Condition", kw, 0, 1, 0, 0, 0};
-    ai_value a[1];
-    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    if (nargs >= 0 && mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
     ai_value lock = a[0] && a[0] != AI_NONE ? a[0] : prim_new(&aio_lock_type);
     if (!lock) return AI_ERR;
-    if (!obj_is_type(lock, &aio_lock_type))
+    if (!obj_isinstance(lock, &aio_lock_type))
         return ai_raise_msg(&ai_exc_TypeError, "asyncio.Condition() needs an asyncio.Lock");
-    ai_value self = prim_new(&aio_condition_type);
-    if (!self) return AI_ERR;
     prim(self)->lock = lock;
+    prim(self)->waiters = 0;
+    gc_barrier(prim(self), lock);
+    return AI_NONE;
+}
+
+static ai_value cond_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    (void)cls;
+    ai_value self = prim_new(&aio_condition_type);
+    if (!self || !cond_subinit(self, args, nargs, kwnames)) return AI_ERR;
     return self;
 }
 
@@ -460,7 +485,7 @@ NATIVE_INFO(sem_acquire_info, "acquire", "Semaphore.acquire");
 
 static int sem_release(ai_value self) {
     aio_prim *p = prim(self);
-    if (ai_type_of(self) == &aio_boundedsemaphore_type && p->value >= p->bound) {
+    if (obj_type_is_sub(ai_type_of(self), &aio_boundedsemaphore_type) && p->value >= p->bound) {
         ai_raise_msg(&ai_exc_ValueError, "BoundedSemaphore released too many times");
         return -1;
     }
@@ -489,6 +514,28 @@ static ai_value sem_repr(ai_value self) {
     if (sem_locked(self)) snprintf(extra, sizeof extra, "locked");
     else snprintf(extra, sizeof extra, "unlocked, value:%lld", (long long)prim(self)->value);
     return prim_repr_with(self, extra);
+}
+
+/* Semaphore.__init__(value=1) on self (nargs -1: the defaults). */
+static ai_value sem_subinit(ai_value self, const ai_value *args, int64_t nargs, ai_value kwnames) {
+    prim(self)->waiters = 0;
+    prim(self)->value = prim(self)->bound = 1;
+    if (nargs < 0) return AI_NONE;
+    bool bounded = obj_type_is_sub(ai_type_of(self), &aio_boundedsemaphore_type);
+    static const char *const kw[] = {"value"};
+    mu_clinic c = {bounded ? "BoundedSemaphore" : "Semaphore", kw, 0, 1, 0, 0, 0};
+    ai_value a[1];
+    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    if (a[0]) {
+        int32_t neg = ai_compare_bool(a[0], ai_smallint(0), AI_CMP_LT);
+        if (neg < 0) return AI_ERR;
+        if (neg) return ai_raise_msg(&ai_exc_ValueError, "Semaphore initial value must be >= 0");
+        bool fits, err;
+        int64_t v = obj_index_i64(a[0], &fits, &err);
+        if (err) return AI_ERR;
+        prim(self)->value = prim(self)->bound = v;
+    }
+    return AI_NONE;
 }
 
 static ai_value sem_make(ai_type *t, const char *name, const ai_value *args, int64_t nargs, ai_value kwnames) {
@@ -524,17 +571,29 @@ static ai_value bsem_construct(ai_value cls, const ai_value *args, int64_t nargs
 
 /* ---- what async with calls ----------------------------------------------------------------- */
 
+/* (a subclass's acquire/release, where CPython's would be called) */
+static bool calls_own(ai_type *t) { return cls_check_type(t) && !obj_type_is_sub(t, &aio_condition_type); }
+
 static ai_value acquire_of(ai_value self) {
     ai_type *t = ai_type_of(self);
-    if (t == &aio_lock_type) return aio_native_coro(&lock_acquire_info, lock_acquire_body, &self, 1);
-    if (t == &aio_condition_type) return aio_native_coro(&lock_acquire_info, lock_acquire_body, &prim(self)->lock, 1);
+    if (calls_own(t)) {
+        ai_value c = cls_call_named(self, "acquire", NULL, 0);
+        if (c || exc_pending()) return c;
+    }
+    if (obj_type_is_sub(t, &aio_lock_type)) return aio_native_coro(&lock_acquire_info, lock_acquire_body, &self, 1);
+    if (obj_type_is_sub(t, &aio_condition_type))
+        return aio_native_coro(&lock_acquire_info, lock_acquire_body, &prim(self)->lock, 1);
     return aio_native_coro(&sem_acquire_info, sem_acquire_body, &self, 1);
 }
 
 static int release_of(ai_value self) {
     ai_type *t = ai_type_of(self);
-    if (t == &aio_lock_type) return lock_release(self);
-    if (t == &aio_condition_type) return lock_release(cond_lock(self));
+    if (calls_own(t)) {
+        ai_value r = cls_call_named(self, "release", NULL, 0);
+        if (r || exc_pending()) return r ? 0 : -1;
+    }
+    if (obj_type_is_sub(t, &aio_lock_type)) return lock_release(self);
+    if (obj_type_is_sub(t, &aio_condition_type)) return lock_release(cond_lock(self));
     return sem_release(self);
 }
 
@@ -811,10 +870,10 @@ static const ai_method_def sem_methods[] = {
     {NULL, NULL, NULL, 0},
 };
 
-static const ai_slots lock_slots = {.methods = lock_methods, .construct = lock_construct};
-static const ai_slots event_slots = {.methods = event_methods, .construct = event_construct};
-static const ai_slots cond_slots = {.methods = cond_methods, .construct = cond_construct};
-static const ai_slots sem_slots = {.methods = sem_methods, .construct = sem_construct};
+static const ai_slots lock_slots = {.methods = lock_methods, .construct = lock_construct, .subinit = unset_subinit};
+static const ai_slots event_slots = {.methods = event_methods, .construct = event_construct, .subinit = unset_subinit};
+static const ai_slots cond_slots = {.methods = cond_methods, .construct = cond_construct, .subinit = cond_subinit};
+static const ai_slots sem_slots = {.methods = sem_methods, .construct = sem_construct, .subinit = sem_subinit};
 static const ai_slots bsem_slots = {.construct = bsem_construct};
 
 #define PRIM_TYPE(var, NAME, BASE, REPR, SLOTS)   \

@@ -128,6 +128,21 @@ FUNC(f_ensure_future) {
     return aio_ensure_future(a[0], a[1] && a[1] != AI_NONE ? a[1] : 0);
 }
 
+/* wrap_future(future, *, loop=None): an asyncio future is returned as it
+ * is; concurrent.futures does not exist here, so anything else is the
+ * AssertionError CPython raises for a non-future. */
+FUNC(f_wrap_future) {
+    (void)callable;
+    static const char *const kw[] = {"future", "loop"};
+    mu_clinic c = {"wrap_future", kw, 0, 1, 1, 1, 0};
+    ai_value a[2];
+    if (mu_parse(&c, args, nargs, kwnames, a) < 0) return AI_ERR;
+    if (aio_is_future(a[0])) return a[0];
+    ai_value r = ai_repr(a[0]);
+    if (!r) return AI_ERR;
+    return ai_raise_fmt(&ai_exc_AssertionError, "concurrent.futures.Future is expected, got %s", str_utf8(r, NULL));
+}
+
 /* ---- sleep ------------------------------------------------------------------------------- */
 
 static const ai_func_info sleep_info;
@@ -1132,6 +1147,7 @@ static AI_BUILTIN_FN(bf_run, "run", f_run);
 static AI_BUILTIN_AWAIT_FN(bf_sleep, "sleep", f_sleep);
 static AI_BUILTIN_FN(bf_create_task, "create_task", f_create_task);
 static AI_BUILTIN_FN(bf_ensure_future, "ensure_future", f_ensure_future);
+static AI_BUILTIN_FN(bf_wrap_future, "wrap_future", f_wrap_future);
 static AI_BUILTIN_FN(bf_gather, "gather", f_gather);
 static AI_BUILTIN_FN(bf_shield, "shield", f_shield);
 static AI_BUILTIN_FN(bf_wait_for, "wait_for", f_wait_for);
@@ -1153,7 +1169,7 @@ int aio_tasks_init(ai_value m) {
         &bf_run, &bf_sleep, &bf_create_task, &bf_ensure_future, &bf_gather, &bf_shield, &bf_wait_for,
         &bf_wait, &bf_as_completed, &bf_current_task, &bf_all_tasks, &bf_get_running_loop,
         &bf_get_event_loop, &bf_new_event_loop, &bf_set_event_loop, &bf_iscoroutine,
-        &bf_iscoroutinefunction, &bf_isfuture, &bf_to_thread,
+        &bf_iscoroutinefunction, &bf_isfuture, &bf_to_thread, &bf_wrap_future,
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         if (mod_add_fn(m, fns[i]) < 0) return -1;

@@ -161,6 +161,17 @@ typedef struct ai_slots {
      * other. NULL: stores into o are remembered by the whole object. */
     void (*gc_visit_range)(ai_object *o, const void *lo, const void *hi,
                            void (*visit)(ai_value *slot, void *ctx), void *ctx);
+    /* The type's __init__ on an instance of a user subclass (called with
+     * the instance as `callable`; objects/class.c): (re)fills the state
+     * of this type's layout from the constructor's arguments, replacing
+     * what was there, and returns None. It is also called with nargs
+     * -1 (no arguments) right after such an instance is allocated: the
+     * defaults, running no Python code (the class's own __init__ has not
+     * run yet), so that an instance whose __init__ never calls the
+     * base's is still a valid object of this type. Found along the base
+     * chain (objects/class.c, cls_subinit_of). NULL: a
+     * zeroed layout is a valid instance (list, dict, bytearray …). */
+    ai_vectorcall subinit;
 } ai_slots;
 
 extern const ai_slots obj_empty_slots;

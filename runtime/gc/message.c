@@ -192,8 +192,9 @@ static const ai_type *solid_of(const ai_type *t) {
 static bool type_sendable(const ai_type *t) {
     if (cls_check_type(t)) {
         const ai_type *s = ((const cls_type *)t)->solid;
-        return s == &ai_object_type || s == &ai_list_type || s == &ai_dict_type ||
-               (s->flags & AI_TF_EXCEPTION);
+        /* (not asyncio's Queue, Future … : their state is the actor's) */
+        return s == &ai_object_type || s == &ai_list_type || s == &ai_dict_type || s == &ai_bytearray_type ||
+               s == &ai_array_type || (s->flags & AI_TF_EXCEPTION);
     }
     return t == &ai_int_type || t == &ai_float_type || t == &ai_str_type || t == &ai_bytes_type ||
            t == &ai_bytearray_type || t == &ai_array_type || t == &ai_tuple_type || t == &ai_list_type ||

@@ -518,12 +518,18 @@ static ai_value array_tounicode_raw(ai_value v) {
     return sb_finish(&b);
 }
 
+/* "array", or a subclass's name (as CPython's repr) */
+static const char *repr_name(ai_value v) {
+    const ai_type *t = ai_type_of(v);
+    return t == &ai_array_type ? "array" : t->name;
+}
+
 static ai_value array_repr(ai_value v) {
     ai_array *a = arr(v);
     if (!a->len) {
         strbuf e;
         sb_init(&e);
-        sb_printf(&e, "array('%c')", a->code);
+        sb_printf(&e, "%s('%c')", repr_name(v), a->code);
         return sb_finish(&e);
     }
     ai_value inner = a->code == 'u' ? array_tounicode_raw(v) : array_tolist(v);
@@ -532,7 +538,7 @@ static ai_value array_repr(ai_value v) {
     if (!r) return AI_ERR;
     strbuf b;
     sb_init(&b);
-    sb_printf(&b, "array('%c', ", arr(v)->code);
+    sb_printf(&b, "%s('%c', ", repr_name(v), arr(v)->code);
     sb_add_str(&b, r);
     sb_addc(&b, ')');
     return sb_finish(&b);
@@ -638,6 +644,7 @@ static int extend(ai_value self, ai_value it) {
 
 static ai_value array_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_value kwnames) {
     (void)cls;
+    /* (a subclass's keywords are its __init__'s: class.c passes none) */
     if (kwnames && tuple_obj(kwnames)->len)
         return ai_raise_msg(&ai_exc_TypeError, "array.array() takes no keyword arguments");
     if (nargs < 1 || nargs > 2)

@@ -17,10 +17,12 @@
  * (C.x = v) by one actor at a time.
  * Builtin bases: object, the exceptions, int, float, complex, str,
  * bytes, bytearray, tuple, list, dict, set, frozenset, property,
- * staticmethod, classmethod (instance layouts:
- * class.h).
- * Not handled: other builtin bases (range, memoryview, slice …: they
- * raise NotImplementedError). Metaclasses, class
+ * staticmethod, classmethod, array.array, and the types with a subinit
+ * slot (asyncio's Queue, Future, Lock …: core/object.h) (instance
+ * layouts: class.h).
+ * CPython's final types (bool, range, slice, memoryview …) are refused
+ * as it refuses them; other builtin bases (asyncio.Task, the dict views
+ * …) raise NotImplementedError. Metaclasses, class
  * keywords and __prepare__: class_meta.c.
  */
 #include "objects/class.h"
@@ -794,8 +796,25 @@ ai_value cls_alloc_instance(ai_type *cls, const ai_value *args, int64_t nargs) {
     }
     if (cls_check_type(cls) && ((cls_type *)cls)->solid == &ai_set_type) return set_new(cls, 0);
     ai_object *o = ai_alloc(cls, cls->basicsize);
-    return o ? ai_val(o) : AI_ERR;
+    if (!o) return AI_ERR;
+    /* A base whose zeroed layout is not a valid instance (asyncio's
+     * Queue, Future …) fills in its defaults now: the class's own
+     * __init__ may never call the base's. */
+    ai_vectorcall si = cls_check_type(cls) ? cls_subinit_of(cls) : NULL;
+    if (si && !si(ai_val(o), NULL, -1, 0)) return AI_ERR;
+    return ai_val(o);
 }
+
+ai_vectorcall cls_subinit_of(const ai_type *t) {
+    while (t && cls_check_type(t)) t = t->base; /* (base: the base whose layout a class extends) */
+    /* only a base of the same layout (PriorityQueue's is Queue's; Task's
+     * is not Future's: Task has none) */
+    for (const ai_type *b = t; b && b->basicsize == t->basicsize; b = b->base)
+        if (obj_slots_of_type(b)->subinit) return obj_slots_of_type(b)->subinit;
+    return NULL;
+}
+
+bool cls_value_from_new(const ai_type *solid) { return cls_immutable_base(solid) || solid == &ai_array_type; }
 
 /* ---- subclasses of immutable builtin types ------------------------------------------ */
 
@@ -815,13 +834,21 @@ ai_value cls_instance_from(ai_type *cls, ai_value base) {
         o[1] = v;       /* fresh object: no barrier (gc.h, G7) */
         return ai_val(o);
     }
-    /* float, str, bytes, tuple: the base's layout copied after the header;
-     * for str/bytes/tuple the dict words follow the copy. */
+    /* float, str, bytes, tuple, array: the base's layout copied after the
+     * header; for str/bytes/tuple the dict words follow the copy. */
     size_t size = solid->gc_size(ai_obj(base));
     size_t total = ct->layout == CLS_LAYOUT_VAR ? ((size + 7) & ~(size_t)7) + 2 * sizeof(ai_value) : cls->basicsize;
     char *o = ai_alloc(cls, total);
     if (!o) return AI_ERR;
     memcpy(o + sizeof(ai_object), (const char *)ai_obj(base) + sizeof(ai_object), size - sizeof(ai_object));
+    if (solid == &ai_array_type) {
+        /* the items buffer moves: the new array owns it alone (it is
+         * mutable), and installing it is a store of a reference */
+        ai_array *a = (ai_array *)ai_obj(base);
+        a->len = a->cap = 0;
+        a->data = NULL;
+        gc_barrier_all((ai_object *)o);
+    }
     return ai_val(o);
 }
 
@@ -896,10 +923,13 @@ ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_val
         obj = cls_meta_new(&ct->t, args, nargs, kwnames);
         if (!obj) return AI_ERR;
         if (!cls_is_subtype(ai_type_of(obj), &ct->t)) return obj;
-    } else if (cls_immutable_base(ct->solid)) {
-        /* The builtin __new__: str(*args) etc., as an instance of cls. */
+    } else if (cls_value_from_new(ct->solid)) {
+        /* The builtin __new__: str(*args) etc., as an instance of cls
+         * (array.__new__ leaves the keywords to a subclass's own
+         * __init__, as CPython's does). */
         const ai_slots *bs = obj_slots_of_type(ct->solid);
-        ai_value base = bs->construct(ai_val(ct->solid), args, nargs, kwnames);
+        bool own_kw = ct->solid == &ai_array_type && ct->dunder[D_INIT];
+        ai_value base = bs->construct(ai_val(ct->solid), args, nargs, own_kw ? 0 : kwnames);
         if (!base || !(obj = cls_instance_from(&ct->t, base))) return AI_ERR;
     } else {
         bool excess = nargs > 0 || nkw_of(kwnames) > 0;
@@ -1392,7 +1422,7 @@ static bool is_final_type(const ai_type *t) {
            t == &ai_builtin_function_type || t == &ai_range_type || t == &ai_slice_type ||
            t == &ai_ellipsis_type || t == &ai_notimplemented_type || t == &ai_cell_type ||
            t == &cls_method_type || t == &cls_wrapper_type || t == &cls_method_wrapper_type ||
-           t == &ai_method_type;
+           t == &ai_method_type || t == &ai_memview_type;
 }
 
 /* Wrap a plain function stored under __new__ (a static method) or
@@ -1557,8 +1587,7 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
     if (winner != &ai_object_type && !(winner->flags & AI_TF_EXCEPTION) && winner != &ai_list_type &&
         winner != &ai_dict_type && winner != &ai_set_type && winner != &ai_type_type &&
         winner != &cls_property_type && winner != &cls_staticmethod_type && winner != &cls_classmethod_type &&
-        winner != &ai_bytearray_type &&
-        !cls_immutable_base(winner))
+        winner != &ai_bytearray_type && !cls_value_from_new(winner) && !cls_subinit_of(winner))
         return ai_raise_fmt(&ai_exc_NotImplementedError,
                             "subclassing the builtin type '%s' is not supported yet", winner->name);
 

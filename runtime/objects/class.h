@@ -14,8 +14,9 @@
  * first; see below). Where those two words are depends on the base
  * (`layout`):
  *   CLS_LAYOUT_FIXED  object, list, dict, set, frozenset, float, the
- *                     exceptions: the base's fixed layout, the words at
- *                     `dictoffset`;
+ *                     exceptions, bytearray, array, asyncio's Queue,
+ *                     Future, Lock …: the base's fixed layout, the words
+ *                     at `dictoffset`;
  *   CLS_LAYOUT_VAR    str, bytes, tuple: the base's variable-sized
  *                     layout (a valid str/bytes/tuple, so every runtime
  *                     path reads it unchanged), the words right after it
@@ -32,8 +33,11 @@
  * unset. (str's variable layout keeps its members in the dict word after
  * the instance dict; int, bytes and tuple refuse nonempty __slots__, as
  * CPython does.)
+ * A base whose zeroed layout is not a valid instance has a subinit slot
+ * (core/object.h): it fills the defaults when an instance is allocated
+ * and is the base's __init__ on instances (super().__init__(maxsize)).
  * Instances of the immutable bases (int, float, str, bytes, tuple,
- * frozenset) get their value from the base's __new__; operations and
+ * frozenset) and of array get their value from the base's __new__; operations and
  * methods of the base return base-type results: when one would return
  * its receiver unchanged it returns an exact copy (cls_exact_result), as
  * CPython's do for subclasses.
@@ -263,6 +267,12 @@ bool cls_immutable_base(const ai_type *t);
 /* An instance of class cls (a subclass of an immutable builtin base)
  * holding the value of `base` (an instance of that builtin type). */
 ai_value cls_instance_from(ai_type *cls, ai_value base);
+/* The bases whose instances get their value from the base's __new__:
+ * the immutable ones, and array (CPython's array.__new__ takes the
+ * typecode and initializer; its __init__ is object's). */
+bool cls_value_from_new(const ai_type *solid);
+/* The subinit slot of t's nearest builtin base that has one (core/object.h), or NULL. */
+ai_vectorcall cls_subinit_of(const ai_type *t);
 
 /* ---- lookup along an MRO (class.c) ------------------------------------- */
 

@@ -669,7 +669,7 @@ static ai_value wrapper_new_call(const ai_type *owner, const ai_value *args, int
     }
     const ai_type *solid = ((cls_type *)cls)->solid;
     if (solid == &ai_type_type) return cls_meta_new(cls, args + 1, nargs - 1, kwnames);
-    if (cls_immutable_base(solid)) {
+    if (cls_value_from_new(solid)) {
         /* int.__new__(cls, x), str.__new__(cls, …): the builtin's value, in
          * an instance of cls. object.__new__ cannot make one (CPython's
          * "is not safe" error). */
@@ -692,13 +692,14 @@ static ai_value wrapper_new_call(const ai_type *owner, const ai_value *args, int
 static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value *args,
                              int64_t nargs, ai_value kwnames) {
     const ai_type *t = ai_type_of(self);
-    if (owner == &ai_object_type) {
+    if (owner == &ai_object_type || owner == &ai_array_type) {
+        /* (array has object's __init__: its value came from __new__) */
         if (nargs > 0 || nkw_of(kwnames) > 0) {
             if (overrides(t, D_INIT))
                 return ai_raise_msg(&ai_exc_TypeError,
                                     "object.__init__() takes exactly one argument (the instance to "
                                     "initialize)");
-            if (!overrides(t, D_NEW))
+            if (owner == &ai_object_type && !overrides(t, D_NEW))
                 return ai_raise_fmt(&ai_exc_TypeError,
                                     "%s.__init__() takes exactly one argument (the instance to "
                                     "initialize)",
@@ -752,6 +753,9 @@ static ai_value wrapper_init(const ai_type *owner, ai_value self, const ai_value
             if (dict_set(self, tuple_obj(kwnames)->items[i], args[nargs + i]) < 0) return AI_ERR;
         return AI_NONE;
     }
+    /* asyncio's Queue, Future … (core/object.h, subinit) */
+    ai_vectorcall si = cls_subinit_of(owner);
+    if (si) return si(self, args, nargs, kwnames);
     return AI_NONE;
 }
 

@@ -363,6 +363,13 @@ def _copy(v, memo=None):
             r = memo[k] = dict.__new__(t)
             for a, b in v.items():
                 r[_copy(a, memo)] = _copy(b, memo)
+        elif isinstance(v, bytearray):
+            r = memo[k] = bytearray.__new__(t)
+            r[:] = v
+        elif isinstance(v, array.array):
+            r = memo[k] = array.array.__new__(t, v.typecode, v)
+        elif isinstance(v, _asyncio_bases()):
+            raise _unsendable(v)  # their state belongs to the actor's loop
         elif type(v).__base__ is object or not isinstance(v, _BUILTIN_BASES):
             r = memo[k] = object.__new__(t)
         else:
@@ -386,7 +393,13 @@ def _slot_names(t):
     return names
 
 
-_BUILTIN_BASES = (int, float, str, bytes, tuple, set, frozenset, bytearray)
+_BUILTIN_BASES = (int, float, str, bytes, tuple, set, frozenset)
+
+
+def _asyncio_bases():
+    import asyncio
+    return (asyncio.Queue, asyncio.Future, asyncio.Lock, asyncio.Event, asyncio.Condition,
+            asyncio.Semaphore)
 
 
 # ---- delivering ---------------------------------------------------------------------------------
