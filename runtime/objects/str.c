@@ -533,14 +533,6 @@ int64_t str_find_in(const ai_strobj *h, const ai_strobj *n, int64_t start, int64
     if (h->kind == 1) {
         const uint8_t *base = str_data(h);
         const uint8_t *p;
-        if (n->len == 1 && end - start <= 32) {
-            /* One character in a short span (`ch in " \t\n"`, find in a
-             * word): a scan costs less than the call to memchr. */
-            uint8_t x = ((const uint8_t *)str_data(n))[0];
-            for (int64_t i = start; i < end; i++)
-                if (base[i] == x) return i;
-            return -1;
-        }
         if (n->len == 1)
             p = memchr(base + start, ((const uint8_t *)str_data(n))[0], (size_t)(end - start));
         else
@@ -779,6 +771,13 @@ static int32_t str_contains(ai_value c, ai_value item) {
         return -1;
     }
     const ai_strobj *h = str_obj(c), *n = str_obj(item);
+    if (n->len == 1 && n->kind == 1 && h->kind == 1 && h->len <= 32) {
+        /* One character in a short string (`ch in " \t\n"`): a scan. */
+        const uint8_t *p = str_data(h), x = *(const uint8_t *)str_data(n);
+        for (int64_t i = 0; i < h->len; i++)
+            if (p[i] == x) return 1;
+        return 0;
+    }
     return str_find_in(h, n, 0, h->len) >= 0;
 }
 
