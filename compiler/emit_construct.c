@@ -94,21 +94,11 @@ LLVMValueRef emit_construct_call(Emitter *e, const Expr *x) {
                                    LLVMBuildICmp(e->b, LLVMIntEQ, cur, rver, ""), "");
     emit_br_likely(e, ok, hit, miss);
 
-    /* the instance: the nursery inline, as emit_box_float does */
+    /* the instance: bumped off the nursery inline */
     LLVMPositionBuilderAtEnd(e->b, hit);
     LLVMValueRef body = load_field(e, rec, 3, e->ptr, "rbody");
     LLVMValueRef size = load_field(e, rec, 4, e->i64, "rsize");
-    LLVMValueRef tls = emit_tls_block(e);
-    LLVMValueRef topp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 16)}, 1, "");
-    LLVMValueRef endp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 24)}, 1, "");
-    LLVMValueRef top = LLVMBuildLoad2(e->b, e->i64, topp, "top");
-    LLVMValueRef end = LLVMBuildLoad2(e->b, e->i64, endp, "end");
-    LLVMValueRef next = LLVMBuildAdd(e->b, top, size, "");
-    LLVMValueRef fits = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntULE, next, end, ""),
-                                     LLVMBuildICmp(e->b, LLVMIntNE, top, emit_i64(e, 0), ""), "");
-    emit_br_likely(e, fits, bump, full);
-    LLVMPositionBuilderAtEnd(e->b, bump);
-    LLVMBuildStore(e->b, next, topp);
+    LLVMValueRef top = emit_nursery_bump(e, size, bump, full);
     LLVMBuildStore(e->b, callee, LLVMBuildIntToPtr(e->b, top, e->ptr, ""));
     LLVMBuildBr(e->b, init);
     LLVMPositionBuilderAtEnd(e->b, full);

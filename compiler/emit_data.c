@@ -209,19 +209,9 @@ static LLVMValueRef build_list(Emitter *e, const ExprList *elts, int line) {
  * the header, the length and the items are written; a new object needs no
  * barrier); ai_tuple_pack when the nursery is full. */
 static LLVMValueRef small_tuple(Emitter *e, LLVMValueRef *vals, int n, int line) {
-    LLVMValueRef tls = emit_tls_block(e);
-    LLVMValueRef topp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 16)}, 1, "");
-    LLVMValueRef endp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 24)}, 1, "");
-    LLVMValueRef top = LLVMBuildLoad2(e->b, e->i64, topp, "top");
-    LLVMValueRef end = LLVMBuildLoad2(e->b, e->i64, endp, "end");
-    LLVMValueRef next = LLVMBuildAdd(e->b, top, emit_i64(e, TUPLE_ITEMS + 8 * n), "");
-    LLVMValueRef fits = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntULE, next, end, ""),
-                                     LLVMBuildICmp(e->b, LLVMIntNE, top, emit_i64(e, 0), ""), "");
     LLVMBasicBlockRef here = emit_block(e, "tuple.bump"), slow = emit_block(e, "tuple.slow"),
                       done = emit_block(e, "tuple");
-    LLVMBuildCondBr(e->b, fits, here, slow);
-    LLVMPositionBuilderAtEnd(e->b, here);
-    LLVMBuildStore(e->b, next, topp);
+    LLVMValueRef top = emit_nursery_bump(e, emit_i64(e, TUPLE_ITEMS + 8 * n), here, slow);
     LLVMValueRef p = LLVMBuildIntToPtr(e->b, top, e->ptr, "");
     /* ai_tuple { hdr, len, items[] } */
     LLVMBuildStore(e->b, type_word(e, "ai_tuple_type"), p);

@@ -57,22 +57,27 @@ LLVMValueRef emit_float_type_word(Emitter *e) {
     return emit_ptr_value(e, g);
 }
 
-/* A float object holding d, allocated inline by bumping the running
- * actor's nursery (ai_tls+16/+24, alloc.h invariants A1–A3); the runtime's
- * ai_float_box when the nursery is full. */
-LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line) {
+LLVMValueRef emit_nursery_bump(Emitter *e, LLVMValueRef size, LLVMBasicBlockRef here, LLVMBasicBlockRef full) {
     LLVMValueRef tls = emit_tls_block(e);
     LLVMValueRef topp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 16)}, 1, "");
     LLVMValueRef endp = LLVMBuildGEP2(e->b, e->i8, tls, (LLVMValueRef[]){emit_i64(e, 24)}, 1, "");
     LLVMValueRef top = LLVMBuildLoad2(e->b, e->i64, topp, "top");
     LLVMValueRef end = LLVMBuildLoad2(e->b, e->i64, endp, "end");
-    LLVMValueRef next = LLVMBuildAdd(e->b, top, emit_i64(e, 16), "");
+    LLVMValueRef next = LLVMBuildAdd(e->b, top, size, "");
     LLVMValueRef fits = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntULE, next, end, ""),
                                      LLVMBuildICmp(e->b, LLVMIntNE, top, emit_i64(e, 0), ""), "");
-    LLVMBasicBlockRef here_ok = emit_block(e, "box"), slow = emit_block(e, "box.slow"), done = emit_block(e, "boxed");
-    LLVMBuildCondBr(e->b, fits, here_ok, slow);
-    LLVMPositionBuilderAtEnd(e->b, here_ok);
+    LLVMBuildCondBr(e->b, fits, here, full);
+    LLVMPositionBuilderAtEnd(e->b, here);
     LLVMBuildStore(e->b, next, topp);
+    return top;
+}
+
+/* A float object holding d, allocated inline by bumping the running
+ * actor's nursery (emit_nursery_bump); the runtime's ai_float_box when
+ * the nursery is full. */
+LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line) {
+    LLVMBasicBlockRef here_ok = emit_block(e, "box"), slow = emit_block(e, "box.slow"), done = emit_block(e, "boxed");
+    LLVMValueRef top = emit_nursery_bump(e, emit_i64(e, 16), here_ok, slow);
     LLVMValueRef obj = LLVMBuildIntToPtr(e->b, top, e->ptr, "");
     LLVMBuildStore(e->b, emit_float_type_word(e), obj);
     LLVMBuildStore(e->b, d, LLVMBuildGEP2(e->b, e->i8, obj, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""));

@@ -440,6 +440,12 @@ void emit_float_functions(Emitter *e);
 /* Call fd's float-return variant (emit_expr.c); NULL when the arguments
  * do not fit. The result is AI_FRET (the double in *dout) or boxed. */
 LLVMValueRef emit_float_direct_call(Emitter *e, const Expr *call, LLVMValueRef dout);
+/* Bump `size` bytes off the running actor's nursery (ai_tls+16/+24;
+ * alloc.h A1–A3: the memory is zero, the object must be complete before
+ * the next call, gc.h G5): branches to `here`, where the new top is
+ * stored and the object's address (an i64) returned, or to `full` when
+ * the region has no room. The builder is left in `here`. */
+LLVMValueRef emit_nursery_bump(Emitter *e, LLVMValueRef size, LLVMBasicBlockRef here, LLVMBasicBlockRef full);
 LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
 /* emit_data.c: attribute caches with float slots (objects/class.h):
  * o.attr = d of a double, and the double of o.attr for a float tree. */
