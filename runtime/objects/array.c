@@ -170,8 +170,8 @@ static int convert(char c, ai_value v, unsigned char *p) {
         return 0;
     }
     if (c == 'I' || c == 'L' || c == 'Q') {
-        uint64_t u;
-        bool neg, big;
+        uint64_t u = 0;
+        bool neg = false, big = false;
         if (as_u64(v, &u, &neg, &big) < 0) return -1;
         if (c == 'Q') {
             if (neg) return overflow("can't convert negative int to unsigned");
