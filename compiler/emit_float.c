@@ -107,25 +107,49 @@ static LLVMValueRef fabs_fn(Emitter *e) {
     return fn;
 }
 
-/* item k of the exact list or tuple in local `c` (k a local or an int
- * constant), or a branch to slow: no code with an effect runs. */
-static LLVMValueRef subscript_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef slow) {
+/* x, a subscript of a local by a local or an int constant: the container
+ * as a heap object (*obj, its address) and the key as a small int (*key),
+ * the builder left where both hold; anything else — an unboxed float
+ * local, an int constant beyond the small ints — branches to miss. No
+ * code with an effect runs. Returns the container's type word. */
+static LLVMValueRef local_subscript(Emitter *e, const Expr *x, LLVMBasicBlockRef miss, LLVMValueRef *obj,
+                                   LLVMValueRef *key) {
     const Expr *c = x->u.subscript.value, *k = x->u.subscript.slice;
-    LLVMValueRef cv = load_local_raw(e, c->u.name.id, slow);
-    LLVMValueRef kv = k->kind == E_NAME ? load_local_raw(e, k->u.name.id, slow)
+    LLVMValueRef cv = load_local_raw(e, c->u.name.id, miss);
+    LLVMValueRef kv = k->kind == E_NAME ? load_local_raw(e, k->u.name.id, miss)
                                         : emit_i64(e, (int64_t)((uint64_t)k->u.constant.ival << 1) | 1);
     if (k->kind == E_CONSTANT && (k->u.constant.ival > (INT64_C(1) << 61) || k->u.constant.ival < -(INT64_C(1) << 61)))
         kv = emit_i64(e, 0); /* not a small int: the generic way */
-    LLVMBasicBlockRef obj = emit_block(e, "ftree.sobj"), nl = emit_block(e, "ftree.snl"), lst = emit_block(e, "ftree.slist"),
-                      tup = emit_block(e, "ftree.stuple"), idx = emit_block(e, "ftree.sidx"), ok = emit_block(e, "ftree.sok");
+    LLVMBasicBlockRef isobj = emit_block(e, "ftree.sobj");
     /* a heap object (not 0, not a small int) and a small-int index */
     LLVMValueRef good = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntNE, cv, emit_i64(e, 0), ""),
                                      LLVMBuildAnd(e->b, LLVMBuildNot(e->b, LLVMBuildTrunc(e->b, cv, e->i1, ""), ""),
                                                   LLVMBuildTrunc(e->b, kv, e->i1, ""), ""), "");
-    LLVMBuildCondBr(e->b, good, obj, slow);
-    LLVMPositionBuilderAtEnd(e->b, obj);
-    LLVMValueRef p = LLVMBuildIntToPtr(e->b, cv, e->ptr, "");
-    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~INT64_C(7)), "");
+    LLVMBuildCondBr(e->b, good, isobj, miss);
+    LLVMPositionBuilderAtEnd(e->b, isobj);
+    *obj = LLVMBuildIntToPtr(e->b, cv, e->ptr, "");
+    *key = kv;
+    return LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, *obj, "hdr"), emit_i64(e, ~INT64_C(7)), "");
+}
+
+/* The small int kv as an index of a sequence of len items (negative ones
+ * count from the end): the builder is left in ok when it is in range,
+ * else branches to miss. */
+static LLVMValueRef seq_index(Emitter *e, LLVMValueRef kv, LLVMValueRef len, LLVMBasicBlockRef ok, LLVMBasicBlockRef miss) {
+    LLVMValueRef i = LLVMBuildAShr(e->b, kv, emit_i64(e, 1), "");
+    i = LLVMBuildSelect(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, i, emit_i64(e, 0), ""), LLVMBuildAdd(e->b, i, len, ""), i, "");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntULT, i, len, ""), ok, miss);
+    LLVMPositionBuilderAtEnd(e->b, ok);
+    return i;
+}
+
+/* item k of the exact list or tuple in local `c` (k a local or an int
+ * constant), or a branch to slow: no code with an effect runs. */
+static LLVMValueRef subscript_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef slow) {
+    LLVMValueRef p, kv;
+    LLVMValueRef t = local_subscript(e, x, slow, &p, &kv);
+    LLVMBasicBlockRef nl = emit_block(e, "ftree.snl"), lst = emit_block(e, "ftree.slist"),
+                      tup = emit_block(e, "ftree.stuple"), idx = emit_block(e, "ftree.sidx"), ok = emit_block(e, "ftree.sok");
     LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_list_type"), ""), lst, nl);
     LLVMPositionBuilderAtEnd(e->b, nl);
     LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_tuple_type"), ""), tup, slow);
@@ -140,10 +164,7 @@ static LLVMValueRef subscript_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef 
     LLVMValueRef items = LLVMBuildPhi(e->b, e->ptr, "");
     LLVMAddIncoming(items, (LLVMValueRef[]){litems, titems}, (LLVMBasicBlockRef[]){lst, tup}, 2);
     LLVMValueRef len = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, 8)}, 1, ""), "len");
-    LLVMValueRef i = LLVMBuildAShr(e->b, kv, emit_i64(e, 1), "");
-    i = LLVMBuildSelect(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, i, emit_i64(e, 0), ""), LLVMBuildAdd(e->b, i, len, ""), i, "");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntULT, i, len, ""), ok, slow);
-    LLVMPositionBuilderAtEnd(e->b, ok);
+    LLVMValueRef i = seq_index(e, kv, len, ok, slow);
     return LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, items, &i, 1, ""), "item");
 }
 
@@ -151,51 +172,42 @@ static LLVMValueRef subscript_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef 
  * asserts the offsets). */
 enum { ARRAY_LEN = 8, ARRAY_DATA = 24, ARRAY_CODE = 32 };
 
-/* The double of subscript leaf x: an item of an array('d') or array('f')
- * read in place (type and typecode checked, index in range), no box made;
- * any other container takes subscript_leaf's way. Why: numeric code over
- * arrays (bench/fft.py) boxed every item read only to unbox it here. */
-static LLVMValueRef subscript_double(Emitter *e, const Expr *x, bool need, LLVMBasicBlockRef slow) {
-    const Expr *c = x->u.subscript.value, *k = x->u.subscript.slice;
-    if (k->kind == E_CONSTANT && (k->u.constant.ival > (INT64_C(1) << 61) || k->u.constant.ival < -(INT64_C(1) << 61)))
-        return leaf_double(e, subscript_leaf(e, x, slow), need, slow);
-    LLVMValueRef cv = load_local_raw(e, c->u.name.id, slow);
-    LLVMValueRef kv = k->kind == E_NAME ? load_local_raw(e, k->u.name.id, slow)
-                                        : emit_i64(e, (int64_t)((uint64_t)k->u.constant.ival << 1) | 1);
-    LLVMBasicBlockRef obj = emit_block(e, "ftree.aobj"), isarr = emit_block(e, "ftree.arr"),
-                      dbl = emit_block(e, "ftree.arrd"), flt = emit_block(e, "ftree.arrf"),
-                      idx = emit_block(e, "ftree.aidx"), ok = emit_block(e, "ftree.aok"),
-                      other = emit_block(e, "ftree.anot"), join = emit_block(e, "ftree.aval");
-    LLVMValueRef good = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntNE, cv, emit_i64(e, 0), ""),
-                                     LLVMBuildAnd(e->b, LLVMBuildNot(e->b, LLVMBuildTrunc(e->b, cv, e->i1, ""), ""),
-                                                  LLVMBuildTrunc(e->b, kv, e->i1, ""), ""), "");
-    LLVMBuildCondBr(e->b, good, obj, other);
-    LLVMPositionBuilderAtEnd(e->b, obj);
-    LLVMValueRef p = LLVMBuildIntToPtr(e->b, cv, e->ptr, "");
-    LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~INT64_C(7)), "");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_array_type"), ""), isarr, other);
+/* x, an item of an array('d') or array('f') in a local (by a local or
+ * an int constant), located for an in-place read or store: type checked,
+ * index in range, then a switch on the typecode to dbl or flt; *data and
+ * *i (the buffer, the index) hold in both. Any failed check, and any
+ * other typecode, branches to miss. */
+static void array_item(Emitter *e, const Expr *x, LLVMBasicBlockRef miss, LLVMBasicBlockRef dbl, LLVMBasicBlockRef flt,
+                       LLVMValueRef *data, LLVMValueRef *i) {
+    LLVMValueRef p, kv;
+    LLVMValueRef t = local_subscript(e, x, miss, &p, &kv);
+    LLVMBasicBlockRef isarr = emit_block(e, "ftree.arr"), inr = emit_block(e, "ftree.aidx");
+    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_array_type"), ""), isarr, miss);
     LLVMPositionBuilderAtEnd(e->b, isarr);
+    LLVMValueRef len = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_LEN)}, 1, ""), "len");
+    *i = seq_index(e, kv, len, inr, miss);
     LLVMValueRef code = LLVMBuildLoad2(e->b, e->i8, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_CODE)}, 1, ""), "tc");
-    LLVMValueRef sw = LLVMBuildSwitch(e->b, code, other, 2);
+    *data = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_DATA)}, 1, ""), "");
+    LLVMValueRef sw = LLVMBuildSwitch(e->b, code, miss, 2);
     LLVMAddCase(sw, LLVMConstInt(e->i8, 'd', 0), dbl);
     LLVMAddCase(sw, LLVMConstInt(e->i8, 'f', 0), flt);
+}
+
+/* The double of subscript leaf x: an item of an array('d') or array('f')
+ * read in place (array_item), no box made; any other container takes
+ * subscript_leaf's way. Why: numeric code over arrays (bench/fft.py)
+ * boxed every item read only to unbox it here. */
+static LLVMValueRef subscript_double(Emitter *e, const Expr *x, bool need, LLVMBasicBlockRef slow) {
+    LLVMBasicBlockRef dbl = emit_block(e, "ftree.arrd"), flt = emit_block(e, "ftree.arrf"),
+                      other = emit_block(e, "ftree.anot"), join = emit_block(e, "ftree.aval");
+    LLVMValueRef data, i;
+    array_item(e, x, other, dbl, flt, &data, &i);
     LLVMPositionBuilderAtEnd(e->b, dbl);
-    LLVMBuildBr(e->b, idx);
-    LLVMPositionBuilderAtEnd(e->b, flt);
-    LLVMBuildBr(e->b, idx);
-    LLVMPositionBuilderAtEnd(e->b, idx);
-    LLVMValueRef is_d = LLVMBuildPhi(e->b, e->i1, "");
-    LLVMAddIncoming(is_d, (LLVMValueRef[]){LLVMConstInt(e->i1, 1, 0), LLVMConstInt(e->i1, 0, 0)},
-                    (LLVMBasicBlockRef[]){dbl, flt}, 2);
-    LLVMValueRef len = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_LEN)}, 1, ""), "len");
-    LLVMValueRef i = LLVMBuildAShr(e->b, kv, emit_i64(e, 1), "");
-    i = LLVMBuildSelect(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, i, emit_i64(e, 0), ""), LLVMBuildAdd(e->b, i, len, ""), i, "");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntULT, i, len, ""), ok, slow);
-    LLVMPositionBuilderAtEnd(e->b, ok);
-    LLVMValueRef data = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_DATA)}, 1, ""), "");
     LLVMValueRef dv = LLVMBuildLoad2(e->b, e->f64, LLVMBuildGEP2(e->b, e->f64, data, &i, 1, ""), "");
-    LLVMValueRef fv = LLVMBuildFPExt(e->b, LLVMBuildLoad2(e->b, LLVMFloatTypeInContext(e->ctx), LLVMBuildGEP2(e->b, LLVMFloatTypeInContext(e->ctx), data, &i, 1, ""), ""), e->f64, "");
-    LLVMValueRef arr_d = LLVMBuildSelect(e->b, is_d, dv, fv, "item");
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, flt);
+    LLVMTypeRef f32 = LLVMFloatTypeInContext(e->ctx);
+    LLVMValueRef fv = LLVMBuildFPExt(e->b, LLVMBuildLoad2(e->b, f32, LLVMBuildGEP2(e->b, f32, data, &i, 1, ""), ""), e->f64, "");
     LLVMBuildBr(e->b, join);
     LLVMPositionBuilderAtEnd(e->b, other);
     LLVMValueRef od = leaf_double(e, subscript_leaf(e, x, slow), need, slow);
@@ -203,53 +215,26 @@ static LLVMValueRef subscript_double(Emitter *e, const Expr *x, bool need, LLVMB
     LLVMBuildBr(e->b, join);
     LLVMPositionBuilderAtEnd(e->b, join);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->f64, "");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){arr_d, od}, (LLVMBasicBlockRef[]){ok, other_end}, 2);
+    LLVMAddIncoming(phi, (LLVMValueRef[]){dv, fv, od}, (LLVMBasicBlockRef[]){dbl, flt, other_end}, 3);
     return phi;
 }
 
 /* target = d for a subscript target of a local container and a local or
  * int constant key: the double stored in place into an array('d') or
- * array('f') item in range, else boxed and stored the generic way (which
- * raises what CPython raises). */
+ * array('f') item in range (array_item), else boxed and stored the
+ * generic way (which raises what CPython raises). */
 static void store_item_double(Emitter *e, const Expr *target, LLVMValueRef d, int line) {
-    const Expr *c = target->u.subscript.value, *k = target->u.subscript.slice;
-    LLVMBasicBlockRef box = emit_block(e, "astore.box"), done = emit_block(e, "astore.done");
-    if (k->kind == E_CONSTANT && (k->u.constant.ival > (INT64_C(1) << 61) || k->u.constant.ival < -(INT64_C(1) << 61))) {
-        LLVMBuildBr(e->b, box);
-    } else {
-        LLVMValueRef cv = load_local_raw(e, c->u.name.id, box);
-        LLVMValueRef kv = k->kind == E_NAME ? load_local_raw(e, k->u.name.id, box)
-                                            : emit_i64(e, (int64_t)((uint64_t)k->u.constant.ival << 1) | 1);
-        LLVMBasicBlockRef obj = emit_block(e, "astore.obj"), isarr = emit_block(e, "astore.arr"),
-                          dbl = emit_block(e, "astore.d"), flt = emit_block(e, "astore.f");
-        LLVMValueRef good = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntNE, cv, emit_i64(e, 0), ""),
-                                         LLVMBuildAnd(e->b, LLVMBuildNot(e->b, LLVMBuildTrunc(e->b, cv, e->i1, ""), ""),
-                                                      LLVMBuildTrunc(e->b, kv, e->i1, ""), ""), "");
-        LLVMBuildCondBr(e->b, good, obj, box);
-        LLVMPositionBuilderAtEnd(e->b, obj);
-        LLVMValueRef p = LLVMBuildIntToPtr(e->b, cv, e->ptr, "");
-        LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, p, "hdr"), emit_i64(e, ~INT64_C(7)), "");
-        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_array_type"), ""), isarr, box);
-        LLVMPositionBuilderAtEnd(e->b, isarr);
-        LLVMValueRef len = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_LEN)}, 1, ""), "len");
-        LLVMValueRef i = LLVMBuildAShr(e->b, kv, emit_i64(e, 1), "");
-        i = LLVMBuildSelect(e->b, LLVMBuildICmp(e->b, LLVMIntSLT, i, emit_i64(e, 0), ""), LLVMBuildAdd(e->b, i, len, ""), i, "");
-        LLVMBasicBlockRef inr = emit_block(e, "astore.idx");
-        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntULT, i, len, ""), inr, box);
-        LLVMPositionBuilderAtEnd(e->b, inr);
-        LLVMValueRef code = LLVMBuildLoad2(e->b, e->i8, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_CODE)}, 1, ""), "tc");
-        LLVMValueRef data = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, ARRAY_DATA)}, 1, ""), "");
-        LLVMValueRef sw = LLVMBuildSwitch(e->b, code, box, 2);
-        LLVMAddCase(sw, LLVMConstInt(e->i8, 'd', 0), dbl);
-        LLVMAddCase(sw, LLVMConstInt(e->i8, 'f', 0), flt);
-        LLVMPositionBuilderAtEnd(e->b, dbl);
-        LLVMBuildStore(e->b, d, LLVMBuildGEP2(e->b, e->f64, data, &i, 1, ""));
-        LLVMBuildBr(e->b, done);
-        LLVMPositionBuilderAtEnd(e->b, flt);
-        LLVMTypeRef f32 = LLVMFloatTypeInContext(e->ctx);
-        LLVMBuildStore(e->b, LLVMBuildFPTrunc(e->b, d, f32, ""), LLVMBuildGEP2(e->b, f32, data, &i, 1, ""));
-        LLVMBuildBr(e->b, done);
-    }
+    LLVMBasicBlockRef box = emit_block(e, "astore.box"), done = emit_block(e, "astore.done"),
+                      dbl = emit_block(e, "astore.d"), flt = emit_block(e, "astore.f");
+    LLVMValueRef data, i;
+    array_item(e, target, box, dbl, flt, &data, &i);
+    LLVMPositionBuilderAtEnd(e->b, dbl);
+    LLVMBuildStore(e->b, d, LLVMBuildGEP2(e->b, e->f64, data, &i, 1, ""));
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, flt);
+    LLVMTypeRef f32 = LLVMFloatTypeInContext(e->ctx);
+    LLVMBuildStore(e->b, LLVMBuildFPTrunc(e->b, d, f32, ""), LLVMBuildGEP2(e->b, f32, data, &i, 1, ""));
+    LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, box);
     emit_store_target(e, target, emit_box_float(e, d, line));
     LLVMBuildBr(e->b, done);
