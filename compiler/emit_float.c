@@ -600,6 +600,16 @@ static bool worth(Emitter *e, const FloatTree *t) {
     return false;
 }
 
+/* The fast way of tree t at x: its block (`ftree.fast`), its leaves'
+ * slots, its double; any failed check branches to slow. */
+static LLVMValueRef fast_way(Emitter *e, TreeEmit *te, const FloatTree *t, const Expr *x, LLVMBasicBlockRef slow) {
+    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
+    LLVMBuildBr(e->b, fast);
+    LLVMPositionBuilderAtEnd(e->b, fast);
+    tree_begin(e, te, t);
+    return tree_double(e, te, x, slow);
+}
+
 /* x evaluated the generic way after the fast way failed: no float trees
  * inside it, and every leaf the fast way already read standing for itself
  * (kept.* slots), so nothing is evaluated or read twice. */
@@ -618,12 +628,8 @@ LLVMValueRef emit_float_tree(Emitter *e, const Expr *x) {
     if (e->float_tree_off || !e->fn || !infer_float_tree(e->arena, x, &env, false, &t) || !worth(e, &t))
         return NULL;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
-    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
-    LLVMBuildBr(e->b, fast);
-    LLVMPositionBuilderAtEnd(e->b, fast);
     TreeEmit te;
-    tree_begin(e, &te, &t);
-    LLVMValueRef d = tree_double(e, &te, x, slow);
+    LLVMValueRef d = fast_way(e, &te, &t, x, slow);
     LLVMValueRef boxed = emit_box_float(e, d, x->pos.line);
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
@@ -653,12 +659,9 @@ LLVMValueRef emit_float_int_call(Emitter *e, const Expr *call) {
     const Expr *f = call->u.call.func;
     LLVMValueRef callee = emit_load_name(e, f->u.name.id, f->pos);
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
-    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast"), big = emit_block(e, "int.big"), small = emit_block(e, "int.small");
-    LLVMBuildBr(e->b, fast);
-    LLVMPositionBuilderAtEnd(e->b, fast);
     TreeEmit te;
-    tree_begin(e, &te, &t);
-    LLVMValueRef d = tree_double(e, &te, arg, slow);
+    LLVMValueRef d = fast_way(e, &te, &t, arg, slow);
+    LLVMBasicBlockRef big = emit_block(e, "int.big"), small = emit_block(e, "int.small");
     /* small ints are 63-bit: |trunc(d)| < 2**62 fits */
     LLVMValueRef lim = LLVMConstReal(e->f64, 4611686018427387904.0);
     LLVMValueRef in = LLVMBuildAnd(e->b, LLVMBuildFCmp(e->b, LLVMRealOLT, d, lim, ""),
@@ -804,12 +807,8 @@ bool emit_float_augassign(Emitter *e, const Stmt *st) {
      * an attribute, not a local). */
     if (t.has_eval && target->kind != E_NAME) return false;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
-    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
-    LLVMBuildBr(e->b, fast);
-    LLVMPositionBuilderAtEnd(e->b, fast);
     TreeEmit te;
-    tree_begin(e, &te, &t);
-    LLVMValueRef d = tree_double(e, &te, x, slow);
+    LLVMValueRef d = fast_way(e, &te, &t, x, slow);
     if (to_local) store_float_local(e, target->u.name.id, d);
     else if (target->kind == E_ATTRIBUTE)
         emit_setattr_double(e, emit_expr(e, target->u.attribute.value), target->u.attribute.attr, d, st->pos.line);
@@ -947,12 +946,8 @@ static bool float_assign_item(Emitter *e, const Expr *target, const Expr *v, int
     InferEnv env = env_of(e);
     if (!infer_float_tree(e->arena, v, &env, true, &t) || !worth(e, &t)) return false;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
-    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
-    LLVMBuildBr(e->b, fast);
-    LLVMPositionBuilderAtEnd(e->b, fast);
     TreeEmit te;
-    tree_begin(e, &te, &t);
-    LLVMValueRef d = tree_double(e, &te, v, slow);
+    LLVMValueRef d = fast_way(e, &te, &t, v, slow);
     store_item_double(e, target, d, line);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
@@ -999,12 +994,8 @@ bool emit_float_assign(Emitter *e, const Stmt *st) {
     /* a lone leaf is copied, not computed on: an int stays an int */
     if (t.nops == 0 && t.kinds[0] == LEAF_PURE) t.need_float[0] = true;
     LLVMBasicBlockRef slow = emit_block(e, "ftree.slow"), done = emit_block(e, "ftree.done");
-    LLVMBasicBlockRef fast = emit_block(e, "ftree.fast");
-    LLVMBuildBr(e->b, fast);
-    LLVMPositionBuilderAtEnd(e->b, fast);
     TreeEmit te;
-    tree_begin(e, &te, &t);
-    store_float_local(e, target->u.name.id, tree_double(e, &te, v, slow));
+    store_float_local(e, target->u.name.id, fast_way(e, &te, &t, v, slow));
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
     LLVMValueRef generic = generic_way(e, &te, v);
