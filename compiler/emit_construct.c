@@ -9,7 +9,7 @@
  * object.__new__, a plain __init__ taking exactly these arguments). The
  * fast way, `ctor.hit` in --emit-llvm:
  *
- *   callee == rec->cls && *rec->verp == rec->version
+ *   callee == rec->cls   (cls is cleared when the class changes)
  *     → bump the nursery for rec->size bytes (ai_alloc when it is full),
  *       header = the class, the rest zero already (alloc.h A2);
  *       r = rec->body(obj, a1, …, an)  (the __init__ body, direct);
@@ -84,15 +84,8 @@ LLVMValueRef emit_construct_call(Emitter *e, const Expr *x) {
 
     /* ai_crec { cls, version, verp, body, size } */
     LLVMPositionBuilderAtEnd(e->b, chk);
-    LLVMValueRef rcls = load_field(e, rec, 0, e->i64, "rcls");
-    LLVMValueRef rver = load_field(e, rec, 1, e->i64, "rver");
-    LLVMValueRef rverp = load_field(e, rec, 2, e->ptr, "rverp");
-    LLVMValueRef cur = LLVMBuildLoad2(e->b, e->i64, rverp, "curver");
-    LLVMSetOrdering(cur, LLVMAtomicOrderingAcquire);
-    LLVMSetAlignment(cur, 8);
-    LLVMValueRef ok = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, rcls, callee, ""),
-                                   LLVMBuildICmp(e->b, LLVMIntEQ, cur, rver, ""), "");
-    emit_br_likely(e, ok, hit, miss);
+    LLVMValueRef rcls = emit_rec_cls(e, rec);
+    emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, rcls, callee, ""), hit, miss);
 
     /* the instance: bumped off the nursery inline */
     LLVMPositionBuilderAtEnd(e->b, hit);

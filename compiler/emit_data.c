@@ -564,6 +564,17 @@ static LLVMValueRef site_cache(Emitter *e, unsigned n, const char *name) {
     return g;
 }
 
+/* The class word of a record compiled code reads (ai_arec, ai_mrec,
+ * ai_crec: aithon_rt.h): the record's class while it is valid, NULL once
+ * the class changed (runtime/objects/class.c, cls_new_version); so one
+ * compare with the object's class checks both. */
+LLVMValueRef emit_rec_cls(Emitter *e, LLVMValueRef rec) {
+    LLVMValueRef c = LLVMBuildLoad2(e->b, e->i64, rec, "rcls");
+    LLVMSetOrdering(c, LLVMAtomicOrderingMonotonic);
+    LLVMSetAlignment(c, 8);
+    return c;
+}
+
 /* The ways of an attribute site that compiled code checks; the runtime
  * call on a miss checks all AI_ATTR_IC_WAYS. Two: most sites see one or
  * two shapes, and each inline way costs compile time (mod_dataclasses
@@ -584,8 +595,11 @@ typedef struct {
 } ArecHit;
 
 /* The inline check of an attribute site's ways (ai_arec records,
- * aithon_rt.h; runtime/objects/class_ic.c makes them): o an object of a
- * record's class at its version whose dict word is the record's shape.
+ * aithon_rt.h; runtime/objects/class_ic.c makes them): o an object whose
+ * type is the record's cls (or, at a read, whose type's ic_key is the
+ * record's key: plain classes share read records), and whose dict word
+ * is the record's shape. A record's cls is stale from the moment its
+ * class changes.
  * Leaves the builder in the hit block of a plain slot's record; an empty
  * way or no passing record branches to slow. The dict word is read only
  * once a class matched (the object then has one).
@@ -602,7 +616,7 @@ typedef struct {
  *     compare takes both (dict word ^ shape is 0 or the tag), the tag
  *     then choosing fhit or the plain hit. */
 static void arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, LLVMBasicBlockRef slow, bool floats,
-                       ArecHit *h) {
+                       bool read, ArecHit *h) {
     LLVMBasicBlockRef obj = emit_block(e, "ic.obj"), hit = emit_block(e, "ic.hit");
     LLVMValueRef tags[AI_ATTR_IC_WAYS];
     h->fhit = emit_block(e, "ic.fhit");
@@ -614,26 +628,33 @@ static void arec_check(Emitter *e, LLVMValueRef o, LLVMValueRef cache, LLVMBasic
     LLVMValueRef recs[AI_ATTR_IC_WAYS];
     LLVMBasicBlockRef from[AI_ATTR_IC_WAYS], ffrom[AI_ATTR_IC_WAYS];
     for (int w = 0; w < nways; w++) {
-        LLVMBasicBlockRef chk = emit_block(e, "ic.way"), ver = emit_block(e, "ic.ver"), shp = emit_block(e, "ic.shape"),
+        LLVMBasicBlockRef chk = emit_block(e, "ic.way"), shp = emit_block(e, "ic.shape"),
                           fchk = emit_block(e, "ic.fshape"), next = w + 1 < nways ? emit_block(e, "ic.next") : slow;
         LLVMValueRef rec = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, cache, (LLVMValueRef[]){emit_i64(e, w)}, 1, ""), "arec");
         LLVMSetOrdering(rec, LLVMAtomicOrderingAcquire);
         LLVMSetAlignment(rec, 8);
         emit_br_unlikely(e, LLVMBuildIsNull(e->b, rec, ""), slow, chk);
         LLVMPositionBuilderAtEnd(e->b, chk);
-        /* ai_arec { cls, version, verp, shape, offset, next_shape } */
-        LLVMValueRef f_cls = LLVMBuildLoad2(e->b, e->i64, rec, "rcls");
-        emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, t, f_cls, ""), ver, next);
-        LLVMPositionBuilderAtEnd(e->b, ver);
-        LLVMValueRef f_ver = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 1)}, 1, ""), "rver");
-        LLVMSetOrdering(f_ver, LLVMAtomicOrderingMonotonic);
-        LLVMSetAlignment(f_ver, 8);
-        LLVMValueRef f_verp = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 2)}, 1, ""), "rverp");
-        LLVMValueRef cur = LLVMBuildLoad2(e->b, e->i64, f_verp, "curver");
-        LLVMSetOrdering(cur, LLVMAtomicOrderingAcquire);
-        LLVMSetAlignment(cur, 8);
+        /* ai_arec { cls, version, verp, shape, offset, next_shape }: a
+         * published record's cls is its class (none while stale) */
+        LLVMValueRef f_cls = emit_rec_cls(e, rec);
         LLVMValueRef f_shape = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 3)}, 1, ""), "rshape");
-        emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, cur, f_ver, ""), shp, next);
+        if (read) {
+            /* not its class: a plain class's read record serves every
+             * plain class (key == the type's ic_key, AI_REC_PLAIN) */
+            LLVMBasicBlockRef key = emit_block(e, "ic.key");
+            emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, t, f_cls, ""), shp, key);
+            LLVMPositionBuilderAtEnd(e->b, key);
+            LLVMValueRef kp = LLVMBuildGEP2(e->b, e->i8, LLVMBuildIntToPtr(e->b, t, e->ptr, ""),
+                                            (LLVMValueRef[]){emit_i64(e, (int64_t)offsetof(ai_type, ic_key))}, 1, "");
+            LLVMValueRef ickey = LLVMBuildLoad2(e->b, e->i64, kp, "ickey");
+            LLVMSetOrdering(ickey, LLVMAtomicOrderingMonotonic);
+            LLVMSetAlignment(ickey, 8);
+            LLVMValueRef rkey = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 6)}, 1, ""), "rkey");
+            LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, ickey, rkey, ""), shp, next);
+        } else {
+            emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntEQ, t, f_cls, ""), shp, next);
+        }
         LLVMPositionBuilderAtEnd(e->b, shp);
         LLVMValueRef dw = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i8, p, (LLVMValueRef[]){emit_i64(e, AI_SHAPE_DICT_OFFSET)}, 1, ""), "dword");
         recs[w] = rec;
@@ -764,7 +785,7 @@ static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, in
     }
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
     ArecHit h;
-    arec_check(e, o, cache, slow, false, &h);
+    arec_check(e, o, cache, slow, false, true, &h);
     LLVMValueRef hv = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
     LLVMBasicBlockRef word = LLVMGetInsertBlock(e->b);
     /* 0: an unset __slots__ member (a member record): the runtime raises */
@@ -799,7 +820,7 @@ static void setattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, LLVMValueR
     }
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
     ArecHit h;
-    arec_check(e, o, cache, slow, false, &h);
+    arec_check(e, o, cache, slow, false, false, &h);
     LLVMValueRef slot = arec_slot(e, h.rec, h.p);
     LLVMBuildStore(e->b, v, slot);
     LLVMBuildStore(e->b, arec_next(e, h.rec), dict_word_ptr(e, h.p));
@@ -824,7 +845,7 @@ void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValue
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "scache");
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
     ArecHit h;
-    arec_check(e, o, cache, slow, true, &h);
+    arec_check(e, o, cache, slow, true, false, &h);
     LLVMValueRef v = box_call(e, d, line);
     LLVMValueRef slot = arec_slot(e, h.rec, h.p);
     LLVMBuildStore(e->b, v, slot);
@@ -850,7 +871,7 @@ LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
     LLVMBasicBlockRef miss = emit_block(e, "fattr.miss"), join = emit_block(e, "fattr.d");
     ArecHit h;
-    arec_check(e, o, cache, miss, true, &h);
+    arec_check(e, o, cache, miss, true, true, &h);
     LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
     LLVMBasicBlockRef wok = emit_block(e, "fattr.wok");
     emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), wok, miss);
@@ -888,7 +909,7 @@ void emit_attr_copy(Emitter *e, LLVMValueRef po, const char *pattr, LLVMValueRef
     LLVMBasicBlockRef miss = emit_block(e, "fcopy.miss"), word = emit_block(e, "fcopy.word"),
                       done = emit_block(e, "fcopy.done");
     ArecHit h;
-    arec_check(e, po, cache, miss, false, &h);
+    arec_check(e, po, cache, miss, false, true, &h);
     LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
     LLVMBasicBlockRef hit_end = LLVMGetInsertBlock(e->b);
     emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), word, miss);
@@ -971,18 +992,12 @@ static void direct_method_call(Emitter *e, LLVMValueRef o, LLVMValueRef *vals, i
         LLVMBasicBlockRef chk = emit_block(e, "mc.way"), next = w < nways ? emit_block(e, "mc.next") : slow_bb;
         LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, rec, ""), slow_bb, chk);
         LLVMPositionBuilderAtEnd(e->b, chk);
-        /* ai_mrec { cls, version, verp, body, direct } */
-        LLVMValueRef f_cls = LLVMBuildLoad2(e->b, e->i64, rec, "rcls");
-        LLVMValueRef f_ver = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 1)}, 1, ""), "rver");
-        LLVMValueRef f_verp = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 2)}, 1, ""), "rverp");
+        /* ai_mrec { cls, version, verp, body, direct }: cls as in arec_check */
+        LLVMValueRef f_cls = emit_rec_cls(e, rec);
         LLVMValueRef f_body = LLVMBuildLoad2(e->b, e->ptr, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 3)}, 1, ""), "rbody");
         LLVMValueRef f_dir = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, rec, (LLVMValueRef[]){emit_i64(e, 4)}, 1, ""), "rdirect");
-        LLVMValueRef cur = LLVMBuildLoad2(e->b, e->i64, f_verp, "curver");
-        LLVMSetOrdering(cur, LLVMAtomicOrderingAcquire);
-        LLVMSetAlignment(cur, 8);
         LLVMValueRef ok = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, f_cls, t, ""),
-                                       LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, cur, f_ver, ""),
-                                                    LLVMBuildICmp(e->b, LLVMIntEQ, f_dir, emit_i64(e, np + 2), ""), ""), "");
+                                       LLVMBuildICmp(e->b, LLVMIntEQ, f_dir, emit_i64(e, np + 2), ""), "");
         bodies[w - 1] = f_body;
         from[w - 1] = chk;
         emit_br_likely(e, ok, hit, next);

@@ -446,6 +446,8 @@ LLVMValueRef emit_float_direct_call(Emitter *e, const Expr *call, LLVMValueRef d
  * stored and the object's address (an i64) returned, or to `full` when
  * the region has no room. The builder is left in `here`. */
 LLVMValueRef emit_nursery_bump(Emitter *e, LLVMValueRef size, LLVMBasicBlockRef here, LLVMBasicBlockRef full);
+/* The class word of a cache record (valid while it equals the class). */
+LLVMValueRef emit_rec_cls(Emitter *e, LLVMValueRef rec);
 LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
 /* emit_data.c: attribute caches with float slots (objects/class.h):
  * o.attr = d of a double, and the double of o.attr for a float tree. */

@@ -118,6 +118,12 @@ struct ai_type {
                                say "aithon.Pid" while __name__ and error
                                messages say "Pid", as for a class written in
                                Python. NULL: builtins */
+    uintptr_t ic_key;       /* what an attribute read's cache record must
+                               name (ai_arec.cls): 0 in builtin types (no
+                               record names 0), the class itself, or
+                               AI_REC_PLAIN for classes whose instances'
+                               attributes no class attribute can hide
+                               (objects/class.c, refresh_ic_key) */
 };
 
 enum {
@@ -303,10 +309,25 @@ typedef struct ai_func_info_direct {
     int64_t direct;
 } ai_func_info_direct;
 
-/* A method-call record (objects/class.c) that compiled code reads at a
- * call site o.m(a1, …, an): when o's type is `cls`, *verp still equals
- * `version` and `direct` is n + 2, the method is a plain function whose
- * body is called as body(o, a1, …, an). Immutable once published. */
+/* Compiled code reads three kinds of cache record (below). Each is valid
+ * for one state of its class, and its first word `cls` says so: it is the
+ * class while the class has the version at which the record was made or
+ * re-validated, and AI_REC_STALE from the moment the class changes
+ * (objects/class.c, cls_new_version / cls_rec_publish). So compiled code
+ * compares `cls` alone; `version`/`verp` serve the runtime's own checks.
+ *
+ * A method-call record (objects/class.c) that compiled code reads at a
+ * call site o.m(a1, …, an): when o's type is `cls` and `direct` is n + 2,
+ * the method is a plain function whose body is called as
+ * body(o, a1, …, an). Immutable once published but for `cls`. */
+/* The first word of a record that is not (or no longer) valid: neither a
+ * type's address (8-aligned) nor an ai_value (odd ints, 8-aligned
+ * objects), so no compare passes it. */
+#define AI_REC_STALE ((uintptr_t)2)
+/* The key of an attribute read record valid for every class whose
+ * ic_key says so (ai_type.ic_key; objects/class_ic.c): a plain class's
+ * shapes put an attribute where any other plain class's do. */
+#define AI_REC_PLAIN ((uintptr_t)6)
 typedef struct ai_mrec {
     const void *cls;
     uint64_t version;
@@ -316,9 +337,9 @@ typedef struct ai_mrec {
 } ai_mrec;
 /* A constructor record, read by compiled code at a call site C(a1, …, an)
  * of a plain class (objects/class.c, ai_call_construct): when the callee
- * is the class object `cls` and *verp still equals `version`, the call is
- * an instance of `size` bytes (header `cls`, the rest zero) given to
- * body(obj, a1, …, an), which must return None. Immutable once published. */
+ * is the class object `cls`, the call is an instance of `size` bytes
+ * (header the class, the rest zero) given to body(obj, a1, …, an), which
+ * must return None. Immutable once published but for `cls`. */
 typedef struct ai_crec {
     const void *cls;
     uint64_t version;
@@ -330,12 +351,13 @@ typedef struct ai_crec {
 #define AI_ATTR_IC_WAYS 4
 
 /* An attribute-cache record (objects/class_ic.c) that compiled code reads
- * at a site o.x / o.x = v (each way of the site's cache): when o's type is
- * `cls`, *verp still equals `version` and the word at
+ * at a site o.x / o.x = v (each way of the site's cache): when `cls` is
+ * o's type (or, at a read, `key` is its type's ic_key: a read record of a
+ * plain class serves all plain classes, `key` AI_REC_PLAIN) and the word at
  * AI_SHAPE_DICT_OFFSET of o equals `shape`, the attribute is the value
  * word at byte `offset` of o; a store also writes `next_shape` into that
  * word (the same shape, or the one with the attribute added). `cls` is
- * NULL (and `shape` AI_AREC_NO_SHAPE) in records that the runtime alone
+ * AI_REC_STALE (and `shape` AI_AREC_NO_SHAPE) in records that the runtime alone
  * can use. A float slot's record (objects/class.h: the slot holds a
  * double's bits, read as a new float box, written only with an exact
  * float's double) has `shape` tagged with AI_AREC_FSLOT (a bit no dict
@@ -344,8 +366,8 @@ typedef struct ai_crec {
  * the site compare with the tag (dict word ^ shape == AI_AREC_FSLOT) and
  * take its float path. So a site that never meets a float slot runs the
  * plain path with no float test, and one that does pays one compare.
- * `version` changes (relaxed) while a record is published; everything
- * else is immutable. */
+ * `version` (relaxed) and `cls` change when the record is re-validated
+ * and when its class changes; everything else is immutable. */
 typedef struct ai_arec {
     const void *cls;
     uint64_t version; /* read and written with __atomic builtins (relaxed) */
@@ -353,6 +375,7 @@ typedef struct ai_arec {
     uint64_t shape;
     uint64_t offset;
     uint64_t next_shape;
+    uint64_t key;     /* AI_REC_PLAIN or AI_REC_STALE, for good */
 } ai_arec;
 #define AI_AREC_FSLOT 4
 #define AI_SHAPE_DICT_OFFSET 8

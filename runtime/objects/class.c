@@ -555,16 +555,13 @@ static void set_flag(cls_type *ct, uint32_t flag) {
     atomic_fetch_or_explicit(&ct->cflags, flag, memory_order_relaxed);
 }
 
-static uint64_t new_stamp(void);
 
 void cls_set_shadowed(cls_type *ct) {
     /* relaxed: the flag is only a hint read with the version stamp, whose
      * release store below orders it for readers that see the new stamp. */
     uint32_t old = atomic_fetch_or_explicit(&ct->cflags, CLS_SHADOWED, memory_order_relaxed);
-    if (!(old & CLS_SHADOWED)) atomic_store_explicit(&ct->version, new_stamp(), memory_order_release);
+    if (!(old & CLS_SHADOWED)) cls_new_version(ct);
 }
-
-void cls_new_version(cls_type *ct) { atomic_store_explicit(&ct->version, new_stamp(), memory_order_release); }
 
 /* object.__getattribute__ without the final AttributeError: 1 found, 0
  * missing (no exception), -1 error. */
@@ -963,11 +960,12 @@ ai_value cls_construct(ai_value cls, const ai_value *args, int64_t nargs, ai_val
 
 /* A constructor record and the class's list of them (never freed: a
  * site may hold one while another thread reads it). */
-typedef struct crec_node {
+struct crec_node {
     ai_crec r;
     int64_t nargs;
     struct crec_node *next;
-} crec_node;
+};
+typedef struct crec_node crec_node;
 
 ai_value ai_init_returned(ai_value r) {
     return ai_raise_fmt(&ai_exc_TypeError, "__init__() should return None, not '%s'", obj_type_name(r));
@@ -988,10 +986,11 @@ ai_value ai_call_construct(ai_value callee, const ai_value *args, int64_t nargs,
             crec_node *n = atomic_load_explicit(&ct->crecs, memory_order_relaxed);
             while (n && !(n->r.version == ver && n->nargs == nargs && n->r.body == body)) n = n->next;
             if (!n && (n = malloc(sizeof *n))) {
-                n->r = (ai_crec){ct, ver, (const uint64_t *)&ct->version, body, ct->t.basicsize};
+                n->r = (ai_crec){(const void *)AI_REC_STALE, ver, (const uint64_t *)&ct->version, body, ct->t.basicsize};
                 n->nargs = nargs;
                 n->next = atomic_load_explicit(&ct->crecs, memory_order_relaxed);
                 atomic_store_explicit(&ct->crecs, n, memory_order_release);
+                cls_rec_publish(ct, &n->r.cls, ver);
             }
             pthread_mutex_unlock(&cls_lock);
             if (n) atomic_store_explicit((_Atomic(ai_crec *) *)site, &n->r, memory_order_release);
@@ -1054,6 +1053,91 @@ static uint64_t new_stamp(void) {
     return atomic_fetch_add_explicit(&stamp_counter, 1, memory_order_relaxed) + 1;
 }
 
+/* Records that compiled code reads (attribute, method-call and
+ * constructor records: ai_arec, ai_mrec, ai_crec) are trusted by their
+ * first word alone: compiled code compares the object's class (or the
+ * callee) with `cls` and never loads the class's version, which saved a
+ * chain of two dependent loads and a compare per access. The price is
+ * paid here: a new version clears `cls` in every record of the class, and
+ * a record gets it back (cls_rec_publish) only while the version is still
+ * the one at which the record was made or re-validated. rec_lock makes
+ * the two exclusive, so a record validated at a version that a change
+ * has already left is never published. The runtime's own probes keep
+ * comparing versions (their records also serve sites in dict mode).
+ * Method and constructor records are made per version and never
+ * re-validated: a bump clears only those pushed since the last one. */
+static pthread_mutex_t rec_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void clear_word(const void **w) { __atomic_store_n(w, (const void *)AI_REC_STALE, __ATOMIC_RELAXED); }
+
+/* Can a class attribute v never hide an instance attribute of the same
+ * name, now or later? Values of builtin types that are no data
+ * descriptors; instances of classes are not (their class may gain
+ * __set__ without this class changing). */
+static bool never_hides(ai_value v) {
+    if (ai_is_smallint(v)) return true;
+    const ai_type *t = ai_type_of_obj(ai_obj(v));
+    return t == &ai_function_type || t == &cls_staticmethod_type || t == &cls_classmethod_type ||
+           t == &ai_builtin_function_type || t == &ai_int_type || t == &ai_float_type || t == &ai_str_type ||
+           t == &ai_bool_type || t == &ai_none_type || t == &ai_tuple_type || t == &ai_bytes_type ||
+           t == &ai_list_type || t == &ai_dict_type || t == &ai_set_type || t == &ai_frozenset_type ||
+           t == &ai_type_type || t == &cls_wrapper_type;
+}
+
+/* ct's ic_key (ai_type.ic_key): AI_REC_PLAIN when reading an attribute
+ * that an instance's shape holds can only give that slot's value: the
+ * instances keep inline slots at AI_SHAPE_DICT_OFFSET, no
+ * __getattribute__ of a class, and no value in a class dict of the MRO
+ * that could be a data descriptor (dunder names aside: no read record is
+ * made for them). Such classes share read records, so a site that meets
+ * several of them (a base class's method on each subclass's instances)
+ * needs one way, not one per class. Else the class itself. */
+static void refresh_ic_key(cls_type *ct) {
+    bool plain = ct->layout == CLS_LAYOUT_FIXED && ct->dictoffset == AI_SHAPE_DICT_OFFSET && ct->ninline &&
+                 !(ct->t.flags & AI_TF_METACLASS) && !ct->dunder[D_GETATTRIBUTE] &&
+                 !(atomic_load_explicit(&ct->cflags, memory_order_relaxed) & (CLS_NO_CALL_CACHE | CLS_NO_DICT)) &&
+                 ct->mro;
+    if (plain) {
+        ai_tuple *m = tuple_obj(ct->mro);
+        for (int64_t i = 0; i < m->len && plain; i++) {
+            const ai_type *k = (const ai_type *)ai_obj(m->items[i]);
+            if (k == &ai_object_type) continue;
+            if (!cls_check_type(k)) {
+                plain = false;
+                break;
+            }
+            ai_value d = ((const cls_type *)k)->dict;
+            ai_value key, val;
+            for (int64_t pos = 0; plain && dict_next(d, &pos, &key, &val, NULL);)
+                if (!obj_is_type(key, &ai_str_type) || (!cls_is_dunder_name(key) && !never_hides(val))) plain = false;
+        }
+    }
+    __atomic_store_n(&ct->t.ic_key, plain ? (uintptr_t)AI_REC_PLAIN : (uintptr_t)&ct->t, __ATOMIC_RELAXED);
+}
+
+void cls_new_version(cls_type *ct) {
+    pthread_mutex_lock(&rec_lock);
+    atomic_store_explicit(&ct->version, new_stamp(), memory_order_release);
+    refresh_ic_key(ct);
+    cls_rec *mark = ct->recs_cleared;
+    for (cls_rec *r = atomic_load_explicit(&ct->recs, memory_order_acquire); r && r != mark; r = r->next)
+        clear_word(&r->m.cls);
+    ct->recs_cleared = atomic_load_explicit(&ct->recs, memory_order_acquire);
+    struct crec_node *cmark = ct->crecs_cleared;
+    for (struct crec_node *n = atomic_load_explicit(&ct->crecs, memory_order_acquire); n && n != cmark; n = n->next)
+        clear_word(&n->r.cls);
+    ct->crecs_cleared = atomic_load_explicit(&ct->crecs, memory_order_acquire);
+    cls_ic_unpublish(ct);
+    pthread_mutex_unlock(&rec_lock);
+}
+
+void cls_rec_publish(cls_type *ct, const void **word, uint64_t ver) {
+    pthread_mutex_lock(&rec_lock);
+    if (atomic_load_explicit(&ct->version, memory_order_relaxed) == ver)
+        __atomic_store_n(word, (const void *)&ct->t, __ATOMIC_RELAXED);
+    pthread_mutex_unlock(&rec_lock);
+}
+
 /* Every class ever made (malloc'd, under cls_lock): for cls_flush_caches. */
 static cls_type **all_classes;
 static int64_t nall, capall;
@@ -1078,8 +1162,7 @@ static int register_class(cls_type *ct) {
 
 void cls_flush_caches(void) {
     pthread_mutex_lock(&cls_lock);
-    for (int64_t i = 0; i < nall; i++)
-        atomic_store_explicit(&all_classes[i]->version, new_stamp(), memory_order_release);
+    for (int64_t i = 0; i < nall; i++) cls_new_version(all_classes[i]);
     pthread_mutex_unlock(&cls_lock);
 }
 
@@ -1112,8 +1195,9 @@ static void resolve_dunders(cls_type *ct) {
  * re-resolved dunders when name is one, and SHADOWED when a method name
  * appeared that instance dicts may already hold. */
 static void mro_changed(cls_type *ct, bool dunder, bool shadow) {
-    atomic_store_explicit(&ct->version, new_stamp(), memory_order_release);
+    /* the dunders first: the new version's ic_key reads them */
     if (dunder) resolve_dunders(ct);
+    cls_new_version(ct);
     if (shadow) cls_set_shadowed(ct);
     for (int32_t i = 0; i < ct->nsubs; i++) mro_changed(ct->subs[i], dunder, shadow);
 }
@@ -1294,7 +1378,9 @@ int32_t cls_type_setattr(ai_value o, ai_value name, ai_value v) {
         pthread_mutex_unlock(&cls_lock);
     }
     bool dunder = cls_dunder_index(name) >= 0;
-    bool structural = !had || !v || is_methodish(old) || is_methodish(v);
+    /* a value that may hide instance attributes (never_hides) changes
+     * what a plain class is (refresh_ic_key) and what records may hold */
+    bool structural = !had || !v || is_methodish(old) || is_methodish(v) || !never_hides(v);
     if (structural || dunder) {
         pthread_mutex_lock(&cls_lock);
         mro_changed(ct, dunder, !had && v && is_methodish(v));
@@ -1726,6 +1812,9 @@ ai_value cls_make(ai_type *meta, ai_value name, ai_value qualname, ai_value base
         }
     }
     resolve_dunders(ct);
+    pthread_mutex_lock(&rec_lock);
+    refresh_ic_key(ct);
+    pthread_mutex_unlock(&rec_lock);
     ct->slots.construct = cls_construct;
     ct->slots.getattr = inst_getattr;
     ct->slots.setattr = inst_setattr;
@@ -1849,7 +1938,7 @@ static cls_rec *get_record(cls_type *ct, ai_value name, ai_value fn, int kind) {
         /* The record keeps its own copy of the name: the str may die. */
         r = malloc(sizeof *r + nbytes + 1);
         if (r) {
-            *r = (cls_rec){{&ct->t, ver, (const uint64_t *)&ct->version, NULL, 0}, fn, kind, NULL,
+            *r = (cls_rec){{(const void *)AI_REC_STALE, ver, (const uint64_t *)&ct->version, NULL, 0}, &ct->t, fn, kind, NULL,
                            ns->kind, ns->len};
             if (kind == REC_FUNC && obj_is_type(fn, &ai_function_type) &&
                 !(atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_SHADOWED)) {
@@ -1864,6 +1953,7 @@ static cls_rec *get_record(cls_type *ct, ai_value name, ai_value fn, int kind) {
             r->next = atomic_load_explicit(&ct->recs, memory_order_relaxed);
             /* release: the record's fields before its address (find_record). */
             atomic_store_explicit(&ct->recs, r, memory_order_release);
+            cls_rec_publish(ct, &r->m.cls, ver);
         }
     }
     pthread_mutex_unlock(&cls_lock);
@@ -1877,7 +1967,7 @@ static void install_direct(_Atomic(uintptr_t) *slot, cls_rec *r) {
     int way = AI_MCACHE_WAYS;
     for (int i = 1; i <= AI_MCACHE_WAYS; i++) {
         uintptr_t w = atomic_load_explicit(&slot[i], memory_order_relaxed);
-        if (!w || ((const cls_rec *)w)->m.cls == r->m.cls) {
+        if (!w || ((const cls_rec *)w)->owner == r->owner) {
             way = i;
             break;
         }
@@ -1960,7 +2050,7 @@ ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_
             /* acquire: pairs with install_direct's release store. */
             const cls_rec *r = (const cls_rec *)atomic_load_explicit(&slot[i], memory_order_acquire);
             if (!r) break;
-            if (r->m.cls == t && r->m.direct == nargs + 2 &&
+            if (r->owner == t && r->m.direct == nargs + 2 &&
                 r->m.version == atomic_load_explicit(&ct->version, memory_order_acquire))
                 return call_body(r->m.body, o, args, nargs);
         }
@@ -1971,7 +2061,7 @@ ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_
         uintptr_t w = atomic_load_explicit(slot, memory_order_acquire);
         if (w & 1) {
             const cls_rec *r = (const cls_rec *)(w & ~(uintptr_t)1);
-            if (r->m.cls == t && r->m.version == atomic_load_explicit(&ct->version, memory_order_acquire)) {
+            if (r->owner == t && r->m.version == atomic_load_explicit(&ct->version, memory_order_acquire)) {
                 if (!(atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_SHADOWED))
                     return rec_call(r, o, args, nargs, kwnames);
                 int32_t rc = in_inst_dict(o, ct, name, &v);
@@ -2000,7 +2090,7 @@ ai_value cls_call_method(ai_value o, ai_value name, const ai_value *args, int64_
     if (rc < 0) return AI_ERR;
     if (rc) return ai_call(v, args, nargs, kwnames);
     if (kind < 0) return cls_call_found(&f, o, t, args, nargs, kwnames); /* a builtin base's */
-    cls_rec r0 = {{t, 0, NULL, NULL, 0}, fn, kind, NULL, 0, 0};
+    cls_rec r0 = {{t, 0, NULL, NULL, 0}, t, fn, kind, NULL, 0, 0};
     if (slot) {
         cls_rec *r = get_record(ct, name, fn, kind);
         if (r) {

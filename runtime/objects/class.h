@@ -107,7 +107,9 @@ enum {
  * It starts with the ai_mrec that compiled code reads (aithon_rt.h). */
 enum { REC_FUNC, REC_STATIC, REC_CLASS };
 typedef struct cls_rec {
-    ai_mrec m;          /* m.cls compared, never dereferenced */
+    ai_mrec m;          /* m.cls: the owner while the record is published
+                           (cls_rec_publish), else NULL */
+    const ai_type *owner; /* the class the record was made for */
     ai_value fn;        /* used only while `m.version` is current */
     int kind;
     struct cls_rec *next; /* the class's records (a lock-free push list) */
@@ -155,6 +157,9 @@ typedef struct cls_type {
     _Atomic(cls_rec *) recs; /* every call record made (pushed, never removed) */
     _Atomic(void *) attr_recs; /* the attribute cache's records (class_ic.c) */
     _Atomic(void *) crecs;   /* constructor records (ai_call_construct), pushed under cls_lock */
+    cls_rec *recs_cleared;   /* the heads of recs and crecs at the last new
+                                version (cls_new_version; under its lock) */
+    struct crec_node *crecs_cleared;
     _Atomic(cls_cache_entry *) cache; /* CLS_CACHE_SIZE entries (calloc), or NULL */
 } cls_type;
 
@@ -396,6 +401,12 @@ void cls_set_shadowed(cls_type *ct);
 /* Give ct a new version stamp: its cache records (attributes, methods)
  * go stale and are learned again (shape.c, when float slots give way). */
 void cls_new_version(cls_type *ct);
+/* Store ct into the first word of one of its records (compiled code then
+ * trusts the record) if ct's version is still ver. */
+void cls_rec_publish(cls_type *ct, const void **word, uint64_t ver);
+/* Clear that word in ct's attribute-cache records (class_ic.c; called by
+ * cls_new_version under its lock). */
+void cls_ic_unpublish(cls_type *ct);
 extern pthread_mutex_t cls_lock;
 
 /* Is v a descriptor (a class with __get__) / a data descriptor? */

@@ -25,6 +25,16 @@
  *     instance dict" (IC_GET, IC_SET): the entry's value is read or
  *     replaced at that position, no hashing; IC_ADD: a store of the name
  *     goes straight to the dict.
+ * Read records of plain classes (class.c, refresh_ic_key: no class
+ * attribute can hide an instance's) serve every plain class: their a.key
+ * is AI_REC_PLAIN, which a read compares with the object's type's ic_key
+ * when a.cls is not its type, so one record serves a site whose objects
+ * are of many such classes with one shape (a base class's method on its
+ * subclasses' instances).
+ * Compiled code trusts any other record whose a.cls is the object's class: a new
+ * version of the class clears a.cls in all its records (class.c,
+ * cls_new_version), and a record re-validated at the current version gets
+ * it back (cls_rec_publish). The runtime's own probe compares versions.
  * A miss takes the generic path (ai_getattr / ai_setattr) and then records
  * where the value was found, so a site seeing a few classes (or shapes,
  * or insertion orders) keeps one record per case.
@@ -62,14 +72,20 @@ enum { IC_GET, IC_SET, IC_ADD, IC_SGET, IC_SSET, IC_SADD, IC_MGET, IC_MSET };
 
 typedef struct attr_rec {
     ai_arec a;      /* cls, version, verp, shape, offset, next_shape; a.cls
-                       is NULL in dict records, which compiled code must
+                       is the class while the record is published
+                       (class.c, cls_rec_publish), else NULL; never
+                       published: dict records, which compiled code must
                        never take (their class may have another layout) */
     const ai_type *cls;
     uint64_t shape; /* a.shape without the float slot's tag */
     ai_value name;
     int64_t ix;     /* dict records: the entry number (-1: IC_ADD) */
     uint32_t dictoffset;
-    uint32_t kind;
+    uint16_t kind;
+    bool compiled;  /* compiled code may take it (when published) */
+    bool plain;     /* an IC_SGET record of plain classes (a.key is
+                       AI_REC_PLAIN: it serves every class whose ic_key
+                       is, at each read) */
     struct attr_rec *next;
 } attr_rec;
 
@@ -88,7 +104,9 @@ static inline ai_value *dict_word(ai_value o, const attr_rec *r) {
  * slot, for the barrier). */
 static inline ai_value *probe(const attr_rec *r, ai_value o, const ai_type *t, ai_value name,
                               ai_object **holder) {
-    if (r->name != name || !rec_current(r, t)) return NULL;
+    if (r->name != name) return NULL;
+    if (!(r->plain && __atomic_load_n(&t->ic_key, __ATOMIC_RELAXED) == AI_REC_PLAIN) && !rec_current(r, t))
+        return NULL;
     if (r->kind >= IC_MGET) {
         ai_value *w = (ai_value *)((char *)ai_obj(o) + r->a.offset);
         if (r->kind == IC_MGET && !*w) return NULL;
@@ -146,11 +164,11 @@ static int64_t index_by_identity(ai_value d, ai_value name) {
 }
 
 static attr_rec *find_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind, uint64_t shape,
-                          uint64_t next_shape) {
+                          uint64_t next_shape, bool plain) {
     /* acquire: pairs with the release push in get_rec. */
     for (attr_rec *r = atomic_load_explicit(&ct->attr_recs, memory_order_acquire); r; r = r->next)
         if (r->name == name && r->ix == ix && r->kind == kind && r->shape == shape &&
-            r->a.next_shape == next_shape)
+            r->a.next_shape == next_shape && r->plain == plain)
             return r;
     return NULL;
 }
@@ -158,19 +176,23 @@ static attr_rec *find_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind
 /* The record (ct, name, ix, kind, shapes), validated at version ver. For
  * shape records ix is the slot number, for member records the offset. */
 static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind, uint64_t shape,
-                         uint64_t next_shape, uint64_t ver) {
-    attr_rec *r = find_rec(ct, name, ix, kind, shape, next_shape);
+                         uint64_t next_shape, uint64_t ver, bool plain) {
+    attr_rec *r = find_rec(ct, name, ix, kind, shape, next_shape, plain);
     if (!r) {
         pthread_mutex_lock(&cls_lock);
-        r = find_rec(ct, name, ix, kind, shape, next_shape);
+        r = find_rec(ct, name, ix, kind, shape, next_shape, plain);
         if (!r) {
             r = malloc(sizeof *r);
             if (r) {
                 r->cls = &ct->t;
-                r->a.cls = kind >= IC_SGET ? &ct->t : NULL;
+                /* a.cls stays stale until published (below) */
+                r->a.cls = (const void *)AI_REC_STALE;
+                r->a.key = plain ? AI_REC_PLAIN : AI_REC_STALE;
+                r->plain = plain;
+                r->compiled = kind >= IC_SGET;
                 if (kind >= IC_MGET && !(ct->dictoffset == AI_SHAPE_DICT_OFFSET &&
                                          (atomic_load_explicit(&ct->cflags, memory_order_relaxed) & CLS_NO_DICT)))
-                    r->a.cls = NULL;
+                    r->compiled = false;
                 r->a.version = ver;
                 r->a.verp = (const uint64_t *)&ct->version;
                 r->a.shape = r->shape = shape;
@@ -201,7 +223,14 @@ static attr_rec *get_rec(cls_type *ct, ai_value name, int64_t ix, uint32_t kind,
     /* relaxed: readers compare it with the class's stamp, which they load
      * with acquire; ver was valid when it was read. */
     __atomic_store_n(&r->a.version, ver, __ATOMIC_RELAXED);
+    if (r->compiled && __atomic_load_n(&r->a.cls, __ATOMIC_RELAXED) == (const void *)AI_REC_STALE)
+        cls_rec_publish(ct, &r->a.cls, ver);
     return r;
+}
+
+void cls_ic_unpublish(cls_type *ct) {
+    for (attr_rec *r = atomic_load_explicit(&ct->attr_recs, memory_order_acquire); r; r = r->next)
+        __atomic_store_n(&r->a.cls, (const void *)AI_REC_STALE, __ATOMIC_RELAXED);
 }
 
 static void install(_Atomic(uintptr_t) *ways, attr_rec *r) {
@@ -285,7 +314,7 @@ static void learn(ai_value o, ai_value name, _Atomic(uintptr_t) *ways, uint32_t 
     uint64_t ver = atomic_load_explicit(&ct->version, memory_order_acquire);
     uint32_t moff = member_offset(ct, name, kind);
     if (moff) {
-        attr_rec *m = get_rec(ct, name, moff, kind == IC_GET ? IC_MGET : IC_MSET, 0, 0, ver);
+        attr_rec *m = get_rec(ct, name, moff, kind == IC_GET ? IC_MGET : IC_MSET, 0, 0, ver, false);
         if (m) install(ways, m);
         return;
     }
@@ -301,15 +330,17 @@ static void learn(ai_value o, ai_value name, _Atomic(uintptr_t) *ways, uint32_t 
             if (!(before == 0 || cls_word_is_shape(before)) || cls_word_shape(before) != s->parent ||
                 i != s->count - 1 || s->count != s->parent->count + 1)
                 return; /* not an append (a float slot turned generic) */
-            r = get_rec(ct, name, i, IC_SADD, before, w, ver);
+            r = get_rec(ct, name, i, IC_SADD, before, w, ver, false);
         } else {
-            r = get_rec(ct, name, i, kind == IC_GET ? IC_SGET : IC_SSET, w, w, ver);
+            /* a read of a plain class's instance: a plain record (refresh_ic_key) */
+            bool plain = kind == IC_GET && __atomic_load_n(&ct->t.ic_key, __ATOMIC_RELAXED) == AI_REC_PLAIN;
+            r = get_rec(ct, name, i, kind == IC_GET ? IC_SGET : IC_SSET, w, w, ver, plain);
         }
     } else {
         if (!w || cls_word_is_shape(w)) return;
         int64_t ix = index_by_identity(w, name);
         if (ix < 0) return;
-        r = get_rec(ct, name, ix, kind, AI_AREC_NO_SHAPE, AI_AREC_NO_SHAPE, ver);
+        r = get_rec(ct, name, ix, kind, AI_AREC_NO_SHAPE, AI_AREC_NO_SHAPE, ver, false);
     }
     if (r) install(ways, r);
 }
@@ -320,7 +351,7 @@ static void learn_add(ai_value o, ai_value name, _Atomic(uintptr_t) *ways) {
     if (!ct) return;
     uint64_t ver = atomic_load_explicit(&ct->version, memory_order_acquire);
     if (!cacheable(ct, name, IC_SET)) return;
-    attr_rec *r = get_rec(ct, name, -1, IC_ADD, AI_AREC_NO_SHAPE, AI_AREC_NO_SHAPE, ver);
+    attr_rec *r = get_rec(ct, name, -1, IC_ADD, AI_AREC_NO_SHAPE, AI_AREC_NO_SHAPE, ver, false);
     if (r) install(ways, r);
 }
 
