@@ -1241,7 +1241,7 @@ static void augassign(Emitter *e, const Stmt *s);
 void emit_augassign(Emitter *e, const Stmt *s) {
     const SrcSpan *outer = e->fn->cur_span;
     e->fn->cur_span = &s->pos;
-    augassign(e, s);
+    if (!emit_dict_update(e, s, augassign)) augassign(e, s);
     e->fn->cur_span = outer;
 }
 
