@@ -860,20 +860,22 @@ static ai_value str_str_slot(ai_value v) { return v; }
 
 /* ---- single characters and number parsing support ---------------------------------- */
 
-static ai_value char_cache[256];
+/* Read by compiled code too (emit_data.c's inline `s[i]`): an entry is
+ * 0 until made, then the same immortal string for good. */
+ai_value ai_str_char_cache[256];
 
 ai_value str_from_codepoint(uint32_t cp) {
     if (cp < 256) {
         /* One immortal string per Latin-1 character, made on first use;
          * a race makes two, which is harmless (both immortal). */
-        ai_value v = __atomic_load_n(&char_cache[cp], __ATOMIC_ACQUIRE);
+        ai_value v = __atomic_load_n(&ai_str_char_cache[cp], __ATOMIC_ACQUIRE);
         if (v) return v;
         v = str_new_impl(1, 1, true);
         if (!v) return AI_ERR;
         ((uint8_t *)str_data(str_obj(v)))[0] = (uint8_t)cp;
         str_obj(v)->ascii = cp < 128;
         str_obj(v)->hash = str_hash_compute(str_obj(v));
-        __atomic_store_n(&char_cache[cp], v, __ATOMIC_RELEASE);
+        __atomic_store_n(&ai_str_char_cache[cp], v, __ATOMIC_RELEASE);
         return v;
     }
     ai_value v = str_new_kind(str_kind_for(cp), 1);
