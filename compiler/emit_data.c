@@ -103,13 +103,44 @@ static LLVMValueRef seq_index(Emitter *e, LLVMValueRef k, LLVMValueRef len, LLVM
     return i;
 }
 
-/* o[k] with inline paths for an exact list or tuple and a small-int k. */
+/* ai_strobj { hdr, len, hash, kind (u8), ascii, pad, spare (u32), data } */
+enum { STR_KIND = 24, STR_DATA = 32 };
+
+/* o[k] with inline paths for an exact list or tuple and a small-int k,
+ * and for an exact one-byte str (a scanner's `src[i]`): the runtime's
+ * cached one-character string of that byte (ai_str_char_cache, filled
+ * on first use; an empty entry takes the runtime's way, which fills it). */
 static LLVMValueRef getitem(Emitter *e, LLVMValueRef o, LLVMValueRef k, int line) {
-    LLVMBasicBlockRef lbb = emit_block(e, "gi.list"), tbb = emit_block(e, "gi.tuple"), slow = emit_block(e, "gi.slow"),
-                      done = emit_block(e, "gi.done");
-    LLVMValueRef p = seq_dispatch(e, o, lbb, tbb, slow);
-    LLVMValueRef vals[3];
-    LLVMBasicBlockRef from[3];
+    LLVMBasicBlockRef lbb = emit_block(e, "gi.list"), tbb = emit_block(e, "gi.tuple"), nseq = emit_block(e, "gi.nseq"),
+                      sbb = emit_block(e, "gi.str"), slow = emit_block(e, "gi.slow"), done = emit_block(e, "gi.done");
+    LLVMValueRef p = seq_dispatch(e, o, lbb, tbb, nseq);
+    LLVMValueRef vals[4];
+    LLVMBasicBlockRef from[4];
+    LLVMPositionBuilderAtEnd(e->b, nseq);
+    {
+        /* (o is an object here: seq_dispatch sent small ints to nseq
+         * only through its first test, so test the tag again) */
+        LLVMBasicBlockRef obj = emit_block(e, "gi.sobj");
+        LLVMBuildCondBr(e->b, LLVMBuildTrunc(e->b, o, e->i1, ""), slow, obj);
+        LLVMPositionBuilderAtEnd(e->b, obj);
+        LLVMValueRef sp = LLVMBuildIntToPtr(e->b, o, e->ptr, "");
+        LLVMValueRef t = LLVMBuildAnd(e->b, LLVMBuildLoad2(e->b, e->i64, sp, "hdr"),
+                                      emit_i64(e, ~(int64_t)AI_HDR_GC_MASK), "");
+        LLVMValueRef kind = LLVMBuildLoad2(e->b, e->i8, field_ptr(e, sp, STR_KIND), "kind");
+        LLVMValueRef ok = LLVMBuildAnd(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, t, type_word(e, "ai_str_type"), ""),
+                                       LLVMBuildICmp(e->b, LLVMIntEQ, kind, LLVMConstInt(e->i8, 1, 0), ""), "");
+        LLVMBuildCondBr(e->b, ok, sbb, slow);
+        LLVMPositionBuilderAtEnd(e->b, sbb);
+        LLVMValueRef i = seq_index(e, k, LLVMBuildLoad2(e->b, e->i64, field_ptr(e, sp, SEQ_LEN), "len"), slow);
+        LLVMValueRef byte = LLVMBuildLoad2(e->b, e->i8, LLVMBuildGEP2(e->b, e->i8, field_ptr(e, sp, STR_DATA), &i, 1, ""),
+                                           "ch");
+        LLVMValueRef cache = LLVMGetNamedGlobal(e->m, "ai_str_char_cache");
+        if (!cache) cache = LLVMAddGlobal(e->m, e->i64, "ai_str_char_cache");
+        LLVMValueRef ix = LLVMBuildZExt(e->b, byte, e->i64, "");
+        vals[3] = LLVMBuildLoad2(e->b, e->i64, LLVMBuildGEP2(e->b, e->i64, cache, &ix, 1, ""), "char");
+        from[3] = LLVMGetInsertBlock(e->b);
+        LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, vals[3], emit_i64(e, 0), ""), slow, done);
+    }
     LLVMPositionBuilderAtEnd(e->b, lbb);
     LLVMValueRef i = seq_index(e, k, LLVMBuildLoad2(e->b, e->i64, field_ptr(e, p, SEQ_LEN), "len"), slow);
     LLVMValueRef items = LLVMBuildLoad2(e->b, e->ptr, field_ptr(e, p, LIST_ITEMS), "items");
@@ -128,7 +159,7 @@ static LLVMValueRef getitem(Emitter *e, LLVMValueRef o, LLVMValueRef k, int line
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "");
-    LLVMAddIncoming(phi, vals, from, 3);
+    LLVMAddIncoming(phi, vals, from, 4);
     return phi;
 }
 
@@ -1256,7 +1287,7 @@ static void augassign(Emitter *e, const Stmt *s);
 void emit_augassign(Emitter *e, const Stmt *s) {
     const SrcSpan *outer = e->fn->cur_span;
     e->fn->cur_span = &s->pos;
-    augassign(e, s);
+    if (!emit_dict_update(e, s, augassign)) augassign(e, s);
     e->fn->cur_span = outer;
 }
 

@@ -489,6 +489,10 @@ LLVMValueRef emit_peek_local(Emitter *e, const char *name);
 /* `a[i:j] = b[k:l:m]` copied without an intermediate list where that is
  * unobservable (emit_data.c); false: not that statement. */
 bool emit_slice_copy_assign(Emitter *e, const Stmt *s);
+/* `d[k] += n`, `d[k] = d.get(k, c) + n` in one dict probe with
+ * `generic` (which emits the statement the ordinary way) behind it;
+ * false: not that statement, nothing emitted (emit_dictupd.c). */
+bool emit_dict_update(Emitter *e, const Stmt *s, void (*generic)(Emitter *, const Stmt *));
 /* The companion of a local (see Frame.owned), or NULL. */
 LLVMValueRef emit_owned_slot(Emitter *e, const char *name);
 LLVMValueRef emit_closure_for(Emitter *e, Scope *inner, SrcSpan pos);

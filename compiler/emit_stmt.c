@@ -795,15 +795,22 @@ static void emit_stmt(Emitter *e, const Stmt *s) {
     if (iv && iv->fast) emit_int_forget(e, s);
 }
 
+/* An assignment the ordinary way (also the generic way of emit_dict_update). */
+static void emit_assign_plain(Emitter *e, const Stmt *s) {
+    LLVMValueRef v = emit_expr(e, s->u.assign.value);
+    for (int i = 0; i < s->u.assign.targets.n; i++) emit_store_target(e, s->u.assign.targets.v[i], v);
+}
+
 static void emit_stmt_plain(Emitter *e, const Stmt *s) {
     e->fn->cur_line = s->pos.line;
     emit_debug_loc(e, s->pos);
     switch (s->kind) {
     case S_EXPR: emit_expr_stmt(e, s->u.expr.value); return;
     case S_ASSIGN: {
-        if (emit_float_assign(e, s) || emit_slice_copy_assign(e, s) || emit_parallel_assign(e, s)) return;
-        LLVMValueRef v = emit_expr(e, s->u.assign.value);
-        for (int i = 0; i < s->u.assign.targets.n; i++) emit_store_target(e, s->u.assign.targets.v[i], v);
+        if (emit_float_assign(e, s) || emit_slice_copy_assign(e, s) || emit_parallel_assign(e, s) ||
+            emit_dict_update(e, s, emit_assign_plain))
+            return;
+        emit_assign_plain(e, s);
         return;
     }
     case S_AUGASSIGN: emit_augassign(e, s); return;

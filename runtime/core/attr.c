@@ -285,8 +285,25 @@ __attribute__((noinline)) static const ai_method_def *site_method_slow(ai_value 
     return d && !(d->flags & (AI_METH_CLASS | AI_METH_STATIC)) ? d : NULL;
 }
 
+static ai_value call_method_general(ai_value o, ai_value name, const ai_value *args, int64_t nargs,
+                                    ai_value kwnames, void *cache);
+
+/* A hit of the site's untagged entry is a builtin method of o's own type
+ * (site_method_slow stores one only for a receiver that is not a class
+ * call site: a builtin type owns it, never a heap type, and a type object
+ * never caches one), so it is called at once as a tail call: `w.lower()`,
+ * `d.get(k)` in a text loop pay no class test and save no registers. */
 ai_value ai_call_method(ai_value o, ai_value name, const ai_value *args, int64_t nargs, ai_value kwnames,
                         void *cache) {
+    uintptr_t w = cache ? atomic_load_explicit((_Atomic(uintptr_t) *)cache, memory_order_relaxed) : 0;
+    const ai_method_def *d = (const ai_method_def *)w;
+    if (w && !(w & 3) && d->owner == ai_type_of(o) && !(d->flags & (AI_METH_CLASS | AI_METH_STATIC)))
+        return d->fn(o, args, nargs, kwnames);
+    return call_method_general(o, name, args, nargs, kwnames, cache);
+}
+
+__attribute__((noinline)) static ai_value call_method_general(ai_value o, ai_value name, const ai_value *args,
+                                                              int64_t nargs, ai_value kwnames, void *cache) {
     const ai_type *t = ai_type_of(o);
     if (class_call_site(o, t)) return cls_call_method(o, name, args, nargs, kwnames, cache);
     const ai_method_def *d = site_method(o, t, name, cache);

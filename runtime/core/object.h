@@ -690,6 +690,8 @@ ai_value str_concat(ai_value a, ai_value b);
 ai_value str_repr(ai_value s);
 int64_t str_hash(ai_value s);
 ai_value str_from_codepoint(uint32_t cp);
+/* The one-character strings of code points < 256, 0 until first made. */
+extern ai_value ai_str_char_cache[256];
 /* Is code point c printable in repr()'s sense (Unicode 14.0)? */
 bool str_isprintable(uint32_t c);
 /* Python's str.isspace() for one code point. */

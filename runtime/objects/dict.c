@@ -499,6 +499,62 @@ int32_t ai_dict_merge(ai_value d, ai_value m) {
     return merge_mapping(dict_obj(d), m);
 }
 
+/* ---- d[k] += n in one probe ---------------------------------------------------- */
+
+/* lookup() for ai_dict_add_small: IX_ERROR, without calling anything,
+ * when a key of the same hash could only be compared by running ==. */
+static int64_t lookup_pure(ai_dict *d, ai_value key, int64_t hash) {
+    ai_value kv = d->keys;
+    if (!kv) return IX_EMPTY;
+    dict_keys *k = keys_of(kv);
+    dict_entry *ep = entries_of(k);
+    size_t mask = ((size_t)1 << k->log2size) - 1, i = (size_t)hash & mask, perturb = (size_t)hash;
+    for (;;) {
+        int64_t ix = ix_get(k, i);
+        if (ix == IX_EMPTY) return IX_EMPTY;
+        if (ix >= 0) {
+            dict_entry *e = &ep[ix];
+            if (e->key == key) return ix;
+            if (e->hash == hash) {
+                int eq = map_key_eq_fast(e->key, key);
+                if (eq) return eq == 1 ? ix : IX_ERROR;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* Why one probe is exact: with an exact dict, an exact str or small int
+ * key and small int operands, the get/getitem, the + and the store of
+ * the generic way run no Python code and cannot fail (but for
+ * MemoryError), so finding the entry once and updating it in place gives
+ * the same dict; anything else returns 0 having changed nothing. */
+int32_t ai_dict_add_small(ai_value dv, ai_value key, ai_value dflt, ai_value v) {
+    if (!ai_is_smallint(v) || ai_is_smallint(dv) || ai_type_of_obj(ai_obj(dv)) != &ai_dict_type) return 0;
+    int64_t h;
+    if (ai_is_smallint(key))
+        h = map_hash(key);
+    else if (ai_type_of_obj(ai_obj(key)) == &ai_str_type)
+        h = str_hash(key);
+    else
+        return 0;
+    ai_dict *d = dict_obj(dv);
+    int64_t ix = lookup_pure(d, key, h);
+    if (ix == IX_ERROR) return 0;
+    ai_value *slot = ix >= 0 ? &entries_of(keys_of(d->keys))[ix].value : NULL;
+    ai_value cur = slot ? *slot : dflt;
+    int64_t r;
+    if (!cur || !ai_is_smallint(cur) || __builtin_add_overflow(ai_smallint_get(cur), ai_smallint_get(v), &r) ||
+        !ai_smallint_fits(r))
+        return 0;
+    if (slot) {
+        *slot = ai_smallint(r); /* a small int: no barrier */
+        return 1;
+    }
+    return insert_new(d, key, h, ai_smallint(r)) < 0 ? -1 : 1;
+}
+
 /* ---- protocol ---------------------------------------------------------------------- */
 
 static int64_t dict_len_slot(ai_value d) { return dict_obj(d)->used; }

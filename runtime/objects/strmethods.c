@@ -28,8 +28,8 @@
 
 static const char *plural(int64_t n) { return n == 1 ? "" : "s"; }
 
-int text_args(const argspec *a, const ai_value *args, int64_t nargs, ai_value kwnames,
-              ai_value *out) {
+int text_args_full(const argspec *a, const ai_value *args, int64_t nargs, ai_value kwnames,
+                   ai_value *out) {
     int64_t nkw = kwnames ? tuple_obj(kwnames)->len : 0;
     if (nkw && a->style != ARGS_KW) {
         ai_raise_fmt(&ai_exc_TypeError, "%s.%s() takes no keyword arguments", a->owner, a->name);
@@ -203,6 +203,17 @@ static ai_value ascii_map(ai_value self, int mode) {
     if (!r) return AI_ERR;
     const uint8_t *p = str_data(s);
     uint8_t *d = str_data(str_obj(r));
+    if (mode == 'l' || mode == 'u') {
+        /* lower()/upper() per word of a text loop: one flip of bit 5 for
+         * the 26 letters of the other case, no branches. */
+        uint8_t first = mode == 'l' ? 'A' : 'a';
+        for (int64_t i = 0; i < s->len; i++) {
+            uint8_t c = p[i];
+            d[i] = (uint8_t)(c ^ ((uint8_t)(c - first) < 26 ? 32 : 0));
+        }
+        str_obj(r)->ascii = 1;
+        return r;
+    }
     bool prev_cased = false;
     for (int64_t i = 0; i < s->len; i++) {
         uint8_t c = p[i];
@@ -496,12 +507,40 @@ static void list_reverse(ai_value l) {
     }
 }
 
+/* str.isspace() of the 256 one-byte code points (str_is_space), and the
+ * line boundaries of splitlines() among them (is_linebreak): tables for
+ * the kind-1 loops of split() and splitlines(), which see every
+ * character of a text. */
+static const uint8_t space1[256] = {
+    [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x1C] = 1, [0x1D] = 1,
+    [0x1E] = 1, [0x1F] = 1, [0x20] = 1, [0x85] = 1, [0xA0] = 1,
+};
+static const uint8_t linebreak1[256] = {
+    [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x85] = 1,
+};
+
+/* s.split() of a kind-1 string, left to right (no maxsplit). */
+static ai_value split_ws1(ai_value self, ai_value out) {
+    const ai_strobj *s = str_obj(self);
+    const uint8_t *p = str_data(s);
+    int64_t i = 0, n = s->len;
+    for (;;) {
+        while (i < n && space1[p[i]]) i++;
+        if (i == n) return out;
+        int64_t j = i + 1;
+        while (j < n && !space1[p[j]]) j++;
+        if (append_sub(out, self, i, j) < 0) return AI_ERR;
+        i = j;
+    }
+}
+
 static ai_value split_impl(ai_value self, ai_value sep, int64_t maxsplit, bool rev) {
     ai_strobj *s = str_obj(self);
     ai_value out = ai_list_new(NULL, 0);
     if (!out) return AI_ERR;
     int64_t n = s->len;
     if (!sep) {
+        if (!rev && s->kind == 1 && maxsplit >= n) return split_ws1(self, out);
         if (!rev) {
             int64_t i = 0;
             while (true) {
@@ -590,9 +629,13 @@ static ai_value m_splitlines(ai_value self, const ai_value *args, int64_t nargs,
     ai_value out = ai_list_new(NULL, 0);
     if (!out) return AI_ERR;
     int64_t i = 0, n = s->len;
+    const uint8_t *p1 = s->kind == 1 ? str_data(s) : NULL;
     while (i < n) {
         int64_t j = i;
-        while (j < n && !is_linebreak(str_char(s, j))) j++;
+        if (p1)
+            while (j < n && !linebreak1[p1[j]]) j++;
+        else
+            while (j < n && !is_linebreak(str_char(s, j))) j++;
         int64_t eol = j;
         if (j < n) {
             if (str_char(s, j) == '\r' && j + 1 < n && str_char(s, j + 1) == '\n')

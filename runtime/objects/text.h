@@ -122,8 +122,20 @@ typedef struct argspec {
     const char *const *kw; /* keyword names for ARGS_KW (max of them) */
 } argspec;
 /* Fills out[0..max) (0 for absent); -1 with TypeError raised. */
-int text_args(const argspec *a, const ai_value *args, int64_t nargs, ai_value kwnames,
-              ai_value *out);
+int text_args_full(const argspec *a, const ai_value *args, int64_t nargs, ai_value kwnames,
+                   ai_value *out);
+/* text_args_full with the common call inline: positional arguments only,
+ * as many as the spec allows. The spec is a constant at every call site,
+ * so this folds to a range check and a few stores (str methods are
+ * called per word in text loops); everything else, errors included, is
+ * the full parser's. */
+static inline int text_args(const argspec *a, const ai_value *args, int64_t nargs,
+                            ai_value kwnames, ai_value *out) {
+    if (kwnames || nargs < a->min || nargs > a->max)
+        return text_args_full(a, args, nargs, kwnames, out);
+    for (int i = 0; i < a->max; i++) out[i] = i < nargs ? args[i] : 0;
+    return 0;
+}
 /* An optional index argument (start/end of find etc.): None/absent give
  * `dflt`; ints are clamped into int64. -1 on error. */
 int text_slice_arg(ai_value v, int64_t dflt, int64_t *out);
