@@ -528,15 +528,48 @@ static LLVMValueRef join_finish(Emitter *e, Join *j) {
 }
 
 /* a < b < c: each operand evaluated once, short-circuit on the first false. */
+static bool is_str_constant(const Expr *x) { return x->kind == E_CONSTANT && x->u.constant.kind == CONST_STR; }
+
+/* l == r / l != r where one side is a str literal (`ch == " "`, the
+ * loops of tokenizers and parsers): both exact str are compared by one
+ * runtime call (identity, length, bytes) — no int or float path that
+ * cannot pass, no generic dispatch; anything else (a str subclass, whose
+ * __eq__ may be its own; an int) takes the generic compare. */
+static LLVMValueRef compare_cond_x(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, const Expr *lx,
+                                   const Expr *rx, int line) {
+    if ((op != CMP_EQ && op != CMP_NOTEQ) || e->fn->cold || !(is_str_constant(lx) || is_str_constant(rx)))
+        return compare_cond(e, op, l, r, line);
+    LLVMValueRef k = emit_rt(e, RT_ai_str_eq_known, (LLVMValueRef[]){l, r}, 2);
+    LLVMBasicBlockRef known = emit_block(e, "streq.known"), slow = emit_block(e, "streq.slow"),
+                      done = emit_block(e, "streq");
+    emit_br_likely(e, LLVMBuildICmp(e->b, LLVMIntSGE, k, emit_i32(e, 0), ""), known, slow);
+    LLVMPositionBuilderAtEnd(e->b, known);
+    LLVMValueRef kres = LLVMBuildICmp(e->b, op == CMP_EQ ? LLVMIntNE : LLVMIntEQ, k, emit_i32(e, 0), "");
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, slow);
+    LLVMValueRef c = emit_rt(e, RT_ai_compare_bool, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
+    emit_check_i32(e, c, line);
+    LLVMValueRef sres = LLVMBuildICmp(e->b, LLVMIntNE, c, emit_i32(e, 0), "");
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, done);
+    LLVMPositionBuilderAtEnd(e->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i1, "");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){kres, sres}, (LLVMBasicBlockRef[]){known, slow_end}, 2);
+    return phi;
+}
+
 static LLVMValueRef compare_chain_cond(Emitter *e, const Expr *x) {
     LLVMValueRef l = emit_expr(e, x->u.compare.left);
     int n = x->u.compare.n;
-    if (n == 1) return compare_cond(e, x->u.compare.ops[0], l, emit_expr(e, x->u.compare.comparators.v[0]), x->pos.line);
+    if (n == 1)
+        return compare_cond_x(e, x->u.compare.ops[0], l, emit_expr(e, x->u.compare.comparators.v[0]),
+                              x->u.compare.left, x->u.compare.comparators.v[0], x->pos.line);
     Join j;
     join_init(e, &j, e->i1, n, "chain");
     for (int i = 0; i < n; i++) {
         LLVMValueRef r = emit_expr(e, x->u.compare.comparators.v[i]);
-        LLVMValueRef c = compare_cond(e, x->u.compare.ops[i], l, r, x->pos.line);
+        LLVMValueRef c = compare_cond_x(e, x->u.compare.ops[i], l, r, i ? x->u.compare.comparators.v[i - 1] : x->u.compare.left,
+                                        x->u.compare.comparators.v[i], x->pos.line);
         if (i == n - 1) {
             join_add(e, &j, c);
             LLVMBuildBr(e->b, j.done);

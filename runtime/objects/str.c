@@ -584,6 +584,14 @@ int64_t str_count_in(const ai_strobj *h, const ai_strobj *n, int64_t start, int6
 
 /* ---- comparison and hashing ------------------------------------------------------ */
 
+int32_t ai_str_eq_known(ai_value a, ai_value b) {
+    if (a == b) return 1; /* the constant itself: an exact str */
+    if (ai_is_smallint(a) || ai_is_smallint(b) || ai_type_of_obj(ai_obj(a)) != &ai_str_type ||
+        ai_type_of_obj(ai_obj(b)) != &ai_str_type)
+        return -1;
+    return str_eq(str_obj(a), str_obj(b));
+}
+
 bool str_eq(const ai_strobj *a, const ai_strobj *b) {
     if (a == b) return true;
     if (a->len != b->len || a->kind != b->kind) return false;
