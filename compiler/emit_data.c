@@ -927,6 +927,32 @@ LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool
     return phi;
 }
 
+/* local.name as a value for a float tree's kept leaf (it must not be read
+ * twice): a plain slot's word or a float slot's double boxed, through the
+ * site's ways inline; a miss asks ai_getattr_peek (no getter runs), and
+ * a value it cannot give branches to slow. */
+LLVMValueRef emit_attr_peek(Emitter *e, LLVMValueRef o, const char *attr, LLVMBasicBlockRef slow, int line) {
+    LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
+    LLVMBasicBlockRef miss = emit_block(e, "pattr.miss"), join = emit_block(e, "pattr");
+    ArecHit h;
+    arec_check(e, o, cache, miss, false, true, &h);
+    LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
+    LLVMBasicBlockRef word_end = LLVMGetInsertBlock(e->b);
+    emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), join, miss);
+    LLVMPositionBuilderAtEnd(e->b, h.fhit);
+    LLVMValueRef bv = box_call(e, LLVMBuildLoad2(e->b, e->f64, arec_slot(e, h.frec, h.p), "fattr"), line);
+    LLVMBasicBlockRef box_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+    LLVMPositionBuilderAtEnd(e->b, miss);
+    LLVMValueRef v = emit_rt(e, RT_ai_getattr_peek, (LLVMValueRef[]){o, name_const(e, attr), cache}, 3);
+    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
+    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, v, ""), slow, join);
+    LLVMPositionBuilderAtEnd(e->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "pattr");
+    LLVMAddIncoming(phi, (LLVMValueRef[]){w, bv, v}, (LLVMBasicBlockRef[]){word_end, box_end, miss_end}, 3);
+    return phi;
+}
+
 /* `o.x = p.x` of plain locals o and p: p.x read through the site's cache
  * as a generic site does (its plain slots first); a float slot's double
  * goes to o.x by a float store (no box between), any other value by a

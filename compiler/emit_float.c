@@ -250,22 +250,11 @@ static bool local_item(Emitter *e, const Expr *target) {
             (k->kind == E_CONSTANT && k->u.constant.kind == CONST_INT && !k->u.constant.big));
 }
 
-/* local.name through a hit of an attribute cache (ai_getattr_peek runs
- * no getter), or a branch to slow. */
+/* local.name through the site's attribute cache (inline ways, then
+ * ai_getattr_peek, which runs no getter), or a branch to slow. */
 static LLVMValueRef attribute_leaf(Emitter *e, const Expr *x, LLVMBasicBlockRef slow) {
-    const Expr *o = x->u.attribute.value;
-    LLVMValueRef ov = load_local_raw(e, o->u.name.id, slow);
-    LLVMTypeRef t = LLVMArrayType2(e->i64, AI_ATTR_IC_WAYS);
-    LLVMValueRef cache = LLVMAddGlobal(e->m, t, "pcache");
-    LLVMSetInitializer(cache, LLVMConstNull(t));
-    LLVMSetLinkage(cache, LLVMPrivateLinkage);
-    LLVMSetAlignment(cache, 8);
-    const char *name = x->u.attribute.attr;
-    LLVMValueRef v = emit_rt(e, RT_ai_getattr_peek, (LLVMValueRef[]){ov, emit_const_str(e, name, strlen(name)), cache}, 3);
-    LLVMBasicBlockRef ok = emit_block(e, "ftree.aok");
-    LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, v, emit_i64(e, 0), ""), slow, ok);
-    LLVMPositionBuilderAtEnd(e->b, ok);
-    return v;
+    LLVMValueRef ov = load_local_raw(e, x->u.attribute.value->u.name.id, slow);
+    return emit_attr_peek(e, ov, x->u.attribute.attr, slow, x->pos.line);
 }
 
 /* A tree being emitted: with leaves evaluated the generic way

@@ -454,6 +454,8 @@ LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
 /* `have`: NULL, or an i64 that is the float's box when not 0 (stored as
  * is into a generic slot instead of a new box). */
 void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, int line);
+/* local.name's value through the site's cache, no getter run (else slow). */
+LLVMValueRef emit_attr_peek(Emitter *e, LLVMValueRef o, const char *attr, LLVMBasicBlockRef slow, int line);
 LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
                               LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef));
 /* o.attr = p.pattr (emit_data.c): target_obj(e, target) evaluates o. */
