@@ -394,14 +394,17 @@ ai_value aio_ahead_gather(const ai_value *aws, int64_t n, bool return_exceptions
     f->kind = AIO_FUT_GATHER;
     f->state = AIO_FINISHED;
     f->ahead = true;
+    aio_rare *x = aio_rare_get(f);
+    if (!x) return AI_ERR;
+    f = aio_fut(fv);
     if (n == 0) {
-        f->ahead_done = call; /* gather() of nothing is done when made */
+        x->ahead_done = call; /* gather() of nothing is done when made */
     } else if (failure) {
         f->exception = failure;
-        f->ahead_done = failed_at + 1;
+        x->ahead_done = failed_at + 1;
     } else {
         f->result = results;
-        f->ahead_done = last + 1;
+        x->ahead_done = last + 1;
     }
     gc_barrier_all(f);
     if (ai_list_append(*ax->vfuts, fv) < 0) return AI_ERR;
@@ -413,9 +416,10 @@ ai_value aio_ahead_await(ai_value fut) {
     aio_future *f = aio_fut(fut);
     if (!ax) return 0;
     f->ahead_awaited = true;
-    if (f->ahead_done > ax->clock) {
+    int64_t done_at = f->rare ? aio_rare_of(f)->ahead_done : 0;
+    if (done_at > ax->clock) {
         /* suspended until it finishes; woken one iteration later */
-        ax->clock = f->ahead_done + 1;
+        ax->clock = done_at + 1;
         iter_at(ax, ax->clock);
     }
     if (f->exception) {

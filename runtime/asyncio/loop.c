@@ -494,8 +494,8 @@ ai_value aio_inline_suspend(ai_value y) {
     st->current = root;
     t->inline_woken = false;
     if (rc < 0) return AI_ERR;
-    ai_value exc = t->inline_exc;
-    t->inline_exc = 0;
+    ai_value exc = AIO_RARE(&t->fut, inline_exc);
+    if (exc) aio_rare_of(&t->fut)->inline_exc = 0;
     if (exc) {
         exc_set_pending(exc);
         return AI_ERR;

@@ -832,8 +832,7 @@ static int replay(ai_value task, remote_event *ev) {
         } else if (ev->done == DONE_RESULT) {
             rc = aio_future_set_result(task, v);
         } else if (ev->done == DONE_CANCELLED) {
-            aio_fut(task)->cancelled_exc = v;
-            gc_barrier(ai_obj(task), v);
+            if (AIO_RARE_SET(aio_fut(task), cancelled_exc, v) < 0) return -1;
             ai_tuple *a = tuple_obj(((ai_exc *)ai_obj(v))->args);
             rc = aio_future_cancel(task, a->len ? a->items[0] : AI_NONE) < 0 ? -1 : 0;
         } else {
