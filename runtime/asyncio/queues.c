@@ -466,14 +466,36 @@ NATIVE_INFO(join_info, "join", "Queue.join");
 
 /* ---- the Python face ----------------------------------------------------------------------------- */
 
+/* `await q.put(x)` / `await q.get()` on a FIFO queue whose class
+ * overrides nothing (custom 0) with room free / an item ready: CPython's
+ * put() and get() then do exactly put_nowait() and get_nowait(), which
+ * this does without the calls of the overridable steps (full(), qsize(),
+ * _put() …: every ring and ping_pong hop takes one of each). Waits go
+ * the general way (put_body, aio_queue_get). */
+static bool plain_fifo(const aio_queue *q) { return !q->custom && q->kind == Q_FIFO; }
+
 AIO_CORO_METHOD(m_put) {
     EXACT_ARGS("put", 1);
+    aio_queue *q = q_obj(self);
+    if (now && plain_fifo(q) && (q->max <= 0 || aio_deque_len(q->items) < q->max)) {
+        if (aio_deque_push(q->items, args[0]) < 0) return AI_ERR;
+        q = q_obj(self);
+        q->unfinished++;
+        if (aio_deque_len(q->getters) && wakeup_next(q->getters) < 0) return AI_ERR;
+        return AI_NONE;
+    }
     ai_value a[2] = {self, args[0]};
     return aio_native_start(now, &put_info, put_body, a, 2);
 }
 
 AIO_CORO_METHOD(m_get) {
     NOARGS("get");
+    aio_queue *q = q_obj(self);
+    if (now && plain_fifo(q) && aio_deque_len(q->items)) {
+        ai_value item = aio_deque_popleft(q->items);
+        if (aio_deque_len(q->putters) && wakeup_next(q->putters) < 0) return AI_ERR;
+        return item;
+    }
     return aio_native_start(now, &get_info, get_body, &self, 1);
 }
 
