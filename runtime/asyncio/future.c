@@ -526,14 +526,14 @@ int aio_task_handle_yield(ai_value task, ai_value y) {
  * runs in, or the contextvars.Context it was given (create_task's
  * context=), whose `_data` it reads at each step and writes back after,
  * as CPython's task mutates the Context it runs in. */
-static int task_context_enter(aio_task *t) {
+static int task_context_enter(aio_task *t, ai_task_core *tc) {
     ai_value c = AIO_RARE(&t->fut, context);
     if (c && !dict_check(c)) {
         c = ai_getattr(c, str_from_cstr("_data"));
         if (!c) return -1;
         if (c == AI_NONE) c = 0;
     }
-    exc_task()->context = c;
+    tc->context = c;
     return 0;
 }
 
@@ -568,16 +568,16 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
         aio_tsk(task)->inline_woken = true;
         return 0;
     }
-    /* (the actor's state, not a thread's: valid across the step) */
+    /* (the actor's state and its green thread's core, not an OS
+     * thread's: both valid across the step, which runs in this actor) */
     aio_state *ast = aio_state_get();
     ast->current = task; /* _enter_task */
     ai_task_core *tc = exc_task();
     ai_value outer_context = tc->context;
-    if (task_context_enter(t) < 0) {
+    if (task_context_enter(t, tc) < 0) {
         ast->current = 0;
         return -1;
     }
-    tc = exc_task();
     t = aio_tsk(task);
     ai_gen *g = gen_obj(t->coro);
     ai_value out = 0;
@@ -612,7 +612,6 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
         if (exc) exc_set_pending(exc);
         rc = gen_resume(g, AI_NONE, exc != 0, &out);
     }
-    tc = exc_task();
     t = aio_tsk(task);
     if (t->localized) {
         struct timespec t1;
