@@ -186,7 +186,9 @@ static void send_ctl(actor_t *to, int kind, gc_msg *msg) {
 enum { R_UNSPAWNED, R_RUNNING, R_AHEAD, R_FINISHED, R_SHIPPED };
 
 /* Per remote task: a heap object (t->remote) holding the link to the
- * child and the events received and not yet replayed. */
+ * child and the events received and not yet replayed — or, for a task
+ * not started or evaluated ahead quietly, a small int instead (see
+ * "Compact states" below). */
 typedef struct aio_remote {
     ai_object ob;
     ai_value timer;             /* its next slot when it is a timer, or 0 */
