@@ -99,11 +99,14 @@ struct aio_ahead {
 /* ---- which functions to try ---------------------------------------------------------- */
 
 /* Sets of functions (ai_func_info pointers), shared by all actors: a
- * small open-addressed table under a lock. */
+ * small open-addressed table under a lock. `any` says whether it was
+ * ever added to: the sets are usually empty, and are asked twice per
+ * task (a lock and an unlock per question were 1% of spawn_many). */
 typedef struct info_set {
     pthread_mutex_t lock;
     const ai_func_info **slots;
     size_t cap, n;
+    atomic_bool any;
 } info_set;
 
 static size_t info_hash(const ai_func_info *info, size_t cap) {
@@ -111,6 +114,10 @@ static size_t info_hash(const ai_func_info *info, size_t cap) {
 }
 
 static bool info_set_has(info_set *set, const ai_func_info *info) {
+    /* acquire: pairs with the release store below; a function added by
+     * another thread just now may be missed, as it may be under the
+     * lock a moment earlier (both are hints) */
+    if (!atomic_load_explicit(&set->any, memory_order_acquire)) return false;
     pthread_mutex_lock(&set->lock);
     bool found = false;
     if (set->cap)
@@ -148,13 +155,14 @@ static void info_set_add(info_set *set, const ai_func_info *info) {
         set->slots[i] = info;
         set->n++;
     }
+    atomic_store_explicit(&set->any, true, memory_order_release);
     pthread_mutex_unlock(&set->lock);
 }
 
 /* Functions whose evaluation gave up (not by outgrowing), and functions
  * whose tasks were seen to run a long step (worth an actor). */
-static info_set gaveup = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
-static info_set heavy = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
+static info_set gaveup = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0, false};
+static info_set heavy = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0, false};
 
 static bool gave_up_before(const ai_func_info *info) { return info_set_has(&gaveup, info); }
 static void remember_gave_up(const ai_func_info *info) { info_set_add(&gaveup, info); }
@@ -258,13 +266,23 @@ static void slice_ended(void) {
  * asyncio.sleep(0)`), which only the ordinary way can show. */
 enum { AHEAD_MAX_ITERATIONS = 10000 };
 
+/* The iteration arrays. Most evaluations take one or two iterations, so
+ * the first array has room for two (AHEAD_FIRST_ITERS); the one this
+ * thread handed out last with that room (small_out), once given back
+ * (aio_ahead_iters_free), is kept zeroed for the next evaluation here
+ * (spare): a realloc, a free and a memset per task were 4% of
+ * spawn_many's instructions. An array freed on another thread (a
+ * helper's, spread.c) is simply freed. */
+enum { AHEAD_FIRST_ITERS = 2 };
+static __thread aio_ahead_iter *spare_iters, *small_out;
+
 static aio_ahead_iter *iter_at(aio_ahead *ax, int64_t k) {
     if (k > AHEAD_MAX_ITERATIONS) aio_ahead_abort();
     if (k >= ax->capiters) {
         /* most evaluations take one or two iterations: a first array
          * of 16 (900 bytes, zeroed, and freed slot by slot) was most
          * of a small task's malloc traffic */
-        int64_t ncap = ax->capiters ? ax->capiters : 2;
+        int64_t ncap = ax->capiters ? ax->capiters : AHEAD_FIRST_ITERS;
         while (ncap <= k) ncap *= 2;
         aio_ahead_iter *n = realloc(ax->iters, (size_t)ncap * sizeof *n);
         if (!n) aio_ahead_abort();
@@ -281,6 +299,13 @@ void aio_ahead_iters_free(aio_ahead_iter *it, int64_t n) {
         free(it[i].out.p);
         free(it[i].err.p);
     }
+    if (it && it == small_out && !spare_iters) {
+        memset(it, 0, AHEAD_FIRST_ITERS * sizeof *it);
+        spare_iters = it;
+        small_out = NULL;
+        return;
+    }
+    if (it == small_out) small_out = NULL;
     free(it);
 }
 
@@ -394,14 +419,17 @@ ai_value aio_ahead_gather(const ai_value *aws, int64_t n, bool return_exceptions
     f->kind = AIO_FUT_GATHER;
     f->state = AIO_FINISHED;
     f->ahead = true;
+    aio_rare *x = aio_rare_get(f);
+    if (!x) return AI_ERR;
+    f = aio_fut(fv);
     if (n == 0) {
-        f->ahead_done = call; /* gather() of nothing is done when made */
+        x->ahead_done = call; /* gather() of nothing is done when made */
     } else if (failure) {
         f->exception = failure;
-        f->ahead_done = failed_at + 1;
+        x->ahead_done = failed_at + 1;
     } else {
         f->result = results;
-        f->ahead_done = last + 1;
+        x->ahead_done = last + 1;
     }
     gc_barrier_all(f);
     if (ai_list_append(*ax->vfuts, fv) < 0) return AI_ERR;
@@ -413,9 +441,10 @@ ai_value aio_ahead_await(ai_value fut) {
     aio_future *f = aio_fut(fut);
     if (!ax) return 0;
     f->ahead_awaited = true;
-    if (f->ahead_done > ax->clock) {
+    int64_t done_at = f->rare ? aio_rare_of(f)->ahead_done : 0;
+    if (done_at > ax->clock) {
         /* suspended until it finishes; woken one iteration later */
-        ax->clock = f->ahead_done + 1;
+        ax->clock = done_at + 1;
         iter_at(ax, ax->clock);
     }
     if (f->exception) {
@@ -502,6 +531,11 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
     roots[1] = ai_val(g);
     g->started_by_await = true;
     ax.body = g;
+    if (spare_iters) {
+        ax.iters = spare_iters;
+        ax.capiters = AHEAD_FIRST_ITERS;
+        spare_iters = NULL;
+    }
     iter_at(&ax, 0);
     alloc_heap *h = alloc_running_heap();
     gc_rootframe *saved_roots = h->roots;
@@ -552,11 +586,13 @@ int aio_ahead_eval(const ai_func_info *info, gen_thunk thunk, ai_value args, boo
         /* outgrowing says nothing of the function: a smaller call of it
          * may fit */
         if (!ax.outgrew) remember_gave_up(info);
+        if (ax.capiters == AHEAD_FIRST_ITERS) small_out = ax.iters;
         aio_ahead_iters_free(ax.iters, ax.capiters);
         return ax.outgrew ? AHEAD_OUTGREW : 0;
     }
     out->iters = ax.iters;
     out->niters = ax.clock + 1;
+    if (ax.capiters == AHEAD_FIRST_ITERS) small_out = ax.iters;
     /* iterations past the end (a gather's bookkeeping) hold nothing */
     for (int64_t k = out->niters; k < ax.capiters; k++) {
         free(ax.iters[k].out.p);

@@ -42,6 +42,8 @@
 #ifndef AITHON_ASYNCIO_AIO_H
 #define AITHON_ASYNCIO_AIO_H
 
+#include <stddef.h>
+
 #include "core/object.h"
 #include "gc/gc.h"
 #include "objects/gen.h"
@@ -82,15 +84,14 @@ enum { AIO_PENDING, AIO_CANCELLED, AIO_FINISHED };
 
 typedef struct aio_future {
     ai_object ob;
-    int64_t ahead_done;     /* ahead.c: the iteration it finishes at */
     ai_value loop;          /* the loop it belongs to */
-    ai_value result;        /* FINISHED without exception */
+    ai_value result;        /* FINISHED without exception (remote.c: a
+                               task evaluated ahead keeps its outcome
+                               here while PENDING) */
     ai_value exception;     /* FINISHED with an exception (an instance) */
-    ai_value cancel_msg;    /* cancel(msg): the message, or 0 (None) */
-    ai_value cancelled_exc; /* the CancelledError that cancelled a task */
     ai_value cb0_fn, cb0_arg; /* the first done-callback, inline */
-    ai_value cbs;           /* further callbacks: a list of fn, arg pairs */
-    int32_t state;          /* AIO_PENDING / CANCELLED / FINISHED */
+    ai_value rare;          /* the aio_rare below, or 0 */
+    uint8_t state;          /* AIO_PENDING / CANCELLED / FINISHED */
     bool blocking;          /* _asyncio_future_blocking */
     bool log_tb;            /* an exception nobody retrieved */
     bool cancel_requested;  /* a gathering future's _cancel_requested */
@@ -98,8 +99,39 @@ typedef struct aio_future {
     bool ahead;             /* made by gather in an evaluation ahead
                                (ahead.c): done, but only at ahead_done */
     bool ahead_awaited;     /* … and awaited there */
-    ai_value children;      /* a gathering future's children (list), 0 */
 } aio_future;
+
+/* A future's (or task's) rare fields, in a side object made when one of
+ * them is first set to something: most futures and tasks never have one
+ * (spawn_many's 200,000 pending tasks: 80 bytes and seven slots less
+ * each, for every collection to trace). Read with AIO_RARE (0 when
+ * absent), written with AIO_RARE_SET. */
+typedef struct aio_rare {
+    ai_object ob;
+    int64_t ahead_done;     /* ahead.c: the iteration a gather made
+                               ahead finishes at */
+    ai_value cancel_msg;    /* cancel(msg): the message, or 0 (None) */
+    ai_value cancelled_exc; /* the CancelledError that cancelled a task
+                               (a gathering future: its counters) */
+    ai_value cbs;           /* done-callbacks after the first: a list of
+                               fn, arg pairs */
+    ai_value children;      /* a gathering future's children (list) */
+    ai_value inline_exc;    /* a task, the inline root: what to throw in */
+    ai_value context;       /* a task's contextvars: the dict of its
+                               context (0 when empty), or the Context
+                               object of create_task(context=) */
+} aio_rare;
+static inline aio_rare *aio_rare_of(const aio_future *f) { return (aio_rare *)ai_obj(f->rare); }
+#define AIO_RARE(f, field) ((f)->rare ? aio_rare_of(f)->field : 0)
+/* f's side object, made if it has none: NULL with MemoryError raised. */
+aio_rare *aio_rare_get(aio_future *f);
+/* Store v into field `off` of f's side object (made unless v is 0): 0, or
+ * -1 with MemoryError raised. */
+int aio_rare_store(aio_future *f, size_t off, ai_value v);
+static inline int aio_rare_set(aio_future *f, size_t off, ai_value v) {
+    return !v && !f->rare ? 0 : aio_rare_store(f, off, v); /* (every task step stores its context) */
+}
+#define AIO_RARE_SET(f, field, v) aio_rare_set((f), offsetof(aio_rare, field), (v))
 
 enum { AIO_FUT_PLAIN, AIO_FUT_GATHER, AIO_FUT_TASK };
 
@@ -108,8 +140,10 @@ typedef struct aio_task {
     ai_value coro;          /* the coroutine (an ai_gen) */
     ai_value name;          /* str, or the int N of "Task-N" until read */
     ai_value fut_waiter;    /* the future it waits for, or 0 */
-    ai_value remote;        /* remote.c's state when it runs as an actor */
-    int64_t num_cancels;    /* cancelling() */
+    ai_value remote;        /* remote.c's state when it runs as an actor
+                               (a record, or a small int: remote.c) */
+    ai_value tprev, tnext;  /* the loop's list of pending tasks */
+    int32_t num_cancels;    /* cancelling() */
     bool must_cancel;
     bool inline_root;       /* runs on the loop's stack (see above) */
     bool inline_woken;      /* inline root: its step is due */
@@ -122,11 +156,7 @@ typedef struct aio_task {
     uint8_t park_result;    /* WOKEN: the result its future got, for its
                                repr: 0 None (queues), 1 True (Lock,
                                Event, Semaphore), 2 False (Condition) */
-    ai_value tprev, tnext;  /* that list's links */
-    ai_value inline_exc;    /* inline root: what to throw in (0: none) */
-    ai_value context;       /* contextvars: the dict of its context (0
-                               when empty), or the Context object of
-                               create_task(context=); see future.c */
+    /* (inline_exc and context: in the side object, aio_rare) */
 } aio_task;
 
 /* Direct waits. A task waiting in a primitive's deque of waiters (Queue's

@@ -82,25 +82,60 @@ static void future_visit(ai_object *o, void (*visit)(ai_value *, void *), void *
     VISIT(f->loop);
     VISIT(f->result);
     VISIT(f->exception);
-    VISIT(f->cancel_msg);
-    VISIT(f->cancelled_exc);
     VISIT(f->cb0_fn);
     VISIT(f->cb0_arg);
-    VISIT(f->cbs);
-    VISIT(f->children);
+    VISIT(f->rare);
     if (ai_type_of_obj(o) == &aio_task_type) {
         aio_task *t = (aio_task *)o;
         VISIT(t->coro);
         VISIT(t->name);
         VISIT(t->fut_waiter);
         VISIT(t->remote);
-        VISIT(t->inline_exc);
         VISIT(t->tprev);
         VISIT(t->tnext);
-        VISIT(t->context);
     }
 }
+
+static void rare_visit(ai_object *o, void (*visit)(ai_value *, void *), void *ctx) {
+    aio_rare *x = (aio_rare *)o;
+    VISIT(x->cancel_msg);
+    VISIT(x->cancelled_exc);
+    VISIT(x->cbs);
+    VISIT(x->children);
+    VISIT(x->inline_exc);
+    VISIT(x->context);
+}
 #undef VISIT
+
+static ai_type aio_rare_type = {
+    .ob = {(uintptr_t)&ai_type_type},
+    .name = "future_rare_fields",
+    .module = "_asyncio",
+    .base = &ai_object_type,
+    .basicsize = sizeof(aio_rare),
+    .repr = obj_default_repr,
+    .gc_visit = rare_visit,
+    .gc_size = alloc_fixed_size,
+};
+
+aio_rare *aio_rare_get(aio_future *f) {
+    if (f->rare) return (aio_rare *)ai_obj(f->rare);
+    ai_value fv = ai_val(f);
+    aio_rare *x = ai_alloc(&aio_rare_type, sizeof(aio_rare));
+    if (!x) return NULL;
+    f = aio_fut(fv);
+    f->rare = ai_val(x);
+    gc_barrier(f, f->rare);
+    return x;
+}
+
+int aio_rare_store(aio_future *f, size_t off, ai_value v) {
+    aio_rare *x = aio_rare_get(f);
+    if (!x) return -1;
+    *(ai_value *)(void *)((char *)x + off) = v;
+    gc_barrier(x, v);
+    return 0;
+}
 
 static aio_future *future_alloc(ai_type *t, size_t size, ai_value loop) {
     aio_future *f = ai_alloc(t, size);
@@ -126,13 +161,12 @@ ai_value aio_future_new(ai_value loop) {
 bool aio_future_recycle(ai_value fut, ai_value loop) {
     aio_future *f = aio_fut(fut);
     if (ai_type_of_obj(&f->ob) != &aio_future_type || f->kind != AIO_FUT_PLAIN || f->loop != loop ||
-        f->state != AIO_FINISHED || f->result != AI_NONE || f->exception || f->cb0_fn || f->cbs || f->ahead ||
+        f->state != AIO_FINISHED || f->result != AI_NONE || f->exception || f->cb0_fn || AIO_RARE(f, cbs) || f->ahead ||
         f->log_tb)
         return false;
     f->state = AIO_PENDING;
     f->result = 0;
-    f->cancel_msg = 0;
-    f->cancelled_exc = 0;
+    f->rare = 0; /* (its fields are all 0 but the two below) */
     f->blocking = false;
     f->cancel_requested = false;
     return true;
@@ -146,8 +180,9 @@ static void fset(aio_future *f, ai_value *slot, ai_value v) {
 
 static int schedule_callbacks(aio_future *f) {
     ai_value fut = ai_val(f);
-    ai_value fn = f->cb0_fn, arg = f->cb0_arg, more = f->cbs;
-    f->cb0_fn = f->cb0_arg = f->cbs = 0;
+    ai_value fn = f->cb0_fn, arg = f->cb0_arg, more = AIO_RARE(f, cbs);
+    f->cb0_fn = f->cb0_arg = 0;
+    if (more) aio_rare_of(f)->cbs = 0;
     if (!fn) return 0;
     /* a C callback gets (its arg, the future); a Python one (fn, the future) */
     int rc = ai_is_smallint(fn) ? aio_call_soon(f->loop, fn, arg, fut, 0)
@@ -176,12 +211,14 @@ int aio_future_add_cb(ai_value fut, ai_value fn, ai_value arg) {
         fset(f, &f->cb0_arg, arg);
         return 0;
     }
-    if (!f->cbs) {
+    if (!AIO_RARE(f, cbs)) {
         ai_value l = list_new(2);
         if (!l) return -1;
-        fset(f, &f->cbs, l);
+        if (AIO_RARE_SET(aio_fut(fut), cbs, l) < 0) return -1;
+        f = aio_fut(fut);
     }
-    if (ai_list_append(f->cbs, fn) < 0 || ai_list_append(f->cbs, arg ? arg : AI_NONE) < 0) return -1;
+    ai_value cbs = AIO_RARE(f, cbs);
+    if (ai_list_append(cbs, fn) < 0 || ai_list_append(cbs, arg ? arg : AI_NONE) < 0) return -1;
     return 0;
 }
 
@@ -231,19 +268,21 @@ int aio_future_cancel(ai_value fut, ai_value msg) {
     aio_future *f = aio_fut(fut);
     f->log_tb = false;
     if (f->state != AIO_PENDING) return 0;
+    if (AIO_RARE_SET(f, cancel_msg, msg == AI_NONE ? 0 : msg) < 0) return -1;
+    f = aio_fut(fut);
     f->state = AIO_CANCELLED;
-    fset(f, &f->cancel_msg, msg == AI_NONE ? 0 : msg);
     return schedule_callbacks(f) < 0 ? -1 : 1;
 }
 
 ai_value aio_make_cancelled_error(ai_value fut) {
     aio_future *f = aio_fut(fut);
-    if (f->cancelled_exc) {
-        ai_value e = f->cancelled_exc;
-        f->cancelled_exc = 0;
+    if (AIO_RARE(f, cancelled_exc)) {
+        ai_value e = AIO_RARE(f, cancelled_exc);
+        aio_rare_of(f)->cancelled_exc = 0;
         return e;
     }
-    ai_value args = f->cancel_msg ? ai_tuple_pack(&f->cancel_msg, 1) : ai_val(&tuple_empty_obj);
+    ai_value msg = AIO_RARE(f, cancel_msg);
+    ai_value args = msg ? ai_tuple_pack(&msg, 1) : ai_val(&tuple_empty_obj);
     if (!args) return AI_ERR;
     return exc_new(&aio_CancelledError, args);
 }
@@ -315,7 +354,8 @@ ai_value aio_task_new(ai_value loop, ai_value coro, ai_value name) {
     fset(&t->fut, &t->coro, coro);
     /* contextvars: the task runs in (a copy of) its creator's context */
     ai_value ctx = exc_task()->context;
-    if (ctx) fset(&t->fut, &t->context, ctx);
+    if (ctx && AIO_RARE_SET(&t->fut, context, ctx) < 0) return AI_ERR;
+    t = (aio_task *)ai_obj(ai_val(t));
     if (gen_check_any(coro)) gen_obj(coro)->started_by_await = true;
     ai_value tv = ai_val(t);
     if (aio_call_soon(loop, AIO_CB(AIO_CB_TASK_STEP), tv, 0, 0) < 0) return AI_ERR;
@@ -345,7 +385,7 @@ static int task_finish(ai_value task, int32_t rc, ai_value r) {
     if (rc == 0) {
         if (t->must_cancel) {
             t->must_cancel = false;
-            res = aio_future_cancel(task, t->fut.cancel_msg ? t->fut.cancel_msg : AI_NONE) < 0 ? -1 : 0;
+            res = aio_future_cancel(task, AIO_RARE(&t->fut, cancel_msg) ? AIO_RARE(&t->fut, cancel_msg) : AI_NONE) < 0 ? -1 : 0;
         } else {
             res = aio_future_set_result(task, r);
         }
@@ -354,8 +394,7 @@ static int task_finish(ai_value task, int32_t rc, ai_value r) {
     }
     ai_value exc = ai_exc_fetch();
     if (aio_is_cancelled_error(exc)) {
-        fset(&t->fut, &t->fut.cancelled_exc, exc);
-        res = aio_future_cancel(task, AI_NONE) < 0 ? -1 : 0;
+        res = AIO_RARE_SET(&t->fut, cancelled_exc, exc) < 0 || aio_future_cancel(task, AI_NONE) < 0 ? -1 : 0;
         task_done(t);
         return res;
     }
@@ -455,7 +494,7 @@ int aio_task_handle_yield(ai_value task, ai_value y) {
         /* parked (aio_task_park): no callback, its waker steps it */
         fset(&t->fut, &t->fut_waiter, y);
         if (t->must_cancel) {
-            if (park_cancel(task, t->fut.cancel_msg ? t->fut.cancel_msg : AI_NONE) < 0) return -1;
+            if (park_cancel(task, AIO_RARE(&t->fut, cancel_msg) ? AIO_RARE(&t->fut, cancel_msg) : AI_NONE) < 0) return -1;
             aio_tsk(task)->must_cancel = false;
         }
         return 0;
@@ -471,7 +510,7 @@ int aio_task_handle_yield(ai_value task, ai_value y) {
         t = aio_tsk(task);
         fset(&t->fut, &t->fut_waiter, y);
         if (t->must_cancel) {
-            int c = aio_future_cancel(y, t->fut.cancel_msg ? t->fut.cancel_msg : AI_NONE);
+            int c = aio_future_cancel(y, AIO_RARE(&t->fut, cancel_msg) ? AIO_RARE(&t->fut, cancel_msg) : AI_NONE);
             if (c < 0) return -1;
             if (c) aio_tsk(task)->must_cancel = false;
         }
@@ -487,22 +526,21 @@ int aio_task_handle_yield(ai_value task, ai_value y) {
  * runs in, or the contextvars.Context it was given (create_task's
  * context=), whose `_data` it reads at each step and writes back after,
  * as CPython's task mutates the Context it runs in. */
-static int task_context_enter(aio_task *t) {
-    ai_value c = t->context;
+static int task_context_enter(aio_task *t, ai_task_core *tc) {
+    ai_value c = AIO_RARE(&t->fut, context);
     if (c && !dict_check(c)) {
         c = ai_getattr(c, str_from_cstr("_data"));
         if (!c) return -1;
         if (c == AI_NONE) c = 0;
     }
-    exc_task()->context = c;
+    tc->context = c;
     return 0;
 }
 
 static int task_context_leave(aio_task *t, ai_value data) {
-    if (t->context && !dict_check(t->context))
-        return ai_setattr(t->context, str_from_cstr("_data"), data ? data : AI_NONE) < 0 ? -1 : 0;
-    fset(&t->fut, &t->context, data);
-    return 0;
+    ai_value c = AIO_RARE(&t->fut, context);
+    if (c && !dict_check(c)) return ai_setattr(c, str_from_cstr("_data"), data ? data : AI_NONE) < 0 ? -1 : 0;
+    return AIO_RARE_SET(&t->fut, context, data);
 }
 
 int aio_task_step_cb(ai_value task, ai_value exc) {
@@ -526,20 +564,20 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
     if (t->remote) return aio_remote_step_cb(task, exc);
     if (t->inline_root && gen_obj(t->coro)->state != GEN_CREATED) {
         /* The inline root is suspended in its nested run: let it go on. */
-        fset(&t->fut, &t->inline_exc, exc);
-        t->inline_woken = true;
+        if (AIO_RARE_SET(&t->fut, inline_exc, exc) < 0) return -1;
+        aio_tsk(task)->inline_woken = true;
         return 0;
     }
-    /* (the actor's state, not a thread's: valid across the step) */
+    /* (the actor's state and its green thread's core, not an OS
+     * thread's: both valid across the step, which runs in this actor) */
     aio_state *ast = aio_state_get();
     ast->current = task; /* _enter_task */
     ai_task_core *tc = exc_task();
     ai_value outer_context = tc->context;
-    if (task_context_enter(t) < 0) {
+    if (task_context_enter(t, tc) < 0) {
         ast->current = 0;
         return -1;
     }
-    tc = exc_task();
     t = aio_tsk(task);
     ai_gen *g = gen_obj(t->coro);
     ai_value out = 0;
@@ -574,7 +612,6 @@ int aio_task_step_cb(ai_value task, ai_value exc) {
         if (exc) exc_set_pending(exc);
         rc = gen_resume(g, AI_NONE, exc != 0, &out);
     }
-    tc = exc_task();
     t = aio_tsk(task);
     if (t->localized) {
         struct timespec t1;
@@ -629,9 +666,8 @@ int aio_task_cancel(ai_value task, ai_value msg) {
         if (c < 0) return -1;
         if (c) return 1;
     }
-    t = aio_tsk(task);
-    t->must_cancel = true;
-    fset(&t->fut, &t->fut.cancel_msg, msg == AI_NONE ? 0 : msg);
+    if (AIO_RARE_SET(&aio_tsk(task)->fut, cancel_msg, msg == AI_NONE ? 0 : msg) < 0) return -1;
+    aio_tsk(task)->must_cancel = true;
     return 1;
 }
 
@@ -783,8 +819,8 @@ static bool add_callback(strbuf *b, ai_value fn, ai_value arg) {
 static bool add_callbacks(strbuf *b, aio_future *f) {
     if (!f->cb0_fn) return true;
     sb_adds(b, " cb=[");
-    int64_t n = 1 + (f->cbs ? list_obj(f->cbs)->len / 2 : 0);
-    ai_value fn0 = f->cb0_fn, arg0 = f->cb0_arg, cbs = f->cbs;
+    ai_value fn0 = f->cb0_fn, arg0 = f->cb0_arg, cbs = AIO_RARE(f, cbs);
+    int64_t n = 1 + (cbs ? list_obj(cbs)->len / 2 : 0);
     if (!add_callback(b, fn0, arg0)) return false;
     if (n > 2) sb_printf(b, ", <%lld more>", (long long)(n - 2));
     if (n >= 2) {
@@ -991,15 +1027,15 @@ METHOD(f_add_done_callback) {
  * 0), or exactly the C callback (fn, arg). The number removed, or -1. */
 static int64_t remove_callbacks(ai_value self, ai_value fn, ai_value arg) {
     aio_future *f = aio_fut(self);
-    int64_t n = f->cb0_fn ? 1 + (f->cbs ? list_obj(f->cbs)->len / 2 : 0) : 0;
+    int64_t n = f->cb0_fn ? 1 + (AIO_RARE(f, cbs) ? list_obj(AIO_RARE(f, cbs))->len / 2 : 0) : 0;
     if (n == 0) return 0;
     ai_value keep = list_new(4);
     if (!keep) return -1;
     int64_t removed = 0;
     for (int64_t i = 0; i < n; i++) {
         f = aio_fut(self);
-        ai_value cfn = i == 0 ? f->cb0_fn : list_obj(f->cbs)->items[2 * (i - 1)];
-        ai_value carg = i == 0 ? f->cb0_arg : list_obj(f->cbs)->items[2 * (i - 1) + 1];
+        ai_value cfn = i == 0 ? f->cb0_fn : list_obj(AIO_RARE(f, cbs))->items[2 * (i - 1)];
+        ai_value carg = i == 0 ? f->cb0_arg : list_obj(AIO_RARE(f, cbs))->items[2 * (i - 1) + 1];
         int eq;
         if (arg) eq = cfn == fn && carg == arg;
         else eq = ai_is_smallint(cfn) ? 0 : obj_eq(cfn, fn);
@@ -1012,7 +1048,8 @@ static int64_t remove_callbacks(ai_value self, ai_value fn, ai_value arg) {
     }
     if (!removed) return 0;
     f = aio_fut(self);
-    f->cb0_fn = f->cb0_arg = f->cbs = 0;
+    f->cb0_fn = f->cb0_arg = 0;
+    if (f->rare) aio_rare_of(f)->cbs = 0;
     ai_list *k = list_obj(keep);
     for (int64_t i = 0; i + 1 < k->len; i += 2)
         if (aio_future_add_cb(self, k->items[i], k->items[i + 1]) < 0) return -1;

@@ -494,8 +494,8 @@ ai_value aio_inline_suspend(ai_value y) {
     st->current = root;
     t->inline_woken = false;
     if (rc < 0) return AI_ERR;
-    ai_value exc = t->inline_exc;
-    t->inline_exc = 0;
+    ai_value exc = AIO_RARE(&t->fut, inline_exc);
+    if (exc) aio_rare_of(&t->fut)->inline_exc = 0;
     if (exc) {
         exc_set_pending(exc);
         return AI_ERR;
@@ -521,15 +521,35 @@ static int put_all(ai_value loop, const ai_value *v, int64_t n) {
     return 0;
 }
 
+/* The ready entry of `task`'s replay (its REMOTE_STEP) in the FIFO that
+ * starts at segment hs, entry hi, `count` entries long: its address, or
+ * NULL. */
+static ai_value *find_replay(ai_value hs, int64_t hi, int64_t count, ai_value task, ai_value *seg) {
+    for (int64_t n = 0; hs && n < count; hs = ((ready_seg *)ai_obj(hs))->next, hi = 0)
+        for (ready_seg *g = (ready_seg *)ai_obj(hs); hi < SEG_ENTRIES && n < count; hi++, n++)
+            if (g->e[hi * 4] == AIO_CB(AIO_CB_REMOTE_STEP) && g->e[hi * 4 + 1] == task) {
+                *seg = hs;
+                return &g->e[hi * 4];
+            }
+    return NULL;
+}
+
+/* The task's first k iterations run in a ready FIFO of their own: the
+ * loop's is set aside (its segments held by a root frame) and put back.
+ * What the re-run left pending takes the replay entry's place: in place
+ * when it is one entry (the usual: the task's next step), else by
+ * taking every entry out and putting them back. (Taking them all out
+ * and back for every task made a TaskGroup of 10,000 tasks evaluated
+ * ahead, aborted by a failure, cost 2.7 GB of segments and quadratic
+ * time.) */
 int aio_loop_rerun(ai_value loop, ai_value task, int64_t k) {
     aio_loop *L = loop_obj(loop);
-    int64_t left = L->left, n;
-    ai_value *saved = take_all(L, &n);
-    if (!saved) return -1;
-    /* where its replay stood */
-    int64_t at = -1;
-    for (int64_t i = 0; i < n && at < 0; i++)
-        if (saved[i * 4] == AIO_CB(AIO_CB_REMOTE_STEP) && saved[i * 4 + 1] == task) at = i;
+    ai_value roots[2] = {L->head_seg, L->tail_seg};
+    gc_rootframe fr;
+    gc_roots_push(&fr, roots, 2);
+    int64_t head_i = L->head_i, tail_i = L->tail_i, count = L->count, left = L->left;
+    L->head_seg = L->tail_seg = 0;
+    L->head_i = L->tail_i = L->count = 0;
     /* Its first k iterations again, alone, output dropped: being isolated
      * it does what it did, and the counter of task names is where the
      * replay left it. */
@@ -551,20 +571,41 @@ int aio_loop_rerun(ai_value loop, ai_value task, int64_t k) {
     st->discard = discard;
     st->task_counter = counter;
     st->current = current;
-    int64_t np;
+    int64_t np = 0;
     ai_value *made = rc == 0 ? take_all(loop_obj(loop), &np) : NULL;
-    if (!made) {
-        put_all(loop, saved, n);
-        gc_vals_free(saved);
+    L = loop_obj(loop);
+    lset(L, &L->head_seg, roots[0]);
+    lset(L, &L->tail_seg, roots[1]);
+    L->head_i = head_i;
+    L->tail_i = tail_i;
+    L->count = count;
+    L->left = left;
+    gc_roots_pop(&fr);
+    if (!made) return -1;
+    ai_value seg;
+    ai_value *at = find_replay(L->head_seg, L->head_i, L->count, task, &seg);
+    if (at && np == 1) {
+        memcpy(at, made, 4 * sizeof(ai_value));
+        gc_barrier_all(ai_obj(seg));
+        gc_vals_free(made);
+        return 0;
+    }
+    /* the general splice */
+    int64_t n;
+    ai_value *saved = take_all(L, &n);
+    if (!saved) {
+        gc_vals_free(made);
         return -1;
     }
-    /* what it left pending takes the replay's place */
-    int64_t cut = at < 0 ? n : at;
+    int64_t pos = -1;
+    for (int64_t i = 0; i < n && pos < 0; i++)
+        if (saved[i * 4] == AIO_CB(AIO_CB_REMOTE_STEP) && saved[i * 4 + 1] == task) pos = i;
+    int64_t cut = pos < 0 ? n : pos;
     rc = put_all(loop, saved, cut);
     if (rc == 0) rc = put_all(loop, made, np);
-    if (rc == 0) rc = put_all(loop, saved + (cut + (at >= 0)) * 4, n - cut - (at >= 0));
+    if (rc == 0) rc = put_all(loop, saved + (cut + (pos >= 0)) * 4, n - cut - (pos >= 0));
     L = loop_obj(loop);
-    L->left = at >= 0 && at < left ? left - 1 + np : left;
+    L->left = pos >= 0 && pos < left ? left - 1 + np : left;
     gc_vals_free(made);
     gc_vals_free(saved);
     return rc;

@@ -170,20 +170,37 @@ static int base_full(ai_value self) {
     return n < 0 ? -1 : n >= q_obj(self)->max;
 }
 
+/* A FIFO queue whose class overrides nothing (custom 0): its steps are
+ * the base's, read straight from its deque (every Queue hop takes a
+ * full() or an empty() check; ring and ping_pong take millions). */
+static inline bool plain_fifo(const aio_queue *q) { return !q->custom && q->kind == Q_FIFO; }
+
 /* self.full() and self.empty() where CPython's methods call them. */
-static int qfull(ai_value self) {
+__attribute__((noinline)) static int qfull_slow(ai_value self) {
     if (!(q_obj(self)->custom & QC_FULL)) return base_full(self);
     ai_value r = cls_call_named(self, "full", NULL, 0);
     return r ? ai_truthy(r) : -1;
 }
 
-static int qempty(ai_value self) {
+static inline int qfull(ai_value self) {
+    aio_queue *q = q_obj(self);
+    if (plain_fifo(q)) return q->max > 0 && aio_deque_len(q->items) >= q->max;
+    return qfull_slow(self);
+}
+
+__attribute__((noinline)) static int qempty_slow(ai_value self) {
     if (!(q_obj(self)->custom & QC_EMPTY)) {
         int64_t n = qsize(self);
         return n < 0 ? -1 : n == 0;
     }
     ai_value r = cls_call_named(self, "empty", NULL, 0);
     return r ? ai_truthy(r) : -1;
+}
+
+static inline int qempty(ai_value self) {
+    aio_queue *q = q_obj(self);
+    if (plain_fifo(q)) return aio_deque_len(q->items) == 0;
+    return qempty_slow(self);
 }
 
 /* ---- the heap of PriorityQueue (heapq's siftdown/siftup) ------------------------------------ */
@@ -390,8 +407,17 @@ static int park_in(ai_value self, ai_value waiters, bool getter, int frame) {
     return -1;
 }
 
+/* get_nowait() of a plain FIFO queue holding an item. */
+static ai_value plain_take(ai_value self) {
+    aio_queue *q = q_obj(self);
+    ai_value item = aio_deque_popleft(q->items);
+    if (aio_deque_len(q->putters) && wakeup_next(q->putters) < 0) return AI_ERR;
+    return item;
+}
+
 /* self.get_nowait() at the end of get(): a subclass's override, or the base's. */
 static ai_value get_nowait_of(ai_value self) {
+    if (plain_fifo(q_obj(self))) return plain_take(self);
     if (q_obj(self)->custom & QC_GET_NOWAIT) return cls_call_named(self, "get_nowait", NULL, 0);
     return get_nowait(self);
 }
@@ -466,14 +492,31 @@ NATIVE_INFO(join_info, "join", "Queue.join");
 
 /* ---- the Python face ----------------------------------------------------------------------------- */
 
+/* `await q.put(x)` / `await q.get()` on a plain FIFO queue (plain_fifo)
+ * with room free / an item ready: CPython's put() and get() then do
+ * exactly put_nowait() and get_nowait(), which this does without the
+ * calls of the overridable steps (full(), qsize(), _put() …: every ring
+ * and ping_pong hop takes one of each). Waits go the general way
+ * (put_body, aio_queue_get). */
+
 AIO_CORO_METHOD(m_put) {
     EXACT_ARGS("put", 1);
+    aio_queue *q = q_obj(self);
+    if (now && plain_fifo(q) && (q->max <= 0 || aio_deque_len(q->items) < q->max)) {
+        if (aio_deque_push(q->items, args[0]) < 0) return AI_ERR;
+        q = q_obj(self);
+        q->unfinished++;
+        if (aio_deque_len(q->getters) && wakeup_next(q->getters) < 0) return AI_ERR;
+        return AI_NONE;
+    }
     ai_value a[2] = {self, args[0]};
     return aio_native_start(now, &put_info, put_body, a, 2);
 }
 
 AIO_CORO_METHOD(m_get) {
     NOARGS("get");
+    aio_queue *q = q_obj(self);
+    if (now && plain_fifo(q) && aio_deque_len(q->items)) return plain_take(self);
     return aio_native_start(now, &get_info, get_body, &self, 1);
 }
 

@@ -186,7 +186,9 @@ static void send_ctl(actor_t *to, int kind, gc_msg *msg) {
 enum { R_UNSPAWNED, R_RUNNING, R_AHEAD, R_FINISHED, R_SHIPPED };
 
 /* Per remote task: a heap object (t->remote) holding the link to the
- * child and the events received and not yet replayed. */
+ * child and the events received and not yet replayed — or, for a task
+ * not started or evaluated ahead quietly, a small int instead (see
+ * "Compact states" below). */
 typedef struct aio_remote {
     ai_object ob;
     ai_value timer;             /* its next slot when it is a timer, or 0 */
@@ -247,7 +249,50 @@ static ai_type aio_remote_type = {
     .gc_size = alloc_fixed_size,
 };
 
+/* Compact states. A task that has not started (R_UNSPAWNED) or whose
+ * whole life was evaluated ahead quietly (R_AHEAD with only quiet
+ * iterations: no output, no tasks made) needs none of the record above
+ * but its status and two counts: its `remote` slot then holds them in a
+ * small int, and the outcome waits in the task's own result slot (read
+ * only once the task is FINISHED, which the last replay makes it). So
+ * spawn_many's 200,000 pending tasks carry no 104-byte record each for
+ * every collection to trace. The record is made (remote_full) when a
+ * task is spawned, shipped, or evaluated with events; it never becomes
+ * compact again. Fields: status (3 bits), raised, quiet and replayed
+ * (C_FIELD bits each: an evaluation ahead gives up past 10,000
+ * iterations, far below). */
+enum { C_STATUS = 7, C_RAISED = 8, C_QUIET_SHIFT = 4, C_REPLAYED_SHIFT = 24, C_FIELD = (1 << 20) - 1 };
+
+static inline bool remote_compact(ai_value task) { return ai_is_smallint(aio_tsk(task)->remote); }
+static inline int64_t compact_get(ai_value task) { return ai_smallint_get(aio_tsk(task)->remote); }
+static inline void compact_set(ai_value task, int64_t c) { aio_tsk(task)->remote = ai_smallint(c); }
+static inline int64_t compact_field(int64_t c, int shift) { return (c >> shift) & C_FIELD; }
+static inline int64_t compact_make(int status, bool raised, int64_t quiet, int64_t replayed) {
+    return status | (raised ? C_RAISED : 0) | quiet << C_QUIET_SHIFT | replayed << C_REPLAYED_SHIFT;
+}
+
+/* The full record of a task that has one. */
 static aio_remote *remote_of(ai_value task) { return (aio_remote *)ai_obj(aio_tsk(task)->remote); }
+
+static int remote_status(ai_value task) {
+    ai_value v = aio_tsk(task)->remote;
+    return ai_is_smallint(v) ? (int)(ai_smallint_get(v) & C_STATUS) : ((aio_remote *)ai_obj(v))->status;
+}
+
+/* The full record, made from an R_UNSPAWNED compact state if need be.
+ * NULL when out of memory (exception cleared). */
+static aio_remote *remote_full(ai_value task) {
+    if (!remote_compact(task)) return remote_of(task);
+    aio_remote *r = ai_alloc(&aio_remote_type, sizeof(aio_remote));
+    if (!r) {
+        exc_clear();
+        return NULL;
+    }
+    r->status = (int32_t)(compact_get(task) & C_STATUS);
+    aio_tsk(task)->remote = ai_val(r);
+    gc_barrier(ai_obj(task), ai_val(r));
+    return r;
+}
 
 /* r is about to hold a child or malloc'd events: its death must free
  * them. False when out of memory (exception cleared). */
@@ -321,13 +366,9 @@ ai_value aio_remote_try_spawn(ai_value loop, ai_value coro, ai_value name) {
     if (g->kind != GEN_CORO || g->state != GEN_CREATED || !g->info || !(g->info->flags & AI_FUNC_ISOLATED) ||
         !(actors_enabled() || aio_ahead_candidate(coro)))
         return 0;
-    aio_remote *r = ai_alloc(&aio_remote_type, sizeof(aio_remote));
-    if (!r) return AI_ERR;
-    ai_value rv = ai_val(r);
     ai_value task = aio_task_new(loop, coro, name);
     if (!task) return AI_ERR;
-    aio_tsk(task)->remote = rv;
-    gc_barrier(ai_obj(task), rv);
+    compact_set(task, compact_make(R_UNSPAWNED, false, 0, 0));
     return task;
 }
 
@@ -354,7 +395,8 @@ static bool spawn_one(ai_value task) {
         t->remote = 0;
         return false;
     }
-    if (!remote_needs_finalizer(remote_of(task))) {
+    aio_remote *full = remote_full(task);
+    if (!full || !remote_needs_finalizer(full)) {
         t->remote = 0;
         return false;
     }
@@ -421,11 +463,11 @@ static bool batchable(const ai_value e[4]) {
     int64_t cb = ai_smallint_get(e[0]);
     if (cb == AIO_CB_TASK_STEP) {
         ai_value t = e[1];
-        return aio_tsk(t)->remote && remote_of(t)->status == R_UNSPAWNED && !aio_tsk(t)->must_cancel && !e[2];
+        return aio_tsk(t)->remote && remote_status(t) == R_UNSPAWNED && !aio_tsk(t)->must_cancel && !e[2];
     }
     if (cb == AIO_CB_REMOTE_STEP) {
         ai_value t = e[1];
-        return aio_tsk(t)->remote && remote_of(t)->status == R_RUNNING && remote_of(t)->needs_go &&
+        return aio_tsk(t)->remote && remote_status(t) == R_RUNNING && remote_of(t)->needs_go &&
                !remote_of(t)->go_sent;
     }
     return false;
@@ -463,10 +505,22 @@ static bool try_ahead(ai_value task, bool *outgrew) {
     int rc = aio_ahead_eval(g->info, g->thunk, g->args, actors_enabled(), &res);
     if (rc == AHEAD_OUTGREW) *outgrew = true;
     if (rc != 1) return false;
-    aio_remote *r = remote_of(task);
-    bool quiet = res.niters <= INT32_MAX;
+    bool quiet = res.niters <= C_FIELD;
     for (int64_t k = 0; k < res.niters && quiet; k++)
         quiet = !res.iters[k].out.len && !res.iters[k].err.len && !res.iters[k].ntasks;
+    if (quiet && remote_compact(task)) {
+        /* the usual small task: no record (see "Compact states") */
+        aio_ahead_iters_free(res.iters, res.niters);
+        aio_tsk(task)->fut.result = res.value;
+        gc_barrier(ai_obj(task), res.value);
+        compact_set(task, compact_make(R_AHEAD, res.raised, res.niters, 0));
+        return true;
+    }
+    aio_remote *r = remote_full(task);
+    if (!r) {
+        aio_ahead_iters_free(res.iters, res.niters);
+        return false;
+    }
     bool ok = true;
     if (quiet) {
         r->quiet = (int32_t)res.niters;
@@ -489,8 +543,7 @@ static bool try_ahead(ai_value task, bool *outgrew) {
  * of a sibling started before in the same batch whose evaluation outgrew
  * its slice: T's is taken to be as big, and T is spawned at once. */
 static void start_one(ai_value task, const ai_func_info **outgrown) {
-    aio_remote *r = remote_of(task);
-    if (r->status == R_UNSPAWNED) {
+    if (remote_status(task) == R_UNSPAWNED) {
         const ai_func_info *info = gen_obj(aio_tsk(task)->coro)->info;
         bool outgrew = false;
         if (info != *outgrown && try_ahead(task, &outgrew)) return;
@@ -509,7 +562,8 @@ static void start_one(ai_value task, const ai_func_info **outgrown) {
             aio_tsk(task)->remote = 0;
             aio_tsk(task)->localized = true;
         }
-    } else if (r->needs_go && !r->go_sent) {
+    } else if (!remote_compact(task) && remote_of(task)->needs_go && !remote_of(task)->go_sent) {
+        aio_remote *r = remote_of(task);
         send_ctl(r->child, CTL_GO, NULL);
         r->go_sent = true;
     }
@@ -537,9 +591,8 @@ static bool spread_possible(void) {
 
 /* A task start_one would evaluate ahead (not spawn, not send GO). */
 static bool fresh_candidate(ai_value task, const ai_func_info *outgrown) {
-    aio_remote *r = remote_of(task);
     ai_value coro = aio_tsk(task)->coro;
-    return r->status == R_UNSPAWNED && gen_obj(coro)->info != outgrown && aio_ahead_candidate(coro);
+    return remote_status(task) == R_UNSPAWNED && gen_obj(coro)->info != outgrown && aio_ahead_candidate(coro);
 }
 
 /* Ship `t` to be evaluated by a helper: its job, or false when its
@@ -552,14 +605,15 @@ static bool ship(ai_value t, aio_spread_job *job) {
         return false;
     }
     uint64_t id;
-    if (table_add(remote_actor_get(aio_state_get()), t, &id) < 0) {
+    aio_remote *r = remote_full(t);
+    if (!r || table_add(remote_actor_get(aio_state_get()), t, &id) < 0) {
         exc_clear();
         gc_msg_free(args);
         return false;
     }
     *job = (aio_spread_job){id, g->info, g->thunk, args};
-    remote_of(t)->status = R_SHIPPED;
-    remote_of(t)->id = id;
+    r->status = R_SHIPPED;
+    r->id = id;
     return true;
 }
 
@@ -668,7 +722,7 @@ static void route_spread(aio_spread_done *d) {
     remote_actor *ra = aio_state_get()->remote;
     ai_value task = ra && d->id < (uint64_t)ra->ntasks ? ra->tasks[d->id] : 0;
     if (task) ra->tasks[d->id] = 0;
-    if (!task || !aio_tsk(task)->remote || remote_of(task)->status != R_SHIPPED) {
+    if (!task || !aio_tsk(task)->remote || remote_status(task) != R_SHIPPED) {
         aio_spread_done_free(d); /* cancelled meanwhile: it ran here */
         return;
     }
@@ -702,7 +756,7 @@ static void route(remote_event *ev) {
     aio_state *st = aio_state_get();
     remote_actor *ra = st->remote;
     ai_value task = ra && ev->id < (uint64_t)ra->ntasks ? ra->tasks[ev->id] : 0;
-    if (!task || !aio_tsk(task)->remote) {
+    if (!task || !aio_tsk(task)->remote || remote_compact(task)) {
         event_free(ev);
         return;
     }
@@ -717,6 +771,17 @@ static void route(remote_event *ev) {
  * one (aio_remote.quiet) is made up in *scratch. */
 static remote_event *next_event(ai_value task, remote_event *scratch) {
     double since = 0;
+    if (remote_compact(task)) {
+        /* R_AHEAD, quiet (start_one made no other compact state due) */
+        int64_t c = compact_get(task), q = compact_field(c, C_QUIET_SHIFT) - 1;
+        bool last = q == 0;
+        compact_set(task, (c & ~((int64_t)C_FIELD << C_QUIET_SHIFT)) | q << C_QUIET_SHIFT);
+        *scratch = (remote_event){.on_stack = true,
+                                  .state = last ? ST_FINISHED : ST_READY,
+                                  .done = !last ? DONE_NONE : (c & C_RAISED) ? DONE_EXCEPTION : DONE_RESULT,
+                                  .local = last};
+        return scratch;
+    }
     for (;;) {
         aio_remote *r = remote_of(task);
         if (r->quiet) {
@@ -755,15 +820,21 @@ static int replay(ai_value task, remote_event *ev) {
     if (ev->done != DONE_NONE && aio_fut(task)->state == AIO_PENDING) {
         gc_msg *p = ev->payload;
         ev->payload = NULL;
-        ai_value v = ev->local ? remote_of(task)->outcome : p ? gc_msg_unpack(p) : AI_NONE;
+        ai_value v;
+        if (ev->local && remote_compact(task)) {
+            /* kept in the result slot (see "Compact states") */
+            v = aio_fut(task)->result;
+            aio_fut(task)->result = 0;
+        } else {
+            v = ev->local ? remote_of(task)->outcome : p ? gc_msg_unpack(p) : AI_NONE;
+        }
         if (!v) {
             ai_value e = ai_exc_fetch();
             rc = aio_future_set_exception(task, e);
         } else if (ev->done == DONE_RESULT) {
             rc = aio_future_set_result(task, v);
         } else if (ev->done == DONE_CANCELLED) {
-            aio_fut(task)->cancelled_exc = v;
-            gc_barrier(ai_obj(task), v);
+            if (AIO_RARE_SET(aio_fut(task), cancelled_exc, v) < 0) return -1;
             ai_tuple *a = tuple_obj(((ai_exc *)ai_obj(v))->args);
             rc = aio_future_cancel(task, a->len ? a->items[0] : AI_NONE) < 0 ? -1 : 0;
         } else {
@@ -776,6 +847,23 @@ static int replay(ai_value task, remote_event *ev) {
         }
         aio_loop_remove_task(aio_fut(task)->loop, task);
     }
+    ai_value loop = aio_fut(task)->loop;
+    if (remote_compact(task)) {
+        /* a quiet iteration evaluated ahead: it took no time of its own
+         * on CPython's timeline as replayed here (dur and waited are 0) */
+        int64_t c = compact_get(task) + ((int64_t)1 << C_REPLAYED_SHIFT);
+        if (ev->state == ST_READY) {
+            compact_set(task, c);
+            if (aio_call_soon(loop, AIO_CB(AIO_CB_REMOTE_STEP), task, 0, 0) < 0 && rc == 0) rc = -1;
+        } else {
+            /* the coroutine's life was the evaluation's */
+            ai_gen *g = gen_obj(aio_tsk(task)->coro);
+            g->state = GEN_DONE;
+            g->args = ai_val(&tuple_empty_obj);
+            compact_set(task, compact_make(R_FINISHED, false, 0, 0));
+        }
+        return rc;
+    }
     aio_remote *r = remote_of(task);
     r->go_sent = false;
     r->idle = false;
@@ -783,12 +871,11 @@ static int replay(ai_value task, remote_event *ev) {
     r->replayed++;
     r->line = ev->line;
     r->waiter = ev->waiter;
-    ai_value loop = aio_fut(task)->loop;
     /* The step ran in parallel; on CPython's timeline it ran here, from
      * when this loop reached its slot (before waiting for it), for as
      * long as it took there; the waiting is on the real clock already
-     * (loop.c, "Timers"). */
-    double vstart = aio_loop_virtual_now(loop) - ev->waited;
+     * (loop.c, "Timers"). The clock is read only for a timer. */
+    double vstart = ev->state == ST_TIMER ? aio_loop_virtual_now(loop) - ev->waited : 0;
     aio_loop_advance_virtual(loop, ev->dur - ev->waited);
     int sched = 0;
     switch (ev->state) {
@@ -838,8 +925,14 @@ static int replay(ai_value task, remote_event *ev) {
 /* T's slot: start it (and the slots behind it), then replay its next
  * event. `exc`: a cancellation due before T ever ran. */
 int aio_remote_step_cb(ai_value task, ai_value exc) {
-    aio_remote *r = remote_of(task);
-    if (r->status == R_UNSPAWNED) {
+    int status = remote_status(task);
+    if (status == R_AHEAD) {
+        /* its next slot: replay the next iteration evaluated ahead */
+        remote_event scratch;
+        return replay(task, next_event(task, &scratch));
+    }
+    if (status == R_FINISHED) return 0;
+    if (status == R_UNSPAWNED) {
         if (exc) {
             /* cancelled before it started (or cannot start): run it here */
             aio_tsk(task)->remote = 0;
@@ -847,23 +940,19 @@ int aio_remote_step_cb(ai_value task, ai_value exc) {
         }
         start_batch(aio_fut(task)->loop, task);
         if (!aio_tsk(task)->remote) return aio_task_step_cb(task, 0); /* its arguments stayed here */
-    } else if (r->status == R_SHIPPED) {
+    } else if (status == R_SHIPPED) {
         /* a helper evaluates it: wait for the result */
         while (remote_of(task)->status == R_SHIPPED) {
             mbox_msg_t *m = mbox_receive(-1, match_event, NULL);
             if (m) route((remote_event *)(void *)m);
         }
-        if (remote_of(task)->status == R_UNSPAWNED) {
+        if (remote_status(task) == R_UNSPAWNED) {
             /* the helper gave up: start it here, the ordinary way */
             const ai_func_info *outgrown = NULL;
             start_one(task, &outgrown);
             if (!aio_tsk(task)->remote) return aio_task_step_cb(task, 0);
         }
-    } else if (r->status == R_AHEAD) {
-        /* its next slot: replay the next iteration evaluated ahead */
-    } else if (r->status == R_FINISHED) {
-        return 0;
-    } else if (r->needs_go && !r->go_sent) {
+    } else if (remote_of(task)->needs_go && !remote_of(task)->go_sent) {
         start_batch(aio_fut(task)->loop, task);
     }
     remote_event scratch;
@@ -873,6 +962,13 @@ int aio_remote_step_cb(ai_value task, ai_value exc) {
 int aio_remote_materialize(ai_value task) {
     aio_task *t = aio_tsk(task);
     if (!t->remote) return 0;
+    if (remote_compact(task)) {
+        if (remote_status(task) != R_AHEAD) return 0;
+        int64_t k = compact_field(compact_get(task), C_REPLAYED_SHIFT);
+        t->fut.result = 0; /* the outcome kept there */
+        t->remote = 0;     /* an ordinary local task from here on */
+        return aio_loop_rerun(t->fut.loop, task, k);
+    }
     aio_remote *r = remote_of(task);
     if (r->status == R_SHIPPED) {
         /* a helper's result will be dropped when it arrives */
@@ -890,17 +986,18 @@ int aio_remote_materialize(ai_value task) {
 }
 
 bool aio_remote_running_at(ai_value task, int32_t *line, const char **waiter) {
+    if (remote_status(task) != R_RUNNING) return false;
     aio_remote *r = remote_of(task);
-    if (r->status != R_RUNNING) return false;
     *line = r->line;
     *waiter = r->waiter;
     return true;
 }
 
 int aio_remote_cancel(ai_value task, ai_value msg) {
+    int status = remote_status(task);
+    if (status == R_AHEAD || status == R_SHIPPED) return aio_remote_materialize(task) < 0 ? -1 : 0;
+    if (status != R_RUNNING) return 0;
     aio_remote *r = remote_of(task);
-    if (r->status == R_AHEAD || r->status == R_SHIPPED) return aio_remote_materialize(task) < 0 ? -1 : 0;
-    if (r->status != R_RUNNING) return 0;
     gc_msg *m = msg && msg != AI_NONE ? gc_msg_pack(msg) : NULL;
     if (msg && msg != AI_NONE && !m) exc_clear();
     send_ctl(r->child, CTL_CANCEL, m);
@@ -926,9 +1023,8 @@ void aio_remote_shutdown(ai_value loop) {
     if (!ra || !ra->live) return;
     for (int64_t i = 0; i < ra->ntasks; i++) {
         ai_value task = ra->tasks[i];
-        if (!task || !aio_tsk(task)->remote) continue;
+        if (!task || !aio_tsk(task)->remote || remote_status(task) != R_RUNNING) continue;
         aio_remote *r = remote_of(task);
-        if (r->status != R_RUNNING) continue;
         send_ctl(r->child, CTL_CANCEL_ALL, NULL);
         while (remote_of(task)->status == R_RUNNING) {
             r = remote_of(task);

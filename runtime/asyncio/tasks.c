@@ -84,9 +84,7 @@ ai_value aio_create_task_in(ai_value loop, const ai_value *args, int64_t nargs, 
     ai_value task = aio_spawn_task(loop, a[0], a[1] && a[1] != AI_NONE ? a[1] : 0);
     if (task && a[2] && a[2] != AI_NONE) {
         /* context=: a contextvars.Context, which the task runs in */
-        aio_task *t = aio_tsk(task);
-        t->context = a[2];
-        gc_barrier(t, a[2]);
+        if (AIO_RARE_SET(&aio_tsk(task)->fut, context, a[2]) < 0) return AI_ERR;
     }
     return task;
 }
@@ -225,7 +223,7 @@ AIO_FUNC_UNGUARDED(f_to_thread) {
  * live in a tuple (nfinished, nfuts, return_exceptions) in `result`
  * until the outer future finishes. */
 static void gather_counts(ai_value outer, int64_t *nfinished, int64_t *nfuts, bool *retexc) {
-    ai_tuple *t = tuple_obj(aio_fut(outer)->cancelled_exc);
+    ai_tuple *t = tuple_obj(AIO_RARE(aio_fut(outer), cancelled_exc));
     *nfinished = ai_smallint_get(t->items[0]);
     *nfuts = ai_smallint_get(t->items[1]);
     *retexc = t->items[2] == AI_TRUE;
@@ -246,25 +244,26 @@ int aio_gather_cb(ai_value outer, ai_value fut) {
     ai_value ct = ai_tuple_pack(counts, 3);
     if (!ct) return -1;
     o = aio_fut(outer);
-    /* the counters ride in cancelled_exc until done (never a real one here) */
-    o->cancelled_exc = ct;
-    gc_barrier(o, ct);
+    /* the counters ride in cancelled_exc until done (never a real one here;
+     * a gathering future has its side object from the start) */
+    aio_rare_of(o)->cancelled_exc = ct;
+    gc_barrier(aio_rare_of(o), ct);
     if (!retexc) {
         aio_future *f = aio_fut(fut);
         if (f->state == AIO_CANCELLED) {
             ai_value exc = aio_make_cancelled_error(fut);
             if (!exc) return -1;
-            aio_fut(outer)->cancelled_exc = 0;
+            aio_rare_of(aio_fut(outer))->cancelled_exc = 0;
             return aio_future_set_exception(outer, exc);
         }
         if (f->exception) {
             f->log_tb = false;
-            aio_fut(outer)->cancelled_exc = 0;
+            aio_rare_of(aio_fut(outer))->cancelled_exc = 0;
             return aio_future_set_exception(outer, f->exception);
         }
     }
     if (nfinished < nfuts) return 0;
-    ai_value children = aio_fut(outer)->children;
+    ai_value children = AIO_RARE(aio_fut(outer), children);
     int64_t n = list_obj(children)->len;
     ai_value results = list_new(n);
     if (!results) return -1;
@@ -275,7 +274,7 @@ int aio_gather_cb(ai_value outer, ai_value fut) {
         ai_value res;
         last = c;
         if (cf->state == AIO_CANCELLED) {
-            ai_value msg = cf->cancel_msg ? cf->cancel_msg : cstr("");
+            ai_value msg = AIO_RARE(cf, cancel_msg) ? AIO_RARE(cf, cancel_msg) : cstr("");
             if (!msg) return -1;
             ai_value a = ai_tuple_pack(&msg, 1);
             if (!a) return -1;
@@ -290,7 +289,7 @@ int aio_gather_cb(ai_value outer, ai_value fut) {
         if (ai_list_append(results, res) < 0) return -1;
     }
     o = aio_fut(outer);
-    o->cancelled_exc = 0;
+    aio_rare_of(o)->cancelled_exc = 0;
     if (o->cancel_requested) {
         ai_value exc = aio_make_cancelled_error(last);
         if (!exc) return -1;
@@ -303,7 +302,7 @@ int aio_gather_cancel(ai_value outer, ai_value msg) {
     aio_future *o = aio_fut(outer);
     if (o->state != AIO_PENDING) return 0;
     bool ret = false;
-    ai_value children = o->children;
+    ai_value children = AIO_RARE(o, children);
     for (int64_t i = 0; i < list_obj(children)->len; i++) {
         int c = aio_cancel_any(list_obj(children)->items[i], msg);
         if (c < 0) return -1;
@@ -352,13 +351,12 @@ ai_value aio_gather(const ai_value *aws, int64_t n, bool return_exceptions) {
     if (!o) return AI_ERR;
     ai_value outer = ai_val(o);
     o->kind = AIO_FUT_GATHER;
-    o->children = children;
-    gc_barrier(o, children);
+    if (AIO_RARE_SET(o, children, children) < 0) return AI_ERR;
     ai_value counts[3] = {ai_smallint(0), ai_smallint(nfuts), ai_bool(return_exceptions)};
     ai_value ct = ai_tuple_pack(counts, 3);
     if (!ct) return AI_ERR;
-    aio_fut(outer)->cancelled_exc = ct;
-    gc_barrier(aio_fut(outer), ct);
+    aio_rare_of(aio_fut(outer))->cancelled_exc = ct;
+    gc_barrier(aio_rare_of(aio_fut(outer)), ct);
     /* CPython registers each child's callback as it goes; registering
      * them afterwards is the same, since no callback can run before
      * gather() returns. */

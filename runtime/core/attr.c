@@ -252,7 +252,18 @@ static bool defines_own(const ai_type *t, const char *name) {
  * result() is Future's): valid for a receiver type whose base owns it and
  * that neither overrides it nor has a getattr slot. */
 static bool inherited_ok(const ai_type *t, const ai_method_def *d) {
-    return t->base == d->owner && !obj_slots_of_type(t)->getattr && !defines_own(t, d->name);
+    /* A builtin type's methods never change: the last pair found valid
+     * is remembered (per thread), sparing the scan of t's method table
+     * at every call (spawn_many's 200,000 `t.result()`: 2% of its run). */
+    static __thread const ai_type *ok_t;
+    static __thread const ai_method_def *ok_d;
+    if (t == ok_t && d == ok_d) return true;
+    bool ok = t->base == d->owner && !obj_slots_of_type(t)->getattr && !defines_own(t, d->name);
+    if (ok && !(t->flags & AI_TF_HEAPTYPE)) {
+        ok_t = t;
+        ok_d = d;
+    }
+    return ok;
 }
 
 static const ai_method_def *site_method_slow(ai_value o, const ai_type *t, ai_value name,
