@@ -10,6 +10,9 @@
   inherited method sees each subclass); none when no class of the
   program binds the method's name
   (compiler/methnames.c: `xs.append(v)` calls the runtime at once).
+- A float tree over attributes (`self.w * self.h`) checks each
+  attribute's cache ways inline once, on its fast way; its generic way
+  reuses what the fast way read (compiler/emit_float.c, kept leaves).
 """
 
 import re
@@ -72,12 +75,22 @@ def caller(o):
     return o.step()
 
 
+class Rect:
+    def __init__(self, w, h):
+        self.w = w
+        self.h = h
+
+    def area(self):
+        return self.w * self.h
+
+
 def builtin_method(xs):
     xs.append(len(xs))
     return xs
 
 
-print(proven(4, [1, 0, 3]), fib(10), caller(Derived()), Base().run(), builtin_method([]))
+print(proven(4, [1, 0, 3]), fib(10), caller(Derived()), Base().run(), builtin_method([]),
+      Rect(2, 3).area(), Rect(2.5, 2.0).area())
 try:
     unproven(True, 0)
 except UnboundLocalError as e:
@@ -113,4 +126,12 @@ def ways(f):
 check(ways(body('caller')) == 4, 'a method call checks four ways inline', '%d' % ways(body('caller')))
 check(ways(body('builtin_method')) == 0, 'no inline way for a name no class binds',
       '%d' % ways(body('builtin_method')))
+
+def attr_ways(f):
+    return len(re.findall(r'^ic\.way\d*:', f, re.M))
+
+
+area = body(r'Rect\.area')
+check(attr_ways(area) == 4, 'a float tree of two attributes: two inline ways each, on its fast way only',
+      '%d' % attr_ways(area))
 finish()
