@@ -43,6 +43,7 @@
 #include "effects.h"
 #include "emit.h"
 #include "methnames.h"
+#include "runonce.h"
 #include "modules.h"
 #include "objcache.h"
 #include "parse.h"
@@ -608,6 +609,7 @@ static int compile(const Options *o) {
         if (u->kind != UNIT_SOURCE || !u->ast || !u->scopes) continue;
         defassign_analyze(&arena, u->ast, u->scopes);
         methnames_collect(&arena, u->scopes);
+        runonce_analyze(&arena, u->ast, u->scopes);
     }
     if (o->explain_actors) {
         for (int i = 0; i < prog->nunits; i++)

@@ -13,6 +13,10 @@
 - A float tree over attributes (`self.w * self.h`) checks each
   attribute's cache ways inline once, on its fast way; its generic way
   reuses what the fast way read (compiler/emit_float.c, kept leaves).
+- Run-once functions (compiler/runonce.c): a def only the module's
+  straight-line code calls is emitted as that code is: no inline int
+  path outside loops, and `optnone` when it has no loop; a def called in
+  a loop, recursive, or used as a value keeps its fast paths.
 """
 
 import re
@@ -84,13 +88,47 @@ class Rect:
         return self.w * self.h
 
 
+def once(a, b):
+    return a * b + 1
+
+
+def once_loop(n):
+    t = n * 3
+    for i in range(n):
+        t += i * 2
+    return t
+
+
+def loop_twin(n):
+    t = n * 3
+    for i in range(n):
+        t += i * 2
+    return t
+
+
+def in_loop(a, b):
+    return a * b + 1
+
+
+def recursive(n):
+    return n if n < 2 else recursive(n - 1) * 2
+
+
+def as_value(a, b):
+    return a * b + 1
+
+
 def builtin_method(xs):
     xs.append(len(xs))
     return xs
 
 
 print(proven(4, [1, 0, 3]), fib(10), caller(Derived()), Base().run(), builtin_method([]),
-      Rect(2, 3).area(), Rect(2.5, 2.0).area())
+      Rect(2, 3).area(), Rect(2.5, 2.0).area(), once(2, 3), once_loop(4), recursive(5),
+      list(map(as_value, [1], [2])))
+for k in range(2):
+    in_loop(k, 2)
+    loop_twin(k)
 try:
     unproven(True, 0)
 except UnboundLocalError as e:
@@ -134,4 +172,23 @@ def attr_ways(f):
 area = body(r'Rect\.area')
 check(attr_ways(area) == 4, 'a float tree of two attributes: two inline ways each, on its fast way only',
       '%d' % attr_ways(area))
+
+attrs = dict(re.findall(r'^attributes (#\d+) = \{([^}]*)\}', out, re.M))
+
+
+def optnone(name):
+    m = re.search(r'^define [^@]*@%s\([^)]*\)([^{]*)\{' % name, out, re.M)
+    return bool(m) and any('optnone' in attrs.get(g, '') for g in re.findall(r'#\d+', m.group(1)))
+
+
+def int_mul_inline(f):
+    return 'llvm.smul.with.overflow' in f
+
+
+check(optnone('once') and not int_mul_inline(body('once')), 'a run-once def without a loop: no fast paths, optnone')
+muls = body('once_loop').count('llvm.smul.with.overflow'), body('loop_twin').count('llvm.smul.with.overflow')
+check(not optnone('once_loop') and 0 < muls[0] < muls[1],
+      'a run-once def with a loop: fast paths in the loop only', '%d and %d inline multiplies' % muls)
+for name in ('in_loop', 'recursive', 'as_value'):
+    check(not optnone(name) and int_mul_inline(body(name)), '%s keeps its fast paths' % name)
 finish()
