@@ -118,6 +118,10 @@ def as_value(a, b):
     return a * b + 1
 
 
+def main_once(o, xs):
+    return o.step(), xs[0]
+
+
 def builtin_method(xs):
     xs.append(len(xs))
     return xs
@@ -125,9 +129,10 @@ def builtin_method(xs):
 
 print(proven(4, [1, 0, 3]), fib(10), caller(Derived()), Base().run(), builtin_method([]),
       Rect(2, 3).area(), Rect(2.5, 2.0).area(), once(2, 3), once_loop(4), recursive(5),
-      list(map(as_value, [1], [2])))
+      list(map(as_value, [1], [2])), main_once(Derived(), [1]))
 for k in range(2):
     in_loop(k, 2)
+    caller(Base())
     loop_twin(k)
 try:
     unproven(True, 0)
@@ -186,6 +191,8 @@ def int_mul_inline(f):
 
 
 check(optnone('once') and not int_mul_inline(body('once')), 'a run-once def without a loop: no fast paths, optnone')
+check(ways(body('main_once')) == 0 and 'gi.list' not in body('main_once'),
+      'run-once code: no inline method-call ways, no inline subscript')
 muls = body('once_loop').count('llvm.smul.with.overflow'), body('loop_twin').count('llvm.smul.with.overflow')
 check(not optnone('once_loop') and 0 < muls[0] < muls[1],
       'a run-once def with a loop: fast paths in the loop only', '%d and %d inline multiplies' % muls)
