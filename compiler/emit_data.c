@@ -855,7 +855,7 @@ void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValue
  * float (or exact small int unless need_float); a miss asks
  * ai_getattr_peek (no getter runs); anything else branches to slow. */
 LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
-                              LLVMValueRef keep, LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef)) {
+                              LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef)) {
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
     LLVMBasicBlockRef miss = emit_block(e, "fattr.miss"), join = emit_block(e, "fattr.d");
     ArecHit h;
@@ -864,7 +864,6 @@ LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool
     LLVMBasicBlockRef wok = emit_block(e, "fattr.wok");
     emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), wok, miss);
     LLVMPositionBuilderAtEnd(e->b, wok);
-    if (keep) LLVMBuildStore(e->b, w, keep);
     LLVMValueRef d2 = leaf_double(e, w, need_float, slow);
     LLVMBasicBlockRef word_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, join);
@@ -876,7 +875,6 @@ LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool
     LLVMBasicBlockRef vok = emit_block(e, "fattr.vok");
     LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, v, ""), slow, vok);
     LLVMPositionBuilderAtEnd(e->b, vok);
-    if (keep) LLVMBuildStore(e->b, v, keep);
     LLVMValueRef d3 = leaf_double(e, v, need_float, slow);
     LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, join);

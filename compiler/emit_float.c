@@ -278,8 +278,8 @@ typedef struct TreeEmit {
     LLVMValueRef *slots;        /* by leaf: i64 alloca, or NULL */
     LLVMValueRef *dslots;       /* by leaf: f64 alloca of a float call, or NULL */
     bool *akeep;                /* by leaf: an attribute of a tree without evaluated
-                                   leaves, read inline (a float slot's double unboxed)
-                                   and kept in its slot when read as an object */
+                                   leaves, read again on the generic way through the
+                                   runtime's cache call (emit_float_subst) */
 } TreeEmit;
 
 static void tree_begin(Emitter *e, TreeEmit *te, const FloatTree *t) {
@@ -289,14 +289,11 @@ static void tree_begin(Emitter *e, TreeEmit *te, const FloatTree *t) {
     te->akeep = arena_alloc(e->arena, (size_t)t->nleaves + 1);
     for (int i = 0; i < t->nleaves; i++) {
         te->slots[i] = te->dslots[i] = NULL;
-        /* An attribute of a tree of pure leaves: the generic way reuses
-         * what the fast way read (ints: `self.w * self.h`), so it carries
-         * no second inline cache of the attribute (emit_float_subst). */
+        /* An attribute of a tree of pure leaves: the generic way reads it
+         * again through the runtime's cache call, not a second set of
+         * inline ways (keeping the fast way's value for it instead kept
+         * that value alive through the fast way: chaos 1% slower). */
         te->akeep[i] = !t->has_eval && t->kinds[i] == LEAF_PURE && t->leaves[i]->kind == E_ATTRIBUTE;
-        if (te->akeep[i]) {
-            te->slots[i] = emit_alloca(e, e->i64, "leaf");
-            LLVMBuildStore(e->b, emit_i64(e, 0), te->slots[i]);
-        }
         if (!t->has_eval || t->kinds[i] == LEAF_LOCAL) continue;
         te->slots[i] = emit_alloca(e, e->i64, "leaf");
         LLVMBuildStore(e->b, emit_i64(e, 0), te->slots[i]);
@@ -309,7 +306,7 @@ static void tree_begin(Emitter *e, TreeEmit *te, const FloatTree *t) {
 static int subst_push(Emitter *e, const TreeEmit *te) {
     int mark = e->nsubst;
     for (int i = 0; i < te->t->nleaves; i++) {
-        if (!te->slots[i]) continue;
+        if (!te->slots[i] && !te->akeep[i]) continue;
         e->subst = arena_grow(e->arena, e->subst, &e->capsubst, e->nsubst + 1, sizeof(LeafSubst));
         e->subst[e->nsubst++] = (LeafSubst){te->t->leaves[i], te->slots[i], te->dslots[i], true};
     }
@@ -325,19 +322,24 @@ LLVMValueRef emit_float_subst(Emitter *e, const Expr *x) {
         }
     if (!ls) return NULL;
     int idx = (int)(ls - e->subst);
+    if (!ls->slot) {
+        /* an attribute leaf the fast way read inline: read again out of
+         * line (the generic way runs when the tree met no floats) */
+        bool cold = e->fn->cold;
+        e->subst[idx].active = false;
+        e->fn->cold = true;
+        LLVMValueRef v = emit_expr(e, x);
+        e->fn->cold = cold;
+        e->subst[idx].active = true;
+        return v;
+    }
     LLVMValueRef kept = LLVMBuildLoad2(e->b, e->i64, ls->slot, "kept");
     LLVMBasicBlockRef eval = emit_block(e, "kept.eval"), have = emit_block(e, "kept.have"),
                       done = emit_block(e, "kept.done");
     LLVMBuildCondBr(e->b, LLVMBuildICmp(e->b, LLVMIntEQ, kept, emit_i64(e, 0), ""), eval, have);
     LLVMPositionBuilderAtEnd(e->b, eval);
     e->subst[idx].active = false;
-    /* An attribute not read yet, or read as a float slot's double: the
-     * runtime's cache call, no inline ways (the fast way had them; this
-     * path runs only after a tree failed with such a leaf unread). */
-    bool cold = e->fn->cold;
-    if (x->kind == E_ATTRIBUTE) e->fn->cold = true;
     LLVMValueRef fresh = emit_expr(e, x);
-    e->fn->cold = cold;
     e->subst[idx].active = true;
     LLVMBasicBlockRef eval_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
@@ -538,10 +540,10 @@ static LLVMValueRef tree_double(Emitter *e, const TreeEmit *te, const Expr *x, L
         switch (t->kinds[li]) {
         case LEAF_LOCAL: return local_double(e, x->u.name.id, need, slow);
         case LEAF_PURE: {
-            if (x->kind == E_ATTRIBUTE && (!te->slots[li] || te->akeep[li])) {
-                /* a float slot's double is read without a box */
+            if (x->kind == E_ATTRIBUTE && !te->slots[li]) {
+                /* not kept: a float slot's double is read without a box */
                 LLVMValueRef ov = load_local_raw(e, x->u.attribute.value->u.name.id, slow);
-                return emit_attr_double(e, ov, x->u.attribute.attr, need, slow, te->slots[li], leaf_double);
+                return emit_attr_double(e, ov, x->u.attribute.attr, need, slow, leaf_double);
             }
             /* not kept: an array's double is read without a box */
             if (x->kind == E_SUBSCRIPT && !te->slots[li]) return subscript_double(e, x, need, slow);

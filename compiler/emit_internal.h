@@ -452,11 +452,7 @@ LLVMValueRef emit_box_float(Emitter *e, LLVMValueRef d, int line);
 /* `have`: NULL, or an i64 that is the float's box when not 0 (stored as
  * is into a generic slot instead of a new box). */
 void emit_setattr_double(Emitter *e, LLVMValueRef o, const char *attr, LLVMValueRef d, int line);
-/* `keep`: NULL, or an i64 slot that gets the attribute's value when it was
- * read as an object (a plain slot or the runtime's peek), for a float
- * tree's generic way to reuse; a float slot's double leaves it as it was. */
 LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool need_float, LLVMBasicBlockRef slow,
-                              LLVMValueRef keep,
                               LLVMValueRef (*leaf_double)(Emitter *, LLVMValueRef, bool, LLVMBasicBlockRef));
 /* o.attr = p.pattr (emit_data.c): target_obj(e, target) evaluates o. */
 void emit_attr_copy(Emitter *e, LLVMValueRef po, const char *pattr, LLVMValueRef (*target_obj)(Emitter *, const void *),

@@ -12,7 +12,7 @@
   (compiler/methnames.c: `xs.append(v)` calls the runtime at once).
 - A float tree over attributes (`self.w * self.h`) checks each
   attribute's cache ways inline once, on its fast way; its generic way
-  reuses what the fast way read (compiler/emit_float.c, kept leaves).
+  reads them through the runtime's cache call (compiler/emit_float.c).
 - Run-once functions (compiler/runonce.c): a def only the module's
   straight-line code calls is emitted as that code is: no inline int
   path outside loops, and `optnone` when it has no loop; a def called in

@@ -1,7 +1,8 @@
 # A float tree over attributes (`self.w * self.h`) whose fast way fails
-# takes the generic way with the values the fast way already read: ints,
-# strs, big ints, a float slot beside an int, a property and a class
-# attribute (which the fast way cannot read), a getter run exactly once.
+# takes the generic way, which reads the attributes again through the
+# runtime: ints, strs, big ints, a float slot beside an int, a property
+# and a class attribute (which the fast way cannot read), a getter run
+# exactly once.
 
 
 class Box:
