@@ -277,23 +277,14 @@ typedef struct TreeEmit {
     const FloatTree *t;
     LLVMValueRef *slots;        /* by leaf: i64 alloca, or NULL */
     LLVMValueRef *dslots;       /* by leaf: f64 alloca of a float call, or NULL */
-    bool *akeep;                /* by leaf: an attribute of a tree without evaluated
-                                   leaves, read again on the generic way through the
-                                   runtime's cache call (emit_float_subst) */
 } TreeEmit;
 
 static void tree_begin(Emitter *e, TreeEmit *te, const FloatTree *t) {
     te->t = t;
     te->slots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(t->nleaves + 1));
     te->dslots = arena_alloc(e->arena, sizeof(LLVMValueRef) * (size_t)(t->nleaves + 1));
-    te->akeep = arena_alloc(e->arena, (size_t)t->nleaves + 1);
     for (int i = 0; i < t->nleaves; i++) {
         te->slots[i] = te->dslots[i] = NULL;
-        /* An attribute of a tree of pure leaves: the generic way reads it
-         * again through the runtime's cache call, not a second set of
-         * inline ways (keeping the fast way's value for it instead kept
-         * that value alive through the fast way: chaos 1% slower). */
-        te->akeep[i] = !t->has_eval && t->kinds[i] == LEAF_PURE && t->leaves[i]->kind == E_ATTRIBUTE;
         if (!t->has_eval || t->kinds[i] == LEAF_LOCAL) continue;
         te->slots[i] = emit_alloca(e, e->i64, "leaf");
         LLVMBuildStore(e->b, emit_i64(e, 0), te->slots[i]);
@@ -306,7 +297,7 @@ static void tree_begin(Emitter *e, TreeEmit *te, const FloatTree *t) {
 static int subst_push(Emitter *e, const TreeEmit *te) {
     int mark = e->nsubst;
     for (int i = 0; i < te->t->nleaves; i++) {
-        if (!te->slots[i] && !te->akeep[i]) continue;
+        if (!te->slots[i]) continue;
         e->subst = arena_grow(e->arena, e->subst, &e->capsubst, e->nsubst + 1, sizeof(LeafSubst));
         e->subst[e->nsubst++] = (LeafSubst){te->t->leaves[i], te->slots[i], te->dslots[i], true};
     }
@@ -322,17 +313,6 @@ LLVMValueRef emit_float_subst(Emitter *e, const Expr *x) {
         }
     if (!ls) return NULL;
     int idx = (int)(ls - e->subst);
-    if (!ls->slot) {
-        /* an attribute leaf the fast way read inline: read again out of
-         * line (the generic way runs when the tree met no floats) */
-        bool cold = e->fn->cold;
-        e->subst[idx].active = false;
-        e->fn->cold = true;
-        LLVMValueRef v = emit_expr(e, x);
-        e->fn->cold = cold;
-        e->subst[idx].active = true;
-        return v;
-    }
     LLVMValueRef kept = LLVMBuildLoad2(e->b, e->i64, ls->slot, "kept");
     LLVMBasicBlockRef eval = emit_block(e, "kept.eval"), have = emit_block(e, "kept.have"),
                       done = emit_block(e, "kept.done");

@@ -10,9 +10,6 @@
   inherited method sees each subclass); none when no class of the
   program binds the method's name
   (compiler/methnames.c: `xs.append(v)` calls the runtime at once).
-- A float tree over attributes (`self.w * self.h`) checks each
-  attribute's cache ways inline once, on its fast way; its generic way
-  reads them through the runtime's cache call (compiler/emit_float.c).
 - Run-once functions (compiler/runonce.c): a def only the module's
   straight-line code calls is emitted as that code is: no inline int
   path outside loops, and `optnone` when it has no loop; a def called in
@@ -169,14 +166,6 @@ def ways(f):
 check(ways(body('caller')) == 4, 'a method call checks four ways inline', '%d' % ways(body('caller')))
 check(ways(body('builtin_method')) == 0, 'no inline way for a name no class binds',
       '%d' % ways(body('builtin_method')))
-
-def attr_ways(f):
-    return len(re.findall(r'^ic\.way\d*:', f, re.M))
-
-
-area = body(r'Rect\.area')
-check(attr_ways(area) == 4, 'a float tree of two attributes: two inline ways each, on its fast way only',
-      '%d' % attr_ways(area))
 
 attrs = dict(re.findall(r'^attributes (#\d+) = \{([^}]*)\}', out, re.M))
 

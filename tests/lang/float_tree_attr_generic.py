@@ -1,8 +1,7 @@
 # A float tree over attributes (`self.w * self.h`) whose fast way fails
-# takes the generic way, which reads the attributes again through the
-# runtime: ints, strs, big ints, a float slot beside an int, a property
-# and a class attribute (which the fast way cannot read), a getter run
-# exactly once.
+# takes the generic way, which reads the attributes again: ints, strs, big
+# ints, a float slot beside an int, a property and a class attribute
+# (which the fast way cannot read), a getter run exactly once.
 
 
 class Box:
