@@ -2,7 +2,9 @@
  * runonce.h — which module-level functions run only a bounded number of
  * times (run-once functions), for the emitter to spend less code on them.
  *
- * Input: a module and its scopes (scope.c). Output: Scope.run_once set on
+ * Input: the main module and its scopes (scope.c; the driver asks for
+ * no other module: their functions may be called from any module that
+ * imports them). Output: Scope.run_once set on
  * the scope of each module-level `def f` (plain: not async, no generator,
  * no decorator, bound by that one top-level def only) whose every mention
  * in the module is a direct call `f(...)` made by run-once code: the

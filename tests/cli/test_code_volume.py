@@ -13,7 +13,8 @@
 - Run-once functions (compiler/runonce.c): a def only the module's
   straight-line code calls is emitted as that code is: no inline int
   path outside loops, and `optnone` when it has no loop; a def called in
-  a loop, recursive, or used as a value keeps its fast paths.
+  a loop, recursive, or used as a value keeps its fast paths, and so does
+  every def of another module (it may be called from anywhere).
 """
 
 import re
@@ -21,6 +22,8 @@ import re
 from _cli import check, finish, run, write, AITHONC
 
 SRC = '''
+from helpmod import helper
+
 def proven(n, items):
     total = 0
     seen = []
@@ -128,6 +131,7 @@ print(proven(4, [1, 0, 3]), fib(10), caller(Derived()), Base().run(), builtin_me
       Rect(2, 3).area(), Rect(2.5, 2.0).area(), once(2, 3), once_loop(4), recursive(5),
       list(map(as_value, [1], [2])), main_once(Derived(), [1]))
 for k in range(2):
+    helper(k, 2)
     in_loop(k, 2)
     caller(Base())
     loop_twin(k)
@@ -137,6 +141,7 @@ except UnboundLocalError as e:
     print(e)
 '''
 
+write('helpmod.py', 'def helper(a, b):\n    return a * b + 1\n')
 write('volume.py', SRC)
 rc, out, err = run([AITHONC, 'volume.py', '--emit-llvm', '-O0', '-o', '-'])
 check(rc == 0, 'volume.py compiles', err[:300])
@@ -185,6 +190,6 @@ check(ways(body('main_once')) == 0 and 'gi.list' not in body('main_once'),
 muls = body('once_loop').count('llvm.smul.with.overflow'), body('loop_twin').count('llvm.smul.with.overflow')
 check(not optnone('once_loop') and 0 < muls[0] < muls[1],
       'a run-once def with a loop: fast paths in the loop only', '%d and %d inline multiplies' % muls)
-for name in ('in_loop', 'recursive', 'as_value'):
+for name in ('in_loop', 'recursive', 'as_value', r'helpmod\.helper'):
     check(not optnone(name) and int_mul_inline(body(name)), '%s keeps its fast paths' % name)
 finish()
