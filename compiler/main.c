@@ -609,10 +609,10 @@ static int compile(const Options *o) {
         if (u->kind != UNIT_SOURCE || !u->ast || !u->scopes) continue;
         defassign_analyze(&arena, u->ast, u->scopes);
         methnames_collect(&arena, u->scopes);
-        /* the main module's only: another module's functions may be
-         * called from anywhere that imports it */
-        if (u == prog->main) runonce_analyze(&arena, u->ast, u->scopes);
     }
+    /* the main module's run-once defs (another module's functions may be
+     * called from anywhere that imports them) */
+    runonce_analyze(&arena, prog);
     if (o->explain_actors) {
         for (int i = 0; i < prog->nunits; i++)
             if (prog->units[i]->effects) effects_explain(prog->units[i]->effects, stdout, prog->units[i]->tb_name);

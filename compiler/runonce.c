@@ -19,25 +19,44 @@
 
 enum { CTX_MODULE = -1, CTX_HOT = -2 };
 
-typedef struct {
-    const Stmt *def;
-    Scope *scope;
+/* A module-level def, or a method name: every def of that name directly
+ * in a class body of the module (calls `o.m(…)` cannot tell them apart). */
+typedef struct Cand {
+    const char *name;
+    const Stmt *def;            /* a function's def; NULL for a method name */
+    Scope **scopes;
+    int nscopes, capscopes;
     bool bad, done;
 } Cand;
+
+/* Names by which the runtime or the stdlib calls methods of any object
+ * (besides dunders): never run-once. */
+static const char *const protocol_names[] = {
+    "keys", "items", "values", "get", "write", "writelines", "flush", "read", "readline", "readlines",
+    "close", "send", "throw", "fileno", "isatty", "seek", "tell", "copy", "update", "append",
+    "extend", "pop", "add", "discard", "remove", "clear", "index", "count", "format", "join",
+    "split", "encode", "decode", "match", "search", "run", "start", "handle", "result",
+    "cancel", "done", "set_result", "set_exception", "exception", "default", "emit",
+};
 
 typedef struct {
     int caller, callee;         /* caller: a candidate, or CTX_MODULE */
 } Edge;
 
 typedef struct {
+    int *slots;                 /* open addressing: name hash → candidate + 1, 0 empty */
+    size_t cap;                 /* a power of two */
+} Table;
+
+typedef struct {
     Arena *a;
     ScopeTable *t;
     Cand *cands;
-    int ncands;
-    int *table;                 /* open addressing: name hash → candidate + 1, 0 empty */
-    size_t cap;                 /* a power of two */
+    int ncands, capcands;
+    Table funcs, methods;
     Edge *edges;
     int nedges, capedges;
+    bool foreign;               /* walking another module: every place is hot */
     bool off;                   /* eval/exec: calls the walk cannot see */
 } Walk;
 
@@ -47,17 +66,56 @@ static size_t hash_str(const char *s) {
     return h;
 }
 
-static int cand_of(const Walk *w, const char *name) {
-    if (!w->cap) return -1;
-    for (size_t h = hash_str(name) & (w->cap - 1); w->table[h]; h = (h + 1) & (w->cap - 1))
-        if (strcmp(w->cands[w->table[h] - 1].def->u.funcdef.name, name) == 0) return w->table[h] - 1;
+static int lookup(const Walk *w, const Table *t, const char *name) {
+    if (!t->cap) return -1;
+    for (size_t h = hash_str(name) & (t->cap - 1); t->slots[h]; h = (h + 1) & (t->cap - 1))
+        if (strcmp(w->cands[t->slots[h] - 1].name, name) == 0) return t->slots[h] - 1;
     return -1;
+}
+
+static int cand_of(const Walk *w, const char *name) { return w->foreign ? -1 : lookup(w, &w->funcs, name); }
+
+static void table_add(Walk *w, Table *t, int c) {
+    size_t h = hash_str(w->cands[c].name) & (t->cap - 1);
+    while (t->slots[h]) h = (h + 1) & (t->cap - 1);
+    t->slots[h] = c + 1;
+}
+
+static int new_cand(Walk *w, const char *name, const Stmt *def) {
+    if (w->ncands == w->capcands) {
+        int ncap = w->capcands ? w->capcands * 2 : 64;
+        Cand *nc = arena_alloc(w->a, sizeof(Cand) * (size_t)ncap);
+        if (w->ncands) memcpy(nc, w->cands, sizeof(Cand) * (size_t)w->ncands);
+        w->cands = nc;
+        w->capcands = ncap;
+    }
+    w->cands[w->ncands] = (Cand){.name = name, .def = def};
+    return w->ncands++;
+}
+
+static void cand_scope(Walk *w, int c, Scope *s) {
+    Cand *cd = &w->cands[c];
+    if (cd->nscopes == cd->capscopes) {
+        int ncap = cd->capscopes ? cd->capscopes * 2 : 2;
+        Scope **ns = arena_alloc(w->a, sizeof(Scope *) * (size_t)ncap);
+        if (cd->nscopes) memcpy(ns, cd->scopes, sizeof(Scope *) * (size_t)cd->nscopes);
+        cd->scopes = ns;
+        cd->capscopes = ncap;
+    }
+    cd->scopes[cd->nscopes++] = s;
 }
 
 /* A mention other than a direct call from a known place. */
 static void mention(Walk *w, const char *name) {
     if (strcmp(name, "eval") == 0 || strcmp(name, "exec") == 0) w->off = true;
     int c = cand_of(w, name);
+    if (c >= 0) w->cands[c].bad = true;
+}
+
+/* `o.name` other than called from a known place; a str equal to a method
+ * name (getattr(o, "m"), hasattr) counts too. */
+static void mention_attr(Walk *w, const char *name) {
+    int c = lookup(w, &w->methods, name);
     if (c >= 0) w->cands[c].bad = true;
 }
 
@@ -101,8 +159,15 @@ static void walk_expr(Walk *w, const Expr *x, int ctx) {
     case E_CALL: {
         const Expr *f = x->u.call.func;
         int c = f->kind == E_NAME ? cand_of(w, f->u.name.id) : -1;
-        if (c >= 0 && ctx != CTX_HOT) add_edge(w, ctx, c);
-        else walk_expr(w, f, ctx);
+        int m = f->kind == E_ATTRIBUTE ? lookup(w, &w->methods, f->u.attribute.attr) : -1;
+        if (c >= 0 && ctx != CTX_HOT) {
+            add_edge(w, ctx, c);
+        } else if (m >= 0 && ctx != CTX_HOT) {
+            add_edge(w, ctx, m);
+            walk_expr(w, f->u.attribute.value, ctx);
+        } else {
+            walk_expr(w, f, ctx);
+        }
         walk_exprs(w, &x->u.call.args, ctx);
         for (int i = 0; i < x->u.call.keywords.n; i++) walk_expr(w, x->u.call.keywords.v[i]->value, ctx);
         break;
@@ -156,8 +221,15 @@ static void walk_expr(Walk *w, const Expr *x, int ctx) {
         walk_opt(w, x->u.formatted.format_spec, ctx);
         break;
     case E_JOINEDSTR: walk_exprs(w, &x->u.joinedstr.values, ctx); break;
-    case E_CONSTANT: break;
-    case E_ATTRIBUTE: walk_expr(w, x->u.attribute.value, ctx); break;
+    case E_CONSTANT:
+        if (x->u.constant.kind == CONST_STR && x->u.constant.str && x->u.constant.len < 64 &&
+            strlen(x->u.constant.str) == x->u.constant.len)
+            mention_attr(w, x->u.constant.str);
+        break;
+    case E_ATTRIBUTE:
+        mention_attr(w, x->u.attribute.attr);
+        walk_expr(w, x->u.attribute.value, ctx);
+        break;
     case E_SUBSCRIPT:
         walk_expr(w, x->u.subscript.value, ctx);
         walk_expr(w, x->u.subscript.slice, ctx);
@@ -216,13 +288,30 @@ static void walk_stmt(Walk *w, const Stmt *s, int ctx) {
         walk_stmts(w, &s->u.funcdef.body, c >= 0 ? c : CTX_HOT);
         break;
     }
-    case S_CLASSDEF:
+    case S_CLASSDEF: {
         mention(w, s->u.classdef.name);
         walk_exprs(w, &s->u.classdef.decorators, ctx);
         walk_exprs(w, &s->u.classdef.bases, ctx);
         for (int i = 0; i < s->u.classdef.keywords.n; i++) walk_expr(w, s->u.classdef.keywords.v[i]->value, ctx);
-        walk_stmts(w, &s->u.classdef.body, CTX_HOT);
+        /* a class of the module's own code: its plain methods run as the
+         * calls of their name say (collect_methods made them candidates) */
+        const StmtList *b = &s->u.classdef.body;
+        for (int i = 0; i < b->n; i++) {
+            const Stmt *d = b->v[i];
+            int m = ctx == CTX_MODULE && !w->foreign && d->kind == S_FUNCTIONDEF
+                        ? lookup(w, &w->methods, d->u.funcdef.name) : -1;
+            bool mine = false;
+            for (int k = 0; m >= 0 && k < w->cands[m].nscopes; k++) mine |= w->cands[m].scopes[k]->node == d;
+            if (!mine) {
+                walk_stmt(w, d, CTX_HOT);
+                continue;
+            }
+            walk_args(w, d->u.funcdef.args, CTX_HOT);
+            walk_opt(w, d->u.funcdef.returns, CTX_HOT);
+            walk_stmts(w, &d->u.funcdef.body, m);
+        }
         break;
+    }
     case S_RETURN: walk_opt(w, s->u.ret.value, ctx); break;
     case S_DELETE: walk_exprs(w, &s->u.del.targets, ctx); break;
     case S_ASSIGN:
@@ -327,28 +416,75 @@ static bool candidate(const Symbol *sym, Scope *fs) {
            !fs->is_generator && !fs->is_coroutine;
 }
 
-void runonce_analyze(Arena *a, const Module *m, ScopeTable *t) {
+/* A plain method of a top-level class: not a dunder (the runtime calls
+ * those), not a protocol name, no decorator, no generator. */
+static bool method_candidate(const Stmt *d, const Scope *fs) {
+    const char *n = d->u.funcdef.name;
+    size_t len = strlen(n);
+    if (d->kind != S_FUNCTIONDEF || d->u.funcdef.decorators.n || !fs || fs->is_generator || fs->is_coroutine ||
+        (len > 4 && n[0] == '_' && n[1] == '_' && n[len - 1] == '_' && n[len - 2] == '_'))
+        return false;
+    for (size_t i = 0; i < sizeof protocol_names / sizeof *protocol_names; i++)
+        if (strcmp(n, protocol_names[i]) == 0) return false;
+    return true;
+}
+
+static void table_init(Walk *w, Table *t, int n) {
+    t->cap = 16;
+    while (t->cap < (size_t)n * 2 + 2) t->cap *= 2;
+    t->slots = arena_alloc(w->a, sizeof(int) * t->cap);
+    memset(t->slots, 0, sizeof(int) * t->cap);
+}
+
+void runonce_analyze(Arena *a, const Program *prog) {
+    const Unit *mu = prog->main;
+    if (!mu || mu->kind != UNIT_SOURCE || !mu->ast || !mu->scopes) return;
+    const Module *m = mu->ast;
+    ScopeTable *t = mu->scopes;
     Scope *ms = scope_module(t);
     if (!ms || ms->ns_live || ms->uses_star_import) return;
     Walk w = {.a = a, .t = t};
-    w.cands = arena_alloc(a, sizeof(Cand) * (size_t)(ms->nsyms + 1));
     for (int i = 0; i < ms->nsyms; i++) {
         Symbol *sym = ms->syms[i];
         if (!sym->def_stmt) continue;
         Scope *fs = scope_of(t, sym->def_stmt);
-        if (candidate(sym, fs)) w.cands[w.ncands++] = (Cand){sym->def_stmt, fs, false, false};
+        if (candidate(sym, fs)) cand_scope(&w, new_cand(&w, sym->name, sym->def_stmt), fs);
+    }
+    int nfuncs = w.ncands;
+    table_init(&w, &w.funcs, nfuncs);
+    for (int c = 0; c < nfuncs; c++) table_add(&w, &w.funcs, c);
+    /* methods of the top-level classes, by name */
+    int nmeth = 0;
+    for (int i = 0; i < m->body.n; i++)
+        if (m->body.v[i]->kind == S_CLASSDEF) nmeth += m->body.v[i]->u.classdef.body.n;
+    table_init(&w, &w.methods, nmeth);
+    for (int i = 0; i < m->body.n; i++) {
+        const Stmt *cs = m->body.v[i];
+        if (cs->kind != S_CLASSDEF) continue;
+        for (int k = 0; k < cs->u.classdef.body.n; k++) {
+            const Stmt *d = cs->u.classdef.body.v[k];
+            if (d->kind != S_FUNCTIONDEF) continue;
+            Scope *fs = scope_of(t, d);
+            int c = lookup(&w, &w.methods, d->u.funcdef.name);
+            if (!method_candidate(d, fs)) {
+                if (c >= 0) w.cands[c].bad = true;
+                continue;
+            }
+            if (c < 0) {
+                c = new_cand(&w, d->u.funcdef.name, NULL);
+                table_add(&w, &w.methods, c);
+            }
+            cand_scope(&w, c, fs);
+        }
     }
     if (!w.ncands) return;
-    w.cap = 16;
-    while (w.cap < (size_t)w.ncands * 2) w.cap *= 2;
-    w.table = arena_alloc(a, sizeof(int) * w.cap);
-    memset(w.table, 0, sizeof(int) * w.cap);
-    for (int i = 0; i < w.ncands; i++) {
-        size_t h = hash_str(w.cands[i].def->u.funcdef.name) & (w.cap - 1);
-        while (w.table[h]) h = (h + 1) & (w.cap - 1);
-        w.table[h] = i + 1;
-    }
     walk_stmts(&w, &m->body, CTX_MODULE);
+    /* the other modules' uses of the method names: all hot */
+    w.foreign = true;
+    for (int i = 0; i < prog->nunits; i++) {
+        const Unit *u = prog->units[i];
+        if (u != mu && u->kind == UNIT_SOURCE && u->ast) walk_stmts(&w, &u->ast->body, CTX_HOT);
+    }
     if (w.off) return;
     /* Least fixed point: a callee is run-once when every caller is. */
     int *waiting = arena_alloc(a, sizeof(int) * (size_t)w.ncands);
@@ -366,5 +502,5 @@ void runonce_analyze(Arena *a, const Module *m, ScopeTable *t) {
         }
     }
     for (int c = 0; c < w.ncands; c++)
-        if (w.cands[c].done) w.cands[c].scope->run_once = true;
+        for (int k = 0; w.cands[c].done && k < w.cands[c].nscopes; k++) w.cands[c].scopes[k]->run_once = true;
 }

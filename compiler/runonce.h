@@ -29,8 +29,9 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "modules.h"
 #include "scope.h"
 
-void runonce_analyze(Arena *a, const Module *m, ScopeTable *t);
+void runonce_analyze(Arena *a, const Program *prog);
 
 #endif

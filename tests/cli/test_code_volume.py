@@ -10,8 +10,8 @@
   inherited method sees each subclass); none when no class of the
   program binds the method's name
   (compiler/methnames.c: `xs.append(v)` calls the runtime at once).
-- Run-once functions (compiler/runonce.c): a def only the module's
-  straight-line code calls is emitted as that code is: no inline int
+- Run-once functions (compiler/runonce.c): a def (or a method name) only
+  the module's straight-line code calls is emitted as that code is: no inline int
   path outside loops, and `optnone` when it has no loop; a def called in
   a loop, recursive, or used as a value keeps its fast paths, and so does
   every def of another module (it may be called from anywhere).
@@ -122,6 +122,17 @@ def main_once(o, xs):
     return o.step(), xs[0]
 
 
+class Report:
+    def __init__(self, a):
+        self.a = a
+
+    def summary(self):
+        return self.a * 2 + 1
+
+    def hot(self):
+        return self.a * 2 + 1
+
+
 def builtin_method(xs):
     xs.append(len(xs))
     return xs
@@ -130,7 +141,9 @@ def builtin_method(xs):
 print(proven(4, [1, 0, 3]), fib(10), caller(Derived()), Base().run(), builtin_method([]),
       Rect(2, 3).area(), Rect(2.5, 2.0).area(), once(2, 3), once_loop(4), recursive(5),
       list(map(as_value, [1], [2])), main_once(Derived(), [1]))
+print(Report(3).summary())
 for k in range(2):
+    Report(k).hot()
     helper(k, 2)
     in_loop(k, 2)
     caller(Base())
@@ -190,6 +203,8 @@ check(ways(body('main_once')) == 0 and 'gi.list' not in body('main_once'),
 muls = body('once_loop').count('llvm.smul.with.overflow'), body('loop_twin').count('llvm.smul.with.overflow')
 check(not optnone('once_loop') and 0 < muls[0] < muls[1],
       'a run-once def with a loop: fast paths in the loop only', '%d and %d inline multiplies' % muls)
-for name in ('in_loop', 'recursive', 'as_value', r'helpmod\.helper'):
+check(optnone(r'Report\.summary'), 'a method only run-once code calls is run-once')
+check(not optnone(r'Report\.__init__'), 'a dunder is never run-once (the runtime calls it)')
+for name in ('in_loop', 'recursive', 'as_value', r'helpmod\.helper', r'Report\.hot'):
     check(not optnone(name) and int_mul_inline(body(name)), '%s keeps its fast paths' % name)
 finish()

@@ -48,7 +48,28 @@ def make_counter():
     return bump
 
 
+class Stats:
+    def __init__(self, xs):
+        self.xs = xs
+
+    def mean(self):
+        return sum(self.xs) / len(self.xs)
+
+    def spread(self):
+        m = self.mean()
+        return max(self.xs) - m, m - min(self.xs)
+
+    def check(self):
+        return self.xs[10]       # IndexError, line reported
+
+
 def main():
+    st = Stats([1, 2, 3, 10])
+    print(st.mean(), st.spread())
+    try:
+        st.check()
+    except IndexError as e:
+        print("IndexError:", e)
     print(helper(3, 4))
     print(setup(10))
     c = make_counter()
