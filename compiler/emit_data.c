@@ -111,6 +111,11 @@ enum { STR_KIND = 24, STR_DATA = 32 };
  * cached one-character string of that byte (ai_str_char_cache, filled
  * on first use; an empty entry takes the runtime's way, which fills it). */
 static LLVMValueRef getitem(Emitter *e, LLVMValueRef o, LLVMValueRef k, int line) {
+    if (e->fn->cold) {          /* run-once code: the runtime's call */
+        LLVMValueRef v = emit_rt(e, RT_ai_getitem, (LLVMValueRef[]){o, k}, 2);
+        emit_check(e, v, line);
+        return v;
+    }
     LLVMBasicBlockRef lbb = emit_block(e, "gi.list"), tbb = emit_block(e, "gi.tuple"), nseq = emit_block(e, "gi.nseq"),
                       sbb = emit_block(e, "gi.str"), slow = emit_block(e, "gi.slow"), done = emit_block(e, "gi.done");
     LLVMValueRef p = seq_dispatch(e, o, lbb, tbb, nseq);
@@ -186,6 +191,10 @@ static void emit_store_barrier(Emitter *e, LLVMValueRef p, LLVMValueRef slot, LL
  * test of gc.h's gc_barrier_at inline, its rare slow part — remembering
  * the slot's card or the list — in the runtime). */
 static void setitem(Emitter *e, LLVMValueRef o, LLVMValueRef k, LLVMValueRef v, int line) {
+    if (e->fn->cold) {          /* run-once code: the runtime's call */
+        emit_check_i32(e, emit_rt(e, RT_ai_setitem, (LLVMValueRef[]){o, k, v}, 3), line);
+        return;
+    }
     LLVMBasicBlockRef lbb = emit_block(e, "si.list"), slow = emit_block(e, "si.slow"), done = emit_block(e, "si.done");
     LLVMValueRef p = seq_dispatch(e, o, lbb, NULL, slow);
     LLVMPositionBuilderAtEnd(e->b, lbb);
@@ -1134,7 +1143,8 @@ LLVMValueRef emit_method_call(Emitter *e, const Expr *call, int await_line) {
     for (int i = 0; i < nk; i++) emit_array_store(e, arr, np + i, emit_expr(e, call->u.call.keywords.v[i]->value));
     LLVMValueRef kwn = emit_kwnames(e, &call->u.call.keywords, call->pos.line);
     LLVMValueRef cache = site_cache(e, 1 + AI_MCACHE_WAYS, "mcache");
-    bool direct = nk == 0 && np <= MC_DIRECT_MAX_ARGS && may_be_method(e, f->u.attribute.attr);
+    /* run-once code (FnState.cold) calls the runtime at once: no inline ways */
+    bool direct = nk == 0 && np <= MC_DIRECT_MAX_ARGS && !e->fn->cold && may_be_method(e, f->u.attribute.attr);
     for (int i = 0; i < np; i++)
         if (call->u.call.args.v[i]->kind == E_STARRED) direct = false;
     LLVMBasicBlockRef slow_bb = NULL, done_bb = NULL;

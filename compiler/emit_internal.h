@@ -171,9 +171,11 @@ typedef struct FnState {
     bool poly_self;             /* a method of a class another class of the module
                                    derives from: its attribute sites see several
                                    classes, so every way is checked inline */
-    bool cold;                  /* module-level code outside any loop: it runs once, so
-                                   operators call the runtime instead of inlining their
-                                   small-int and float paths (a fifth of the IR) */
+    bool cold;                  /* module-level code, or a run-once function's
+                                   (runonce.c), outside any loop: it runs once, so
+                                   operators, attribute sites, method calls and
+                                   subscripts call the runtime instead of inlining
+                                   their fast paths */
     bool had_loop;              /* a loop or comprehension was emitted in this function */
     LLVMValueRef line_slot;     /* i32 alloca: the line of the failing call, for the
                                    handlers' unwind_cold blocks (made on first use) */

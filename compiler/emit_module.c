@@ -1003,6 +1003,7 @@ static void emit_body_into(Emitter *e, FuncDef *fd, LLVMValueRef body_fn, LLVMVa
     f.class_global = fd->class_global;
     f.poly_self = fd->poly_self;
     f.fret_out = fret_out;
+    f.cold = scope->run_once;       /* runonce.c: straight-line code runs once per call */
     if (first) f.closure = LLVMGetParam(body_fn, 0);
     for (int i = 0; i < fd->nslots; i++) {
         Symbol *sym = scope_lookup(scope, fd->params[i]->name);
@@ -1021,6 +1022,14 @@ static void emit_body_into(Emitter *e, FuncDef *fd, LLVMValueRef body_fn, LLVMVa
         emit_genexp_body(e, fd->genexp);
     } else {
         emit_stmts(e, fd->body);
+    }
+    if (scope->run_once && !f.had_loop) {
+        /* nothing in it runs twice: no optimisation, the back end's fast
+         * instruction selector (optnone needs noinline) */
+        const char *attrs[] = {"noinline", "optnone"};
+        for (int i = 0; i < 2; i++)
+            LLVMAddAttributeAtIndex(body_fn, LLVMAttributeFunctionIndex,
+                                    LLVMCreateEnumAttribute(e->ctx, LLVMGetEnumAttributeKindForName(attrs[i], strlen(attrs[i])), 0));
     }
     end_function(e, r);
 }

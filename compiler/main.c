@@ -43,6 +43,7 @@
 #include "effects.h"
 #include "emit.h"
 #include "methnames.h"
+#include "runonce.h"
 #include "modules.h"
 #include "objcache.h"
 #include "parse.h"
@@ -609,6 +610,9 @@ static int compile(const Options *o) {
         defassign_analyze(&arena, u->ast, u->scopes);
         methnames_collect(&arena, u->scopes);
     }
+    /* the main module's run-once defs (another module's functions may be
+     * called from anywhere that imports them) */
+    runonce_analyze(&arena, prog);
     if (o->explain_actors) {
         for (int i = 0; i < prog->nunits; i++)
             if (prog->units[i]->effects) effects_explain(prog->units[i]->effects, stdout, prog->units[i]->tb_name);

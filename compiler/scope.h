@@ -88,6 +88,8 @@ struct Scope {
                                    bind (methnames.c) */
     bool interactive;           /* a doctest example (Stmt funcdef.example):
                                    every name is global, as at module level */
+    bool run_once;              /* a module-level def only run-once code calls
+                                   (runonce.c): emitted as run-once code */
     bool uses_class_cell;       /* a class whose functions use super() (or
                                    __class__): its namespace gets a
                                    __classcell__, as in CPython */
