@@ -813,6 +813,23 @@ static LLVMValueRef box_call(Emitter *e, LLVMValueRef d, int line) {
     return v;
 }
 
+/* The hits of a read site's ways (arec_check): a plain slot's word
+ * (0, an unset __slots__ member, goes to miss: the runtime raises) or a
+ * float slot's double boxed, each branching to join; their values and
+ * blocks in vals[0..1], from[0..1] for join's phi. */
+static void read_hits(Emitter *e, LLVMValueRef o, LLVMValueRef cache, LLVMBasicBlockRef miss, LLVMBasicBlockRef join,
+                      int line, LLVMValueRef *vals, LLVMBasicBlockRef *from) {
+    ArecHit h;
+    arec_check(e, o, cache, miss, false, true, &h);
+    vals[0] = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
+    from[0] = LLVMGetInsertBlock(e->b);
+    emit_br_likely(e, LLVMBuildIsNotNull(e->b, vals[0], ""), join, miss);
+    LLVMPositionBuilderAtEnd(e->b, h.fhit);
+    vals[1] = box_call(e, LLVMBuildLoad2(e->b, e->f64, arec_slot(e, h.frec, h.p), "fattr"), line);
+    from[1] = LLVMGetInsertBlock(e->b);
+    LLVMBuildBr(e->b, join);
+}
+
 /* o.name through the site's inline cache (runtime/objects/class_ic.c):
  * its ways checked inline (outside run-once code), the runtime on a miss.
  * A float slot's double is boxed here (objects/class.h, float slots). */
@@ -824,24 +841,17 @@ static LLVMValueRef getattr_ic(Emitter *e, LLVMValueRef o, LLVMValueRef name, in
         return v;
     }
     LLVMBasicBlockRef slow = emit_block(e, "ic.slow"), done = emit_block(e, "ic.done");
-    ArecHit h;
-    arec_check(e, o, cache, slow, false, true, &h);
-    LLVMValueRef hv = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
-    LLVMBasicBlockRef word = LLVMGetInsertBlock(e->b);
-    /* 0: an unset __slots__ member (a member record): the runtime raises */
-    emit_br_likely(e, LLVMBuildIsNotNull(e->b, hv, ""), done, slow);
-    LLVMPositionBuilderAtEnd(e->b, h.fhit);
-    LLVMValueRef bv = box_call(e, LLVMBuildLoad2(e->b, e->f64, arec_slot(e, h.frec, h.p), "fattr"), line);
-    LLVMBasicBlockRef dbl_end = LLVMGetInsertBlock(e->b);
-    LLVMBuildBr(e->b, done);
+    LLVMValueRef vals[3];
+    LLVMBasicBlockRef from[3];
+    read_hits(e, o, cache, slow, done, line, vals, from);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    LLVMValueRef sv = emit_rt(e, RT_ai_getattr_ic, (LLVMValueRef[]){o, name, cache}, 3);
-    emit_check(e, sv, line);
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
+    vals[2] = emit_rt(e, RT_ai_getattr_ic, (LLVMValueRef[]){o, name, cache}, 3);
+    emit_check(e, vals[2], line);
+    from[2] = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "attr");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){hv, bv, sv}, (LLVMBasicBlockRef[]){word, dbl_end, slow_end}, 3);
+    LLVMAddIncoming(phi, vals, from, 3);
     return phi;
 }
 
@@ -943,22 +953,16 @@ LLVMValueRef emit_attr_double(Emitter *e, LLVMValueRef o, const char *attr, bool
 LLVMValueRef emit_attr_peek(Emitter *e, LLVMValueRef o, const char *attr, LLVMBasicBlockRef slow, int line) {
     LLVMValueRef cache = site_cache(e, AI_ATTR_IC_WAYS, "pcache");
     LLVMBasicBlockRef miss = emit_block(e, "pattr.miss"), join = emit_block(e, "pattr");
-    ArecHit h;
-    arec_check(e, o, cache, miss, false, true, &h);
-    LLVMValueRef w = LLVMBuildLoad2(e->b, e->i64, arec_slot(e, h.rec, h.p), "attr");
-    LLVMBasicBlockRef word_end = LLVMGetInsertBlock(e->b);
-    emit_br_likely(e, LLVMBuildIsNotNull(e->b, w, ""), join, miss);
-    LLVMPositionBuilderAtEnd(e->b, h.fhit);
-    LLVMValueRef bv = box_call(e, LLVMBuildLoad2(e->b, e->f64, arec_slot(e, h.frec, h.p), "fattr"), line);
-    LLVMBasicBlockRef box_end = LLVMGetInsertBlock(e->b);
-    LLVMBuildBr(e->b, join);
+    LLVMValueRef vals[3];
+    LLVMBasicBlockRef from[3];
+    read_hits(e, o, cache, miss, join, line, vals, from);
     LLVMPositionBuilderAtEnd(e->b, miss);
-    LLVMValueRef v = emit_rt(e, RT_ai_getattr_peek, (LLVMValueRef[]){o, name_const(e, attr), cache}, 3);
-    LLVMBasicBlockRef miss_end = LLVMGetInsertBlock(e->b);
-    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, v, ""), slow, join);
+    vals[2] = emit_rt(e, RT_ai_getattr_peek, (LLVMValueRef[]){o, name_const(e, attr), cache}, 3);
+    from[2] = LLVMGetInsertBlock(e->b);
+    LLVMBuildCondBr(e->b, LLVMBuildIsNull(e->b, vals[2], ""), slow, join);
     LLVMPositionBuilderAtEnd(e->b, join);
     LLVMValueRef phi = LLVMBuildPhi(e->b, e->i64, "pattr");
-    LLVMAddIncoming(phi, (LLVMValueRef[]){w, bv, v}, (LLVMBasicBlockRef[]){word_end, box_end, miss_end}, 3);
+    LLVMAddIncoming(phi, vals, from, 3);
     return phi;
 }
 

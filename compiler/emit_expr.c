@@ -389,6 +389,13 @@ static LLVMValueRef bool_value(Emitter *e, LLVMValueRef cond) {
 }
 
 /* One comparison `l op r` as an i1 (truth of the result). */
+/* l op r by the runtime's generic comparison, as an i1. */
+static LLVMValueRef generic_compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, int line) {
+    LLVMValueRef c = emit_rt(e, RT_ai_compare_bool, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
+    emit_check_i32(e, c, line);
+    return LLVMBuildICmp(e->b, LLVMIntNE, c, emit_i32(e, 0), "");
+}
+
 static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValueRef r, int line) {
     switch (op) {
     case CMP_IS: return LLVMBuildICmp(e->b, LLVMIntEQ, l, r, "is");
@@ -400,11 +407,7 @@ static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValue
     }
     default: break;
     }
-    if (e->fn->cold) {
-        LLVMValueRef c = emit_rt(e, RT_ai_compare_bool, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
-        emit_check_i32(e, c, line);
-        return LLVMBuildICmp(e->b, LLVMIntNE, c, emit_i32(e, 0), "");
-    }
+    if (e->fn->cold) return generic_compare_cond(e, op, l, r, line);
     LLVMBasicBlockRef fast = emit_block(e, "cmp.fast"), flt = emit_block(e, "cmp.float"),
                       slow = emit_block(e, "cmp.slow"), done = emit_block(e, "cmp");
     emit_br_likely(e, both_small(e, l, r), fast, flt);
@@ -416,9 +419,7 @@ static LLVMValueRef compare_cond(Emitter *e, CmpOp op, LLVMValueRef l, LLVMValue
     LLVMBasicBlockRef flt_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    LLVMValueRef c = emit_rt(e, RT_ai_compare_bool, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
-    emit_check_i32(e, c, line);
-    LLVMValueRef sres = LLVMBuildICmp(e->b, LLVMIntNE, c, emit_i32(e, 0), "");
+    LLVMValueRef sres = generic_compare_cond(e, op, l, r, line);
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
@@ -547,9 +548,7 @@ static LLVMValueRef compare_cond_x(Emitter *e, CmpOp op, LLVMValueRef l, LLVMVal
     LLVMValueRef kres = LLVMBuildICmp(e->b, op == CMP_EQ ? LLVMIntNE : LLVMIntEQ, k, emit_i32(e, 0), "");
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, slow);
-    LLVMValueRef c = emit_rt(e, RT_ai_compare_bool, (LLVMValueRef[]){l, r, emit_i32(e, cmp_code(op))}, 3);
-    emit_check_i32(e, c, line);
-    LLVMValueRef sres = LLVMBuildICmp(e->b, LLVMIntNE, c, emit_i32(e, 0), "");
+    LLVMValueRef sres = generic_compare_cond(e, op, l, r, line);
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(e->b);
     LLVMBuildBr(e->b, done);
     LLVMPositionBuilderAtEnd(e->b, done);
