@@ -1327,7 +1327,9 @@ static void augassign(Emitter *e, const Stmt *s);
 void emit_augassign(Emitter *e, const Stmt *s) {
     const SrcSpan *outer = e->fn->cur_span;
     e->fn->cur_span = &s->pos;
-    if (!emit_dict_update(e, s, augassign)) augassign(e, s);
+    /* a float tree's store first (`re[a] += tr` into an array('d'): no
+     * box), as for plain assignments; then the one-probe dict update */
+    if (!emit_float_augassign(e, s) && !emit_dict_update(e, s, augassign)) augassign(e, s);
     e->fn->cur_span = outer;
 }
 
