@@ -555,7 +555,6 @@ static void set_flag(cls_type *ct, uint32_t flag) {
     atomic_fetch_or_explicit(&ct->cflags, flag, memory_order_relaxed);
 }
 
-
 void cls_set_shadowed(cls_type *ct) {
     /* relaxed: the flag is only a hint read with the version stamp, whose
      * release store below orders it for readers that see the new stamp. */

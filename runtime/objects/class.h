@@ -108,7 +108,7 @@ enum {
 enum { REC_FUNC, REC_STATIC, REC_CLASS };
 typedef struct cls_rec {
     ai_mrec m;          /* m.cls: the owner while the record is published
-                           (cls_rec_publish), else NULL */
+                           (cls_rec_publish), else AI_REC_STALE */
     const ai_type *owner; /* the class the record was made for */
     ai_value fn;        /* used only while `m.version` is current */
     int kind;

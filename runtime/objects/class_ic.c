@@ -73,7 +73,7 @@ enum { IC_GET, IC_SET, IC_ADD, IC_SGET, IC_SSET, IC_SADD, IC_MGET, IC_MSET };
 typedef struct attr_rec {
     ai_arec a;      /* cls, version, verp, shape, offset, next_shape; a.cls
                        is the class while the record is published
-                       (class.c, cls_rec_publish), else NULL; never
+                       (class.c, cls_rec_publish), else AI_REC_STALE; never
                        published: dict records, which compiled code must
                        never take (their class may have another layout) */
     const ai_type *cls;
